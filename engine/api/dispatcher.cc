@@ -1,0 +1,103 @@
+// Engine::Handle: from (target, body text) to a response, the single entry of every front.
+#include <exception>
+#include <string_view>
+#include <unordered_map>
+
+#include "engine/api/engine_state.h"
+#include "engine/api/error_types.h"
+#include "engine/api/handlers.h"
+#include "engine/base/limits.h"
+#include "engine/engine.h"
+
+namespace ddbpg {
+namespace {
+
+using Handler = Result<json> (*)(EngineState&, const json&);
+
+constexpr std::string_view kDynamoDbPrefix = "DynamoDB_20120810.";
+
+const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
+  static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
+      {"CreateTable", &CreateTable}, {"DescribeTable", &DescribeTable},
+      {"ListTables", &ListTables},   {"UpdateTable", &UpdateTable},
+      {"DeleteTable", &DeleteTable}, {"PutItem", &PutItem},
+      {"GetItem", &GetItem},         {"DeleteItem", &DeleteItem},
+  };
+  return *handlers;
+}
+
+// A request nested deeper than this cannot be valid (an item nests 32 levels, two JSON levels
+// each, plus the request's own), and refusing it before parsing keeps every later recursion
+// shallow.
+constexpr int kMaxJsonDepth = 2 * 32 + 16;
+
+bool NestedTooDeeply(std::string_view body) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+Response ErrorResponse(const Status& status) {
+  return Response{WireErrorOf(status.type()).http_status, ErrorBody(status)};
+}
+
+// The service parses the body before it looks at the target, so malformed JSON is a
+// SerializationException even for an unknown operation.
+Response Dispatch(EngineState& state, std::string_view target, std::string_view body) {
+  if (body.size() > limits::kMaxRequestBodyBytes) {
+    return ErrorResponse(Status::Validation("Request size exceeded the maximum allowed size"));
+  }
+  if (NestedTooDeeply(body)) {
+    return ErrorResponse(Status::Validation(
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
+        "levels beyond supported limit"));
+  }
+  json request = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+  if (request.is_discarded() || !request.is_object()) {
+    return ErrorResponse(Status::Serialization(""));
+  }
+  Handler handler = nullptr;
+  if (target.substr(0, kDynamoDbPrefix.size()) == kDynamoDbPrefix) {
+    auto it = DynamoDbHandlers().find(target.substr(kDynamoDbPrefix.size()));
+    if (it != DynamoDbHandlers().end()) handler = it->second;
+  }
+  if (handler == nullptr) return ErrorResponse(Status::UnknownOperation());
+  Result<json> result = handler(state, request);
+  if (!result.ok()) return ErrorResponse(result.status());
+  return Response{200, result->dump(-1, ' ', false, json::error_handler_t::replace)};
+}
+
+}  // namespace
+
+Engine::Engine(const Clock& clock, EngineOptions options)
+    : state_(std::make_unique<EngineState>(clock, std::move(options))) {}
+
+Engine::~Engine() = default;
+
+Response Engine::Handle(std::string_view target, std::string_view body) {
+  // Handlers report every expected failure as a Status; an exception here is our bug (or
+  // memory exhaustion) and must still not cross into JavaScript.
+  try {
+    return Dispatch(*state_, target, body);
+  } catch (const std::exception& e) {
+    return ErrorResponse(Status::Internal(std::string("internal error: ") + e.what()));
+  }
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,38 @@
+#include "engine/api/error_types.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ddbpg {
+
+WireError WireErrorOf(ErrorType type) {
+  switch (type) {
+    case ErrorType::kSerialization:
+      return {"com.amazon.coral.service#SerializationException", 400, "Message"};
+    case ErrorType::kValidation:
+      return {"com.amazon.coral.validate#ValidationException", 400, "message"};
+    case ErrorType::kUnknownOperation:
+      return {"com.amazon.coral.service#UnknownOperationException", 400, "message"};
+    case ErrorType::kResourceNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400, "message"};
+    case ErrorType::kResourceInUse:
+      return {"com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400, "message"};
+    case ErrorType::kConditionalCheckFailed:
+      return {"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400, "message"};
+    case ErrorType::kLimitExceeded:
+      return {"com.amazonaws.dynamodb.v20120810#LimitExceededException", 400, "message"};
+    case ErrorType::kInternalServerError:
+    case ErrorType::kNone:
+      break;
+  }
+  return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500, "message"};
+}
+
+std::string ErrorBody(const Status& status) {
+  WireError wire = WireErrorOf(status.type());
+  nlohmann::json body = {{"__type", wire.type}};
+  // UnknownOperationException arrives with no message at all.
+  if (!status.message().empty()) body[wire.message_key] = status.message();
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,24 @@
+// The operation handlers: each takes the parsed request body and returns the response body or
+// the DynamoDB error. One file per family: tables_handler.cc, items_handler.cc.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "engine/api/engine_state.h"
+#include "engine/base/status.h"
+
+namespace ddbpg {
+
+using json = nlohmann::json;
+
+Result<json> CreateTable(EngineState& state, const json& request);
+Result<json> DescribeTable(EngineState& state, const json& request);
+Result<json> ListTables(EngineState& state, const json& request);
+Result<json> UpdateTable(EngineState& state, const json& request);
+Result<json> DeleteTable(EngineState& state, const json& request);
+
+Result<json> PutItem(EngineState& state, const json& request);
+Result<json> GetItem(EngineState& state, const json& request);
+Result<json> DeleteItem(EngineState& state, const json& request);
+
+}  // namespace ddbpg

@@ -1,0 +1,35 @@
+// Request shapes as data: which members an operation reads and the JSON type of each, so the
+// wire checks (SerializationException) of every handler come from one walker.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/value/wire_shape.h"
+
+namespace ddbpg {
+
+using json = nlohmann::json;
+
+enum class MemberKind {
+  kPlain,           // a scalar, structure or list checked by WireType alone
+  kAttributeValue,  // one AttributeValue
+  kAttributeMap,    // name -> AttributeValue (Item, Key, ExpressionAttributeValues)
+  kStringMap,       // name -> string (ExpressionAttributeNames)
+};
+
+struct MemberSpec {
+  const char* name;
+  WireType type;
+  const char* shape = "";  // the structure's (or list element's) shape name for messages
+  MemberKind kind = MemberKind::kPlain;
+  // Members of a structure, or of each element of a list of structures.
+  std::vector<MemberSpec> children = {};
+};
+
+// Checks every member `spec` names, in order, recursing into structures and lists of
+// structures; members not named are ignored, as the service ignores unknown members.
+Status CheckRequestShape(const json& object, const std::vector<MemberSpec>& spec);
+
+}  // namespace ddbpg

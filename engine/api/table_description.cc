@@ -1,0 +1,59 @@
+#include "engine/api/table_description.h"
+
+#include <algorithm>
+
+namespace ddbpg {
+
+using json = nlohmann::json;
+
+json DescribeTableJson(const EngineState& state, const Table& table, const std::string& status) {
+  const TableDefinition& definition = table.definition();
+  // The service lists attribute definitions sorted by name.
+  std::vector<AttributeDefinition> sorted_definitions = definition.attribute_definitions;
+  std::sort(sorted_definitions.begin(), sorted_definitions.end(),
+            [](const AttributeDefinition& a, const AttributeDefinition& b) {
+              return a.attribute_name < b.attribute_name;
+            });
+  json attribute_definitions = json::array();
+  for (const AttributeDefinition& attribute : sorted_definitions) {
+    attribute_definitions.push_back(
+        {{"AttributeName", attribute.attribute_name},
+         {"AttributeType", std::string(AttributeTypeName(attribute.attribute_type))}});
+  }
+  json key_schema = json::array();
+  for (const KeySchemaElement& element : definition.key_schema) {
+    key_schema.push_back({{"AttributeName", element.attribute_name},
+                          {"KeyType", element.key_type == KeyType::kHash ? "HASH" : "RANGE"}});
+  }
+  const ProvisionedThroughput& throughput = definition.throughput;
+  json provisioned = {{"NumberOfDecreasesToday", throughput.decreases_today},
+                      {"ReadCapacityUnits", throughput.read_capacity_units},
+                      {"WriteCapacityUnits", throughput.write_capacity_units}};
+  if (throughput.last_increase_time) {
+    provisioned["LastIncreaseDateTime"] = *throughput.last_increase_time;
+  }
+  if (throughput.last_decrease_time) {
+    provisioned["LastDecreaseDateTime"] = *throughput.last_decrease_time;
+  }
+  bool on_demand = definition.billing_mode == BillingMode::kPayPerRequest;
+  json billing = {{"BillingMode", on_demand ? "PAY_PER_REQUEST" : "PROVISIONED"}};
+  if (definition.last_update_to_pay_per_request_time) {
+    billing["LastUpdateToPayPerRequestDateTime"] = *definition.last_update_to_pay_per_request_time;
+  }
+  return {
+      {"AttributeDefinitions", attribute_definitions},
+      {"TableName", definition.name},
+      {"KeySchema", key_schema},
+      {"TableStatus", status},
+      {"CreationDateTime", definition.creation_time},
+      {"ProvisionedThroughput", provisioned},
+      {"TableSizeBytes", table.size_bytes()},
+      {"ItemCount", table.item_count()},
+      {"TableArn", state.TableArn(definition.name)},
+      {"TableId", definition.table_id},
+      {"BillingModeSummary", billing},
+      {"DeletionProtectionEnabled", false},
+  };
+}
+
+}  // namespace ddbpg

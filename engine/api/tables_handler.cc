@@ -1,0 +1,392 @@
+// The table operations: CreateTable, DescribeTable, ListTables, UpdateTable, DeleteTable.
+// Each reads top to bottom in the order DynamoDB checks: shape, member constraints, cross-member
+// rules, table lookup, effect.
+#include <cstdio>
+#include <set>
+
+#include "engine/api/handlers.h"
+#include "engine/api/messages.h"
+#include "engine/api/request_schema.h"
+#include "engine/api/table_description.h"
+#include "engine/api/validation_errors.h"
+#include "engine/base/limits.h"
+
+namespace ddbpg {
+namespace {
+
+const std::vector<MemberSpec> kThroughputMembers = {
+    {"ReadCapacityUnits", WireType::kLong},
+    {"WriteCapacityUnits", WireType::kLong},
+};
+
+const std::vector<MemberSpec>& CreateTableShape() {
+  static const auto* spec = new std::vector<MemberSpec>{
+      {"AttributeDefinitions", WireType::kList, "AttributeDefinition", MemberKind::kPlain,
+       {{"AttributeName", WireType::kString}, {"AttributeType", WireType::kString}}},
+      {"TableName", WireType::kString},
+      {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
+       {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
+      {"LocalSecondaryIndexes", WireType::kList, "LocalSecondaryIndex"},
+      {"GlobalSecondaryIndexes", WireType::kList, "GlobalSecondaryIndex"},
+      {"BillingMode", WireType::kString},
+      {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
+       kThroughputMembers},
+      {"StreamSpecification", WireType::kStructure, "StreamSpecification"},
+      {"SSESpecification", WireType::kStructure, "SSESpecification"},
+      {"Tags", WireType::kList, "Tag"},
+      {"TableClass", WireType::kString},
+      {"DeletionProtectionEnabled", WireType::kBoolean},
+  };
+  return *spec;
+}
+
+const std::vector<MemberSpec>& UpdateTableShape() {
+  static const auto* spec = new std::vector<MemberSpec>{
+      {"AttributeDefinitions", WireType::kList, "AttributeDefinition", MemberKind::kPlain,
+       {{"AttributeName", WireType::kString}, {"AttributeType", WireType::kString}}},
+      {"TableName", WireType::kString},
+      {"BillingMode", WireType::kString},
+      {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
+       kThroughputMembers},
+      {"GlobalSecondaryIndexUpdates", WireType::kList, "GlobalSecondaryIndexUpdate"},
+      {"StreamSpecification", WireType::kStructure, "StreamSpecification"},
+      {"SSESpecification", WireType::kStructure, "SSESpecification"},
+      {"ReplicaUpdates", WireType::kList, "ReplicationGroupUpdate"},
+      {"TableClass", WireType::kString},
+      {"DeletionProtectionEnabled", WireType::kBoolean},
+  };
+  return *spec;
+}
+
+const std::vector<MemberSpec> kTableNameOnlyShape = {{"TableName", WireType::kString}};
+
+const std::vector<MemberSpec> kListTablesShape = {
+    {"ExclusiveStartTableName", WireType::kString},
+    {"Limit", WireType::kInteger},
+};
+
+const json& Member(const json& request, const char* name) {
+  static const json kNull;
+  auto it = request.find(name);
+  return it == request.end() ? kNull : *it;
+}
+
+void ValidateThroughput(const json& throughput, ValidationErrors& errors) {
+  if (throughput.is_null()) return;
+  const json& write = Member(throughput, "WriteCapacityUnits");
+  const json& read = Member(throughput, "ReadCapacityUnits");
+  errors.NotNull(write, "provisionedThroughput.writeCapacityUnits");
+  errors.MinValue(write, "provisionedThroughput.writeCapacityUnits", 1);
+  errors.NotNull(read, "provisionedThroughput.readCapacityUnits");
+  errors.MinValue(read, "provisionedThroughput.readCapacityUnits", 1);
+}
+
+// The per-table quota (ServiceQuotas: 40,000 RCU and 40,000 WCU per table).
+Status CheckThroughputQuota(const json& throughput) {
+  long long read = Member(throughput, "ReadCapacityUnits").get<long long>();
+  long long write = Member(throughput, "WriteCapacityUnits").get<long long>();
+  if (read > limits::kMaxTableReadCapacityUnits) {
+    return Status::LimitExceeded(ThroughputQuotaMessage("read", limits::kMaxTableReadCapacityUnits));
+  }
+  if (write > limits::kMaxTableWriteCapacityUnits) {
+    return Status::LimitExceeded(
+        ThroughputQuotaMessage("write", limits::kMaxTableWriteCapacityUnits));
+  }
+  return Status::OK();
+}
+
+AttributeType ScalarType(const std::string& name) {
+  if (name == "N") return AttributeType::kN;
+  if (name == "B") return AttributeType::kB;
+  return AttributeType::kS;
+}
+
+// Cross-member rules of KeySchema and AttributeDefinitions, after the member constraints hold,
+// in the service's order.
+Status CheckKeySchema(const json& key_schema, const json& definitions) {
+  std::vector<std::string> key_names;
+  for (const json& element : key_schema) key_names.push_back(Member(element, "AttributeName"));
+  std::vector<std::string> defined_names;
+  for (const json& definition : definitions) {
+    defined_names.push_back(Member(definition, "AttributeName"));
+  }
+  if (key_names.size() > defined_names.size()) {
+    return Status::Validation(kKeyAttributeWithoutDefinitionMessage);
+  }
+  std::set<std::string> defined(defined_names.begin(), defined_names.end());
+  for (const std::string& name : key_names) {
+    if (!defined.count(name)) {
+      return Status::Validation(UndefinedKeyAttributesMessage(key_names, defined_names));
+    }
+  }
+  if (key_names.size() == 2 && key_names[0] == key_names[1]) {
+    return Status::Validation(kSameHashAndRangeNameMessage);
+  }
+  if (Member(key_schema[0], "KeyType") != "HASH") {
+    return Status::Validation(kFirstKeyNotHashMessage);
+  }
+  if (key_names.size() == 2 && Member(key_schema[1], "KeyType") != "RANGE") {
+    return Status::Validation(kSecondKeyNotRangeMessage);
+  }
+  if (defined_names.size() != key_names.size()) {
+    return Status::Validation(kDefinitionCountMismatchMessage);
+  }
+  return Status::OK();
+}
+
+// Capacity values past 10^12 are refused outright, read before write.
+Status CheckThroughputBounds(const json& throughput) {
+  constexpr long long kMaxUnits = 1000000000000LL;
+  for (const char* member : {"ReadCapacityUnits", "WriteCapacityUnits"}) {
+    long long units = Member(throughput, member).get<long long>();
+    if (units > kMaxUnits) {
+      return Status::Validation("Given value " + std::to_string(units) + " for " + member +
+                                " is out of bounds");
+    }
+  }
+  return Status::OK();
+}
+
+// The table operations report a missing TableName in words of their own, before any other
+// constraint.
+Status RequireTableName(const json& request) {
+  if (Member(request, "TableName").is_null()) return Status::Validation(kTableNameRequiredMessage);
+  return Status::OK();
+}
+
+std::string NewTableId(EngineState& state) {
+  char id[40];
+  std::snprintf(id, sizeof(id), "00000000-0000-4000-8000-%012llx", ++state.tables_created);
+  return id;
+}
+
+}  // namespace
+
+Result<json> CreateTable(EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, CreateTableShape()); !s.ok()) return s;
+  if (Status s = RequireTableName(request); !s.ok()) return s;
+
+  const json& definitions = Member(request, "AttributeDefinitions");
+  const json& table_name = Member(request, "TableName");
+  const json& key_schema = Member(request, "KeySchema");
+  const json& billing_mode = Member(request, "BillingMode");
+  const json& throughput = Member(request, "ProvisionedThroughput");
+
+  ValidationErrors errors;
+  errors.NotNull(definitions, "attributeDefinitions");
+  if (definitions.is_array()) {
+    for (size_t i = 0; i < definitions.size(); ++i) {
+      std::string path = "attributeDefinitions." + std::to_string(i + 1) + ".member.";
+      const json& type = Member(definitions[i], "AttributeType");
+      errors.NotNull(type, path + "attributeType");
+      errors.Enum(type, path + "attributeType", "[B, N, S]");
+      errors.NotNull(Member(definitions[i], "AttributeName"), path + "attributeName");
+    }
+  }
+  errors.ResourceName(table_name, "tableName");
+  errors.Enum(billing_mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
+  ValidateThroughput(throughput, errors);
+  errors.NotNull(key_schema, "keySchema");
+  errors.MinLength(key_schema, "keySchema", 1);
+  errors.MaxLength(key_schema, "keySchema", 2);
+  if (key_schema.is_array()) {
+    for (size_t i = 0; i < key_schema.size(); ++i) {
+      std::string path = "keySchema." + std::to_string(i + 1) + ".member.";
+      const json& key_type = Member(key_schema[i], "KeyType");
+      errors.NotNull(key_type, path + "keyType");
+      errors.Enum(key_type, path + "keyType", "[HASH, RANGE]");
+      const json& name = Member(key_schema[i], "AttributeName");
+      errors.NotNull(name, path + "attributeName");
+      errors.MinLength(name, path + "attributeName", 1);
+      errors.MaxLength(name, path + "attributeName", limits::kMaxKeyAttributeNameBytes);
+    }
+  }
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+
+  bool on_demand = billing_mode == "PAY_PER_REQUEST";
+  if (on_demand && !throughput.is_null()) {
+    return Status::Validation(kThroughputWithPayPerRequestMessage);
+  }
+  if (!on_demand && throughput.is_null()) return Status::Validation(kNoThroughputMessage);
+  if (!on_demand) {
+    if (Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
+  }
+  if (Status s = CheckKeySchema(key_schema, definitions); !s.ok()) return s;
+  for (const char* later : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes",
+                            "StreamSpecification"}) {
+    if (!Member(request, later).is_null()) return Status::Validation(NotYetSupportedMessage(later));
+  }
+  if (!on_demand) {
+    if (Status s = CheckThroughputQuota(throughput); !s.ok()) return s;
+  }
+
+  const std::string name = table_name.get<std::string>();
+  if (state.FindTable(name) != nullptr) return Status::ResourceInUse(TableExistsMessage(name));
+
+  TableDefinition definition;
+  definition.name = name;
+  for (const json& element : key_schema) {
+    definition.key_schema.push_back({Member(element, "AttributeName").get<std::string>(),
+                                     Member(element, "KeyType") == "HASH" ? KeyType::kHash
+                                                                          : KeyType::kRange});
+  }
+  for (const json& attribute : definitions) {
+    definition.attribute_definitions.push_back(
+        {Member(attribute, "AttributeName").get<std::string>(),
+         ScalarType(Member(attribute, "AttributeType").get<std::string>())});
+  }
+  definition.billing_mode = on_demand ? BillingMode::kPayPerRequest : BillingMode::kProvisioned;
+  if (on_demand) {
+    definition.last_update_to_pay_per_request_time = state.clock.NowSeconds();
+  } else {
+    definition.throughput.read_capacity_units = Member(throughput, "ReadCapacityUnits");
+    definition.throughput.write_capacity_units = Member(throughput, "WriteCapacityUnits");
+  }
+  definition.creation_time = state.clock.NowSeconds();
+  definition.table_id = NewTableId(state);
+
+  auto table = std::make_unique<Table>(std::move(definition));
+  json description = DescribeTableJson(state, *table, "CREATING");
+  state.tables.emplace(name, std::move(table));
+  return json{{"TableDescription", description}};
+}
+
+namespace {
+
+// DescribeTable, DeleteTable and UpdateTable share this first step.
+Result<Table*> FindNamedTable(EngineState& state, const json& request) {
+  const json& table_name = Member(request, "TableName");
+  if (Status s = RequireTableName(request); !s.ok()) return s;
+  ValidationErrors errors;
+  errors.ResourceName(table_name, "tableName");
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  const std::string name = table_name.get<std::string>();
+  Table* table = state.FindTable(name);
+  if (table == nullptr) return Status::ResourceNotFound(TableNotFoundMessage(name));
+  return table;
+}
+
+}  // namespace
+
+Result<json> DescribeTable(EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
+  Result<Table*> table = FindNamedTable(state, request);
+  if (!table.ok()) return table.status();
+  return json{{"Table", DescribeTableJson(state, **table, "ACTIVE")}};
+}
+
+Result<json> DeleteTable(EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
+  Result<Table*> table = FindNamedTable(state, request);
+  if (!table.ok()) return table.status();
+  json description = DescribeTableJson(state, **table, "DELETING");
+  state.tables.erase((*table)->name());
+  return json{{"TableDescription", description}};
+}
+
+Result<json> ListTables(EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, kListTablesShape); !s.ok()) return s;
+  const json& start = Member(request, "ExclusiveStartTableName");
+  const json& limit = Member(request, "Limit");
+  ValidationErrors errors;
+  errors.ResourceName(start, "exclusiveStartTableName");
+  errors.MinValue(limit, "limit", 1);
+  errors.MaxValue(limit, "limit", limits::kMaxListTablesLimit);
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+
+  size_t page_size = limit.is_null() ? limits::kMaxListTablesLimit : limit.get<size_t>();
+  auto it = start.is_null() ? state.tables.begin()
+                            : state.tables.upper_bound(start.get<std::string>());
+  json names = json::array();
+  for (; it != state.tables.end() && names.size() < page_size; ++it) names.push_back(it->first);
+  json response = {{"TableNames", names}};
+  if (it != state.tables.end() && !names.empty()) {
+    response["LastEvaluatedTableName"] = names.back();
+  }
+  return response;
+}
+
+Result<json> UpdateTable(EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, UpdateTableShape()); !s.ok()) return s;
+  if (Status s = RequireTableName(request); !s.ok()) return s;
+  const json& table_name = Member(request, "TableName");
+  const json& billing_mode = Member(request, "BillingMode");
+  const json& throughput = Member(request, "ProvisionedThroughput");
+
+  ValidationErrors errors;
+  errors.ResourceName(table_name, "tableName");
+  errors.Enum(billing_mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
+  ValidateThroughput(throughput, errors);
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+
+  if (billing_mode.is_null() && throughput.is_null() &&
+      Member(request, "GlobalSecondaryIndexUpdates").is_null() &&
+      Member(request, "StreamSpecification").is_null() &&
+      Member(request, "SSESpecification").is_null() &&
+      Member(request, "ReplicaUpdates").is_null()) {
+    return Status::Validation(kNothingToUpdateMessage);
+  }
+  if (billing_mode == "PROVISIONED" && throughput.is_null()) {
+    return Status::Validation(kNoThroughputForProvisionedMessage);
+  }
+  if (billing_mode == "PAY_PER_REQUEST" && !throughput.is_null()) {
+    return Status::Validation(kThroughputWithPayPerRequestMessage);
+  }
+  if (!throughput.is_null()) {
+    if (Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
+  }
+  for (const char* later : {"GlobalSecondaryIndexUpdates", "StreamSpecification",
+                            "SSESpecification", "ReplicaUpdates"}) {
+    if (!Member(request, later).is_null()) return Status::Validation(NotYetSupportedMessage(later));
+  }
+
+  Result<Table*> found = FindNamedTable(state, request);
+  if (!found.ok()) return found.status();
+  TableDefinition& definition = (*found)->mutable_definition();
+  const bool currently_on_demand = definition.billing_mode == BillingMode::kPayPerRequest;
+  if (!throughput.is_null() && currently_on_demand && billing_mode.is_null()) {
+    return Status::Validation(kThroughputOnPayPerRequestTableMessage);
+  }
+  ProvisionedThroughput& current = definition.throughput;
+  long long read = throughput.is_null() ? 0 : Member(throughput, "ReadCapacityUnits").get<long long>();
+  long long write =
+      throughput.is_null() ? 0 : Member(throughput, "WriteCapacityUnits").get<long long>();
+  if (!throughput.is_null() && !currently_on_demand && read == current.read_capacity_units &&
+      write == current.write_capacity_units) {
+    return Status::Validation(UnchangedThroughputMessage(current.read_capacity_units, read,
+                                                         current.write_capacity_units, write));
+  }
+  if (!throughput.is_null()) {
+    if (Status s = CheckThroughputQuota(throughput); !s.ok()) return s;
+  }
+
+  // The response describes the table as the update finds it, UPDATING; the playground applies
+  // the change at once, so the next DescribeTable shows it ACTIVE with the new values.
+  const double now = state.clock.NowSeconds();
+  if (billing_mode == "PAY_PER_REQUEST" && !currently_on_demand) {
+    definition.billing_mode = BillingMode::kPayPerRequest;
+    definition.last_update_to_pay_per_request_time = now;
+  }
+  if (!throughput.is_null() && !currently_on_demand) {
+    if (read > current.read_capacity_units || write > current.write_capacity_units) {
+      current.last_increase_time = now;
+    }
+    if (read < current.read_capacity_units || write < current.write_capacity_units) {
+      current.last_decrease_time = now;
+      ++current.decreases_today;
+    }
+  }
+  json description = DescribeTableJson(state, **found, "UPDATING");
+  if (definition.billing_mode == BillingMode::kPayPerRequest) {
+    current = ProvisionedThroughput{};
+  }
+  if (!throughput.is_null()) {
+    if (currently_on_demand) current.last_increase_time = now;
+    current.read_capacity_units = read;
+    current.write_capacity_units = write;
+    definition.billing_mode = BillingMode::kProvisioned;
+  }
+  return json{{"TableDescription", description}};
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,43 @@
+// Every DynamoDB limit the engine enforces, each with its source, so no other file hard-codes one.
+#pragma once
+
+#include <cstddef>
+
+namespace ddbpg::limits {
+
+// Item size (ServiceQuotas, "Item size"): byte-exact, 409,600 accepted and 409,601 rejected
+// (measured against the live service; shared/DYNAMODB-FACTS.md A.2).
+constexpr size_t kMaxItemBytes = 400 * 1024;
+
+// Key value sizes (ServiceQuotas, "Partition key length" / "Sort key length").
+constexpr size_t kMaxPartitionKeyBytes = 2048;
+constexpr size_t kMaxSortKeyBytes = 1024;
+
+// Nesting of lists and maps (ServiceQuotas, "Nested attribute depth").
+constexpr int kMaxNestingDepth = 32;
+
+// Table names (CreateTable API reference: 3 to 255 characters of [a-zA-Z0-9_.-]).
+constexpr size_t kMinTableNameLength = 3;
+constexpr size_t kMaxTableNameLength = 255;
+
+// Attribute names used as keys (ServiceQuotas: key attribute names at most 255 bytes).
+constexpr size_t kMaxKeyAttributeNameBytes = 255;
+
+// ListTables Limit (ListTables API reference: 1 to 100).
+constexpr long long kMaxListTablesLimit = 100;
+
+// Capacity units (Developer Guide, "Read/write capacity mode"): a read unit covers 4 KB, a
+// write unit 1 KB, both binary kilobytes.
+constexpr size_t kReadUnitBytes = 4096;
+constexpr size_t kWriteUnitBytes = 1024;
+
+// Request bodies larger than this are refused before parsing. DynamoDB's largest requests
+// (BatchWriteItem, 16 MB) fit well inside it; the bound keeps a hostile request from
+// exhausting a browser tab's memory.
+constexpr size_t kMaxRequestBodyBytes = 20 * 1024 * 1024;
+
+// Per-table provisioned throughput quota (ServiceQuotas: 40,000 RCU and 40,000 WCU).
+constexpr long long kMaxTableReadCapacityUnits = 40000;
+constexpr long long kMaxTableWriteCapacityUnits = 40000;
+
+}  // namespace ddbpg::limits

@@ -1,0 +1,90 @@
+// Status and Result: how every fallible engine function reports failure.
+//
+// The engine never throws and never aborts on input. An error carries one of DynamoDB's error
+// types and the exact message the service would send; engine/api/error_types.cc is the only
+// place that turns a type into its wire `__type` string and HTTP status.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace ddbpg {
+
+enum class ErrorType {
+  kNone,
+  kSerialization,
+  kValidation,
+  kUnknownOperation,
+  kResourceNotFound,
+  kResourceInUse,
+  kConditionalCheckFailed,
+  kLimitExceeded,
+  kInternalServerError,
+};
+
+class Status {
+ public:
+  Status() = default;
+
+  static Status OK() { return Status(); }
+  static Status Serialization(std::string message) {
+    return Status(ErrorType::kSerialization, std::move(message));
+  }
+  static Status Validation(std::string message) {
+    return Status(ErrorType::kValidation, std::move(message));
+  }
+  static Status UnknownOperation(std::string message = "") {
+    return Status(ErrorType::kUnknownOperation, std::move(message));
+  }
+  static Status ResourceNotFound(std::string message) {
+    return Status(ErrorType::kResourceNotFound, std::move(message));
+  }
+  static Status ResourceInUse(std::string message) {
+    return Status(ErrorType::kResourceInUse, std::move(message));
+  }
+  static Status ConditionalCheckFailed(std::string message) {
+    return Status(ErrorType::kConditionalCheckFailed, std::move(message));
+  }
+  static Status LimitExceeded(std::string message) {
+    return Status(ErrorType::kLimitExceeded, std::move(message));
+  }
+  // Our own bug, never the caller's: the message says what broke.
+  static Status Internal(std::string message) {
+    return Status(ErrorType::kInternalServerError, std::move(message));
+  }
+
+  bool ok() const { return type_ == ErrorType::kNone; }
+  ErrorType type() const { return type_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  Status(ErrorType type, std::string message) : type_(type), message_(std::move(message)) {}
+
+  ErrorType type_ = ErrorType::kNone;
+  std::string message_;
+};
+
+// A value or the Status that explains why there is none.
+template <class T>
+class Result {
+ public:
+  Result(T value) : value_(std::move(value)) {}        // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
+
+  bool ok() const { return value_.has_value(); }
+  const Status& status() const { return status_; }
+  T& value() { return *value_; }
+  const T& value() const { return *value_; }
+  T* operator->() { return &*value_; }
+  const T* operator->() const { return &*value_; }
+  T& operator*() { return *value_; }
+  const T& operator*() const { return *value_; }
+
+ private:
+  std::optional<T> value_;
+  Status status_;
+};
+
+}  // namespace ddbpg

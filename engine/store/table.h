@@ -1,0 +1,96 @@
+// Table: one DynamoDB table's definition (key schema, billing) and its items.
+//
+// Items live in one ordered map for now, keyed by primary key; the partitioned store of the
+// capacity issue (#4) replaces the map with partitions over a hash of the partition key.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/value/attribute_value.h"
+
+namespace ddbpg {
+
+enum class KeyType { kHash, kRange };
+enum class BillingMode { kProvisioned, kPayPerRequest };
+
+struct KeySchemaElement {
+  std::string attribute_name;
+  KeyType key_type;
+};
+
+struct AttributeDefinition {
+  std::string attribute_name;
+  AttributeType attribute_type;  // kS, kN or kB
+};
+
+struct ProvisionedThroughput {
+  long long read_capacity_units = 0;
+  long long write_capacity_units = 0;
+  std::optional<double> last_increase_time;
+  std::optional<double> last_decrease_time;
+  int decreases_today = 0;
+};
+
+struct TableDefinition {
+  std::string name;
+  std::vector<KeySchemaElement> key_schema;  // HASH first, then the optional RANGE
+  std::vector<AttributeDefinition> attribute_definitions;
+  BillingMode billing_mode = BillingMode::kProvisioned;
+  ProvisionedThroughput throughput;  // zero units while PAY_PER_REQUEST
+  std::optional<double> last_update_to_pay_per_request_time;
+  double creation_time = 0;
+  std::string table_id;  // a UUID-shaped identifier, stable for the table's life
+};
+
+struct PrimaryKey {
+  AttributeValue partition;
+  std::optional<AttributeValue> sort;
+};
+
+struct PrimaryKeyLess {
+  bool operator()(const PrimaryKey& a, const PrimaryKey& b) const;
+};
+
+class Table {
+ public:
+  explicit Table(TableDefinition definition);
+
+  const TableDefinition& definition() const { return definition_; }
+  TableDefinition& mutable_definition() { return definition_; }
+  const std::string& name() const { return definition_.name; }
+  const std::string& partition_key_name() const { return definition_.key_schema[0].attribute_name; }
+  // Empty when the table has no sort key.
+  const std::string& sort_key_name() const { return sort_key_name_; }
+  bool has_sort_key() const { return !sort_key_name_.empty(); }
+  // The declared type of a key attribute.
+  AttributeType KeyAttributeType(const std::string& name) const;
+
+  // Checks a whole item's key attributes (present, declared type, non-empty, within size
+  // limits) and returns its primary key. Errors are DynamoDB's ValidationExceptions.
+  Result<PrimaryKey> KeyOfItem(const Item& item) const;
+  // Checks a Key parameter: exactly the key attributes, of the declared types.
+  Result<PrimaryKey> KeyFromKeyParameter(const Item& key) const;
+
+  const Item* Find(const PrimaryKey& key) const;
+  // Stores the item under its key, returning the item it replaced.
+  std::optional<Item> Put(const PrimaryKey& key, Item item);
+  // Removes the item, returning it when it existed.
+  std::optional<Item> Delete(const PrimaryKey& key);
+
+  long long item_count() const { return static_cast<long long>(items_.size()); }
+  long long size_bytes() const { return size_bytes_; }
+
+ private:
+  Status CheckKeyValue(const std::string& name, const AttributeValue& value, bool is_sort) const;
+
+  TableDefinition definition_;
+  std::string sort_key_name_;
+  std::map<PrimaryKey, Item, PrimaryKeyLess> items_;
+  long long size_bytes_ = 0;
+};
+
+}  // namespace ddbpg

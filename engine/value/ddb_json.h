@@ -1,0 +1,39 @@
+// The DynamoDB-JSON codec: AttributeValues and items between the wire form
+// ({"S": "x"}, {"N": "1.5"}, {"B": "<base64>"}, ...) and AttributeValue.
+//
+// Decoding is split in two because DynamoDB reports problems in two rounds: every JSON-type
+// mismatch in the request is a SerializationException (CheckAttributeValueWire), found before
+// any value rule is checked; the value rules (empty or duplicate sets, numbers, nesting) are
+// ValidationExceptions (DecodeAttributeValue), checked after the request's own members.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "engine/base/status.h"
+#include "engine/value/attribute_value.h"
+
+namespace ddbpg {
+
+using json = nlohmann::json;
+
+// OK when every member of the AttributeValue (and of nested ones) has the JSON type the
+// protocol expects; unknown members are ignored, as the service ignores them.
+Status CheckAttributeValueWire(const json& value);
+// The same for a map of name to AttributeValue (an Item, a Key, ExpressionAttributeValues).
+Status CheckAttributeMapWire(const json& value);
+
+struct DecodeOptions {
+  // PutItem, UpdateItem and DeleteItem report number and duplicate-member errors inside
+  // "1 validation error detected: "; the other operations report them bare.
+  bool envelope_value_errors = false;
+};
+
+// Decodes a wire-checked AttributeValue, enforcing DynamoDB's value rules.
+Result<AttributeValue> DecodeAttributeValue(const json& value, DecodeOptions options = {});
+// Decodes a wire-checked map of AttributeValues.
+Result<Item> DecodeItem(const json& value, DecodeOptions options = {});
+
+json EncodeAttributeValue(const AttributeValue& value);
+json EncodeItem(const Item& item);
+
+}  // namespace ddbpg

@@ -1,0 +1,61 @@
+// A test engine on a manual clock, and assertions on DynamoDB responses.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/engine.h"
+
+namespace ddbpg::testing {
+
+using json = nlohmann::json;
+
+class EngineFixture : public ::testing::Test {
+ protected:
+  EngineFixture() : engine_(clock_) {}
+
+  // Sends `body` to DynamoDB_20120810.<operation>.
+  Response Call(const std::string& operation, const json& body) {
+    return engine_.Handle("DynamoDB_20120810." + operation, body.dump());
+  }
+  // Sends and expects success, returning the parsed body.
+  json Ok(const std::string& operation, const json& body) {
+    Response response = Call(operation, body);
+    EXPECT_EQ(response.status, 200) << operation << ": " << response.body;
+    return json::parse(response.body);
+  }
+
+  // A PAY_PER_REQUEST table with a string partition key "pk" and, when `sort_type` is given, a
+  // sort key "sk" of that type.
+  void CreateTable(const std::string& name, const std::string& sort_type = "") {
+    json request = {{"TableName", name},
+                    {"BillingMode", "PAY_PER_REQUEST"},
+                    {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+                    {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}}};
+    if (!sort_type.empty()) {
+      request["KeySchema"].push_back({{"AttributeName", "sk"}, {"KeyType", "RANGE"}});
+      request["AttributeDefinitions"].push_back(
+          {{"AttributeName", "sk"}, {"AttributeType", sort_type}});
+    }
+    Ok("CreateTable", request);
+  }
+
+  ManualClock clock_;
+  Engine engine_;
+};
+
+// "ShortType: message" of an error response, or "OK" for a 200, so failures read well.
+inline std::string ErrorOf(const Response& response) {
+  if (response.status == 200) return "OK";
+  json body = json::parse(response.body);
+  std::string type = body.value("__type", "");
+  type = type.substr(type.find('#') + 1);
+  std::string message = body.contains("message") ? body["message"].get<std::string>()
+                        : body.contains("Message") ? body["Message"].get<std::string>()
+                                                   : "";
+  return type + ": " + message;
+}
+
+}  // namespace ddbpg::testing

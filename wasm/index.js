@@ -1,0 +1,56 @@
+// DynamoDB Playground's JavaScript API: an in-process DynamoDB for node and the browser.
+//
+//   import { createDynamoDB } from './wasm/index.js';
+//   const db = await createDynamoDB();
+//   await db.send('CreateTable', { TableName: 'Music', ... });
+//
+// Every request goes through the engine's single entry, handle(target, body), so the JS API,
+// the HTTP endpoint and the page behave identically.
+
+import { DynamoDBError, errorFromResponse } from './errors.js';
+import { instantiateEngineModule } from './engine_loader.js';
+
+export { DynamoDBError };
+
+export const DYNAMODB_TARGET_PREFIX = 'DynamoDB_20120810.';
+
+export class DynamoDB {
+  #engine;
+
+  /** Use createDynamoDB(); the constructor takes an instantiated engine. */
+  constructor(engine) {
+    this.#engine = engine;
+  }
+
+  /**
+   * Sends one request in DynamoDB's wire form. `target` is the full X-Amz-Target value.
+   * Never throws: errors come back as `{ status: 400, body: '{"__type": ...}' }`.
+   */
+  handle(target, bodyText) {
+    return this.#engine._handle(String(target), String(bodyText));
+  }
+
+  /**
+   * Runs a DynamoDB operation ("PutItem", "Query", ...) with its input object, resolving to the
+   * output object or rejecting with a DynamoDBError whose `name` is DynamoDB's error type.
+   */
+  async send(operation, input = {}) {
+    const { status, body } = this.handle(DYNAMODB_TARGET_PREFIX + operation, JSON.stringify(input));
+    if (status !== 200) throw errorFromResponse(status, body);
+    return JSON.parse(body);
+  }
+
+  /** Frees the engine's wasm memory; the instance cannot be used afterwards. */
+  close() {
+    this.#engine.delete();
+  }
+}
+
+/**
+ * Creates an empty in-process DynamoDB. Each call instantiates its own engine, so tests can
+ * start from a clean slate in milliseconds.
+ */
+export async function createDynamoDB(options = {}) {
+  const module = await instantiateEngineModule(options);
+  return new DynamoDB(new module._Engine());
+}
