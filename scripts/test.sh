@@ -14,4 +14,6 @@ echo "== engine tests (wasm under node)"
 ctest --test-dir build/wasm --output-on-failure
 echo "== node tests (JS API, HTTP endpoint, AWS SDK)"
 node --test tests/node/
+echo "== browser tests (headless Chromium)"
+node --test tests/browser/
 echo "== all tests passed"

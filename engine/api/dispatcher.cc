@@ -68,9 +68,13 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
         "levels beyond supported limit"));
   }
-  json request = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-  if (request.is_discarded() || !request.is_object()) {
-    return ErrorResponse(Status::Serialization(""));
+  // An empty body is not malformed JSON: it fails only after the target has been checked.
+  json request;
+  if (!body.empty()) {
+    request = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
+    if (request.is_discarded() || !request.is_object()) {
+      return ErrorResponse(Status::Serialization(""));
+    }
   }
   Handler handler = nullptr;
   if (target.substr(0, kDynamoDbPrefix.size()) == kDynamoDbPrefix) {
@@ -78,6 +82,7 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
     if (it != DynamoDbHandlers().end()) handler = it->second;
   }
   if (handler == nullptr) return ErrorResponse(Status::UnknownOperation());
+  if (body.empty()) return ErrorResponse(Status::Serialization(""));
   Result<json> result = handler(state, request);
   if (!result.ok()) return ErrorResponse(result.status());
   return Response{200, result->dump(-1, ' ', false, json::error_handler_t::replace)};

@@ -16,12 +16,6 @@
 namespace ddbpg {
 namespace {
 
-const json& Member(const json& request, const char* name) {
-  static const json kNull;
-  auto it = request.find(name);
-  return it == request.end() ? kNull : *it;
-}
-
 constexpr const char* kReturnConsumedCapacityValues = "[INDEXES, TOTAL, NONE]";
 constexpr const char* kReturnValuesValues = "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
 constexpr const char* kReturnItemCollectionMetricsValues = "[SIZE, NONE]";

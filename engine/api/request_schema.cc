@@ -39,6 +39,12 @@ Status CheckMember(const json& value, const MemberSpec& member) {
 
 }  // namespace
 
+const json& Member(const json& request, const char* name) {
+  static const json kNull;
+  auto it = request.find(name);
+  return it == request.end() ? kNull : *it;
+}
+
 Status CheckRequestShape(const json& object, const std::vector<MemberSpec>& spec) {
   for (const MemberSpec& member : spec) {
     auto it = object.find(member.name);

@@ -28,6 +28,9 @@ struct MemberSpec {
   std::vector<MemberSpec> children = {};
 };
 
+// The member `name` of a request object, or a JSON null when it is absent.
+const json& Member(const json& request, const char* name);
+
 // Checks every member `spec` names, in order, recursing into structures and lists of
 // structures; members not named are ignored, as the service ignores unknown members.
 Status CheckRequestShape(const json& object, const std::vector<MemberSpec>& spec);

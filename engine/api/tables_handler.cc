@@ -65,12 +65,6 @@ const std::vector<MemberSpec> kListTablesShape = {
     {"Limit", WireType::kInteger},
 };
 
-const json& Member(const json& request, const char* name) {
-  static const json kNull;
-  auto it = request.find(name);
-  return it == request.end() ? kNull : *it;
-}
-
 void ValidateThroughput(const json& throughput, ValidationErrors& errors) {
   if (throughput.is_null()) return;
   const json& write = Member(throughput, "WriteCapacityUnits");

@@ -20,6 +20,13 @@ TEST_F(DispatcherTest, BodyIsParsedBeforeTheTargetIsChecked) {
             R"({"__type":"com.amazon.coral.service#SerializationException"})");
 }
 
+TEST_F(DispatcherTest, AnEmptyBodyFailsOnlyAfterTheTargetIsChecked) {
+  EXPECT_EQ(engine_.Handle("", "").body,
+            R"({"__type":"com.amazon.coral.service#UnknownOperationException"})");
+  EXPECT_EQ(engine_.Handle("DynamoDB_20120810.ListTables", "").body,
+            R"({"__type":"com.amazon.coral.service#SerializationException"})");
+}
+
 TEST_F(DispatcherTest, UnknownOperationsHaveNoMessage) {
   for (const char* target : {"DynamoDB_20120810.ListTable", "DynamoDB_20120810.", "", "ListTables",
                              "DynamoDB_20991231.ListTables"}) {

@@ -1,0 +1,208 @@
+#include "engine/expr/document.h"
+
+#include <map>
+
+namespace ddbpg::expr {
+namespace {
+
+// AttributeValue exposes its containers read-only, so writes rebuild the containers on the way
+// back up: clone-modify-replace keeps AttributeValue's invariants in one place.
+std::optional<AttributeValue> SetInValue(const AttributeValue& current, const Path& path,
+                                         size_t step, const AttributeValue& value) {
+  const PathElement& element = path.elements[step];
+  bool last = step + 1 == path.elements.size();
+  if (element.is_index) {
+    if (current.type() != AttributeType::kL) return std::nullopt;
+    AttributeValue::List list = current.AsList();
+    if (last) {
+      if (element.index >= list.size()) {
+        list.push_back(value);
+      } else {
+        list[element.index] = value;
+      }
+      return AttributeValue::OfList(std::move(list));
+    }
+    if (element.index >= list.size()) return std::nullopt;
+    std::optional<AttributeValue> child = SetInValue(list[element.index], path, step + 1, value);
+    if (!child) return std::nullopt;
+    list[element.index] = std::move(*child);
+    return AttributeValue::OfList(std::move(list));
+  }
+  if (current.type() != AttributeType::kM) return std::nullopt;
+  AttributeValue::Map map = current.AsMap();
+  if (last) {
+    map[element.name] = value;
+    return AttributeValue::OfMap(std::move(map));
+  }
+  auto it = map.find(element.name);
+  if (it == map.end()) return std::nullopt;
+  std::optional<AttributeValue> child = SetInValue(it->second, path, step + 1, value);
+  if (!child) return std::nullopt;
+  it->second = std::move(*child);
+  return AttributeValue::OfMap(std::move(map));
+}
+
+// nullopt: the path crosses a wrong kind; otherwise the rebuilt value (unchanged if missing).
+std::optional<AttributeValue> RemoveInValue(const AttributeValue& current, const Path& path,
+                                            size_t step) {
+  const PathElement& element = path.elements[step];
+  bool last = step + 1 == path.elements.size();
+  if (element.is_index) {
+    if (current.type() != AttributeType::kL) return std::nullopt;
+    AttributeValue::List list = current.AsList();
+    if (element.index >= list.size()) return current;
+    if (last) {
+      list.erase(list.begin() + static_cast<long>(element.index));
+    } else {
+      std::optional<AttributeValue> child = RemoveInValue(list[element.index], path, step + 1);
+      if (!child) return std::nullopt;
+      list[element.index] = std::move(*child);
+    }
+    return AttributeValue::OfList(std::move(list));
+  }
+  if (current.type() != AttributeType::kM) return std::nullopt;
+  AttributeValue::Map map = current.AsMap();
+  auto it = map.find(element.name);
+  if (it == map.end()) return current;
+  if (last) {
+    map.erase(it);
+  } else {
+    std::optional<AttributeValue> child = RemoveInValue(it->second, path, step + 1);
+    if (!child) return std::nullopt;
+    it->second = std::move(*child);
+  }
+  return AttributeValue::OfMap(std::move(map));
+}
+
+
+}  // namespace
+
+const AttributeValue* FindAtPath(const Item& item, const Path& path) {
+  if (path.elements.empty() || path.elements[0].is_index) return nullptr;
+  auto it = item.find(path.elements[0].name);
+  if (it == item.end()) return nullptr;
+  const AttributeValue* current = &it->second;
+  for (size_t i = 1; i < path.elements.size(); ++i) {
+    const PathElement& element = path.elements[i];
+    if (element.is_index) {
+      if (current->type() != AttributeType::kL) return nullptr;
+      const AttributeValue::List& list = current->AsList();
+      if (element.index >= list.size()) return nullptr;
+      current = &list[element.index];
+    } else {
+      if (current->type() != AttributeType::kM) return nullptr;
+      const AttributeValue::Map& map = current->AsMap();
+      auto child = map.find(element.name);
+      if (child == map.end()) return nullptr;
+      current = &child->second;
+    }
+  }
+  return current;
+}
+
+bool SetAtPath(Item& item, const Path& path, AttributeValue value) {
+  if (path.elements.empty() || path.elements[0].is_index) return false;
+  const std::string& name = path.elements[0].name;
+  if (path.elements.size() == 1) {
+    item[name] = std::move(value);
+    return true;
+  }
+  auto it = item.find(name);
+  if (it == item.end()) return false;
+  std::optional<AttributeValue> rebuilt = SetInValue(it->second, path, 1, value);
+  if (!rebuilt) return false;
+  it->second = std::move(*rebuilt);
+  return true;
+}
+
+bool RemoveAtPath(Item& item, const Path& path) {
+  if (path.elements.empty() || path.elements[0].is_index) return false;
+  auto it = item.find(path.elements[0].name);
+  if (it == item.end()) return true;
+  if (path.elements.size() == 1) {
+    item.erase(it);
+    return true;
+  }
+  std::optional<AttributeValue> rebuilt = RemoveInValue(it->second, path, 1);
+  if (!rebuilt) return false;
+  it->second = std::move(*rebuilt);
+  return true;
+}
+
+namespace {
+
+// A projection is built as a tree mirroring the paths; list elements are collected by index
+// and compacted at the end, as DynamoDB returns them.
+struct ProjectionNode {
+  std::optional<AttributeValue> whole;  // the entire value, when a path ends here
+  std::map<std::string, ProjectionNode> members;
+  std::map<size_t, ProjectionNode> elements;
+};
+
+void AddPath(ProjectionNode& node, const AttributeValue& value, const Path& path, size_t step) {
+  if (node.whole) return;  // an enclosing path already takes the whole value
+  if (step == path.elements.size()) {
+    node.whole = value;
+    node.members.clear();
+    node.elements.clear();
+    return;
+  }
+  const PathElement& element = path.elements[step];
+  if (element.is_index) {
+    if (value.type() != AttributeType::kL || element.index >= value.AsList().size()) return;
+    AddPath(node.elements[element.index], value.AsList()[element.index], path, step + 1);
+    return;
+  }
+  if (value.type() != AttributeType::kM) return;
+  auto it = value.AsMap().find(element.name);
+  if (it == value.AsMap().end()) return;
+  AddPath(node.members[element.name], it->second, path, step + 1);
+}
+
+std::optional<AttributeValue> Build(const ProjectionNode& node) {
+  if (node.whole) return node.whole;
+  if (!node.members.empty()) {
+    AttributeValue::Map map;
+    for (const auto& [name, child] : node.members) {
+      if (std::optional<AttributeValue> built = Build(child)) map.emplace(name, *built);
+    }
+    return AttributeValue::OfMap(std::move(map));
+  }
+  if (!node.elements.empty()) {
+    AttributeValue::List list;
+    for (const auto& [index, child] : node.elements) {
+      if (std::optional<AttributeValue> built = Build(child)) list.push_back(*built);
+    }
+    return AttributeValue::OfList(std::move(list));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Item Project(const Item& item, const std::vector<Path>& paths) {
+  std::map<std::string, ProjectionNode> roots;
+  for (const Path& path : paths) {
+    if (path.elements.empty() || path.elements[0].is_index) continue;
+    auto it = item.find(path.elements[0].name);
+    if (it == item.end()) continue;
+    AddPath(roots[path.elements[0].name], it->second, path, 1);
+  }
+  Item projected;
+  for (const auto& [name, node] : roots) {
+    if (std::optional<AttributeValue> built = Build(node)) projected.emplace(name, *built);
+  }
+  return projected;
+}
+
+std::string DescribePath(const Path& path) {
+  std::string out = "[";
+  for (size_t i = 0; i < path.elements.size(); ++i) {
+    if (i > 0) out += ", ";
+    const PathElement& element = path.elements[i];
+    out += element.is_index ? "[" + std::to_string(element.index) + "]" : element.name;
+  }
+  return out + "]";
+}
+
+}  // namespace ddbpg::expr

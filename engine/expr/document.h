@@ -1,0 +1,32 @@
+// Document paths over items: reading the value at `a.b[2].c`, writing and removing there, and
+// projecting an item onto a set of paths the way DynamoDB returns nested parts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/expr/ast.h"
+#include "engine/value/attribute_value.h"
+
+namespace ddbpg::expr {
+
+// The value at `path`, or nullptr when any step is missing or of the wrong kind.
+const AttributeValue* FindAtPath(const Item& item, const Path& path);
+
+// Writes `value` at `path`. The parent must exist and be a map (for a name) or a list (for an
+// index); an index past the end appends. Returns false when the path cannot be written.
+bool SetAtPath(Item& item, const Path& path, AttributeValue value);
+
+// Removes the value at `path`; a missing path is not an error. A list element removal shifts
+// the later elements down. Returns false only when the path crosses a value of the wrong kind.
+bool RemoveAtPath(Item& item, const Path& path);
+
+// The parts of `item` the paths name, keeping maps and lists around them (list elements keep
+// their order, compacted). Paths that name nothing are skipped.
+Item Project(const Item& item, const std::vector<Path>& paths);
+
+// "[a, b, [2]]": a path as the service prints it in overlap and conflict messages.
+std::string DescribePath(const Path& path);
+
+}  // namespace ddbpg::expr

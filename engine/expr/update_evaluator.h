@@ -1,0 +1,28 @@
+// UpdateExpression: the request-time rules (key attributes, overlapping paths, operand types)
+// and the application of SET, REMOVE, ADD and DELETE to an item.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/expr/ast.h"
+#include "engine/expr/context.h"
+#include "engine/value/attribute_value.h"
+
+namespace ddbpg::expr {
+
+// Rules DynamoDB checks before reading the item. `key_names` are the table's key attributes,
+// which an update may not touch.
+Status CheckUpdate(const UpdateExpression& update, const ExpressionContext& context,
+                   const std::vector<std::string>& key_names);
+
+// Applies a checked update to `item` (the existing item, or the key alone for a new one). Every
+// operand reads the item as it was before the update. Errors are DynamoDB's
+// ValidationExceptions; on error `item` is unchanged.
+Status ApplyUpdate(const UpdateExpression& update, const ExpressionContext& context, Item& item);
+
+// The paths an update writes or removes, for ReturnValues UPDATED_OLD / UPDATED_NEW.
+std::vector<Path> UpdatedPaths(const UpdateExpression& update);
+
+}  // namespace ddbpg::expr

@@ -1,0 +1,271 @@
+// The request console in a real browser (Debian's Chromium through playwright-core): the engine
+// loads, the Music tutorial's requests give DynamoDB's answers, errors show as errors, and text
+// that is not JSON never reaches the engine.
+//
+// The page is served by a small static server started here, so this test does not depend on
+// the project's own HTTP server.
+
+import assert from 'node:assert/strict';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOT_PATH = '/tmp/playground.png';
+
+// Browsers refuse to compile wasm streamed with another type, and ES modules need a JS type.
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+// Flags from /work/shared/TOOLCHAIN.md: without the networking ones Chromium tries connections
+// this machine refuses.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Serves GET requests for files under `root`; `/` redirects to `/web/` as the real server does. */
+function startStaticServer(root) {
+  const server = http.createServer(async (request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname === '/') {
+      response.writeHead(302, { Location: '/web/' });
+      response.end();
+      return;
+    }
+    let filePath = path.join(root, decodeURIComponent(pathname));
+    // path.join has already resolved "..", so anything outside the root was an escape attempt.
+    if (filePath !== root && !filePath.startsWith(root + path.sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (pathname.endsWith('/')) filePath = path.join(filePath, 'index.html');
+    try {
+      if (!(await stat(filePath)).isFile()) throw new Error('not a file');
+    } catch {
+      response.writeHead(404).end();
+      return;
+    }
+    const type = MIME_TYPES[path.extname(filePath)] ?? 'application/octet-stream';
+    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    createReadStream(filePath).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const SONG = {
+  Artist: { S: 'No One You Know' },
+  SongTitle: { S: 'Call Me Today' },
+  AlbumTitle: { S: 'Somewhat Famous' },
+  Awards: { N: '1' },
+};
+
+let server;
+let browser;
+let pageUrl;
+
+before(async () => {
+  server = await startStaticServer(path.resolve(REPO_ROOT));
+  pageUrl = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+const newPage = () => browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+describe('request console', () => {
+  let page;
+  const pageErrors = [];
+
+  const text = (selector) => page.locator(selector).textContent();
+  const responseJson = async () => JSON.parse(await text('#response'));
+  const tableNames = () => page.locator('#tables [data-testid="table-name"]').allTextContents();
+  const historyRows = async () => {
+    const operations = await page
+      .locator('#history [data-testid="history-operation"]')
+      .allTextContents();
+    const statuses = await page
+      .locator('#history [data-testid="history-status"]')
+      .allTextContents();
+    return operations.map((operation, i) => `${operation} ${statuses[i]}`);
+  };
+
+  // Send is disabled from the click until every panel has been updated, so an enabled Send
+  // after a click means the page has finished with that request.
+  const requestFinished = () => page.waitForSelector('#send:not([disabled])');
+
+  /** Picks `operation`, optionally replaces the editor's text, sends, and waits for the answer. */
+  async function sendFromConsole(operation, requestText) {
+    await page.selectOption('#operation', operation);
+    if (requestText !== undefined) await page.fill('#request', requestText);
+    await page.click('#send');
+    await requestFinished();
+  }
+
+  before(async () => {
+    page = await newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        pageErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    await page.goto(pageUrl);
+  });
+
+  after(() => page?.close());
+
+  test('the engine loads and the status line says so', async () => {
+    await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 10_000 });
+    assert.match(await text('#engine-status'), /^Engine ready in \d+ ms$/);
+    assert.equal(await page.isEnabled('#send'), true);
+    assert.equal(page.url(), `${pageUrl}web/`);
+    assert.deepEqual(await page.locator('#tables li').allTextContents(), [
+      'No tables yet. Send CreateTable to make one.',
+    ]);
+  });
+
+  test('the picker prefills the editor with the example, pretty-printed', async () => {
+    await page.selectOption('#operation', 'DescribeTable');
+    assert.equal(await page.inputValue('#request'), '{\n  "TableName": "Music"\n}');
+  });
+
+  test('CreateTable creates the Music table', async () => {
+    await sendFromConsole('CreateTable');
+    const output = await responseJson();
+    assert.equal(output.TableDescription.TableName, 'Music');
+    assert.equal(output.TableDescription.TableStatus, 'CREATING');
+    assert.equal(await text('#response-summary'), 'CreateTable · HTTP 200');
+    assert.equal(await text('#consumed-capacity'), 'Consumed capacity: —');
+    assert.equal(await page.isVisible('#error'), false);
+    assert.deepEqual(await tableNames(), ['Music']);
+    assert.deepEqual(await historyRows(), ['CreateTable 200']);
+  });
+
+  test('PutItem shows the write capacity it consumed', async () => {
+    await sendFromConsole('PutItem');
+    assert.deepEqual(await responseJson(), {
+      ConsumedCapacity: { CapacityUnits: 1, TableName: 'Music' },
+    });
+    assert.equal(await text('#response-summary'), 'PutItem · HTTP 200');
+    assert.equal(await text('#consumed-capacity'), 'Consumed capacity: 1 WCU on Music');
+  });
+
+  test('GetItem, sent with Ctrl+Enter, returns the song and its read capacity', async () => {
+    await page.selectOption('#operation', 'GetItem');
+    await page.press('#request', 'Control+Enter');
+    await requestFinished();
+    assert.equal(await text('#response-summary'), 'GetItem · HTTP 200');
+    assert.deepEqual(await responseJson(), {
+      ConsumedCapacity: { CapacityUnits: 0.5, TableName: 'Music' },
+      Item: SONG,
+    });
+    assert.equal(await text('#consumed-capacity'), 'Consumed capacity: 0.5 RCU on Music');
+    assert.deepEqual(await historyRows(), ['GetItem 200', 'PutItem 200', 'CreateTable 200']);
+    await page.screenshot({ path: SCREENSHOT_PATH });
+  });
+
+  test('GetItem on a missing table shows ResourceNotFoundException as an error', async () => {
+    const request = {
+      TableName: 'NoSuchTable',
+      Key: { Artist: SONG.Artist, SongTitle: SONG.SongTitle },
+    };
+    await sendFromConsole('GetItem', JSON.stringify(request));
+    assert.equal(await page.isVisible('#error'), true);
+    assert.equal(await page.isVisible('#response'), false);
+    assert.equal(await text('#error-name'), 'ResourceNotFoundException');
+    assert.equal(await text('#error-message'), 'Requested resource not found');
+    assert.equal(await text('#error-status'), 'HTTP 400');
+    assert.equal(
+      await text('#error-type'),
+      '__type: com.amazonaws.dynamodb.v20120810#ResourceNotFoundException',
+    );
+    assert.equal(await text('#response-summary'), 'GetItem · HTTP 400');
+    assert.equal(await text('#consumed-capacity'), 'Consumed capacity: —');
+    assert.deepEqual((await historyRows())[0], 'GetItem 400');
+    await page.screenshot({ path: '/tmp/playground-error.png' });
+  });
+
+  test('text that is not JSON is reported without sending a request', async () => {
+    // Count the engine calls the page makes from here on.
+    await page.evaluate(() => {
+      const { db } = globalThis.playground;
+      const handle = db.handle.bind(db);
+      globalThis.engineCalls = 0;
+      db.handle = (...args) => {
+        globalThis.engineCalls += 1;
+        return handle(...args);
+      };
+    });
+    const historyBefore = await historyRows();
+    const badJson = '{ "TableName": "Music", }';
+    const parseMessage = await page.evaluate((t) => {
+      try {
+        JSON.parse(t);
+      } catch (error) {
+        return error.message;
+      }
+    }, badJson);
+
+    await sendFromConsole('GetItem', badJson);
+    assert.equal(await text('#error-name'), 'Invalid JSON');
+    assert.equal(await text('#error-message'), parseMessage);
+    assert.equal(await text('#error-status'), 'Not sent to the engine');
+    assert.equal(await page.isVisible('#error-type'), false);
+    assert.equal(await text('#response-summary'), 'GetItem · Not sent to the engine');
+    assert.equal(await page.evaluate(() => globalThis.engineCalls), 0);
+    assert.deepEqual(await historyRows(), historyBefore);
+  });
+
+  test('picking a history row puts that request back in the editor', async () => {
+    await page.locator('#history .history-entry', { hasText: 'PutItem' }).click();
+    assert.equal(await page.inputValue('#operation'), 'PutItem');
+    const putItem = JSON.parse(await page.inputValue('#request'));
+    assert.deepEqual(putItem, { TableName: 'Music', Item: SONG, ReturnConsumedCapacity: 'TOTAL' });
+  });
+
+  test('the page logged no errors', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
+
+describe('engine load failure', () => {
+  test('a missing .wasm shows the failure and keeps Send disabled', async () => {
+    const page = await newPage();
+    try {
+      await page.route('**/ddbpg_engine.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+      await page.goto(pageUrl);
+      await page.waitForSelector('#engine-status[data-state="failed"]', { timeout: 10_000 });
+      assert.match(
+        await page.locator('#engine-status').textContent(),
+        /^Engine failed to load: .+/,
+      );
+      assert.equal(await page.isEnabled('#send'), false);
+      assert.deepEqual(await page.locator('#tables li').allTextContents(), [
+        'No engine, so no tables. Reload the page to try again.',
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `dynamodb-playground`: runs the DynamoDB endpoint and the playground page on one local port.
+//
+//   node wasm/cli.js [--port N] [--host H] [--no-page]
+//
+// Everything lives in memory; stopping the process (Ctrl-C) drops all tables.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { startServer } from './http_server.js';
+
+const USAGE = `Usage: dynamodb-playground [--port N] [--host H] [--no-page]
+
+Runs an in-memory DynamoDB endpoint and the DynamoDB Playground page.
+
+Options:
+  --port N     TCP port to listen on (default 8000; 0 picks a free port)
+  --host H     interface to bind (default 127.0.0.1; 0.0.0.0 exposes it to your network)
+  --no-page    serve only the DynamoDB API; GET answers DynamoDB's health check
+  -h, --help   show this help
+
+Any credentials are accepted; request signatures are not checked. Example:
+  AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\
+    aws dynamodb list-tables --endpoint-url http://localhost:8000 --region us-east-1
+`;
+
+// The page is web/index.html and imports ../wasm/, so the whole repository is the web root.
+const REPOSITORY_ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+function parseCommandLine(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8000' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'no-page': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535) {
+    throw new Error(`--port must be a number from 0 to 65535, not '${values.port}'`);
+  }
+  return { port, host: values.host, page: !values['no-page'], help: values.help };
+}
+
+// The address people type: `localhost` for the loopback and wildcard binds, else the host given.
+function displayHost(host) {
+  if (['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`dynamodb-playground: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  let server;
+  try {
+    server = await startServer({
+      port: options.port,
+      host: options.host,
+      staticRoot: options.page ? REPOSITORY_ROOT : undefined,
+    });
+  } catch (error) {
+    const reason =
+      error.code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port N)`
+      : error.code === 'EADDRNOTAVAIL' ? `cannot bind to host ${options.host}`
+      : error.message;
+    process.stderr.write(`dynamodb-playground: ${reason}\n`);
+    return 1;
+  }
+
+  const endpoint = `http://${displayHost(options.host)}:${server.port}`;
+  if (options.page) process.stdout.write(`DynamoDB Playground: ${endpoint}/web/\n`);
+  process.stdout.write(
+    `DynamoDB endpoint:   ${endpoint}  (aws dynamodb --endpoint-url ${endpoint} ...)\n`,
+  );
+
+  const stop = () => {
+    // A second Ctrl-C while closing means "now".
+    process.once('SIGINT', () => process.exit(130));
+    server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return undefined; // keep running until a signal
+}
+
+const exitCode = await main();
+if (exitCode !== undefined) process.exitCode = exitCode;

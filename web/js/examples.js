@@ -1,0 +1,98 @@
+// One ready-to-send request per operation, as data: the console's picker lists them in this
+// order and prefills the editor with `input`. They follow the Music table of the DynamoDB
+// Developer Guide ("Getting started with DynamoDB", steps 1-6) so that sending them top to
+// bottom walks through that tutorial. A new operation in the engine needs one entry here.
+//
+// Each `input` is the request body in DynamoDB's JSON wire format, exactly what the AWS API
+// Reference shows, so it can be pasted unchanged into `aws dynamodb ... --cli-input-json`.
+
+const MUSIC_SONG_KEY = {
+  Artist: { S: 'No One You Know' },
+  SongTitle: { S: 'Call Me Today' },
+};
+
+export const EXAMPLES = [
+  {
+    operation: 'CreateTable',
+    summary:
+      'Creates the Music table: Artist is the partition key, SongTitle the sort key, on-demand.',
+    input: {
+      TableName: 'Music',
+      AttributeDefinitions: [
+        { AttributeName: 'Artist', AttributeType: 'S' },
+        { AttributeName: 'SongTitle', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'Artist', KeyType: 'HASH' },
+        { AttributeName: 'SongTitle', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    },
+  },
+  {
+    operation: 'PutItem',
+    summary: 'Writes one song and asks for the write capacity it consumed.',
+    input: {
+      TableName: 'Music',
+      Item: {
+        ...MUSIC_SONG_KEY,
+        AlbumTitle: { S: 'Somewhat Famous' },
+        Awards: { N: '1' },
+      },
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'GetItem',
+    summary: 'Reads the song back by its full primary key (an eventually consistent read).',
+    input: {
+      TableName: 'Music',
+      Key: MUSIC_SONG_KEY,
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'DeleteItem',
+    summary: 'Deletes the song and returns the item as it was before the delete.',
+    input: {
+      TableName: 'Music',
+      Key: MUSIC_SONG_KEY,
+      ReturnValues: 'ALL_OLD',
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'DescribeTable',
+    summary: "Shows the table's key schema, status, item count and capacity settings.",
+    input: { TableName: 'Music' },
+  },
+  {
+    operation: 'ListTables',
+    summary: 'Lists the table names in this playground.',
+    input: {},
+  },
+  {
+    operation: 'UpdateTable',
+    summary: 'Switches the table to provisioned capacity: 5 read and 5 write capacity units.',
+    input: {
+      TableName: 'Music',
+      BillingMode: 'PROVISIONED',
+      ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
+    },
+  },
+  {
+    operation: 'DeleteTable',
+    summary: 'Deletes the Music table and every item in it.',
+    input: { TableName: 'Music' },
+  },
+];
+
+/** Returns the example for `operation`, or undefined when there is none. */
+export function findExample(operation) {
+  return EXAMPLES.find((example) => example.operation === operation);
+}
+
+/** The example's request body as the editor shows it: two-space indented JSON. */
+export function exampleRequestText(example) {
+  return JSON.stringify(example.input, null, 2);
+}

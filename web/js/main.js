@@ -1,0 +1,75 @@
+// Wires the page: mounts the panels at once (so the examples are readable while the engine
+// loads), then loads the engine and routes each request's result to the panels that show it.
+
+import { createDynamoDB } from '../../wasm/index.js';
+import { mountRequestConsole } from './console.js';
+import { mountRequestHistory } from './request_history.js';
+import { mountResponsePanel } from './response_panel.js';
+import { mountTableList } from './table_list.js';
+
+const byId = (id) => document.getElementById(id);
+
+function showEngineStatus(state, text) {
+  const status = byId('engine-status');
+  status.dataset.state = state;
+  status.textContent = text;
+}
+
+const responsePanel = mountResponsePanel({
+  placeholder: byId('response-placeholder'),
+  summary: byId('response-summary'),
+  consumedCapacity: byId('consumed-capacity'),
+  error: byId('error'),
+  errorName: byId('error-name'),
+  errorStatus: byId('error-status'),
+  errorMessage: byId('error-message'),
+  errorType: byId('error-type'),
+  response: byId('response'),
+});
+const tableList = mountTableList(byId('tables'));
+
+let db = null;
+
+const requestConsole = mountRequestConsole(
+  {
+    form: byId('request-form'),
+    operation: byId('operation'),
+    request: byId('request'),
+    summary: byId('operation-summary'),
+    send: byId('send'),
+  },
+  {
+    async onResult(result, requestText) {
+      responsePanel.show(result);
+      if (result.sent) requestHistory.add(result, requestText);
+      // Only a success can have created, changed or deleted a table.
+      if (result.ok) await tableList.refresh(db);
+    },
+  },
+);
+
+const requestHistory = mountRequestHistory(
+  { list: byId('history'), empty: byId('history-empty') },
+  { onSelect: (operation, requestText) => requestConsole.load(operation, requestText) },
+);
+
+async function loadEngine() {
+  const started = performance.now();
+  try {
+    db = await createDynamoDB();
+  } catch (error) {
+    showEngineStatus('failed', `Engine failed to load: ${error.message}`);
+    tableList.showMessage('No engine, so no tables. Reload the page to try again.');
+    return;
+  }
+  const loadMilliseconds = Math.round(performance.now() - started);
+  // Lets a reader script the same engine from the browser's devtools console (and tests count
+  // the requests the page makes).
+  globalThis.playground = { db };
+  await tableList.refresh(db);
+  requestConsole.enable(db);
+  // Announced last, so "ready" means every panel can be used.
+  showEngineStatus('ready', `Engine ready in ${loadMilliseconds} ms`);
+}
+
+loadEngine();

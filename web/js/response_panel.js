@@ -1,0 +1,50 @@
+// The request console's right half: what the last request got back. A success shows the
+// pretty-printed output; an error shows DynamoDB's error name, message and HTTP status in the
+// error box instead, so an error never looks like an ordinary response.
+
+import { describeConsumedCapacity } from './consumed_capacity.js';
+
+function statusText(result) {
+  if (!result.sent) return 'Not sent to the engine';
+  if (result.status === null) return 'No HTTP status (the page failed, not DynamoDB)';
+  return `HTTP ${result.status}`;
+}
+
+/** Returns `{ show(result) }`; `result` is what runRequest() resolves to. */
+export function mountResponsePanel({
+  placeholder,
+  summary,
+  consumedCapacity,
+  error,
+  errorName,
+  errorStatus,
+  errorMessage,
+  errorType,
+  response,
+}) {
+  function show(result) {
+    placeholder.hidden = true;
+    summary.textContent = `${result.operation} · ${statusText(result)}`;
+    summary.dataset.outcome = result.ok ? 'ok' : 'error';
+    const capacity = result.ok ? result.output.ConsumedCapacity : undefined;
+    const capacityText = describeConsumedCapacity(result.operation, capacity);
+    consumedCapacity.textContent = `Consumed capacity: ${capacityText}`;
+
+    error.hidden = result.ok;
+    response.hidden = !result.ok;
+    if (result.ok) {
+      response.textContent = JSON.stringify(result.output, null, 2);
+      return;
+    }
+    response.textContent = '';
+    errorName.textContent = result.errorName;
+    errorStatus.textContent = statusText(result);
+    // Some of DynamoDB's errors (SerializationException) carry no message at all.
+    errorMessage.textContent = result.message || '(no message)';
+    // The full `__type` is what a client branches on; the page's own errors have none.
+    errorType.hidden = !result.errorType;
+    errorType.textContent = result.errorType ? `__type: ${result.errorType}` : '';
+  }
+
+  return { show };
+}
