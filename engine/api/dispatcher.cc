@@ -22,6 +22,8 @@ const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
       {"ListTables", &ListTables},   {"UpdateTable", &UpdateTable},
       {"DeleteTable", &DeleteTable}, {"PutItem", &PutItem},
       {"GetItem", &GetItem},         {"DeleteItem", &DeleteItem},
+      {"UpdateItem", &UpdateItem},   {"Query", &Query},
+      {"Scan", &Scan},               
   };
   return *handlers;
 }

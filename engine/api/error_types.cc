@@ -20,6 +20,11 @@ WireError WireErrorOf(ErrorType type) {
       return {"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400, "message"};
     case ErrorType::kLimitExceeded:
       return {"com.amazonaws.dynamodb.v20120810#LimitExceededException", 400, "message"};
+    case ErrorType::kTransactionCanceled:
+      return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400, "message"};
+    case ErrorType::kIdempotentParameterMismatch:
+      return {"com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException", 400,
+              "message"};
     case ErrorType::kInternalServerError:
     case ErrorType::kNone:
       break;
@@ -32,6 +37,10 @@ std::string ErrorBody(const Status& status) {
   nlohmann::json body = {{"__type", wire.type}};
   // UnknownOperationException arrives with no message at all.
   if (!status.message().empty()) body[wire.message_key] = status.message();
+  if (!status.extra_members().empty()) {
+    nlohmann::json extra = nlohmann::json::parse(status.extra_members(), nullptr, false);
+    if (extra.is_object()) body.update(extra);
+  }
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

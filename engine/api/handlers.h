@@ -20,5 +20,10 @@ Result<json> DeleteTable(EngineState& state, const json& request);
 Result<json> PutItem(EngineState& state, const json& request);
 Result<json> GetItem(EngineState& state, const json& request);
 Result<json> DeleteItem(EngineState& state, const json& request);
+Result<json> UpdateItem(EngineState& state, const json& request);
+
+Result<json> Query(EngineState& state, const json& request);
+Result<json> Scan(EngineState& state, const json& request);
+
 
 }  // namespace ddbpg

@@ -4,13 +4,16 @@
 #include <set>
 
 #include "engine/api/consumed_capacity.h"
+#include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
+#include "engine/api/item_writes.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
 #include "engine/capacity/units.h"
 #include "engine/value/ddb_json.h"
+#include "engine/expr/document.h"
 #include "engine/value/item_size.h"
 
 namespace ddbpg {
@@ -55,15 +58,19 @@ const std::vector<MemberSpec>& GetItemShape() {
   return *spec;
 }
 
-// The expression and legacy condition members arrive with the data-plane issue (#3); until
-// then a request using them is refused rather than executed without its condition.
-Status RefuseLaterMembers(const json& request, std::initializer_list<const char*> members) {
-  for (const char* member : members) {
-    if (!Member(request, member).is_null()) {
-      return Status::Validation(NotYetSupportedMessage(member));
-    }
+// The paths to return: ProjectionExpression's, or AttributesToGet's top-level names; empty
+// for the whole item.
+std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,
+                                        const json& attributes_to_get) {
+  if (expressions.projection()) return expressions.projection()->paths;
+  std::vector<expr::Path> paths;
+  if (!attributes_to_get.is_array()) return paths;
+  for (const json& name : attributes_to_get) {
+    expr::Path path;
+    path.elements.push_back({false, name.get<std::string>(), 0});
+    paths.push_back(std::move(path));
   }
-  return Status::OK();
+  return paths;
 }
 
 Result<Table*> FindItemTable(EngineState& state, const json& request) {
@@ -87,6 +94,9 @@ Status ValidateWriteMembers(const json& request, const char* item_member, const 
   errors.Enum(Member(request, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics",
               kReturnItemCollectionMetricsValues);
   if (!is_put) errors.NotNull(Member(request, item_member), item_path);
+  errors.Enum(Member(request, "ConditionalOperator"), "conditionalOperator", "[OR, AND]");
+  errors.Enum(Member(request, "ReturnValuesOnConditionCheckFailure"),
+              "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
   return errors.ToStatus();
 }
 
@@ -109,60 +119,46 @@ Status CheckReturnValuesForPutOrDelete(const json& request) {
 
 }  // namespace
 
-Result<json> PutItem(EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, WriteShape("Item")); !s.ok()) return s;
-  if (Status s = ValidateWriteMembers(request, "Item", "item"); !s.ok()) return s;
-  Result<Item> item = DecodeItem(Member(request, "Item"), {.envelope_value_errors = true});
-  if (!item.ok()) return item.status();
-  if (Status s = CheckReturnValuesForPutOrDelete(request); !s.ok()) return s;
-  if (Status s = RefuseLaterMembers(request, {"ConditionExpression", "Expected",
-                                              "ConditionalOperator", "ExpressionAttributeNames",
-                                              "ExpressionAttributeValues"});
+namespace {
+
+// PutItem and DeleteItem differ only in their attribute member and in what they write.
+Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind) {
+  const bool is_put = kind == WriteKind::kPut;
+  if (Status s = CheckRequestShape(request, WriteShape(is_put ? "Item" : "Key")); !s.ok()) return s;
+  if (Status s = ValidateWriteMembers(request, is_put ? "Item" : "Key", is_put ? "item" : "key");
       !s.ok()) {
     return s;
   }
-  const size_t new_size = ItemSize(*item);
-  if (new_size > limits::kMaxItemBytes) return Status::Validation(kItemTooLargeMessage);
+  if (Status s = CheckReturnValuesForPutOrDelete(request); !s.ok()) return s;
+  Result<PreparedWrite> write = PrepareWrite(state, request, kind, /*envelope=*/true);
+  if (!write.ok()) return write.status();
 
-  Result<Table*> table = FindItemTable(state, request);
-  if (!table.ok()) return table.status();
-  Result<PrimaryKey> key = (*table)->KeyOfItem(*item);
-  if (!key.ok()) return key.status();
+  const Item* current = write->table->Find(write->key);
+  // A failed condition still consumes write capacity (the metering arrives with the capacity
+  // model); the item is untouched.
+  if (Status s = CheckWriteCondition(*write, current); !s.ok()) return s;
+  Result<std::optional<Item>> new_item = ComputeWrite(*write, current);
+  if (!new_item.ok()) return new_item.status();
+  const size_t new_size = *new_item ? ItemSize(**new_item) : 0;
+  std::optional<Item> old = CommitWrite(*write, std::move(*new_item));
 
-  std::optional<Item> old = (*table)->Put(*key, std::move(*item));
   const size_t charged = std::max(new_size, old ? ItemSize(*old) : 0);
   json response = json::object();
   if (old && WantsOldItem(request)) response["Attributes"] = EncodeItem(*old);
-  AddConsumedCapacity(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      (*table)->name(), capacity::WriteUnits(charged));
+  AddConsumedCapacity(response,
+                      ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
+                      write->table->name(), capacity::WriteUnits(charged));
   return response;
 }
 
+}  // namespace
+
+Result<json> PutItem(EngineState& state, const json& request) {
+  return PutOrDelete(state, request, WriteKind::kPut);
+}
+
 Result<json> DeleteItem(EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, WriteShape("Key")); !s.ok()) return s;
-  if (Status s = ValidateWriteMembers(request, "Key", "key"); !s.ok()) return s;
-  Result<Item> key_attributes =
-      DecodeItem(Member(request, "Key"), {.envelope_value_errors = true});
-  if (!key_attributes.ok()) return key_attributes.status();
-  if (Status s = CheckReturnValuesForPutOrDelete(request); !s.ok()) return s;
-  if (Status s = RefuseLaterMembers(request, {"ConditionExpression", "Expected",
-                                              "ConditionalOperator", "ExpressionAttributeNames",
-                                              "ExpressionAttributeValues"});
-      !s.ok()) {
-    return s;
-  }
-
-  Result<Table*> table = FindItemTable(state, request);
-  if (!table.ok()) return table.status();
-  Result<PrimaryKey> key = (*table)->KeyFromKeyParameter(*key_attributes);
-  if (!key.ok()) return key.status();
-
-  std::optional<Item> old = (*table)->Delete(*key);
-  json response = json::object();
-  if (old && WantsOldItem(request)) response["Attributes"] = EncodeItem(*old);
-  AddConsumedCapacity(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      (*table)->name(), capacity::WriteUnits(old ? ItemSize(*old) : 0));
-  return response;
+  return PutOrDelete(state, request, WriteKind::kDelete);
 }
 
 Result<json> GetItem(EngineState& state, const json& request) {
@@ -178,12 +174,14 @@ Result<json> GetItem(EngineState& state, const json& request) {
   errors.ResourceName(table_name, "tableName", 1);
   errors.NotNull(Member(request, "Key"), "key");
   if (Status s = errors.ToStatus(); !s.ok()) return s;
-  Result<Item> key_attributes = DecodeItem(Member(request, "Key"));
-  if (!key_attributes.ok()) return key_attributes.status();
-  if (Status s = RefuseLaterMembers(request, {"ProjectionExpression", "ExpressionAttributeNames"});
+  if (Status s = RequestExpressions::CheckMixing(
+          request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}},
+          {"AttributesToGet"});
       !s.ok()) {
     return s;
   }
+  Result<Item> key_attributes = DecodeItem(Member(request, "Key"));
+  if (!key_attributes.ok()) return key_attributes.status();
   if (attributes_to_get.is_array()) {
     std::set<std::string> unique;
     for (const json& name : attributes_to_get) {
@@ -193,6 +191,10 @@ Result<json> GetItem(EngineState& state, const json& request) {
       }
     }
   }
+  Result<RequestExpressions> expressions = RequestExpressions::Parse(
+      request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {"AttributesToGet"},
+      /*envelope=*/false);
+  if (!expressions.ok()) return expressions.status();
 
   Result<Table*> table = FindItemTable(state, request);
   if (!table.ok()) return table.status();
@@ -203,16 +205,8 @@ Result<json> GetItem(EngineState& state, const json& request) {
   const bool consistent = Member(request, "ConsistentRead") == true;
   json response = json::object();
   if (found != nullptr) {
-    if (attributes_to_get.is_array()) {
-      Item projected;
-      for (const json& name : attributes_to_get) {
-        auto it = found->find(name.get<std::string>());
-        if (it != found->end()) projected.insert(*it);
-      }
-      response["Item"] = EncodeItem(projected);
-    } else {
-      response["Item"] = EncodeItem(*found);
-    }
+    std::vector<expr::Path> paths = ProjectionPaths(*expressions, attributes_to_get);
+    response["Item"] = EncodeItem(paths.empty() ? *found : expr::Project(*found, paths));
   }
   // Reads are charged on the whole item, whatever the projection returns.
   AddConsumedCapacity(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),

@@ -43,7 +43,9 @@ std::string RenderMember(const json& value) {
 
 std::string RenderValue(const json& value) {
   if (value.is_null()) return "null";
-  return "'" + RenderMember(value) + "'";
+  std::string rendered = "'";
+  rendered.append(RenderMember(value)).push_back('\'');
+  return rendered;
 }
 
 void ValidationErrors::Add(const json& value, std::string_view path, std::string_view constraint) {

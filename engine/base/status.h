@@ -21,6 +21,8 @@ enum class ErrorType {
   kResourceInUse,
   kConditionalCheckFailed,
   kLimitExceeded,
+  kTransactionCanceled,
+  kIdempotentParameterMismatch,
   kInternalServerError,
 };
 
@@ -50,6 +52,12 @@ class Status {
   static Status LimitExceeded(std::string message) {
     return Status(ErrorType::kLimitExceeded, std::move(message));
   }
+  static Status TransactionCanceled(std::string message) {
+    return Status(ErrorType::kTransactionCanceled, std::move(message));
+  }
+  static Status IdempotentParameterMismatch(std::string message) {
+    return Status(ErrorType::kIdempotentParameterMismatch, std::move(message));
+  }
   // Our own bug, never the caller's: the message says what broke.
   static Status Internal(std::string message) {
     return Status(ErrorType::kInternalServerError, std::move(message));
@@ -59,11 +67,21 @@ class Status {
   ErrorType type() const { return type_; }
   const std::string& message() const { return message_; }
 
+  // Members the error body carries beside __type and message, as the text of a JSON object
+  // (ConditionalCheckFailedException's "Item", TransactionCanceledException's
+  // "CancellationReasons"); empty when there are none.
+  const std::string& extra_members() const { return extra_members_; }
+  Status WithExtraMembers(std::string json_object_text) && {
+    extra_members_ = std::move(json_object_text);
+    return std::move(*this);
+  }
+
  private:
   Status(ErrorType type, std::string message) : type_(type), message_(std::move(message)) {}
 
   ErrorType type_ = ErrorType::kNone;
   std::string message_;
+  std::string extra_members_;
 };
 
 // A value or the Status that explains why there is none.

@@ -1,11 +1,13 @@
 #include "engine/store/table.h"
 
 #include "engine/base/limits.h"
+#include "engine/store/key_hash.h"
 #include "engine/value/item_size.h"
 
 namespace ddbpg {
 
 bool PrimaryKeyLess::operator()(const PrimaryKey& a, const PrimaryKey& b) const {
+  if (a.partition_hash != b.partition_hash) return a.partition_hash < b.partition_hash;
   int by_partition = CompareKeyValues(a.partition, b.partition);
   if (by_partition != 0) return by_partition < 0;
   if (!a.sort || !b.sort) return b.sort.has_value() && !a.sort.has_value();
@@ -79,6 +81,7 @@ Result<PrimaryKey> Table::KeyOfItem(const Item& item) const {
       key.partition = it->second;
     }
   }
+  key.partition_hash = PartitionKeyHash(key.partition);
   return key;
 }
 
@@ -100,6 +103,15 @@ Result<PrimaryKey> Table::KeyFromKeyParameter(const Item& key_attributes) const 
       key.partition = it->second;
     }
   }
+  key.partition_hash = PartitionKeyHash(key.partition);
+  return key;
+}
+
+PrimaryKey Table::KeyOf(const Item& item) const {
+  PrimaryKey key;
+  key.partition = item.at(partition_key_name());
+  if (has_sort_key()) key.sort = item.at(sort_key_name());
+  key.partition_hash = PartitionKeyHash(key.partition);
   return key;
 }
 

@@ -4,6 +4,7 @@
 // capacity issue (#4) replaces the map with partitions over a hash of the partition key.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -49,8 +50,13 @@ struct TableDefinition {
 struct PrimaryKey {
   AttributeValue partition;
   std::optional<AttributeValue> sort;
+  uint64_t partition_hash = 0;  // PartitionKeyHash(partition); Table fills it in
 };
 
+// Items are kept in the order Scan walks them: by partition-key hash (so by partition), then
+// by partition key (an item collection stays together), then by sort key in DynamoDB's order.
+// A key without a sort key sorts before every key with one, which lets a Query find the start
+// of an item collection.
 struct PrimaryKeyLess {
   bool operator()(const PrimaryKey& a, const PrimaryKey& b) const;
 };
@@ -76,6 +82,12 @@ class Table {
   Result<PrimaryKey> KeyFromKeyParameter(const Item& key) const;
 
   const Item* Find(const PrimaryKey& key) const;
+
+  using ItemMap = std::map<PrimaryKey, Item, PrimaryKeyLess>;
+  // Every item in Scan order (see PrimaryKeyLess).
+  const ItemMap& items() const { return items_; }
+  // The primary key of a stored item.
+  PrimaryKey KeyOf(const Item& item) const;
   // Stores the item under its key, returning the item it replaced.
   std::optional<Item> Put(const PrimaryKey& key, Item item);
   // Removes the item, returning it when it existed.
@@ -89,7 +101,7 @@ class Table {
 
   TableDefinition definition_;
   std::string sort_key_name_;
-  std::map<PrimaryKey, Item, PrimaryKeyLess> items_;
+  ItemMap items_;
   long long size_bytes_ = 0;
 };
 

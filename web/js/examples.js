@@ -52,6 +52,124 @@ export const EXAMPLES = [
     },
   },
   {
+    operation: 'UpdateItem',
+    summary: 'Changes the album title and counts a play, returning only what changed.',
+    input: {
+      TableName: 'Music',
+      Key: MUSIC_SONG_KEY,
+      UpdateExpression: 'SET AlbumTitle = :newval ADD Plays :one',
+      ConditionExpression: 'attribute_exists(Artist)',
+      ExpressionAttributeValues: {
+        ':newval': { S: 'Updated Album Title' },
+        ':one': { N: '1' },
+      },
+      ReturnValues: 'UPDATED_NEW',
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'Query',
+    summary: "Reads every song of one artist: a Query touches one item collection, in key order.",
+    input: {
+      TableName: 'Music',
+      KeyConditionExpression: 'Artist = :name AND begins_with(SongTitle, :prefix)',
+      ExpressionAttributeValues: {
+        ':name': { S: 'No One You Know' },
+        ':prefix': { S: 'Call' },
+      },
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'Scan',
+    summary: 'Reads the whole table and filters afterwards: every item read is paid for.',
+    input: {
+      TableName: 'Music',
+      FilterExpression: 'Awards > :min',
+      ExpressionAttributeValues: { ':min': { N: '0' } },
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'BatchWriteItem',
+    summary: 'Writes two songs in one call (up to 25 puts or deletes).',
+    input: {
+      RequestItems: {
+        Music: [
+          {
+            PutRequest: {
+              Item: { Artist: { S: 'Acme Band' }, SongTitle: { S: 'Happy Day' }, Awards: { N: '3' } },
+            },
+          },
+          {
+            PutRequest: {
+              Item: { Artist: { S: 'Acme Band' }, SongTitle: { S: 'PartiQL Rocks' } },
+            },
+          },
+        ],
+      },
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'BatchGetItem',
+    summary: 'Reads two songs by key in one call (up to 100 keys).',
+    input: {
+      RequestItems: {
+        Music: {
+          Keys: [
+            { Artist: { S: 'Acme Band' }, SongTitle: { S: 'Happy Day' } },
+            { Artist: { S: 'Acme Band' }, SongTitle: { S: 'PartiQL Rocks' } },
+          ],
+          ProjectionExpression: 'SongTitle, Awards',
+        },
+      },
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'TransactWriteItems',
+    summary: 'Moves an award between two songs, all or nothing, only if the first has one.',
+    input: {
+      TransactItems: [
+        {
+          Update: {
+            TableName: 'Music',
+            Key: { Artist: { S: 'Acme Band' }, SongTitle: { S: 'Happy Day' } },
+            UpdateExpression: 'SET Awards = Awards - :one',
+            ConditionExpression: 'Awards >= :one',
+            ExpressionAttributeValues: { ':one': { N: '1' } },
+          },
+        },
+        {
+          Update: {
+            TableName: 'Music',
+            Key: { Artist: { S: 'Acme Band' }, SongTitle: { S: 'PartiQL Rocks' } },
+            UpdateExpression: 'ADD Awards :one',
+            ExpressionAttributeValues: { ':one': { N: '1' } },
+          },
+        },
+      ],
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'TransactGetItems',
+    summary: 'Reads both songs as one consistent snapshot.',
+    input: {
+      TransactItems: [
+        { Get: { TableName: 'Music', Key: { Artist: { S: 'Acme Band' }, SongTitle: { S: 'Happy Day' } } } },
+        {
+          Get: {
+            TableName: 'Music',
+            Key: { Artist: { S: 'Acme Band' }, SongTitle: { S: 'PartiQL Rocks' } },
+          },
+        },
+      ],
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
     operation: 'DeleteItem',
     summary: 'Deletes the song and returns the item as it was before the delete.',
     input: {

@@ -226,14 +226,6 @@ TEST_F(ItemsTest, WireTypeErrorsComeBeforeValidation) {
             "SerializationException: Unexpected token received from parser");
 }
 
-TEST_F(ItemsTest, ConditionsAreRefusedUntilExpressionsArrive) {
-  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "tbl"}, {"Item", Key("a", "1")},
-                                     {"ConditionExpression", "attribute_not_exists(pk)"}})),
-            "ValidationException: ConditionExpression is not supported by DynamoDB Playground "
-            "yet");
-  EXPECT_EQ(Ok("GetItem", {{"TableName", "tbl"}, {"Key", Key("a", "1")}}), json::object());
-}
-
 TEST_F(ItemsTest, SortKeysOrderNumbersNumerically) {
   for (const char* sk : {"10", "9", "-1", "0.5"}) Ok("PutItem", {{"TableName", "tbl"}, {"Item", Key("a", sk)}});
   for (const char* sk : {"10", "9", "-1", "0.5"}) {

@@ -1,0 +1,165 @@
+#include "engine/api/expression_params.h"
+
+#include <map>
+#include <string>
+
+#include "engine/api/request_schema.h"
+#include "engine/expr/condition_evaluator.h"
+#include "engine/value/ddb_json.h"
+
+namespace ddbpg {
+namespace {
+
+constexpr size_t kMaxExpressionBytes = 4096;  // ServiceQuotas: each expression at most 4 KB
+
+bool IsPlaceholderKey(const std::string& key, char sigil) {
+  if (key.size() < 2 || key[0] != sigil) return false;
+  for (size_t i = 1; i < key.size(); ++i) {
+    char c = key[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+}  // namespace
+
+RequestExpressions RequestExpressions::FromLegacy(Item values,
+                                                  std::optional<expr::Condition> condition,
+                                                  std::optional<expr::UpdateExpression> update,
+                                                  std::optional<expr::Condition> filter,
+                                                  std::optional<expr::Condition> key_condition) {
+  RequestExpressions expressions;
+  expressions.context_ = expr::ExpressionContext({}, std::move(values));
+  expressions.condition_ = std::move(condition);
+  expressions.update_ = std::move(update);
+  expressions.filter_ = std::move(filter);
+  expressions.key_condition_ = std::move(key_condition);
+  return expressions;
+}
+
+Status RequestExpressions::CheckMixing(const json& request,
+                                       std::initializer_list<ExpressionMember> members,
+                                       std::initializer_list<const char*> legacy) {
+  std::vector<std::string> used_expressions;
+  std::vector<std::string> used_legacy;
+  for (const ExpressionMember& member : members) {
+    if (!Member(request, member.name).is_null()) used_expressions.push_back(member.name);
+  }
+  for (const char* member : legacy) {
+    if (!Member(request, member).is_null()) used_legacy.push_back(member);
+  }
+  if (used_expressions.empty() || used_legacy.empty()) return Status::OK();
+  return Status::Validation(
+      "Can not use both expression and non-expression parameters in the same request: "
+      "Non-expression parameters: {" + JoinNames(used_legacy) + "} Expression parameters: {" +
+      JoinNames(used_expressions) + "}");
+}
+
+Result<RequestExpressions> RequestExpressions::Parse(
+    const json& request, std::initializer_list<ExpressionMember> members,
+    std::initializer_list<const char*> legacy, bool envelope) {
+  auto fail = [envelope](const std::string& message) {
+    return Status::Validation(envelope ? "1 validation error detected: " + message : message);
+  };
+  if (Status s = CheckMixing(request, members, legacy); !s.ok()) return s;
+  bool uses_expressions = false;
+  bool uses_values = false;
+  for (const ExpressionMember& member : members) {
+    if (Member(request, member.name).is_null()) continue;
+    uses_expressions = true;
+    if (member.kind != expr::ExpressionKind::kProjection) uses_values = true;
+  }
+
+  const json& names = Member(request, "ExpressionAttributeNames");
+  const json& values = Member(request, "ExpressionAttributeValues");
+  if (!names.is_null() && !uses_expressions) {
+    return fail("ExpressionAttributeNames can only be specified when using expressions");
+  }
+  if (!values.is_null() && !uses_values) {
+    return fail("ExpressionAttributeValues can only be specified when using expressions");
+  }
+  if (!names.is_null() && names.empty()) return fail("ExpressionAttributeNames must not be empty");
+  if (!values.is_null() && values.empty()) {
+    return fail("ExpressionAttributeValues must not be empty");
+  }
+
+  std::map<std::string, std::string> name_map;
+  if (names.is_object()) {
+    for (const auto& [key, value] : names.items()) {
+      if (!IsPlaceholderKey(key, '#')) {
+        return fail("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key +
+                    "\"");
+      }
+      name_map[key] = value.get<std::string>();
+    }
+  }
+  Item value_map;
+  if (values.is_object()) {
+    for (const auto& [key, value] : values.items()) {
+      if (!IsPlaceholderKey(key, ':')) {
+        return fail("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key +
+                    "\"");
+      }
+      Result<AttributeValue> decoded = DecodeAttributeValue(value);
+      if (!decoded.ok()) {
+        return fail("ExpressionAttributeValues contains invalid value: " +
+                    decoded.status().message() + " for key " + key);
+      }
+      value_map.emplace(key, std::move(*decoded));
+    }
+  }
+
+  RequestExpressions parsed;
+  parsed.context_ = expr::ExpressionContext(std::move(name_map), std::move(value_map));
+  for (const ExpressionMember& member : members) {
+    const json& text_json = Member(request, member.name);
+    if (text_json.is_null()) continue;
+    const std::string& text = text_json.get_ref<const std::string&>();
+    if (text.size() > kMaxExpressionBytes) {
+      return Status::Validation("Invalid " + std::string(member.name) +
+                                ": Expression size has exceeded the maximum allowed size; "
+                                "expression size: " + std::to_string(text.size()));
+    }
+    switch (member.kind) {
+      case expr::ExpressionKind::kUpdate: {
+        Result<expr::UpdateExpression> update = expr::ParseUpdate(text);
+        if (!update.ok()) return update.status();
+        if (Status s = parsed.context_.Resolve(*update); !s.ok()) return s;
+        parsed.update_ = std::move(*update);
+        break;
+      }
+      case expr::ExpressionKind::kProjection: {
+        Result<expr::ProjectionExpression> projection = expr::ParseProjection(text);
+        if (!projection.ok()) return projection.status();
+        if (Status s = parsed.context_.Resolve(*projection); !s.ok()) return s;
+        parsed.projection_ = std::move(*projection);
+        break;
+      }
+      default: {
+        Result<expr::Condition> condition = expr::ParseCondition(text, member.kind);
+        if (!condition.ok()) return condition.status();
+        if (Status s = parsed.context_.Resolve(*condition, member.kind); !s.ok()) return s;
+        if (Status s = expr::CheckCondition(*condition, parsed.context_, member.kind); !s.ok()) {
+          return s;
+        }
+        std::optional<expr::Condition>& slot =
+            member.kind == expr::ExpressionKind::kFilter         ? parsed.filter_
+            : member.kind == expr::ExpressionKind::kKeyCondition ? parsed.key_condition_
+                                                                 : parsed.condition_;
+        slot = std::move(*condition);
+        break;
+      }
+    }
+  }
+  if (Status s = parsed.context_.CheckAllUsed(); !s.ok()) return s;
+  return parsed;
+}
+
+}  // namespace ddbpg

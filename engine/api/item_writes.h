@@ -1,0 +1,46 @@
+// The single-item writes (Put, Update, Delete, ConditionCheck) split into prepare, check and
+// apply, so PutItem/UpdateItem/DeleteItem and TransactWriteItems share one implementation:
+// prepare validates the request and finds its item, check evaluates the condition against the
+// current item, apply computes and stores the new item.
+#pragma once
+
+#include <optional>
+#include <nlohmann/json.hpp>
+
+#include "engine/api/engine_state.h"
+#include "engine/api/expression_params.h"
+#include "engine/base/status.h"
+#include "engine/store/table.h"
+
+namespace ddbpg {
+
+using json = nlohmann::json;
+
+enum class WriteKind { kPut, kUpdate, kDelete, kConditionCheck };
+
+struct PreparedWrite {
+  WriteKind kind = WriteKind::kPut;
+  Table* table = nullptr;
+  PrimaryKey key;
+  Item put_item;  // kPut: the item to store
+  RequestExpressions expressions;
+  bool return_old_on_condition_failure = false;  // ReturnValuesOnConditionCheckFailure ALL_OLD
+};
+
+// Validates one write request after its shape and member constraints have been checked:
+// values, expressions, table and key. `request_key` names the member holding the attributes
+// ("Item" for puts, "Key" otherwise). `envelope` as in RequestExpressions::Parse.
+Result<PreparedWrite> PrepareWrite(EngineState& state, const json& request, WriteKind kind,
+                                   bool envelope);
+
+// OK when the write's condition holds for `current` (nullptr: no item), else
+// ConditionalCheckFailedException, carrying the item when the request asked for it.
+Status CheckWriteCondition(const PreparedWrite& write, const Item* current);
+
+// The item as the write leaves it: nullopt when deleted (or unchanged for a ConditionCheck).
+Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item* current);
+
+// Stores the computed item (or deletes) and returns the item it replaced.
+std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> new_item);
+
+}  // namespace ddbpg

@@ -1,0 +1,247 @@
+#include "engine/api/legacy_parameters.h"
+
+#include <string>
+
+#include "engine/value/ddb_json.h"
+
+namespace ddbpg {
+namespace {
+
+constexpr const char* kInvalid = "One or more parameter values were invalid: ";
+
+const json& Field(const json& object, const char* name) {
+  static const json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(name);
+  return it == object.end() ? kNull : *it;
+}
+
+expr::Path TopLevelPath(const std::string& name) {
+  expr::Path path;
+  path.elements.push_back({false, name, 0});
+  return path;
+}
+
+expr::Operand PathOperand(const std::string& name) {
+  expr::Operand operand;
+  operand.kind = expr::Operand::Kind::kPath;
+  operand.path = TopLevelPath(name);
+  return operand;
+}
+
+Result<expr::Operand> ValueOperand(const json& wire, LegacyTranslation& out) {
+  Result<AttributeValue> value = DecodeAttributeValue(wire);
+  if (!value.ok()) return value.status();
+  std::string name = ":legacy" + std::to_string(out.values.size());
+  out.values.emplace(name, std::move(*value));
+  expr::Operand operand;
+  operand.kind = expr::Operand::Kind::kValue;
+  operand.value_name = name;
+  return operand;
+}
+
+expr::Condition Function(const std::string& function, std::vector<expr::Operand> operands) {
+  expr::Condition condition;
+  condition.kind = expr::Condition::Kind::kFunction;
+  condition.function = function;
+  condition.operands = std::move(operands);
+  return condition;
+}
+
+expr::Condition Negate(expr::Condition inner) {
+  expr::Condition condition;
+  condition.kind = expr::Condition::Kind::kNot;
+  condition.children.push_back(std::move(inner));
+  return condition;
+}
+
+expr::Condition Combine(expr::Condition left, expr::Condition right, bool use_or) {
+  expr::Condition condition;
+  condition.kind = use_or ? expr::Condition::Kind::kOr : expr::Condition::Kind::kAnd;
+  condition.children.push_back(std::move(left));
+  condition.children.push_back(std::move(right));
+  return condition;
+}
+
+struct OperatorRule {
+  const char* name;
+  int min_arguments;
+  int max_arguments;  // -1: any number (IN)
+};
+
+constexpr OperatorRule kOperators[] = {
+    {"EQ", 1, 1},           {"NE", 1, 1},          {"LE", 1, 1},       {"LT", 1, 1},
+    {"GE", 1, 1},           {"GT", 1, 1},          {"NOT_NULL", 0, 0}, {"NULL", 0, 0},
+    {"CONTAINS", 1, 1},     {"NOT_CONTAINS", 1, 1}, {"BEGINS_WITH", 1, 1},
+    {"IN", 1, -1},          {"BETWEEN", 2, 2},
+};
+
+// One attribute's ComparisonOperator and AttributeValueList as a condition on it.
+Result<expr::Condition> TranslateComparison(const std::string& attribute, const json& op_json,
+                                            const json& value_list, LegacyTranslation& out) {
+  const std::string op = op_json.get<std::string>();
+  const OperatorRule* rule = nullptr;
+  for (const OperatorRule& candidate : kOperators) {
+    if (op == candidate.name) rule = &candidate;
+  }
+  if (rule == nullptr) return Status::Validation("Unsupported ComparisonOperator: " + op);
+  int count = value_list.is_array() ? static_cast<int>(value_list.size()) : 0;
+  if (count < rule->min_arguments || (rule->max_arguments >= 0 && count > rule->max_arguments)) {
+    return Status::Validation(std::string(kInvalid) + "Invalid number of argument(s) for the " +
+                              op + " ComparisonOperator");
+  }
+  std::vector<expr::Operand> values;
+  for (int i = 0; i < count; ++i) {
+    Result<expr::Operand> operand = ValueOperand(value_list[i], out);
+    if (!operand.ok()) return operand.status();
+    values.push_back(std::move(*operand));
+  }
+  expr::Operand subject = PathOperand(attribute);
+  if (op == "NOT_NULL") return Function("attribute_exists", {subject});
+  if (op == "NULL") return Function("attribute_not_exists", {subject});
+  if (op == "CONTAINS") return Function("contains", {subject, values[0]});
+  if (op == "NOT_CONTAINS") {
+    return Combine(Function("attribute_exists", {subject}),
+                   Negate(Function("contains", {subject, values[0]})), false);
+  }
+  if (op == "BEGINS_WITH") return Function("begins_with", {subject, values[0]});
+  expr::Condition condition;
+  condition.operands.push_back(subject);
+  if (op == "IN" || op == "BETWEEN") {
+    condition.kind = op == "IN" ? expr::Condition::Kind::kIn : expr::Condition::Kind::kBetween;
+    for (expr::Operand& value : values) condition.operands.push_back(std::move(value));
+    return condition;
+  }
+  condition.kind = expr::Condition::Kind::kCompare;
+  condition.comparator = op == "EQ"   ? expr::Comparator::kEq
+                         : op == "NE" ? expr::Comparator::kNe
+                         : op == "LE" ? expr::Comparator::kLe
+                         : op == "LT" ? expr::Comparator::kLt
+                         : op == "GE" ? expr::Comparator::kGe
+                                      : expr::Comparator::kGt;
+  condition.operands.push_back(std::move(values[0]));
+  return condition;
+}
+
+Status CheckConditionalOperator(const json& conditions, const json& conditional_operator) {
+  if (!conditional_operator.is_null() && (conditions.is_null() || conditions.empty())) {
+    return Status::Validation(
+        "ConditionalOperator can only be used when Filter or Expected conditions have been "
+        "specified");
+  }
+  return Status::OK();
+}
+
+// Joins per-attribute conditions with ConditionalOperator (AND by default).
+void Accumulate(std::optional<expr::Condition>& all, expr::Condition one, bool use_or) {
+  all = all ? Combine(std::move(*all), std::move(one), use_or) : std::move(one);
+}
+
+}  // namespace
+
+Status TranslateExpected(const json& expected, const json& conditional_operator,
+                         LegacyTranslation& out) {
+  if (Status s = CheckConditionalOperator(expected, conditional_operator); !s.ok()) return s;
+  if (!expected.is_object()) return Status::OK();
+  const bool use_or = conditional_operator == "OR";
+  for (const auto& [attribute, spec] : expected.items()) {
+    const json& value = Field(spec, "Value");
+    const json& exists = Field(spec, "Exists");
+    const json& op = Field(spec, "ComparisonOperator");
+    const json& value_list = Field(spec, "AttributeValueList");
+    if (!value.is_null() && !value_list.is_null()) {
+      return Status::Validation(std::string(kInvalid) +
+                                "Value and AttributeValueList cannot be used together for "
+                                "Attribute: " + attribute);
+    }
+    if (!op.is_null() && !exists.is_null()) {
+      return Status::Validation(std::string(kInvalid) +
+                                "Exists and ComparisonOperator cannot be used together for "
+                                "Attribute: " + attribute);
+    }
+    if (!value_list.is_null() && op.is_null()) {
+      return Status::Validation(std::string(kInvalid) +
+                                "AttributeValueList can only be used with a ComparisonOperator "
+                                "for Attribute: " + attribute);
+    }
+    expr::Condition condition;
+    if (!op.is_null()) {
+      Result<expr::Condition> translated = TranslateComparison(attribute, op, value_list, out);
+      if (!translated.ok()) return translated.status();
+      condition = std::move(*translated);
+    } else if (exists == false) {
+      if (!value.is_null()) {
+        return Status::Validation(std::string(kInvalid) +
+                                  "Cannot expect an attribute to have a specified value while "
+                                  "expecting it to not exist");
+      }
+      condition = Function("attribute_not_exists", {PathOperand(attribute)});
+    } else {
+      if (value.is_null()) {
+        return Status::Validation(std::string(kInvalid) +
+                                  "Value must be provided when Exists is true for Attribute: " +
+                                  attribute);
+      }
+      Result<expr::Operand> operand = ValueOperand(value, out);
+      if (!operand.ok()) return operand.status();
+      condition.kind = expr::Condition::Kind::kCompare;
+      condition.comparator = expr::Comparator::kEq;
+      condition.operands = {PathOperand(attribute), std::move(*operand)};
+    }
+    Accumulate(out.condition, std::move(condition), use_or);
+  }
+  return Status::OK();
+}
+
+Status TranslateConditions(const json& conditions, const json& conditional_operator,
+                           LegacyTranslation& out) {
+  if (Status s = CheckConditionalOperator(conditions, conditional_operator); !s.ok()) return s;
+  if (!conditions.is_object()) return Status::OK();
+  const bool use_or = conditional_operator == "OR";
+  for (const auto& [attribute, spec] : conditions.items()) {
+    const json& op = Field(spec, "ComparisonOperator");
+    if (op.is_null()) {
+      return Status::Validation(
+          "1 validation error detected: Value null at 'comparisonOperator' failed to satisfy "
+          "constraint: Member must not be null");
+    }
+    Result<expr::Condition> condition =
+        TranslateComparison(attribute, op, Field(spec, "AttributeValueList"), out);
+    if (!condition.ok()) return condition.status();
+    Accumulate(out.condition, std::move(*condition), use_or);
+  }
+  return Status::OK();
+}
+
+Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
+  if (!updates.is_object()) return Status::OK();
+  expr::UpdateExpression update;
+  for (const auto& [attribute, spec] : updates.items()) {
+    const json& value = Field(spec, "Value");
+    const std::string action = Field(spec, "Action").is_string()
+                                   ? Field(spec, "Action").get<std::string>()
+                                   : "PUT";
+    expr::UpdateAction translated;
+    translated.path = TopLevelPath(attribute);
+    if (value.is_null()) {
+      if (action != "DELETE") {
+        return Status::Validation(std::string(kInvalid) +
+                                  "Only DELETE action is allowed when no attribute value is "
+                                  "specified");
+      }
+      translated.kind = expr::UpdateAction::Kind::kRemove;
+    } else {
+      Result<expr::Operand> operand = ValueOperand(value, out);
+      if (!operand.ok()) return operand.status();
+      translated.value = std::move(*operand);
+      translated.kind = action == "ADD"      ? expr::UpdateAction::Kind::kAdd
+                        : action == "DELETE" ? expr::UpdateAction::Kind::kDelete
+                                             : expr::UpdateAction::Kind::kSet;
+    }
+    update.actions.push_back(std::move(translated));
+  }
+  out.update = std::move(update);
+  return Status::OK();
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,393 @@
+// Query and Scan: reading pages of items in key order (Query, one item collection) or in
+// partition order (Scan, optionally one parallel segment), with Limit, the 1 MB page, filters,
+// projections, Select and DynamoDB's per-page capacity.
+#include <algorithm>
+
+#include "engine/api/consumed_capacity.h"
+#include "engine/api/expression_params.h"
+#include "engine/api/handlers.h"
+#include "engine/api/legacy_parameters.h"
+#include "engine/api/messages.h"
+#include "engine/api/request_schema.h"
+#include "engine/api/validation_errors.h"
+#include "engine/capacity/units.h"
+#include "engine/expr/condition_evaluator.h"
+#include "engine/expr/document.h"
+#include "engine/expr/key_condition.h"
+#include "engine/value/ddb_json.h"
+#include "engine/store/key_hash.h"
+#include "engine/value/item_size.h"
+
+namespace ddbpg {
+namespace {
+
+// A page stops once the items read reach 1 MB (Developer Guide, "Query" and "Scan").
+constexpr size_t kPageBytes = 1024 * 1024;
+
+std::vector<MemberSpec> ReadShape(bool is_query) {
+  std::vector<MemberSpec> spec = {
+      {"TableName", WireType::kString},
+      {"IndexName", WireType::kString},
+      {"Select", WireType::kString},
+      {"AttributesToGet", WireType::kList, "String"},
+      {"Limit", WireType::kInteger},
+      {"ConsistentRead", WireType::kBoolean},
+      {"ConditionalOperator", WireType::kString},
+      {"ExclusiveStartKey", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"ReturnConsumedCapacity", WireType::kString},
+      {"ProjectionExpression", WireType::kString},
+      {"FilterExpression", WireType::kString},
+      {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
+      {"ExpressionAttributeValues", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+  };
+  if (is_query) {
+    spec.push_back({"KeyConditions", WireType::kMap, "Condition"});
+    spec.push_back({"QueryFilter", WireType::kMap, "Condition"});
+    spec.push_back({"ScanIndexForward", WireType::kBoolean});
+    spec.push_back({"KeyConditionExpression", WireType::kString});
+  } else {
+    spec.push_back({"ScanFilter", WireType::kMap, "Condition"});
+    spec.push_back({"Segment", WireType::kInteger});
+    spec.push_back({"TotalSegments", WireType::kInteger});
+  }
+  return spec;
+}
+
+Status ValidateReadMembers(const json& request, bool is_query) {
+  ValidationErrors errors;
+  const json& table_name = Member(request, "TableName");
+  errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
+              "[INDEXES, TOTAL, NONE]");
+  errors.MinLength(Member(request, "AttributesToGet"), "attributesToGet", 1);
+  errors.NotNull(table_name, "tableName");
+  errors.ResourceName(table_name, "tableName", 1);
+  errors.ResourceName(Member(request, "IndexName"), "indexName");
+  errors.Enum(Member(request, "Select"), "select",
+              "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+  errors.MinValue(Member(request, "Limit"), "limit", 1);
+  errors.Enum(Member(request, "ConditionalOperator"), "conditionalOperator", "[OR, AND]");
+  if (!is_query) {
+    errors.MinValue(Member(request, "Segment"), "segment", 0);
+    errors.MaxValue(Member(request, "Segment"), "segment", 999999);
+    errors.MinValue(Member(request, "TotalSegments"), "totalSegments", 1);
+    errors.MaxValue(Member(request, "TotalSegments"), "totalSegments", 1000000);
+  }
+  return errors.ToStatus();
+}
+
+// Select's rules against the projection members.
+Status CheckSelect(const json& request) {
+  const json& select = Member(request, "Select");
+  bool projects = !Member(request, "ProjectionExpression").is_null() ||
+                  !Member(request, "AttributesToGet").is_null();
+  const char* projection_member =
+      !Member(request, "ProjectionExpression").is_null() ? "ProjectionExpression" : "AttributesToGet";
+  if (select == "SPECIFIC_ATTRIBUTES" && !projects) {
+    return Status::Validation(
+        "One or more parameter values were invalid: Select type SPECIFIC_ATTRIBUTES requires "
+        "either ProjectionExpression or AttributesToGet");
+  }
+  if ((select == "ALL_ATTRIBUTES" || select == "COUNT") && projects) {
+    return Status::Validation(std::string("Cannot specify the ") + projection_member +
+                              " when choosing to get " +
+                              (select == "COUNT" ? "only the COUNT" : "ALL_ATTRIBUTES"));
+  }
+  if (select == "ALL_PROJECTED_ATTRIBUTES") {
+    return Status::Validation(
+        "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is "
+        "not supported without an index");
+  }
+  return Status::OK();
+}
+
+bool UsesLegacyReads(const json& request) {
+  for (const char* member : {"KeyConditions", "QueryFilter", "ScanFilter", "ConditionalOperator"}) {
+    if (!Member(request, member).is_null()) return true;
+  }
+  return false;
+}
+
+// KeyConditions become the key condition, QueryFilter or ScanFilter the filter.
+Result<RequestExpressions> TranslateLegacyReads(const json& request, bool is_query) {
+  LegacyTranslation translation;
+  if (Status s = TranslateConditions(Member(request, "KeyConditions"), nullptr, translation);
+      !s.ok()) {
+    return s;
+  }
+  std::optional<expr::Condition> key_condition = std::move(translation.condition);
+  translation.condition.reset();
+  if (Status s = TranslateConditions(Member(request, is_query ? "QueryFilter" : "ScanFilter"),
+                                     Member(request, "ConditionalOperator"), translation);
+      !s.ok()) {
+    return s;
+  }
+  return RequestExpressions::FromLegacy(std::move(translation.values), std::nullopt, std::nullopt,
+                                        std::move(translation.condition),
+                                        std::move(key_condition));
+}
+
+bool MentionsAttribute(const expr::Condition& condition, const std::string& name) {
+  for (const expr::Operand& operand : condition.operands) {
+    const expr::Path* path = operand.kind == expr::Operand::Kind::kPath ? &operand.path
+                             : operand.kind == expr::Operand::Kind::kSize &&
+                                     !operand.arguments.empty()
+                                 ? &operand.arguments[0].path
+                                 : nullptr;
+    if (path && !path->elements.empty() && path->elements[0].name == name) return true;
+  }
+  for (const expr::Condition& child : condition.children) {
+    if (MentionsAttribute(child, name)) return true;
+  }
+  return false;
+}
+
+struct Page {
+  std::vector<const Item*> returned;
+  size_t scanned = 0;
+  size_t bytes = 0;
+  const Item* last_evaluated = nullptr;
+  bool stopped_early = false;
+};
+
+// Reads candidates in order until Limit items were evaluated or 1 MB was read; the filter
+// applies after the read, so filtered-out items still count and cost.
+Page ReadPage(const std::vector<const Item*>& candidates, const json& limit,
+              const RequestExpressions& expressions) {
+  Page page;
+  size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Item* item = candidates[i];
+    ++page.scanned;
+    page.bytes += ItemSize(*item);
+    page.last_evaluated = item;
+    if (!expressions.filter() ||
+        expr::EvaluateCondition(*expressions.filter(), *item, expressions.context())) {
+      page.returned.push_back(item);
+    }
+    bool more = i + 1 < candidates.size();
+    if (page.scanned >= max_items || (page.bytes >= kPageBytes && more)) {
+      page.stopped_early = true;
+      break;
+    }
+  }
+  return page;
+}
+
+Item KeyAttributes(const Table& table, const Item& item) {
+  Item key;
+  key[table.partition_key_name()] = item.at(table.partition_key_name());
+  if (table.has_sort_key()) key[table.sort_key_name()] = item.at(table.sort_key_name());
+  return key;
+}
+
+std::vector<expr::Path> ProjectionPathsOf(const RequestExpressions& expressions,
+                                          const json& attributes_to_get) {
+  if (expressions.projection()) return expressions.projection()->paths;
+  std::vector<expr::Path> paths;
+  if (!attributes_to_get.is_array()) return paths;
+  for (const json& name : attributes_to_get) {
+    expr::Path path;
+    path.elements.push_back({false, name.get<std::string>(), 0});
+    paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
+json PageResponse(const Table& table, const json& request, const Page& page,
+                  const RequestExpressions& expressions) {
+  json response = json::object();
+  if (Member(request, "Select") != "COUNT") {
+    std::vector<expr::Path> paths =
+        ProjectionPathsOf(expressions, Member(request, "AttributesToGet"));
+    json items = json::array();
+    for (const Item* item : page.returned) {
+      items.push_back(EncodeItem(paths.empty() ? *item : expr::Project(*item, paths)));
+    }
+    response["Items"] = items;
+  }
+  response["Count"] = page.returned.size();
+  response["ScannedCount"] = page.scanned;
+  if (page.stopped_early && page.last_evaluated != nullptr) {
+    response["LastEvaluatedKey"] = EncodeItem(KeyAttributes(table, *page.last_evaluated));
+  }
+  const bool consistent = Member(request, "ConsistentRead") == true;
+  AddConsumedCapacity(response,
+                      ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
+                      table.name(), capacity::ReadUnits(page.bytes, consistent));
+  return response;
+}
+
+// The steps Query and Scan share before they read: shape, members, expressions, table.
+struct PreparedRead {
+  Table* table = nullptr;
+  RequestExpressions expressions;
+  std::optional<PrimaryKey> start_after;
+};
+
+Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool is_query) {
+  std::vector<MemberSpec> shape = ReadShape(is_query);
+  if (Status s = CheckRequestShape(request, shape); !s.ok()) return s;
+  if (Status s = ValidateReadMembers(request, is_query); !s.ok()) return s;
+  std::initializer_list<ExpressionMember> query_members = {
+      {"KeyConditionExpression", expr::ExpressionKind::kKeyCondition},
+      {"FilterExpression", expr::ExpressionKind::kFilter},
+      {"ProjectionExpression", expr::ExpressionKind::kProjection}};
+  std::initializer_list<ExpressionMember> scan_members = {
+      {"FilterExpression", expr::ExpressionKind::kFilter},
+      {"ProjectionExpression", expr::ExpressionKind::kProjection}};
+  std::initializer_list<const char*> legacy = {"KeyConditions", "QueryFilter", "ScanFilter",
+                                               "AttributesToGet"};
+  if (Status s = RequestExpressions::CheckMixing(request, is_query ? query_members : scan_members,
+                                                 legacy);
+      !s.ok()) {
+    return s;
+  }
+  Result<Item> start_key = DecodeItem(Member(request, "ExclusiveStartKey"));
+  if (!start_key.ok()) return start_key.status();
+  if (Status s = CheckSelect(request); !s.ok()) return s;
+  if (!is_query) {
+    const json& segment = Member(request, "Segment");
+    const json& total = Member(request, "TotalSegments");
+    if (!segment.is_null() && total.is_null()) {
+      return Status::Validation(
+          "The TotalSegments parameter is required but was not present in the request when "
+          "Segment parameter is present");
+    }
+    if (segment.is_null() && !total.is_null()) {
+      return Status::Validation(
+          "The Segment parameter is required but was not present in the request when parameter "
+          "TotalSegments is present");
+    }
+    if (!segment.is_null() && segment.get<long long>() >= total.get<long long>()) {
+      return Status::Validation(
+          "The Segment parameter is zero-based and must be less than parameter TotalSegments: "
+          "Segment: " + std::to_string(segment.get<long long>()) +
+          " is not less than TotalSegments: " + std::to_string(total.get<long long>()));
+    }
+  }
+  Result<RequestExpressions> expressions =
+      UsesLegacyReads(request)
+          ? TranslateLegacyReads(request, is_query)
+          : RequestExpressions::Parse(request, is_query ? query_members : scan_members, legacy,
+                                      /*envelope=*/false);
+  if (!expressions.ok()) return expressions.status();
+  if (is_query && !expressions->key_condition()) {
+    return Status::Validation(
+        "Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
+        "request.");
+  }
+
+  PreparedRead read;
+  read.expressions = std::move(*expressions);
+  read.table = state.FindTable(Member(request, "TableName").get<std::string>());
+  if (read.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
+  const json& index_name = Member(request, "IndexName");
+  if (!index_name.is_null()) {
+    return Status::Validation("The table does not have the specified index: " +
+                              index_name.get<std::string>());
+  }
+  if (!start_key->empty()) {
+    Result<PrimaryKey> key = read.table->KeyFromKeyParameter(*start_key);
+    if (!key.ok()) {
+      return Status::Validation("The provided starting key is invalid: " + key.status().message());
+    }
+    read.start_after = std::move(*key);
+  }
+  return read;
+}
+
+}  // namespace
+
+Result<json> Query(EngineState& state, const json& request) {
+  Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/true);
+  if (!read.ok()) return read.status();
+  const Table& table = *read->table;
+  expr::KeySchemaView schema{table.partition_key_name(),
+                             table.KeyAttributeType(table.partition_key_name()),
+                             table.sort_key_name(),
+                             table.has_sort_key() ? table.KeyAttributeType(table.sort_key_name())
+                                                  : AttributeType::kS};
+  Result<expr::KeyConditionPlan> plan =
+      expr::PlanKeyCondition(*read->expressions.key_condition(), read->expressions.context(),
+                             schema);
+  if (!plan.ok()) return plan.status();
+  if (read->expressions.filter()) {
+    for (const std::string* key : {&schema.partition_name, &schema.sort_name}) {
+      if (!key->empty() && MentionsAttribute(*read->expressions.filter(), *key)) {
+        return Status::Validation(
+            "Filter Expression can only contain non-primary key attributes: Primary key "
+            "attribute: " + *key);
+      }
+    }
+  }
+
+  // The item collection of the partition key, in sort-key order.
+  PrimaryKey first;
+  first.partition = plan->partition_value;
+  first.partition_hash = PartitionKeyHash(plan->partition_value);
+  std::vector<const Item*> candidates;
+  for (auto it = table.items().lower_bound(first);
+       it != table.items().end() && it->first.partition == plan->partition_value; ++it) {
+    if (plan->sort && !expr::SortKeyMatches(*plan->sort, *it->first.sort)) continue;
+    candidates.push_back(&it->second);
+  }
+  bool forward = Member(request, "ScanIndexForward") != false;
+  if (!forward) std::reverse(candidates.begin(), candidates.end());
+  if (read->start_after) {
+    if (read->start_after->partition != plan->partition_value) {
+      return Status::Validation(
+          "The provided starting key is invalid: The provided key element does not match the "
+          "schema");
+    }
+    std::vector<const Item*> rest;
+    bool passed = false;
+    for (const Item* item : candidates) {
+      PrimaryKey key = table.KeyOf(*item);
+      bool after = forward ? PrimaryKeyLess()(*read->start_after, key)
+                           : PrimaryKeyLess()(key, *read->start_after);
+      passed = passed || after;
+      if (passed) rest.push_back(item);
+    }
+    candidates = std::move(rest);
+  }
+  Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
+  return PageResponse(table, request, page, read->expressions);
+}
+
+Result<json> Scan(EngineState& state, const json& request) {
+  Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/false);
+  if (!read.ok()) return read.status();
+  const Table& table = *read->table;
+
+  // A parallel-scan segment owns a contiguous range of the partition-key hash, so the segments
+  // together cover every item exactly once.
+  const json& segment = Member(request, "Segment");
+  uint64_t hash_begin = 0;
+  uint64_t hash_last = UINT64_MAX;
+  if (!segment.is_null()) {
+    unsigned __int128 span = (unsigned __int128)1 << 64;
+    unsigned long long total = Member(request, "TotalSegments").get<unsigned long long>();
+    unsigned long long index = segment.get<unsigned long long>();
+    hash_begin = static_cast<uint64_t>(span * index / total);
+    hash_last = static_cast<uint64_t>(span * (index + 1) / total - 1);
+  }
+  // The map is in Scan order, so a page starts right after the start key and needs only as many
+  // candidates as the page can take, plus one to tell whether more remain.
+  const json& limit = Member(request, "Limit");
+  size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
+  auto it = read->start_after ? table.items().upper_bound(*read->start_after)
+                              : table.items().begin();
+  std::vector<const Item*> candidates;
+  size_t bytes = 0;
+  for (; it != table.items().end(); ++it) {
+    if (it->first.partition_hash < hash_begin) continue;
+    if (it->first.partition_hash > hash_last) break;
+    if (candidates.size() > max_items || bytes >= kPageBytes) break;
+    candidates.push_back(&it->second);
+    bytes += ItemSize(it->second);
+  }
+  Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
+  return PageResponse(table, request, page, read->expressions);
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,97 @@
+// UpdateItem: SET, REMOVE, ADD and DELETE on one item, creating it when absent, with a
+// condition and every ReturnValues option.
+#include <algorithm>
+
+#include "engine/api/consumed_capacity.h"
+#include "engine/api/handlers.h"
+#include "engine/api/item_writes.h"
+#include "engine/api/request_schema.h"
+#include "engine/api/validation_errors.h"
+#include "engine/capacity/units.h"
+#include "engine/expr/document.h"
+#include "engine/expr/update_evaluator.h"
+#include "engine/value/ddb_json.h"
+#include "engine/value/item_size.h"
+
+namespace ddbpg {
+namespace {
+
+const std::vector<MemberSpec>& UpdateItemShape() {
+  static const auto* spec = new std::vector<MemberSpec>{
+      {"TableName", WireType::kString},
+      {"Key", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"AttributeUpdates", WireType::kMap, "AttributeValueUpdate"},
+      {"Expected", WireType::kMap, "ExpectedAttributeValue"},
+      {"ConditionalOperator", WireType::kString},
+      {"ReturnValues", WireType::kString},
+      {"ReturnConsumedCapacity", WireType::kString},
+      {"ReturnItemCollectionMetrics", WireType::kString},
+      {"UpdateExpression", WireType::kString},
+      {"ConditionExpression", WireType::kString},
+      {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
+      {"ExpressionAttributeValues", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"ReturnValuesOnConditionCheckFailure", WireType::kString},
+  };
+  return *spec;
+}
+
+Status ValidateUpdateItemMembers(const json& request) {
+  ValidationErrors errors;
+  const json& table_name = Member(request, "TableName");
+  errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
+              "[INDEXES, TOTAL, NONE]");
+  errors.NotNull(table_name, "tableName");
+  errors.ResourceName(table_name, "tableName", 1);
+  errors.Enum(Member(request, "ReturnValues"), "returnValues",
+              "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
+  errors.NotNull(Member(request, "Key"), "key");
+  errors.Enum(Member(request, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics",
+              "[SIZE, NONE]");
+  errors.Enum(Member(request, "ConditionalOperator"), "conditionalOperator", "[OR, AND]");
+  errors.Enum(Member(request, "ReturnValuesOnConditionCheckFailure"),
+              "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
+  return errors.ToStatus();
+}
+
+// ReturnValues: the whole item before or after, or only the updated paths of either.
+std::optional<Item> ReturnedAttributes(const std::string& return_values, const PreparedWrite& write,
+                                       const std::optional<Item>& old_item, const Item& new_item) {
+  if (return_values == "ALL_OLD") return old_item;
+  if (return_values == "ALL_NEW") return new_item;
+  if (return_values != "UPDATED_OLD" && return_values != "UPDATED_NEW") return std::nullopt;
+  if (!write.expressions.update()) return std::nullopt;
+  std::vector<expr::Path> paths = expr::UpdatedPaths(*write.expressions.update());
+  if (return_values == "UPDATED_NEW") return expr::Project(new_item, paths);
+  if (!old_item) return std::nullopt;
+  return expr::Project(*old_item, paths);
+}
+
+}  // namespace
+
+Result<json> UpdateItem(EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, UpdateItemShape()); !s.ok()) return s;
+  if (Status s = ValidateUpdateItemMembers(request); !s.ok()) return s;
+  Result<PreparedWrite> write = PrepareWrite(state, request, WriteKind::kUpdate, /*envelope=*/true);
+  if (!write.ok()) return write.status();
+
+  const Item* current = write->table->Find(write->key);
+  if (Status s = CheckWriteCondition(*write, current); !s.ok()) return s;
+  Result<std::optional<Item>> computed = ComputeWrite(*write, current);
+  if (!computed.ok()) return computed.status();
+  Item new_item = **computed;
+  std::optional<Item> old_item = CommitWrite(*write, new_item);
+
+  const size_t charged = std::max(ItemSize(new_item), old_item ? ItemSize(*old_item) : 0);
+  json response = json::object();
+  const json& return_values = Member(request, "ReturnValues");
+  std::optional<Item> returned = ReturnedAttributes(
+      return_values.is_string() ? return_values.get<std::string>() : "NONE", *write, old_item,
+      new_item);
+  if (returned && !returned->empty()) response["Attributes"] = EncodeItem(*returned);
+  AddConsumedCapacity(response,
+                      ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
+                      write->table->name(), capacity::WriteUnits(charged));
+  return response;
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,163 @@
+#include "engine/expr/key_condition.h"
+
+#include <vector>
+
+namespace ddbpg::expr {
+namespace {
+
+constexpr const char* kInvalidOperator = "Invalid operator used in KeyConditionExpression: ";
+constexpr const char* kNotSupported = "Query key condition not supported";
+constexpr const char* kOnePerKey = "KeyConditionExpressions must only contain one condition per key";
+
+// One term of the top-level AND: the attribute it constrains and how.
+struct KeyTerm {
+  std::string attribute;
+  SortKeyCondition condition;
+};
+
+// Flattens the top-level ANDs; anything else that combines conditions is not a key condition.
+Status CollectTerms(const Condition& condition, std::vector<const Condition*>& terms) {
+  switch (condition.kind) {
+    case Condition::Kind::kAnd:
+      for (const Condition& child : condition.children) {
+        if (Status s = CollectTerms(child, terms); !s.ok()) return s;
+      }
+      return Status::OK();
+    case Condition::Kind::kOr:
+      return Status::Validation(std::string(kInvalidOperator) + "OR");
+    case Condition::Kind::kNot:
+      return Status::Validation(std::string(kInvalidOperator) + "NOT");
+    case Condition::Kind::kIn:
+      return Status::Validation(std::string(kInvalidOperator) + "IN");
+    default:
+      terms.push_back(&condition);
+      return Status::OK();
+  }
+}
+
+SortKeyCondition::Op OpOf(Comparator comparator) {
+  switch (comparator) {
+    case Comparator::kLt: return SortKeyCondition::Op::kLt;
+    case Comparator::kLe: return SortKeyCondition::Op::kLe;
+    case Comparator::kGt: return SortKeyCondition::Op::kGt;
+    case Comparator::kGe: return SortKeyCondition::Op::kGe;
+    default: return SortKeyCondition::Op::kEq;
+  }
+}
+
+// The attribute a term constrains: its first operand must be a top-level attribute and the
+// others values.
+Result<KeyTerm> TermOf(const Condition& condition, const ExpressionContext& context) {
+  KeyTerm term;
+  if (condition.kind == Condition::Kind::kFunction && condition.function != "begins_with") {
+    return Status::Validation(std::string(kInvalidOperator) + condition.function);
+  }
+  if (condition.kind == Condition::Kind::kCompare && condition.comparator == Comparator::kNe) {
+    return Status::Validation(std::string(kInvalidOperator) + "<>");
+  }
+  const Operand& subject = condition.operands[0];
+  if (subject.kind != Operand::Kind::kPath) return Status::Validation(kNotSupported);
+  if (subject.path.elements.size() != 1) {
+    return Status::Validation("KeyConditionExpressions cannot have conditions on nested attributes");
+  }
+  for (size_t i = 1; i < condition.operands.size(); ++i) {
+    if (condition.operands[i].kind != Operand::Kind::kValue) {
+      return Status::Validation(kNotSupported);
+    }
+  }
+  term.attribute = subject.path.elements[0].name;
+  auto value_of = [&context, &condition](size_t i) {
+    return *context.Value(condition.operands[i].value_name);
+  };
+  if (condition.kind == Condition::Kind::kFunction) {
+    term.condition.op = SortKeyCondition::Op::kBeginsWith;
+    term.condition.value = value_of(1);
+  } else if (condition.kind == Condition::Kind::kBetween) {
+    term.condition.op = SortKeyCondition::Op::kBetween;
+    term.condition.value = value_of(1);
+    term.condition.upper = value_of(2);
+  } else {
+    term.condition.op = OpOf(condition.comparator);
+    term.condition.value = value_of(1);
+  }
+  return term;
+}
+
+bool TypeMatches(const SortKeyCondition& condition, AttributeType type) {
+  if (condition.value.type() != type) return false;
+  return condition.op != SortKeyCondition::Op::kBetween || condition.upper.type() == type;
+}
+
+}  // namespace
+
+Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
+                                          const ExpressionContext& context,
+                                          const KeySchemaView& schema) {
+  std::vector<const Condition*> conditions;
+  if (Status s = CollectTerms(condition, conditions); !s.ok()) return s;
+  if (conditions.size() > 2) return Status::Validation(kOnePerKey);
+  std::vector<KeyTerm> terms;
+  for (const Condition* one : conditions) {
+    Result<KeyTerm> term = TermOf(*one, context);
+    if (!term.ok()) return term.status();
+    terms.push_back(std::move(*term));
+  }
+  if (terms.size() == 2 && terms[0].attribute == terms[1].attribute) {
+    return Status::Validation(kOnePerKey);
+  }
+  KeyConditionPlan plan;
+  bool has_partition = false;
+  for (const KeyTerm& term : terms) {
+    if (term.attribute == schema.partition_name) {
+      if (term.condition.op != SortKeyCondition::Op::kEq) return Status::Validation(kNotSupported);
+      if (term.condition.value.type() != schema.partition_type) {
+        return Status::Validation(
+            "One or more parameter values were invalid: Condition parameter type does not match "
+            "schema type");
+      }
+      plan.partition_value = term.condition.value;
+      has_partition = true;
+    } else if (!schema.sort_name.empty() && term.attribute == schema.sort_name) {
+      if (!TypeMatches(term.condition, schema.sort_type)) {
+        return Status::Validation(
+            "One or more parameter values were invalid: Condition parameter type does not match "
+            "schema type");
+      }
+      if (term.condition.op == SortKeyCondition::Op::kBeginsWith &&
+          schema.sort_type == AttributeType::kN) {
+        return Status::Validation(
+            "Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+            "operator or function: begins_with, operand type: N");
+      }
+      plan.sort = term.condition;
+    } else {
+      return Status::Validation(kNotSupported);
+    }
+  }
+  if (!has_partition) {
+    return Status::Validation("Query condition missed key schema element: " +
+                              schema.partition_name);
+  }
+  return plan;
+}
+
+bool SortKeyMatches(const SortKeyCondition& condition, const AttributeValue& sort_value) {
+  int order = CompareKeyValues(sort_value, condition.value);
+  switch (condition.op) {
+    case SortKeyCondition::Op::kEq: return order == 0;
+    case SortKeyCondition::Op::kLt: return order < 0;
+    case SortKeyCondition::Op::kLe: return order <= 0;
+    case SortKeyCondition::Op::kGt: return order > 0;
+    case SortKeyCondition::Op::kGe: return order >= 0;
+    case SortKeyCondition::Op::kBetween:
+      return order >= 0 && CompareKeyValues(sort_value, condition.upper) <= 0;
+    case SortKeyCondition::Op::kBeginsWith: {
+      const std::string& text = sort_value.AsString();
+      const std::string& prefix = condition.value.AsString();
+      return text.compare(0, prefix.size(), prefix) == 0;
+    }
+  }
+  return false;
+}
+
+}  // namespace ddbpg::expr

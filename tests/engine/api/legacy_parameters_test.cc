@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include "tests/engine/support/engine_fixture.h"
+
+namespace ddbpg::testing {
+namespace {
+
+class LegacyParametersTest : public EngineFixture {
+ protected:
+  void SetUp() override {
+    CreateTable("Legacy", "N");
+    for (int i = 1; i <= 5; ++i) {
+      Ok("PutItem", {{"TableName", "Legacy"},
+                     {"Item", {{"pk", {{"S", "a"}}}, {"sk", {{"N", std::to_string(i)}}},
+                               {"color", {{"S", i % 2 ? "red" : "blue"}}}}}});
+    }
+  }
+  static json Key(int sk) { return {{"pk", {{"S", "a"}}}, {"sk", {{"N", std::to_string(sk)}}}}; }
+};
+
+TEST_F(LegacyParametersTest, ExpectedGuardsAPut) {
+  json request = {{"TableName", "Legacy"},
+                  {"Item", Key(1)},
+                  {"Expected", {{"color", {{"Value", {{"S", "blue"}}}}}}}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", request)),
+            "ConditionalCheckFailedException: The conditional request failed");
+  request["Expected"] = {{"color", {{"Value", {{"S", "red"}}}}}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", request)), "OK");
+  request["Item"] = Key(9);
+  request["Expected"] = {{"pk", {{"Exists", false}}}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", request)), "OK");
+}
+
+TEST_F(LegacyParametersTest, ExpectedRulesUseTheServiceMessages) {
+  json request = {{"TableName", "Legacy"}, {"Item", Key(1)}};
+  request["Expected"] = {{"color", {{"Exists", true}}}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", request)),
+            "ValidationException: One or more parameter values were invalid: Value must be "
+            "provided when Exists is true for Attribute: color");
+  request["Expected"] = {{"color", {{"Exists", false}, {"Value", {{"S", "x"}}}}}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", request)),
+            "ValidationException: One or more parameter values were invalid: Cannot expect an "
+            "attribute to have a specified value while expecting it to not exist");
+  request["Expected"] = {{"color", {{"ComparisonOperator", "EQ"}}}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", request)),
+            "ValidationException: One or more parameter values were invalid: Invalid number of "
+            "argument(s) for the EQ ComparisonOperator");
+}
+
+TEST_F(LegacyParametersTest, ExpectedComparisonOperatorsCombineWithConditionalOperator) {
+  json request = {
+      {"TableName", "Legacy"},
+      {"Key", Key(2)},
+      {"Expected", {{"color", {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"S", "red"}}}}}},
+                    {"sk", {{"ComparisonOperator", "BETWEEN"},
+                            {"AttributeValueList", {{{"N", "1"}}, {{"N", "3"}}}}}}}},
+      {"ConditionalOperator", "OR"}};
+  EXPECT_EQ(ErrorOf(Call("DeleteItem", request)), "OK");
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Legacy"}, {"Key", Key(2)}}), json::object());
+}
+
+TEST_F(LegacyParametersTest, AttributeUpdatesPutAddAndDelete) {
+  json request = {{"TableName", "Legacy"},
+                  {"Key", Key(1)},
+                  {"AttributeUpdates",
+                   {{"count", {{"Action", "ADD"}, {"Value", {{"N", "5"}}}}},
+                    {"color", {{"Action", "DELETE"}}},
+                    {"size", {{"Value", {{"S", "L"}}}}}}},
+                  {"ReturnValues", "ALL_NEW"}};
+  json item = Ok("UpdateItem", request)["Attributes"];
+  EXPECT_EQ(item["count"], json::parse(R"({"N":"5"})"));
+  EXPECT_EQ(item["size"], json::parse(R"({"S":"L"})"));
+  EXPECT_FALSE(item.contains("color"));
+  request["AttributeUpdates"] = {{"size", {{"Action", "PUT"}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
+            "ValidationException: One or more parameter values were invalid: Only DELETE action "
+            "is allowed when no attribute value is specified");
+  request["AttributeUpdates"] = {{"pk", {{"Value", {{"S", "b"}}}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
+            "ValidationException: One or more parameter values were invalid: Cannot update "
+            "attribute pk. This attribute is part of the key");
+}
+
+TEST_F(LegacyParametersTest, KeyConditionsAndQueryFilter) {
+  json response = Ok(
+      "Query", {{"TableName", "Legacy"},
+                {"KeyConditions",
+                 {{"pk", {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"S", "a"}}}}}},
+                  {"sk", {{"ComparisonOperator", "GE"}, {"AttributeValueList", {{{"N", "2"}}}}}}}},
+                {"QueryFilter",
+                 {{"color", {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"S", "red"}}}}}}}},
+                {"AttributesToGet", {"sk"}}});
+  EXPECT_EQ(response["Items"], json::parse(R"([{"sk":{"N":"3"}},{"sk":{"N":"5"}}])"));
+  EXPECT_EQ(response["ScannedCount"], 4);
+}
+
+TEST_F(LegacyParametersTest, ScanFilterWithInAndNotNull) {
+  json response = Ok(
+      "Scan", {{"TableName", "Legacy"},
+               {"ScanFilter",
+                {{"sk", {{"ComparisonOperator", "IN"},
+                         {"AttributeValueList", {{{"N", "1"}}, {{"N", "4"}}}}}},
+                 {"color", {{"ComparisonOperator", "NOT_NULL"}}}}}});
+  EXPECT_EQ(response["Count"], 2);
+}
+
+TEST_F(LegacyParametersTest, LegacyAndExpressionParametersCannotBeMixed) {
+  EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Legacy"},
+                                   {"KeyConditionExpression", "pk = :a"},
+                                   {"QueryFilter", {{"color", {{"ComparisonOperator", "NOT_NULL"}}}}},
+                                   {"ExpressionAttributeValues", {{":a", {{"S", "a"}}}}}})),
+            "ValidationException: Can not use both expression and non-expression parameters in "
+            "the same request: Non-expression parameters: {QueryFilter} Expression parameters: "
+            "{KeyConditionExpression}");
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Legacy"}, {"ConditionalOperator", "OR"}})),
+            "ValidationException: ConditionalOperator can only be used when Filter or Expected "
+            "conditions have been specified");
+}
+
+}  // namespace
+}  // namespace ddbpg::testing

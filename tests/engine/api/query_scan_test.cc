@@ -1,0 +1,200 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "tests/engine/support/engine_fixture.h"
+
+namespace ddbpg::testing {
+namespace {
+
+class QueryScanTest : public EngineFixture {
+ protected:
+  void SetUp() override {
+    CreateTable("Thread", "N");
+    for (int i = 1; i <= 10; ++i) {
+      Put("forum", i, i % 2 == 0 ? "even" : "odd");
+    }
+    Put("other", 1, "odd");
+  }
+  void Put(const std::string& pk, int sk, const std::string& parity, size_t padding = 0) {
+    json item = {{"pk", {{"S", pk}}}, {"sk", {{"N", std::to_string(sk)}}},
+                 {"parity", {{"S", parity}}}};
+    if (padding > 0) item["pad"] = {{"S", std::string(padding, 'x')}};
+    Ok("PutItem", {{"TableName", "Thread"}, {"Item", item}});
+  }
+  json Query(json extra) {
+    json request = {{"TableName", "Thread"},
+                    {"KeyConditionExpression", "pk = :pk"},
+                    {"ExpressionAttributeValues", {{":pk", {{"S", "forum"}}}}}};
+    for (auto& [key, value] : extra.items()) {
+      if (key == "ExpressionAttributeValues") {
+        request[key].update(value);
+      } else {
+        request[key] = value;
+      }
+    }
+    return Ok("Query", request);
+  }
+  static std::vector<std::string> SortKeys(const json& response) {
+    std::vector<std::string> keys;
+    for (const json& item : response["Items"]) keys.push_back(item["sk"]["N"]);
+    return keys;
+  }
+};
+
+TEST_F(QueryScanTest, QueryReturnsOneItemCollectionInSortKeyOrder) {
+  json response = Query(json::object());
+  EXPECT_EQ(SortKeys(response),
+            (std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}));
+  EXPECT_EQ(response["Count"], 10);
+  EXPECT_EQ(response["ScannedCount"], 10);
+  EXPECT_FALSE(response.contains("LastEvaluatedKey"));
+}
+
+TEST_F(QueryScanTest, SortKeyConditionsAndDescendingOrder) {
+  EXPECT_EQ(SortKeys(Query({{"KeyConditionExpression", "pk = :pk AND sk BETWEEN :a AND :b"},
+                            {"ExpressionAttributeValues", {{":a", {{"N", "3"}}}, {":b", {{"N", "5"}}}}},
+                            {"ScanIndexForward", false}})),
+            (std::vector<std::string>{"5", "4", "3"}));
+  EXPECT_EQ(SortKeys(Query({{"KeyConditionExpression", "pk = :pk AND sk > :a"},
+                            {"ExpressionAttributeValues", {{":a", {{"N", "8"}}}}}})),
+            (std::vector<std::string>{"9", "10"}));
+}
+
+TEST_F(QueryScanTest, LimitPagesWithLastEvaluatedKey) {
+  json first = Query({{"Limit", 4}});
+  EXPECT_EQ(SortKeys(first), (std::vector<std::string>{"1", "2", "3", "4"}));
+  EXPECT_EQ(first["LastEvaluatedKey"], json::parse(R"({"pk":{"S":"forum"},"sk":{"N":"4"}})"));
+  json second = Query({{"Limit", 4}, {"ExclusiveStartKey", first["LastEvaluatedKey"]}});
+  EXPECT_EQ(SortKeys(second), (std::vector<std::string>{"5", "6", "7", "8"}));
+  json third = Query({{"Limit", 4}, {"ExclusiveStartKey", second["LastEvaluatedKey"]}});
+  EXPECT_EQ(SortKeys(third), (std::vector<std::string>{"9", "10"}));
+  EXPECT_FALSE(third.contains("LastEvaluatedKey"));
+}
+
+TEST_F(QueryScanTest, FilterAppliesAfterTheReadSoCountDiffersFromScannedCount) {
+  json response = Query({{"FilterExpression", "parity = :p"},
+                         {"ExpressionAttributeValues", {{":p", {{"S", "even"}}}}},
+                         {"Limit", 5}});
+  EXPECT_EQ(SortKeys(response), (std::vector<std::string>{"2", "4"}));
+  EXPECT_EQ(response["Count"], 2);
+  EXPECT_EQ(response["ScannedCount"], 5);
+}
+
+TEST_F(QueryScanTest, SelectCountAndProjection) {
+  json count = Query({{"Select", "COUNT"}});
+  EXPECT_FALSE(count.contains("Items"));
+  EXPECT_EQ(count["Count"], 10);
+  json projected = Query({{"ProjectionExpression", "sk"}, {"Limit", 1}});
+  EXPECT_EQ(projected["Items"][0], json::parse(R"({"sk":{"N":"1"}})"));
+}
+
+TEST_F(QueryScanTest, CapacityRoundsTheWholePageOnceAndCountsFilteredItems) {
+  // 10 items of 28 bytes = 280 bytes: one 4 KB unit, halved when eventually consistent.
+  json response = Query({{"ReturnConsumedCapacity", "TOTAL"},
+                         {"FilterExpression", "parity = :p"},
+                         {"ExpressionAttributeValues", {{":p", {{"S", "none"}}}}}});
+  EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 0.5);
+  for (int i = 11; i <= 20; ++i) Put("forum", i, "odd", 1000);
+  response = Query({{"ReturnConsumedCapacity", "TOTAL"}, {"ConsistentRead", true}});
+  // 280 + 10 * (28 + 4 + 1000) bytes = 10,600 bytes -> 3 units.
+  EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 3.0);
+}
+
+TEST_F(QueryScanTest, PagesStopAtOneMegabyte) {
+  for (int i = 100; i < 110; ++i) Put("big", i, "odd", 210 * 1024);
+  json response = Ok("Query", {{"TableName", "Thread"},
+                               {"KeyConditionExpression", "pk = :pk"},
+                               {"ExpressionAttributeValues", {{":pk", {{"S", "big"}}}}}});
+  // Five items of 210 KB pass 1 MB (1,048,576 bytes); the page stops there.
+  EXPECT_EQ(response["Count"], 5);
+  EXPECT_TRUE(response.contains("LastEvaluatedKey"));
+}
+
+TEST_F(QueryScanTest, KeyConditionErrors) {
+  auto error = [this](const std::string& condition, json values) {
+    return ErrorOf(Call("Query", {{"TableName", "Thread"},
+                                  {"KeyConditionExpression", condition},
+                                  {"ExpressionAttributeValues", values}}));
+  };
+  json pk = {{":pk", {{"S", "forum"}}}};
+  EXPECT_EQ(error("sk = :pk", {{":pk", {{"N", "1"}}}}),
+            "ValidationException: Query condition missed key schema element: pk");
+  EXPECT_EQ(error("pk = :pk OR pk = :pk", pk),
+            "ValidationException: Invalid operator used in KeyConditionExpression: OR");
+  EXPECT_EQ(error("pk > :pk", pk), "ValidationException: Query key condition not supported");
+  EXPECT_EQ(error("pk = :pk AND parity = :pk", pk),
+            "ValidationException: Query key condition not supported");
+  EXPECT_EQ(error("pk = :pk AND begins_with(sk, :s)", {{":pk", {{"S", "forum"}}}, {":s", {{"N", "1"}}}}),
+            "ValidationException: Invalid KeyConditionExpression: Incorrect operand type for "
+            "operator or function; operator or function: begins_with, operand type: N");
+  EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Thread"}})),
+            "ValidationException: Either the KeyConditions or KeyConditionExpression parameter "
+            "must be specified in the request.");
+  EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Thread"},
+                                   {"KeyConditionExpression", "pk = :pk"},
+                                   {"FilterExpression", "sk > :pk"},
+                                   {"ExpressionAttributeValues", pk}})),
+            "ValidationException: Filter Expression can only contain non-primary key attributes: "
+            "Primary key attribute: sk");
+  EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Thread"},
+                                   {"IndexName", "ByParity"},
+                                   {"KeyConditionExpression", "pk = :pk"},
+                                   {"ExpressionAttributeValues", pk}})),
+            "ValidationException: The table does not have the specified index: ByParity");
+}
+
+TEST_F(QueryScanTest, ScanReturnsEveryItemAndPages) {
+  std::set<std::string> seen;
+  json start;
+  int pages = 0;
+  do {
+    json request = {{"TableName", "Thread"}, {"Limit", 3}};
+    if (!start.is_null()) request["ExclusiveStartKey"] = start;
+    json page = Ok("Scan", request);
+    for (const json& item : page["Items"]) {
+      EXPECT_TRUE(seen.insert(item["pk"]["S"].get<std::string>() + "/" +
+                              item["sk"]["N"].get<std::string>()).second);
+    }
+    start = page.contains("LastEvaluatedKey") ? page["LastEvaluatedKey"] : json();
+    ++pages;
+  } while (!start.is_null() && pages < 20);
+  EXPECT_EQ(seen.size(), 11u);
+}
+
+TEST_F(QueryScanTest, ParallelSegmentsCoverEveryItemExactlyOnce) {
+  for (int i = 0; i < 200; ++i) Put("key" + std::to_string(i), 1, "odd");
+  std::multiset<std::string> seen;
+  for (int segment = 0; segment < 7; ++segment) {
+    json page = Ok("Scan", {{"TableName", "Thread"}, {"Segment", segment}, {"TotalSegments", 7}});
+    for (const json& item : page["Items"]) {
+      seen.insert(item["pk"]["S"].get<std::string>() + "/" + item["sk"]["N"].get<std::string>());
+    }
+  }
+  EXPECT_EQ(seen.size(), 211u);
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 211u);
+}
+
+TEST_F(QueryScanTest, SegmentRules) {
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"}, {"Segment", 1}})),
+            "ValidationException: The TotalSegments parameter is required but was not present in "
+            "the request when Segment parameter is present");
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"}, {"Segment", 3}, {"TotalSegments", 3}})),
+            "ValidationException: The Segment parameter is zero-based and must be less than "
+            "parameter TotalSegments: Segment: 3 is not less than TotalSegments: 3");
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"}, {"TotalSegments", 1000001}, {"Segment", 0}})),
+            "ValidationException: 1 validation error detected: Value '1000001' at "
+            "'totalSegments' failed to satisfy constraint: Member must have value less than or "
+            "equal to 1000000");
+}
+
+TEST_F(QueryScanTest, ScanFilterMayUseKeys) {
+  json page = Ok("Scan", {{"TableName", "Thread"},
+                          {"FilterExpression", "pk = :o"},
+                          {"ExpressionAttributeValues", {{":o", {{"S", "other"}}}}}});
+  EXPECT_EQ(page["Count"], 1);
+  EXPECT_EQ(page["ScannedCount"], 11);
+}
+
+}  // namespace
+}  // namespace ddbpg::testing

@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include "tests/engine/support/engine_fixture.h"
+
+namespace ddbpg::testing {
+namespace {
+
+class UpdateItemTest : public EngineFixture {
+ protected:
+  void SetUp() override { CreateTable("Counters"); }
+  static json Key() { return {{"pk", {{"S", "page"}}}}; }
+  json Update(const std::string& expression, const json& values,
+              const std::string& return_values = "NONE") {
+    json request = {{"TableName", "Counters"},
+                    {"Key", Key()},
+                    {"UpdateExpression", expression},
+                    {"ReturnValues", return_values},
+                    {"ReturnConsumedCapacity", "TOTAL"}};
+    if (!values.empty()) request["ExpressionAttributeValues"] = values;
+    return Ok("UpdateItem", request);
+  }
+};
+
+TEST_F(UpdateItemTest, CreatesTheItemWhenAbsent) {
+  json response = Update("SET hits = :zero", {{":zero", {{"N", "0"}}}}, "ALL_NEW");
+  EXPECT_EQ(response["Attributes"], json::parse(R"({"pk":{"S":"page"},"hits":{"N":"0"}})"));
+  EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 1.0);
+}
+
+TEST_F(UpdateItemTest, EveryReturnValuesOption) {
+  Update("SET hits = :one, tags = :tags",
+         {{":one", {{"N", "1"}}}, {":tags", {{"SS", {"a"}}}}});
+  json values = {{":one", {{"N", "1"}}}};
+  EXPECT_EQ(Update("ADD hits :one", values, "UPDATED_OLD")["Attributes"],
+            json::parse(R"({"hits":{"N":"1"}})"));
+  EXPECT_EQ(Update("ADD hits :one", values, "UPDATED_NEW")["Attributes"],
+            json::parse(R"({"hits":{"N":"3"}})"));
+  EXPECT_EQ(Update("ADD hits :one", values, "ALL_OLD")["Attributes"]["hits"],
+            json::parse(R"({"N":"3"})"));
+  EXPECT_EQ(Update("ADD hits :one", values, "ALL_NEW")["Attributes"]["tags"],
+            json::parse(R"({"SS":["a"]})"));
+  EXPECT_FALSE(Update("ADD hits :one", values, "NONE").contains("Attributes"));
+}
+
+TEST_F(UpdateItemTest, ConditionGuardsTheUpdate) {
+  Update("SET hits = :one", {{":one", {{"N", "1"}}}});
+  json request = {{"TableName", "Counters"},
+                  {"Key", Key()},
+                  {"UpdateExpression", "SET hits = hits + :one"},
+                  {"ConditionExpression", "hits < :max"},
+                  {"ExpressionAttributeValues", {{":one", {{"N", "1"}}}, {":max", {{"N", "2"}}}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", request)), "OK");
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
+            "ConditionalCheckFailedException: The conditional request failed");
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}})["Item"]["hits"],
+            json::parse(R"({"N":"2"})"));
+}
+
+TEST_F(UpdateItemTest, ErrorsLeaveTheItemUnchanged) {
+  Update("SET name_ = :s", {{":s", {{"S", "x"}}}});
+  json request = {{"TableName", "Counters"},
+                  {"Key", Key()},
+                  {"UpdateExpression", "SET extra = :s ADD name_ :one"},
+                  {"ExpressionAttributeValues", {{":s", {{"S", "y"}}}, {":one", {{"N", "1"}}}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
+            "ValidationException: An operand in the update expression has an incorrect data type");
+  json item = Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}})["Item"];
+  EXPECT_FALSE(item.contains("extra"));
+}
+
+TEST_F(UpdateItemTest, KeyAttributesCannotBeUpdated) {
+  json request = {{"TableName", "Counters"},
+                  {"Key", Key()},
+                  {"UpdateExpression", "SET pk = :s"},
+                  {"ExpressionAttributeValues", {{":s", {{"S", "y"}}}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
+            "ValidationException: One or more parameter values were invalid: Cannot update "
+            "attribute pk. This attribute is part of the key");
+}
+
+TEST_F(UpdateItemTest, SyntaxErrorsNameTheUpdateExpression) {
+  json request = {{"TableName", "Counters"}, {"Key", Key()}, {"UpdateExpression", "SET"}};
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
+            "ValidationException: Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: "
+            "\"SET\"");
+}
+
+TEST_F(UpdateItemTest, ChargesTheLargerOfOldAndNew) {
+  std::string big(3000, 'x');
+  Update("SET payload = :big", {{":big", {{"S", big}}}});
+  json response = Update("REMOVE payload", json::object());
+  EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 3.0);
+}
+
+}  // namespace
+}  // namespace ddbpg::testing

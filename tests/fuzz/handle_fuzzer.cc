@@ -1,0 +1,7 @@
+// libFuzzer entry for Engine::Handle (scripts/fuzz.sh builds it).
+#include "tests/fuzz/fuzz_targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  ddbpg::fuzz::FuzzHandle(data, size);
+  return 0;
+}
