@@ -15,6 +15,7 @@ namespace {
 using Handler = Result<json> (*)(EngineState&, const json&);
 
 constexpr std::string_view kDynamoDbPrefix = "DynamoDB_20120810.";
+constexpr std::string_view kPlaygroundPrefix = "Playground.";
 
 const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
@@ -26,6 +27,27 @@ const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
       {"Scan", &Scan},               
   };
   return *handlers;
+}
+
+const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
+  static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
+      {"SetClock", &SetClock},
+      {"AdvanceClock", &AdvanceClock},
+      {"Configure", &Configure},
+      {"GetMetrics", &GetMetrics},
+  };
+  return *handlers;
+}
+
+Handler FindHandler(std::string_view target) {
+  for (const auto& [prefix, handlers] :
+       {std::pair{kDynamoDbPrefix, &DynamoDbHandlers()},
+        std::pair{kPlaygroundPrefix, &PlaygroundHandlers()}}) {
+    if (target.substr(0, prefix.size()) != prefix) continue;
+    auto it = handlers->find(target.substr(prefix.size()));
+    return it == handlers->end() ? nullptr : it->second;
+  }
+  return nullptr;
 }
 
 // A request nested deeper than this cannot be valid (an item nests 32 levels, two JSON levels
@@ -78,11 +100,7 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
       return ErrorResponse(Status::Serialization(""));
     }
   }
-  Handler handler = nullptr;
-  if (target.substr(0, kDynamoDbPrefix.size()) == kDynamoDbPrefix) {
-    auto it = DynamoDbHandlers().find(target.substr(kDynamoDbPrefix.size()));
-    if (it != DynamoDbHandlers().end()) handler = it->second;
-  }
+  Handler handler = FindHandler(target);
   if (handler == nullptr) return ErrorResponse(Status::UnknownOperation());
   if (body.empty()) return ErrorResponse(Status::Serialization(""));
   Result<json> result = handler(state, request);

@@ -6,19 +6,23 @@
 #include <string>
 
 #include "engine/base/clock.h"
+#include "engine/base/playground_clock.h"
 #include "engine/engine.h"
 #include "engine/store/table.h"
 
 namespace ddbpg {
 
 struct EngineState {
-  EngineState(const Clock& clock_in, EngineOptions options_in)
-      : clock(clock_in), options(std::move(options_in)) {}
+  EngineState(const Clock& host_clock, EngineOptions options_in)
+      : clock(host_clock), options(std::move(options_in)) {}
 
-  const Clock& clock;
+  // Real time from the host, or virtual time the Playground.* operations drive.
+  PlaygroundClock clock;
   EngineOptions options;
   // Ordered by name, which is the order ListTables returns.
   std::map<std::string, std::unique_ptr<Table>> tables;
+  // The playground scale (Playground.Configure): divides partition size and throughput limits.
+  double scale = 1;
   // Feeds table ids; deterministic so the same requests give the same responses.
   unsigned long long tables_created = 0;
 

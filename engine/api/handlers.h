@@ -26,4 +26,10 @@ Result<json> Query(EngineState& state, const json& request);
 Result<json> Scan(EngineState& state, const json& request);
 
 
+// Playground.* extensions.
+Result<json> SetClock(EngineState& state, const json& request);
+Result<json> AdvanceClock(EngineState& state, const json& request);
+Result<json> Configure(EngineState& state, const json& request);
+Result<json> GetMetrics(EngineState& state, const json& request);
+
 }  // namespace ddbpg

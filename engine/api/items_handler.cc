@@ -143,6 +143,7 @@ Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind
   std::optional<Item> old = CommitWrite(*write, std::move(*new_item));
 
   const size_t charged = std::max(new_size, old ? ItemSize(*old) : 0);
+  write->table->RecordWrite(write->key, capacity::WriteUnits(charged), state.clock.NowSeconds());
   json response = json::object();
   if (old && WantsOldItem(request)) response["Attributes"] = EncodeItem(*old);
   AddConsumedCapacity(response,
@@ -209,9 +210,10 @@ Result<json> GetItem(EngineState& state, const json& request) {
     response["Item"] = EncodeItem(paths.empty() ? *found : expr::Project(*found, paths));
   }
   // Reads are charged on the whole item, whatever the projection returns.
+  const double units = capacity::ReadUnits(found ? ItemSize(*found) : 0, consistent);
+  (*table)->RecordRead(*key, units, state.clock.NowSeconds());
   AddConsumedCapacity(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      (*table)->name(),
-                      capacity::ReadUnits(found ? ItemSize(*found) : 0, consistent));
+                      (*table)->name(), units);
   return response;
 }
 

@@ -142,6 +142,7 @@ bool MentionsAttribute(const expr::Condition& condition, const std::string& name
 }
 
 struct Page {
+  std::vector<const Item*> evaluated;
   std::vector<const Item*> returned;
   size_t scanned = 0;
   size_t bytes = 0;
@@ -158,6 +159,7 @@ Page ReadPage(const std::vector<const Item*>& candidates, const json& limit,
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Item* item = candidates[i];
     ++page.scanned;
+    page.evaluated.push_back(item);
     page.bytes += ItemSize(*item);
     page.last_evaluated = item;
     if (!expressions.filter() ||
@@ -193,6 +195,11 @@ std::vector<expr::Path> ProjectionPathsOf(const RequestExpressions& expressions,
   return paths;
 }
 
+// A page is charged on the bytes of every item it read, rounded up to 4 KB once.
+double ReadUnitsOf(const json& request, const Page& page) {
+  return capacity::ReadUnits(page.bytes, Member(request, "ConsistentRead") == true);
+}
+
 json PageResponse(const Table& table, const json& request, const Page& page,
                   const RequestExpressions& expressions) {
   json response = json::object();
@@ -210,10 +217,9 @@ json PageResponse(const Table& table, const json& request, const Page& page,
   if (page.stopped_early && page.last_evaluated != nullptr) {
     response["LastEvaluatedKey"] = EncodeItem(KeyAttributes(table, *page.last_evaluated));
   }
-  const bool consistent = Member(request, "ConsistentRead") == true;
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      table.name(), capacity::ReadUnits(page.bytes, consistent));
+                      table.name(), ReadUnitsOf(request, page));
   return response;
 }
 
@@ -351,6 +357,7 @@ Result<json> Query(EngineState& state, const json& request) {
     candidates = std::move(rest);
   }
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
+  read->table->RecordRead(first, ReadUnitsOf(request, page), state.clock.NowSeconds());
   return PageResponse(table, request, page, read->expressions);
 }
 
@@ -387,6 +394,8 @@ Result<json> Scan(EngineState& state, const json& request) {
     bytes += ItemSize(it->second);
   }
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
+  read->table->RecordSpreadRead(page.evaluated, ReadUnitsOf(request, page),
+                                state.clock.NowSeconds());
   return PageResponse(table, request, page, read->expressions);
 }
 

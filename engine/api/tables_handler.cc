@@ -240,6 +240,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
   definition.table_id = NewTableId(state);
 
   auto table = std::make_unique<Table>(std::move(definition));
+  table->Repartition(state.scale);
   json description = DescribeTableJson(state, *table, "CREATING");
   state.tables.emplace(name, std::move(table));
   return json{{"TableDescription", description}};
@@ -380,6 +381,7 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
     current.write_capacity_units = write;
     definition.billing_mode = BillingMode::kProvisioned;
   }
+  (*found)->Repartition(state.scale);
   return json{{"TableDescription", description}};
 }
 

@@ -82,6 +82,7 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
   std::optional<Item> old_item = CommitWrite(*write, new_item);
 
   const size_t charged = std::max(ItemSize(new_item), old_item ? ItemSize(*old_item) : 0);
+  write->table->RecordWrite(write->key, capacity::WriteUnits(charged), state.clock.NowSeconds());
   json response = json::object();
   const json& return_values = Member(request, "ReturnValues");
   std::optional<Item> returned = ReturnedAttributes(

@@ -1,7 +1,10 @@
 #include "engine/store/table.h"
 
+#include <cstdlib>
+
 #include "engine/base/limits.h"
 #include "engine/store/key_hash.h"
+#include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
 namespace ddbpg {
@@ -121,24 +124,154 @@ const Item* Table::Find(const PrimaryKey& key) const {
 }
 
 std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
-  size_bytes_ += static_cast<long long>(ItemSize(item));
+  long long new_bytes = static_cast<long long>(ItemSize(item));
   auto [it, inserted] = items_.try_emplace(key, Item{});
   std::optional<Item> old;
+  long long old_bytes = 0;
   if (!inserted) {
-    size_bytes_ -= static_cast<long long>(ItemSize(it->second));
+    old_bytes = static_cast<long long>(ItemSize(it->second));
     old = std::move(it->second);
   }
   it->second = std::move(item);
+  size_bytes_ += new_bytes - old_bytes;
+  AdjustPartitionStats(key.partition_hash, inserted ? 1 : 0, new_bytes - old_bytes);
+  if (partition_stats_[partitions_.IndexOf(key.partition_hash)].size_bytes >
+      PartitionLimitsAtScale(scale_).size_bytes) {
+    SplitOversizedPartitions();
+  }
   return old;
 }
 
 std::optional<Item> Table::Delete(const PrimaryKey& key) {
   auto it = items_.find(key);
   if (it == items_.end()) return std::nullopt;
-  size_bytes_ -= static_cast<long long>(ItemSize(it->second));
+  long long bytes = static_cast<long long>(ItemSize(it->second));
+  size_bytes_ -= bytes;
+  AdjustPartitionStats(key.partition_hash, -1, -bytes);
   Item old = std::move(it->second);
   items_.erase(it);
   return old;
+}
+
+void Table::AdjustPartitionStats(uint64_t hash, long long items, long long bytes) {
+  PartitionStats& stats = partition_stats_[partitions_.IndexOf(hash)];
+  stats.item_count += items;
+  stats.size_bytes += bytes;
+}
+
+void Table::RecomputePartitionStats() {
+  partition_stats_.assign(partitions_.size(), PartitionStats{});
+  for (const auto& [key, item] : items_) {
+    PartitionStats& stats = partition_stats_[partitions_.IndexOf(key.partition_hash)];
+    stats.item_count += 1;
+    stats.size_bytes += static_cast<long long>(ItemSize(item));
+  }
+}
+
+// A partition over its size limit splits in two with its data divided evenly: at the hash
+// where half of its bytes lie below. An item collection (one partition-key value) cannot be
+// divided, so a partition holding a single one stays as it is, however large.
+void Table::SplitOversizedPartitions() {
+  const double limit = PartitionLimitsAtScale(scale_).size_bytes;
+  bool split = true;
+  while (split) {
+    split = false;
+    for (size_t i = 0; i < partitions_.size() && !split; ++i) {
+      if (partition_stats_[i].size_bytes <= limit) continue;
+      const Partition range = partitions_.partitions()[i];
+      // Bytes per distinct hash, in hash order; the split goes after the hash where the bytes
+      // below come closest to half.
+      std::vector<std::pair<uint64_t, long long>> by_hash;
+      for (const auto& [key, item] : items_) {
+        if (key.partition_hash < range.hash_start || key.partition_hash > range.hash_end) continue;
+        long long bytes = static_cast<long long>(ItemSize(item));
+        if (by_hash.empty() || by_hash.back().first != key.partition_hash) {
+          by_hash.push_back({key.partition_hash, 0});
+        }
+        by_hash.back().second += bytes;
+      }
+      if (by_hash.size() < 2) continue;
+      const long long total = partition_stats_[i].size_bytes;
+      long long below = 0;
+      long long best_gap = -1;
+      uint64_t split_after = by_hash.front().first;
+      for (size_t h = 0; h + 1 < by_hash.size(); ++h) {
+        below += by_hash[h].second;
+        long long gap = std::llabs(total - 2 * below);
+        if (best_gap < 0 || gap < best_gap) {
+          best_gap = gap;
+          split_after = by_hash[h].first;
+        }
+      }
+      if (partitions_.SplitAfter(i, split_after)) {
+        RecomputePartitionStats();
+        split = true;
+      }
+    }
+  }
+}
+
+// At extreme scales the throughput formula asks for thousands of partitions (1 WCU at scale
+// 10^6 is a thousand partitions' worth); the playground stops at 64 so the heat view stays
+// readable. Size splits are not capped.
+constexpr size_t kMaxPartitionsForThroughput = 64;
+
+void Table::Repartition(double scale) {
+  scale_ = scale;
+  const PartitionLimits limits = PartitionLimitsAtScale(scale);
+  // An on-demand table starts with the partitions for 4,000 WCU and 12,000 RCU at scale 1
+  // (Developer Guide, "Pre-warming a table"); both the throughput and the limits scale, so the
+  // count is the same at any scale.
+  size_t needed = definition_.billing_mode == BillingMode::kPayPerRequest
+                      ? 4
+                      : PartitionsForThroughput(
+                            static_cast<double>(definition_.throughput.read_capacity_units),
+                            static_cast<double>(definition_.throughput.write_capacity_units),
+                            limits);
+  partitions_.GrowTo(std::min(needed, kMaxPartitionsForThroughput));
+  RecomputePartitionStats();
+  SplitOversizedPartitions();
+}
+
+namespace {
+
+// Keys are tracked by their DynamoDB JSON, which GetMetrics returns as is.
+std::string PartitionKeyText(const AttributeValue& value) {
+  return EncodeAttributeValue(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void Table::RecordRead(const PrimaryKey& key, double units, double now) {
+  metrics_.RecordRead(partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id, now,
+                      units);
+  metrics_.RecordKey(PartitionKeyText(key.partition), /*is_write=*/false, /*throttled=*/false);
+}
+
+void Table::RecordWrite(const PrimaryKey& key, double units, double now) {
+  metrics_.RecordWrite(partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id, now,
+                       units);
+  metrics_.RecordKey(PartitionKeyText(key.partition), /*is_write=*/true, /*throttled=*/false);
+}
+
+void Table::RecordSpreadRead(const std::vector<const Item*>& items, double units, double now) {
+  std::map<uint64_t, double> bytes_by_partition;
+  double total = 0;
+  for (const Item* item : items) {
+    PrimaryKey key = KeyOf(*item);
+    double bytes = static_cast<double>(ItemSize(*item));
+    bytes_by_partition[partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id] +=
+        bytes;
+    total += bytes;
+  }
+  if (total == 0) {
+    // An empty page still costs its minimum; charge it to the first partition.
+    metrics_.RecordRead(partitions_.partitions()[0].id, now, units);
+    return;
+  }
+  for (const auto& [id, bytes] : bytes_by_partition) {
+    metrics_.RecordRead(id, now, units * bytes / total);
+  }
 }
 
 }  // namespace ddbpg

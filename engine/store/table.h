@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/capacity/table_metrics.h"
+#include "engine/store/partition_map.h"
 #include "engine/value/attribute_value.h"
 
 namespace ddbpg {
@@ -96,13 +98,46 @@ class Table {
   long long item_count() const { return static_cast<long long>(items_.size()); }
   long long size_bytes() const { return size_bytes_; }
 
+  // --- partitions -------------------------------------------------------------------------
+
+  struct PartitionStats {
+    long long item_count = 0;
+    long long size_bytes = 0;
+  };
+  const PartitionMap& partitions() const { return partitions_; }
+  const PartitionStats& partition_stats(size_t index) const { return partition_stats_[index]; }
+  double scale() const { return scale_; }
+
+  // Brings the partitions in line with the table's throughput and data at playground `scale`:
+  // splits (never merges) until the throughput fits and no partition holds more than its size
+  // limit. Called on creation, on UpdateTable and when the scale changes.
+  void Repartition(double scale);
+
+  // --- metrics ----------------------------------------------------------------------------
+
+  TableMetrics& metrics() { return metrics_; }
+  const TableMetrics& metrics() const { return metrics_; }
+  // Records units consumed against the partition of `key` (and its key traffic) at `now`.
+  void RecordRead(const PrimaryKey& key, double units, double now);
+  void RecordWrite(const PrimaryKey& key, double units, double now);
+  // Spreads units over the partitions of the items read, in proportion to their bytes (Scan).
+  void RecordSpreadRead(const std::vector<const Item*>& items, double units, double now);
+
  private:
+  void AdjustPartitionStats(uint64_t hash, long long items, long long bytes);
+  void SplitOversizedPartitions();
+  void RecomputePartitionStats();
+
   Status CheckKeyValue(const std::string& name, const AttributeValue& value, bool is_sort) const;
 
   TableDefinition definition_;
   std::string sort_key_name_;
   ItemMap items_;
   long long size_bytes_ = 0;
+  PartitionMap partitions_;
+  std::vector<PartitionStats> partition_stats_ = std::vector<PartitionStats>(1);
+  double scale_ = 1;
+  TableMetrics metrics_;
 };
 
 }  // namespace ddbpg

@@ -1,0 +1,54 @@
+// TableMetrics: what the heat view and Playground.GetMetrics show for one table: capacity
+// consumed and requests throttled per partition per second of the engine's clock, and the
+// traffic of the busiest partition keys (DynamoDB's Contributor Insights counts the same).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ddbpg {
+
+struct SecondSample {
+  int64_t second = 0;  // whole seconds since the epoch on the engine's clock
+  double read_units = 0;
+  double write_units = 0;
+  int64_t throttled_reads = 0;
+  int64_t throttled_writes = 0;
+};
+
+struct KeyTraffic {
+  std::string key;  // the partition key value in DynamoDB JSON, e.g. {"S":"user#1"}
+  int64_t reads = 0;
+  int64_t writes = 0;
+  int64_t throttles = 0;
+};
+
+class TableMetrics {
+ public:
+  // Samples older than this are dropped.
+  static constexpr int64_t kWindowSeconds = 3600;
+  // Keys tracked at once; beyond it the least busy is replaced (the Space-Saving sketch), so a
+  // workload over millions of keys uses bounded memory and still finds the heavy hitters.
+  static constexpr size_t kTrackedKeys = 1000;
+
+  void RecordRead(uint64_t partition_id, double now, double units);
+  void RecordWrite(uint64_t partition_id, double now, double units);
+  void RecordThrottle(uint64_t partition_id, double now, bool is_write);
+  void RecordKey(const std::string& key, bool is_write, bool throttled);
+
+  // The samples of a partition at or after `since` (seconds since the epoch), oldest first.
+  std::vector<SecondSample> Samples(uint64_t partition_id, double since) const;
+  // The `count` keys with the most requests, busiest first.
+  std::vector<KeyTraffic> TopKeys(size_t count) const;
+
+ private:
+  SecondSample& SampleAt(uint64_t partition_id, double now);
+
+  std::map<uint64_t, std::deque<SecondSample>> samples_;
+  std::map<std::string, KeyTraffic> keys_;
+};
+
+}  // namespace ddbpg

@@ -1,0 +1,64 @@
+// PartitionMap: how a table's partition-key hash space is cut into partitions.
+//
+// DynamoDB's published model (shared/DYNAMODB-FACTS.md A.4; Developer Guide "Partitions and data
+// distribution", and the 2018 "GuidelinesForTables" formula): a partition serves at most
+// 3,000 RCU and 1,000 WCU per second and holds about 10 GB; a table starts with enough
+// partitions for its provisioned throughput, a throughput increase beyond what the partitions
+// can carry doubles their number, a partition that outgrows 10 GB splits in two, and
+// partitions never merge. Each partition owns a contiguous, inclusive range of the 64-bit hash
+// of engine/store/key_hash.h; together they cover the whole space.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace ddbpg {
+
+// Per-partition limits at a playground scale: DynamoDB's figures divided by `scale`, so small
+// tables show splits and throttling (scale 1 is DynamoDB's own).
+struct PartitionLimits {
+  double read_units_per_second;
+  double write_units_per_second;
+  double size_bytes;
+};
+PartitionLimits PartitionLimitsAtScale(double scale);
+
+struct Partition {
+  uint64_t id;
+  uint64_t hash_start;  // inclusive
+  uint64_t hash_end;    // inclusive
+};
+
+class PartitionMap {
+ public:
+  // One partition over the whole hash space.
+  PartitionMap();
+
+  const std::vector<Partition>& partitions() const { return partitions_; }
+  size_t size() const { return partitions_.size(); }
+
+  // The index of the partition owning `hash`.
+  size_t IndexOf(uint64_t hash) const;
+
+  // Splits partition `index` in two at the middle of its hash range; returns false when the
+  // range is a single hash and cannot split.
+  bool Split(size_t index);
+  // Splits partition `index` into [start, last_low_hash] and [last_low_hash + 1, end]; returns
+  // false unless last_low_hash lies inside the range and below its end.
+  bool SplitAfter(size_t index, uint64_t last_low_hash);
+
+  // Doubles the partition count (every partition splits) until there are at least `count`.
+  void GrowTo(size_t count);
+
+ private:
+  std::vector<Partition> partitions_;  // ordered by hash_start, contiguous
+  uint64_t next_id_ = 1;
+};
+
+// Partitions a table needs for its provisioned throughput at `limits`:
+// ceil(RCU / per-partition RCU + WCU / per-partition WCU), at least 1.
+size_t PartitionsForThroughput(double read_units, double write_units,
+                               const PartitionLimits& limits);
+
+}  // namespace ddbpg
