@@ -20,6 +20,9 @@ WireError WireErrorOf(ErrorType type) {
       return {"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400, "message"};
     case ErrorType::kLimitExceeded:
       return {"com.amazonaws.dynamodb.v20120810#LimitExceededException", 400, "message"};
+    case ErrorType::kProvisionedThroughputExceeded:
+      return {"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400,
+              "message"};
     case ErrorType::kTransactionCanceled:
       return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400, "message"};
     case ErrorType::kIdempotentParameterMismatch:

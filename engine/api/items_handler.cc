@@ -134,21 +134,29 @@ Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind
   if (!write.ok()) return write.status();
 
   const Item* current = write->table->Find(write->key);
-  // A failed condition still consumes write capacity (the metering arrives with the capacity
-  // model); the item is untouched.
-  if (Status s = CheckWriteCondition(*write, current); !s.ok()) return s;
+  const double now = state.clock.NowSeconds();
+  const std::string arn = state.TableArn(write->table->name());
   Result<std::optional<Item>> new_item = ComputeWrite(*write, current);
+  const size_t new_size = new_item.ok() && *new_item ? ItemSize(**new_item) : 0;
+  const size_t old_size = current ? ItemSize(*current) : 0;
+  const double units = capacity::WriteUnits(std::max(new_size, old_size));
+  // Throttling comes before any effect; a failed condition still consumes write capacity.
+  if (Status s = write->table->Admit(CapacityKind::kWrite, write->key, units, now, arn); !s.ok()) {
+    return s;
+  }
+  if (Status s = CheckWriteCondition(*write, current); !s.ok()) {
+    write->table->RecordWrite(write->key, current ? units : 1, now);
+    return s;
+  }
   if (!new_item.ok()) return new_item.status();
-  const size_t new_size = *new_item ? ItemSize(**new_item) : 0;
   std::optional<Item> old = CommitWrite(*write, std::move(*new_item));
+  write->table->RecordWrite(write->key, units, now);
 
-  const size_t charged = std::max(new_size, old ? ItemSize(*old) : 0);
-  write->table->RecordWrite(write->key, capacity::WriteUnits(charged), state.clock.NowSeconds());
   json response = json::object();
   if (old && WantsOldItem(request)) response["Attributes"] = EncodeItem(*old);
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      write->table->name(), capacity::WriteUnits(charged));
+                      write->table->name(), units);
   return response;
 }
 
@@ -211,7 +219,13 @@ Result<json> GetItem(EngineState& state, const json& request) {
   }
   // Reads are charged on the whole item, whatever the projection returns.
   const double units = capacity::ReadUnits(found ? ItemSize(*found) : 0, consistent);
-  (*table)->RecordRead(*key, units, state.clock.NowSeconds());
+  const double now = state.clock.NowSeconds();
+  if (Status s = (*table)->Admit(CapacityKind::kRead, *key, units, now,
+                                 state.TableArn((*table)->name()));
+      !s.ok()) {
+    return s;
+  }
+  (*table)->RecordRead(*key, units, now);
   AddConsumedCapacity(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
                       (*table)->name(), units);
   return response;

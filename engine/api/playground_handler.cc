@@ -63,7 +63,9 @@ Result<json> Configure(EngineState& state, const json& request) {
       return Status::Validation("Scale must be at least 1 and at most " + json(kMaxScale).dump());
     }
     state.scale = value;
-    for (auto& [name, table] : state.tables) table->Repartition(state.scale);
+    for (auto& [name, table] : state.tables) {
+      table->Repartition(state.scale, state.clock.NowSeconds());
+    }
   }
   return json{{"Scale", state.scale}};
 }

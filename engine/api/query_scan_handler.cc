@@ -75,27 +75,28 @@ Status ValidateReadMembers(const json& request, bool is_query) {
   return errors.ToStatus();
 }
 
-// Select's rules against the projection members.
-Status CheckSelect(const json& request) {
+// Select's rules against the projection members. Query reports them inside the validator's
+// envelope, Scan bare (measured against the live service, 2026).
+Status CheckSelect(const json& request, bool is_query) {
+  auto fail = [is_query](const std::string& message) {
+    return Status::Validation(is_query ? "1 validation error detected: " + message : message);
+  };
   const json& select = Member(request, "Select");
-  bool projects = !Member(request, "ProjectionExpression").is_null() ||
-                  !Member(request, "AttributesToGet").is_null();
-  const char* projection_member =
-      !Member(request, "ProjectionExpression").is_null() ? "ProjectionExpression" : "AttributesToGet";
-  if (select == "SPECIFIC_ATTRIBUTES" && !projects) {
-    return Status::Validation(
-        "One or more parameter values were invalid: Select type SPECIFIC_ATTRIBUTES requires "
-        "either ProjectionExpression or AttributesToGet");
+  const bool has_projection = !Member(request, "ProjectionExpression").is_null();
+  const bool has_attributes = !Member(request, "AttributesToGet").is_null();
+  const char* projection_member = has_projection ? "ProjectionExpression" : "AttributesToGet";
+  if (select == "SPECIFIC_ATTRIBUTES" && !has_projection && !has_attributes) {
+    return fail(
+        "Must specify the AttributesToGet or ProjectionExpression when choosing to get "
+        "SPECIFIC_ATTRIBUTES");
   }
-  if ((select == "ALL_ATTRIBUTES" || select == "COUNT") && projects) {
-    return Status::Validation(std::string("Cannot specify the ") + projection_member +
-                              " when choosing to get " +
-                              (select == "COUNT" ? "only the COUNT" : "ALL_ATTRIBUTES"));
+  if ((select == "ALL_ATTRIBUTES" || select == "COUNT" || select == "ALL_PROJECTED_ATTRIBUTES") &&
+      (has_projection || has_attributes)) {
+    return fail(std::string("Cannot specify the ") + projection_member + " when choosing to get " +
+                (select == "COUNT" ? std::string("only the Count") : select.get<std::string>()));
   }
-  if (select == "ALL_PROJECTED_ATTRIBUTES") {
-    return Status::Validation(
-        "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is "
-        "not supported without an index");
+  if (select == "ALL_PROJECTED_ATTRIBUTES" && Member(request, "IndexName").is_null()) {
+    return fail("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
   }
   return Status::OK();
 }
@@ -250,7 +251,7 @@ Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool i
   }
   Result<Item> start_key = DecodeItem(Member(request, "ExclusiveStartKey"));
   if (!start_key.ok()) return start_key.status();
-  if (Status s = CheckSelect(request); !s.ok()) return s;
+  if (Status s = CheckSelect(request, is_query); !s.ok()) return s;
   if (!is_query) {
     const json& segment = Member(request, "Segment");
     const json& total = Member(request, "TotalSegments");
@@ -357,7 +358,14 @@ Result<json> Query(EngineState& state, const json& request) {
     candidates = std::move(rest);
   }
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
-  read->table->RecordRead(first, ReadUnitsOf(request, page), state.clock.NowSeconds());
+  const double now = state.clock.NowSeconds();
+  const double units = ReadUnitsOf(request, page);
+  if (Status s = read->table->Admit(CapacityKind::kRead, first, units, now,
+                                    state.TableArn(table.name()));
+      !s.ok()) {
+    return s;
+  }
+  read->table->RecordRead(first, units, now);
   return PageResponse(table, request, page, read->expressions);
 }
 
@@ -394,8 +402,12 @@ Result<json> Scan(EngineState& state, const json& request) {
     bytes += ItemSize(it->second);
   }
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
-  read->table->RecordSpreadRead(page.evaluated, ReadUnitsOf(request, page),
-                                state.clock.NowSeconds());
+  const double now = state.clock.NowSeconds();
+  const double units = ReadUnitsOf(request, page);
+  if (Status s = read->table->AdmitSpread(units, now, state.TableArn(table.name())); !s.ok()) {
+    return s;
+  }
+  read->table->RecordSpreadRead(page.evaluated, units, now);
   return PageResponse(table, request, page, read->expressions);
 }
 

@@ -240,7 +240,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
   definition.table_id = NewTableId(state);
 
   auto table = std::make_unique<Table>(std::move(definition));
-  table->Repartition(state.scale);
+  table->Repartition(state.scale, state.clock.NowSeconds());
   json description = DescribeTableJson(state, *table, "CREATING");
   state.tables.emplace(name, std::move(table));
   return json{{"TableDescription", description}};
@@ -381,7 +381,7 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
     current.write_capacity_units = write;
     definition.billing_mode = BillingMode::kProvisioned;
   }
-  (*found)->Repartition(state.scale);
+  (*found)->Repartition(state.scale, state.clock.NowSeconds());
   return json{{"TableDescription", description}};
 }
 

@@ -66,6 +66,14 @@ std::optional<Item> ReturnedAttributes(const std::string& return_values, const P
   return expr::Project(*old_item, paths);
 }
 
+bool OnlyRemoves(const PreparedWrite& write) {
+  if (!write.expressions.update()) return false;
+  for (const expr::UpdateAction& action : write.expressions.update()->actions) {
+    if (action.kind != expr::UpdateAction::Kind::kRemove) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<json> UpdateItem(EngineState& state, const json& request) {
@@ -75,14 +83,28 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
   if (!write.ok()) return write.status();
 
   const Item* current = write->table->Find(write->key);
-  if (Status s = CheckWriteCondition(*write, current); !s.ok()) return s;
+  const double now = state.clock.NowSeconds();
   Result<std::optional<Item>> computed = ComputeWrite(*write, current);
+  const size_t new_size = computed.ok() ? ItemSize(**computed) : 0;
+  const size_t old_size = current ? ItemSize(*current) : 0;
+  const double units = capacity::WriteUnits(std::max(new_size, old_size));
+  // Throttling comes before any effect; a failed condition still consumes write capacity.
+  if (Status s = write->table->Admit(CapacityKind::kWrite, write->key, units, now,
+                                     state.TableArn(write->table->name()));
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = CheckWriteCondition(*write, current); !s.ok()) {
+    write->table->RecordWrite(write->key, current ? units : 1, now);
+    return s;
+  }
   if (!computed.ok()) return computed.status();
   Item new_item = **computed;
-  std::optional<Item> old_item = CommitWrite(*write, new_item);
-
-  const size_t charged = std::max(ItemSize(new_item), old_item ? ItemSize(*old_item) : 0);
-  write->table->RecordWrite(write->key, capacity::WriteUnits(charged), state.clock.NowSeconds());
+  // An update of an absent item that only removes attributes creates no item.
+  std::optional<Item> old_item;
+  if (current != nullptr || !OnlyRemoves(*write)) old_item = CommitWrite(*write, new_item);
+  if (current == nullptr && OnlyRemoves(*write)) new_item.clear();
+  write->table->RecordWrite(write->key, units, now);
   json response = json::object();
   const json& return_values = Member(request, "ReturnValues");
   std::optional<Item> returned = ReturnedAttributes(
@@ -91,7 +113,7 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
   if (returned && !returned->empty()) response["Attributes"] = EncodeItem(*returned);
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      write->table->name(), capacity::WriteUnits(charged));
+                      write->table->name(), units);
   return response;
 }
 

@@ -22,6 +22,7 @@ enum class ErrorType {
   kConditionalCheckFailed,
   kLimitExceeded,
   kTransactionCanceled,
+  kProvisionedThroughputExceeded,
   kIdempotentParameterMismatch,
   kInternalServerError,
 };
@@ -51,6 +52,9 @@ class Status {
   }
   static Status LimitExceeded(std::string message) {
     return Status(ErrorType::kLimitExceeded, std::move(message));
+  }
+  static Status ProvisionedThroughputExceeded(std::string message) {
+    return Status(ErrorType::kProvisionedThroughputExceeded, std::move(message));
   }
   static Status TransactionCanceled(std::string message) {
     return Status(ErrorType::kTransactionCanceled, std::move(message));

@@ -52,6 +52,14 @@ void TableMetrics::RecordKey(const std::string& key, bool is_write, bool throttl
   if (throttled) it->second.throttles += 1;
 }
 
+double TableMetrics::ConsumedInSecond(uint64_t partition_id, double now, bool is_write) const {
+  auto it = samples_.find(partition_id);
+  if (it == samples_.end() || it->second.empty()) return 0;
+  const SecondSample& last = it->second.back();
+  if (last.second != static_cast<int64_t>(std::floor(now))) return 0;
+  return is_write ? last.write_units : last.read_units;
+}
+
 std::vector<SecondSample> TableMetrics::Samples(uint64_t partition_id, double since) const {
   std::vector<SecondSample> out;
   auto it = samples_.find(partition_id);

@@ -39,6 +39,9 @@ class TableMetrics {
   void RecordThrottle(uint64_t partition_id, double now, bool is_write);
   void RecordKey(const std::string& key, bool is_write, bool throttled);
 
+  // Units a partition consumed in the second containing `now`.
+  double ConsumedInSecond(uint64_t partition_id, double now, bool is_write) const;
+
   // The samples of a partition at or after `since` (seconds since the epoch), oldest first.
   std::vector<SecondSample> Samples(uint64_t partition_id, double since) const;
   // The `count` keys with the most requests, busiest first.

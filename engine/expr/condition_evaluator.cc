@@ -52,14 +52,16 @@ std::optional<AttributeType> StaticType(const Operand& operand, const Expression
 
 constexpr const char* kTypeNames[] = {"S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M"};
 
+// size() of a number, boolean or null has no meaning; of a :value of another type it is the
+// value's size.
 Status CheckOperand(const Operand& operand, const ExpressionContext& context, ExpressionKind kind) {
-  if (operand.kind == Operand::Kind::kSize) {
-    const Operand& argument = operand.arguments[0];
-    if (argument.kind != Operand::Kind::kPath) {
-      std::optional<AttributeType> type = StaticType(argument, context);
-      if (type) return IncorrectOperandType(kind, "size", *type);
-      return RequiresPath(kind, "size");
-    }
+  if (operand.kind != Operand::Kind::kSize) return Status::OK();
+  const Operand& argument = operand.arguments[0];
+  if (argument.kind == Operand::Kind::kPath) return Status::OK();
+  std::optional<AttributeType> type = StaticType(argument, context);
+  if (type && (*type == AttributeType::kN || *type == AttributeType::kBool ||
+               *type == AttributeType::kNull)) {
+    return IncorrectOperandType(kind, "size", *type);
   }
   return Status::OK();
 }
@@ -80,7 +82,7 @@ Status CheckFunction(const Condition& condition, const ExpressionContext& contex
                              [&wanted](const char* type_name) { return wanted == type_name; });
     if (!valid) {
       return Status::Validation(Prefix(kind) + "Invalid attribute type name found; type: " +
-                                wanted + ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+                                wanted + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
     }
   }
   if (name == "begins_with") {
@@ -223,20 +225,23 @@ Status CheckCondition(const Condition& condition, const ExpressionContext& conte
       if (low.kind == Operand::Kind::kValue && high.kind == Operand::Kind::kValue) {
         const AttributeValue* low_value = context.Value(low.value_name);
         const AttributeValue* high_value = context.Value(high.value_name);
-        if (low_value->type() == high_value->type() &&
-            CompareScalars(*low_value, *high_value) > 0) {
-          return Status::Validation(
-              Prefix(kind) +
-              "The BETWEEN operator requires upper bound to be greater than or equal to lower "
-              "bound; lower bound operand: AttributeValue: {" +
-              std::string(AttributeTypeName(low_value->type())) + ":" +
-              (low_value->type() == AttributeType::kN ? low_value->AsNumber().ToString()
-                                                      : low_value->AsString()) +
-              "}, upper bound operand: AttributeValue: {" +
-              std::string(AttributeTypeName(high_value->type())) + ":" +
-              (high_value->type() == AttributeType::kN ? high_value->AsNumber().ToString()
-                                                       : high_value->AsString()) +
-              "}");
+        auto render = [](const AttributeValue* value) {
+          return "AttributeValue: {" + std::string(AttributeTypeName(value->type())) + ":" +
+                 (value->type() == AttributeType::kN ? value->AsNumber().ToString()
+                                                     : value->AsString()) +
+                 "}";
+        };
+        std::string bounds = "lower bound operand: " + render(low_value) +
+                             ", upper bound operand: " + render(high_value);
+        if (low_value->type() != high_value->type()) {
+          return Status::Validation(Prefix(kind) +
+                                    "The BETWEEN operator requires same data type for lower and "
+                                    "upper bounds; " + bounds);
+        }
+        if (CompareScalars(*low_value, *high_value) > 0) {
+          return Status::Validation(Prefix(kind) +
+                                    "The BETWEEN operator requires upper bound to be greater "
+                                    "than or equal to lower bound; " + bounds);
         }
       }
       return Status::OK();
@@ -264,8 +269,8 @@ std::optional<AttributeValue> EvaluateOperand(const Operand& operand, const Item
       return *value;
     }
     case Operand::Kind::kSize: {
-      const AttributeValue* value = FindAtPath(item, operand.arguments[0].path);
-      if (value == nullptr) return std::nullopt;
+      std::optional<AttributeValue> value = EvaluateOperand(operand.arguments[0], item, context);
+      if (!value) return std::nullopt;
       std::optional<size_t> size = SizeOf(*value);
       if (!size) return std::nullopt;
       return AttributeValue::OfNumber(*Number::Parse(std::to_string(*size)));

@@ -55,19 +55,46 @@ Result<KeyTerm> TermOf(const Condition& condition, const ExpressionContext& cont
   if (condition.kind == Condition::Kind::kCompare && condition.comparator == Comparator::kNe) {
     return Status::Validation(std::string(kInvalidOperator) + "<>");
   }
-  const Operand& subject = condition.operands[0];
-  if (subject.kind != Operand::Kind::kPath) return Status::Validation(kNotSupported);
+  for (const Operand& operand : condition.operands) {
+    if (operand.kind != Operand::Kind::kPath && operand.kind != Operand::Kind::kValue) {
+      return Status::Validation("KeyConditionExpressions cannot contain nested operations");
+    }
+  }
+  // A comparison may name the key on either side (":lo <= sk" is "sk >= :lo").
+  std::vector<Operand> operands = condition.operands;
+  Comparator comparator = condition.comparator;
+  if (condition.kind == Condition::Kind::kCompare && operands[0].kind == Operand::Kind::kValue &&
+      operands[1].kind == Operand::Kind::kPath) {
+    std::swap(operands[0], operands[1]);
+    comparator = comparator == Comparator::kLt   ? Comparator::kGt
+                 : comparator == Comparator::kLe ? Comparator::kGe
+                 : comparator == Comparator::kGt ? Comparator::kLt
+                 : comparator == Comparator::kGe ? Comparator::kLe
+                                                 : comparator;
+  }
+  int paths = 0;
+  for (const Operand& operand : operands) paths += operand.kind == Operand::Kind::kPath;
+  if (paths == 0) {
+    return Status::Validation("Invalid condition in KeyConditionExpression: No key attribute specified");
+  }
+  if (paths > 1) {
+    return Status::Validation(
+        "Invalid condition in KeyConditionExpression: Multiple attribute names used in one "
+        "condition");
+  }
+  const Operand& subject = operands[0];
+  if (subject.kind != Operand::Kind::kPath) {
+    return Status::Validation(std::string("Invalid condition in KeyConditionExpression: ") +
+                              (condition.kind == Condition::Kind::kBetween ? "BETWEEN"
+                                                                           : "begins_with") +
+                              " operator must have the key attribute as its first operand");
+  }
   if (subject.path.elements.size() != 1) {
     return Status::Validation("KeyConditionExpressions cannot have conditions on nested attributes");
   }
-  for (size_t i = 1; i < condition.operands.size(); ++i) {
-    if (condition.operands[i].kind != Operand::Kind::kValue) {
-      return Status::Validation(kNotSupported);
-    }
-  }
   term.attribute = subject.path.elements[0].name;
-  auto value_of = [&context, &condition](size_t i) {
-    return *context.Value(condition.operands[i].value_name);
+  auto value_of = [&context, &operands](size_t i) {
+    return *context.Value(operands[i].value_name);
   };
   if (condition.kind == Condition::Kind::kFunction) {
     term.condition.op = SortKeyCondition::Op::kBeginsWith;
@@ -77,7 +104,7 @@ Result<KeyTerm> TermOf(const Condition& condition, const ExpressionContext& cont
     term.condition.value = value_of(1);
     term.condition.upper = value_of(2);
   } else {
-    term.condition.op = OpOf(condition.comparator);
+    term.condition.op = OpOf(comparator);
     term.condition.value = value_of(1);
   }
   return term;
@@ -95,7 +122,7 @@ Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
                                           const KeySchemaView& schema) {
   std::vector<const Condition*> conditions;
   if (Status s = CollectTerms(condition, conditions); !s.ok()) return s;
-  if (conditions.size() > 2) return Status::Validation(kOnePerKey);
+  if (conditions.size() > 2) return Status::Validation("Conditions can be of length 1 or 2 only");
   std::vector<KeyTerm> terms;
   for (const Condition* one : conditions) {
     Result<KeyTerm> term = TermOf(*one, context);

@@ -79,7 +79,8 @@ Status CheckOperandTypes(const UpdateAction& action, const ExpressionContext& co
   if (allowed) return Status::OK();
   return Status::Validation(std::string(kPrefix) +
                             "Incorrect operand type for operator or function; operator: " +
-                            ActionName(action.kind) + ", operand type: " + TypeWord(value->type()));
+                            ActionName(action.kind) + ", operand type: " + TypeWord(value->type()) +
+                            ", typeSet: ALLOWED_FOR_" + ActionName(action.kind) + "_OPERAND");
 }
 
 Result<AttributeValue> Evaluate(const Operand& operand, const Item& item,

@@ -216,7 +216,7 @@ void Table::SplitOversizedPartitions() {
 // readable. Size splits are not capped.
 constexpr size_t kMaxPartitionsForThroughput = 64;
 
-void Table::Repartition(double scale) {
+void Table::Repartition(double scale, double now) {
   scale_ = scale;
   const PartitionLimits limits = PartitionLimitsAtScale(scale);
   // An on-demand table starts with the partitions for 4,000 WCU and 12,000 RCU at scale 1
@@ -231,6 +231,10 @@ void Table::Repartition(double scale) {
   partitions_.GrowTo(std::min(needed, kMaxPartitionsForThroughput));
   RecomputePartitionStats();
   SplitOversizedPartitions();
+  capacity_.Configure(definition_.billing_mode == BillingMode::kPayPerRequest,
+                      static_cast<double>(definition_.throughput.read_capacity_units),
+                      static_cast<double>(definition_.throughput.write_capacity_units), limits,
+                      now);
 }
 
 namespace {
@@ -242,19 +246,41 @@ std::string PartitionKeyText(const AttributeValue& value) {
 
 }  // namespace
 
+Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
+                    const std::string& arn) {
+  const bool is_write = kind == CapacityKind::kWrite;
+  uint64_t partition_id = partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id;
+  Status admitted = capacity_.Admit(kind, units,
+                                    metrics_.ConsumedInSecond(partition_id, now, is_write), now, arn);
+  if (!admitted.ok()) {
+    metrics_.RecordThrottle(partition_id, now, is_write);
+    metrics_.RecordKey(PartitionKeyText(key.partition), is_write, /*throttled=*/true);
+  }
+  return admitted;
+}
+
+Status Table::AdmitSpread(double units, double now, const std::string& arn) {
+  Status admitted = capacity_.Admit(CapacityKind::kRead, units, 0, now, arn);
+  if (!admitted.ok()) metrics_.RecordThrottle(partitions_.partitions()[0].id, now, false);
+  return admitted;
+}
+
 void Table::RecordRead(const PrimaryKey& key, double units, double now) {
+  capacity_.Consume(CapacityKind::kRead, units, now);
   metrics_.RecordRead(partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id, now,
                       units);
   metrics_.RecordKey(PartitionKeyText(key.partition), /*is_write=*/false, /*throttled=*/false);
 }
 
 void Table::RecordWrite(const PrimaryKey& key, double units, double now) {
+  capacity_.Consume(CapacityKind::kWrite, units, now);
   metrics_.RecordWrite(partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id, now,
                        units);
   metrics_.RecordKey(PartitionKeyText(key.partition), /*is_write=*/true, /*throttled=*/false);
 }
 
 void Table::RecordSpreadRead(const std::vector<const Item*>& items, double units, double now) {
+  capacity_.Consume(CapacityKind::kRead, units, now);
   std::map<uint64_t, double> bytes_by_partition;
   double total = 0;
   for (const Item* item : items) {

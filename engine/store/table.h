@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/capacity/table_capacity.h"
 #include "engine/capacity/table_metrics.h"
 #include "engine/store/partition_map.h"
 #include "engine/value/attribute_value.h"
@@ -108,16 +109,25 @@ class Table {
   const PartitionStats& partition_stats(size_t index) const { return partition_stats_[index]; }
   double scale() const { return scale_; }
 
-  // Brings the partitions in line with the table's throughput and data at playground `scale`:
-  // splits (never merges) until the throughput fits and no partition holds more than its size
-  // limit. Called on creation, on UpdateTable and when the scale changes.
-  void Repartition(double scale);
+  // Brings the partitions and capacity in line with the table's throughput and data at
+  // playground `scale`: splits (never merges) until the throughput fits and no partition holds
+  // more than its size limit. Called on creation, on UpdateTable and when the scale changes.
+  void Repartition(double scale, double now);
 
   // --- metrics ----------------------------------------------------------------------------
 
   TableMetrics& metrics() { return metrics_; }
   const TableMetrics& metrics() const { return metrics_; }
-  // Records units consumed against the partition of `key` (and its key traffic) at `now`.
+  // Admission before any effect: OK, or the throttling error (counted in the metrics) when
+  // the table or the key's partition has no capacity for `units` now. `arn` names the table in
+  // the error's ThrottlingReasons.
+  Status Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
+               const std::string& arn);
+  // The same for a read spread over many partitions (Scan): only the table's capacity limits.
+  Status AdmitSpread(double units, double now, const std::string& arn);
+
+  // Takes admitted units from the table's capacity and records them against the partition of
+  // `key` (and its key traffic) at `now`.
   void RecordRead(const PrimaryKey& key, double units, double now);
   void RecordWrite(const PrimaryKey& key, double units, double now);
   // Spreads units over the partitions of the items read, in proportion to their bytes (Scan).
@@ -138,6 +148,7 @@ class Table {
   std::vector<PartitionStats> partition_stats_ = std::vector<PartitionStats>(1);
   double scale_ = 1;
   TableMetrics metrics_;
+  TableCapacity capacity_;
 };
 
 }  // namespace ddbpg

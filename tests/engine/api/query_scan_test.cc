@@ -61,6 +61,31 @@ TEST_F(QueryScanTest, SortKeyConditionsAndDescendingOrder) {
             (std::vector<std::string>{"9", "10"}));
 }
 
+TEST_F(QueryScanTest, AReversedComparisonIsFlipped) {
+  EXPECT_EQ(SortKeys(Query({{"KeyConditionExpression", "pk = :pk AND :a >= sk"},
+                            {"ExpressionAttributeValues", {{":a", {{"N", "2"}}}}}})),
+            (std::vector<std::string>{"1", "2"}));
+}
+
+TEST_F(QueryScanTest, SelectRules) {
+  json base = {{"TableName", "Thread"},
+               {"KeyConditionExpression", "pk = :pk"},
+               {"ExpressionAttributeValues", {{":pk", {{"S", "forum"}}}}}};
+  json request = base;
+  request["Select"] = "SPECIFIC_ATTRIBUTES";
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: 1 validation error detected: Must specify the AttributesToGet "
+            "or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+  request["Select"] = "COUNT";
+  request["ProjectionExpression"] = "sk";
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: 1 validation error detected: Cannot specify the "
+            "ProjectionExpression when choosing to get only the Count");
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"}, {"Select", "ALL_PROJECTED_ATTRIBUTES"}})),
+            "ValidationException: ALL_PROJECTED_ATTRIBUTES can be used only when Querying using "
+            "an IndexName");
+}
+
 TEST_F(QueryScanTest, LimitPagesWithLastEvaluatedKey) {
   json first = Query({{"Limit", 4}});
   EXPECT_EQ(SortKeys(first), (std::vector<std::string>{"1", "2", "3", "4"}));
@@ -102,7 +127,10 @@ TEST_F(QueryScanTest, CapacityRoundsTheWholePageOnceAndCountsFilteredItems) {
 }
 
 TEST_F(QueryScanTest, PagesStopAtOneMegabyte) {
-  for (int i = 100; i < 110; ++i) Put("big", i, "odd", 210 * 1024);
+  for (int i = 100; i < 110; ++i) {
+    clock_.Advance(1);  // one partition takes at most 1,000 WCU a second
+    Put("big", i, "odd", 210 * 1024);
+  }
   json response = Ok("Query", {{"TableName", "Thread"},
                                {"KeyConditionExpression", "pk = :pk"},
                                {"ExpressionAttributeValues", {{":pk", {{"S", "big"}}}}}});
@@ -128,6 +156,16 @@ TEST_F(QueryScanTest, KeyConditionErrors) {
   EXPECT_EQ(error("pk = :pk AND begins_with(sk, :s)", {{":pk", {{"S", "forum"}}}, {":s", {{"N", "1"}}}}),
             "ValidationException: Invalid KeyConditionExpression: Incorrect operand type for "
             "operator or function; operator or function: begins_with, operand type: N");
+  EXPECT_EQ(error("pk = :pk AND size(sk) > :pk", pk),
+            "ValidationException: KeyConditionExpressions cannot contain nested operations");
+  EXPECT_EQ(error("pk = :pk AND sk > parity", pk),
+            "ValidationException: Invalid condition in KeyConditionExpression: Multiple attribute "
+            "names used in one condition");
+  EXPECT_EQ(error("pk = :pk AND :pk > :pk", pk),
+            "ValidationException: Invalid condition in KeyConditionExpression: No key attribute "
+            "specified");
+  EXPECT_EQ(error("pk = :pk AND sk > :a AND sk < :a", {{":pk", {{"S", "forum"}}}, {":a", {{"N", "1"}}}}),
+            "ValidationException: Conditions can be of length 1 or 2 only");
   EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Thread"}})),
             "ValidationException: Either the KeyConditions or KeyConditionExpression parameter "
             "must be specified in the request.");

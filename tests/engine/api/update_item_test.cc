@@ -85,6 +85,15 @@ TEST_F(UpdateItemTest, SyntaxErrorsNameTheUpdateExpression) {
             "\"SET\"");
 }
 
+TEST_F(UpdateItemTest, RemovingFromAnAbsentItemCreatesNothing) {
+  json response = Ok("UpdateItem", {{"TableName", "Counters"},
+                                    {"Key", Key()},
+                                    {"UpdateExpression", "REMOVE hits"},
+                                    {"ReturnValues", "ALL_NEW"}});
+  EXPECT_FALSE(response.contains("Attributes"));
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}}), json::object());
+}
+
 TEST_F(UpdateItemTest, ChargesTheLargerOfOldAndNew) {
   std::string big(3000, 'x');
   Update("SET payload = :big", {{":big", {{"S", big}}}});

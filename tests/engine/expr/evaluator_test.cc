@@ -90,11 +90,18 @@ TEST_F(EvaluatorTest, StaticOperandRulesAreCheckedBeforeReading) {
             "operator or function: begins_with, operand type: N");
   EXPECT_EQ(Holds("attribute_type(Artist, :t)", kSong, R"({":t":{"S":"STRING"}})"),
             "Invalid ConditionExpression: Invalid attribute type name found; type: STRING, valid "
-            "types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+            "types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
   EXPECT_EQ(Holds("Artist BETWEEN :hi AND :lo", kSong, R"({":lo":{"N":"1"},":hi":{"N":"5"}})"),
             "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater "
             "than or equal to lower bound; lower bound operand: AttributeValue: {N:5}, upper "
             "bound operand: AttributeValue: {N:1}");
+  EXPECT_EQ(Holds("Artist BETWEEN :lo AND :hi", kSong, R"({":lo":{"N":"1"},":hi":{"S":"a"}})"),
+            "Invalid ConditionExpression: The BETWEEN operator requires same data type for lower "
+            "and upper bounds; lower bound operand: AttributeValue: {N:1}, upper bound operand: "
+            "AttributeValue: {S:a}");
+  EXPECT_EQ(Holds("size(:v) > :v", kSong, R"({":v":{"N":"1"}})"),
+            "Invalid ConditionExpression: Incorrect operand type for operator or function; "
+            "operator or function: size, operand type: N");
   EXPECT_EQ(Holds("attribute_exists(:v)", kSong, R"({":v":{"N":"1"}})"),
             "Invalid ConditionExpression: Operator or function requires a document path; "
             "operator or function: attribute_exists");
@@ -165,7 +172,7 @@ TEST_F(EvaluatorTest, UpdateErrorsUseTheServiceMessages) {
             "or rewrite one of these paths; path one: [a, [0]], path two: [a, b]");
   EXPECT_EQ(Updated("ADD a :s", "{}", R"({":s":{"S":"x"}})"),
             "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: "
-            "ADD, operand type: STRING");
+            "ADD, operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND");
 }
 
 TEST_F(EvaluatorTest, ProjectionKeepsNestedStructure) {

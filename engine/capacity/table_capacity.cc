@@ -1,0 +1,108 @@
+#include "engine/capacity/table_capacity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace ddbpg {
+namespace {
+
+// On-demand tables accommodate up to twice the previous peak reached within 30 minutes
+// (Developer Guide, "Peak traffic and scaling properties").
+constexpr long long kPeakWindowSeconds = 30 * 60;
+
+constexpr const char* kProvisionedExceededMessage =
+    "The level of configured provisioned throughput for the table was exceeded. Consider "
+    "increasing your provisioning level with the UpdateTable API.";
+constexpr const char* kKeyRangeMessage =
+    "Throughput exceeds the current capacity of your table or index. DynamoDB is automatically "
+    "scaling your table or index so please try again shortly. If exceptions persist, check if "
+    "you have a hot key: "
+    "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+
+Status Throttled(const char* message, const std::string& reason, const std::string& resource) {
+  nlohmann::json reasons = {{"ThrottlingReasons", {{{"reason", reason}, {"resource", resource}}}}};
+  return Status::ProvisionedThroughputExceeded(message).WithExtraMembers(reasons.dump());
+}
+
+std::string Reason(CapacityKind kind, const char* limit) {
+  return std::string("Table") + (kind == CapacityKind::kRead ? "Read" : "Write") + limit;
+}
+
+long long SecondOf(double now) { return static_cast<long long>(std::floor(now)); }
+
+}  // namespace
+
+double TableCapacity::OnDemandMeter::Allowance(long long second) const {
+  double peak = 0;
+  for (const auto& [at, units] : seconds) {
+    if (at < second && at >= second - kPeakWindowSeconds) peak = std::max(peak, units);
+  }
+  return std::max(initial, 2 * peak);
+}
+
+void TableCapacity::Configure(bool on_demand, double read_units, double write_units,
+                              const PartitionLimits& limits, double now) {
+  on_demand_ = on_demand;
+  limits_ = limits;
+  read_meter_.initial = 4 * limits.read_units_per_second;
+  write_meter_.initial = 4 * limits.write_units_per_second;
+  if (read_bucket_.rate() == 0 && write_bucket_.rate() == 0) {
+    read_bucket_ = TokenBucket(read_units, now);
+    write_bucket_ = TokenBucket(write_units, now);
+  } else {
+    read_bucket_.SetRate(read_units, now);
+    write_bucket_.SetRate(write_units, now);
+  }
+}
+
+Status TableCapacity::Admit(CapacityKind kind, double units, double partition_used, double now,
+                            const std::string& resource_arn) {
+  const bool is_read = kind == CapacityKind::kRead;
+  const double partition_limit =
+      is_read ? limits_.read_units_per_second : limits_.write_units_per_second;
+  if (on_demand_) {
+    OnDemandMeter& meter = is_read ? read_meter_ : write_meter_;
+    long long second = SecondOf(now);
+    double used = !meter.seconds.empty() && meter.seconds.back().first == second
+                      ? meter.seconds.back().second
+                      : 0;
+    // As with partitions, a request is served when nothing else was this second, so even
+    // extreme scales let one request through per second.
+    if (used > 0 && used + units > meter.Allowance(second)) {
+      return Throttled(kKeyRangeMessage, Reason(kind, "MaxOnDemandThroughputExceeded"),
+                       resource_arn);
+    }
+  } else {
+    TokenBucket& bucket = is_read ? read_bucket_ : write_bucket_;
+    if (bucket.Available(now) < units) {
+      return Throttled(kProvisionedExceededMessage, Reason(kind, "ProvisionedThroughputExceeded"),
+                       resource_arn);
+    }
+  }
+  // A partition serves at most its per-second limit however much the table has left; a request
+  // larger than the whole limit is still served when the partition is otherwise idle.
+  if (partition_used > 0 && partition_used + units > partition_limit) {
+    return Throttled(on_demand_ ? kKeyRangeMessage : kProvisionedExceededMessage,
+                     Reason(kind, "KeyRangeThroughputExceeded"), resource_arn);
+  }
+  return Status::OK();
+}
+
+void TableCapacity::Consume(CapacityKind kind, double units, double now) {
+  if (on_demand_) {
+    OnDemandMeter& meter = kind == CapacityKind::kRead ? read_meter_ : write_meter_;
+    long long second = SecondOf(now);
+    if (meter.seconds.empty() || meter.seconds.back().first != second) {
+      meter.seconds.push_back({second, 0});
+    }
+    meter.seconds.back().second += units;
+    while (!meter.seconds.empty() && meter.seconds.front().first < second - kPeakWindowSeconds) {
+      meter.seconds.pop_front();
+    }
+    return;
+  }
+  (kind == CapacityKind::kRead ? read_bucket_ : write_bucket_).Consume(units, now);
+}
+
+}  // namespace ddbpg
