@@ -25,6 +25,9 @@ const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
       {"GetItem", &GetItem},         {"DeleteItem", &DeleteItem},
       {"UpdateItem", &UpdateItem},   {"Query", &Query},
       {"Scan", &Scan},               
+      {"UpdateContributorInsights", &UpdateContributorInsights},
+      {"DescribeContributorInsights", &DescribeContributorInsights},
+      {"ListContributorInsights", &ListContributorInsights},
   };
   return *handlers;
 }

@@ -23,6 +23,8 @@ WireError WireErrorOf(ErrorType type) {
     case ErrorType::kProvisionedThroughputExceeded:
       return {"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400,
               "message"};
+    case ErrorType::kThrottling:
+      return {"com.amazon.coral.availability#ThrottlingException", 400, "message"};
     case ErrorType::kTransactionCanceled:
       return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400, "message"};
     case ErrorType::kIdempotentParameterMismatch:

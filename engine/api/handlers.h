@@ -26,6 +26,10 @@ Result<json> Query(EngineState& state, const json& request);
 Result<json> Scan(EngineState& state, const json& request);
 
 
+Result<json> UpdateContributorInsights(EngineState& state, const json& request);
+Result<json> DescribeContributorInsights(EngineState& state, const json& request);
+Result<json> ListContributorInsights(EngineState& state, const json& request);
+
 // Playground.* extensions.
 Result<json> SetClock(EngineState& state, const json& request);
 Result<json> AdvanceClock(EngineState& state, const json& request);

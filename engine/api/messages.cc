@@ -42,9 +42,13 @@ std::string UnchangedThroughputMessage(long long current_read, long long request
          "higher limits.";
 }
 
-std::string ThroughputQuotaMessage(const std::string& kind, long long quota) {
-  return "Subscriber limit exceeded: Provisioned throughput for a single table cannot exceed " +
-         std::to_string(quota) + " " + kind + " capacity units";
+std::string ThroughputQuotaMessage(const std::string& units_member, long long requested,
+                                   const std::string& region, long long quota) {
+  return "The requested " + units_member + ", " + std::to_string(requested) +
+         ", is above the per table maximum for the account in " + region +
+         ". Per table maximum: " + std::to_string(quota) +
+         ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request "
+         "higher limits.";
 }
 
 std::string NotYetSupportedMessage(const std::string& member) {

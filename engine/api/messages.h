@@ -48,7 +48,8 @@ std::string UndefinedKeyAttributesMessage(const std::vector<std::string>& key_na
                                           const std::vector<std::string>& defined_names);
 std::string UnchangedThroughputMessage(long long current_read, long long requested_read,
                                        long long current_write, long long requested_write);
-std::string ThroughputQuotaMessage(const std::string& kind, long long quota);
+std::string ThroughputQuotaMessage(const std::string& units_member, long long requested,
+                                   const std::string& region, long long quota);
 // For members whose feature arrives in a later issue: a clear refusal, never silence.
 std::string NotYetSupportedMessage(const std::string& member);
 

@@ -76,15 +76,16 @@ void ValidateThroughput(const json& throughput, ValidationErrors& errors) {
 }
 
 // The per-table quota (ServiceQuotas: 40,000 RCU and 40,000 WCU per table).
-Status CheckThroughputQuota(const json& throughput) {
+Status CheckThroughputQuota(const json& throughput, const std::string& region) {
   long long read = Member(throughput, "ReadCapacityUnits").get<long long>();
   long long write = Member(throughput, "WriteCapacityUnits").get<long long>();
   if (read > limits::kMaxTableReadCapacityUnits) {
-    return Status::LimitExceeded(ThroughputQuotaMessage("read", limits::kMaxTableReadCapacityUnits));
+    return Status::LimitExceeded(ThroughputQuotaMessage("ReadCapacityUnits", read, region,
+                                                        limits::kMaxTableReadCapacityUnits));
   }
   if (write > limits::kMaxTableWriteCapacityUnits) {
-    return Status::LimitExceeded(
-        ThroughputQuotaMessage("write", limits::kMaxTableWriteCapacityUnits));
+    return Status::LimitExceeded(ThroughputQuotaMessage("WriteCapacityUnits", write, region,
+                                                        limits::kMaxTableWriteCapacityUnits));
   }
   return Status::OK();
 }
@@ -211,7 +212,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
     if (!Member(request, later).is_null()) return Status::Validation(NotYetSupportedMessage(later));
   }
   if (!on_demand) {
-    if (Status s = CheckThroughputQuota(throughput); !s.ok()) return s;
+    if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
 
   const std::string name = table_name.get<std::string>();
@@ -352,7 +353,7 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
                                                          current.write_capacity_units, write));
   }
   if (!throughput.is_null()) {
-    if (Status s = CheckThroughputQuota(throughput); !s.ok()) return s;
+    if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
 
   // The response describes the table as the update finds it, UPDATING; the playground applies

@@ -23,6 +23,7 @@ enum class ErrorType {
   kLimitExceeded,
   kTransactionCanceled,
   kProvisionedThroughputExceeded,
+  kThrottling,
   kIdempotentParameterMismatch,
   kInternalServerError,
 };
@@ -55,6 +56,9 @@ class Status {
   }
   static Status ProvisionedThroughputExceeded(std::string message) {
     return Status(ErrorType::kProvisionedThroughputExceeded, std::move(message));
+  }
+  static Status Throttling(std::string message) {
+    return Status(ErrorType::kThrottling, std::move(message));
   }
   static Status TransactionCanceled(std::string message) {
     return Status(ErrorType::kTransactionCanceled, std::move(message));

@@ -20,9 +20,16 @@ constexpr const char* kKeyRangeMessage =
     "you have a hot key: "
     "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
 
-Status Throttled(const char* message, const std::string& reason, const std::string& resource) {
-  nlohmann::json reasons = {{"ThrottlingReasons", {{{"reason", reason}, {"resource", resource}}}}};
-  return Status::ProvisionedThroughputExceeded(message).WithExtraMembers(reasons.dump());
+// Provisioned tables answer ProvisionedThroughputExceededException with "ThrottlingReasons";
+// on-demand tables ThrottlingException, whose model spells the member "throttlingReasons".
+Status Throttled(bool on_demand, const std::string& reason, const std::string& resource) {
+  nlohmann::json list = {{{"reason", reason}, {"resource", resource}}};
+  if (on_demand) {
+    return Status::Throttling(kKeyRangeMessage)
+        .WithExtraMembers(nlohmann::json{{"throttlingReasons", list}}.dump());
+  }
+  return Status::ProvisionedThroughputExceeded(kProvisionedExceededMessage)
+      .WithExtraMembers(nlohmann::json{{"ThrottlingReasons", list}}.dump());
 }
 
 std::string Reason(CapacityKind kind, const char* limit) {
@@ -69,22 +76,21 @@ Status TableCapacity::Admit(CapacityKind kind, double units, double partition_us
                       : 0;
     // As with partitions, a request is served when nothing else was this second, so even
     // extreme scales let one request through per second.
+    // Past twice the previous peak DynamoDB reports a key range (it is "automatically
+    // scaling"); MaxOnDemandThroughputExceeded is only for a configured OnDemandThroughput.
     if (used > 0 && used + units > meter.Allowance(second)) {
-      return Throttled(kKeyRangeMessage, Reason(kind, "MaxOnDemandThroughputExceeded"),
-                       resource_arn);
+      return Throttled(true, Reason(kind, "KeyRangeThroughputExceeded"), resource_arn);
     }
   } else {
     TokenBucket& bucket = is_read ? read_bucket_ : write_bucket_;
     if (bucket.Available(now) < units) {
-      return Throttled(kProvisionedExceededMessage, Reason(kind, "ProvisionedThroughputExceeded"),
-                       resource_arn);
+      return Throttled(false, Reason(kind, "ProvisionedThroughputExceeded"), resource_arn);
     }
   }
   // A partition serves at most its per-second limit however much the table has left; a request
   // larger than the whole limit is still served when the partition is otherwise idle.
   if (partition_used > 0 && partition_used + units > partition_limit) {
-    return Throttled(on_demand_ ? kKeyRangeMessage : kProvisionedExceededMessage,
-                     Reason(kind, "KeyRangeThroughputExceeded"), resource_arn);
+    return Throttled(on_demand_, Reason(kind, "KeyRangeThroughputExceeded"), resource_arn);
   }
   return Status::OK();
 }

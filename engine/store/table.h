@@ -48,6 +48,10 @@ struct TableDefinition {
   std::optional<double> last_update_to_pay_per_request_time;
   double creation_time = 0;
   std::string table_id;  // a UUID-shaped identifier, stable for the table's life
+  // Contributor Insights (UpdateContributorInsights): on or off, and what it counts.
+  bool contributor_insights_enabled = false;
+  std::string contributor_insights_mode = "ACCESSED_AND_THROTTLED_KEYS";
+  std::optional<double> contributor_insights_updated;
 };
 
 struct PrimaryKey {

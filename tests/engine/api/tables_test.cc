@@ -166,8 +166,10 @@ TEST_F(TablesTest, CreateTableRejectsThroughputOutOfBoundsAndOverQuota) {
             "ValidationException: Given value 1000000000001 for ReadCapacityUnits is out of "
             "bounds");
   EXPECT_EQ(ErrorOf(Call("CreateTable", ProvisionedRequest("tbl", 40001, 1))),
-            "LimitExceededException: Subscriber limit exceeded: Provisioned throughput for a "
-            "single table cannot exceed 40000 read capacity units");
+            "LimitExceededException: The requested ReadCapacityUnits, 40001, is above the per "
+            "table maximum for the account in us-east-1. Per table maximum: 40000. Refer to the "
+            "Amazon DynamoDB Developer Guide for current limits and how to request higher "
+            "limits.");
   EXPECT_EQ(ErrorOf(Call("CreateTable", ProvisionedRequest("tbl", 40000, 40000))), "OK");
 }
 

@@ -74,6 +74,22 @@ TEST_F(ThrottlingTest, RaisingThroughputEndsTheThrottling) {
   EXPECT_EQ(ErrorOf(Put("grow", "late")), "OK");
 }
 
+TEST_F(ThrottlingTest, OnDemandHotKeysGetThrottlingException) {
+  CreateTable("ondemand");
+  json put = {{"TableName", "ondemand"}, {"Item", {{"pk", {{"S", "hot"}}}}}};
+  for (int i = 0; i < 1000; ++i) ASSERT_EQ(ErrorOf(Call("PutItem", put)), "OK");
+  Response throttled = Call("PutItem", put);
+  EXPECT_EQ(ErrorOf(throttled),
+            "ThrottlingException: Throughput exceeds the current capacity of your table or index. "
+            "DynamoDB is automatically scaling your table or index so please try again shortly. "
+            "If exceptions persist, check if you have a hot key: "
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+            "bp-partition-key-design.html");
+  json body = json::parse(throttled.body);
+  EXPECT_EQ(body["__type"], "com.amazon.coral.availability#ThrottlingException");
+  EXPECT_EQ(body["throttlingReasons"][0]["reason"], "TableWriteKeyRangeThroughputExceeded");
+}
+
 TEST_F(ThrottlingTest, ReadsAreThrottledOnTheirOwnCapacity) {
   CreateProvisioned("reads", 1, 100);
   ASSERT_EQ(ErrorOf(Put("reads", "a")), "OK");

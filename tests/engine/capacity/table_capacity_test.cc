@@ -57,7 +57,7 @@ TEST(TableCapacityTest, OnDemandAllowsTwiceThePreviousPeak) {
   capacity.Configure(true, 0, 0, PartitionLimitsAtScale(100), 0);  // starts at 40 WCU/s
   for (int i = 0; i < 40; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 0, 10), "OK");
   EXPECT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 0, 10),
-            R"({"ThrottlingReasons":[{"reason":"TableWriteMaxOnDemandThroughputExceeded",)"
+            R"({"throttlingReasons":[{"reason":"TableWriteKeyRangeThroughputExceeded",)"
             R"("resource":"arn:aws:dynamodb:us-east-1:000000000000:table/t"}]})");
   // The next second, twice the 40 WCU peak is available.
   for (int i = 0; i < 80; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 0, 11), "OK");
