@@ -38,6 +38,8 @@ const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
       {"AdvanceClock", &AdvanceClock},
       {"Configure", &Configure},
       {"GetMetrics", &GetMetrics},
+      {"EstimateCost", &EstimateCost},
+      {"SimulateWorkload", &SimulateWorkload},
   };
   return *handlers;
 }

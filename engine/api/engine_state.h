@@ -7,6 +7,7 @@
 
 #include "engine/base/clock.h"
 #include "engine/base/playground_clock.h"
+#include "engine/capacity/prices.h"
 #include "engine/engine.h"
 #include "engine/store/table.h"
 
@@ -23,6 +24,8 @@ struct EngineState {
   std::map<std::string, std::unique_ptr<Table>> tables;
   // The playground scale (Playground.Configure): divides partition size and throughput limits.
   double scale = 1;
+  // The price list the cost meter uses (Playground.Configure).
+  Prices prices = *PricePreset("us-east-1");
   // Feeds table ids; deterministic so the same requests give the same responses.
   unsigned long long tables_created = 0;
 

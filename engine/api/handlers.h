@@ -35,5 +35,7 @@ Result<json> SetClock(EngineState& state, const json& request);
 Result<json> AdvanceClock(EngineState& state, const json& request);
 Result<json> Configure(EngineState& state, const json& request);
 Result<json> GetMetrics(EngineState& state, const json& request);
+Result<json> EstimateCost(EngineState& state, const json& request);
+Result<json> SimulateWorkload(EngineState& state, const json& request);
 
 }  // namespace ddbpg

@@ -2,6 +2,7 @@
 // with DynamoDB's and clients that speak only DynamoDB never see them (DESIGN.md, "Extensions
 // beyond the DynamoDB API").
 #include "engine/api/handlers.h"
+#include "engine/capacity/cost.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 
@@ -54,8 +55,51 @@ json PartitionJson(const Table& table, size_t index, double since) {
 
 }  // namespace
 
+json PricesJson(const Prices& prices) {
+  return {{"Name", prices.name},
+          {"WriteRequestUnitsPerMillion", prices.write_request_units_per_million},
+          {"ReadRequestUnitsPerMillion", prices.read_request_units_per_million},
+          {"WcuHour", prices.wcu_hour},
+          {"RcuHour", prices.rcu_hour},
+          {"StorageGbMonth", prices.storage_gb_month}};
+}
+
+// {"Prices": "<preset>"} or {"Prices": {every price as a non-negative number}}.
+Result<Prices> ReadPrices(const json& value) {
+  if (value.is_string()) {
+    std::optional<Prices> preset = PricePreset(value.get<std::string>());
+    if (!preset) {
+      return Status::Validation("Unknown Prices preset: " + value.get<std::string>() +
+                                "; presets: us-east-1, explainer");
+    }
+    return *preset;
+  }
+  if (!value.is_object()) return Status::Validation("Prices must be a preset name or an object");
+  Prices prices{"custom", 0, 0, 0, 0, 0};
+  const std::pair<const char*, double*> fields[] = {
+      {"WriteRequestUnitsPerMillion", &prices.write_request_units_per_million},
+      {"ReadRequestUnitsPerMillion", &prices.read_request_units_per_million},
+      {"WcuHour", &prices.wcu_hour},
+      {"RcuHour", &prices.rcu_hour},
+      {"StorageGbMonth", &prices.storage_gb_month}};
+  for (const auto& [name, target] : fields) {
+    const json& field = Member(value, name);
+    if (!field.is_number() || field.get<double>() < 0) {
+      return Status::Validation(std::string("Prices.") + name + " must be a non-negative number");
+    }
+    *target = field.get<double>();
+  }
+  return prices;
+}
+
 Result<json> Configure(EngineState& state, const json& request) {
   if (Status s = CheckNumberMember(request, "Scale"); !s.ok()) return s;
+  const json& prices = Member(request, "Prices");
+  if (!prices.is_null()) {
+    Result<Prices> parsed = ReadPrices(prices);
+    if (!parsed.ok()) return parsed.status();
+    state.prices = *parsed;
+  }
   const json& scale = Member(request, "Scale");
   if (!scale.is_null()) {
     double value = scale.get<double>();
@@ -67,7 +111,37 @@ Result<json> Configure(EngineState& state, const json& request) {
       table->Repartition(state.scale, state.clock.NowSeconds());
     }
   }
-  return json{{"Scale", state.scale}};
+  return json{{"Scale", state.scale}, {"Prices", PricesJson(state.prices)}};
+}
+
+Result<json> EstimateCost(EngineState& state, const json& request) {
+  for (const char* member : {"MonthlyWrites", "MonthlyReads", "StorageGB", "Days"}) {
+    if (Status s = CheckNumberMember(request, member); !s.ok()) return s;
+    const json& value = Member(request, member);
+    if (value.is_number() && value.get<double>() < 0) {
+      return Status::Validation(std::string(member) + " must not be negative");
+    }
+  }
+  MonthlyWorkload workload;
+  workload.writes = Member(request, "MonthlyWrites").is_number() ? Member(request, "MonthlyWrites").get<double>() : 0;
+  workload.reads = Member(request, "MonthlyReads").is_number() ? Member(request, "MonthlyReads").get<double>() : 0;
+  workload.storage_gb = Member(request, "StorageGB").is_number() ? Member(request, "StorageGB").get<double>() : 0;
+  if (Member(request, "Days").is_number()) workload.days = Member(request, "Days").get<double>();
+  if (!(workload.days > 0)) return Status::Validation("Days must be greater than 0");
+  CostEstimate estimate = EstimateMonthlyCost(workload, state.prices);
+  return json{{"Prices", PricesJson(state.prices)},
+              {"OnDemand",
+               {{"Writes", estimate.on_demand_writes},
+                {"Reads", estimate.on_demand_reads},
+                {"Storage", estimate.storage},
+                {"Total", estimate.on_demand_total}}},
+              {"Provisioned",
+               {{"AverageWriteCapacityUnits", estimate.average_write_capacity_units},
+                {"AverageReadCapacityUnits", estimate.average_read_capacity_units},
+                {"Writes", estimate.provisioned_writes},
+                {"Reads", estimate.provisioned_reads},
+                {"Storage", estimate.storage},
+                {"Total", estimate.provisioned_total}}}};
 }
 
 Result<json> GetMetrics(EngineState& state, const json& request) {
@@ -101,8 +175,27 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
                         {"Writes", traffic.writes},
                         {"Throttles", traffic.throttles}});
   }
+  // What the window's traffic cost: on demand, the units consumed; provisioned, the capacity
+  // held over the window; and the table's storage for a month.
+  double read_units = 0, write_units = 0;
+  for (const json& partition : partitions) {
+    for (const json& second : partition["Seconds"]) {
+      read_units += second["ConsumedReadCapacityUnits"].get<double>();
+      write_units += second["ConsumedWriteCapacityUnits"].get<double>();
+    }
+  }
+  const ProvisionedThroughput& throughput = table->definition().throughput;
+  json cost = {
+      {"Prices", state.prices.name},
+      {"OnDemand", OnDemandCost(read_units, write_units, state.prices)},
+      {"Provisioned",
+       ProvisionedCost(static_cast<double>(throughput.read_capacity_units),
+                       static_cast<double>(throughput.write_capacity_units), since_seconds,
+                       state.prices)},
+      {"StoragePerMonth", static_cast<double>(table->size_bytes()) / (1024.0 * 1024 * 1024) *
+                              state.prices.storage_gb_month}};
   return json{{"TableName", table->name()}, {"Scale", state.scale}, {"Now", now},
-              {"Partitions", partitions}, {"HotKeys", hot_keys}};
+              {"Partitions", partitions}, {"HotKeys", hot_keys}, {"Cost", cost}};
 }
 
 Result<json> SetClock(EngineState& state, const json& request) {

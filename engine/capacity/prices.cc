@@ -1,0 +1,15 @@
+#include "engine/capacity/prices.h"
+
+namespace ddbpg {
+
+std::optional<Prices> PricePreset(const std::string& name) {
+  // us-east-1 after the November 2024 on-demand price cut: $0.625 per million write request
+  // units, $0.125 per million read request units; provisioned $0.00065 per WCU-hour and
+  // $0.00013 per RCU-hour; storage $0.25 per GB-month.
+  if (name == "us-east-1") return Prices{"us-east-1", 0.625, 0.125, 0.00065, 0.00013, 0.25};
+  // The explainer's figures: $1.25 and $0.25 per million (the pre-2024 on-demand prices).
+  if (name == "explainer") return Prices{"explainer", 1.25, 0.25, 0.00065, 0.00013, 0.25};
+  return std::nullopt;
+}
+
+}  // namespace ddbpg

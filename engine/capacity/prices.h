@@ -1,0 +1,23 @@
+// Prices: DynamoDB's price list as data, in named presets (Playground.Configure {"Prices": ...}).
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace ddbpg {
+
+struct Prices {
+  std::string name;
+  double write_request_units_per_million;  // on-demand
+  double read_request_units_per_million;   // on-demand
+  double wcu_hour;                          // provisioned
+  double rcu_hour;                          // provisioned
+  double storage_gb_month;                  // Standard table class
+};
+
+// "us-east-1" (the default: the list prices of November 2024 on; shared/DYNAMODB-FACTS.md A.6)
+// or "explainer" (the older on-demand figures of shared/seed/what-is-dynamodb.md). nullopt for
+// any other name.
+std::optional<Prices> PricePreset(const std::string& name);
+
+}  // namespace ddbpg
