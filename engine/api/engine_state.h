@@ -4,6 +4,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/base/clock.h"
 #include "engine/base/playground_clock.h"
@@ -12,6 +14,15 @@
 #include "engine/store/table.h"
 
 namespace ddbpg {
+
+// One completed TransactWriteItems that carried a ClientRequestToken, kept for the 10-minute
+// idempotency window (Developer Guide, "Transactions": ClientRequestToken).
+struct TransactionToken {
+  std::string fingerprint;  // the request as canonical JSON, without the Return* members
+  double completed_at = 0;  // seconds on the engine's clock
+  // Each action's table and key, in request order: a replay is charged as reading them.
+  std::vector<std::pair<std::string, PrimaryKey>> targets;
+};
 
 struct EngineState {
   EngineState(const Clock& host_clock, EngineOptions options_in)
@@ -26,6 +37,8 @@ struct EngineState {
   double scale = 1;
   // The price list the cost meter uses (Playground.Configure).
   Prices prices = *PricePreset("us-east-1");
+  // TransactWriteItems idempotency, by ClientRequestToken.
+  std::map<std::string, TransactionToken> transaction_tokens;
   // Feeds table ids; deterministic so the same requests give the same responses.
   unsigned long long tables_created = 0;
 

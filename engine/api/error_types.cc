@@ -26,7 +26,8 @@ WireError WireErrorOf(ErrorType type) {
     case ErrorType::kThrottling:
       return {"com.amazon.coral.availability#ThrottlingException", 400, "message"};
     case ErrorType::kTransactionCanceled:
-      return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400, "message"};
+      // Captured responses spell this one's message key "Message".
+      return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400, "Message"};
     case ErrorType::kIdempotentParameterMismatch:
       return {"com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException", 400,
               "message"};

@@ -5,6 +5,7 @@
 
 #include "engine/api/request_schema.h"
 #include "engine/expr/condition_evaluator.h"
+#include "engine/expr/document.h"
 #include "engine/value/ddb_json.h"
 
 namespace ddbpg {
@@ -139,6 +140,10 @@ Result<RequestExpressions> RequestExpressions::Parse(
         Result<expr::ProjectionExpression> projection = expr::ParseProjection(text);
         if (!projection.ok()) return projection.status();
         if (Status s = parsed.context_.Resolve(*projection); !s.ok()) return s;
+        if (Status s = expr::CheckPathsDisjoint(projection->paths, "Invalid ProjectionExpression: ");
+            !s.ok()) {
+          return s;
+        }
         parsed.projection_ = std::move(*projection);
         break;
       }
@@ -160,6 +165,20 @@ Result<RequestExpressions> RequestExpressions::Parse(
   }
   if (Status s = parsed.context_.CheckAllUsed(); !s.ok()) return s;
   return parsed;
+}
+
+std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,
+                                        const json& attributes_to_get) {
+  if (expressions.projection()) return expressions.projection()->paths;
+  std::vector<expr::Path> paths;
+  if (!attributes_to_get.is_array()) return paths;
+  for (const json& name : attributes_to_get) {
+    if (!name.is_string()) continue;  // a JSON null element names nothing
+    expr::Path path;
+    path.elements.push_back({false, name.get<std::string>(), 0});
+    paths.push_back(std::move(path));
+  }
+  return paths;
 }
 
 }  // namespace ddbpg

@@ -5,6 +5,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "engine/base/status.h"
@@ -64,5 +65,10 @@ class RequestExpressions {
   std::optional<expr::ProjectionExpression> projection_;
   expr::ExpressionContext context_;
 };
+
+// The paths a read returns: ProjectionExpression's, or AttributesToGet's top-level names; empty
+// for the whole item.
+std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,
+                                        const json& attributes_to_get);
 
 }  // namespace ddbpg

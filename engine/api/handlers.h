@@ -25,6 +25,11 @@ Result<json> UpdateItem(EngineState& state, const json& request);
 Result<json> Query(EngineState& state, const json& request);
 Result<json> Scan(EngineState& state, const json& request);
 
+Result<json> BatchGetItem(EngineState& state, const json& request);
+Result<json> BatchWriteItem(EngineState& state, const json& request);
+
+Result<json> TransactGetItems(EngineState& state, const json& request);
+Result<json> TransactWriteItems(EngineState& state, const json& request);
 
 Result<json> UpdateContributorInsights(EngineState& state, const json& request);
 Result<json> DescribeContributorInsights(EngineState& state, const json& request);

@@ -49,28 +49,13 @@ const std::vector<MemberSpec>& GetItemShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"TableName", WireType::kString},
       {"Key", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"AttributesToGet", WireType::kList, "String"},
+      {"AttributesToGet", WireType::kList, "String", MemberKind::kPlain, {}, WireType::kString},
       {"ConsistentRead", WireType::kBoolean},
       {"ReturnConsumedCapacity", WireType::kString},
       {"ProjectionExpression", WireType::kString},
       {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
   };
   return *spec;
-}
-
-// The paths to return: ProjectionExpression's, or AttributesToGet's top-level names; empty
-// for the whole item.
-std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,
-                                        const json& attributes_to_get) {
-  if (expressions.projection()) return expressions.projection()->paths;
-  std::vector<expr::Path> paths;
-  if (!attributes_to_get.is_array()) return paths;
-  for (const json& name : attributes_to_get) {
-    expr::Path path;
-    path.elements.push_back({false, name.get<std::string>(), 0});
-    paths.push_back(std::move(path));
-  }
-  return paths;
 }
 
 Result<Table*> FindItemTable(EngineState& state, const json& request) {

@@ -29,7 +29,7 @@ std::vector<MemberSpec> ReadShape(bool is_query) {
       {"TableName", WireType::kString},
       {"IndexName", WireType::kString},
       {"Select", WireType::kString},
-      {"AttributesToGet", WireType::kList, "String"},
+      {"AttributesToGet", WireType::kList, "String", MemberKind::kPlain, {}, WireType::kString},
       {"Limit", WireType::kInteger},
       {"ConsistentRead", WireType::kBoolean},
       {"ConditionalOperator", WireType::kString},
@@ -183,19 +183,6 @@ Item KeyAttributes(const Table& table, const Item& item) {
   return key;
 }
 
-std::vector<expr::Path> ProjectionPathsOf(const RequestExpressions& expressions,
-                                          const json& attributes_to_get) {
-  if (expressions.projection()) return expressions.projection()->paths;
-  std::vector<expr::Path> paths;
-  if (!attributes_to_get.is_array()) return paths;
-  for (const json& name : attributes_to_get) {
-    expr::Path path;
-    path.elements.push_back({false, name.get<std::string>(), 0});
-    paths.push_back(std::move(path));
-  }
-  return paths;
-}
-
 // A page is charged on the bytes of every item it read, rounded up to 4 KB once.
 double ReadUnitsOf(const json& request, const Page& page) {
   return capacity::ReadUnits(page.bytes, Member(request, "ConsistentRead") == true);
@@ -206,7 +193,7 @@ json PageResponse(const Table& table, const json& request, const Page& page,
   json response = json::object();
   if (Member(request, "Select") != "COUNT") {
     std::vector<expr::Path> paths =
-        ProjectionPathsOf(expressions, Member(request, "AttributesToGet"));
+        ProjectionPaths(expressions, Member(request, "AttributesToGet"));
     json items = json::array();
     for (const Item* item : page.returned) {
       items.push_back(EncodeItem(paths.empty() ? *item : expr::Project(*item, paths)));

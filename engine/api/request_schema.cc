@@ -23,6 +23,12 @@ Status CheckMember(const json& value, const MemberSpec& member) {
       break;
   }
   if (Status s = CheckWireType(value, member.type, member.shape); !s.ok()) return s;
+  if (!value.is_null() && member.type == WireType::kList && member.element) {
+    for (const json& element : value) {
+      if (Status s = CheckWireType(element, *member.element); !s.ok()) return s;
+    }
+    return Status::OK();
+  }
   if (value.is_null() || member.children.empty()) return Status::OK();
   if (member.type == WireType::kStructure) return CheckRequestShape(value, member.children);
   if (member.type == WireType::kList) {

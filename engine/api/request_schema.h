@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "engine/base/status.h"
@@ -26,6 +27,8 @@ struct MemberSpec {
   MemberKind kind = MemberKind::kPlain;
   // Members of a structure, or of each element of a list of structures.
   std::vector<MemberSpec> children = {};
+  // For a list of scalars (AttributesToGet: strings), the JSON type of each element.
+  std::optional<WireType> element = std::nullopt;
 };
 
 // The member `name` of a request object, or a JSON null when it is absent.

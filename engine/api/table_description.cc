@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/base/utc_time.h"
+
 namespace ddbpg {
 
 using json = nlohmann::json;
@@ -26,7 +28,11 @@ json DescribeTableJson(const EngineState& state, const Table& table, const std::
                           {"KeyType", element.key_type == KeyType::kHash ? "HASH" : "RANGE"}});
   }
   const ProvisionedThroughput& throughput = definition.throughput;
-  json provisioned = {{"NumberOfDecreasesToday", throughput.decreases_today},
+  // NumberOfDecreasesToday counts the current UTC day only.
+  const bool decreased_today = throughput.last_decrease_time &&
+                               UtcDay(*throughput.last_decrease_time) ==
+                                   UtcDay(state.clock.NowSeconds());
+  json provisioned = {{"NumberOfDecreasesToday", decreased_today ? throughput.decreases_today : 0},
                       {"ReadCapacityUnits", throughput.read_capacity_units},
                       {"WriteCapacityUnits", throughput.write_capacity_units}};
   if (throughput.last_increase_time) {

@@ -10,6 +10,7 @@
 #include "engine/api/table_description.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
+#include "engine/base/utc_time.h"
 
 namespace ddbpg {
 namespace {
@@ -140,6 +141,25 @@ Status CheckThroughputBounds(const json& throughput) {
     }
   }
   return Status::OK();
+}
+
+// Provisioned throughput may decrease four times in a UTC day, then once an hour (ServiceQuotas,
+// "Provisioned capacity decreases per day": 27).
+Status CheckDecreaseAllowed(const ProvisionedThroughput& current, double now) {
+  constexpr int kFreeDecreases = 4;
+  constexpr double kSpacingSeconds = 3600;
+  if (!current.last_decrease_time || UtcDay(*current.last_decrease_time) != UtcDay(now)) {
+    return Status::OK();
+  }
+  if (current.decreases_today < kFreeDecreases) return Status::OK();
+  const double last = *current.last_decrease_time;
+  if (now - last >= kSpacingSeconds) return Status::OK();
+  return Status::LimitExceeded(
+      "Subscriber limit exceeded: Provisioned throughput decreases are limited within a given "
+      "UTC day. After the first 4 decreases, each subsequent decrease in the same UTC day can be "
+      "performed at most once every 3600 seconds. Number of decreases today: " +
+      std::to_string(current.decreases_today) + ". Last decrease at " + FormatUtcLong(last) +
+      ". Next decrease can be made at " + FormatUtcLong(last + kSpacingSeconds));
 }
 
 // The table operations report a missing TableName in words of their own, before any other
@@ -355,6 +375,11 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   if (!throughput.is_null()) {
     if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
+  const bool decreases = !throughput.is_null() && !currently_on_demand &&
+                         (read < current.read_capacity_units || write < current.write_capacity_units);
+  if (decreases) {
+    if (Status s = CheckDecreaseAllowed(current, state.clock.NowSeconds()); !s.ok()) return s;
+  }
 
   // The response describes the table as the update finds it, UPDATING; the playground applies
   // the change at once, so the next DescribeTable shows it ACTIVE with the new values.
@@ -367,7 +392,11 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
     if (read > current.read_capacity_units || write > current.write_capacity_units) {
       current.last_increase_time = now;
     }
-    if (read < current.read_capacity_units || write < current.write_capacity_units) {
+    if (decreases) {
+      // The count starts again each UTC day.
+      if (current.last_decrease_time && UtcDay(*current.last_decrease_time) != UtcDay(now)) {
+        current.decreases_today = 0;
+      }
       current.last_decrease_time = now;
       ++current.decreases_today;
     }

@@ -36,6 +36,14 @@ constexpr size_t kWriteUnitBytes = 1024;
 // exhausting a browser tab's memory.
 constexpr size_t kMaxRequestBodyBytes = 20 * 1024 * 1024;
 
+// BatchGetItem API reference: "as many as 100 items", "up to 16 MB of data" per call.
+constexpr size_t kMaxBatchGetKeys = 100;
+constexpr size_t kMaxBatchGetResponseBytes = 16 * 1024 * 1024;
+// BatchWriteItem API reference: "as many as 25 put or delete requests".
+constexpr size_t kMaxBatchWriteRequests = 25;
+// AttributesToGet: 1 to 255 names (KeysAndAttributes API reference).
+constexpr size_t kMaxAttributesToGet = 255;
+
 // Per-table provisioned throughput quota (ServiceQuotas: 40,000 RCU and 40,000 WCU).
 constexpr long long kMaxTableReadCapacityUnits = 40000;
 constexpr long long kMaxTableWriteCapacityUnits = 40000;

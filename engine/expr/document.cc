@@ -1,5 +1,6 @@
 #include "engine/expr/document.h"
 
+#include <algorithm>
 #include <map>
 
 namespace ddbpg::expr {
@@ -203,6 +204,35 @@ std::string DescribePath(const Path& path) {
     out += element.is_index ? "[" + std::to_string(element.index) + "]" : element.name;
   }
   return out + "]";
+}
+
+Status CheckPathsDisjoint(const std::vector<Path>& paths, const std::string& prefix) {
+  for (size_t i = 0; i < paths.size(); ++i) {
+    for (size_t j = i + 1; j < paths.size(); ++j) {
+      const Path& a = paths[i];
+      const Path& b = paths[j];
+      size_t common = std::min(a.elements.size(), b.elements.size());
+      bool diverged = false;
+      for (size_t k = 0; k < common && !diverged; ++k) {
+        const PathElement& x = a.elements[k];
+        const PathElement& y = b.elements[k];
+        if (x.is_index != y.is_index) {
+          return Status::Validation(prefix +
+                                    "Two document paths conflict with each other; must remove or "
+                                    "rewrite one of these paths; path one: " + DescribePath(a) +
+                                    ", path two: " + DescribePath(b));
+        }
+        diverged = x.is_index ? x.index != y.index : x.name != y.name;
+      }
+      if (!diverged) {
+        return Status::Validation(prefix +
+                                  "Two document paths overlap with each other; must remove or "
+                                  "rewrite one of these paths; path one: " + DescribePath(a) +
+                                  ", path two: " + DescribePath(b));
+      }
+    }
+  }
+  return Status::OK();
 }
 
 }  // namespace ddbpg::expr

@@ -29,4 +29,9 @@ Item Project(const Item& item, const std::vector<Path>& paths);
 // "[a, b, [2]]": a path as the service prints it in overlap and conflict messages.
 std::string DescribePath(const Path& path);
 
+// OK when no two of `paths` overlap (one a prefix of the other) or conflict (one indexes a list
+// where the other names a map member); otherwise the service's message, after `prefix`
+// ("Invalid UpdateExpression: ", "Invalid ProjectionExpression: ").
+Status CheckPathsDisjoint(const std::vector<Path>& paths, const std::string& prefix);
+
 }  // namespace ddbpg::expr

@@ -47,27 +47,6 @@ bool IsSet(AttributeType type) {
   return type == AttributeType::kSS || type == AttributeType::kNS || type == AttributeType::kBS;
 }
 
-// Paths overlap when one is a prefix of the other, and conflict when they part at a step where
-// one indexes a list and the other names a map member.
-Status CheckPathPair(const Path& a, const Path& b) {
-  size_t common = std::min(a.elements.size(), b.elements.size());
-  for (size_t i = 0; i < common; ++i) {
-    const PathElement& x = a.elements[i];
-    const PathElement& y = b.elements[i];
-    if (x.is_index != y.is_index) {
-      return Status::Validation(std::string(kPrefix) +
-                                "Two document paths conflict with each other; must remove or "
-                                "rewrite one of these paths; path one: " + DescribePath(a) +
-                                ", path two: " + DescribePath(b));
-    }
-    if (x.is_index ? x.index != y.index : x.name != y.name) return Status::OK();
-  }
-  return Status::Validation(std::string(kPrefix) +
-                            "Two document paths overlap with each other; must remove or rewrite "
-                            "one of these paths; path one: " + DescribePath(a) +
-                            ", path two: " + DescribePath(b));
-}
-
 Status CheckOperandTypes(const UpdateAction& action, const ExpressionContext& context) {
   if (action.kind != UpdateAction::Kind::kAdd && action.kind != UpdateAction::Kind::kDelete) {
     return Status::OK();
@@ -217,13 +196,7 @@ Status CheckUpdate(const UpdateExpression& update, const ExpressionContext& cont
                                 "attribute " + top + ". This attribute is part of the key");
     }
   }
-  for (size_t i = 0; i < update.actions.size(); ++i) {
-    for (size_t j = i + 1; j < update.actions.size(); ++j) {
-      if (Status s = CheckPathPair(update.actions[i].path, update.actions[j].path); !s.ok()) {
-        return s;
-      }
-    }
-  }
+  if (Status s = CheckPathsDisjoint(UpdatedPaths(update), kPrefix); !s.ok()) return s;
   for (const UpdateAction& action : update.actions) {
     if (Status s = CheckOperandTypes(action, context); !s.ok()) return s;
   }

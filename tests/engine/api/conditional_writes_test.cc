@@ -99,6 +99,15 @@ TEST_F(ConditionalWritesTest, GetItemProjectsNestedPaths) {
   EXPECT_EQ(got["Item"], json::parse(R"({"Info":{"M":{"Charts":{"L":[{"N":"1"}]}}}})"));
   EXPECT_EQ(ErrorOf(Call("GetItem", {{"TableName", "Music"},
                                      {"Key", Key("Doc")},
+                                     {"ProjectionExpression", "Info, Info.Genre"}})),
+            "ValidationException: Invalid ProjectionExpression: Two document paths overlap with "
+            "each other; must remove or rewrite one of these paths; path one: [Info], path two: "
+            "[Info, Genre]");
+  EXPECT_EQ(ErrorOf(Call("GetItem", {{"TableName", "Music"}, {"Key", Key("Doc")},
+                                     {"AttributesToGet", {1}}})),
+            "SerializationException: NUMBER_VALUE cannot be converted to String");
+  EXPECT_EQ(ErrorOf(Call("GetItem", {{"TableName", "Music"},
+                                     {"Key", Key("Doc")},
                                      {"ProjectionExpression", "Info"},
                                      {"AttributesToGet", {"Info"}}})),
             "ValidationException: Can not use both expression and non-expression parameters in "

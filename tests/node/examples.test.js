@@ -1,0 +1,39 @@
+// Every example request the page offers is valid: sent top to bottom, as a user walking the
+// picker would, each one succeeds against the engine.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { createDynamoDB } from '../../wasm/index.js';
+import { EXAMPLES } from '../../web/js/examples.js';
+
+describe('the page examples', () => {
+  it('cover every operation the engine implements', () => {
+    const operations = EXAMPLES.map((example) => example.operation);
+    for (const operation of [
+      'CreateTable', 'DescribeTable', 'ListTables', 'UpdateTable', 'DeleteTable',
+      'PutItem', 'GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan',
+      'BatchGetItem', 'BatchWriteItem', 'TransactGetItems', 'TransactWriteItems',
+    ]) {
+      assert.ok(operations.includes(operation), `no example for ${operation}`);
+    }
+  });
+
+  it('all succeed when sent in order', async () => {
+    const db = await createDynamoDB();
+    const outputs = {};
+    for (const { operation, input } of EXAMPLES) {
+      outputs[operation] = await db.send(operation, input);
+    }
+    assert.equal(outputs.Query.Count, 1);
+    assert.deepEqual(outputs.UpdateItem.Attributes, {
+      AlbumTitle: { S: 'Updated Album Title' },
+      Plays: { N: '1' },
+    });
+    assert.equal(outputs.BatchGetItem.Responses.Music.length, 2);
+    assert.deepEqual(outputs.TransactGetItems.Responses.map((r) => r.Item.Awards), [
+      { N: '2' },
+      { N: '1' },
+    ]);
+    db.close();
+  });
+});
