@@ -38,7 +38,8 @@ export declare class DynamoDB {
   /**
    * Runs a DynamoDB operation with its input object (the same shape as the AWS SDK's
    * low-level `DynamoDBClient` commands, e.g. `PutItemCommandInput`), resolving to the output
-   * object.
+   * object. A name with a dot is a full target, e.g. `"Playground.SimulateWorkload"` for the
+   * playground's extensions (docs/api-coverage.md).
    * @throws DynamoDBError with DynamoDB's error type as `name` and its message.
    */
   send(operation: string, input?: object): Promise<any>;

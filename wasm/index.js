@@ -33,9 +33,11 @@ export class DynamoDB {
   /**
    * Runs a DynamoDB operation ("PutItem", "Query", ...) with its input object, resolving to the
    * output object or rejecting with a DynamoDBError whose `name` is DynamoDB's error type.
+   * A name with a dot is a full target: "Playground.GetMetrics" runs a playground extension.
    */
   async send(operation, input = {}) {
-    const { status, body } = this.handle(DYNAMODB_TARGET_PREFIX + operation, JSON.stringify(input));
+    const target = operation.includes('.') ? operation : DYNAMODB_TARGET_PREFIX + operation;
+    const { status, body } = this.handle(target, JSON.stringify(input));
     if (status !== 200) throw errorFromResponse(status, body);
     return JSON.parse(body);
   }

@@ -106,6 +106,14 @@ describe('send', () => {
       );
     });
 
+    it('runs playground extensions by their full target', async () => {
+      const clock = await db.send('Playground.SetClock', { Mode: 'VIRTUAL', Now: 2000000000 });
+      assert.deepEqual(clock, { Mode: 'VIRTUAL', Now: 2000000000 });
+      const metrics = await db.send('Playground.GetMetrics', { TableName: 'Music' });
+      assert.equal(metrics.Partitions.length, 4);
+      assert.equal(metrics.Scale, 1);
+    });
+
     it('rejects unknown operations', async () => {
       await assert.rejects(db.send('FlyToTheMoon', {}), {
         name: 'UnknownOperationException',
