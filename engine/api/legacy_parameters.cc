@@ -76,6 +76,14 @@ constexpr OperatorRule kOperators[] = {
     {"IN", 1, -1},          {"BETWEEN", 2, 2},
 };
 
+// Which value types each ComparisonOperator accepts (API reference, "Condition"): EQ and NE
+// any, BEGINS_WITH strings and binaries, the others scalars.
+bool OperatorAccepts(const std::string& op, AttributeType type) {
+  if (op == "EQ" || op == "NE") return true;
+  if (op == "BEGINS_WITH") return type == AttributeType::kS || type == AttributeType::kB;
+  return type == AttributeType::kS || type == AttributeType::kN || type == AttributeType::kB;
+}
+
 // One attribute's ComparisonOperator and AttributeValueList as a condition on it.
 Result<expr::Condition> TranslateComparison(const std::string& attribute, const json& op_json,
                                             const json& value_list, LegacyTranslation& out) {
@@ -84,17 +92,41 @@ Result<expr::Condition> TranslateComparison(const std::string& attribute, const 
   for (const OperatorRule& candidate : kOperators) {
     if (op == candidate.name) rule = &candidate;
   }
-  if (rule == nullptr) return Status::Validation("Unsupported ComparisonOperator: " + op);
+  if (rule == nullptr) {
+    return Status::Validation(
+        "1 validation error detected: Value '" + op + "' at 'comparisonOperator' failed to "
+        "satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, "
+        "NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
+  }
   int count = value_list.is_array() ? static_cast<int>(value_list.size()) : 0;
   if (count < rule->min_arguments || (rule->max_arguments >= 0 && count > rule->max_arguments)) {
     return Status::Validation(std::string(kInvalid) + "Invalid number of argument(s) for the " +
                               op + " ComparisonOperator");
   }
   std::vector<expr::Operand> values;
+  std::vector<AttributeValue> decoded;
   for (int i = 0; i < count; ++i) {
     Result<expr::Operand> operand = ValueOperand(value_list[i], out);
     if (!operand.ok()) return operand.status();
+    decoded.push_back(out.values.at(operand->value_name));
     values.push_back(std::move(*operand));
+  }
+  for (const AttributeValue& value : decoded) {
+    if (value.type() != decoded[0].type()) {
+      return Status::Validation(std::string(kInvalid) +
+                                "AttributeValues inside AttributeValueList must be of same type");
+    }
+  }
+  if (!decoded.empty() && !OperatorAccepts(op, decoded[0].type())) {
+    return Status::Validation(std::string(kInvalid) + "ComparisonOperator " + op +
+                              " is not valid for " +
+                              std::string(AttributeTypeName(decoded[0].type())) +
+                              " AttributeValue type");
+  }
+  if (op == "BETWEEN" && CompareKeyValues(decoded[0], decoded[1]) > 0) {
+    return Status::Validation(
+        "The BETWEEN condition was provided a range where the lower bound is greater than the "
+        "upper bound");
   }
   expr::Operand subject = PathOperand(attribute);
   if (op == "NOT_NULL") return Function("attribute_exists", {subject});
@@ -144,43 +176,47 @@ Status TranslateExpected(const json& expected, const json& conditional_operator,
   if (Status s = CheckConditionalOperator(expected, conditional_operator); !s.ok()) return s;
   if (!expected.is_object()) return Status::OK();
   const bool use_or = conditional_operator == "OR";
+  auto invalid = [](const std::string& detail) {
+    return Status::Validation(std::string(kInvalid) + detail);
+  };
   for (const auto& [attribute, spec] : expected.items()) {
     const json& value = Field(spec, "Value");
     const json& exists = Field(spec, "Exists");
     const json& op = Field(spec, "ComparisonOperator");
     const json& value_list = Field(spec, "AttributeValueList");
     if (!value.is_null() && !value_list.is_null()) {
-      return Status::Validation(std::string(kInvalid) +
-                                "Value and AttributeValueList cannot be used together for "
-                                "Attribute: " + attribute);
-    }
-    if (!op.is_null() && !exists.is_null()) {
-      return Status::Validation(std::string(kInvalid) +
-                                "Exists and ComparisonOperator cannot be used together for "
-                                "Attribute: " + attribute);
-    }
-    if (!value_list.is_null() && op.is_null()) {
-      return Status::Validation(std::string(kInvalid) +
-                                "AttributeValueList can only be used with a ComparisonOperator "
-                                "for Attribute: " + attribute);
+      return invalid("Value and AttributeValueList cannot be used together for Attribute: " +
+                     attribute);
     }
     expr::Condition condition;
     if (!op.is_null()) {
-      Result<expr::Condition> translated = TranslateComparison(attribute, op, value_list, out);
+      if (!exists.is_null()) {
+        return invalid("Exists and ComparisonOperator cannot be used together for Attribute: " +
+                       attribute);
+      }
+      const bool needs_values = op != "NULL" && op != "NOT_NULL";
+      if (needs_values && value.is_null() && value_list.is_null()) {
+        return invalid("Value or AttributeValueList must be used with ComparisonOperator: " +
+                       op.get<std::string>() + " for Attribute: " + attribute);
+      }
+      // A Value with a ComparisonOperator is its single argument.
+      json arguments = value.is_null() ? value_list : json::array({value});
+      Result<expr::Condition> translated = TranslateComparison(attribute, op, arguments, out);
       if (!translated.ok()) return translated.status();
       condition = std::move(*translated);
+    } else if (!value_list.is_null()) {
+      return invalid("AttributeValueList can only be used with a ComparisonOperator for "
+                     "Attribute: " + attribute);
     } else if (exists == false) {
       if (!value.is_null()) {
-        return Status::Validation(std::string(kInvalid) +
-                                  "Cannot expect an attribute to have a specified value while "
-                                  "expecting it to not exist");
+        return invalid("Value cannot be used when Exists is false for Attribute: " + attribute);
       }
       condition = Function("attribute_not_exists", {PathOperand(attribute)});
     } else {
       if (value.is_null()) {
-        return Status::Validation(std::string(kInvalid) +
-                                  "Value must be provided when Exists is true for Attribute: " +
-                                  attribute);
+        return invalid("Value must be provided when Exists is " +
+                       std::string(exists.is_null() ? "null" : "true") +
+                       " for Attribute: " + attribute);
       }
       Result<expr::Operand> operand = ValueOperand(value, out);
       if (!operand.ok()) return operand.status();
@@ -218,9 +254,14 @@ Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
   expr::UpdateExpression update;
   for (const auto& [attribute, spec] : updates.items()) {
     const json& value = Field(spec, "Value");
-    const std::string action = Field(spec, "Action").is_string()
-                                   ? Field(spec, "Action").get<std::string>()
-                                   : "PUT";
+    const json& action_json = Field(spec, "Action");
+    const std::string action = action_json.is_string() ? action_json.get<std::string>() : "PUT";
+    if (action != "PUT" && action != "ADD" && action != "DELETE") {
+      return Status::Validation("1 validation error detected: Value '" + action +
+                                "' at 'attributeUpdates." + attribute +
+                                ".member.action' failed to satisfy constraint: Member must "
+                                "satisfy enum value set: [ADD, PUT, DELETE]");
+    }
     expr::UpdateAction translated;
     translated.path = TopLevelPath(attribute);
     if (value.is_null()) {
@@ -230,9 +271,35 @@ Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
                                   "specified");
       }
       translated.kind = expr::UpdateAction::Kind::kRemove;
+      update.actions.push_back(std::move(translated));
+      continue;
+    }
+    Result<expr::Operand> operand = ValueOperand(value, out);
+    if (!operand.ok()) return operand.status();
+    const AttributeType type = out.values.at(operand->value_name).type();
+    const bool is_set =
+        type == AttributeType::kSS || type == AttributeType::kNS || type == AttributeType::kBS;
+    if (action == "DELETE" && !is_set) {
+      return Status::Validation(std::string(kInvalid) +
+                                "DELETE action with value is not supported for the type " +
+                                std::string(AttributeTypeName(type)));
+    }
+    if (action == "ADD" && !is_set && type != AttributeType::kN && type != AttributeType::kL) {
+      return Status::Validation(std::string(kInvalid) + "ADD action is not supported for the type " +
+                                std::string(AttributeTypeName(type)));
+    }
+    if (action == "ADD" && type == AttributeType::kL) {
+      // Legacy ADD of a list appends: SET a = list_append(if_not_exists(a, []), :v).
+      Result<expr::Operand> empty = ValueOperand(json{{"L", json::array()}}, out);
+      if (!empty.ok()) return empty.status();
+      expr::Operand existing;
+      existing.kind = expr::Operand::Kind::kIfNotExists;
+      existing.path = TopLevelPath(attribute);
+      existing.arguments = {PathOperand(attribute), std::move(*empty)};
+      translated.kind = expr::UpdateAction::Kind::kSet;
+      translated.value.kind = expr::Operand::Kind::kListAppend;
+      translated.value.arguments = {std::move(existing), std::move(*operand)};
     } else {
-      Result<expr::Operand> operand = ValueOperand(value, out);
-      if (!operand.ok()) return operand.status();
       translated.value = std::move(*operand);
       translated.kind = action == "ADD"      ? expr::UpdateAction::Kind::kAdd
                         : action == "DELETE" ? expr::UpdateAction::Kind::kDelete

@@ -1,5 +1,6 @@
 // One ready-to-send request per operation, as data: the console's picker lists them in this
-// order and prefills the editor with `input`. They follow the Music table of the DynamoDB
+// order and prefills the editor with `input`. An operation with a dot ("Playground.SetClock") is
+// a full target, sent as is. They follow the Music table of the DynamoDB
 // Developer Guide ("Getting started with DynamoDB", steps 1-6) so that sending them top to
 // bottom walks through that tutorial. A new operation in the engine needs one entry here.
 //
@@ -188,6 +189,52 @@ export const EXAMPLES = [
     operation: 'ListTables',
     summary: 'Lists the table names in this playground.',
     input: {},
+  },
+  // The playground's own operations (docs/api-coverage.md, "Playground extensions"): they come
+  // before UpdateTable so the simulation runs on the on-demand Music table, whose four partitions
+  // each serve at most 1,000 WCU per second.
+  {
+    operation: 'Playground.SetClock',
+    summary:
+      "Stops the engine's clock (virtual time), so a simulated workload can run seconds in an instant.",
+    // No "Now": the clock stops where it is, because time never moves backwards and a fixed date
+    // would be in the past one day.
+    input: { Mode: 'VIRTUAL' },
+  },
+  {
+    operation: 'Playground.SimulateWorkload',
+    summary:
+      'The hot-partition mistake: 2,000 PutItem/s for 10 s, 90% for one artist. One partition ' +
+      'takes 1,800 WCU/s against its 1,000 WCU limit, so writes are throttled while the table ' +
+      'has capacity to spare.',
+    input: {
+      TableName: 'Music',
+      DurationSeconds: 10,
+      RequestsPerSecond: 2000,
+      Operations: { PutItem: 1 },
+      ItemSizeBytes: 200,
+      KeyDistribution: {
+        Type: 'WEIGHTED',
+        Keys: [
+          { Key: 'No One You Know', Weight: 90 },
+          { Key: 'Acme Band', Weight: 5 },
+          { Key: 'The Acme Band', Weight: 5 },
+        ],
+      },
+      Seed: 42,
+    },
+  },
+  {
+    operation: 'Playground.GetMetrics',
+    summary: "Shows each partition's consumed capacity per second, its throttles and the hot keys.",
+    input: { TableName: 'Music', SinceSeconds: 60 },
+  },
+  {
+    operation: 'Playground.EstimateCost',
+    summary:
+      'Prices a chat app for a month: 100 million writes, 500 million reads, 100 GB stored, ' +
+      'on-demand and provisioned.',
+    input: { MonthlyWrites: 100000000, MonthlyReads: 500000000, StorageGB: 100 },
   },
   {
     operation: 'UpdateTable',

@@ -3,6 +3,7 @@
 
 import { createDynamoDB } from '../../wasm/index.js';
 import { mountRequestConsole } from './console.js';
+import { mountPartitionPanel } from './partition_panel.js';
 import { mountRequestHistory } from './request_history.js';
 import { mountResponsePanel } from './response_panel.js';
 import { mountTableList } from './table_list.js';
@@ -27,6 +28,25 @@ const responsePanel = mountResponsePanel({
   response: byId('response'),
 });
 const tableList = mountTableList(byId('tables'));
+const partitionPanel = mountPartitionPanel({
+  title: byId('partitions-title'),
+  caption: byId('partitions-caption'),
+  body: byId('partitions-body'),
+  partitions: byId('partition-rows'),
+  hotKeys: byId('hot-key-rows'),
+  cost: byId('cost'),
+  message: byId('partitions-message'),
+});
+
+/** The table a request names, or undefined (ListTables, batches, playground-wide operations). */
+function requestTableName(requestText) {
+  try {
+    const name = JSON.parse(requestText)?.TableName;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 let db = null;
 
@@ -43,7 +63,10 @@ const requestConsole = mountRequestConsole(
       responsePanel.show(result);
       if (result.sent) requestHistory.add(result, requestText);
       // Only a success can have created, changed or deleted a table.
-      if (result.ok) await tableList.refresh(db);
+      if (result.ok) {
+        await tableList.refresh(db);
+        await partitionPanel.refresh(db, requestTableName(requestText));
+      }
     },
   },
 );

@@ -1,0 +1,173 @@
+// The partitions panel in a real browser (Debian's Chromium through playwright-core): the
+// explainer's hot-partition mistake, sent from the console's own examples, shows as a throttled
+// partition and a hot key at the top of the list.
+//
+// Same static server and launch flags as console.test.js, so the two files run independently.
+
+import assert from 'node:assert/strict';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOT_PATH = '/tmp/partitions.png';
+
+// Browsers refuse to compile wasm streamed with another type, and ES modules need a JS type.
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+// Flags from /work/shared/TOOLCHAIN.md: without the networking ones Chromium tries connections
+// this machine refuses.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Serves GET requests for files under `root`; `/` redirects to `/web/` as the real server does. */
+function startStaticServer(root) {
+  const server = http.createServer(async (request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname === '/') {
+      response.writeHead(302, { Location: '/web/' });
+      response.end();
+      return;
+    }
+    let filePath = path.join(root, decodeURIComponent(pathname));
+    // path.join has already resolved "..", so anything outside the root was an escape attempt.
+    if (filePath !== root && !filePath.startsWith(root + path.sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (pathname.endsWith('/')) filePath = path.join(filePath, 'index.html');
+    try {
+      if (!(await stat(filePath)).isFile()) throw new Error('not a file');
+    } catch {
+      response.writeHead(404).end();
+      return;
+    }
+    const type = MIME_TYPES[path.extname(filePath)] ?? 'application/octet-stream';
+    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    createReadStream(filePath).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let server;
+let browser;
+let pageUrl;
+
+before(async () => {
+  server = await startStaticServer(path.resolve(REPO_ROOT));
+  pageUrl = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+describe('partitions panel', () => {
+  let page;
+  const pageErrors = [];
+
+  const text = (selector) => page.locator(selector).textContent();
+  const responseJson = async () => JSON.parse(await text('#response'));
+  const partitionRows = () => page.locator('#partitions [data-testid="partition-row"]');
+  /** "p3 8000…bfff ok" (id, hash range, state) per row, so a failing comparison reads well. */
+  const partitionSummary = async () =>
+    partitionRows().evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = [...row.cells].map((td) => td.textContent);
+        return `${cells[0]} ${cells[1]} ${row.dataset.state}`;
+      }),
+    );
+
+  /** Picks `operation`'s example, sends it, and waits until every panel has caught up. */
+  async function sendExample(operation) {
+    await page.selectOption('#operation', operation);
+    await page.click('#send');
+    await page.waitForSelector('#send:not([disabled])');
+  }
+
+  before(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        pageErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    await page.goto(pageUrl);
+    await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 10_000 });
+  });
+
+  after(() => page?.close());
+
+  test('before any request the panel says what it will show', async () => {
+    assert.equal(await page.isVisible('#partitions-message'), true);
+    assert.equal(await partitionRows().count(), 0);
+  });
+
+  test("CreateTable shows the on-demand table's four idle partitions", async () => {
+    await sendExample('CreateTable');
+    assert.equal(await text('#partitions-title'), 'Partitions (scale 1)');
+    // Partition ids are the engine's; the four quarters of the hash space are DynamoDB's.
+    const rows = (await partitionSummary()).map((row) => row.replace(/^p\d+ /, ''));
+    assert.deepEqual(rows, ['0000…3fff ok', '4000…7fff ok', '8000…bfff ok', 'c000…ffff ok']);
+    assert.equal(await page.locator('#hot-keys [data-testid="hot-key-row"]').count(), 0);
+    assert.match(await text('#cost'), /^On-demand \$0 for the last 60 s at us-east-1 prices$/);
+  });
+
+  test('a hot artist throttles one partition and tops the hot keys', async () => {
+    await sendExample('Playground.SetClock');
+    assert.equal((await responseJson()).Mode, 'VIRTUAL');
+
+    await sendExample('Playground.SimulateWorkload');
+    const output = await responseJson();
+    assert.equal(output.Requests, 20000);
+    assert.ok(output.Throttled > 0, `Throttled is ${output.Throttled}`);
+    assert.equal(output.Partitions, 4);
+
+    assert.equal(await partitionRows().count(), 4);
+    const states = (await partitionSummary()).map((row) => row.split(' ').at(-1));
+    assert.equal(states.filter((state) => state === 'throttled').length, 1, String(states));
+    const hotRow = partitionRows().and(page.locator('[data-state="throttled"]'));
+    // The hot partition wrote its full 1,000 WCU in the latest second and throttled the rest.
+    assert.equal(await hotRow.locator('td').nth(4).textContent(), '1000');
+    assert.ok(Number(await hotRow.locator('td').nth(6).textContent()) > 0);
+
+    const hotKeys = page.locator('#hot-keys [data-testid="hot-key-row"]');
+    assert.equal(await hotKeys.count(), 3);
+    assert.equal(await hotKeys.first().locator('td').first().textContent(), 'No One You Know');
+    assert.ok(Number(await hotKeys.first().locator('td').nth(3).textContent()) > 0);
+    assert.match(await text('#cost'), /^On-demand \$0\.\d+ for the last 60 s at us-east-1 prices$/);
+    await page.screenshot({ path: SCREENSHOT_PATH });
+  });
+
+  test('after DeleteTable the panel says there are no tables', async () => {
+    await sendExample('DeleteTable');
+    assert.equal(await partitionRows().count(), 0);
+    assert.equal(await text('#partitions-message'), 'No tables yet.');
+  });
+
+  test('the page logged no errors', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
