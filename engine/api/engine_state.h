@@ -9,6 +9,7 @@
 
 #include "engine/base/clock.h"
 #include "engine/base/playground_clock.h"
+#include "engine/base/rng.h"
 #include "engine/capacity/prices.h"
 #include "engine/engine.h"
 #include "engine/store/table.h"
@@ -35,6 +36,11 @@ struct EngineState {
   std::map<std::string, std::unique_ptr<Table>> tables;
   // The playground scale (Playground.Configure): divides partition size and throughput limits.
   double scale = 1;
+  // How far behind the latest write an eventually consistent read may be (Playground.Configure);
+  // 0, the default, keeps every read current so results are predictable.
+  double replication_lag_seconds = 0;
+  // The engine's randomness (DESIGN.md, "Determinism"): staleness of eventually consistent reads.
+  Rng rng{1};
   // The price list the cost meter uses (Playground.Configure).
   Prices prices = *PricePreset("us-east-1");
   // TransactWriteItems idempotency, by ClientRequestToken.

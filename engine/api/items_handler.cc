@@ -195,8 +195,13 @@ Result<json> GetItem(EngineState& state, const json& request) {
   Result<PrimaryKey> key = (*table)->KeyFromKeyParameter(*key_attributes);
   if (!key.ok()) return key.status();
 
-  const Item* found = (*table)->Find(*key);
   const bool consistent = Member(request, "ConsistentRead") == true;
+  // An eventually consistent read may come from a replica up to the replication lag behind.
+  const Item* found =
+      consistent || state.replication_lag_seconds <= 0
+          ? (*table)->Find(*key)
+          : (*table)->FindAsOf(*key, state.clock.NowSeconds() -
+                                         state.rng.NextDouble() * state.replication_lag_seconds);
   json response = json::object();
   if (found != nullptr) {
     std::vector<expr::Path> paths = ProjectionPaths(*expressions, attributes_to_get);

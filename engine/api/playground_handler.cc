@@ -94,6 +94,19 @@ Result<Prices> ReadPrices(const json& value) {
 
 Result<json> Configure(EngineState& state, const json& request) {
   if (Status s = CheckNumberMember(request, "Scale"); !s.ok()) return s;
+  if (Status s = CheckNumberMember(request, "ReplicationLagSeconds"); !s.ok()) return s;
+  if (Status s = CheckNumberMember(request, "Seed"); !s.ok()) return s;
+  const json& lag = Member(request, "ReplicationLagSeconds");
+  if (!lag.is_null()) {
+    double seconds = lag.get<double>();
+    if (!(seconds >= 0) || seconds > 60) {
+      return Status::Validation("ReplicationLagSeconds must be between 0 and 60");
+    }
+    state.replication_lag_seconds = seconds;
+    for (auto& [name, table] : state.tables) table->SetReplicationLag(seconds, &state.clock);
+  }
+  const json& seed = Member(request, "Seed");
+  if (!seed.is_null()) state.rng = Rng(static_cast<uint64_t>(seed.get<double>()));
   const json& prices = Member(request, "Prices");
   if (!prices.is_null()) {
     Result<Prices> parsed = ReadPrices(prices);
@@ -111,7 +124,9 @@ Result<json> Configure(EngineState& state, const json& request) {
       table->Repartition(state.scale, state.clock.NowSeconds());
     }
   }
-  return json{{"Scale", state.scale}, {"Prices", PricesJson(state.prices)}};
+  return json{{"Scale", state.scale},
+              {"ReplicationLagSeconds", state.replication_lag_seconds},
+              {"Prices", PricesJson(state.prices)}};
 }
 
 Result<json> EstimateCost(EngineState& state, const json& request) {

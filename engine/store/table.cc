@@ -123,7 +123,36 @@ const Item* Table::Find(const PrimaryKey& key) const {
   return it == items_.end() ? nullptr : &it->second;
 }
 
+void Table::SetReplicationLag(double seconds, const Clock* clock) {
+  replication_lag_ = seconds;
+  clock_ = clock;
+  if (seconds <= 0) history_.clear();
+}
+
+void Table::RememberVersion(const PrimaryKey& key, const Item* previous) {
+  if (replication_lag_ <= 0 || clock_ == nullptr) return;
+  const double now = clock_->NowSeconds();
+  std::vector<Version>& versions = history_[key];
+  // Forget what no replica can still be showing.
+  while (!versions.empty() && versions.front().replaced_at < now - replication_lag_) {
+    versions.erase(versions.begin());
+  }
+  versions.push_back({now, previous ? std::optional<Item>(*previous) : std::nullopt});
+}
+
+const Item* Table::FindAsOf(const PrimaryKey& key, double as_of) const {
+  auto history = history_.find(key);
+  if (history != history_.end()) {
+    // The earliest change after `as_of` holds what was current at `as_of`.
+    for (const Version& version : history->second) {
+      if (version.replaced_at > as_of) return version.previous ? &*version.previous : nullptr;
+    }
+  }
+  return Find(key);
+}
+
 std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
+  if (replication_lag_ > 0) RememberVersion(key, Find(key));
   long long new_bytes = static_cast<long long>(ItemSize(item));
   auto [it, inserted] = items_.try_emplace(key, Item{});
   std::optional<Item> old;
@@ -145,6 +174,7 @@ std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
 std::optional<Item> Table::Delete(const PrimaryKey& key) {
   auto it = items_.find(key);
   if (it == items_.end()) return std::nullopt;
+  RememberVersion(key, &it->second);
   long long bytes = static_cast<long long>(ItemSize(it->second));
   size_bytes_ -= bytes;
   AdjustPartitionStats(key.partition_hash, -1, -bytes);

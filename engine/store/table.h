@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/clock.h"
 #include "engine/base/status.h"
 #include "engine/capacity/table_capacity.h"
 #include "engine/capacity/table_metrics.h"
@@ -90,6 +91,14 @@ class Table {
 
   const Item* Find(const PrimaryKey& key) const;
 
+  // --- replication lag (eventually consistent reads) ------------------------------------------
+
+  // Keeps the versions replaced within the last `seconds` on `clock`, so an eventually
+  // consistent read can see the item as a lagging replica would; 0 keeps none.
+  void SetReplicationLag(double seconds, const Clock* clock);
+  // The item as a replica `staleness` seconds behind saw it: nullptr when it did not exist then.
+  const Item* FindAsOf(const PrimaryKey& key, double as_of) const;
+
   using ItemMap = std::map<PrimaryKey, Item, PrimaryKeyLess>;
   // Every item in Scan order (see PrimaryKeyLess).
   const ItemMap& items() const { return items_; }
@@ -139,6 +148,7 @@ class Table {
 
  private:
   void AdjustPartitionStats(uint64_t hash, long long items, long long bytes);
+  void RememberVersion(const PrimaryKey& key, const Item* previous);
   void SplitOversizedPartitions();
   void RecomputePartitionStats();
 
@@ -153,6 +163,14 @@ class Table {
   double scale_ = 1;
   TableMetrics metrics_;
   TableCapacity capacity_;
+  // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).
+  struct Version {
+    double replaced_at;
+    std::optional<Item> previous;
+  };
+  std::map<PrimaryKey, std::vector<Version>, PrimaryKeyLess> history_;
+  double replication_lag_ = 0;
+  const Clock* clock_ = nullptr;
 };
 
 }  // namespace ddbpg
