@@ -3,6 +3,7 @@
 // beyond the DynamoDB API").
 #include "engine/api/handlers.h"
 #include "engine/capacity/cost.h"
+#include "engine/value/base64.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 
@@ -31,6 +32,15 @@ constexpr double kMaxScale = 1000000;
 
 // GetMetrics looks back at most the metrics window.
 constexpr double kDefaultSinceSeconds = 60;
+
+// "S:abc" (as TableMetrics tracks keys) to {"S":"abc"}; binaries travel as base64.
+json KeyJson(const std::string& tracked) {
+  size_t colon = tracked.find(':');
+  std::string type = tracked.substr(0, colon);
+  std::string raw = tracked.substr(colon + 1);
+  if (type == "B") return {{"B", Base64Encode(raw)}};
+  return {{type, raw}};
+}
 
 json PartitionJson(const Table& table, size_t index, double since) {
   const Partition& partition = table.partitions().partitions()[index];
@@ -185,7 +195,7 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
   }
   json hot_keys = json::array();
   for (const KeyTraffic& traffic : table->metrics().TopKeys(10)) {
-    hot_keys.push_back({{"Key", json::parse(traffic.key)},
+    hot_keys.push_back({{"Key", KeyJson(traffic.key)},
                         {"Reads", traffic.reads},
                         {"Writes", traffic.writes},
                         {"Throttles", traffic.throttles}});

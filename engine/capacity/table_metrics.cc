@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace ddbpg {
 
@@ -35,21 +36,39 @@ void TableMetrics::RecordThrottle(uint64_t partition_id, double now, bool is_wri
 void TableMetrics::RecordKey(const std::string& key, bool is_write, bool throttled) {
   auto it = keys_.find(key);
   if (it == keys_.end()) {
+    if (keys_.size() >= kTrackedKeys) ForgetQuietestHalf();
     KeyTraffic entry;
     entry.key = key;
-    if (keys_.size() >= kTrackedKeys) {
-      auto least = std::min_element(keys_.begin(), keys_.end(), [](const auto& a, const auto& b) {
-        return a.second.reads + a.second.writes < b.second.reads + b.second.writes;
-      });
-      // The newcomer inherits the evicted count, which bounds how much it is over-estimated.
-      entry.reads = least->second.reads;
-      entry.writes = least->second.writes;
-      keys_.erase(least);
-    }
+    entry.reads = inherited_reads_;
+    entry.writes = inherited_writes_;
     it = keys_.emplace(key, entry).first;
   }
   (is_write ? it->second.writes : it->second.reads) += 1;
   if (throttled) it->second.throttles += 1;
+}
+
+// Keeps the busier half of the tracked keys. A key seen afterwards starts from the counts of
+// the busiest key dropped, so a newcomer is over-estimated rather than missed (the idea of the
+// Space-Saving sketch, evicting in batches to keep each request's cost logarithmic).
+void TableMetrics::ForgetQuietestHalf() {
+  std::vector<std::pair<int64_t, std::string>> by_traffic;
+  by_traffic.reserve(keys_.size());
+  for (const auto& [key, traffic] : keys_) {
+    by_traffic.push_back({traffic.reads + traffic.writes, key});
+  }
+  const size_t keep = keys_.size() / 2;
+  std::nth_element(by_traffic.begin(), by_traffic.begin() + static_cast<long>(keep),
+                   by_traffic.end(), [](const auto& a, const auto& b) { return a > b; });
+  inherited_reads_ = 0;
+  inherited_writes_ = 0;
+  for (size_t i = keep; i < by_traffic.size(); ++i) {
+    const KeyTraffic& dropped = keys_.at(by_traffic[i].second);
+    if (dropped.reads + dropped.writes > inherited_reads_ + inherited_writes_) {
+      inherited_reads_ = dropped.reads;
+      inherited_writes_ = dropped.writes;
+    }
+    keys_.erase(by_traffic[i].second);
+  }
 }
 
 double TableMetrics::ConsumedInSecond(uint64_t partition_id, double now, bool is_write) const {

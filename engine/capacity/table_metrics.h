@@ -20,7 +20,7 @@ struct SecondSample {
 };
 
 struct KeyTraffic {
-  std::string key;  // the partition key value in DynamoDB JSON, e.g. {"S":"user#1"}
+  std::string key;  // the partition key as "<type>:<bytes>", e.g. "S:user#1" (see Table)
   int64_t reads = 0;
   int64_t writes = 0;
   int64_t throttles = 0;
@@ -30,7 +30,7 @@ class TableMetrics {
  public:
   // Samples older than this are dropped.
   static constexpr int64_t kWindowSeconds = 3600;
-  // Keys tracked at once; beyond it the least busy is replaced (the Space-Saving sketch), so a
+  // Keys tracked at once; beyond it the quieter half is dropped (see ForgetQuietestHalf), so a
   // workload over millions of keys uses bounded memory and still finds the heavy hitters.
   static constexpr size_t kTrackedKeys = 1000;
 
@@ -49,9 +49,12 @@ class TableMetrics {
 
  private:
   SecondSample& SampleAt(uint64_t partition_id, double now);
+  void ForgetQuietestHalf();
 
   std::map<uint64_t, std::deque<SecondSample>> samples_;
   std::map<std::string, KeyTraffic> keys_;
+  int64_t inherited_reads_ = 0;
+  int64_t inherited_writes_ = 0;
 };
 
 }  // namespace ddbpg

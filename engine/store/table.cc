@@ -269,9 +269,13 @@ void Table::Repartition(double scale, double now) {
 
 namespace {
 
-// Keys are tracked by their DynamoDB JSON, which GetMetrics returns as is.
+// Keys are tracked as "<type>:<bytes>" (a number by its canonical text), cheap to build on every
+// request; GetMetrics turns them back into DynamoDB JSON.
 std::string PartitionKeyText(const AttributeValue& value) {
-  return EncodeAttributeValue(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string text(AttributeTypeName(value.type()));
+  text += ':';
+  text += value.type() == AttributeType::kN ? value.AsNumber().ToString() : value.AsString();
+  return text;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@ import { mountRequestConsole } from './console.js';
 import { mountPartitionPanel } from './partition_panel.js';
 import { mountRequestHistory } from './request_history.js';
 import { mountResponsePanel } from './response_panel.js';
+import { mountScenarios } from './scenarios.js';
 import { mountTableList } from './table_list.js';
 
 const byId = (id) => document.getElementById(id);
@@ -76,6 +77,19 @@ const requestHistory = mountRequestHistory(
   { onSelect: (operation, requestText) => requestConsole.load(operation, requestText) },
 );
 
+const scenarios = mountScenarios(
+  {
+    buttons: [...document.querySelectorAll('[data-scenario]')],
+    result: byId('scenario-result'),
+  },
+  {
+    async onDone(tableName) {
+      await tableList.refresh(db);
+      await partitionPanel.refresh(db, tableName);
+    },
+  },
+);
+
 async function loadEngine() {
   const started = performance.now();
   try {
@@ -91,6 +105,7 @@ async function loadEngine() {
   globalThis.playground = { db };
   await tableList.refresh(db);
   requestConsole.enable(db);
+  scenarios.enable(db);
   // Announced last, so "ready" means every panel can be used.
   showEngineStatus('ready', `Engine ready in ${loadMilliseconds} ms`);
 }
