@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/base/clock.h"
 
@@ -25,6 +26,41 @@ struct Response {
   std::string body;
 };
 
+// A read-only picture of one table's partitions and traffic, which the page's heat view reads
+// straight from memory every frame (no JSON in between).
+struct HeatSecond {
+  long long second = 0;  // whole seconds since the epoch on the engine's clock
+  double read_units = 0;
+  double write_units = 0;
+  long long throttled_reads = 0;
+  long long throttled_writes = 0;
+};
+struct HeatPartition {
+  unsigned long long id = 0;
+  unsigned long long hash_start = 0;
+  unsigned long long hash_end = 0;
+  long long item_count = 0;
+  long long size_bytes = 0;
+  std::vector<HeatSecond> seconds;  // oldest first, only seconds with traffic
+};
+struct HeatKey {
+  std::string key;  // "<type>:<value>", e.g. "S:US"
+  long long reads = 0;
+  long long writes = 0;
+  long long throttles = 0;
+};
+struct HeatSnapshot {
+  std::string table;
+  double scale = 1;
+  double now = 0;
+  double read_limit = 0;   // per partition per second, at the scale
+  double write_limit = 0;
+  double on_demand_cost = 0;  // dollars for the window's consumed units
+  std::string prices;
+  std::vector<HeatPartition> partitions;
+  std::vector<HeatKey> hot_keys;
+};
+
 struct EngineState;
 
 class Engine {
@@ -39,6 +75,12 @@ class Engine {
   // "DynamoDB_20120810.PutItem"; `body` is the request's JSON text. Never throws: every failure
   // is a DynamoDB error response, and a failed request changes nothing.
   Response Handle(std::string_view target, std::string_view body);
+
+  // The tables' names, in ListTables order.
+  std::vector<std::string> TableNames() const;
+  // Fills `out` with `table`'s partitions and the last `window_seconds` of traffic; false when
+  // there is no such table.
+  bool Snapshot(const std::string& table, double window_seconds, HeatSnapshot* out) const;
 
  private:
   std::unique_ptr<EngineState> state_;

@@ -24,3 +24,6 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.lock-installed
 fi
+
+# Dear ImGui for the page's heat view, from Debian's source package (not committed).
+bash scripts/fetch_imgui.sh

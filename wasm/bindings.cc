@@ -1,44 +1,27 @@
-// The wasm boundary: one engine handle taking and returning strings. The only file that
-// includes Emscripten headers. Every call answers {status, body}, so errors keep their DynamoDB
-// type across the boundary and no C++ exception reaches JavaScript.
-#include <emscripten.h>
+// The wasm boundary: one engine handle taking and returning strings. With engine_handle.h, the
+// only files that include Emscripten headers. Every call answers {status, body}, so errors keep
+// their DynamoDB type across the boundary and no C++ exception reaches JavaScript.
 #include <emscripten/bind.h>
 
 #include <string>
 
-#include "engine/engine.h"
+#include "wasm/engine_handle.h"
 
 namespace {
 
-// The page and node hand the engine real time; the engine itself never reads a clock.
-class BrowserClock : public ddbpg::Clock {
- public:
-  double NowSeconds() const override {
-    return EM_ASM_DOUBLE({ return Date.now(); }) / 1000.0;
-  }
-};
-
-class EngineHandle {
- public:
-  EngineHandle() : engine_(clock_) {}
-
-  emscripten::val Handle(const std::string& target, const std::string& body) {
-    ddbpg::Response response = engine_.Handle(target, body);
-    emscripten::val result = emscripten::val::object();
-    result.set("status", response.status);
-    result.set("body", response.body);
-    return result;
-  }
-
- private:
-  BrowserClock clock_;
-  ddbpg::Engine engine_;
-};
+emscripten::val Handle(ddbpg::wasm::EngineHandle& handle, const std::string& target,
+                       const std::string& body) {
+  ddbpg::Response response = handle.engine().Handle(target, body);
+  emscripten::val result = emscripten::val::object();
+  result.set("status", response.status);
+  result.set("body", response.body);
+  return result;
+}
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ddbpg) {
-  emscripten::class_<EngineHandle>("_Engine")
+  emscripten::class_<ddbpg::wasm::EngineHandle>("_Engine")
       .constructor<>()
-      .function("_handle", &EngineHandle::Handle);
+      .function("_handle", &Handle);
 }

@@ -3,8 +3,14 @@
  * WebAssembly) for node 20+ and the browser.
  */
 
-/** Options for createDynamoDB. None yet; reserved for the clock, seed and persistence. */
-export interface CreateDynamoDBOptions {}
+/** Options for createDynamoDB. */
+export interface CreateDynamoDBOptions {
+  /**
+   * Browser only: load the page's module and draw the Dear ImGui heat view (partitions over
+   * time, top keys, cost) on this canvas, `width` x `height` CSS pixels.
+   */
+  heatView?: { canvas: HTMLCanvasElement; width: number; height: number };
+}
 
 /** The raw answer of handle(): an HTTP status and DynamoDB's JSON response body. */
 export interface RawResponse {
@@ -46,6 +52,9 @@ export declare class DynamoDB {
 
   /** Frees the engine's wasm memory; the instance cannot be used afterwards. */
   close(): void;
+
+  /** With `heatView` in the options: whether the heat view runs (false without WebGL2). */
+  heatView?: boolean;
 }
 
 /** Creates an empty in-process DynamoDB; each call gets its own engine. */

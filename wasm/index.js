@@ -51,8 +51,20 @@ export class DynamoDB {
 /**
  * Creates an empty in-process DynamoDB. Each call instantiates its own engine, so tests can
  * start from a clean slate in milliseconds.
+ *
+ * In the browser, `options.heatView = { canvas, width, height }` loads the page's module instead
+ * and starts the Dear ImGui heat view on that canvas; `db.heatView` then says whether it runs
+ * (false when the browser has no WebGL2).
  */
 export async function createDynamoDB(options = {}) {
-  const module = await instantiateEngineModule(options);
+  if (options.heatView) {
+    const { canvas, width, height } = options.heatView;
+    const module = await instantiateEngineModule('page', { canvas });
+    const engine = new module._Engine();
+    const db = new DynamoDB(engine);
+    db.heatView = module._startHeatView(engine, width, height);
+    return db;
+  }
+  const module = await instantiateEngineModule('engine');
   return new DynamoDB(new module._Engine());
 }

@@ -52,6 +52,10 @@ struct EngineState {
     auto it = tables.find(name);
     return it == tables.end() ? nullptr : it->second.get();
   }
+  const Table* FindTable(const std::string& name) const {
+    auto it = tables.find(name);
+    return it == tables.end() ? nullptr : it->second.get();
+  }
   std::string TableArn(const std::string& name) const {
     return "arn:aws:dynamodb:" + options.region + ":" + options.account_id + ":table/" + name;
   }

@@ -253,7 +253,7 @@ describe('engine load failure', () => {
   test('a missing .wasm shows the failure and keeps Send disabled', async () => {
     const page = await newPage();
     try {
-      await page.route('**/ddbpg_engine.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+      await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
       await page.goto(pageUrl);
       await page.waitForSelector('#engine-status[data-state="failed"]', { timeout: 10_000 });
       assert.match(

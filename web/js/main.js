@@ -90,10 +90,39 @@ const scenarios = mountScenarios(
   },
 );
 
+// The heat view needs WebGL2; without it (or without the page module, which is built only when
+// Dear ImGui was fetched) the page runs the plain engine module and hides the heat view.
+function webgl2Available() {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+async function createEngineWithHeatView() {
+  const canvas = byId('heat-canvas');
+  if (canvas && webgl2Available()) {
+    try {
+      const db = await createDynamoDB({
+        heatView: { canvas, width: canvas.width, height: canvas.height },
+      });
+      if (db.heatView) {
+        byId('heat-view').hidden = false;
+        document.body.classList.add('with-heat-view');
+        return db;
+      }
+    } catch {
+      // Fall through to the plain engine module.
+    }
+  }
+  return createDynamoDB();
+}
+
 async function loadEngine() {
   const started = performance.now();
   try {
-    db = await createDynamoDB();
+    db = await createEngineWithHeatView();
   } catch (error) {
     showEngineStatus('failed', `Engine failed to load: ${error.message}`);
     tableList.showMessage('No engine, so no tables. Reload the page to try again.');

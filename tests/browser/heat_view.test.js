@@ -1,0 +1,115 @@
+// The Dear ImGui heat view in headless Chromium with software WebGL2 (SwiftShader): after the
+// hot-partition scenario it draws, and one partition row is marked hot (red cells).
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { inflateSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+function startStaticServer() {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const file = normalize(join(ROOT, path === '/' ? '/web/index.html' : path));
+    try {
+      const target = (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
+      response.writeHead(200, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' });
+      response.end(await readFile(target));
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+// Decodes an 8-bit RGBA or RGB PNG (what Chromium's screenshots are) into pixels.
+function decodePng(png) {
+  let offset = 8;
+  let width = 0, height = 0, channels = 4;
+  const idat = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('ascii', offset + 4, offset + 8);
+    const data = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      channels = data[9] === 6 ? 4 : 3;
+    } else if (type === 'IDAT') {
+      idat.push(data);
+    }
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const value = raw[y * (stride + 1) + 1 + x];
+      const left = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const up = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const upLeft = y > 0 && x >= channels ? pixels[(y - 1) * stride + x - channels] : 0;
+      let predicted = 0;
+      if (filter === 1) predicted = left;
+      else if (filter === 2) predicted = up;
+      else if (filter === 3) predicted = (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - upLeft;
+        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+        predicted = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      }
+      pixels[y * stride + x] = (value + predicted) & 0xff;
+    }
+  }
+  return { width, height, channels, pixels };
+}
+
+describe('heat view', () => {
+  let server;
+  let browser;
+  let page;
+
+  before(async () => {
+    server = await startStaticServer();
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+        '--no-first-run', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1300 } });
+    await page.goto(`http://127.0.0.1:${server.address().port}/web/`);
+    await page.waitForSelector('#engine-status[data-state="ready"]');
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('draws partitions and marks the hot one after the hot-partition scenario', async () => {
+    await page.waitForSelector('#heat-view:not([hidden])', { timeout: 10000 });
+    await page.click('[data-scenario="hot-partition"]');
+    await page.waitForFunction(() => /user_id as key/.test(document.querySelector('#scenario-result').textContent));
+    // Show the country table, the one with the hot partition.
+    await page.evaluate(() => globalThis.playground.db.send('Playground.GetMetrics', { TableName: 'ScenarioByCountry' }));
+    await page.waitForTimeout(500);
+    const png = await page.locator('#heat-canvas').screenshot({ path: '/tmp/heat-view.png' });
+    const { width, height, channels, pixels } = decodePng(png);
+    let red = 0, green = 0;
+    for (let i = 0; i < width * height; i++) {
+      const [r, g, b] = [pixels[i * channels], pixels[i * channels + 1], pixels[i * channels + 2]];
+      if (r > 180 && g < 80 && b < 80) red++;
+      if (g > 140 && r < 100 && b < 120) green++;
+    }
+    assert.ok(red > 200, `expected red (hot) cells in the heat view, found ${red} red pixels`);
+    assert.ok(width > 0 && height > 0);
+  });
+});

@@ -1,0 +1,29 @@
+// EngineHandle: the engine as the wasm module exposes it, with the real clock the page and node
+// supply. Shared by the bindings and the page's heat view, which reads the same engine.
+#pragma once
+
+#include <emscripten.h>
+
+#include "engine/engine.h"
+
+namespace ddbpg::wasm {
+
+// The page and node hand the engine real time; the engine itself never reads a clock.
+class BrowserClock : public Clock {
+ public:
+  double NowSeconds() const override {
+    return EM_ASM_DOUBLE({ return Date.now(); }) / 1000.0;
+  }
+};
+
+class EngineHandle {
+ public:
+  EngineHandle() : engine_(clock_) {}
+  Engine& engine() { return engine_; }
+
+ private:
+  BrowserClock clock_;
+  Engine engine_;
+};
+
+}  // namespace ddbpg::wasm
