@@ -6,6 +6,9 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <vector>
+
+#include "engine/capacity/cost.h"
 
 namespace ddbpg::heat {
 namespace {
@@ -72,6 +75,31 @@ void DrawPartitionStrip(const HeatSnapshot& snapshot, const HeatViewState& state
   }
 }
 
+// The whole table's consumed units per second over the window (reads and writes), the view of
+// CloudWatch's ConsumedRead/WriteCapacityUnits.
+void DrawTableCapacity(const HeatSnapshot& snapshot, const HeatViewState& state) {
+  const long long newest = static_cast<long long>(std::floor(snapshot.now));
+  std::vector<float> writes(state.window_seconds, 0), reads(state.window_seconds, 0);
+  for (const HeatPartition& partition : snapshot.partitions) {
+    for (const HeatSecond& second : partition.seconds) {
+      long long column = second.second - (newest - state.window_seconds + 1);
+      if (column < 0 || column >= state.window_seconds) continue;
+      writes[column] += static_cast<float>(second.write_units);
+      reads[column] += static_cast<float>(second.read_units);
+    }
+  }
+  float peak = 1;
+  for (int i = 0; i < state.window_seconds; ++i) peak = std::max({peak, writes[i], reads[i]});
+  char label[64];
+  std::snprintf(label, sizeof(label), "table WCU/s (peak %.0f)", peak);
+  ImGui::PlotLines("##writes", writes.data(), state.window_seconds, 0, label, 0, peak * 1.1f,
+                   ImVec2(ImGui::GetContentRegionAvail().x * 0.5f - 8, 60));
+  ImGui::SameLine();
+  std::snprintf(label, sizeof(label), "table RCU/s");
+  ImGui::PlotLines("##reads", reads.data(), state.window_seconds, 0, label, 0, peak * 1.1f,
+                   ImVec2(ImGui::GetContentRegionAvail().x, 60));
+}
+
 void DrawHotKeys(const HeatSnapshot& snapshot) {
   ImGui::TextUnformatted("Top keys (Contributor Insights)");
   if (ImGui::BeginTable("hot-keys", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
@@ -103,6 +131,16 @@ void DrawHotKeys(const HeatSnapshot& snapshot) {
 void DrawCostMeter(const HeatSnapshot& snapshot, const HeatViewState& state) {
   ImGui::Text("Cost of the last %d s on demand: $%.6f (%s prices)", state.window_seconds,
               snapshot.on_demand_cost, snapshot.prices.c_str());
+  // The explainer's chat application (100M writes, 500M reads, 100 GB a month) at its own,
+  // older prices and at today's list prices.
+  MonthlyWorkload chat;
+  chat.writes = 100e6;
+  chat.reads = 500e6;
+  chat.storage_gb = 100;
+  double explainer = EstimateMonthlyCost(chat, *PricePreset("explainer")).on_demand_total;
+  double today = EstimateMonthlyCost(chat, *PricePreset("us-east-1")).on_demand_total;
+  ImGui::Text("The explainer's chat example on demand: $%.2f a month at its prices, $%.2f at "
+              "us-east-1 list prices today", explainer, today);
 }
 
 }  // namespace
@@ -118,6 +156,7 @@ void DrawHeatView(Engine& engine, HeatViewState& state) {
   HeatSnapshot snapshot;
   if (!state.table.empty() && engine.Snapshot(state.table, state.window_seconds, &snapshot)) {
     DrawPartitionStrip(snapshot, state);
+    DrawTableCapacity(snapshot, state);
     ImGui::Separator();
     DrawHotKeys(snapshot);
     DrawCostMeter(snapshot, state);
