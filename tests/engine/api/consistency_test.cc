@@ -47,6 +47,20 @@ TEST_F(ConsistencyTest, AnEventuallyConsistentReadCanBeStaleAtHalfTheCost) {
   EXPECT_EQ(Get(false)["Item"]["version"]["S"], "v2");
 }
 
+TEST_F(ConsistencyTest, BatchGetItemReadsLagToo) {
+  Configure({{"ReplicationLagSeconds", 2}, {"Seed", 7}});
+  Put("v2");
+  auto batch = [this](bool consistent) {
+    return Ok("BatchGetItem",
+              {{"RequestItems",
+                {{"Profiles", {{"Keys", json::array({{{"pk", {{"S", "alice"}}}}})},
+                               {"ConsistentRead", consistent}}}}}})["Responses"]["Profiles"][0]
+        ["version"]["S"];
+  };
+  EXPECT_EQ(batch(false), "v1");
+  EXPECT_EQ(batch(true), "v2");
+}
+
 TEST_F(ConsistencyTest, AFreshItemMayNotBeVisibleYet) {
   Configure({{"ReplicationLagSeconds", 1}});
   Ok("PutItem", {{"TableName", "Profiles"}, {"Item", {{"pk", {{"S", "bob"}}}}}});
