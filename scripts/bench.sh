@@ -11,5 +11,8 @@ echo "== wasm under node"
 node --no-experimental-fetch build/wasm/tests/bench_handle.js
 echo "== module"
 node tests/bench/startup.js
-echo "wasm size: $(stat -c %s wasm/generated/ddbpg_engine.wasm) bytes" \
-  "($(gzip -9c wasm/generated/ddbpg_engine.wasm | wc -c) gzipped)"
+for module in ddbpg_engine ddbpg_page; do
+  file=wasm/generated/$module.wasm
+  [ -f "$file" ] || continue
+  echo "$module.wasm: $(stat -c %s "$file") bytes ($(gzip -9c "$file" | wc -c) gzipped)"
+done
