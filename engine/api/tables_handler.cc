@@ -2,6 +2,7 @@
 // Each reads top to bottom in the order DynamoDB checks: shape, member constraints, cross-member
 // rules, table lookup, effect.
 #include <cstdio>
+#include <algorithm>
 #include <set>
 
 #include "engine/api/handlers.h"
@@ -160,6 +161,22 @@ Status CheckDecreaseAllowed(const ProvisionedThroughput& current, double now) {
       "performed at most once every 3600 seconds. Number of decreases today: " +
       std::to_string(current.decreases_today) + ". Last decrease at " + FormatUtcLong(last) +
       ". Next decrease can be made at " + FormatUtcLong(last + kSpacingSeconds));
+}
+
+// A table may switch from provisioned to on-demand four times in a rolling 24 hours (Developer
+// Guide, "Considerations when switching capacity modes"); back to provisioned at any time.
+Status CheckSwitchToOnDemandAllowed(TableDefinition& definition, double now) {
+  constexpr size_t kSwitchesPerWindow = 4;
+  constexpr double kWindowSeconds = 24 * 3600;
+  std::vector<double>& switches = definition.pay_per_request_switches;
+  switches.erase(std::remove_if(switches.begin(), switches.end(),
+                                [now](double at) { return at <= now - kWindowSeconds; }),
+                 switches.end());
+  if (switches.size() < kSwitchesPerWindow) return Status::OK();
+  return Status::LimitExceeded(
+      "Subscriber limit exceeded: Update to PayPerRequest mode are limited to 4 times in a "
+      "rolling 24 hour window. Last update at " + FormatUtcLong(switches.back()) +
+      ". Next update can be made at " + FormatUtcLong(switches.front() + kWindowSeconds));
 }
 
 // The table operations report a missing TableName in words of their own, before any other
@@ -376,6 +393,11 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   if (!throughput.is_null()) {
     if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
+  if (billing_mode == "PAY_PER_REQUEST" && !currently_on_demand) {
+    if (Status s = CheckSwitchToOnDemandAllowed(definition, state.clock.NowSeconds()); !s.ok()) {
+      return s;
+    }
+  }
   const bool decreases = !throughput.is_null() && !currently_on_demand &&
                          (read < current.read_capacity_units || write < current.write_capacity_units);
   if (decreases) {
@@ -388,6 +410,7 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   if (billing_mode == "PAY_PER_REQUEST" && !currently_on_demand) {
     definition.billing_mode = BillingMode::kPayPerRequest;
     definition.last_update_to_pay_per_request_time = now;
+    definition.pay_per_request_switches.push_back(now);
   }
   if (!throughput.is_null() && !currently_on_demand) {
     if (read > current.read_capacity_units || write > current.write_capacity_units) {

@@ -50,10 +50,17 @@ double TableCapacity::OnDemandMeter::Allowance(long long second) const {
 
 void TableCapacity::Configure(bool on_demand, double read_units, double write_units,
                               const PartitionLimits& limits, double now) {
+  // A table switched from provisioned keeps at least the throughput it had provisioned: its
+  // "previous peak is half the maximum ... provisioned" (Developer Guide, "On-demand capacity
+  // mode"), and on-demand serves twice the previous peak.
+  if (!on_demand) {
+    max_read_provisioned_ = std::max(max_read_provisioned_, read_units);
+    max_write_provisioned_ = std::max(max_write_provisioned_, write_units);
+  }
   on_demand_ = on_demand;
   limits_ = limits;
-  read_meter_.initial = 4 * limits.read_units_per_second;
-  write_meter_.initial = 4 * limits.write_units_per_second;
+  read_meter_.initial = std::max(4 * limits.read_units_per_second, max_read_provisioned_);
+  write_meter_.initial = std::max(4 * limits.write_units_per_second, max_write_provisioned_);
   if (read_bucket_.rate() == 0 && write_bucket_.rate() == 0) {
     read_bucket_ = TokenBucket(read_units, now);
     write_bucket_ = TokenBucket(write_units, now);

@@ -46,6 +46,8 @@ class TableCapacity {
   TokenBucket write_bucket_;
   OnDemandMeter read_meter_;
   OnDemandMeter write_meter_;
+  double max_read_provisioned_ = 0;
+  double max_write_provisioned_ = 0;
 };
 
 }  // namespace ddbpg

@@ -47,6 +47,8 @@ struct TableDefinition {
   BillingMode billing_mode = BillingMode::kProvisioned;
   ProvisionedThroughput throughput;  // zero units while PAY_PER_REQUEST
   std::optional<double> last_update_to_pay_per_request_time;
+  // When the table switched from PROVISIONED to PAY_PER_REQUEST, for the limit on switches.
+  std::vector<double> pay_per_request_switches;
   double creation_time = 0;
   std::string table_id;  // a UUID-shaped identifier, stable for the table's life
   // Contributor Insights (UpdateContributorInsights): on or off, and what it counts.

@@ -298,6 +298,56 @@ TEST_F(TablesTest, UpdateTableSwitchesBillingModeBothWays) {
   EXPECT_EQ(table["ProvisionedThroughput"]["WriteCapacityUnits"], 3);
 }
 
+TEST_F(TablesTest, SwitchingToOnDemandIsLimitedToFourTimesADay) {
+  clock_.Set(1767225600);  // Thursday, January 1, 2026 at 12:00:00 AM UTC
+  Ok("CreateTable", ProvisionedRequest("tbl"));
+  json to_provisioned = {{"TableName", "tbl"},
+                         {"BillingMode", "PROVISIONED"},
+                         {"ProvisionedThroughput", {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 5}}}};
+  json to_on_demand = {{"TableName", "tbl"}, {"BillingMode", "PAY_PER_REQUEST"}};
+  for (int i = 0; i < 4; ++i) {
+    clock_.Advance(60);
+    ASSERT_EQ(ErrorOf(Call("UpdateTable", to_on_demand)), "OK");
+    ASSERT_EQ(ErrorOf(Call("UpdateTable", to_provisioned)), "OK");  // always allowed
+  }
+  clock_.Advance(60);
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", to_on_demand)),
+            "LimitExceededException: Subscriber limit exceeded: Update to PayPerRequest mode are "
+            "limited to 4 times in a rolling 24 hour window. Last update at Thursday, January 1, "
+            "2026 at 12:04:00 AM Coordinated Universal Time. Next update can be made at Friday, "
+            "January 2, 2026 at 12:01:00 AM Coordinated Universal Time");
+  clock_.Advance(24 * 3600);
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", to_on_demand)), "OK");
+}
+
+TEST_F(TablesTest, DecreasesAreLimitedAfterFourADay) {
+  clock_.Set(1767225600);
+  Ok("CreateTable", ProvisionedRequest("tbl", 100, 100));
+  for (int i = 1; i <= 4; ++i) {
+    clock_.Advance(10);
+    ASSERT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "tbl"},
+                                           {"ProvisionedThroughput",
+                                            {{"ReadCapacityUnits", 100 - i}, {"WriteCapacityUnits", 100}}}})),
+              "OK");
+  }
+  json fifth = {{"TableName", "tbl"},
+                {"ProvisionedThroughput", {{"ReadCapacityUnits", 50}, {"WriteCapacityUnits", 100}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", fifth)),
+            "LimitExceededException: Subscriber limit exceeded: Provisioned throughput decreases "
+            "are limited within a given UTC day. After the first 4 decreases, each subsequent "
+            "decrease in the same UTC day can be performed at most once every 3600 seconds. "
+            "Number of decreases today: 4. Last decrease at Thursday, January 1, 2026 at "
+            "12:00:40 AM Coordinated Universal Time. Next decrease can be made at Thursday, "
+            "January 1, 2026 at 1:00:40 AM Coordinated Universal Time");
+  clock_.Advance(3600);
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", fifth)), "OK");
+  // Increases are never limited.
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "tbl"},
+                                         {"ProvisionedThroughput",
+                                          {{"ReadCapacityUnits", 200}, {"WriteCapacityUnits", 100}}}})),
+            "OK");
+}
+
 TEST_F(TablesTest, UpdateTableRejectsNoOpsAndEmptyUpdates) {
   Ok("CreateTable", ProvisionedRequest("tbl", 5, 5));
   EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "tbl"}})),

@@ -67,5 +67,14 @@ TEST(TableCapacityTest, OnDemandAllowsTwiceThePreviousPeak) {
   EXPECT_NE(Outcome(capacity, CapacityKind::kWrite, 1, 0, 11 + 1801), "OK");
 }
 
+TEST(TableCapacityTest, ATableSwitchedToOnDemandKeepsItsProvisionedThroughput) {
+  TableCapacity capacity;
+  capacity.Configure(false, 100, 8000, PartitionLimitsAtScale(1), 0);
+  capacity.Configure(true, 0, 0, PartitionLimitsAtScale(1), 1);
+  // 8,000 WCU were provisioned: more than a new on-demand table's 4,000.
+  for (int i = 0; i < 80; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 100, 0, 2), "OK");
+  EXPECT_NE(Outcome(capacity, CapacityKind::kWrite, 100, 0, 2), "OK");
+}
+
 }  // namespace
 }  // namespace ddbpg
