@@ -6,69 +6,15 @@
 // the project's own HTTP server.
 
 import assert from 'node:assert/strict';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS, startStaticServer } from './support/browser_fixture.js';
+
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOT_PATH = '/tmp/playground.png';
-
-// Browsers refuse to compile wasm streamed with another type, and ES modules need a JS type.
-const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-// Flags from /work/shared/TOOLCHAIN.md: without the networking ones Chromium tries connections
-// this machine refuses.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Serves GET requests for files under `root`; `/` redirects to `/web/` as the real server does. */
-function startStaticServer(root) {
-  const server = http.createServer(async (request, response) => {
-    const { pathname } = new URL(request.url, 'http://localhost');
-    if (pathname === '/') {
-      response.writeHead(302, { Location: '/web/' });
-      response.end();
-      return;
-    }
-    let filePath = path.join(root, decodeURIComponent(pathname));
-    // path.join has already resolved "..", so anything outside the root was an escape attempt.
-    if (filePath !== root && !filePath.startsWith(root + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (pathname.endsWith('/')) filePath = path.join(filePath, 'index.html');
-    try {
-      if (!(await stat(filePath)).isFile()) throw new Error('not a file');
-    } catch {
-      response.writeHead(404).end();
-      return;
-    }
-    const type = MIME_TYPES[path.extname(filePath)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-    createReadStream(filePath).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 const SONG = {
   Artist: { S: 'No One You Know' },
