@@ -201,7 +201,12 @@ std::string DescribePath(const Path& path) {
   for (size_t i = 0; i < path.elements.size(); ++i) {
     if (i > 0) out += ", ";
     const PathElement& element = path.elements[i];
-    out += element.is_index ? "[" + std::to_string(element.index) + "]" : element.name;
+    if (element.is_index) {
+      out.push_back('[');
+      out.append(std::to_string(element.index)).push_back(']');
+    } else {
+      out.append(element.name);
+    }
   }
   return out + "]";
 }
