@@ -2,19 +2,14 @@
 
 #include <string>
 
+#include "engine/api/request_schema.h"
+#include "engine/base/service_text.h"
 #include "engine/value/ddb_json.h"
 
 namespace ddbpg {
 namespace {
 
-constexpr const char* kInvalid = "One or more parameter values were invalid: ";
 
-const json& Field(const json& object, const char* name) {
-  static const json kNull;
-  if (!object.is_object()) return kNull;
-  auto it = object.find(name);
-  return it == object.end() ? kNull : *it;
-}
 
 expr::Path TopLevelPath(const std::string& name) {
   expr::Path path;
@@ -100,7 +95,7 @@ Result<expr::Condition> TranslateComparison(const std::string& attribute, const 
   }
   int count = value_list.is_array() ? static_cast<int>(value_list.size()) : 0;
   if (count < rule->min_arguments || (rule->max_arguments >= 0 && count > rule->max_arguments)) {
-    return Status::Validation(std::string(kInvalid) + "Invalid number of argument(s) for the " +
+    return Status::Validation(std::string(kParameterValuesInvalid) + "Invalid number of argument(s) for the " +
                               op + " ComparisonOperator");
   }
   std::vector<expr::Operand> values;
@@ -113,12 +108,12 @@ Result<expr::Condition> TranslateComparison(const std::string& attribute, const 
   }
   for (const AttributeValue& value : decoded) {
     if (value.type() != decoded[0].type()) {
-      return Status::Validation(std::string(kInvalid) +
+      return Status::Validation(std::string(kParameterValuesInvalid) +
                                 "AttributeValues inside AttributeValueList must be of same type");
     }
   }
   if (!decoded.empty() && !OperatorAccepts(op, decoded[0].type())) {
-    return Status::Validation(std::string(kInvalid) + "ComparisonOperator " + op +
+    return Status::Validation(std::string(kParameterValuesInvalid) + "ComparisonOperator " + op +
                               " is not valid for " +
                               std::string(AttributeTypeName(decoded[0].type())) +
                               " AttributeValue type");
@@ -177,13 +172,13 @@ Status TranslateExpected(const json& expected, const json& conditional_operator,
   if (!expected.is_object()) return Status::OK();
   const bool use_or = conditional_operator == "OR";
   auto invalid = [](const std::string& detail) {
-    return Status::Validation(std::string(kInvalid) + detail);
+    return Status::Validation(std::string(kParameterValuesInvalid) + detail);
   };
   for (const auto& [attribute, spec] : expected.items()) {
-    const json& value = Field(spec, "Value");
-    const json& exists = Field(spec, "Exists");
-    const json& op = Field(spec, "ComparisonOperator");
-    const json& value_list = Field(spec, "AttributeValueList");
+    const json& value = Member(spec, "Value");
+    const json& exists = Member(spec, "Exists");
+    const json& op = Member(spec, "ComparisonOperator");
+    const json& value_list = Member(spec, "AttributeValueList");
     if (!value.is_null() && !value_list.is_null()) {
       return invalid("Value and AttributeValueList cannot be used together for Attribute: " +
                      attribute);
@@ -235,14 +230,14 @@ Status TranslateConditions(const json& conditions, const json& conditional_opera
   if (!conditions.is_object()) return Status::OK();
   const bool use_or = conditional_operator == "OR";
   for (const auto& [attribute, spec] : conditions.items()) {
-    const json& op = Field(spec, "ComparisonOperator");
+    const json& op = Member(spec, "ComparisonOperator");
     if (op.is_null()) {
       return Status::Validation(
           "1 validation error detected: Value null at 'comparisonOperator' failed to satisfy "
           "constraint: Member must not be null");
     }
     Result<expr::Condition> condition =
-        TranslateComparison(attribute, op, Field(spec, "AttributeValueList"), out);
+        TranslateComparison(attribute, op, Member(spec, "AttributeValueList"), out);
     if (!condition.ok()) return condition.status();
     Accumulate(out.condition, std::move(*condition), use_or);
   }
@@ -253,8 +248,8 @@ Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
   if (!updates.is_object()) return Status::OK();
   expr::UpdateExpression update;
   for (const auto& [attribute, spec] : updates.items()) {
-    const json& value = Field(spec, "Value");
-    const json& action_json = Field(spec, "Action");
+    const json& value = Member(spec, "Value");
+    const json& action_json = Member(spec, "Action");
     const std::string action = action_json.is_string() ? action_json.get<std::string>() : "PUT";
     if (action != "PUT" && action != "ADD" && action != "DELETE") {
       return Status::Validation("1 validation error detected: Value '" + action +
@@ -266,7 +261,7 @@ Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
     translated.path = TopLevelPath(attribute);
     if (value.is_null()) {
       if (action != "DELETE") {
-        return Status::Validation(std::string(kInvalid) +
+        return Status::Validation(std::string(kParameterValuesInvalid) +
                                   "Only DELETE action is allowed when no attribute value is "
                                   "specified");
       }
@@ -280,12 +275,12 @@ Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
     const bool is_set =
         type == AttributeType::kSS || type == AttributeType::kNS || type == AttributeType::kBS;
     if (action == "DELETE" && !is_set) {
-      return Status::Validation(std::string(kInvalid) +
+      return Status::Validation(std::string(kParameterValuesInvalid) +
                                 "DELETE action with value is not supported for the type " +
                                 std::string(AttributeTypeName(type)));
     }
     if (action == "ADD" && !is_set && type != AttributeType::kN && type != AttributeType::kL) {
-      return Status::Validation(std::string(kInvalid) + "ADD action is not supported for the type " +
+      return Status::Validation(std::string(kParameterValuesInvalid) + "ADD action is not supported for the type " +
                                 std::string(AttributeTypeName(type)));
     }
     if (action == "ADD" && type == AttributeType::kL) {

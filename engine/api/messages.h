@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/service_text.h"
+
 namespace ddbpg {
 
-inline constexpr const char* kInvalidParameters = "One or more parameter values were invalid: ";
+inline constexpr const char* kInvalidParameters = kParameterValuesInvalid;
 
 inline constexpr const char* kTableNameRequiredMessage =
     "The parameter 'TableName' is required but was not present in the request";

@@ -1,4 +1,5 @@
 #include "engine/store/table.h"
+#include "engine/base/service_text.h"
 
 #include <cstdlib>
 
@@ -32,7 +33,6 @@ AttributeType Table::KeyAttributeType(const std::string& name) const {
 
 namespace {
 
-constexpr const char* kInvalidPrefix = "One or more parameter values were invalid: ";
 
 size_t KeyValueBytes(const AttributeValue& value) {
   return value.type() == AttributeType::kN ? value.AsNumber().StorageBytes()
@@ -45,7 +45,7 @@ Status Table::CheckKeyValue(const std::string& name, const AttributeValue& value
                             bool is_sort) const {
   AttributeType expected = KeyAttributeType(name);
   if (value.type() != expected) {
-    return Status::Validation(std::string(kInvalidPrefix) + "Type mismatch for key " + name +
+    return Status::Validation(std::string(kParameterValuesInvalid) + "Type mismatch for key " + name +
                               " expected: " + std::string(AttributeTypeName(expected)) +
                               " actual: " + std::string(AttributeTypeName(value.type())));
   }
@@ -57,11 +57,11 @@ Status Table::CheckKeyValue(const std::string& name, const AttributeValue& value
   }
   size_t bytes = KeyValueBytes(value);
   if (!is_sort && bytes > limits::kMaxPartitionKeyBytes) {
-    return Status::Validation(std::string(kInvalidPrefix) +
+    return Status::Validation(std::string(kParameterValuesInvalid) +
                               "Size of hashkey has exceeded the maximum size limit of2048 bytes");
   }
   if (is_sort && bytes > limits::kMaxSortKeyBytes) {
-    return Status::Validation(std::string(kInvalidPrefix) +
+    return Status::Validation(std::string(kParameterValuesInvalid) +
                               "Aggregated size of all range keys has exceeded the size limit of "
                               "1024 bytes");
   }
@@ -73,7 +73,7 @@ Result<PrimaryKey> Table::KeyOfItem(const Item& item) const {
   for (const KeySchemaElement& element : definition_.key_schema) {
     auto it = item.find(element.attribute_name);
     if (it == item.end()) {
-      return Status::Validation(std::string(kInvalidPrefix) + "Missing the key " +
+      return Status::Validation(std::string(kParameterValuesInvalid) + "Missing the key " +
                                 element.attribute_name + " in the item");
     }
     bool is_sort = element.key_type == KeyType::kRange;

@@ -1,4 +1,5 @@
 #include "engine/value/ddb_json.h"
+#include "engine/base/service_text.h"
 
 #include <algorithm>
 #include <array>
@@ -13,7 +14,6 @@
 namespace ddbpg {
 namespace {
 
-constexpr std::string_view kInvalidPrefix = "One or more parameter values were invalid: ";
 
 struct MemberRule {
   const char* name;
@@ -66,7 +66,7 @@ Status CheckWire(const json& value) {
 }
 
 Status Invalid(std::string_view detail) {
-  return Status::Validation(std::string(kInvalidPrefix) + std::string(detail));
+  return Status::Validation(std::string(kParameterValuesInvalid) + std::string(detail));
 }
 
 // PutItem, UpdateItem and DeleteItem wrap number and duplicate-member errors in the validator's

@@ -6,14 +6,10 @@
 // the project's own HTTP server.
 
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
-import { CHROMIUM_ARGS, startStaticServer } from './support/browser_fixture.js';
+import { openPlayground } from './support/browser_fixture.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOT_PATH = '/tmp/playground.png';
 
 const SONG = {
@@ -23,19 +19,17 @@ const SONG = {
   Awards: { N: '1' },
 };
 
-let server;
+let playground;
 let browser;
 let pageUrl;
 
 before(async () => {
-  server = await startStaticServer(path.resolve(REPO_ROOT));
-  pageUrl = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  playground = await openPlayground();
+  ({ browser, pageUrl } = playground);
 });
 
 after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await playground?.close();
 });
 
 const newPage = () => browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,15 +1,10 @@
 // The Dear ImGui heat view in headless Chromium with software WebGL2 (SwiftShader): after the
 // hot-partition scenario it draws, and one partition row is marked hot (red cells).
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { inflateSync } from 'node:zlib';
 
-import { chromium } from 'playwright-core';
-
-import { CHROMIUM_ARGS, startStaticServer } from './support/browser_fixture.js';
-
-const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+import { CHROMIUM_ARGS, openPlayground } from './support/browser_fixture.js';
 
 // Decodes an 8-bit RGBA or RGB PNG (what Chromium's screenshots are) into pixels.
 function decodePng(png) {
@@ -55,29 +50,23 @@ function decodePng(png) {
 }
 
 describe('heat view', () => {
-  let server;
-  let browser;
+  let playground;
   let page;
 
   before(async () => {
-    server = await startStaticServer(ROOT);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      // Software WebGL2 (shared/TOOLCHAIN.md): SwiftShader instead of --disable-gpu.
-      args: [
-        ...CHROMIUM_ARGS.filter((flag) => flag !== '--disable-gpu'),
-        '--use-gl=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1300 } });
-    await page.goto(`http://127.0.0.1:${server.address().port}/web/`);
+    // Software WebGL2 (shared/TOOLCHAIN.md): SwiftShader instead of --disable-gpu.
+    playground = await openPlayground([
+      ...CHROMIUM_ARGS.filter((flag) => flag !== '--disable-gpu'),
+      '--use-gl=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ]);
+    page = await playground.browser.newPage({ viewport: { width: 1280, height: 1300 } });
+    await page.goto(`${playground.pageUrl}web/`);
     await page.waitForSelector('#engine-status[data-state="ready"]');
   });
 
   after(async () => {
-    await browser?.close();
-    server?.close();
+    await playground?.close();
   });
 
   it('draws partitions and marks the hot one after the hot-partition scenario', async () => {

@@ -5,6 +5,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
 
 // Browsers refuse to compile wasm streamed with another type, and ES modules need a JS type.
 const MIME_TYPES = {
@@ -57,4 +60,23 @@ export function startStaticServer(root) {
     createReadStream(filePath).pipe(response);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+
+/**
+ * Serves the repository and launches Debian's Chromium with `args`. Resolves to the page's
+ * base URL ("http://127.0.0.1:<port>/"), the browser, and close() for the test's after().
+ */
+export async function openPlayground(args = CHROMIUM_ARGS) {
+  const server = await startStaticServer(REPO_ROOT);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  return {
+    browser,
+    pageUrl: `http://127.0.0.1:${server.address().port}/`,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
