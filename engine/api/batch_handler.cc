@@ -388,11 +388,7 @@ Result<json> BatchGetItem(EngineState& state, const json& request) {
     for (size_t i = 0; i < gets.primary_keys.size(); ++i) {
       const PrimaryKey& key = gets.primary_keys[i];
       // An eventually consistent read may come from a replica up to the replication lag behind.
-      const Item* found =
-          gets.consistent || state.replication_lag_seconds <= 0
-              ? gets.table->Find(key)
-              : gets.table->FindAsOf(key, now - state.rng.NextDouble() *
-                                                   state.replication_lag_seconds);
+      const Item* found = gets.table->FindAsOf(key, state.ReadAsOf(gets.consistent));
       const size_t size = found ? ItemSize(*found) : 0;
       // Past 16 MB of items the rest of the request is left for the caller to retry
       // (BatchGetItem API reference: "so as not to exceed the 16 MB limit").

@@ -1,6 +1,7 @@
 // EngineState: everything one Engine owns, shared by the operation handlers.
 #pragma once
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -39,6 +40,8 @@ struct EngineState {
   // How far behind the latest write an eventually consistent read may be (Playground.Configure);
   // 0, the default, keeps every read current so results are predictable.
   double replication_lag_seconds = 0;
+  // Whether hot partitions split for heat (Playground.Configure "SplitForHeat"; on, as on AWS).
+  bool split_for_heat = true;
   // The engine's randomness (DESIGN.md, "Determinism"): staleness of eventually consistent reads.
   Rng rng{1};
   // The price list the cost meter uses (Playground.Configure).
@@ -55,6 +58,13 @@ struct EngineState {
   const Table* FindTable(const std::string& name) const {
     auto it = tables.find(name);
     return it == tables.end() ? nullptr : it->second.get();
+  }
+  // The moment a read sees: now for a strongly consistent read, or for an eventually consistent
+  // one a replica up to the replication lag behind, picked by the engine's seeded generator;
+  // infinity means "the current items" (Table::VisitAsOf).
+  double ReadAsOf(bool consistent) {
+    if (consistent || replication_lag_seconds <= 0) return std::numeric_limits<double>::infinity();
+    return clock.NowSeconds() - rng.NextDouble() * replication_lag_seconds;
   }
   std::string TableArn(const std::string& name) const {
     return "arn:aws:dynamodb:" + options.region + ":" + options.account_id + ":table/" + name;

@@ -197,11 +197,7 @@ Result<json> GetItem(EngineState& state, const json& request) {
 
   const bool consistent = Member(request, "ConsistentRead") == true;
   // An eventually consistent read may come from a replica up to the replication lag behind.
-  const Item* found =
-      consistent || state.replication_lag_seconds <= 0
-          ? (*table)->Find(*key)
-          : (*table)->FindAsOf(*key, state.clock.NowSeconds() -
-                                         state.rng.NextDouble() * state.replication_lag_seconds);
+  const Item* found = (*table)->FindAsOf(*key, state.ReadAsOf(consistent));
   json response = json::object();
   if (found != nullptr) {
     std::vector<expr::Path> paths = ProjectionPaths(*expressions, attributes_to_get);

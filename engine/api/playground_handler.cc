@@ -115,6 +115,12 @@ Result<json> Configure(EngineState& state, const json& request) {
     state.replication_lag_seconds = seconds;
     for (auto& [name, table] : state.tables) table->SetReplicationLag(seconds, &state.clock);
   }
+  const json& split_for_heat = Member(request, "SplitForHeat");
+  if (!split_for_heat.is_null()) {
+    if (!split_for_heat.is_boolean()) return Status::Validation("SplitForHeat must be a boolean");
+    state.split_for_heat = split_for_heat.get<bool>();
+    for (auto& [name, table] : state.tables) table->SetSplitForHeat(state.split_for_heat);
+  }
   const json& seed = Member(request, "Seed");
   if (!seed.is_null()) state.rng = Rng(static_cast<uint64_t>(seed.get<double>()));
   const json& prices = Member(request, "Prices");
@@ -136,6 +142,7 @@ Result<json> Configure(EngineState& state, const json& request) {
   }
   return json{{"Scale", state.scale},
               {"ReplicationLagSeconds", state.replication_lag_seconds},
+              {"SplitForHeat", state.split_for_heat},
               {"Prices", PricesJson(state.prices)}};
 }
 

@@ -320,11 +320,15 @@ Result<json> Query(EngineState& state, const json& request) {
   first.partition = plan->partition_value;
   first.partition_hash = PartitionKeyHash(plan->partition_value);
   std::vector<const Item*> candidates;
-  for (auto it = table.items().lower_bound(first);
-       it != table.items().end() && it->first.partition == plan->partition_value; ++it) {
-    if (plan->sort && !expr::SortKeyMatches(*plan->sort, *it->first.sort)) continue;
-    candidates.push_back(&it->second);
-  }
+  table.VisitAsOf(&first, /*exclusive=*/false,
+                  state.ReadAsOf(Member(request, "ConsistentRead") == true),
+                  [&](const PrimaryKey& key, const Item& item) {
+                    if (key.partition != plan->partition_value) return false;
+                    if (!plan->sort || expr::SortKeyMatches(*plan->sort, *key.sort)) {
+                      candidates.push_back(&item);
+                    }
+                    return true;
+                  });
   bool forward = Member(request, "ScanIndexForward") != false;
   if (!forward) std::reverse(candidates.begin(), candidates.end());
   if (read->start_after) {
@@ -377,17 +381,18 @@ Result<json> Scan(EngineState& state, const json& request) {
   // candidates as the page can take, plus one to tell whether more remain.
   const json& limit = Member(request, "Limit");
   size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
-  auto it = read->start_after ? table.items().upper_bound(*read->start_after)
-                              : table.items().begin();
   std::vector<const Item*> candidates;
   size_t bytes = 0;
-  for (; it != table.items().end(); ++it) {
-    if (it->first.partition_hash < hash_begin) continue;
-    if (it->first.partition_hash > hash_last) break;
-    if (candidates.size() > max_items || bytes >= kPageBytes) break;
-    candidates.push_back(&it->second);
-    bytes += ItemSize(it->second);
-  }
+  table.VisitAsOf(read->start_after ? &*read->start_after : nullptr, /*exclusive=*/true,
+                  state.ReadAsOf(Member(request, "ConsistentRead") == true),
+                  [&](const PrimaryKey& key, const Item& item) {
+                    if (key.partition_hash < hash_begin) return true;
+                    if (key.partition_hash > hash_last) return false;
+                    if (candidates.size() > max_items || bytes >= kPageBytes) return false;
+                    candidates.push_back(&item);
+                    bytes += ItemSize(item);
+                    return true;
+                  });
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
   const double now = state.clock.NowSeconds();
   const double units = ReadUnitsOf(request, page);

@@ -280,6 +280,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
   auto table = std::make_unique<Table>(std::move(definition));
   table->Repartition(state.scale, state.clock.NowSeconds());
   table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
+  table->SetSplitForHeat(state.split_for_heat);
   json description = DescribeTableJson(state, *table, "CREATING");
   state.tables.emplace(name, std::move(table));
   return json{{"TableDescription", description}};

@@ -1,6 +1,7 @@
 #include "engine/store/table.h"
 #include "engine/base/service_text.h"
 
+#include <cmath>
 #include <cstdlib>
 
 #include "engine/base/limits.h"
@@ -141,6 +142,7 @@ void Table::RememberVersion(const PrimaryKey& key, const Item* previous) {
 }
 
 const Item* Table::FindAsOf(const PrimaryKey& key, double as_of) const {
+  if (std::isinf(as_of)) return Find(key);
   auto history = history_.find(key);
   if (history != history_.end()) {
     // The earliest change after `as_of` holds what was current at `as_of`.
@@ -149,6 +151,38 @@ const Item* Table::FindAsOf(const PrimaryKey& key, double as_of) const {
     }
   }
   return Find(key);
+}
+
+void Table::VisitAsOf(const PrimaryKey* from, bool exclusive, double as_of,
+                      const ItemVisitor& visit) const {
+  auto start = [&](const auto& map) {
+    if (from == nullptr) return map.begin();
+    return exclusive ? map.upper_bound(*from) : map.lower_bound(*from);
+  };
+  auto item = start(items_);
+  if (history_.empty() || std::isinf(as_of)) {
+    for (; item != items_.end(); ++item) {
+      if (!visit(item->first, item->second)) return;
+    }
+    return;
+  }
+  // Merge the current keys with the keys changed recently: together they are every key a
+  // lagging replica can hold.
+  PrimaryKeyLess less;
+  auto changed = start(history_);
+  while (item != items_.end() || changed != history_.end()) {
+    const PrimaryKey* key;
+    if (changed == history_.end() || (item != items_.end() && less(item->first, changed->first))) {
+      key = &(item++)->first;
+    } else if (item == items_.end() || less(changed->first, item->first)) {
+      key = &(changed++)->first;
+    } else {
+      key = &item->first;
+      ++item;
+      ++changed;
+    }
+    if (const Item* seen = FindAsOf(*key, as_of); seen != nullptr && !visit(*key, *seen)) return;
+  }
 }
 
 std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
@@ -280,8 +314,16 @@ std::string PartitionKeyText(const AttributeValue& value) {
 
 }  // namespace
 
+void Table::MaybeSplitForHeat(double now) {
+  if (!split_for_heat_) return;
+  if (heat_splitter_.SplitIfHot(now, partitions_, metrics_, PartitionLimitsAtScale(scale_))) {
+    RecomputePartitionStats();
+  }
+}
+
 Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
                     const std::string& arn) {
+  MaybeSplitForHeat(now);
   const bool is_write = kind == CapacityKind::kWrite;
   uint64_t partition_id = partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id;
   Status admitted = capacity_.Admit(kind, units,
@@ -289,11 +331,13 @@ Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, doub
   if (!admitted.ok()) {
     metrics_.RecordThrottle(partition_id, now, is_write);
     metrics_.RecordKey(PartitionKeyText(key.partition), is_write, /*throttled=*/true);
+    heat_splitter_.NoteTraffic(key.partition_hash, units);
   }
   return admitted;
 }
 
 Status Table::AdmitSpread(double units, double now, const std::string& arn) {
+  MaybeSplitForHeat(now);
   Status admitted = capacity_.Admit(CapacityKind::kRead, units, 0, now, arn);
   if (!admitted.ok()) metrics_.RecordThrottle(partitions_.partitions()[0].id, now, false);
   return admitted;
@@ -304,6 +348,7 @@ void Table::RecordRead(const PrimaryKey& key, double units, double now) {
   metrics_.RecordRead(partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id, now,
                       units);
   metrics_.RecordKey(PartitionKeyText(key.partition), /*is_write=*/false, /*throttled=*/false);
+  heat_splitter_.NoteTraffic(key.partition_hash, units);
 }
 
 void Table::RecordWrite(const PrimaryKey& key, double units, double now) {
@@ -311,6 +356,7 @@ void Table::RecordWrite(const PrimaryKey& key, double units, double now) {
   metrics_.RecordWrite(partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id, now,
                        units);
   metrics_.RecordKey(PartitionKeyText(key.partition), /*is_write=*/true, /*throttled=*/false);
+  heat_splitter_.NoteTraffic(key.partition_hash, units);
 }
 
 void Table::RecordSpreadRead(const std::vector<const Item*>& items, double units, double now) {

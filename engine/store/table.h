@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include "engine/base/status.h"
 #include "engine/capacity/table_capacity.h"
 #include "engine/capacity/table_metrics.h"
+#include "engine/store/heat_splitter.h"
 #include "engine/store/partition_map.h"
 #include "engine/value/attribute_value.h"
 
@@ -98,8 +100,16 @@ class Table {
   // Keeps the versions replaced within the last `seconds` on `clock`, so an eventually
   // consistent read can see the item as a lagging replica would; 0 keeps none.
   void SetReplicationLag(double seconds, const Clock* clock);
-  // The item as a replica `staleness` seconds behind saw it: nullptr when it did not exist then.
+  // The item as it was at `as_of` on the clock: nullptr when it did not exist then. An `as_of`
+  // of infinity is the current item.
   const Item* FindAsOf(const PrimaryKey& key, double as_of) const;
+  // Visits items in Scan order from `from` (the first key not below it, or the first above it
+  // when `exclusive`; the beginning when null) as they were at `as_of` on the clock, which
+  // includes items deleted since and leaves out items written since; `visit` returns false to
+  // stop. An `as_of` of infinity visits the current items.
+  using ItemVisitor = std::function<bool(const PrimaryKey&, const Item&)>;
+  void VisitAsOf(const PrimaryKey* from, bool exclusive, double as_of,
+                 const ItemVisitor& visit) const;
 
   using ItemMap = std::map<PrimaryKey, Item, PrimaryKeyLess>;
   // Every item in Scan order (see PrimaryKeyLess).
@@ -128,6 +138,8 @@ class Table {
   // playground `scale`: splits (never merges) until the throughput fits and no partition holds
   // more than its size limit. Called on creation, on UpdateTable and when the scale changes.
   void Repartition(double scale, double now);
+  // Split for heat (engine/store/heat_splitter.h): on unless Playground.Configure turns it off.
+  void SetSplitForHeat(bool enabled) { split_for_heat_ = enabled; }
 
   // --- metrics ----------------------------------------------------------------------------
 
@@ -153,6 +165,7 @@ class Table {
   void RememberVersion(const PrimaryKey& key, const Item* previous);
   void SplitOversizedPartitions();
   void RecomputePartitionStats();
+  void MaybeSplitForHeat(double now);
 
   Status CheckKeyValue(const std::string& name, const AttributeValue& value, bool is_sort) const;
 
@@ -165,6 +178,8 @@ class Table {
   double scale_ = 1;
   TableMetrics metrics_;
   TableCapacity capacity_;
+  HeatSplitter heat_splitter_;
+  bool split_for_heat_ = true;
   // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).
   struct Version {
     double replaced_at;

@@ -94,6 +94,38 @@ TEST_F(ConsistencyTest, SameSeedSameStaleness) {
   EXPECT_NE(first, "0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,");
 }
 
+TEST_F(ConsistencyTest, QueryAndScanReadALaggingReplicaToo) {
+  Configure({{"ReplicationLagSeconds", 2}, {"Seed", 7}});
+  Put("v2");                                                                   // changed
+  Ok("PutItem", {{"TableName", "Profiles"}, {"Item", {{"pk", {{"S", "bob"}}}}}});  // new
+  auto versions = [this](const std::string& operation, bool consistent) {
+    json request = {{"TableName", "Profiles"}, {"ConsistentRead", consistent}};
+    if (operation == "Query") {
+      request["KeyConditionExpression"] = "pk = :pk";
+      request["ExpressionAttributeValues"] = {{":pk", {{"S", "alice"}}}};
+    }
+    std::string seen;
+    const json items = Ok(operation, request)["Items"];
+    for (const json& item : items) {
+      seen += item["pk"]["S"].get<std::string>() + "=";
+      if (item.contains("version")) seen += item["version"]["S"].get<std::string>();
+      seen += ";";
+    }
+    return seen;
+  };
+  EXPECT_EQ(versions("Query", false), "alice=v1;");
+  EXPECT_EQ(versions("Query", true), "alice=v2;");
+  EXPECT_EQ(versions("Scan", false), "alice=v1;");  // bob is not on the replica yet
+  EXPECT_EQ(versions("Scan", true).size(), std::string("alice=v2;bob=;").size());
+  // A deleted item is still on a lagging replica.
+  Ok("DeleteItem", {{"TableName", "Profiles"}, {"Key", {{"pk", {{"S", "alice"}}}}}});
+  EXPECT_EQ(versions("Query", true), "");
+  EXPECT_NE(versions("Query", false), "");
+  clock_.Advance(2.5);
+  EXPECT_EQ(versions("Query", false), "");
+  EXPECT_EQ(versions("Scan", false), "bob=;");
+}
+
 TEST_F(ConsistencyTest, LagIsBounded) {
   EXPECT_EQ(ErrorOf(engine_.Handle("Playground.Configure", R"({"ReplicationLagSeconds":61})")),
             "ValidationException: ReplicationLagSeconds must be between 0 and 60");

@@ -100,5 +100,44 @@ TEST_F(ThrottlingTest, ReadsAreThrottledOnTheirOwnCapacity) {
             "TableReadProvisionedThroughputExceeded");
 }
 
+
+// Eight writes a second to one key is 80% of a partition's 10 WCU at scale 100: after a minute
+// of it, the next request finds the key isolated on a partition of its own.
+class SplitForHeatTest : public ThrottlingTest {
+ protected:
+  json PartitionsAfterAHotMinute() {
+    engine_.Handle("Playground.Configure", R"({"Scale": 100})");
+    CreateTable("heat");
+    for (int second = 0; second < 60; ++second) {
+      for (int i = 0; i < 8; ++i) EXPECT_EQ(ErrorOf(Put("heat", "celebrity")), "OK");
+      clock_.Advance(1);
+    }
+    EXPECT_EQ(ErrorOf(Put("heat", "fan")), "OK");
+    return Metrics("heat")["Partitions"];
+  }
+};
+
+TEST_F(SplitForHeatTest, AKeyHotForAMinuteGetsAPartitionOfItsOwn) {
+  json partitions = PartitionsAfterAHotMinute();
+  ASSERT_GE(partitions.size(), 5u);  // 4 to start, +2 (+1 when the key's hash ends a range)
+  ASSERT_LE(partitions.size(), 6u);
+  int single_hash_partitions = 0;
+  for (const json& partition : partitions) {
+    if (partition["HashRange"]["Start"] == partition["HashRange"]["End"]) {
+      ++single_hash_partitions;
+      EXPECT_EQ(partition["ItemCount"], 1);  // the celebrity
+    }
+  }
+  EXPECT_EQ(single_hash_partitions, 1);
+}
+
+TEST_F(SplitForHeatTest, CanBeTurnedOff) {
+  Response configured = engine_.Handle("Playground.Configure", R"({"SplitForHeat": false})");
+  EXPECT_EQ(json::parse(configured.body)["SplitForHeat"], false);
+  EXPECT_EQ(PartitionsAfterAHotMinute().size(), 4u);
+  EXPECT_EQ(ErrorOf(engine_.Handle("Playground.Configure", R"({"SplitForHeat": 1})")),
+            "ValidationException: SplitForHeat must be a boolean");
+}
+
 }  // namespace
 }  // namespace ddbpg::testing

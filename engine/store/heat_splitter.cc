@@ -1,0 +1,81 @@
+#include "engine/store/heat_splitter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace ddbpg {
+
+void HeatSplitter::NoteTraffic(uint64_t hash, double units) { traffic_by_hash_[hash] += units; }
+
+void HeatSplitter::Reset() {
+  window_ = -1;
+  traffic_by_hash_.clear();
+}
+
+bool HeatSplitter::IsHot(const Partition& partition, const TableMetrics& metrics,
+                         const PartitionLimits& limits, int64_t window) const {
+  const int64_t start = window * kWindowSeconds;
+  const int64_t end = start + kWindowSeconds;
+  int64_t hot_seconds = 0;
+  for (const SecondSample& sample : metrics.Samples(partition.id, static_cast<double>(start))) {
+    if (sample.second >= end) break;
+    if (sample.read_units >= kHotShareOfLimit * limits.read_units_per_second ||
+        sample.write_units >= kHotShareOfLimit * limits.write_units_per_second ||
+        sample.throttled_reads > 0 || sample.throttled_writes > 0) {
+      ++hot_seconds;
+    }
+  }
+  return hot_seconds >= kHotSecondsToSplit;
+}
+
+bool HeatSplitter::SplitByTraffic(size_t index, PartitionMap& partitions) const {
+  const Partition range = partitions.partitions()[index];
+  std::vector<std::pair<uint64_t, double>> by_hash;
+  double total = 0;
+  for (const auto& [hash, units] : traffic_by_hash_) {
+    if (hash < range.hash_start || hash > range.hash_end) continue;
+    by_hash.push_back({hash, units});
+    total += units;
+  }
+  if (by_hash.empty()) return partitions.Split(index);  // heat from scans: halve the range
+  std::sort(by_hash.begin(), by_hash.end());
+
+  auto busiest = std::max_element(by_hash.begin(), by_hash.end(),
+                                  [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (busiest->second > kIsolateShare * total) {
+    // Cut above the busy hash first, so `index` still names the part that holds it.
+    const uint64_t hot = busiest->first;
+    bool split = hot < range.hash_end && partitions.SplitAfter(index, hot);
+    if (hot > range.hash_start) split = partitions.SplitAfter(index, hot - 1) || split;
+    return split;
+  }
+  double below = 0;
+  for (size_t i = 0; i + 1 < by_hash.size(); ++i) {
+    below += by_hash[i].second;
+    if (2 * below >= total) return partitions.SplitAfter(index, by_hash[i].first);
+  }
+  return partitions.SplitAfter(index, by_hash[by_hash.size() - 2].first);
+}
+
+bool HeatSplitter::SplitIfHot(double now, PartitionMap& partitions, const TableMetrics& metrics,
+                              const PartitionLimits& limits) {
+  const int64_t window = static_cast<int64_t>(std::floor(now / kWindowSeconds));
+  if (window == window_) return false;
+  bool split = false;
+  if (window_ >= 0) {
+    // Walk from the end so that splitting does not move the partitions still to visit.
+    for (size_t i = partitions.size(); i-- > 0;) {
+      if (partitions.size() >= kMaxPartitions) break;
+      if (IsHot(partitions.partitions()[i], metrics, limits, window_) &&
+          SplitByTraffic(i, partitions)) {
+        split = true;
+      }
+    }
+  }
+  window_ = window;
+  traffic_by_hash_.clear();
+  return split;
+}
+
+}  // namespace ddbpg
