@@ -624,15 +624,15 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
 
   for (TableWrites& table_writes : *tables) {
     Table& table = *table_writes.table;
-    double units_total = 0;
+    CapacityCharge charge_total;
     bool table_processed = false;
     for (PendingWrite& write : table_writes.writes) {
       const Item* current = table.Find(write.key);
-      const size_t old_size = current ? ItemSize(*current) : 0;
-      const size_t new_size = write.is_put ? ItemSize(write.attributes) : 0;
       // Each write rounds to 1 KB on its own; a put pays for the larger of the old and new
-      // item, a delete for the item it removes (DYNAMODB-FACTS A.3).
-      const double units = capacity::WriteUnits(std::max(old_size, new_size));
+      // item, a delete for the item it removes (DYNAMODB-FACTS A.3), plus its index writes.
+      const CapacityCharge charge =
+          WriteCharge(table, current, write.is_put ? &write.attributes : nullptr);
+      const double units = charge.OnTableCapacity();
       if (Status s = table.Admit(CapacityKind::kWrite, write.key, units, now,
                                  state.TableArn(table_writes.name));
           !s.ok()) {
@@ -647,11 +647,13 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
       CommitWrite(prepared, write.is_put ? std::optional<Item>(std::move(write.attributes))
                                          : std::optional<Item>());
       table.RecordWrite(write.key, units, now);
-      units_total += units;
+      charge_total += charge;
       table_processed = true;
       ++processed;
     }
-    if (table_processed) AppendConsumedCapacity(consumed, mode, table_writes.name, units_total);
+    if (table_processed && mode != ReturnConsumedCapacity::kNone) {
+      consumed.push_back(ConsumedCapacityJson(mode, table_writes.name, charge_total));
+    }
   }
   // As BatchGetItem: throttled everywhere is an error, throttled somewhere a partial result.
   if (processed == 0 && !first_throttle.ok()) return first_throttle;

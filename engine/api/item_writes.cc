@@ -1,5 +1,7 @@
 #include "engine/api/item_writes.h"
 
+#include "engine/capacity/units.h"
+
 #include "engine/api/legacy_parameters.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
@@ -144,7 +146,21 @@ Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item*
   if (ItemSize(item) > limits::kMaxItemBytes) {
     return Status::Validation("Item size to update has exceeded the maximum allowed size");
   }
+  if (Status s = write.table->CheckIndexKeys(item); !s.ok()) return s;
   return std::optional<Item>(std::move(item));
+}
+
+CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item) {
+  CapacityCharge charge;
+  charge.table = capacity::WriteUnits(
+      std::max(old_item ? ItemSize(*old_item) : 0, new_item ? ItemSize(*new_item) : 0));
+  for (const auto& index : table.indexes()) {
+    double units = index->WriteUnits(old_item, new_item);
+    if (units == 0) continue;
+    (index->is_global() ? charge.global_indexes : charge.local_indexes)
+        .push_back({index->name(), units});
+  }
+  return charge;
 }
 
 std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> new_item) {

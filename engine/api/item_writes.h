@@ -7,6 +7,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
+#include "engine/api/consumed_capacity.h"
 #include "engine/api/engine_state.h"
 #include "engine/api/expression_params.h"
 #include "engine/base/status.h"
@@ -39,6 +40,11 @@ Status CheckWriteCondition(const PreparedWrite& write, const Item* current);
 
 // The item as the write leaves it: nullopt when deleted (or unchanged for a ConditionCheck).
 Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item* current);
+
+// What a write replacing `old_item` with `new_item` (either may be null) consumes: the
+// table's units on the larger of the two items, and each index's units in the documented cases
+// (SecondaryIndex::WriteUnits).
+CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item);
 
 // Stores the computed item (or deletes) and returns the item it replaced.
 std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> new_item);

@@ -122,15 +122,15 @@ Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind
   const double now = state.clock.NowSeconds();
   const std::string arn = state.TableArn(write->table->name());
   Result<std::optional<Item>> new_item = ComputeWrite(*write, current);
-  const size_t new_size = new_item.ok() && *new_item ? ItemSize(**new_item) : 0;
-  const size_t old_size = current ? ItemSize(*current) : 0;
-  const double units = capacity::WriteUnits(std::max(new_size, old_size));
+  const CapacityCharge charge =
+      WriteCharge(*write->table, current, new_item.ok() && *new_item ? &**new_item : nullptr);
+  const double units = charge.OnTableCapacity();
   // Throttling comes before any effect; a failed condition still consumes write capacity.
   if (Status s = write->table->Admit(CapacityKind::kWrite, write->key, units, now, arn); !s.ok()) {
     return s;
   }
   if (Status s = CheckWriteCondition(*write, current); !s.ok()) {
-    write->table->RecordWrite(write->key, current ? units : 1, now);
+    write->table->RecordWrite(write->key, current ? charge.table : 1, now);
     return s;
   }
   if (!new_item.ok()) return new_item.status();
@@ -141,7 +141,7 @@ Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind
   if (old && WantsOldItem(request)) response["Attributes"] = EncodeItem(*old);
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      write->table->name(), units);
+                      write->table->name(), charge);
   return response;
 }
 

@@ -5,6 +5,7 @@
 
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/expression_params.h"
+#include "engine/api/index_reads.h"
 #include "engine/api/handlers.h"
 #include "engine/api/legacy_parameters.h"
 #include "engine/api/messages.h"
@@ -188,8 +189,9 @@ double ReadUnitsOf(const json& request, const Page& page) {
   return capacity::ReadUnits(page.bytes, Member(request, "ConsistentRead") == true);
 }
 
-json PageResponse(const Table& table, const json& request, const Page& page,
-                  const RequestExpressions& expressions) {
+json PageResponse(const Table& table, const SecondaryIndex* index, const json& request,
+                  const Page& page, const RequestExpressions& expressions,
+                  const CapacityCharge& charge) {
   json response = json::object();
   if (Member(request, "Select") != "COUNT") {
     std::vector<expr::Path> paths =
@@ -203,19 +205,23 @@ json PageResponse(const Table& table, const json& request, const Page& page,
   response["Count"] = page.returned.size();
   response["ScannedCount"] = page.scanned;
   if (page.stopped_early && page.last_evaluated != nullptr) {
-    response["LastEvaluatedKey"] = EncodeItem(KeyAttributes(table, *page.last_evaluated));
+    response["LastEvaluatedKey"] =
+        EncodeItem(index ? IndexKeyAttributes(table, *index, *page.last_evaluated)
+                         : KeyAttributes(table, *page.last_evaluated));
   }
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      table.name(), ReadUnitsOf(request, page));
+                      table.name(), charge);
   return response;
 }
 
 // The steps Query and Scan share before they read: shape, members, expressions, table.
 struct PreparedRead {
   Table* table = nullptr;
+  const SecondaryIndex* index = nullptr;  // IndexName's index
   RequestExpressions expressions;
   std::optional<PrimaryKey> start_after;
+  std::optional<IndexEntryKey> index_start_after;  // reading an index
 };
 
 Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool is_query) {
@@ -277,10 +283,29 @@ Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool i
   if (read.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
   const json& index_name = Member(request, "IndexName");
   if (!index_name.is_null()) {
-    return Status::Validation("The table does not have the specified index: " +
-                              index_name.get<std::string>());
+    read.index = read.table->FindIndex(index_name.get<std::string>());
+    if (read.index == nullptr) {
+      return Status::Validation("The table does not have the specified index: " +
+                                index_name.get<std::string>());
+    }
+    if (read.index->is_global() && Member(request, "ConsistentRead") == true) {
+      return Status::Validation("Consistent reads are not supported on global secondary indexes");
+    }
   }
-  if (!start_key->empty()) {
+  if (read.index != nullptr && !start_key->empty()) {
+    Result<IndexEntryKey> key = IndexStartKey(*read.table, *read.index, *start_key);
+    if (!key.ok()) return key.status();
+    read.index_start_after = std::move(*key);
+  }
+  if (read.index != nullptr && read.index->is_global() &&
+      Member(request, "Select") == "ALL_ATTRIBUTES" &&
+      read.index->definition().projection != ProjectionType::kAll) {
+    return Status::Validation(std::string(kInvalidParameters) +
+                              "Select type ALL_ATTRIBUTES is not supported for global secondary "
+                              "index " + read.index->name() +
+                              " because its projection type is not ALL");
+  }
+  if (read.index == nullptr && !start_key->empty()) {
     Result<PrimaryKey> key = read.table->KeyFromKeyParameter(*start_key);
     if (!key.ok()) {
       return Status::Validation("The provided starting key is invalid: " + key.status().message());
@@ -292,15 +317,68 @@ Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool i
 
 }  // namespace
 
+namespace {
+
+// Keeps the candidates after the start key, in reading order.
+template <typename KeyOf, typename Less>
+std::vector<const Item*> AfterStartKey(const std::vector<const Item*>& candidates, bool forward,
+                                       const KeyOf& key_of, const Less& start_before) {
+  std::vector<const Item*> rest;
+  bool passed = false;
+  for (const Item* item : candidates) {
+    passed = passed || start_before(key_of(*item), forward);
+    if (passed) rest.push_back(item);
+  }
+  return rest;
+}
+
+// Reading through a local index for attributes it does not hold fetches each item from the
+// table: the page then holds the table's items, and the charge is the index entries' bytes
+// (rounded once) plus a read of each whole item fetched, on the table (Developer Guide, "Local
+// secondary indexes", "Provisioned throughput considerations").
+std::vector<const Item*> FetchFromTable(const Table& table, const std::vector<const Item*>& entries) {
+  std::vector<const Item*> items;
+  for (const Item* entry : entries) {
+    if (const Item* item = table.Find(table.KeyOf(*entry))) items.push_back(item);
+  }
+  return items;
+}
+
+// What a page read consumed: on the table, or on the index it read (and on the table for the
+// items a local index fetched).
+CapacityCharge ReadCharge(const json& request, const SecondaryIndex* index, const Page& page,
+                          bool fetched) {
+  const bool consistent = Member(request, "ConsistentRead") == true;
+  if (index == nullptr) return CapacityCharge{ReadUnitsOf(request, page), {}, {}};
+  CapacityCharge charge;
+  size_t entry_bytes = page.bytes;
+  if (fetched) {
+    entry_bytes = 0;
+    for (const Item* item : page.evaluated) {
+      entry_bytes += ItemSize(index->Project(*item));
+      charge.table += capacity::ReadUnits(ItemSize(*item), consistent);
+    }
+  }
+  auto& arms = index->is_global() ? charge.global_indexes : charge.local_indexes;
+  arms.push_back({index->name(), capacity::ReadUnits(entry_bytes, consistent)});
+  return charge;
+}
+
+}  // namespace
+
 Result<json> Query(EngineState& state, const json& request) {
   Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/true);
   if (!read.ok()) return read.status();
   const Table& table = *read->table;
-  expr::KeySchemaView schema{table.partition_key_name(),
-                             table.KeyAttributeType(table.partition_key_name()),
-                             table.sort_key_name(),
-                             table.has_sort_key() ? table.KeyAttributeType(table.sort_key_name())
-                                                  : AttributeType::kS};
+  const SecondaryIndex* index = read->index;
+  expr::KeySchemaView schema =
+      index ? IndexKeySchema(*index)
+            : expr::KeySchemaView{table.partition_key_name(),
+                                  table.KeyAttributeType(table.partition_key_name()),
+                                  table.sort_key_name(),
+                                  table.has_sort_key()
+                                      ? table.KeyAttributeType(table.sort_key_name())
+                                      : AttributeType::kS};
   Result<expr::KeyConditionPlan> plan =
       expr::PlanKeyCondition(*read->expressions.key_condition(), read->expressions.context(),
                              schema);
@@ -320,15 +398,19 @@ Result<json> Query(EngineState& state, const json& request) {
   first.partition = plan->partition_value;
   first.partition_hash = PartitionKeyHash(plan->partition_value);
   std::vector<const Item*> candidates;
-  table.VisitAsOf(&first, /*exclusive=*/false,
-                  state.ReadAsOf(Member(request, "ConsistentRead") == true),
-                  [&](const PrimaryKey& key, const Item& item) {
-                    if (key.partition != plan->partition_value) return false;
-                    if (!plan->sort || expr::SortKeyMatches(*plan->sort, *key.sort)) {
-                      candidates.push_back(&item);
-                    }
-                    return true;
-                  });
+  if (index) {
+    candidates = IndexQueryCandidates(*index, *plan);
+  } else {
+    table.VisitAsOf(&first, /*exclusive=*/false,
+                    state.ReadAsOf(Member(request, "ConsistentRead") == true),
+                    [&](const PrimaryKey& key, const Item& item) {
+                      if (key.partition != plan->partition_value) return false;
+                      if (!plan->sort || expr::SortKeyMatches(*plan->sort, *key.sort)) {
+                        candidates.push_back(&item);
+                      }
+                      return true;
+                    });
+  }
   bool forward = Member(request, "ScanIndexForward") != false;
   if (!forward) std::reverse(candidates.begin(), candidates.end());
   if (read->start_after) {
@@ -337,33 +419,49 @@ Result<json> Query(EngineState& state, const json& request) {
           "The provided starting key is invalid: The provided key element does not match the "
           "schema");
     }
-    std::vector<const Item*> rest;
-    bool passed = false;
-    for (const Item* item : candidates) {
-      PrimaryKey key = table.KeyOf(*item);
-      bool after = forward ? PrimaryKeyLess()(*read->start_after, key)
-                           : PrimaryKeyLess()(key, *read->start_after);
-      passed = passed || after;
-      if (passed) rest.push_back(item);
-    }
-    candidates = std::move(rest);
+    const PrimaryKey& start = *read->start_after;
+    candidates = AfterStartKey(
+        candidates, forward, [&](const Item& item) { return table.KeyOf(item); },
+        [&](const PrimaryKey& key, bool ascending) {
+          return ascending ? PrimaryKeyLess()(start, key) : PrimaryKeyLess()(key, start);
+        });
   }
+  if (read->index_start_after) {
+    const IndexEntryKey& start = *read->index_start_after;
+    if (start.partition[0] != plan->partition_value) {
+      return Status::Validation(
+          "The provided starting key is outside query boundaries based on provided conditions");
+    }
+    candidates = AfterStartKey(
+        candidates, forward, [&](const Item& entry) { return *index->EntryKeyOf(entry); },
+        [&](const IndexEntryKey& key, bool ascending) {
+          return ascending ? IndexEntryKeyLess()(start, key) : IndexEntryKeyLess()(key, start);
+        });
+  }
+  const bool fetch = index && NeedsTableFetch(*index, request, read->expressions);
+  if (fetch) candidates = FetchFromTable(table, candidates);
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
   const double now = state.clock.NowSeconds();
-  const double units = ReadUnitsOf(request, page);
-  if (Status s = read->table->Admit(CapacityKind::kRead, first, units, now,
-                                    state.TableArn(table.name()));
-      !s.ok()) {
-    return s;
+  const CapacityCharge charge = ReadCharge(request, index, page, fetch);
+  // A global index's reads are its own capacity, which the playground does not meter yet; a
+  // local index shares its table's partition and capacity.
+  const double units = charge.OnTableCapacity();
+  if (units > 0) {
+    if (Status s = read->table->Admit(CapacityKind::kRead, first, units, now,
+                                      state.TableArn(table.name()));
+        !s.ok()) {
+      return s;
+    }
+    read->table->RecordRead(first, units, now);
   }
-  read->table->RecordRead(first, units, now);
-  return PageResponse(table, request, page, read->expressions);
+  return PageResponse(table, index, request, page, read->expressions, charge);
 }
 
 Result<json> Scan(EngineState& state, const json& request) {
   Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/false);
   if (!read.ok()) return read.status();
   const Table& table = *read->table;
+  const SecondaryIndex* index = read->index;
 
   // A parallel-scan segment owns a contiguous range of the partition-key hash, so the segments
   // together cover every item exactly once.
@@ -373,9 +471,9 @@ Result<json> Scan(EngineState& state, const json& request) {
   if (!segment.is_null()) {
     unsigned __int128 span = (unsigned __int128)1 << 64;
     unsigned long long total = Member(request, "TotalSegments").get<unsigned long long>();
-    unsigned long long index = segment.get<unsigned long long>();
-    hash_begin = static_cast<uint64_t>(span * index / total);
-    hash_last = static_cast<uint64_t>(span * (index + 1) / total - 1);
+    unsigned long long segment_index = segment.get<unsigned long long>();
+    hash_begin = static_cast<uint64_t>(span * segment_index / total);
+    hash_last = static_cast<uint64_t>(span * (segment_index + 1) / total - 1);
   }
   // The map is in Scan order, so a page starts right after the start key and needs only as many
   // candidates as the page can take, plus one to tell whether more remain.
@@ -383,24 +481,40 @@ Result<json> Scan(EngineState& state, const json& request) {
   size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
   std::vector<const Item*> candidates;
   size_t bytes = 0;
-  table.VisitAsOf(read->start_after ? &*read->start_after : nullptr, /*exclusive=*/true,
-                  state.ReadAsOf(Member(request, "ConsistentRead") == true),
-                  [&](const PrimaryKey& key, const Item& item) {
-                    if (key.partition_hash < hash_begin) return true;
-                    if (key.partition_hash > hash_last) return false;
-                    if (candidates.size() > max_items || bytes >= kPageBytes) return false;
-                    candidates.push_back(&item);
-                    bytes += ItemSize(item);
-                    return true;
-                  });
+  auto take = [&](uint64_t hash, const Item& item) {
+    if (hash < hash_begin) return true;
+    if (hash > hash_last) return false;
+    if (candidates.size() > max_items || bytes >= kPageBytes) return false;
+    candidates.push_back(&item);
+    bytes += ItemSize(item);
+    return true;
+  };
+  if (index) {
+    auto it = read->index_start_after ? index->entries().upper_bound(*read->index_start_after)
+                                      : index->entries().begin();
+    for (; it != index->entries().end(); ++it) {
+      if (!take(it->first.partition_hash, it->second)) break;
+    }
+  } else {
+    table.VisitAsOf(read->start_after ? &*read->start_after : nullptr, /*exclusive=*/true,
+                    state.ReadAsOf(Member(request, "ConsistentRead") == true),
+                    [&](const PrimaryKey& key, const Item& item) {
+                      return take(key.partition_hash, item);
+                    });
+  }
+  const bool fetch = index && NeedsTableFetch(*index, request, read->expressions);
+  if (fetch) candidates = FetchFromTable(table, candidates);
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
   const double now = state.clock.NowSeconds();
-  const double units = ReadUnitsOf(request, page);
-  if (Status s = read->table->AdmitSpread(units, now, state.TableArn(table.name())); !s.ok()) {
-    return s;
+  const CapacityCharge charge = ReadCharge(request, index, page, fetch);
+  const double units = charge.OnTableCapacity();
+  if (units > 0) {
+    if (Status s = read->table->AdmitSpread(units, now, state.TableArn(table.name())); !s.ok()) {
+      return s;
+    }
+    read->table->RecordSpreadRead(page.evaluated, units, now);
   }
-  read->table->RecordSpreadRead(page.evaluated, units, now);
-  return PageResponse(table, request, page, read->expressions);
+  return PageResponse(table, index, request, page, read->expressions, charge);
 }
 
 }  // namespace ddbpg

@@ -8,6 +8,61 @@ namespace ddbpg {
 
 using json = nlohmann::json;
 
+namespace {
+
+json IndexKeySchema(const IndexDefinition& index) {
+  json key_schema = json::array();
+  for (const std::string& name : index.partition_key) {
+    key_schema.push_back({{"AttributeName", name}, {"KeyType", "HASH"}});
+  }
+  for (const std::string& name : index.sort_key) {
+    key_schema.push_back({{"AttributeName", name}, {"KeyType", "RANGE"}});
+  }
+  return key_schema;
+}
+
+json ProjectionJson(const IndexDefinition& index) {
+  const char* type = index.projection == ProjectionType::kAll       ? "ALL"
+                     : index.projection == ProjectionType::kInclude ? "INCLUDE"
+                                                                    : "KEYS_ONLY";
+  json projection = {{"ProjectionType", type}};
+  if (index.projection == ProjectionType::kInclude) {
+    // The service lists them sorted by name.
+    std::vector<std::string> names = index.non_key_attributes;
+    std::sort(names.begin(), names.end());
+    projection["NonKeyAttributes"] = names;
+  }
+  return projection;
+}
+
+// LocalSecondaryIndexes and GlobalSecondaryIndexes, in the order they were created. Local
+// indexes have no status or throughput of their own; global ones are CREATING with their table.
+void AddIndexDescriptions(const EngineState& state, const Table& table, const std::string& status,
+                          json& description) {
+  json locals = json::array();
+  json globals = json::array();
+  for (const auto& index : table.indexes()) {
+    const IndexDefinition& definition = index->definition();
+    json entry = {{"IndexName", definition.name},
+                  {"KeySchema", IndexKeySchema(definition)},
+                  {"Projection", ProjectionJson(definition)}};
+    if (index->is_global()) {
+      entry["IndexStatus"] = status == "CREATING" ? "CREATING" : "ACTIVE";
+      entry["ProvisionedThroughput"] = {{"NumberOfDecreasesToday", 0},
+                                        {"ReadCapacityUnits", definition.read_capacity_units},
+                                        {"WriteCapacityUnits", definition.write_capacity_units}};
+    }
+    entry["IndexSizeBytes"] = index->size_bytes();
+    entry["ItemCount"] = index->item_count();
+    entry["IndexArn"] = state.TableArn(table.name()) + "/index/" + definition.name;
+    (index->is_global() ? globals : locals).push_back(std::move(entry));
+  }
+  if (!locals.empty()) description["LocalSecondaryIndexes"] = std::move(locals);
+  if (!globals.empty()) description["GlobalSecondaryIndexes"] = std::move(globals);
+}
+
+}  // namespace
+
 json DescribeTableJson(const EngineState& state, const Table& table, const std::string& status) {
   const TableDefinition& definition = table.definition();
   // The service lists attribute definitions sorted by name.
@@ -46,7 +101,7 @@ json DescribeTableJson(const EngineState& state, const Table& table, const std::
   if (definition.last_update_to_pay_per_request_time) {
     billing["LastUpdateToPayPerRequestDateTime"] = *definition.last_update_to_pay_per_request_time;
   }
-  return {
+  json description = {
       {"AttributeDefinitions", attribute_definitions},
       {"TableName", definition.name},
       {"KeySchema", key_schema},
@@ -60,6 +115,8 @@ json DescribeTableJson(const EngineState& state, const Table& table, const std::
       {"BillingModeSummary", billing},
       {"DeletionProtectionEnabled", false},
   };
+  AddIndexDescriptions(state, table, status, description);
+  return description;
 }
 
 }  // namespace ddbpg

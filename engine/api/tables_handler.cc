@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/api/handlers.h"
+#include "engine/api/index_params.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/table_description.h"
@@ -21,6 +22,24 @@ const std::vector<MemberSpec> kThroughputMembers = {
     {"WriteCapacityUnits", WireType::kLong},
 };
 
+// The members of one LocalSecondaryIndex or GlobalSecondaryIndex.
+std::vector<MemberSpec> IndexMembers(bool global) {
+  std::vector<MemberSpec> members = {
+      {"IndexName", WireType::kString},
+      {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
+       {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
+      {"Projection", WireType::kStructure, "Projection", MemberKind::kPlain,
+       {{"ProjectionType", WireType::kString},
+        {"NonKeyAttributes", WireType::kList, "String", MemberKind::kPlain, {},
+         WireType::kString}}},
+  };
+  if (global) {
+    members.push_back({"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput",
+                       MemberKind::kPlain, kThroughputMembers});
+  }
+  return members;
+}
+
 const std::vector<MemberSpec>& CreateTableShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"AttributeDefinitions", WireType::kList, "AttributeDefinition", MemberKind::kPlain,
@@ -28,8 +47,10 @@ const std::vector<MemberSpec>& CreateTableShape() {
       {"TableName", WireType::kString},
       {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
        {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
-      {"LocalSecondaryIndexes", WireType::kList, "LocalSecondaryIndex"},
-      {"GlobalSecondaryIndexes", WireType::kList, "GlobalSecondaryIndex"},
+      {"LocalSecondaryIndexes", WireType::kList, "LocalSecondaryIndex", MemberKind::kPlain,
+       IndexMembers(/*global=*/false)},
+      {"GlobalSecondaryIndexes", WireType::kList, "GlobalSecondaryIndex", MemberKind::kPlain,
+       IndexMembers(/*global=*/true)},
       {"BillingMode", WireType::kString},
       {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
        kThroughputMembers},
@@ -98,9 +119,12 @@ AttributeType ScalarType(const std::string& name) {
   return AttributeType::kS;
 }
 
+}  // namespace
+
 // Cross-member rules of KeySchema and AttributeDefinitions, after the member constraints hold,
-// in the service's order.
-Status CheckKeySchema(const json& key_schema, const json& definitions) {
+// in the service's order. A table with indexes checks unused definitions over all its keys
+// instead (CheckIndexes), so `exact_definitions` is false for it and for each index.
+Status CheckKeySchema(const json& key_schema, const json& definitions, bool exact_definitions) {
   std::vector<std::string> key_names;
   for (const json& element : key_schema) key_names.push_back(Member(element, "AttributeName"));
   std::vector<std::string> defined_names;
@@ -125,11 +149,13 @@ Status CheckKeySchema(const json& key_schema, const json& definitions) {
   if (key_names.size() == 2 && Member(key_schema[1], "KeyType") != "RANGE") {
     return Status::Validation(kSecondKeyNotRangeMessage);
   }
-  if (defined_names.size() != key_names.size()) {
+  if (exact_definitions && defined_names.size() != key_names.size()) {
     return Status::Validation(kDefinitionCountMismatchMessage);
   }
   return Status::OK();
 }
+
+namespace {
 
 // Capacity values past 10^12 are refused outright, read before write.
 Status CheckThroughputBounds(const json& throughput) {
@@ -233,6 +259,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
       errors.MaxLength(name, path + "attributeName", limits::kMaxKeyAttributeNameBytes);
     }
   }
+  ValidateIndexMembers(request, errors);
   if (Status s = errors.ToStatus(); !s.ok()) return s;
 
   bool on_demand = billing_mode == "PAY_PER_REQUEST";
@@ -243,10 +270,13 @@ Result<json> CreateTable(EngineState& state, const json& request) {
   if (!on_demand) {
     if (Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
   }
-  if (Status s = CheckKeySchema(key_schema, definitions); !s.ok()) return s;
-  for (const char* later : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes",
-                            "StreamSpecification"}) {
-    if (!Member(request, later).is_null()) return Status::Validation(NotYetSupportedMessage(later));
+  const bool has_indexes = !Member(request, "LocalSecondaryIndexes").is_null() ||
+                          !Member(request, "GlobalSecondaryIndexes").is_null();
+  if (Status s = CheckKeySchema(key_schema, definitions, !has_indexes); !s.ok()) return s;
+  Result<std::vector<IndexDefinition>> indexes = CheckIndexes(request, on_demand);
+  if (!indexes.ok()) return indexes.status();
+  if (!Member(request, "StreamSpecification").is_null()) {
+    return Status::Validation(NotYetSupportedMessage("StreamSpecification"));
   }
   if (!on_demand) {
     if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
@@ -278,6 +308,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
   definition.table_id = NewTableId(state);
 
   auto table = std::make_unique<Table>(std::move(definition));
+  for (IndexDefinition& index : *indexes) table->AddIndex(std::move(index));
   table->Repartition(state.scale, state.clock.NowSeconds());
   table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
   table->SetSplitForHeat(state.split_for_heat);

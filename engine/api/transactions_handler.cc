@@ -342,7 +342,8 @@ struct WriteAction {
   Status key_error;  // the key the table's schema rejects: a cancellation reason
   const Item* current = nullptr;
   std::optional<Item> new_item;
-  double units = 0;
+  double units = 0;           // on the table's capacity (the table and its local indexes)
+  double units_with_indexes = 0;  // and the global indexes too, for ConsumedCapacity
 };
 
 Status ValidateTransactWriteMembers(const json& request) {
@@ -460,12 +461,22 @@ bool OnlyRemovesFromAbsentItem(const WriteAction& action) {
 
 // Transactional write units: twice what the single-item operation costs. A ConditionCheck is
 // billed as a write of the item it reads (measured: 2 WCU for an item under 1 KB).
-double TransactionalWriteUnits(const WriteAction& action) {
-  const size_t old_size = action.current ? ItemSize(*action.current) : 0;
-  const size_t new_size = action.kind->kind == WriteKind::kConditionCheck || !action.new_item
-                              ? 0
-                              : ItemSize(*action.new_item);
-  return kTransactionalFactor * capacity::WriteUnits(std::max(old_size, new_size));
+// Index writes are doubled too.
+CapacityCharge TransactionalWriteCharge(const WriteAction& action) {
+  if (action.kind->kind == WriteKind::kConditionCheck) {
+    const size_t size = action.current ? ItemSize(*action.current) : 0;
+    return CapacityCharge{kTransactionalFactor * capacity::WriteUnits(size), {}, {}};
+  }
+  const Item* new_item =
+      action.new_item && !OnlyRemovesFromAbsentItem(action) ? &*action.new_item : nullptr;
+  CapacityCharge charge = WriteCharge(*action.table, action.current, new_item);
+  if (action.new_item) {
+    // The table pays for the item as computed, even when an update of an absent item that only
+    // removes attributes stores nothing.
+    charge.table = capacity::WriteUnits(std::max(
+        action.current ? ItemSize(*action.current) : 0, ItemSize(*action.new_item)));
+  }
+  return charge.Times(kTransactionalFactor);
 }
 
 // The transaction proper, once the request is known to be well formed. Nothing is written
@@ -483,7 +494,9 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
       return CancelledByValidation(actions.size(), i, computed.status().message());
     }
     action.new_item = std::move(*computed);
-    action.units = TransactionalWriteUnits(action);
+    const CapacityCharge charge = TransactionalWriteCharge(action);
+    action.units = charge.OnTableCapacity();
+    action.units_with_indexes = charge.Total();
   }
 
   // Throttling comes before any effect.
@@ -525,7 +538,7 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
       CommitWrite(*action.write, std::move(action.new_item));
     }
     action.table->RecordWrite(action.write->key, action.units, now);
-    units.Add(action.table->name(), action.units);
+    units.Add(action.table->name(), action.units_with_indexes);
   }
   json response = json::object();
   units.AddTo(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),

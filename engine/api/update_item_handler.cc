@@ -85,9 +85,16 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
   const Item* current = write->table->Find(write->key);
   const double now = state.clock.NowSeconds();
   Result<std::optional<Item>> computed = ComputeWrite(*write, current);
-  const size_t new_size = computed.ok() ? ItemSize(**computed) : 0;
-  const size_t old_size = current ? ItemSize(*current) : 0;
-  const double units = capacity::WriteUnits(std::max(new_size, old_size));
+  // An update of an absent item that only removes attributes creates no item.
+  const bool creates_nothing = current == nullptr && OnlyRemoves(*write);
+  CapacityCharge charge = WriteCharge(*write->table, current,
+                                      computed.ok() && !creates_nothing ? &**computed : nullptr);
+  if (computed.ok()) {
+    // The table pays for the item as computed even when nothing is stored.
+    charge.table = capacity::WriteUnits(
+        std::max(ItemSize(**computed), current ? ItemSize(*current) : size_t{0}));
+  }
+  const double units = charge.OnTableCapacity();
   // Throttling comes before any effect; a failed condition still consumes write capacity.
   if (Status s = write->table->Admit(CapacityKind::kWrite, write->key, units, now,
                                      state.TableArn(write->table->name()));
@@ -95,15 +102,14 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
     return s;
   }
   if (Status s = CheckWriteCondition(*write, current); !s.ok()) {
-    write->table->RecordWrite(write->key, current ? units : 1, now);
+    write->table->RecordWrite(write->key, current ? charge.table : 1, now);
     return s;
   }
   if (!computed.ok()) return computed.status();
   Item new_item = **computed;
-  // An update of an absent item that only removes attributes creates no item.
   std::optional<Item> old_item;
-  if (current != nullptr || !OnlyRemoves(*write)) old_item = CommitWrite(*write, new_item);
-  if (current == nullptr && OnlyRemoves(*write)) new_item.clear();
+  if (!creates_nothing) old_item = CommitWrite(*write, new_item);
+  if (creates_nothing) new_item.clear();
   write->table->RecordWrite(write->key, units, now);
   json response = json::object();
   const json& return_values = Member(request, "ReturnValues");
@@ -113,7 +119,7 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
   if (returned && !returned->empty()) response["Attributes"] = EncodeItem(*returned);
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      write->table->name(), units);
+                      write->table->name(), charge);
   return response;
 }
 

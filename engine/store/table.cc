@@ -86,6 +86,7 @@ Result<PrimaryKey> Table::KeyOfItem(const Item& item) const {
     }
   }
   key.partition_hash = PartitionKeyHash(key.partition);
+  if (Status s = CheckIndexKeys(item); !s.ok()) return s;
   return key;
 }
 
@@ -122,6 +123,40 @@ PrimaryKey Table::KeyOf(const Item& item) const {
 const Item* Table::Find(const PrimaryKey& key) const {
   auto it = items_.find(key);
   return it == items_.end() ? nullptr : &it->second;
+}
+
+SecondaryIndex& Table::AddIndex(IndexDefinition definition) {
+  std::map<std::string, AttributeType> key_types;
+  for (const auto* names : {&definition.partition_key, &definition.sort_key}) {
+    for (const std::string& name : *names) key_types[name] = KeyAttributeType(name);
+  }
+  indexes_.push_back(std::make_unique<SecondaryIndex>(std::move(definition),
+                                                      partition_key_name(), sort_key_name_,
+                                                      std::move(key_types)));
+  SecondaryIndex& index = *indexes_.back();
+  for (const auto& [key, item] : items_) index.Apply(nullptr, &item);
+  return index;
+}
+
+const SecondaryIndex* Table::FindIndex(const std::string& name) const {
+  for (const auto& index : indexes_) {
+    if (index->name() == name) return index.get();
+  }
+  return nullptr;
+}
+
+bool Table::has_local_indexes() const {
+  for (const auto& index : indexes_) {
+    if (!index->is_global()) return true;
+  }
+  return false;
+}
+
+Status Table::CheckIndexKeys(const Item& item) const {
+  for (const auto& index : indexes_) {
+    if (Status s = index->CheckItem(item); !s.ok()) return s;
+  }
+  return Status::OK();
 }
 
 void Table::SetReplicationLag(double seconds, const Clock* clock) {
@@ -196,6 +231,7 @@ std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
     old = std::move(it->second);
   }
   it->second = std::move(item);
+  for (const auto& index : indexes_) index->Apply(old ? &*old : nullptr, &it->second);
   size_bytes_ += new_bytes - old_bytes;
   AdjustPartitionStats(key.partition_hash, inserted ? 1 : 0, new_bytes - old_bytes);
   if (partition_stats_[partitions_.IndexOf(key.partition_hash)].size_bytes >
@@ -214,6 +250,7 @@ std::optional<Item> Table::Delete(const PrimaryKey& key) {
   AdjustPartitionStats(key.partition_hash, -1, -bytes);
   Item old = std::move(it->second);
   items_.erase(it);
+  for (const auto& index : indexes_) index->Apply(&old, nullptr);
   return old;
 }
 
@@ -315,7 +352,9 @@ std::string PartitionKeyText(const AttributeValue& value) {
 }  // namespace
 
 void Table::MaybeSplitForHeat(double now) {
-  if (!split_for_heat_) return;
+  // DynamoDB does not isolate items of a table with a local secondary index (Developer Guide,
+  // "Isolate frequently accessed items").
+  if (!split_for_heat_ || has_local_indexes()) return;
   if (heat_splitter_.SplitIfHot(now, partitions_, metrics_, PartitionLimitsAtScale(scale_))) {
     RecomputePartitionStats();
   }

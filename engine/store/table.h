@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "engine/base/status.h"
 #include "engine/capacity/table_capacity.h"
 #include "engine/capacity/table_metrics.h"
+#include "engine/index/secondary_index.h"
 #include "engine/store/heat_splitter.h"
 #include "engine/store/partition_map.h"
 #include "engine/value/attribute_value.h"
@@ -88,7 +90,7 @@ class Table {
   AttributeType KeyAttributeType(const std::string& name) const;
 
   // Checks a whole item's key attributes (present, declared type, non-empty, within size
-  // limits) and returns its primary key. Errors are DynamoDB's ValidationExceptions.
+  // limits) and its index key attributes, and returns its primary key. Errors are DynamoDB's ValidationExceptions.
   Result<PrimaryKey> KeyOfItem(const Item& item) const;
   // Checks a Key parameter: exactly the key attributes, of the declared types.
   Result<PrimaryKey> KeyFromKeyParameter(const Item& key) const;
@@ -120,6 +122,16 @@ class Table {
   std::optional<Item> Put(const PrimaryKey& key, Item item);
   // Removes the item, returning it when it existed.
   std::optional<Item> Delete(const PrimaryKey& key);
+
+  // --- secondary indexes ----------------------------------------------------------------
+
+  // Adds an index and fills it from the items already stored.
+  SecondaryIndex& AddIndex(IndexDefinition definition);
+  const std::vector<std::unique_ptr<SecondaryIndex>>& indexes() const { return indexes_; }
+  const SecondaryIndex* FindIndex(const std::string& name) const;
+  bool has_local_indexes() const;
+  // Index key attributes of a new item must have their declared types (SecondaryIndex).
+  Status CheckIndexKeys(const Item& item) const;
 
   long long item_count() const { return static_cast<long long>(items_.size()); }
   long long size_bytes() const { return size_bytes_; }
@@ -178,6 +190,7 @@ class Table {
   double scale_ = 1;
   TableMetrics metrics_;
   TableCapacity capacity_;
+  std::vector<std::unique_ptr<SecondaryIndex>> indexes_;
   HeatSplitter heat_splitter_;
   bool split_for_heat_ = true;
   // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).

@@ -126,6 +126,34 @@ void MeasureSimulation(ddbpg::Engine& engine) {
               200000 / seconds, seconds);
 }
 
+// PutItem into a table with `count` global secondary indexes, each keyed on an attribute every
+// item carries, so each put writes every index.
+void MeasurePutWithIndexes(ddbpg::Engine& engine, int count, const std::string& padding) {
+  const std::string table = "gsi" + std::to_string(count);
+  std::string definitions = R"({"AttributeName":"pk","AttributeType":"S"})";
+  std::string indexes;
+  std::string attributes;
+  for (int g = 0; g < count; ++g) {
+    const std::string name = "g" + std::to_string(g);
+    definitions += R"(,{"AttributeName":")" + name + R"(","AttributeType":"S"})";
+    indexes += std::string(g ? "," : "") + R"({"IndexName":"index-)" + name +
+               R"(","KeySchema":[{"AttributeName":")" + name +
+               R"(","KeyType":"HASH"}],"Projection":{"ProjectionType":"KEYS_ONLY"}})";
+    attributes += R"(,")" + name + R"(":{"S":"v)" + std::to_string(g) + R"("})";
+  }
+  engine.Handle("DynamoDB_20120810.CreateTable",
+                R"({"TableName":")" + table + R"(","BillingMode":"PAY_PER_REQUEST",)"
+                R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],)"
+                R"("AttributeDefinitions":[)" + definitions + "]" +
+                    (count ? R"(,"GlobalSecondaryIndexes":[)" + indexes + "]" : "") + "}");
+  Figures put = Measure(engine, "DynamoDB_20120810.PutItem", 10000, [&](int i) {
+    return R"({"TableName":")" + table + R"(","Item":{"pk":{"S":"key-)" + std::to_string(i) +
+           R"("},"payload":{"S":")" + padding + R"("})" + attributes + "}}";
+  });
+  std::printf("PutItem 1KB with %d GSIs: %.0f ops/s  p50 %.1f us  p99 %.1f us\n", count,
+              put.ops_per_second, put.p50_us, put.p99_us);
+}
+
 }  // namespace
 
 int main() {
@@ -149,6 +177,7 @@ int main() {
               put.p50_us, put.p99_us);
   std::printf("GetItem 1KB: %.0f ops/s  p50 %.1f us  p99 %.1f us\n", get.ops_per_second,
               get.p50_us, get.p99_us);
+  for (int indexes : {0, 1, 5}) MeasurePutWithIndexes(engine, indexes, padding);
   MeasureReads(engine, padding);
   MeasureSimulation(engine);
   return 0;

@@ -16,6 +16,7 @@ import {
   GetItemCommand,
   ListTablesCommand,
   PutItemCommand,
+  QueryCommand,
   ResourceInUseException,
   ResourceNotFoundException,
   UpdateTableCommand,
@@ -286,6 +287,78 @@ describe('DeleteTable', () => {
       client.send(new DescribeTableCommand({ TableName: 'Provisioned' })),
       'ResourceNotFoundException',
       'Requested resource not found: Table: Provisioned not found',
+    );
+  });
+});
+
+describe('secondary indexes', () => {
+  test('a GSI and an LSI are created, described, written and queried', async () => {
+    const created = await client.send(
+      new CreateTableCommand({
+        TableName: 'Social',
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'user', KeyType: 'HASH' },
+          { AttributeName: 'post', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'user', AttributeType: 'S' },
+          { AttributeName: 'post', AttributeType: 'S' },
+          { AttributeName: 'email', AttributeType: 'S' },
+          { AttributeName: 'likes', AttributeType: 'N' },
+        ],
+        GlobalSecondaryIndexes: [
+          { IndexName: 'ByEmail', KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }],
+            Projection: { ProjectionType: 'KEYS_ONLY' } },
+        ],
+        LocalSecondaryIndexes: [
+          { IndexName: 'ByLikes',
+            KeySchema: [{ AttributeName: 'user', KeyType: 'HASH' }, { AttributeName: 'likes', KeyType: 'RANGE' }],
+            Projection: { ProjectionType: 'ALL' } },
+        ],
+      }),
+    );
+    assert.equal(created.TableDescription.GlobalSecondaryIndexes[0].IndexStatus, 'CREATING');
+    const put = await client.send(
+      new PutItemCommand({
+        TableName: 'Social',
+        Item: { user: { S: 'ann' }, post: { S: 'p1' }, email: { S: 'ann@example.com' }, likes: { N: '7' } },
+        ReturnConsumedCapacity: 'INDEXES',
+      }),
+    );
+    assert.deepEqual(put.ConsumedCapacity, {
+      TableName: 'Social', CapacityUnits: 3, Table: { CapacityUnits: 1 },
+      LocalSecondaryIndexes: { ByLikes: { CapacityUnits: 1 } },
+      GlobalSecondaryIndexes: { ByEmail: { CapacityUnits: 1 } },
+    });
+    const byEmail = await client.send(
+      new QueryCommand({
+        TableName: 'Social', IndexName: 'ByEmail',
+        KeyConditionExpression: 'email = :e',
+        ExpressionAttributeValues: { ':e': { S: 'ann@example.com' } },
+      }),
+    );
+    assert.deepEqual(byEmail.Items, [{ user: { S: 'ann' }, post: { S: 'p1' }, email: { S: 'ann@example.com' } }]);
+    const byLikes = await client.send(
+      new QueryCommand({
+        TableName: 'Social', IndexName: 'ByLikes', ConsistentRead: true,
+        KeyConditionExpression: '#u = :u AND likes > :n',
+        ExpressionAttributeNames: { '#u': 'user' },
+        ExpressionAttributeValues: { ':u': { S: 'ann' }, ':n': { N: '5' } },
+      }),
+    );
+    assert.equal(byLikes.Count, 1);
+    const described = await client.send(new DescribeTableCommand({ TableName: 'Social' }));
+    assert.equal(described.Table.GlobalSecondaryIndexes[0].ItemCount, 1);
+    assert.equal(described.Table.LocalSecondaryIndexes[0].IndexName, 'ByLikes');
+    await expectError(
+      client.send(new QueryCommand({
+        TableName: 'Social', IndexName: 'ByEmail', ConsistentRead: true,
+        KeyConditionExpression: 'email = :e',
+        ExpressionAttributeValues: { ':e': { S: 'ann@example.com' } },
+      })),
+      'ValidationException',
+      'Consistent reads are not supported on global secondary indexes',
     );
   });
 });

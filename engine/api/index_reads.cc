@@ -1,0 +1,104 @@
+#include "engine/api/index_reads.h"
+
+#include <set>
+#include <string>
+
+#include "engine/api/request_schema.h"
+
+namespace ddbpg {
+namespace {
+
+constexpr const char* kStartKeyInvalid = "The provided starting key is invalid";
+constexpr const char* kKeyMismatch = "The provided key element does not match the schema";
+
+void CollectNames(const expr::Condition& condition, std::set<std::string>& names) {
+  for (const expr::Operand& operand : condition.operands) {
+    const expr::Path* path = operand.kind == expr::Operand::Kind::kPath ? &operand.path
+                             : operand.kind == expr::Operand::Kind::kSize &&
+                                     !operand.arguments.empty()
+                                 ? &operand.arguments[0].path
+                                 : nullptr;
+    if (path && !path->elements.empty()) names.insert(path->elements[0].name);
+  }
+  for (const expr::Condition& child : condition.children) CollectNames(child, names);
+}
+
+}  // namespace
+
+expr::KeySchemaView IndexKeySchema(const SecondaryIndex& index) {
+  const IndexDefinition& definition = index.definition();
+  expr::KeySchemaView schema;
+  schema.partition_name = definition.partition_key[0];
+  schema.partition_type = index.KeyType(schema.partition_name);
+  if (!definition.sort_key.empty()) {
+    schema.sort_name = definition.sort_key[0];
+    schema.sort_type = index.KeyType(schema.sort_name);
+  }
+  return schema;
+}
+
+Result<IndexEntryKey> IndexStartKey(const Table& table, const SecondaryIndex& index,
+                                    const Item& start_key) {
+  std::set<std::string> expected = {table.partition_key_name()};
+  if (table.has_sort_key()) expected.insert(table.sort_key_name());
+  for (const auto* names : {&index.definition().partition_key, &index.definition().sort_key}) {
+    expected.insert(names->begin(), names->end());
+  }
+  std::set<std::string> given;
+  for (const auto& [name, value] : start_key) given.insert(name);
+  if (given != expected) return Status::Validation(kStartKeyInvalid);
+  for (const auto* names : {&index.definition().partition_key, &index.definition().sort_key}) {
+    for (const std::string& name : *names) {
+      if (start_key.at(name).type() != index.KeyType(name)) return Status::Validation(kKeyMismatch);
+    }
+  }
+  for (const std::string& name : {table.partition_key_name(), table.sort_key_name()}) {
+    if (name.empty()) continue;
+    if (start_key.at(name).type() != table.KeyAttributeType(name)) {
+      return Status::Validation(std::string(kStartKeyInvalid) + ": " + kKeyMismatch);
+    }
+  }
+  return *index.EntryKeyOf(start_key);
+}
+
+std::vector<const Item*> IndexQueryCandidates(const SecondaryIndex& index,
+                                              const expr::KeyConditionPlan& plan) {
+  IndexEntryKey first;
+  first.partition = {plan.partition_value};
+  first.partition_hash = IndexPartitionHash(first.partition);
+  std::vector<const Item*> candidates;
+  for (auto it = index.entries().lower_bound(first);
+       it != index.entries().end() && it->first.partition == first.partition; ++it) {
+    if (plan.sort && !expr::SortKeyMatches(*plan.sort, it->first.sort[0])) continue;
+    candidates.push_back(&it->second);
+  }
+  return candidates;
+}
+
+Item IndexKeyAttributes(const Table& table, const SecondaryIndex& index, const Item& entry) {
+  Item key;
+  std::vector<std::string> names = {table.partition_key_name()};
+  if (table.has_sort_key()) names.push_back(table.sort_key_name());
+  for (const auto* index_names : {&index.definition().partition_key, &index.definition().sort_key}) {
+    names.insert(names.end(), index_names->begin(), index_names->end());
+  }
+  for (const std::string& name : names) key[name] = entry.at(name);
+  return key;
+}
+
+bool NeedsTableFetch(const SecondaryIndex& index, const json& request,
+                     const RequestExpressions& expressions) {
+  if (index.is_global()) return false;
+  if (Member(request, "Select") == "ALL_ATTRIBUTES") return true;
+  std::set<std::string> wanted;
+  for (const expr::Path& path : ProjectionPaths(expressions, Member(request, "AttributesToGet"))) {
+    if (!path.elements.empty()) wanted.insert(path.elements[0].name);
+  }
+  if (expressions.filter()) CollectNames(*expressions.filter(), wanted);
+  for (const std::string& name : wanted) {
+    if (!index.Projects(name)) return true;
+  }
+  return false;
+}
+
+}  // namespace ddbpg

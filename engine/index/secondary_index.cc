@@ -1,0 +1,154 @@
+#include "engine/index/secondary_index.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "engine/capacity/units.h"
+#include "engine/store/key_hash.h"
+#include "engine/value/item_size.h"
+
+namespace ddbpg {
+namespace {
+
+// Per-entry storage overhead of an index (Developer Guide, "Item storage in a GSI").
+constexpr long long kEntryOverheadBytes = 100;
+
+int CompareValues(const std::vector<AttributeValue>& a, const std::vector<AttributeValue>& b) {
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (int c = CompareKeyValues(a[i], b[i]); c != 0) return c;
+  }
+  return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+
+}  // namespace
+
+uint64_t IndexPartitionHash(const std::vector<AttributeValue>& values) {
+  uint64_t hash = PartitionKeyHash(values[0]);
+  for (size_t i = 1; i < values.size(); ++i) {
+    // Order matters: (a, b) and (b, a) are different keys.
+    hash = (hash * 0x9E3779B97F4A7C15ULL) ^ PartitionKeyHash(values[i]);
+  }
+  return hash;
+}
+
+bool IndexEntryKeyLess::operator()(const IndexEntryKey& a, const IndexEntryKey& b) const {
+  if (a.partition_hash != b.partition_hash) return a.partition_hash < b.partition_hash;
+  if (int c = CompareValues(a.partition, b.partition); c != 0) return c < 0;
+  if (int c = CompareValues(a.sort, b.sort); c != 0) return c < 0;
+  if (a.table_partition_hash != b.table_partition_hash) {
+    return a.table_partition_hash < b.table_partition_hash;
+  }
+  if (int c = CompareKeyValues(a.table_partition, b.table_partition); c != 0) return c < 0;
+  if (!a.table_sort || !b.table_sort) return b.table_sort.has_value() && !a.table_sort.has_value();
+  return CompareKeyValues(*a.table_sort, *b.table_sort) < 0;
+}
+
+SecondaryIndex::SecondaryIndex(IndexDefinition definition, std::string table_partition_key,
+                               std::string table_sort_key,
+                               std::map<std::string, AttributeType> key_types)
+    : definition_(std::move(definition)),
+      table_partition_key_(std::move(table_partition_key)),
+      table_sort_key_(std::move(table_sort_key)),
+      key_types_(std::move(key_types)) {}
+
+Status SecondaryIndex::CheckItem(const Item& item) const {
+  for (const auto* names : {&definition_.partition_key, &definition_.sort_key}) {
+    for (const std::string& name : *names) {
+      auto it = item.find(name);
+      if (it == item.end()) continue;
+      AttributeType expected = key_types_.at(name);
+      if (it->second.type() != expected) {
+        return Status::Validation(
+            "One or more parameter values were invalid: Type mismatch for Index Key " + name +
+            " Expected: " + std::string(AttributeTypeName(expected)) +
+            " Actual: " + std::string(AttributeTypeName(it->second.type())) +
+            " IndexName: " + definition_.name);
+      }
+      if (expected != AttributeType::kN && it->second.AsString().empty()) {
+        return Status::Validation(
+            "One or more parameter values are not valid. A value specified for a secondary index "
+            "key is not supported. The AttributeValue for a key attribute cannot contain an "
+            "empty " + std::string(expected == AttributeType::kS ? "string" : "binary") +
+            " value. IndexName: " + definition_.name + ", IndexKey: " + name);
+      }
+    }
+  }
+  return Status::OK();
+}
+
+std::optional<IndexEntryKey> SecondaryIndex::EntryKeyOf(const Item& item) const {
+  IndexEntryKey key;
+  for (const std::string& name : definition_.partition_key) {
+    auto it = item.find(name);
+    if (it == item.end()) return std::nullopt;
+    key.partition.push_back(it->second);
+  }
+  for (const std::string& name : definition_.sort_key) {
+    auto it = item.find(name);
+    if (it == item.end()) return std::nullopt;
+    key.sort.push_back(it->second);
+  }
+  key.partition_hash = IndexPartitionHash(key.partition);
+  key.table_partition = item.at(table_partition_key_);
+  key.table_partition_hash = PartitionKeyHash(key.table_partition);
+  if (!table_sort_key_.empty()) key.table_sort = item.at(table_sort_key_);
+  return key;
+}
+
+bool SecondaryIndex::Projects(const std::string& attribute) const {
+  if (definition_.projection == ProjectionType::kAll) return true;
+  if (attribute == table_partition_key_ || attribute == table_sort_key_) return true;
+  if (key_types_.count(attribute)) return true;  // an index key attribute
+  const std::vector<std::string>& included = definition_.non_key_attributes;
+  return std::find(included.begin(), included.end(), attribute) != included.end();
+}
+
+Item SecondaryIndex::Project(const Item& item) const {
+  if (definition_.projection == ProjectionType::kAll) return item;
+  Item entry;
+  for (const auto& [name, value] : item) {
+    if (Projects(name)) entry.emplace(name, value);
+  }
+  return entry;
+}
+
+long long SecondaryIndex::EntryBytes(const Item& entry) {
+  return static_cast<long long>(ItemSize(entry)) + kEntryOverheadBytes;
+}
+
+double SecondaryIndex::WriteUnits(const Item* old_item, const Item* new_item) const {
+  std::optional<IndexEntryKey> old_key = old_item ? EntryKeyOf(*old_item) : std::nullopt;
+  std::optional<IndexEntryKey> new_key = new_item ? EntryKeyOf(*new_item) : std::nullopt;
+  if (!old_key && !new_key) return 0;
+  // Entries are charged on their projected size, rounded up to 1 KB like any write.
+  auto units_of = [this](const Item& item) { return capacity::WriteUnits(ItemSize(Project(item))); };
+  if (!old_key) return units_of(*new_item);
+  if (!new_key) return units_of(*old_item);
+  const bool same_key = !IndexEntryKeyLess()(*old_key, *new_key) &&
+                        !IndexEntryKeyLess()(*new_key, *old_key);
+  if (!same_key) return units_of(*old_item) + units_of(*new_item);
+  Item old_entry = Project(*old_item);
+  Item new_entry = Project(*new_item);
+  return old_entry == new_entry ? 0 : capacity::WriteUnits(ItemSize(new_entry));
+}
+
+void SecondaryIndex::Apply(const Item* old_item, const Item* new_item) {
+  if (old_item) {
+    if (std::optional<IndexEntryKey> key = EntryKeyOf(*old_item)) {
+      auto it = entries_.find(*key);
+      if (it != entries_.end()) {
+        size_bytes_ -= EntryBytes(it->second);
+        entries_.erase(it);
+      }
+    }
+  }
+  if (new_item) {
+    if (std::optional<IndexEntryKey> key = EntryKeyOf(*new_item)) {
+      Item entry = Project(*new_item);
+      size_bytes_ += EntryBytes(entry);
+      entries_[std::move(*key)] = std::move(entry);
+    }
+  }
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,93 @@
+// SecondaryIndex: the entries of one local or global secondary index, kept in the order a Query
+// or Scan on the index reads them, and maintained on every write to the table.
+//
+// An entry is the item's projection (Developer Guide, "Projections"): the table's key, the
+// index's key and, for INCLUDE, the named attributes, or the whole item for ALL. An item that
+// lacks any of the index's key attributes has no entry (a sparse index).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/index/index_definition.h"
+#include "engine/value/attribute_value.h"
+
+namespace ddbpg {
+
+struct PrimaryKey;
+struct PrimaryKeyLess;
+
+struct IndexEntryKey {
+  uint64_t partition_hash = 0;
+  std::vector<AttributeValue> partition;  // the index's partition-key values, in schema order
+  std::vector<AttributeValue> sort;       // its sort-key values (may be empty)
+  // The table's key: it tells apart entries with equal index keys and orders them.
+  AttributeValue table_partition;
+  std::optional<AttributeValue> table_sort;
+  uint64_t table_partition_hash = 0;
+};
+
+struct IndexEntryKeyLess {
+  bool operator()(const IndexEntryKey& a, const IndexEntryKey& b) const;
+};
+
+class SecondaryIndex {
+ public:
+  // `table_key_names` are the table's partition and (possibly empty) sort key names;
+  // `attribute_types` gives the declared type of every key attribute.
+  SecondaryIndex(IndexDefinition definition, std::string table_partition_key,
+                 std::string table_sort_key, std::map<std::string, AttributeType> key_types);
+
+  const IndexDefinition& definition() const { return definition_; }
+  const std::string& name() const { return definition_.name; }
+  bool is_global() const { return definition_.kind == IndexKind::kGlobal; }
+  AttributeType KeyType(const std::string& attribute) const { return key_types_.at(attribute); }
+
+  // A write's new item must give each index key attribute it has the declared type and a
+  // non-empty value: DynamoDB's ValidationException otherwise.
+  Status CheckItem(const Item& item) const;
+
+  // The entry key of `item`, or nullopt when the item lacks an index key attribute.
+  std::optional<IndexEntryKey> EntryKeyOf(const Item& item) const;
+  // The attributes of `item` the index holds.
+  Item Project(const Item& item) const;
+  // Whether the index holds `attribute` for every entry (key attributes and projected ones).
+  bool Projects(const std::string& attribute) const;
+
+  // Write units the index consumes for a table write that replaces `old_item` with
+  // `new_item` (either may be null), in the documented cases (Developer Guide, "Provisioned
+  // throughput considerations for Global Secondary Indexes" and the local-index twin): an entry
+  // appears (1 write of the new entry), its key changes (a delete and a put), it disappears
+  // (1 write of the old entry), a projected attribute changes (1 write), else nothing.
+  double WriteUnits(const Item* old_item, const Item* new_item) const;
+
+  // Keeps the entries in step with a table write.
+  void Apply(const Item* old_item, const Item* new_item);
+
+  using EntryMap = std::map<IndexEntryKey, Item, IndexEntryKeyLess>;
+  const EntryMap& entries() const { return entries_; }
+  long long item_count() const { return static_cast<long long>(entries_.size()); }
+  // Entry bytes plus DynamoDB's 100 bytes of overhead per entry (Developer Guide, "Storage
+  // considerations for Global Secondary Indexes").
+  long long size_bytes() const { return size_bytes_; }
+
+ private:
+  static long long EntryBytes(const Item& entry);
+
+  IndexDefinition definition_;
+  std::string table_partition_key_;
+  std::string table_sort_key_;
+  std::map<std::string, AttributeType> key_types_;
+  EntryMap entries_;
+  long long size_bytes_ = 0;
+};
+
+// The hash that places an index entry: the partition-key hash of a single value, or a mix of
+// the values' hashes for a multi-attribute key.
+uint64_t IndexPartitionHash(const std::vector<AttributeValue>& values);
+
+}  // namespace ddbpg

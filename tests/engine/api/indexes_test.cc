@@ -1,0 +1,330 @@
+// Secondary indexes through the API (issue #6): CreateTable's index rules with DynamoDB's
+// messages, DescribeTable's index descriptions, Query and Scan through an index, and the
+// capacity of index writes and reads in DynamoDB's documented cases.
+#include <gtest/gtest.h>
+
+#include "tests/engine/support/engine_fixture.h"
+
+namespace ddbpg::testing {
+namespace {
+
+json KeyElement(const std::string& name, const std::string& type) {
+  return {{"AttributeName", name}, {"KeyType", type}};
+}
+json Definition(const std::string& name, const std::string& type) {
+  return {{"AttributeName", name}, {"AttributeType", type}};
+}
+
+class IndexesTest : public EngineFixture {
+ protected:
+  // Posts: pk "author", sk "postId"; an LSI on "created" (KEYS_ONLY), a GSI on "topic" sorted
+  // by "created" projecting "title", and a GSI on "email" with everything.
+  json PostsRequest() {
+    return {
+        {"TableName", "Posts"},
+        {"BillingMode", "PAY_PER_REQUEST"},
+        {"KeySchema", {KeyElement("author", "HASH"), KeyElement("postId", "RANGE")}},
+        {"AttributeDefinitions",
+         {Definition("author", "S"), Definition("postId", "S"), Definition("created", "N"),
+          Definition("topic", "S"), Definition("email", "S")}},
+        {"LocalSecondaryIndexes",
+         {{{"IndexName", "ByCreated"},
+           {"KeySchema", {KeyElement("author", "HASH"), KeyElement("created", "RANGE")}},
+           {"Projection", {{"ProjectionType", "KEYS_ONLY"}}}}}},
+        {"GlobalSecondaryIndexes",
+         {{{"IndexName", "ByTopic"},
+           {"KeySchema", {KeyElement("topic", "HASH"), KeyElement("created", "RANGE")}},
+           {"Projection", {{"ProjectionType", "INCLUDE"}, {"NonKeyAttributes", {"title"}}}}},
+          {{"IndexName", "ByEmail"},
+           {"KeySchema", {KeyElement("email", "HASH")}},
+           {"Projection", {{"ProjectionType", "ALL"}}}}}},
+    };
+  }
+  void CreatePosts() { Ok("CreateTable", PostsRequest()); }
+  json Post(const std::string& author, const std::string& id, const json& extra) {
+    json item = {{"author", {{"S", author}}}, {"postId", {{"S", id}}}};
+    for (auto& [name, value] : extra.items()) item[name] = value;
+    return item;
+  }
+  json Put(const json& item) {
+    return Ok("PutItem", {{"TableName", "Posts"}, {"Item", item}, {"ReturnConsumedCapacity", "INDEXES"}})
+        ["ConsumedCapacity"];
+  }
+  std::string CreateError(const std::function<void(json&)>& change) {
+    json request = PostsRequest();
+    change(request);
+    return ErrorOf(Call("CreateTable", request));
+  }
+};
+
+TEST_F(IndexesTest, DescribeTableListsEachIndex) {
+  json created = Ok("CreateTable", PostsRequest())["TableDescription"];
+  EXPECT_EQ(created["GlobalSecondaryIndexes"][0]["IndexStatus"], "CREATING");
+  Put(Post("ann", "p1", {{"topic", {{"S", "dynamodb"}}}, {"created", {{"N", "1"}}}}));
+  json table = Ok("DescribeTable", {{"TableName", "Posts"}})["Table"];
+  const json& local = table["LocalSecondaryIndexes"][0];
+  EXPECT_EQ(local["IndexName"], "ByCreated");
+  EXPECT_EQ(local["Projection"], json::parse(R"({"ProjectionType":"KEYS_ONLY"})"));
+  EXPECT_EQ(local["IndexArn"],
+            "arn:aws:dynamodb:us-east-1:000000000000:table/Posts/index/ByCreated");
+  EXPECT_EQ(local["ItemCount"], 1);
+  EXPECT_FALSE(local.contains("IndexStatus"));
+  EXPECT_FALSE(local.contains("ProvisionedThroughput"));
+  const json& by_topic = table["GlobalSecondaryIndexes"][0];
+  EXPECT_EQ(by_topic["IndexStatus"], "ACTIVE");
+  EXPECT_EQ(by_topic["KeySchema"], json::parse(R"([{"AttributeName":"topic","KeyType":"HASH"},
+                                                   {"AttributeName":"created","KeyType":"RANGE"}])"));
+  EXPECT_EQ(by_topic["ProvisionedThroughput"],
+            json::parse(R"({"NumberOfDecreasesToday":0,"ReadCapacityUnits":0,"WriteCapacityUnits":0})"));
+  EXPECT_EQ(by_topic["ItemCount"], 1);
+  // author (6+3) + postId (6+2) + topic (5+8) + created (7+2) = 39 bytes, plus 100 of overhead.
+  EXPECT_EQ(by_topic["IndexSizeBytes"], 139);
+  EXPECT_EQ(table["GlobalSecondaryIndexes"][1]["ItemCount"], 0);  // no email: sparse
+}
+
+TEST_F(IndexesTest, CreateTableChecksIndexesWithDynamoDBsMessages) {
+  EXPECT_EQ(CreateError([](json& r) { r["LocalSecondaryIndexes"] = json::array(); }),
+            "ValidationException: One or more parameter values were invalid: List of "
+            "LocalSecondaryIndexes is empty");
+  EXPECT_EQ(CreateError([](json& r) { r["GlobalSecondaryIndexes"][1]["IndexName"] = "ByTopic"; }),
+            "ValidationException: One or more parameter values were invalid: Duplicate index "
+            "name: ByTopic");
+  EXPECT_EQ(CreateError([](json& r) {
+              r["LocalSecondaryIndexes"][0]["KeySchema"][0]["AttributeName"] = "topic";
+            }),
+            "ValidationException: One or more parameter values were invalid: Index KeySchema "
+            "does not have the same leading hash key as table KeySchema for index: ByCreated. "
+            "index hash key: topic, table hash key: author");
+  EXPECT_EQ(CreateError([](json& r) { r["LocalSecondaryIndexes"][0]["KeySchema"].erase(1); }),
+            "ValidationException: One or more parameter values were invalid: Index KeySchema "
+            "does not have a range key for index: ByCreated");
+  EXPECT_EQ(CreateError([](json& r) {
+              r["GlobalSecondaryIndexes"][0]["KeySchema"][0]["AttributeName"] = "missing";
+            }),
+            "ValidationException: One or more parameter values were invalid: Some index key "
+            "attributes are not defined in AttributeDefinitions. Keys: [missing, created], "
+            "AttributeDefinitions: [author, postId, created, topic, email]");
+  EXPECT_EQ(CreateError([](json& r) { r["AttributeDefinitions"].push_back(Definition("x", "S")); }),
+            "ValidationException: One or more parameter values were invalid: Some "
+            "AttributeDefinitions are not used. AttributeDefinitions: [author, postId, created, "
+            "topic, email, x], keys used: [author, postId, created, topic, email]");
+  EXPECT_EQ(CreateError([](json& r) { r["GlobalSecondaryIndexes"][0]["Projection"].erase("NonKeyAttributes"); }),
+            "ValidationException: One or more parameter values were invalid: ProjectionType is "
+            "INCLUDE, but NonKeyAttributes is not specified");
+  EXPECT_EQ(CreateError([](json& r) {
+              r["GlobalSecondaryIndexes"][1]["Projection"]["NonKeyAttributes"] = {"a"};
+            }),
+            "ValidationException: One or more parameter values were invalid: ProjectionType is "
+            "ALL, but NonKeyAttributes is specified");
+  EXPECT_EQ(CreateError([](json& r) {
+              r["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"] = {
+                  {"ReadCapacityUnits", 1}, {"WriteCapacityUnits", 1}};
+            }),
+            "ValidationException: One or more parameter values were invalid: ProvisionedThroughput "
+            "should not be specified for index: ByTopic when BillingMode is PAY_PER_REQUEST");
+  EXPECT_EQ(CreateError([](json& r) {
+              r.erase("BillingMode");
+              r["ProvisionedThroughput"] = {{"ReadCapacityUnits", 1}, {"WriteCapacityUnits", 1}};
+            }),
+            "ValidationException: One or more parameter values were invalid: ProvisionedThroughput "
+            "is not specified for index: ByTopic");
+  EXPECT_EQ(CreateError([](json& r) { r["GlobalSecondaryIndexes"][0]["IndexName"] = "x;"; }),
+            "ValidationException: 2 validation errors detected: Value 'x;' at "
+            "'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must "
+            "satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'x;' at "
+            "'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must "
+            "have length greater than or equal to 3");
+  EXPECT_EQ(CreateError([](json& r) { r["GlobalSecondaryIndexes"][0]["IndexName"] = 7; }),
+            "SerializationException: NUMBER_VALUE cannot be converted to String");
+}
+
+TEST_F(IndexesTest, LocalIndexesNeedATableSortKeyAndAreAtMostFive) {
+  json request = PostsRequest();
+  request.erase("GlobalSecondaryIndexes");
+  request["AttributeDefinitions"] = {Definition("author", "S"), Definition("postId", "S"),
+                                     Definition("created", "N")};
+  json five = request;
+  for (int i = 1; i < 6; ++i) {
+    json index = request["LocalSecondaryIndexes"][0];
+    index["IndexName"] = "Local" + std::to_string(i);
+    five["LocalSecondaryIndexes"].push_back(index);
+  }
+  EXPECT_EQ(ErrorOf(Call("CreateTable", five)),
+            "ValidationException: One or more parameter values were invalid: Number of "
+            "LocalSecondaryIndexes exceeds per-table limit of 5");
+  request["KeySchema"].erase(1);
+  request["AttributeDefinitions"].erase(1);
+  EXPECT_EQ(ErrorOf(Call("CreateTable", request)),
+            "ValidationException: One or more parameter values were invalid: Table KeySchema "
+            "does not have a range key, which is required when specifying a LocalSecondaryIndex");
+}
+
+TEST_F(IndexesTest, AGlobalIndexIsSparseAndOrderedByItsKeys) {
+  CreatePosts();
+  Put(Post("ann", "p1", {{"topic", {{"S", "go"}}}, {"created", {{"N", "30"}}}, {"title", {{"S", "A"}}}}));
+  Put(Post("bob", "p2", {{"topic", {{"S", "go"}}}, {"created", {{"N", "10"}}}, {"body", {{"S", "x"}}}}));
+  Put(Post("cid", "p3", {{"topic", {{"S", "go"}}}}));  // no sort key attribute: not indexed
+  Put(Post("dan", "p4", {{"topic", {{"S", "rust"}}}, {"created", {{"N", "20"}}}}));
+  json result = Ok("Query", {{"TableName", "Posts"},
+                             {"IndexName", "ByTopic"},
+                             {"KeyConditionExpression", "topic = :t AND created > :c"},
+                             {"ExpressionAttributeValues", {{":t", {{"S", "go"}}}, {":c", {{"N", "0"}}}}},
+                             {"ReturnConsumedCapacity", "INDEXES"}});
+  ASSERT_EQ(result["Count"], 2);
+  EXPECT_EQ(result["Items"][0]["postId"]["S"], "p2");
+  EXPECT_EQ(result["Items"][1]["postId"]["S"], "p1");
+  // INCLUDE holds the keys and title only.
+  EXPECT_EQ(result["Items"][1]["title"]["S"], "A");
+  EXPECT_FALSE(result["Items"][0].contains("body"));
+  EXPECT_EQ(result["ConsumedCapacity"],
+            json::parse(R"({"TableName":"Posts","CapacityUnits":0.5,"Table":{"CapacityUnits":0.0},
+                            "GlobalSecondaryIndexes":{"ByTopic":{"CapacityUnits":0.5}}})"));
+}
+
+TEST_F(IndexesTest, IndexPagesCarryTheTableAndIndexKeys) {
+  CreatePosts();
+  for (int i = 0; i < 3; ++i) {
+    Put(Post("ann", "p" + std::to_string(i),
+             {{"topic", {{"S", "go"}}}, {"created", {{"N", std::to_string(i)}}}}));
+  }
+  json request = {{"TableName", "Posts"},
+                  {"IndexName", "ByTopic"},
+                  {"KeyConditionExpression", "topic = :t"},
+                  {"ExpressionAttributeValues", {{":t", {{"S", "go"}}}}},
+                  {"Limit", 2}};
+  json first = Ok("Query", request);
+  EXPECT_EQ(first["LastEvaluatedKey"],
+            json::parse(R"({"author":{"S":"ann"},"postId":{"S":"p1"},"topic":{"S":"go"},
+                            "created":{"N":"1"}})"));
+  request["ExclusiveStartKey"] = first["LastEvaluatedKey"];
+  json second = Ok("Query", request);
+  ASSERT_EQ(second["Count"], 1);
+  EXPECT_EQ(second["Items"][0]["postId"]["S"], "p2");
+  request["ExclusiveStartKey"].erase("created");
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: The provided starting key is invalid");
+  request["ExclusiveStartKey"]["created"] = {{"S", "1"}};
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: The provided key element does not match the schema");
+}
+
+TEST_F(IndexesTest, GlobalIndexReadsAreEventuallyConsistentAndProjected) {
+  CreatePosts();
+  json request = {{"TableName", "Posts"},
+                  {"IndexName", "ByTopic"},
+                  {"KeyConditionExpression", "topic = :t"},
+                  {"ExpressionAttributeValues", {{":t", {{"S", "go"}}}}},
+                  {"ConsistentRead", true}};
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: Consistent reads are not supported on global secondary indexes");
+  request.erase("ConsistentRead");
+  request["Select"] = "ALL_ATTRIBUTES";
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: One or more parameter values were invalid: Select type "
+            "ALL_ATTRIBUTES is not supported for global secondary index ByTopic because its "
+            "projection type is not ALL");
+  request["IndexName"] = "Nope";
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: The table does not have the specified index: Nope");
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Posts"}, {"IndexName", "Nope"}})),
+            "ValidationException: The table does not have the specified index: Nope");
+}
+
+TEST_F(IndexesTest, ScanReadsAnIndexsEntriesOnly) {
+  CreatePosts();
+  Put(Post("ann", "p1", {{"email", {{"S", "ann@example.com"}}}}));
+  Put(Post("bob", "p2", {}));
+  json result = Ok("Scan", {{"TableName", "Posts"}, {"IndexName", "ByEmail"}});
+  ASSERT_EQ(result["Count"], 1);
+  EXPECT_EQ(result["Items"][0]["email"]["S"], "ann@example.com");
+}
+
+TEST_F(IndexesTest, IndexWritesAreChargedInTheDocumentedCases) {
+  CreatePosts();
+  const json topic = {{"topic", {{"S", "go"}}}, {"created", {{"N", "1"}}}};
+  // A new item that enters two indexes (ByTopic and the local ByCreated): one write each.
+  EXPECT_EQ(Put(Post("ann", "p1", topic)),
+            json::parse(R"({"TableName":"Posts","CapacityUnits":3.0,"Table":{"CapacityUnits":1.0},
+              "LocalSecondaryIndexes":{"ByCreated":{"CapacityUnits":1.0}},
+              "GlobalSecondaryIndexes":{"ByTopic":{"CapacityUnits":1.0}}})"));
+  // The same item again: nothing an index holds changes, so no index writes.
+  EXPECT_EQ(Put(Post("ann", "p1", topic)),
+            json::parse(R"({"TableName":"Posts","CapacityUnits":1.0,"Table":{"CapacityUnits":1.0}})"));
+  // A projected attribute changes: one write to ByTopic (title is projected), none to the
+  // KEYS_ONLY local index.
+  json titled = topic;
+  titled["title"] = {{"S", "Hello"}};
+  EXPECT_EQ(Put(Post("ann", "p1", titled))["GlobalSecondaryIndexes"]["ByTopic"]["CapacityUnits"], 1.0);
+  // An attribute no index projects: no index writes.
+  titled["body"] = {{"S", "..."}};
+  EXPECT_EQ(Put(Post("ann", "p1", titled))["CapacityUnits"], 1.0);
+  // The index key changes: a delete and a put in ByTopic.
+  json moved = titled;
+  moved["topic"] = {{"S", "rust"}};
+  EXPECT_EQ(Put(Post("ann", "p1", moved))["GlobalSecondaryIndexes"]["ByTopic"]["CapacityUnits"], 2.0);
+  // The index key goes away: one write to delete the entry.
+  json update = {{"TableName", "Posts"},
+                 {"Key", {{"author", {{"S", "ann"}}}, {"postId", {{"S", "p1"}}}}},
+                 {"UpdateExpression", "REMOVE topic"},
+                 {"ReturnConsumedCapacity", "INDEXES"}};
+  EXPECT_EQ(Ok("UpdateItem", update)["ConsumedCapacity"],
+            json::parse(R"({"TableName":"Posts","CapacityUnits":2.0,"Table":{"CapacityUnits":1.0},
+              "GlobalSecondaryIndexes":{"ByTopic":{"CapacityUnits":1.0}}})"));
+  // TOTAL folds the index writes into one figure.
+  json remove = {{"TableName", "Posts"},
+                 {"Key", {{"author", {{"S", "ann"}}}, {"postId", {{"S", "p1"}}}}},
+                 {"ReturnConsumedCapacity", "TOTAL"}};
+  EXPECT_EQ(Ok("DeleteItem", remove)["ConsumedCapacity"],
+            json::parse(R"({"TableName":"Posts","CapacityUnits":2.0})"));  // table + ByCreated
+  EXPECT_EQ(Ok("Scan", {{"TableName", "Posts"}, {"IndexName", "ByCreated"}})["Count"], 0);
+}
+
+TEST_F(IndexesTest, AnIndexKeyOfTheWrongTypeIsRejected) {
+  CreatePosts();
+  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "Posts"},
+                                     {"Item", Post("ann", "p1", {{"topic", {{"N", "1"}}}})}})),
+            "ValidationException: One or more parameter values were invalid: Type mismatch for "
+            "Index Key topic Expected: S Actual: N IndexName: ByTopic");
+  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "Posts"},
+                                     {"Item", Post("ann", "p1", {{"email", {{"S", ""}}}})}})),
+            "ValidationException: One or more parameter values are not valid. A value specified "
+            "for a secondary index key is not supported. The AttributeValue for a key attribute "
+            "cannot contain an empty string value. IndexName: ByEmail, IndexKey: email");
+  EXPECT_EQ(ErrorOf(Call("UpdateItem",
+                         {{"TableName", "Posts"},
+                          {"Key", {{"author", {{"S", "ann"}}}, {"postId", {{"S", "p1"}}}}},
+                          {"UpdateExpression", "SET created = :c"},
+                          {"ExpressionAttributeValues", {{":c", {{"S", "yesterday"}}}}}})),
+            "ValidationException: One or more parameter values were invalid: Type mismatch for "
+            "Index Key created Expected: N Actual: S IndexName: ByCreated");
+  // Nothing was written.
+  EXPECT_EQ(Ok("Scan", {{"TableName", "Posts"}})["Count"], 0);
+}
+
+TEST_F(IndexesTest, ALocalIndexFetchesWhatItDoesNotProjectFromTheTable) {
+  CreatePosts();
+  for (int i = 0; i < 3; ++i) {
+    Put(Post("ann", "p" + std::to_string(i),
+             {{"created", {{"N", std::to_string(i)}}}, {"body", {{"S", "text"}}}}));
+  }
+  json request = {{"TableName", "Posts"},
+                  {"IndexName", "ByCreated"},
+                  {"KeyConditionExpression", "author = :a AND created >= :c"},
+                  {"ExpressionAttributeValues", {{":a", {{"S", "ann"}}}, {":c", {{"N", "1"}}}}},
+                  {"ConsistentRead", true},
+                  {"ReturnConsumedCapacity", "INDEXES"}};
+  json projected = Ok("Query", request);
+  ASSERT_EQ(projected["Count"], 2);
+  EXPECT_FALSE(projected["Items"][0].contains("body"));
+  EXPECT_EQ(projected["ConsumedCapacity"]["LocalSecondaryIndexes"]["ByCreated"]["CapacityUnits"], 1.0);
+  request["Select"] = "ALL_ATTRIBUTES";
+  json fetched = Ok("Query", request);
+  EXPECT_EQ(fetched["Items"][0]["body"]["S"], "text");
+  // One strongly consistent read of each whole item on the table, plus the index page.
+  EXPECT_EQ(fetched["ConsumedCapacity"],
+            json::parse(R"({"TableName":"Posts","CapacityUnits":3.0,"Table":{"CapacityUnits":2.0},
+              "LocalSecondaryIndexes":{"ByCreated":{"CapacityUnits":1.0}}})"));
+}
+
+}  // namespace
+}  // namespace ddbpg::testing
