@@ -31,6 +31,8 @@ const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
       {"UpdateContributorInsights", &UpdateContributorInsights},
       {"DescribeContributorInsights", &DescribeContributorInsights},
       {"ListContributorInsights", &ListContributorInsights},
+      {"UpdateTimeToLive", &UpdateTimeToLive},
+      {"DescribeTimeToLive", &DescribeTimeToLive},
   };
   return *handlers;
 }
@@ -111,6 +113,8 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
   Handler handler = FindHandler(target);
   if (handler == nullptr) return ErrorResponse(Status::UnknownOperation());
   if (body.empty()) return ErrorResponse(Status::Serialization(""));
+  // Background work that is due happens before the request sees the tables.
+  RunTimeToLive(state);
   Result<json> result = handler(state, request);
   if (!result.ok()) return ErrorResponse(result.status());
   return Response{200, result->dump(-1, ' ', false, json::error_handler_t::replace)};

@@ -40,6 +40,12 @@ struct EngineState {
   // How far behind the latest write an eventually consistent read may be (Playground.Configure);
   // 0, the default, keeps every read current so results are predictable.
   double replication_lag_seconds = 0;
+  // How long after expiry the TTL sweeper deletes an item (Playground.Configure
+  // "TtlDeletionDelaySeconds"): short by default so the playground shows it; DynamoDB takes up to
+  // a few days.
+  double ttl_deletion_delay_seconds = 10;
+  // The clock second of the last TTL sweep: the sweeper runs at most once a second.
+  long long last_ttl_sweep_second = -1;
   // Whether hot partitions split for heat (Playground.Configure "SplitForHeat"; on, as on AWS).
   bool split_for_heat = true;
   // The engine's randomness (DESIGN.md, "Determinism"): staleness of eventually consistent reads.

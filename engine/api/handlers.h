@@ -35,6 +35,11 @@ Result<json> UpdateContributorInsights(EngineState& state, const json& request);
 Result<json> DescribeContributorInsights(EngineState& state, const json& request);
 Result<json> ListContributorInsights(EngineState& state, const json& request);
 
+Result<json> UpdateTimeToLive(EngineState& state, const json& request);
+Result<json> DescribeTimeToLive(EngineState& state, const json& request);
+// The TTL sweeper's turn, before every request: deletes what expired (ttl_handler.cc).
+void RunTimeToLive(EngineState& state);
+
 // Playground.* extensions.
 Result<json> SetClock(EngineState& state, const json& request);
 Result<json> AdvanceClock(EngineState& state, const json& request);

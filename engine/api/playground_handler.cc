@@ -115,6 +115,16 @@ Result<json> Configure(EngineState& state, const json& request) {
     state.replication_lag_seconds = seconds;
     for (auto& [name, table] : state.tables) table->SetReplicationLag(seconds, &state.clock);
   }
+  if (Status s = CheckNumberMember(request, "TtlDeletionDelaySeconds"); !s.ok()) return s;
+  const json& ttl_delay = Member(request, "TtlDeletionDelaySeconds");
+  if (!ttl_delay.is_null()) {
+    double seconds = ttl_delay.get<double>();
+    constexpr double kMaxTtlDelay = 7 * 24 * 3600;
+    if (!(seconds >= 0) || seconds > kMaxTtlDelay) {
+      return Status::Validation("TtlDeletionDelaySeconds must be between 0 and 604800");
+    }
+    state.ttl_deletion_delay_seconds = seconds;
+  }
   const json& split_for_heat = Member(request, "SplitForHeat");
   if (!split_for_heat.is_null()) {
     if (!split_for_heat.is_boolean()) return Status::Validation("SplitForHeat must be a boolean");
@@ -143,6 +153,7 @@ Result<json> Configure(EngineState& state, const json& request) {
   return json{{"Scale", state.scale},
               {"ReplicationLagSeconds", state.replication_lag_seconds},
               {"SplitForHeat", state.split_for_heat},
+              {"TtlDeletionDelaySeconds", state.ttl_deletion_delay_seconds},
               {"Prices", PricesJson(state.prices)}};
 }
 

@@ -59,6 +59,9 @@ struct TableDefinition {
   bool contributor_insights_enabled = false;
   std::string contributor_insights_mode = "ACCESSED_AND_THROTTLED_KEYS";
   std::optional<double> contributor_insights_updated;
+  // Time to Live (UpdateTimeToLive): the attribute while enabled, and when it last changed.
+  std::optional<std::string> ttl_attribute;
+  std::optional<double> ttl_changed_at;
 };
 
 struct PrimaryKey {

@@ -1,0 +1,123 @@
+// Time to Live: UpdateTimeToLive and DescribeTimeToLive, and the sweeper's place in every
+// request. Texts and rules from 2026 probes of the live service (see docs/differences.md for
+// the choices where the service was not observed).
+#include <cmath>
+
+#include "engine/api/handlers.h"
+#include "engine/api/messages.h"
+#include "engine/api/request_schema.h"
+#include "engine/api/validation_errors.h"
+#include "engine/ttl/ttl_sweeper.h"
+
+namespace ddbpg {
+namespace {
+
+// A change is ENABLING or DISABLING this long on the clock before it settles; the service
+// settles within a second or two on a small table.
+constexpr double kTransitionSeconds = 1;
+// "Any additional UpdateTimeToLive calls for the same table during this one hour duration result
+// in a ValidationException" (API reference, UpdateTimeToLive).
+constexpr double kChangeIntervalSeconds = 3600;
+
+const std::vector<MemberSpec>& UpdateShape() {
+  static const auto* spec = new std::vector<MemberSpec>{
+      {"TableName", WireType::kString},
+      {"TimeToLiveSpecification", WireType::kStructure, "TimeToLiveSpecification",
+       MemberKind::kPlain,
+       {{"AttributeName", WireType::kString}, {"Enabled", WireType::kBoolean}}},
+  };
+  return *spec;
+}
+
+Result<Table*> FindNamedTable(EngineState& state, const json& request) {
+  ValidationErrors errors;
+  const json& name = Member(request, "TableName");
+  errors.NotNull(name, "tableName");
+  errors.ResourceName(name, "tableName");
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  Table* table = state.FindTable(name.get<std::string>());
+  if (table == nullptr) {
+    return Status::ResourceNotFound(TableNotFoundMessage(name.get<std::string>()));
+  }
+  return table;
+}
+
+}  // namespace
+
+Result<json> UpdateTimeToLive(EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, UpdateShape()); !s.ok()) return s;
+  const json& specification = Member(request, "TimeToLiveSpecification");
+  const json& attribute = Member(specification, "AttributeName");
+  const json& enabled = Member(specification, "Enabled");
+  ValidationErrors errors;
+  const json& name = Member(request, "TableName");
+  errors.NotNull(name, "tableName");
+  errors.ResourceName(name, "tableName");
+  errors.NotNull(specification, "timeToLiveSpecification");
+  if (!specification.is_null()) {
+    errors.NotNull(attribute, "timeToLiveSpecification.attributeName");
+    errors.MinLength(attribute, "timeToLiveSpecification.attributeName", 1);
+    errors.MaxLength(attribute, "timeToLiveSpecification.attributeName", 255);
+    errors.NotNull(enabled, "timeToLiveSpecification.enabled");
+  }
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  Result<Table*> table = FindNamedTable(state, request);
+  if (!table.ok()) return table.status();
+
+  TableDefinition& definition = (*table)->mutable_definition();
+  const std::string wanted = attribute.get<std::string>();
+  // What the request asks is checked before the interval between changes.
+  if (definition.ttl_attribute && *definition.ttl_attribute != wanted) {
+    return Status::Validation(
+        "TimeToLive is active on a different AttributeName: current AttributeName is " +
+        *definition.ttl_attribute);
+  }
+  if (enabled == true && definition.ttl_attribute) {
+    return Status::Validation("TimeToLive is already enabled");
+  }
+  if (enabled == false && !definition.ttl_attribute) {
+    return Status::Validation("TimeToLive is already disabled");
+  }
+  const double now = state.clock.NowSeconds();
+  if (definition.ttl_changed_at && now - *definition.ttl_changed_at < kChangeIntervalSeconds) {
+    return Status::Validation(
+        "Time to live has been modified multiple times within a fixed interval");
+  }
+  if (enabled == true) {
+    definition.ttl_attribute = wanted;
+  } else {
+    definition.ttl_attribute.reset();
+  }
+  definition.ttl_changed_at = now;
+  return json{{"TimeToLiveSpecification", {{"AttributeName", wanted}, {"Enabled", enabled}}}};
+}
+
+Result<json> DescribeTimeToLive(EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString}}); !s.ok()) return s;
+  Result<Table*> table = FindNamedTable(state, request);
+  if (!table.ok()) return table.status();
+  const TableDefinition& definition = (*table)->definition();
+  const bool settling = definition.ttl_changed_at &&
+                        state.clock.NowSeconds() - *definition.ttl_changed_at < kTransitionSeconds;
+  json description;
+  if (definition.ttl_attribute) {
+    description = {{"TimeToLiveStatus", settling ? "ENABLING" : "ENABLED"},
+                   {"AttributeName", *definition.ttl_attribute}};
+  } else {
+    // A disabled table does not say which attribute it used.
+    description = {{"TimeToLiveStatus", settling ? "DISABLING" : "DISABLED"}};
+  }
+  return json{{"TimeToLiveDescription", description}};
+}
+
+void RunTimeToLive(EngineState& state) {
+  const double now = state.clock.NowSeconds();
+  const long long second = static_cast<long long>(std::floor(now));
+  if (second == state.last_ttl_sweep_second) return;
+  state.last_ttl_sweep_second = second;
+  for (auto& [name, table] : state.tables) {
+    SweepExpiredItems(*table, now, state.ttl_deletion_delay_seconds);
+  }
+}
+
+}  // namespace ddbpg
