@@ -32,6 +32,48 @@ export declare class DynamoDBError extends Error {
 
 /** The `X-Amz-Target` prefix of DynamoDB's operations: "DynamoDB_20120810.". */
 export declare const DYNAMODB_TARGET_PREFIX: string;
+/** The `X-Amz-Target` prefix of the DynamoDB Streams API: "DynamoDBStreams_20120810.". */
+export declare const STREAMS_TARGET_PREFIX: string;
+
+/** One stream record as a Lambda function receives it from DynamoDB Streams. */
+export interface DynamoDBStreamRecord {
+  eventID: string;
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  eventVersion: string;
+  eventSource: 'aws:dynamodb';
+  awsRegion: string;
+  eventSourceARN: string;
+  dynamodb: {
+    ApproximateCreationDateTime: number;
+    Keys: Record<string, any>;
+    NewImage?: Record<string, any>;
+    OldImage?: Record<string, any>;
+    SequenceNumber: string;
+    SizeBytes: number;
+    StreamViewType: 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  };
+  /** Present on deletes by Time to Live: `{ type: "Service", principalId: "dynamodb.amazonaws.com" }`. */
+  userIdentity?: { type: string; principalId: string };
+}
+
+export interface DynamoDBStreamEvent {
+  Records: DynamoDBStreamRecord[];
+}
+
+export interface StreamTriggerOptions {
+  /** Records per batch, 1 to 1000 (default 100). */
+  batchSize?: number;
+  /** Where delivery starts: new records only (`LATEST`, default) or all kept (`TRIM_HORIZON`). */
+  startingPosition?: 'LATEST' | 'TRIM_HORIZON';
+}
+
+export interface StreamTrigger {
+  readonly streamArn: string;
+  /** The failure whose batch is waiting to be retried, or null. */
+  readonly lastError: unknown;
+  /** Ends delivery. */
+  stop(): void;
+}
 
 export declare class DynamoDB {
   /**
@@ -49,6 +91,20 @@ export declare class DynamoDB {
    * @throws DynamoDBError with DynamoDB's error type as `name` and its message.
    */
   send(operation: string, input?: object): Promise<any>;
+
+  /**
+   * Delivers the table's stream records to `handler` in batches shaped like a Lambda event,
+   * in order per shard, at least once: a handler that throws gets the same batch again and
+   * holds its shard until it succeeds. The table must have a stream enabled.
+   */
+  onStream(
+    tableName: string,
+    handler: (event: DynamoDBStreamEvent) => void | Promise<void>,
+    options?: StreamTriggerOptions,
+  ): StreamTrigger;
+
+  /** Resolves once every trigger has handled what the streams hold, or is waiting to retry. */
+  flushStreams(): Promise<void>;
 
   /** Frees the engine's wasm memory; the instance cannot be used afterwards. */
   close(): void;

@@ -9,13 +9,17 @@
 
 import { DynamoDBError, errorFromResponse } from './errors.js';
 import { instantiateEngineModule } from './engine_loader.js';
+import { StreamTrigger } from './stream_triggers.js';
 
 export { DynamoDBError };
 
 export const DYNAMODB_TARGET_PREFIX = 'DynamoDB_20120810.';
+export const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
 
 export class DynamoDB {
   #engine;
+  #triggers = new Set();
+  #pumpScheduled = false;
 
   /** Use createDynamoDB(); the constructor takes an instantiated engine. */
   constructor(engine) {
@@ -27,7 +31,53 @@ export class DynamoDB {
    * Never throws: errors come back as `{ status: 400, body: '{"__type": ...}' }`.
    */
   handle(target, bodyText) {
-    return this.#engine._handle(String(target), String(bodyText));
+    const answer = this.#engine._handle(String(target), String(bodyText));
+    // Any request may have written: triggers look at their streams once the caller moves on.
+    if (this.#triggers.size && !String(target).startsWith(STREAMS_TARGET_PREFIX)) {
+      this.#schedulePump();
+    }
+    return answer;
+  }
+
+  /**
+   * Runs `handler(event)` for the table's stream records, in the event shape a Lambda function
+   * receives from DynamoDB Streams, batch by batch (`batchSize`, default 100), from `LATEST`
+   * (default) or `TRIM_HORIZON`. A handler that throws (or rejects) gets the same batch again
+   * and holds its shard until it succeeds. Returns the trigger: `stop()` ends delivery,
+   * `lastError` is the failure being retried.
+   */
+  onStream(tableName, handler, options = {}) {
+    const trigger = new StreamTrigger(
+      (target, body) => this.#engine._handle(target, body),
+      tableName,
+      handler,
+      options,
+    );
+    this.#triggers.add(trigger);
+    const stop = trigger.stop.bind(trigger);
+    trigger.stop = () => {
+      stop();
+      this.#triggers.delete(trigger);
+    };
+    return trigger;
+  }
+
+  /** Resolves once every trigger has handled what the streams hold (or is waiting to retry). */
+  async flushStreams() {
+    await Promise.all([...this.#triggers].map((trigger) => trigger.pump().catch(() => {})));
+  }
+
+  #schedulePump() {
+    if (this.#pumpScheduled) return;
+    this.#pumpScheduled = true;
+    queueMicrotask(() => {
+      this.#pumpScheduled = false;
+      for (const trigger of this.#triggers) {
+        trigger.pump().catch((error) => {
+          trigger.lastError = error;
+        });
+      }
+    });
   }
 
   /**
@@ -44,6 +94,7 @@ export class DynamoDB {
 
   /** Frees the engine's wasm memory; the instance cannot be used afterwards. */
   close() {
+    for (const trigger of this.#triggers) trigger.stop();
     this.#engine.delete();
   }
 }

@@ -16,6 +16,7 @@ using Handler = Result<json> (*)(EngineState&, const json&);
 
 constexpr std::string_view kDynamoDbPrefix = "DynamoDB_20120810.";
 constexpr std::string_view kPlaygroundPrefix = "Playground.";
+constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
 
 const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
@@ -49,10 +50,21 @@ const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
   return *handlers;
 }
 
+const std::unordered_map<std::string_view, Handler>& StreamsHandlers() {
+  static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
+      {"ListStreams", &ListStreams},
+      {"DescribeStream", &DescribeStream},
+      {"GetShardIterator", &GetShardIterator},
+      {"GetRecords", &GetRecords},
+  };
+  return *handlers;
+}
+
 Handler FindHandler(std::string_view target) {
   for (const auto& [prefix, handlers] :
        {std::pair{kDynamoDbPrefix, &DynamoDbHandlers()},
-        std::pair{kPlaygroundPrefix, &PlaygroundHandlers()}}) {
+        std::pair{kPlaygroundPrefix, &PlaygroundHandlers()},
+        std::pair{kStreamsPrefix, &StreamsHandlers()}}) {
     if (target.substr(0, prefix.size()) != prefix) continue;
     auto it = handlers->find(target.substr(prefix.size()));
     return it == handlers->end() ? nullptr : it->second;

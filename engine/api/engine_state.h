@@ -54,6 +54,10 @@ struct EngineState {
   Prices prices = *PricePreset("us-east-1");
   // TransactWriteItems idempotency, by ClientRequestToken.
   std::map<std::string, TransactionToken> transaction_tokens;
+  // DynamoDB Streams: every stream still readable (enabled, or disabled less than 24 hours
+  // ago), oldest first, and the sequence number the next record gets.
+  std::vector<std::unique_ptr<Stream>> streams;
+  uint64_t next_stream_sequence = 1;
   // Feeds table ids; deterministic so the same requests give the same responses.
   unsigned long long tables_created = 0;
 
@@ -71,6 +75,12 @@ struct EngineState {
   double ReadAsOf(bool consistent) {
     if (consistent || replication_lag_seconds <= 0) return std::numeric_limits<double>::infinity();
     return clock.NowSeconds() - rng.NextDouble() * replication_lag_seconds;
+  }
+  Stream* FindStream(const std::string& arn) {
+    for (const auto& stream : streams) {
+      if (stream->arn() == arn) return stream.get();
+    }
+    return nullptr;
   }
   std::string TableArn(const std::string& name) const {
     return "arn:aws:dynamodb:" + options.region + ":" + options.account_id + ":table/" + name;

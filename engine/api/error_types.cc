@@ -31,6 +31,10 @@ WireError WireErrorOf(ErrorType type) {
     case ErrorType::kIdempotentParameterMismatch:
       return {"com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException", 400,
               "message"};
+    case ErrorType::kExpiredIterator:
+      return {"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400, "message"};
+    case ErrorType::kTrimmedDataAccess:
+      return {"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, "message"};
     case ErrorType::kInternalServerError:
     case ErrorType::kNone:
       break;

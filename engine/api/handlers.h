@@ -40,6 +40,14 @@ Result<json> DescribeTimeToLive(EngineState& state, const json& request);
 // The TTL sweeper's turn, before every request: deletes what expired (ttl_handler.cc).
 void RunTimeToLive(EngineState& state);
 
+// The DynamoDB Streams API (DynamoDBStreams_20120810.*).
+Result<json> ListStreams(EngineState& state, const json& request);
+Result<json> DescribeStream(EngineState& state, const json& request);
+Result<json> GetShardIterator(EngineState& state, const json& request);
+Result<json> GetRecords(EngineState& state, const json& request);
+// One record as GetRecords returns it (the JS triggers reuse it for the Lambda event).
+json StreamRecordJson(const Stream& stream, const StreamRecord& record, const std::string& region);
+
 // Playground.* extensions.
 Result<json> SetClock(EngineState& state, const json& request);
 Result<json> AdvanceClock(EngineState& state, const json& request);

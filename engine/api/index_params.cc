@@ -80,9 +80,16 @@ std::vector<std::string> KeyNames(const json& key_schema) {
   return names;
 }
 
+// More than one HASH or RANGE attribute: a multi-attribute key (global indexes only).
+bool IsMultiAttribute(const json& key_schema) {
+  return key_schema.size() > 2 ||
+         (key_schema.size() == 2 && Member(key_schema[0], "KeyType") == "HASH" &&
+          Member(key_schema[1], "KeyType") == "HASH");
+}
+
 // A global index's key schema: up to four HASH attributes, then up to four RANGE ones.
 Status CheckGlobalKeySchema(const json& key_schema) {
-  if (key_schema.size() <= 2) return Status::OK();
+  if (!IsMultiAttribute(key_schema)) return Status::OK();
   if (Member(key_schema[0], "KeyType") != "HASH") return Status::Validation(kFirstKeyNotHashMessage);
   size_t hashes = 0, ranges = 0;
   std::set<std::string> seen;
@@ -183,7 +190,7 @@ Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_d
       if (list == &globals) {
         if (Status s = CheckGlobalKeySchema(key_schema); !s.ok()) return s;
       }
-      if (key_schema.size() <= 2) {
+      if (list == &locals || !IsMultiAttribute(key_schema)) {
         if (Status s = CheckKeySchema(key_schema, attribute_definitions, false); !s.ok()) return s;
       } else {
         std::vector<std::string> defined = KeyNames(attribute_definitions);

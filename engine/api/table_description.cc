@@ -116,6 +116,15 @@ json DescribeTableJson(const EngineState& state, const Table& table, const std::
       {"DeletionProtectionEnabled", false},
   };
   AddIndexDescriptions(state, table, status, description);
+  if (definition.stream_view_type) {
+    description["StreamSpecification"] = {
+        {"StreamEnabled", true}, {"StreamViewType", StreamViewTypeName(*definition.stream_view_type)}};
+  }
+  // A disabled stream's ARN and label stay until another stream replaces them.
+  if (!definition.latest_stream_arn.empty()) {
+    description["LatestStreamArn"] = definition.latest_stream_arn;
+    description["LatestStreamLabel"] = definition.latest_stream_label;
+  }
   return description;
 }
 

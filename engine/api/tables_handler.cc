@@ -9,6 +9,7 @@
 #include "engine/api/index_params.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
+#include "engine/api/stream_specification.h"
 #include "engine/api/table_description.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
@@ -54,7 +55,8 @@ const std::vector<MemberSpec>& CreateTableShape() {
       {"BillingMode", WireType::kString},
       {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
        kThroughputMembers},
-      {"StreamSpecification", WireType::kStructure, "StreamSpecification"},
+      {"StreamSpecification", WireType::kStructure, "StreamSpecification", MemberKind::kPlain,
+       StreamSpecificationMembers()},
       {"SSESpecification", WireType::kStructure, "SSESpecification"},
       {"Tags", WireType::kList, "Tag"},
       {"TableClass", WireType::kString},
@@ -72,7 +74,8 @@ const std::vector<MemberSpec>& UpdateTableShape() {
       {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
        kThroughputMembers},
       {"GlobalSecondaryIndexUpdates", WireType::kList, "GlobalSecondaryIndexUpdate"},
-      {"StreamSpecification", WireType::kStructure, "StreamSpecification"},
+      {"StreamSpecification", WireType::kStructure, "StreamSpecification", MemberKind::kPlain,
+       StreamSpecificationMembers()},
       {"SSESpecification", WireType::kStructure, "SSESpecification"},
       {"ReplicaUpdates", WireType::kList, "ReplicationGroupUpdate"},
       {"TableClass", WireType::kString},
@@ -260,6 +263,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
     }
   }
   ValidateIndexMembers(request, errors);
+  ValidateStreamSpecification(request, errors);
   if (Status s = errors.ToStatus(); !s.ok()) return s;
 
   bool on_demand = billing_mode == "PAY_PER_REQUEST";
@@ -275,9 +279,8 @@ Result<json> CreateTable(EngineState& state, const json& request) {
   if (Status s = CheckKeySchema(key_schema, definitions, !has_indexes); !s.ok()) return s;
   Result<std::vector<IndexDefinition>> indexes = CheckIndexes(request, on_demand);
   if (!indexes.ok()) return indexes.status();
-  if (!Member(request, "StreamSpecification").is_null()) {
-    return Status::Validation(NotYetSupportedMessage("StreamSpecification"));
-  }
+  Result<StreamChange> stream = CheckStreamChange(request, nullptr);
+  if (!stream.ok()) return stream.status();
   if (!on_demand) {
     if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
@@ -309,6 +312,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
 
   auto table = std::make_unique<Table>(std::move(definition));
   for (IndexDefinition& index : *indexes) table->AddIndex(std::move(index));
+  ApplyStreamChange(state, *table, *stream);
   table->Repartition(state.scale, state.clock.NowSeconds());
   table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
   table->SetSplitForHeat(state.split_for_heat);
@@ -346,6 +350,7 @@ Result<json> DeleteTable(EngineState& state, const json& request) {
   Result<Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
   json description = DescribeTableJson(state, **table, "DELETING");
+  DisableStreamOf(state, **table);
   state.tables.erase((*table)->name());
   return json{{"TableDescription", description}};
 }
@@ -383,6 +388,7 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   errors.ResourceName(table_name, "tableName");
   errors.Enum(billing_mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
   ValidateThroughput(throughput, errors);
+  ValidateStreamSpecification(request, errors);
   if (Status s = errors.ToStatus(); !s.ok()) return s;
 
   if (billing_mode.is_null() && throughput.is_null() &&
@@ -401,13 +407,18 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   if (!throughput.is_null()) {
     if (Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
   }
-  for (const char* later : {"GlobalSecondaryIndexUpdates", "StreamSpecification",
-                            "SSESpecification", "ReplicaUpdates"}) {
+  if (!Member(request, "StreamSpecification").is_null() && !throughput.is_null()) {
+    return Status::Validation(std::string(kInvalidParameters) +
+                              "You cannot modify stream status while updating table IOPS");
+  }
+  for (const char* later : {"GlobalSecondaryIndexUpdates", "SSESpecification", "ReplicaUpdates"}) {
     if (!Member(request, later).is_null()) return Status::Validation(NotYetSupportedMessage(later));
   }
 
   Result<Table*> found = FindNamedTable(state, request);
   if (!found.ok()) return found.status();
+  Result<StreamChange> stream = CheckStreamChange(request, *found);
+  if (!stream.ok()) return stream.status();
   TableDefinition& definition = (*found)->mutable_definition();
   const bool currently_on_demand = definition.billing_mode == BillingMode::kPayPerRequest;
   if (!throughput.is_null() && currently_on_demand && billing_mode.is_null()) {
@@ -457,6 +468,8 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
       ++current.decreases_today;
     }
   }
+  // The response already shows the new stream, while the table is UPDATING.
+  ApplyStreamChange(state, **found, *stream);
   json description = DescribeTableJson(state, **found, "UPDATING");
   if (definition.billing_mode == BillingMode::kPayPerRequest) {
     current = ProvisionedThroughput{};

@@ -25,6 +25,8 @@ enum class ErrorType {
   kProvisionedThroughputExceeded,
   kThrottling,
   kIdempotentParameterMismatch,
+  kExpiredIterator,     // DynamoDB Streams
+  kTrimmedDataAccess,   // DynamoDB Streams
   kInternalServerError,
 };
 
@@ -84,8 +86,10 @@ class Status {
     return std::move(*this);
   }
 
- private:
+ // Any type with its message, for the rarer errors without a named constructor.
   Status(ErrorType type, std::string message) : type_(type), message_(std::move(message)) {}
+
+ private:
 
   ErrorType type_ = ErrorType::kNone;
   std::string message_;

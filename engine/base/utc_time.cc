@@ -54,4 +54,17 @@ std::string FormatUtcLong(double epoch_seconds) {
   return buffer;
 }
 
+std::string FormatUtcIsoMillis(double epoch_seconds) {
+  const int64_t millis = static_cast<int64_t>(std::floor(epoch_seconds * 1000 + 0.5));
+  const int64_t day = static_cast<int64_t>(std::floor(millis / 86400000.0));
+  const int64_t in_day = millis - day * 86400000;
+  const CivilDate date = CivilFromDays(day);
+  char buffer[40];
+  std::snprintf(buffer, sizeof(buffer), "%04lld-%02u-%02uT%02d:%02d:%02d.%03d",
+                static_cast<long long>(date.year), date.month, date.day,
+                static_cast<int>(in_day / 3600000), static_cast<int>(in_day / 60000 % 60),
+                static_cast<int>(in_day / 1000 % 60), static_cast<int>(in_day % 1000));
+  return buffer;
+}
+
 }  // namespace ddbpg

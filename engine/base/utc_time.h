@@ -14,4 +14,7 @@ int64_t UtcDay(double epoch_seconds);
 // time style in en_US, as DynamoDB's messages print instants.
 std::string FormatUtcLong(double epoch_seconds);
 
+// "2026-10-08T23:07:31.275": a stream label (LatestStreamLabel), UTC with milliseconds.
+std::string FormatUtcIsoMillis(double epoch_seconds);
+
 }  // namespace ddbpg

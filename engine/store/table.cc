@@ -232,6 +232,9 @@ std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
   }
   it->second = std::move(item);
   for (const auto& index : indexes_) index->Apply(old ? &*old : nullptr, &it->second);
+  if (change_listener_ && !(old && *old == it->second)) {
+    change_listener_(old ? &*old : nullptr, &it->second, ChangeOrigin::kRequest);
+  }
   size_bytes_ += new_bytes - old_bytes;
   AdjustPartitionStats(key.partition_hash, inserted ? 1 : 0, new_bytes - old_bytes);
   if (partition_stats_[partitions_.IndexOf(key.partition_hash)].size_bytes >
@@ -241,7 +244,7 @@ std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
   return old;
 }
 
-std::optional<Item> Table::Delete(const PrimaryKey& key) {
+std::optional<Item> Table::Delete(const PrimaryKey& key, ChangeOrigin origin) {
   auto it = items_.find(key);
   if (it == items_.end()) return std::nullopt;
   RememberVersion(key, &it->second);
@@ -251,6 +254,7 @@ std::optional<Item> Table::Delete(const PrimaryKey& key) {
   Item old = std::move(it->second);
   items_.erase(it);
   for (const auto& index : indexes_) index->Apply(&old, nullptr);
+  if (change_listener_) change_listener_(&old, nullptr, origin);
   return old;
 }
 

@@ -19,6 +19,7 @@
 #include "engine/index/secondary_index.h"
 #include "engine/store/heat_splitter.h"
 #include "engine/store/partition_map.h"
+#include "engine/streams/stream.h"
 #include "engine/value/attribute_value.h"
 
 namespace ddbpg {
@@ -62,6 +63,11 @@ struct TableDefinition {
   // Time to Live (UpdateTimeToLive): the attribute while enabled, and when it last changed.
   std::optional<std::string> ttl_attribute;
   std::optional<double> ttl_changed_at;
+  // DynamoDB Streams (StreamSpecification): the view type while a stream is enabled, and the
+  // newest stream's ARN and label, which stay after the stream is disabled.
+  std::optional<StreamViewType> stream_view_type;
+  std::string latest_stream_arn;
+  std::string latest_stream_label;
 };
 
 struct PrimaryKey {
@@ -121,10 +127,18 @@ class Table {
   const ItemMap& items() const { return items_; }
   // The primary key of a stored item.
   PrimaryKey KeyOf(const Item& item) const;
+  // Who made a change: a request, or DynamoDB itself (the Time to Live sweeper).
+  enum class ChangeOrigin { kRequest, kTimeToLive };
+  // Told of every change that alters an item: the item before (null when new) and after (null
+  // when deleted). A write that leaves the item exactly as it was is no change.
+  using ChangeListener =
+      std::function<void(const Item* before, const Item* after, ChangeOrigin origin)>;
+  void SetChangeListener(ChangeListener listener) { change_listener_ = std::move(listener); }
+
   // Stores the item under its key, returning the item it replaced.
   std::optional<Item> Put(const PrimaryKey& key, Item item);
   // Removes the item, returning it when it existed.
-  std::optional<Item> Delete(const PrimaryKey& key);
+  std::optional<Item> Delete(const PrimaryKey& key, ChangeOrigin origin = ChangeOrigin::kRequest);
 
   // --- secondary indexes ----------------------------------------------------------------
 
@@ -194,6 +208,7 @@ class Table {
   TableMetrics metrics_;
   TableCapacity capacity_;
   std::vector<std::unique_ptr<SecondaryIndex>> indexes_;
+  ChangeListener change_listener_;
   HeatSplitter heat_splitter_;
   bool split_for_heat_ = true;
   // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).

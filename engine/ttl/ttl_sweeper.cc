@@ -32,7 +32,7 @@ size_t SweepExpiredItems(Table& table, double now, double deletion_delay_seconds
     expired.push_back(key);
   }
   for (const PrimaryKey& key : expired) {
-    std::optional<Item> removed = table.Delete(key);
+    std::optional<Item> removed = table.Delete(key, Table::ChangeOrigin::kTimeToLive);
     if (removed && on_delete) on_delete(*removed);
   }
   return expired.size();

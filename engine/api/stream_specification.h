@@ -1,0 +1,38 @@
+// StreamSpecification on CreateTable and UpdateTable: its rules, with the live service's texts
+// (which say "UpdateViewType"), and turning a table's stream on and off.
+#pragma once
+
+#include <optional>
+#include <nlohmann/json.hpp>
+
+#include "engine/api/engine_state.h"
+#include "engine/api/request_schema.h"
+#include "engine/api/validation_errors.h"
+#include "engine/base/status.h"
+
+namespace ddbpg {
+
+using json = nlohmann::json;
+
+// The members of a StreamSpecification structure, for the request shape walker.
+std::vector<MemberSpec> StreamSpecificationMembers();
+
+// The validator's constraints (StreamEnabled present, StreamViewType in its enum).
+void ValidateStreamSpecification(const json& request, ValidationErrors& errors);
+
+// What the request asks of the table's stream.
+struct StreamChange {
+  enum class Action { kNone, kEnable, kDisable } action = Action::kNone;
+  StreamViewType view_type = StreamViewType::kKeysOnly;
+};
+// CreateTable's rules (`current` null) or UpdateTable's, against the table's current stream.
+Result<StreamChange> CheckStreamChange(const json& request, const Table* current);
+
+// Applies a change: a new stream (with a new ARN and label) starts recording the table's
+// changes, or the current one stops. The table's name is its stream ARN's.
+void ApplyStreamChange(EngineState& state, Table& table, const StreamChange& change);
+
+// Stops the stream of a table being deleted; its records stay readable for 24 hours.
+void DisableStreamOf(EngineState& state, Table& table);
+
+}  // namespace ddbpg
