@@ -25,51 +25,59 @@ Status Invalid(const std::string& message) {
   return Status::Validation(std::string(kInvalidParameters) + message);
 }
 
+}  // namespace
+
+void ValidateIndexMembersAt(const json& index, const std::string& path, bool global,
+                            ValidationErrors& errors) {
+  const json& key_schema = Member(index, "KeySchema");
+  errors.NotNull(key_schema, path + "keySchema");
+  errors.MinLength(key_schema, path + "keySchema", 1);
+  // A global index may have up to four partition-key and four sort-key attributes.
+  errors.MaxLength(key_schema, path + "keySchema", global ? 8 : 2);
+  if (key_schema.is_array()) {
+    for (size_t k = 0; k < key_schema.size(); ++k) {
+      const std::string key_path = path + "keySchema." + std::to_string(k + 1) + ".member.";
+      const json& key_type = Member(key_schema[k], "KeyType");
+      errors.NotNull(key_type, key_path + "keyType");
+      errors.Enum(key_type, key_path + "keyType", "[HASH, RANGE]");
+      const json& name = Member(key_schema[k], "AttributeName");
+      errors.NotNull(name, key_path + "attributeName");
+      errors.MinLength(name, key_path + "attributeName", 1);
+      errors.MaxLength(name, key_path + "attributeName", limits::kMaxKeyAttributeNameBytes);
+    }
+  }
+  const json& projection = Member(index, "Projection");
+  errors.NotNull(projection, path + "projection");
+  errors.Enum(Member(projection, "ProjectionType"), path + "projection.projectionType",
+              "[ALL, INCLUDE, KEYS_ONLY]");
+  const json& non_key = Member(projection, "NonKeyAttributes");
+  errors.MinLength(non_key, path + "projection.nonKeyAttributes", 1);
+  errors.MaxLength(non_key, path + "projection.nonKeyAttributes", kMaxNonKeyAttributesPerIndex);
+  const json& name = Member(index, "IndexName");
+  errors.NotNull(name, path + "indexName");
+  errors.ResourceName(name, path + "indexName");
+  if (global) {
+    const json& throughput = Member(index, "ProvisionedThroughput");
+    if (!throughput.is_null()) {
+      const std::string throughput_path = path + "provisionedThroughput.";
+      for (const char* units : {"WriteCapacityUnits", "ReadCapacityUnits"}) {
+        std::string units_path = throughput_path + (units[0] == 'W' ? "writeCapacityUnits"
+                                                                    : "readCapacityUnits");
+        errors.NotNull(Member(throughput, units), units_path);
+        errors.MinValue(Member(throughput, units), units_path, 1);
+      }
+    }
+  }
+}
+
+namespace {
+
 void ValidateIndexList(const json& list, const std::string& member, bool global,
                        ValidationErrors& errors) {
   if (!list.is_array()) return;
   for (size_t i = 0; i < list.size(); ++i) {
-    const std::string path = member + "." + std::to_string(i + 1) + ".member.";
-    const json& index = list[i];
-    const json& key_schema = Member(index, "KeySchema");
-    errors.NotNull(key_schema, path + "keySchema");
-    errors.MinLength(key_schema, path + "keySchema", 1);
-    // A global index may have up to four partition-key and four sort-key attributes.
-    errors.MaxLength(key_schema, path + "keySchema", global ? 8 : 2);
-    if (key_schema.is_array()) {
-      for (size_t k = 0; k < key_schema.size(); ++k) {
-        const std::string key_path = path + "keySchema." + std::to_string(k + 1) + ".member.";
-        const json& key_type = Member(key_schema[k], "KeyType");
-        errors.NotNull(key_type, key_path + "keyType");
-        errors.Enum(key_type, key_path + "keyType", "[HASH, RANGE]");
-        const json& name = Member(key_schema[k], "AttributeName");
-        errors.NotNull(name, key_path + "attributeName");
-        errors.MinLength(name, key_path + "attributeName", 1);
-        errors.MaxLength(name, key_path + "attributeName", limits::kMaxKeyAttributeNameBytes);
-      }
-    }
-    const json& projection = Member(index, "Projection");
-    errors.NotNull(projection, path + "projection");
-    errors.Enum(Member(projection, "ProjectionType"), path + "projection.projectionType",
-                "[ALL, INCLUDE, KEYS_ONLY]");
-    const json& non_key = Member(projection, "NonKeyAttributes");
-    errors.MinLength(non_key, path + "projection.nonKeyAttributes", 1);
-    errors.MaxLength(non_key, path + "projection.nonKeyAttributes", kMaxNonKeyAttributesPerIndex);
-    const json& name = Member(index, "IndexName");
-    errors.NotNull(name, path + "indexName");
-    errors.ResourceName(name, path + "indexName");
-    if (global) {
-      const json& throughput = Member(index, "ProvisionedThroughput");
-      if (!throughput.is_null()) {
-        const std::string throughput_path = path + "provisionedThroughput.";
-        for (const char* units : {"WriteCapacityUnits", "ReadCapacityUnits"}) {
-          std::string units_path = throughput_path + (units[0] == 'W' ? "writeCapacityUnits"
-                                                                      : "readCapacityUnits");
-          errors.NotNull(Member(throughput, units), units_path);
-          errors.MinValue(Member(throughput, units), units_path, 1);
-        }
-      }
-    }
+    ValidateIndexMembersAt(list[i], member + "." + std::to_string(i + 1) + ".member.", global,
+                           errors);
   }
 }
 
@@ -161,6 +169,26 @@ IndexDefinition DefinitionOf(const json& index, IndexKind kind) {
 }
 
 }  // namespace
+
+Result<IndexDefinition> CheckGlobalIndex(const json& index, const json& attribute_definitions) {
+  const json& key_schema = Member(index, "KeySchema");
+  if (Status s = CheckGlobalKeySchema(key_schema); !s.ok()) return s;
+  if (!IsMultiAttribute(key_schema)) {
+    if (Status s = CheckKeySchema(key_schema, attribute_definitions, false); !s.ok()) return s;
+  }
+  std::vector<std::string> defined = KeyNames(attribute_definitions);
+  for (const std::string& name : KeyNames(key_schema)) {
+    if (std::find(defined.begin(), defined.end(), name) == defined.end()) {
+      return Status::Validation(UndefinedKeyAttributesMessage(KeyNames(key_schema), defined));
+    }
+  }
+  if (Status s = CheckProjection(Member(index, "Projection")); !s.ok()) return s;
+  IndexDefinition definition = DefinitionOf(index, IndexKind::kGlobal);
+  if (definition.partition_key.size() > 1 || definition.sort_key.size() > 1) {
+    return Status::Validation(NotYetSupportedMessage("A multi-attribute index key"));
+  }
+  return definition;
+}
 
 void ValidateIndexMembers(const json& request, ValidationErrors& errors) {
   ValidateIndexList(Member(request, "LocalSecondaryIndexes"), "localSecondaryIndexes", false,

@@ -22,6 +22,15 @@ void ValidateIndexMembers(const json& request, ValidationErrors& errors);
 // the indexes when they hold. `on_demand` is the table's billing mode.
 Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_demand);
 
+// The validator's constraints on one index structure, its paths starting with `path`
+// ("globalSecondaryIndexes.1.member.").
+void ValidateIndexMembersAt(const json& index, const std::string& path, bool global,
+                            ValidationErrors& errors);
+
+// One global index being added to an existing table (UpdateTable's Create action): its key
+// schema against `attribute_definitions`, its projection; its definition when they hold.
+Result<IndexDefinition> CheckGlobalIndex(const json& index, const json& attribute_definitions);
+
 // Shared with the table's own key schema (tables_handler.cc).
 Status CheckKeySchema(const json& key_schema, const json& definitions, bool exact_definitions);
 

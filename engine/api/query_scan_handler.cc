@@ -288,6 +288,9 @@ Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool i
       return Status::Validation("The table does not have the specified index: " +
                                 index_name.get<std::string>());
     }
+    if (read.index->IsCreating(state.clock.NowSeconds())) {
+      return Status::Validation("Cannot read from backfilling global secondary index");
+    }
     if (read.index->is_global() && Member(request, "ConsistentRead") == true) {
       return Status::Validation("Consistent reads are not supported on global secondary indexes");
     }

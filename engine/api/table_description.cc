@@ -47,7 +47,11 @@ void AddIndexDescriptions(const EngineState& state, const Table& table, const st
                   {"KeySchema", IndexKeySchema(definition)},
                   {"Projection", ProjectionJson(definition)}};
     if (index->is_global()) {
-      entry["IndexStatus"] = status == "CREATING" ? "CREATING" : "ACTIVE";
+      const double now = state.clock.NowSeconds();
+      entry["IndexStatus"] = status == "CREATING" || index->IsCreating(now) ? "CREATING" : "ACTIVE";
+      if (std::optional<bool> backfilling = index->Backfilling(now)) {
+        entry["Backfilling"] = *backfilling;
+      }
       entry["ProvisionedThroughput"] = {{"NumberOfDecreasesToday", 0},
                                         {"ReadCapacityUnits", definition.read_capacity_units},
                                         {"WriteCapacityUnits", definition.write_capacity_units}};

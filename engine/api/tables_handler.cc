@@ -7,6 +7,7 @@
 
 #include "engine/api/handlers.h"
 #include "engine/api/index_params.h"
+#include "engine/api/index_updates.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/stream_specification.h"
@@ -73,7 +74,8 @@ const std::vector<MemberSpec>& UpdateTableShape() {
       {"BillingMode", WireType::kString},
       {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
        kThroughputMembers},
-      {"GlobalSecondaryIndexUpdates", WireType::kList, "GlobalSecondaryIndexUpdate"},
+      {"GlobalSecondaryIndexUpdates", WireType::kList, "GlobalSecondaryIndexUpdate",
+       MemberKind::kPlain, GlobalSecondaryIndexUpdateMembers()},
       {"StreamSpecification", WireType::kStructure, "StreamSpecification", MemberKind::kPlain,
        StreamSpecificationMembers()},
       {"SSESpecification", WireType::kStructure, "SSESpecification"},
@@ -342,13 +344,25 @@ Result<json> DescribeTable(EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
   Result<Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
-  return json{{"Table", DescribeTableJson(state, **table, "ACTIVE")}};
+  // A table is UPDATING while a new global index's resources are being allocated.
+  bool allocating = false;
+  for (const auto& index : (*table)->indexes()) {
+    allocating = allocating || index->IsAllocating(state.clock.NowSeconds());
+  }
+  return json{{"Table", DescribeTableJson(state, **table, allocating ? "UPDATING" : "ACTIVE")}};
 }
 
 Result<json> DeleteTable(EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
   Result<Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
+  for (const auto& index : (*table)->indexes()) {
+    if (index->IsCreating(state.clock.NowSeconds())) {
+      return Status::ResourceInUse(
+          "Attempt to change a resource which is still in use: Cannot delete table while "
+          "indexes are being created, updated, or deleted.");
+    }
+  }
   json description = DescribeTableJson(state, **table, "DELETING");
   DisableStreamOf(state, **table);
   state.tables.erase((*table)->name());
@@ -389,10 +403,22 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   errors.Enum(billing_mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
   ValidateThroughput(throughput, errors);
   ValidateStreamSpecification(request, errors);
+  const json& index_updates = Member(request, "GlobalSecondaryIndexUpdates");
+  if (index_updates.is_array()) {
+    for (size_t i = 0; i < index_updates.size(); ++i) {
+      const json& create = Member(index_updates[i], "Create");
+      if (create.is_null()) continue;
+      ValidateIndexMembersAt(create,
+                             "globalSecondaryIndexUpdates." + std::to_string(i + 1) +
+                                 ".member.create.",
+                             /*global=*/true, errors);
+    }
+  }
   if (Status s = errors.ToStatus(); !s.ok()) return s;
 
+  // An empty list of index updates alone asks for nothing.
   if (billing_mode.is_null() && throughput.is_null() &&
-      Member(request, "GlobalSecondaryIndexUpdates").is_null() &&
+      (index_updates.is_null() || index_updates.empty()) &&
       Member(request, "StreamSpecification").is_null() &&
       Member(request, "SSESpecification").is_null() &&
       Member(request, "ReplicaUpdates").is_null()) {
@@ -407,11 +433,12 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   if (!throughput.is_null()) {
     if (Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
   }
+  if (Status s = CheckIndexUpdatesRequest(request); !s.ok()) return s;
   if (!Member(request, "StreamSpecification").is_null() && !throughput.is_null()) {
     return Status::Validation(std::string(kInvalidParameters) +
                               "You cannot modify stream status while updating table IOPS");
   }
-  for (const char* later : {"GlobalSecondaryIndexUpdates", "SSESpecification", "ReplicaUpdates"}) {
+  for (const char* later : {"SSESpecification", "ReplicaUpdates"}) {
     if (!Member(request, later).is_null()) return Status::Validation(NotYetSupportedMessage(later));
   }
 
@@ -449,6 +476,9 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
 
   // The response describes the table as the update finds it, UPDATING; the playground applies
   // the change at once, so the next DescribeTable shows it ACTIVE with the new values.
+  Result<IndexUpdatePlan> index_plan = PlanIndexUpdates(state, **found, request);
+  if (!index_plan.ok()) return index_plan.status();
+
   const double now = state.clock.NowSeconds();
   if (billing_mode == "PAY_PER_REQUEST" && !currently_on_demand) {
     definition.billing_mode = BillingMode::kPayPerRequest;
@@ -468,9 +498,12 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
       ++current.decreases_today;
     }
   }
-  // The response already shows the new stream, while the table is UPDATING.
+  // The response already shows the new stream and the index changes, while the table is
+  // UPDATING.
+  ApplyIndexCreatesAndUpdates(state, **found, *index_plan);
   ApplyStreamChange(state, **found, *stream);
   json description = DescribeTableJson(state, **found, "UPDATING");
+  FinishIndexDeletes(**found, *index_plan, description);
   if (definition.billing_mode == BillingMode::kPayPerRequest) {
     current = ProvisionedThroughput{};
   }

@@ -43,9 +43,28 @@ class SecondaryIndex {
                  std::string table_sort_key, std::map<std::string, AttributeType> key_types);
 
   const IndexDefinition& definition() const { return definition_; }
+  IndexDefinition& mutable_definition() { return definition_; }
   const std::string& name() const { return definition_.name; }
   bool is_global() const { return definition_.kind == IndexKind::kGlobal; }
   AttributeType KeyType(const std::string& attribute) const { return key_types_.at(attribute); }
+
+  // --- lifecycle on the engine's clock --------------------------------------------------------
+
+  // A global index added by UpdateTable is CREATING: first its resources are allocated, then it
+  // is backfilled from the table's items; it is ACTIVE from `active_at`. Indexes created with
+  // their table are ACTIVE with it.
+  void SetCreation(double allocation_end, double active_at) {
+    allocation_end_ = allocation_end;
+    active_at_ = active_at;
+    added_later_ = true;
+  }
+  bool IsCreating(double now) const { return now < active_at_; }
+  bool IsAllocating(double now) const { return now < allocation_end_; }
+  // "Backfilling" is reported only for an index UpdateTable added, while it is CREATING.
+  std::optional<bool> Backfilling(double now) const {
+    if (!added_later_ || !IsCreating(now)) return std::nullopt;
+    return !IsAllocating(now);
+  }
 
   // A write's new item must give each index key attribute it has the declared type and a
   // non-empty value: DynamoDB's ValidationException otherwise.
@@ -79,6 +98,9 @@ class SecondaryIndex {
   static long long EntryBytes(const Item& entry);
 
   IndexDefinition definition_;
+  double allocation_end_ = 0;
+  double active_at_ = 0;
+  bool added_later_ = false;
   std::string table_partition_key_;
   std::string table_sort_key_;
   std::map<std::string, AttributeType> key_types_;

@@ -145,6 +145,22 @@ const SecondaryIndex* Table::FindIndex(const std::string& name) const {
   return nullptr;
 }
 
+SecondaryIndex* Table::FindIndex(const std::string& name) {
+  for (const auto& index : indexes_) {
+    if (index->name() == name) return index.get();
+  }
+  return nullptr;
+}
+
+void Table::RemoveIndex(const std::string& name) {
+  for (auto it = indexes_.begin(); it != indexes_.end(); ++it) {
+    if ((*it)->name() == name) {
+      indexes_.erase(it);
+      return;
+    }
+  }
+}
+
 bool Table::has_local_indexes() const {
   for (const auto& index : indexes_) {
     if (!index->is_global()) return true;

@@ -146,6 +146,9 @@ class Table {
   SecondaryIndex& AddIndex(IndexDefinition definition);
   const std::vector<std::unique_ptr<SecondaryIndex>>& indexes() const { return indexes_; }
   const SecondaryIndex* FindIndex(const std::string& name) const;
+  SecondaryIndex* FindIndex(const std::string& name);
+  // Drops an index and its entries.
+  void RemoveIndex(const std::string& name);
   bool has_local_indexes() const;
   // Index key attributes of a new item must have their declared types (SecondaryIndex).
   Status CheckIndexKeys(const Item& item) const;

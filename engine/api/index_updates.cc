@@ -1,0 +1,283 @@
+#include "engine/api/index_updates.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "engine/api/index_params.h"
+#include "engine/api/messages.h"
+#include "engine/capacity/units.h"
+#include "engine/value/item_size.h"
+
+namespace ddbpg {
+namespace {
+
+constexpr size_t kMaxGlobalIndexes = 20;
+
+Status Invalid(const std::string& message) {
+  return Status::Validation(std::string(kInvalidParameters) + message);
+}
+
+const json& ActionOf(const json& update, std::string* kind) {
+  for (const char* name : {"Create", "Update", "Delete"}) {
+    const json& action = Member(update, name);
+    if (!action.is_null()) {
+      *kind = name;
+      return action;
+    }
+  }
+  static const json kNull;
+  return kNull;
+}
+
+AttributeType ScalarTypeOf(const std::string& name) {
+  return name == "N" ? AttributeType::kN : name == "B" ? AttributeType::kB : AttributeType::kS;
+}
+
+// How long the backfill of `index` takes: every entry written once, at the index's write
+// capacity (provisioned) or an on-demand table's initial 4,000 WCU, both divided by the scale.
+double BackfillSeconds(const Table& table, const SecondaryIndex& index, double scale) {
+  double units = 0;
+  for (const auto& [key, entry] : index.entries()) units += capacity::WriteUnits(ItemSize(entry));
+  const bool on_demand = table.definition().billing_mode == BillingMode::kPayPerRequest;
+  const double rate = on_demand ? 4000 / scale
+                                : static_cast<double>(index.definition().write_capacity_units);
+  return std::max(1.0, std::ceil(units / std::max(rate, 1e-9)));
+}
+
+// Attribute definitions no key of the table or its indexes uses any more are dropped, as the
+// service drops them after an index is deleted.
+void PruneAttributeDefinitions(Table& table) {
+  std::set<std::string> used;
+  for (const KeySchemaElement& element : table.definition().key_schema) {
+    used.insert(element.attribute_name);
+  }
+  for (const auto& index : table.indexes()) {
+    for (const auto* names : {&index->definition().partition_key, &index->definition().sort_key}) {
+      used.insert(names->begin(), names->end());
+    }
+  }
+  auto& definitions = table.mutable_definition().attribute_definitions;
+  definitions.erase(std::remove_if(definitions.begin(), definitions.end(),
+                                   [&](const AttributeDefinition& d) {
+                                     return !used.count(d.attribute_name);
+                                   }),
+                    definitions.end());
+}
+
+Result<IndexDefinition> CheckCreate(const Table& table, const json& request, const json& create) {
+  const std::string name = Member(create, "IndexName");
+  if (table.FindIndex(name) != nullptr) {
+    return Status::Validation("Attempting to create an index which already exists");
+  }
+  const json& definitions = Member(request, "AttributeDefinitions");
+  if (definitions.is_null()) return Invalid("AttributeDefinitions is not specified for index: " + name);
+  Result<IndexDefinition> definition = CheckGlobalIndex(create, definitions);
+  if (!definition.ok()) return definition.status();
+  size_t globals = 0;
+  for (const auto& index : table.indexes()) globals += index->is_global() ? 1 : 0;
+  if (globals >= kMaxGlobalIndexes) {
+    return Status::LimitExceeded(
+        "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit "
+        "of 20");
+  }
+  const bool on_demand = table.definition().billing_mode == BillingMode::kPayPerRequest;
+  const bool has_throughput = !Member(create, "ProvisionedThroughput").is_null();
+  if (on_demand && has_throughput) {
+    return Invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for index: " +
+                   name + " when BillingMode is PAY_PER_REQUEST");
+  }
+  if (!on_demand && !has_throughput) {
+    return Invalid("Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: " +
+                   name);
+  }
+  return definition;
+}
+
+}  // namespace
+
+std::vector<MemberSpec> GlobalSecondaryIndexUpdateMembers() {
+  const std::vector<MemberSpec> throughput = {{"ReadCapacityUnits", WireType::kLong},
+                                              {"WriteCapacityUnits", WireType::kLong}};
+  return {
+      {"Create", WireType::kStructure, "CreateGlobalSecondaryIndexAction", MemberKind::kPlain,
+       {{"IndexName", WireType::kString},
+        {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
+         {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
+        {"Projection", WireType::kStructure, "Projection", MemberKind::kPlain,
+         {{"ProjectionType", WireType::kString},
+          {"NonKeyAttributes", WireType::kList, "String", MemberKind::kPlain, {}, WireType::kString}}},
+        {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
+         throughput}}},
+      {"Update", WireType::kStructure, "UpdateGlobalSecondaryIndexAction", MemberKind::kPlain,
+       {{"IndexName", WireType::kString},
+        {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
+         throughput}}},
+      {"Delete", WireType::kStructure, "DeleteGlobalSecondaryIndexAction", MemberKind::kPlain,
+       {{"IndexName", WireType::kString}}},
+  };
+}
+
+Status CheckIndexUpdatesRequest(const json& request) {
+  const json& updates = Member(request, "GlobalSecondaryIndexUpdates");
+  if (updates.is_null()) return Status::OK();
+  if (updates.empty()) return Invalid("List of GlobalSecondaryIndexUpdates is empty");
+  std::set<std::string> names;
+  int online_changes = 0;
+  for (const json& update : updates) {
+    int actions = 0;
+    for (const char* name : {"Create", "Update", "Delete"}) actions += Member(update, name).is_null() ? 0 : 1;
+    if (actions == 0) {
+      return Invalid(
+          "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+          "GlobalSecondaryIndexUpdate.Delete must not be null");
+    }
+    if (actions > 1) {
+      return Invalid("Only one global secondary index action is allowed per "
+                     "GlobalSecondaryIndexUpdate object");
+    }
+    std::string kind;
+    const json& action = ActionOf(update, &kind);
+    const json& name = Member(action, "IndexName");
+    if (!name.is_string()) {
+      return Status::Validation("1 validation error detected: Value null at 'indexName' failed "
+                                "to satisfy constraint: Member must not be null");
+    }
+    if (!names.insert(name.get<std::string>()).second) {
+      return Invalid("Only one global secondary index update per index is allowed "
+                     "simultaneously. Index: " + name.get<std::string>());
+    }
+    if (kind != "Update") ++online_changes;
+  }
+  if (online_changes > 0 && !Member(request, "ProvisionedThroughput").is_null()) {
+    return Invalid("You cannot create or delete index while updating table IOPS");
+  }
+  if (online_changes > 0 && !Member(request, "StreamSpecification").is_null()) {
+    return Invalid("You cannot create or delete index while changing stream status");
+  }
+  if (online_changes > 1) {
+    return Status::LimitExceeded(
+        "Subscriber limit exceeded: Only 1 online index can be created or deleted "
+        "simultaneously per table");
+  }
+  return Status::OK();
+}
+
+Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
+                                         const json& request) {
+  IndexUpdatePlan plan;
+  const json& updates = Member(request, "GlobalSecondaryIndexUpdates");
+  if (updates.is_null()) return plan;
+  plan.attribute_definitions = Member(request, "AttributeDefinitions");
+  const double now = state.clock.NowSeconds();
+  const std::string table_name = table.name();
+  for (const json& update : updates) {
+    std::string kind;
+    const json& action = ActionOf(update, &kind);
+    const std::string name = Member(action, "IndexName");
+    if (kind == "Create") {
+      for (const auto& index : table.indexes()) {
+        if (index->IsCreating(now)) {
+          return Status::LimitExceeded(
+              "Subscriber limit exceeded: Only 1 online index can be created or deleted "
+              "simultaneously per table");
+        }
+      }
+      Result<IndexDefinition> definition = CheckCreate(table, request, action);
+      if (!definition.ok()) return definition.status();
+      plan.creates.push_back(std::move(*definition));
+      continue;
+    }
+    const SecondaryIndex* index = table.FindIndex(name);
+    if (index == nullptr) {
+      return Status::ResourceNotFound("Requested resource not found: Index " + name +
+                                      " for table " + table_name);
+    }
+    if (!index->is_global()) {
+      return Status::Validation("Cannot " + std::string(kind == "Delete" ? "delete" : "update") +
+                                " an index that is not a GlobalSecondaryIndex: " + name);
+    }
+    if (kind == "Delete") {
+      if (index->IsAllocating(now)) {
+        return Status::ResourceInUse(
+            "Attempt to change a resource which is still in use: Index creation is in resource "
+            "allocation phase. Retry deletion during backfilling phase or when the index is "
+            "active. Table: " + table_name + " Index: " + name);
+      }
+      plan.deletes.push_back(name);
+      continue;
+    }
+    if (table.definition().billing_mode == BillingMode::kPayPerRequest) {
+      return Invalid("The only Updates for index: " + name +
+                     " when TableThroughputMode is PAY_PER_REQUEST can be to "
+                     "OnDemandThroughput, WarmThroughput");
+    }
+    const json& throughput = Member(action, "ProvisionedThroughput");
+    if (throughput.is_null()) {
+      return Status::Validation("1 validation error detected: Value null at "
+                                "'provisionedThroughput' failed to satisfy constraint: Member "
+                                "must not be null");
+    }
+    const long long read = Member(throughput, "ReadCapacityUnits").get<long long>();
+    const long long write = Member(throughput, "WriteCapacityUnits").get<long long>();
+    const IndexDefinition& current = index->definition();
+    if (read == current.read_capacity_units && write == current.write_capacity_units) {
+      return Status::Validation(
+          "The provisioned throughput for the index " + name +
+          " will not change. The requested value equals the current value. Current "
+          "ReadCapacityUnits provisioned for the index: " + std::to_string(read) +
+          ". Requested ReadCapacityUnits: " + std::to_string(read) +
+          ". Current WriteCapacityUnits provisioned for the index: " + std::to_string(write) +
+          ". Requested WriteCapacityUnits: " + std::to_string(write) +
+          ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to "
+          "request higher limits.");
+    }
+    plan.throughput_updates.push_back({name, {read, write}});
+  }
+  return plan;
+}
+
+void ApplyIndexCreatesAndUpdates(EngineState& state, Table& table, IndexUpdatePlan& plan) {
+  const double now = state.clock.NowSeconds();
+  for (const auto& [name, units] : plan.throughput_updates) {
+    IndexDefinition& definition = table.FindIndex(name)->mutable_definition();
+    definition.read_capacity_units = units.first;
+    definition.write_capacity_units = units.second;
+  }
+  for (IndexDefinition& definition : plan.creates) {
+    // The new key attributes join the table's definitions.
+    auto& table_definitions = table.mutable_definition().attribute_definitions;
+    for (const json& attribute : plan.attribute_definitions) {
+      const std::string name = Member(attribute, "AttributeName");
+      bool known = std::any_of(table_definitions.begin(), table_definitions.end(),
+                               [&name](const AttributeDefinition& d) { return d.attribute_name == name; });
+      if (!known) {
+        table_definitions.push_back({name, ScalarTypeOf(Member(attribute, "AttributeType"))});
+      }
+    }
+    SecondaryIndex& index = table.AddIndex(std::move(definition));
+    const double allocation_end = now + kIndexAllocationSeconds;
+    index.SetCreation(allocation_end, allocation_end + BackfillSeconds(table, index, state.scale));
+    PruneAttributeDefinitions(table);
+  }
+}
+
+void FinishIndexDeletes(Table& table, const IndexUpdatePlan& plan, json& description) {
+  for (const std::string& name : plan.deletes) {
+    SetIndexStatus(description, name, "DELETING");
+    table.RemoveIndex(name);
+  }
+  if (!plan.deletes.empty()) PruneAttributeDefinitions(table);
+  for (const auto& [name, units] : plan.throughput_updates) {
+    SetIndexStatus(description, name, "UPDATING");
+  }
+}
+
+void SetIndexStatus(json& description, const std::string& name, const std::string& status) {
+  if (!description.contains("GlobalSecondaryIndexes")) return;
+  for (json& index : description["GlobalSecondaryIndexes"]) {
+    if (index["IndexName"] == name) index["IndexStatus"] = status;
+  }
+}
+
+}  // namespace ddbpg

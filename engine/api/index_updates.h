@@ -1,0 +1,50 @@
+// UpdateTable's GlobalSecondaryIndexUpdates: creating a global index on a table that has data
+// (CREATING, resources allocated, then backfilled on the engine's clock), changing its
+// throughput, and deleting it, with the service's rules and texts (2026 probes of the live
+// service, dynalite's AWS-run tests).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "engine/api/engine_state.h"
+#include "engine/api/request_schema.h"
+#include "engine/base/status.h"
+
+namespace ddbpg {
+
+using json = nlohmann::json;
+
+// The members of one GlobalSecondaryIndexUpdate, for the request shape walker.
+std::vector<MemberSpec> GlobalSecondaryIndexUpdateMembers();
+
+// The rules that need no table: one action per entry, one update per index, one online index
+// created or deleted at a time, and what may not be combined with an index change.
+Status CheckIndexUpdatesRequest(const json& request);
+
+// What an UpdateTable asks of the table's global indexes, once every rule holds.
+struct IndexUpdatePlan {
+  std::vector<IndexDefinition> creates;
+  std::vector<std::pair<std::string, std::pair<long long, long long>>> throughput_updates;
+  std::vector<std::string> deletes;
+  json attribute_definitions;  // the request's, for the new key attributes
+};
+
+// The rules against the table; nothing changes.
+Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
+                                         const json& request);
+
+// Adds the new indexes (CREATING on the clock) and sets new index throughput.
+void ApplyIndexCreatesAndUpdates(EngineState& state, Table& table, IndexUpdatePlan& plan);
+
+// After the response's description was taken: shows deleted indexes DELETING and updated ones
+// UPDATING in it, then drops the deleted indexes and the attribute definitions only they used.
+void FinishIndexDeletes(Table& table, const IndexUpdatePlan& plan, json& description);
+
+// Sets one global index's IndexStatus in a table description.
+void SetIndexStatus(json& description, const std::string& name, const std::string& status);
+
+// Seconds a new global index spends allocating resources before its backfill starts.
+inline constexpr double kIndexAllocationSeconds = 5;
+
+}  // namespace ddbpg
