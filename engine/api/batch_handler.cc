@@ -632,11 +632,11 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
       // item, a delete for the item it removes (DYNAMODB-FACTS A.3), plus its index writes.
       const CapacityCharge charge =
           WriteCharge(table, current, write.is_put ? &write.attributes : nullptr);
-      const double units = charge.OnTableCapacity();
-      if (Status s = table.Admit(CapacityKind::kWrite, write.key, units, now,
-                                 state.TableArn(table_writes.name));
-          !s.ok()) {
-        if (first_throttle.ok()) first_throttle = s;
+      Result<IndexWriteTargets> admitted =
+          AdmitWrite(state, table, write.key, charge, current,
+                     write.is_put ? &write.attributes : nullptr, now);
+      if (!admitted.ok()) {
+        if (first_throttle.ok()) first_throttle = admitted.status();
         unprocessed[table_writes.name].push_back(*write.request);
         continue;
       }
@@ -646,7 +646,7 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
       prepared.key = write.key;
       CommitWrite(prepared, write.is_put ? std::optional<Item>(std::move(write.attributes))
                                          : std::optional<Item>());
-      table.RecordWrite(write.key, units, now);
+      RecordWrite(table, write.key, charge, *admitted, now);
       charge_total += charge;
       table_processed = true;
       ++processed;

@@ -126,7 +126,7 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
   if (handler == nullptr) return ErrorResponse(Status::UnknownOperation());
   if (body.empty()) return ErrorResponse(Status::Serialization(""));
   // Background work that is due happens before the request sees the tables.
-  RunTimeToLive(state);
+  RunBackgroundWork(state);
   Result<json> result = handler(state, request);
   if (!result.ok()) return ErrorResponse(result.status());
   return Response{200, result->dump(-1, ' ', false, json::error_handler_t::replace)};

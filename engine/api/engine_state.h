@@ -40,6 +40,9 @@ struct EngineState {
   // How far behind the latest write an eventually consistent read may be (Playground.Configure);
   // 0, the default, keeps every read current so results are predictable.
   double replication_lag_seconds = 0;
+  // How long a change takes to reach the global indexes (Playground.Configure
+  // "IndexPropagationSeconds"); 0 keeps them in step with the table.
+  double index_propagation_seconds = 0;
   // How long after expiry the TTL sweeper deletes an item (Playground.Configure
   // "TtlDeletionDelaySeconds"): short by default so the playground shows it; DynamoDB takes up to
   // a few days.

@@ -37,8 +37,9 @@ Result<json> ListContributorInsights(EngineState& state, const json& request);
 
 Result<json> UpdateTimeToLive(EngineState& state, const json& request);
 Result<json> DescribeTimeToLive(EngineState& state, const json& request);
-// The TTL sweeper's turn, before every request: deletes what expired (ttl_handler.cc).
-void RunTimeToLive(EngineState& state);
+// The engine's background work, before every request: global index changes that are due, then
+// the TTL sweeper deleting what expired (ttl_handler.cc).
+void RunBackgroundWork(EngineState& state);
 
 // The DynamoDB Streams API (DynamoDBStreams_20120810.*).
 Result<json> ListStreams(EngineState& state, const json& request);

@@ -163,6 +163,52 @@ CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item*
   return charge;
 }
 
+namespace {
+
+// The hash of the index partition a write lands on: the new entry's, or the old one's when the
+// item leaves the index.
+std::optional<uint64_t> IndexHashOf(const SecondaryIndex& index, const Item* old_item,
+                                    const Item* new_item) {
+  for (const Item* item : {new_item, old_item}) {
+    if (item == nullptr) continue;
+    if (std::optional<IndexEntryKey> key = index.EntryKeyOf(*item)) return key->partition_hash;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<IndexWriteTargets> AdmitWrite(EngineState& state, Table& table, const PrimaryKey& key,
+                                     const CapacityCharge& charge, const Item* old_item,
+                                     const Item* new_item, double now) {
+  const std::string arn = state.TableArn(table.name());
+  if (Status s = table.Admit(CapacityKind::kWrite, key, charge.OnTableCapacity(), now, arn);
+      !s.ok()) {
+    return s;
+  }
+  IndexWriteTargets written;
+  for (const auto& [name, units] : charge.global_indexes) {
+    SecondaryIndex* index = table.FindIndex(name);
+    std::optional<uint64_t> hash = IndexHashOf(*index, old_item, new_item);
+    if (!hash) continue;
+    if (Status s = index->capacity().Admit(CapacityKind::kWrite, *hash, units, now,
+                                           arn + "/index/" + name);
+        !s.ok()) {
+      return s;
+    }
+    written.targets.push_back({index, *hash, units});
+  }
+  return written;
+}
+
+void RecordWrite(Table& table, const PrimaryKey& key, const CapacityCharge& charge,
+                 const IndexWriteTargets& targets, double now) {
+  table.RecordWrite(key, charge.OnTableCapacity(), now);
+  for (const IndexWriteTargets::Target& target : targets.targets) {
+    target.index->capacity().Record(CapacityKind::kWrite, target.hash, target.units, now);
+  }
+}
+
 std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> new_item) {
   if (write.kind == WriteKind::kConditionCheck) return std::nullopt;
   if (!new_item) return write.table->Delete(write.key);

@@ -46,6 +46,25 @@ Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item*
 // (SecondaryIndex::WriteUnits).
 CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item);
 
+// The global index partitions an admitted write lands on, with its units on each.
+struct IndexWriteTargets {
+  struct Target {
+    SecondaryIndex* index;
+    uint64_t hash;
+    double units;
+  };
+  std::vector<Target> targets;
+};
+
+// Admission of a write before any effect: the table's capacity (with its local indexes' units),
+// then each global index it writes, whose throttle stops the table's write (back-pressure).
+Result<IndexWriteTargets> AdmitWrite(EngineState& state, Table& table, const PrimaryKey& key,
+                                     const CapacityCharge& charge, const Item* old_item,
+                                     const Item* new_item, double now);
+// Takes an admitted write's units from the table and the global indexes it wrote.
+void RecordWrite(Table& table, const PrimaryKey& key, const CapacityCharge& charge,
+                 const IndexWriteTargets& targets, double now);
+
 // Stores the computed item (or deletes) and returns the item it replaced.
 std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> new_item);
 

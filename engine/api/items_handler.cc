@@ -120,22 +120,21 @@ Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind
 
   const Item* current = write->table->Find(write->key);
   const double now = state.clock.NowSeconds();
-  const std::string arn = state.TableArn(write->table->name());
   Result<std::optional<Item>> new_item = ComputeWrite(*write, current);
   const CapacityCharge charge =
       WriteCharge(*write->table, current, new_item.ok() && *new_item ? &**new_item : nullptr);
-  const double units = charge.OnTableCapacity();
+  const Item* after = new_item.ok() && *new_item ? &**new_item : nullptr;
   // Throttling comes before any effect; a failed condition still consumes write capacity.
-  if (Status s = write->table->Admit(CapacityKind::kWrite, write->key, units, now, arn); !s.ok()) {
-    return s;
-  }
+  Result<IndexWriteTargets> admitted =
+      AdmitWrite(state, *write->table, write->key, charge, current, after, now);
+  if (!admitted.ok()) return admitted.status();
   if (Status s = CheckWriteCondition(*write, current); !s.ok()) {
     write->table->RecordWrite(write->key, current ? charge.table : 1, now);
     return s;
   }
   if (!new_item.ok()) return new_item.status();
   std::optional<Item> old = CommitWrite(*write, std::move(*new_item));
-  write->table->RecordWrite(write->key, units, now);
+  RecordWrite(*write->table, write->key, charge, *admitted, now);
 
   json response = json::object();
   if (old && WantsOldItem(request)) response["Attributes"] = EncodeItem(*old);

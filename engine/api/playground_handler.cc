@@ -4,6 +4,7 @@
 #include "engine/api/handlers.h"
 #include "engine/capacity/cost.h"
 #include "engine/value/base64.h"
+#include "engine/value/item_size.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 
@@ -42,11 +43,10 @@ json KeyJson(const std::string& tracked) {
   return {{type, raw}};
 }
 
-json PartitionJson(const Table& table, size_t index, double since) {
-  const Partition& partition = table.partitions().partitions()[index];
-  const Table::PartitionStats& stats = table.partition_stats(index);
+json PartitionJson(const Partition& partition, long long item_count, long long size_bytes,
+                   const TableMetrics& metrics, double since) {
   json seconds = json::array();
-  for (const SecondSample& sample : table.metrics().Samples(partition.id, since)) {
+  for (const SecondSample& sample : metrics.Samples(partition.id, since)) {
     seconds.push_back({{"Time", sample.second},
                        {"ConsumedReadCapacityUnits", sample.read_units},
                        {"ConsumedWriteCapacityUnits", sample.write_units},
@@ -58,9 +58,32 @@ json PartitionJson(const Table& table, size_t index, double since) {
           {"HashRange",
            {{"Start", std::to_string(partition.hash_start)},
             {"End", std::to_string(partition.hash_end)}}},
-          {"ItemCount", stats.item_count},
-          {"SizeBytes", stats.size_bytes},
+          {"ItemCount", item_count},
+          {"SizeBytes", size_bytes},
           {"Seconds", seconds}};
+}
+
+json PartitionJson(const Table& table, size_t index, double since) {
+  const Table::PartitionStats& stats = table.partition_stats(index);
+  return PartitionJson(table.partitions().partitions()[index], stats.item_count,
+                       stats.size_bytes, table.metrics(), since);
+}
+
+// A global index's partitions, each with the entries it holds and its traffic.
+json IndexPartitionsJson(const SecondaryIndex& index, double since) {
+  const PartitionMap& map = index.capacity().partitions();
+  std::vector<long long> counts(map.size(), 0), bytes(map.size(), 0);
+  for (const auto& [key, entry] : index.entries()) {
+    size_t at = map.IndexOf(key.partition_hash);
+    counts[at] += 1;
+    bytes[at] += static_cast<long long>(ItemSize(entry));
+  }
+  json partitions = json::array();
+  for (size_t i = 0; i < map.size(); ++i) {
+    partitions.push_back(
+        PartitionJson(map.partitions()[i], counts[i], bytes[i], index.capacity().metrics(), since));
+  }
+  return partitions;
 }
 
 }  // namespace
@@ -115,6 +138,16 @@ Result<json> Configure(EngineState& state, const json& request) {
     state.replication_lag_seconds = seconds;
     for (auto& [name, table] : state.tables) table->SetReplicationLag(seconds, &state.clock);
   }
+  if (Status s = CheckNumberMember(request, "IndexPropagationSeconds"); !s.ok()) return s;
+  const json& propagation = Member(request, "IndexPropagationSeconds");
+  if (!propagation.is_null()) {
+    double seconds = propagation.get<double>();
+    if (!(seconds >= 0) || seconds > 60) {
+      return Status::Validation("IndexPropagationSeconds must be between 0 and 60");
+    }
+    state.index_propagation_seconds = seconds;
+    for (auto& [name, table] : state.tables) table->SetIndexPropagation(seconds, &state.clock);
+  }
   if (Status s = CheckNumberMember(request, "TtlDeletionDelaySeconds"); !s.ok()) return s;
   const json& ttl_delay = Member(request, "TtlDeletionDelaySeconds");
   if (!ttl_delay.is_null()) {
@@ -154,6 +187,7 @@ Result<json> Configure(EngineState& state, const json& request) {
               {"ReplicationLagSeconds", state.replication_lag_seconds},
               {"SplitForHeat", state.split_for_heat},
               {"TtlDeletionDelaySeconds", state.ttl_deletion_delay_seconds},
+              {"IndexPropagationSeconds", state.index_propagation_seconds},
               {"Prices", PricesJson(state.prices)}};
 }
 
@@ -237,8 +271,17 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
                        state.prices)},
       {"StoragePerMonth", static_cast<double>(table->size_bytes()) / (1024.0 * 1024 * 1024) *
                               state.prices.storage_gb_month}};
-  return json{{"TableName", table->name()}, {"Scale", state.scale}, {"Now", now},
-              {"Partitions", partitions}, {"HotKeys", hot_keys}, {"Cost", cost}};
+  json response = {{"TableName", table->name()}, {"Scale", state.scale}, {"Now", now},
+                   {"Partitions", partitions}, {"HotKeys", hot_keys}, {"Cost", cost}};
+  // Global indexes are partitioned and provisioned on their own.
+  json indexes = json::array();
+  for (const auto& index : table->indexes()) {
+    if (!index->is_global()) continue;
+    indexes.push_back({{"IndexName", index->name()},
+                       {"Partitions", IndexPartitionsJson(*index, now - since_seconds + 1)}});
+  }
+  if (!indexes.empty()) response["GlobalSecondaryIndexes"] = std::move(indexes);
+  return response;
 }
 
 Result<json> SetClock(EngineState& state, const json& request) {

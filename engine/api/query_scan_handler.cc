@@ -367,6 +367,41 @@ CapacityCharge ReadCharge(const json& request, const SecondaryIndex* index, cons
   return charge;
 }
 
+// Admits a page's read on what it read (the table's capacity for the table and its local
+// indexes, its own for a global index) and takes the units. `key` is the partition a Query
+// read; a Scan spreads over many.
+Status AdmitAndRecordRead(EngineState& state, Table& table, const SecondaryIndex* index,
+                          const CapacityCharge& charge, const std::optional<PrimaryKey>& key,
+                          const Page& page, double now) {
+  const std::string arn = state.TableArn(table.name());
+  const double units = charge.OnTableCapacity();
+  if (units > 0) {
+    Status admitted = key ? table.Admit(CapacityKind::kRead, *key, units, now, arn)
+                          : table.AdmitSpread(units, now, arn);
+    if (!admitted.ok()) return admitted;
+  }
+  SecondaryIndex* global = index && index->is_global() ? table.FindIndex(index->name()) : nullptr;
+  std::optional<uint64_t> hash;
+  if (global && key) hash = IndexPartitionHash({key->partition});
+  if (global) {
+    const double index_units = charge.global_indexes[0].second;
+    if (Status s = global->capacity().Admit(CapacityKind::kRead, hash, index_units, now,
+                                            arn + "/index/" + global->name());
+        !s.ok()) {
+      return s;
+    }
+    global->capacity().Record(CapacityKind::kRead, hash, index_units, now);
+  }
+  if (units > 0) {
+    if (key) {
+      table.RecordRead(*key, units, now);
+    } else {
+      table.RecordSpreadRead(page.evaluated, units, now);
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<json> Query(EngineState& state, const json& request) {
@@ -446,16 +481,12 @@ Result<json> Query(EngineState& state, const json& request) {
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
   const double now = state.clock.NowSeconds();
   const CapacityCharge charge = ReadCharge(request, index, page, fetch);
-  // A global index's reads are its own capacity, which the playground does not meter yet; a
-  // local index shares its table's partition and capacity.
-  const double units = charge.OnTableCapacity();
-  if (units > 0) {
-    if (Status s = read->table->Admit(CapacityKind::kRead, first, units, now,
-                                      state.TableArn(table.name()));
-        !s.ok()) {
-      return s;
-    }
-    read->table->RecordRead(first, units, now);
+  // A global index's reads use its own capacity; a local index shares its table's partition
+  // and capacity.
+  if (Status s = AdmitAndRecordRead(state, *read->table, read->index, charge,
+                                    std::optional<PrimaryKey>(first), page, now);
+      !s.ok()) {
+    return s;
   }
   return PageResponse(table, index, request, page, read->expressions, charge);
 }
@@ -510,12 +541,10 @@ Result<json> Scan(EngineState& state, const json& request) {
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
   const double now = state.clock.NowSeconds();
   const CapacityCharge charge = ReadCharge(request, index, page, fetch);
-  const double units = charge.OnTableCapacity();
-  if (units > 0) {
-    if (Status s = read->table->AdmitSpread(units, now, state.TableArn(table.name())); !s.ok()) {
-      return s;
-    }
-    read->table->RecordSpreadRead(page.evaluated, units, now);
+  if (Status s = AdmitAndRecordRead(state, *read->table, read->index, charge, std::nullopt, page,
+                                    now);
+      !s.ok()) {
+    return s;
   }
   return PageResponse(table, index, request, page, read->expressions, charge);
 }

@@ -342,8 +342,8 @@ struct WriteAction {
   Status key_error;  // the key the table's schema rejects: a cancellation reason
   const Item* current = nullptr;
   std::optional<Item> new_item;
-  double units = 0;           // on the table's capacity (the table and its local indexes)
-  double units_with_indexes = 0;  // and the global indexes too, for ConsumedCapacity
+  CapacityCharge charge;         // doubled, as transactions are
+  IndexWriteTargets index_targets;  // the global index partitions it writes, once admitted
 };
 
 Status ValidateTransactWriteMembers(const json& request) {
@@ -494,19 +494,19 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
       return CancelledByValidation(actions.size(), i, computed.status().message());
     }
     action.new_item = std::move(*computed);
-    const CapacityCharge charge = TransactionalWriteCharge(action);
-    action.units = charge.OnTableCapacity();
-    action.units_with_indexes = charge.Total();
+    action.charge = TransactionalWriteCharge(action);
   }
 
   // Throttling comes before any effect.
   const double now = state.clock.NowSeconds();
-  for (const WriteAction& action : actions) {
-    if (Status s = action.table->Admit(CapacityKind::kWrite, action.write->key, action.units, now,
-                                       state.TableArn(action.table->name()));
-        !s.ok()) {
-      return s;
-    }
+  for (WriteAction& action : actions) {
+    const bool stores = action.kind->kind != WriteKind::kConditionCheck &&
+                        !OnlyRemovesFromAbsentItem(action);
+    Result<IndexWriteTargets> admitted = AdmitWrite(
+        state, *action.table, action.write->key, action.charge, action.current,
+        stores && action.new_item ? &*action.new_item : nullptr, now);
+    if (!admitted.ok()) return admitted.status();
+    action.index_targets = std::move(*admitted);
   }
 
   // Every condition sees the items as they were before the transaction; all failures are listed.
@@ -527,7 +527,7 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
   if (cancelled) {
     // The prepare phase ran, so a cancelled transaction is still billed; the error reports none.
     for (const WriteAction& action : actions) {
-      action.table->RecordWrite(action.write->key, action.units, now);
+      action.table->RecordWrite(action.write->key, action.charge.OnTableCapacity(), now);
     }
     return Cancelled(reasons);
   }
@@ -537,8 +537,8 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
     if (action.kind->kind != WriteKind::kConditionCheck && !OnlyRemovesFromAbsentItem(action)) {
       CommitWrite(*action.write, std::move(action.new_item));
     }
-    action.table->RecordWrite(action.write->key, action.units, now);
-    units.Add(action.table->name(), action.units_with_indexes);
+    RecordWrite(*action.table, action.write->key, action.charge, action.index_targets, now);
+    units.Add(action.table->name(), action.charge.Total());
   }
   json response = json::object();
   units.AddTo(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),

@@ -110,8 +110,10 @@ Result<json> DescribeTimeToLive(EngineState& state, const json& request) {
   return json{{"TimeToLiveDescription", description}};
 }
 
-void RunTimeToLive(EngineState& state) {
+void RunBackgroundWork(EngineState& state) {
   const double now = state.clock.NowSeconds();
+  // Index changes due by now land first, so the sweeper's deletes follow them.
+  for (auto& [name, table] : state.tables) table->PropagateIndexUpdates(now);
   const long long second = static_cast<long long>(std::floor(now));
   if (second == state.last_ttl_sweep_second) return;
   state.last_ttl_sweep_second = second;

@@ -94,13 +94,11 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
     charge.table = capacity::WriteUnits(
         std::max(ItemSize(**computed), current ? ItemSize(*current) : size_t{0}));
   }
-  const double units = charge.OnTableCapacity();
   // Throttling comes before any effect; a failed condition still consumes write capacity.
-  if (Status s = write->table->Admit(CapacityKind::kWrite, write->key, units, now,
-                                     state.TableArn(write->table->name()));
-      !s.ok()) {
-    return s;
-  }
+  Result<IndexWriteTargets> admitted = AdmitWrite(
+      state, *write->table, write->key, charge, current,
+      computed.ok() && !creates_nothing ? &**computed : nullptr, now);
+  if (!admitted.ok()) return admitted.status();
   if (Status s = CheckWriteCondition(*write, current); !s.ok()) {
     write->table->RecordWrite(write->key, current ? charge.table : 1, now);
     return s;
@@ -110,7 +108,7 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
   std::optional<Item> old_item;
   if (!creates_nothing) old_item = CommitWrite(*write, new_item);
   if (creates_nothing) new_item.clear();
-  write->table->RecordWrite(write->key, units, now);
+  RecordWrite(*write->table, write->key, charge, *admitted, now);
   json response = json::object();
   const json& return_values = Member(request, "ReturnValues");
   std::optional<Item> returned = ReturnedAttributes(

@@ -20,20 +20,32 @@ constexpr const char* kKeyRangeMessage =
     "you have a hot key: "
     "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
 
+// A global secondary index's throttles (seen in real logs of the service).
+constexpr const char* kIndexProvisionedExceededMessage =
+    "The level of configured provisioned throughput for one or more global secondary indexes of "
+    "the table was exceeded. Consider increasing your provisioning level for the "
+    "under-provisioned global secondary indexes with the UpdateTable API.";
+constexpr const char* kIndexKeyRangeMessage =
+    "Throughput exceeds the current capacity for one or more global secondary indexes. DynamoDB "
+    "is automatically scaling your index so please try again shortly.";
+
 // Provisioned tables answer ProvisionedThroughputExceededException with "ThrottlingReasons";
 // on-demand tables ThrottlingException, whose model spells the member "throttlingReasons".
-Status Throttled(bool on_demand, const std::string& reason, const std::string& resource) {
+Status Throttled(bool on_demand, bool for_index, const std::string& reason,
+                 const std::string& resource) {
   nlohmann::json list = {{{"reason", reason}, {"resource", resource}}};
   if (on_demand) {
-    return Status::Throttling(kKeyRangeMessage)
+    return Status::Throttling(for_index ? kIndexKeyRangeMessage : kKeyRangeMessage)
         .WithExtraMembers(nlohmann::json{{"throttlingReasons", list}}.dump());
   }
-  return Status::ProvisionedThroughputExceeded(kProvisionedExceededMessage)
+  return Status::ProvisionedThroughputExceeded(for_index ? kIndexProvisionedExceededMessage
+                                                         : kProvisionedExceededMessage)
       .WithExtraMembers(nlohmann::json{{"ThrottlingReasons", list}}.dump());
 }
 
-std::string Reason(CapacityKind kind, const char* limit) {
-  return std::string("Table") + (kind == CapacityKind::kRead ? "Read" : "Write") + limit;
+std::string Reason(bool for_index, CapacityKind kind, const char* limit) {
+  return std::string(for_index ? "Index" : "Table") +
+         (kind == CapacityKind::kRead ? "Read" : "Write") + limit;
 }
 
 long long SecondOf(double now) { return static_cast<long long>(std::floor(now)); }
@@ -86,18 +98,21 @@ Status TableCapacity::Admit(CapacityKind kind, double units, double partition_us
     // Past twice the previous peak DynamoDB reports a key range (it is "automatically
     // scaling"); MaxOnDemandThroughputExceeded is only for a configured OnDemandThroughput.
     if (used > 0 && used + units > meter.Allowance(second)) {
-      return Throttled(true, Reason(kind, "KeyRangeThroughputExceeded"), resource_arn);
+      return Throttled(true, for_index_, Reason(for_index_, kind, "KeyRangeThroughputExceeded"),
+                       resource_arn);
     }
   } else {
     TokenBucket& bucket = is_read ? read_bucket_ : write_bucket_;
     if (bucket.Available(now) < units) {
-      return Throttled(false, Reason(kind, "ProvisionedThroughputExceeded"), resource_arn);
+      return Throttled(false, for_index_,
+                       Reason(for_index_, kind, "ProvisionedThroughputExceeded"), resource_arn);
     }
   }
   // A partition serves at most its per-second limit however much the table has left; a request
   // larger than the whole limit is still served when the partition is otherwise idle.
   if (partition_used > 0 && partition_used + units > partition_limit) {
-    return Throttled(on_demand_, Reason(kind, "KeyRangeThroughputExceeded"), resource_arn);
+    return Throttled(on_demand_, for_index_, Reason(for_index_, kind, "KeyRangeThroughputExceeded"),
+                     resource_arn);
   }
   return Status::OK();
 }

@@ -33,6 +33,10 @@ class TableCapacity {
   // Takes the units of an admitted request.
   void Consume(CapacityKind kind, double units, double now);
 
+  // A global secondary index's capacity: its throttles name an index (Index... reasons and the
+  // service's index messages).
+  void SetForIndex(bool for_index) { for_index_ = for_index; }
+
  private:
   struct OnDemandMeter {
     double initial = 0;
@@ -41,6 +45,7 @@ class TableCapacity {
   };
 
   bool on_demand_ = false;
+  bool for_index_ = false;
   PartitionLimits limits_{};
   TokenBucket read_bucket_;
   TokenBucket write_bucket_;

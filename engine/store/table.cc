@@ -1,7 +1,9 @@
 #include "engine/store/table.h"
 #include "engine/base/service_text.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <cstdlib>
 
 #include "engine/base/limits.h"
@@ -135,6 +137,7 @@ SecondaryIndex& Table::AddIndex(IndexDefinition definition) {
                                                       std::move(key_types)));
   SecondaryIndex& index = *indexes_.back();
   for (const auto& [key, item] : items_) index.Apply(nullptr, &item);
+  ConfigureIndexCapacity(index, clock_ ? clock_->NowSeconds() : definition_.creation_time);
   return index;
 }
 
@@ -152,7 +155,41 @@ SecondaryIndex* Table::FindIndex(const std::string& name) {
   return nullptr;
 }
 
+void Table::UpdateIndexes(const Item* before, const Item* after) {
+  for (const auto& index : indexes_) {
+    // Global indexes are updated asynchronously on AWS: with a propagation delay set, the
+    // change reaches them that much later. Local indexes are updated with the table.
+    if (index->is_global() && index_propagation_seconds_ > 0 && clock_ != nullptr) {
+      pending_index_updates_.push_back(
+          {clock_->NowSeconds() + index_propagation_seconds_, index.get(),
+           before ? std::optional<Item>(*before) : std::nullopt,
+           after ? std::optional<Item>(*after) : std::nullopt});
+      continue;
+    }
+    index->Apply(before, after);
+  }
+}
+
+void Table::PropagateIndexUpdates(double now) {
+  while (!pending_index_updates_.empty() && pending_index_updates_.front().due <= now) {
+    PendingIndexUpdate& update = pending_index_updates_.front();
+    update.index->Apply(update.before ? &*update.before : nullptr,
+                        update.after ? &*update.after : nullptr);
+    pending_index_updates_.pop_front();
+  }
+}
+
+void Table::SetIndexPropagation(double seconds, const Clock* clock) {
+  index_propagation_seconds_ = seconds;
+  clock_ = clock;
+  if (seconds <= 0) PropagateIndexUpdates(std::numeric_limits<double>::infinity());
+}
+
 void Table::RemoveIndex(const std::string& name) {
+  pending_index_updates_.erase(
+      std::remove_if(pending_index_updates_.begin(), pending_index_updates_.end(),
+                     [&name](const PendingIndexUpdate& u) { return u.index->name() == name; }),
+      pending_index_updates_.end());
   for (auto it = indexes_.begin(); it != indexes_.end(); ++it) {
     if ((*it)->name() == name) {
       indexes_.erase(it);
@@ -247,7 +284,7 @@ std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
     old = std::move(it->second);
   }
   it->second = std::move(item);
-  for (const auto& index : indexes_) index->Apply(old ? &*old : nullptr, &it->second);
+  UpdateIndexes(old ? &*old : nullptr, &it->second);
   if (change_listener_ && !(old && *old == it->second)) {
     change_listener_(old ? &*old : nullptr, &it->second, ChangeOrigin::kRequest);
   }
@@ -269,7 +306,7 @@ std::optional<Item> Table::Delete(const PrimaryKey& key, ChangeOrigin origin) {
   AdjustPartitionStats(key.partition_hash, -1, -bytes);
   Item old = std::move(it->second);
   items_.erase(it);
-  for (const auto& index : indexes_) index->Apply(&old, nullptr);
+  UpdateIndexes(&old, nullptr);
   if (change_listener_) change_listener_(&old, nullptr, origin);
   return old;
 }
@@ -356,6 +393,15 @@ void Table::Repartition(double scale, double now) {
                       static_cast<double>(definition_.throughput.read_capacity_units),
                       static_cast<double>(definition_.throughput.write_capacity_units), limits,
                       now);
+  for (const auto& index : indexes_) ConfigureIndexCapacity(*index, now);
+}
+
+void Table::ConfigureIndexCapacity(SecondaryIndex& index, double now) {
+  if (!index.is_global()) return;
+  index.capacity().Configure(definition_.billing_mode == BillingMode::kPayPerRequest,
+                             static_cast<double>(index.definition().read_capacity_units),
+                             static_cast<double>(index.definition().write_capacity_units), scale_,
+                             now);
 }
 
 namespace {

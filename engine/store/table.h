@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -149,6 +150,11 @@ class Table {
   SecondaryIndex* FindIndex(const std::string& name);
   // Drops an index and its entries.
   void RemoveIndex(const std::string& name);
+  // Global indexes receive each change `seconds` after the table (Playground.Configure
+  // "IndexPropagationSeconds"; 0, the default, updates them with the table).
+  void SetIndexPropagation(double seconds, const Clock* clock);
+  // Applies the index changes due by `now`.
+  void PropagateIndexUpdates(double now);
   bool has_local_indexes() const;
   // Index key attributes of a new item must have their declared types (SecondaryIndex).
   Status CheckIndexKeys(const Item& item) const;
@@ -198,6 +204,8 @@ class Table {
   void SplitOversizedPartitions();
   void RecomputePartitionStats();
   void MaybeSplitForHeat(double now);
+  void ConfigureIndexCapacity(SecondaryIndex& index, double now);
+  void UpdateIndexes(const Item* before, const Item* after);
 
   Status CheckKeyValue(const std::string& name, const AttributeValue& value, bool is_sort) const;
 
@@ -212,6 +220,14 @@ class Table {
   TableCapacity capacity_;
   std::vector<std::unique_ptr<SecondaryIndex>> indexes_;
   ChangeListener change_listener_;
+  struct PendingIndexUpdate {
+    double due;
+    SecondaryIndex* index;
+    std::optional<Item> before;
+    std::optional<Item> after;
+  };
+  std::deque<PendingIndexUpdate> pending_index_updates_;
+  double index_propagation_seconds_ = 0;
   HeatSplitter heat_splitter_;
   bool split_for_heat_ = true;
   // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).

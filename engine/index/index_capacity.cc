@@ -1,0 +1,37 @@
+#include "engine/index/index_capacity.h"
+
+#include <algorithm>
+
+namespace ddbpg {
+
+void IndexCapacity::Configure(bool on_demand, double read_units, double write_units, double scale,
+                              double now) {
+  const PartitionLimits limits = PartitionLimitsAtScale(scale);
+  constexpr size_t kMaxPartitionsForThroughput = 64;  // as for tables
+  const size_t needed = on_demand ? 4 : PartitionsForThroughput(read_units, write_units, limits);
+  partitions_.GrowTo(std::min(needed, kMaxPartitionsForThroughput));
+  capacity_.Configure(on_demand, read_units, write_units, limits, now);
+}
+
+Status IndexCapacity::Admit(CapacityKind kind, std::optional<uint64_t> hash, double units,
+                            double now, const std::string& arn) {
+  const bool is_write = kind == CapacityKind::kWrite;
+  const uint64_t partition = partitions_.partitions()[partitions_.IndexOf(hash.value_or(0))].id;
+  const double partition_used = hash ? metrics_.ConsumedInSecond(partition, now, is_write) : 0;
+  Status admitted = capacity_.Admit(kind, units, partition_used, now, arn);
+  if (!admitted.ok()) metrics_.RecordThrottle(partition, now, is_write);
+  return admitted;
+}
+
+void IndexCapacity::Record(CapacityKind kind, std::optional<uint64_t> hash, double units,
+                           double now) {
+  capacity_.Consume(kind, units, now);
+  const uint64_t partition = partitions_.partitions()[partitions_.IndexOf(hash.value_or(0))].id;
+  if (kind == CapacityKind::kWrite) {
+    metrics_.RecordWrite(partition, now, units);
+  } else {
+    metrics_.RecordRead(partition, now, units);
+  }
+}
+
+}  // namespace ddbpg
