@@ -53,7 +53,7 @@ describe('scenarios panel', () => {
   after(() => page?.close());
 
   test('the buttons are enabled once the engine is ready', async () => {
-    assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 4);
+    assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 6);
   });
 
   test('hot partition: the country key throttles, the user_id key does not', async () => {

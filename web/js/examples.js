@@ -16,18 +16,28 @@ export const EXAMPLES = [
   {
     operation: 'CreateTable',
     summary:
-      'Creates the Music table: Artist is the partition key, SongTitle the sort key, on-demand.',
+      'Creates the Music table: Artist is the partition key, SongTitle the sort key, on-demand, ' +
+      'with a global secondary index on AlbumTitle and a stream of every change.',
     input: {
       TableName: 'Music',
       AttributeDefinitions: [
         { AttributeName: 'Artist', AttributeType: 'S' },
         { AttributeName: 'SongTitle', AttributeType: 'S' },
+        { AttributeName: 'AlbumTitle', AttributeType: 'S' },
       ],
       KeySchema: [
         { AttributeName: 'Artist', KeyType: 'HASH' },
         { AttributeName: 'SongTitle', KeyType: 'RANGE' },
       ],
       BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'AlbumTitle-index',
+          KeySchema: [{ AttributeName: 'AlbumTitle', KeyType: 'HASH' }],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
     },
   },
   {
@@ -179,6 +189,28 @@ export const EXAMPLES = [
       ReturnValues: 'ALL_OLD',
       ReturnConsumedCapacity: 'TOTAL',
     },
+  },
+  {
+    operation: 'UpdateTimeToLive',
+    summary:
+      'Turns on Time to Live: items whose ExpiresAt (epoch seconds) has passed are deleted by ' +
+      "the engine's sweeper, without consuming capacity.",
+    input: {
+      TableName: 'Music',
+      TimeToLiveSpecification: { AttributeName: 'ExpiresAt', Enabled: true },
+    },
+  },
+  {
+    operation: 'DescribeTimeToLive',
+    summary: "Shows the table's Time to Live status and attribute.",
+    input: { TableName: 'Music' },
+  },
+  {
+    operation: 'DynamoDBStreams_20120810.ListStreams',
+    summary:
+      "Lists the table's streams through the DynamoDB Streams API (the Stream panel reads its " +
+      'records).',
+    input: { TableName: 'Music' },
   },
   {
     operation: 'DescribeTable',

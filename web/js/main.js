@@ -7,7 +7,9 @@ import { mountPartitionPanel } from './partition_panel.js';
 import { mountRequestHistory } from './request_history.js';
 import { mountResponsePanel } from './response_panel.js';
 import { mountScenarios } from './scenarios.js';
+import { mountStreamPanel } from './stream_panel.js';
 import { mountTableList } from './table_list.js';
+import { mountTriggerPanel } from './trigger_panel.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -28,7 +30,10 @@ const responsePanel = mountResponsePanel({
   errorType: byId('error-type'),
   response: byId('response'),
 });
-const tableList = mountTableList(byId('tables'));
+const tableList = mountTableList(byId('tables'), {
+  onQueryIndex: (tableName, index) => loadIndexQuery(tableName, index),
+});
+const streamPanel = mountStreamPanel({ caption: byId('stream-caption'), list: byId('stream-records') });
 const partitionPanel = mountPartitionPanel({
   title: byId('partitions-title'),
   caption: byId('partitions-caption'),
@@ -50,6 +55,31 @@ function requestTableName(requestText) {
 }
 
 let db = null;
+// The table the panels show: the one the latest request named.
+let currentTable;
+
+/** Everything that shows a table's state catches up with the engine. */
+async function refreshPanels(tableName) {
+  if (tableName) currentTable = tableName;
+  await tableList.refresh(db);
+  await partitionPanel.refresh(db, currentTable);
+  await streamPanel.refresh(db, currentTable);
+}
+
+// A Query on an index, ready to edit: the index's partition key by equality.
+async function loadIndexQuery(tableName, index) {
+  const { Table: table } = await db.send('DescribeTable', { TableName: tableName });
+  const hashKey = index.KeySchema.find((element) => element.KeyType === 'HASH').AttributeName;
+  const type = table.AttributeDefinitions.find((d) => d.AttributeName === hashKey)?.AttributeType ?? 'S';
+  const input = {
+    TableName: tableName,
+    IndexName: index.IndexName,
+    KeyConditionExpression: '#key = :value',
+    ExpressionAttributeNames: { '#key': hashKey },
+    ExpressionAttributeValues: { ':value': { [type]: type === 'N' ? '0' : '' } },
+  };
+  requestConsole.load('Query', JSON.stringify(input, null, 2));
+}
 
 const requestConsole = mountRequestConsole(
   {
@@ -64,10 +94,7 @@ const requestConsole = mountRequestConsole(
       responsePanel.show(result);
       if (result.sent) requestHistory.add(result, requestText);
       // Only a success can have created, changed or deleted a table.
-      if (result.ok) {
-        await tableList.refresh(db);
-        await partitionPanel.refresh(db, requestTableName(requestText));
-      }
+      if (result.ok) await refreshPanels(requestTableName(requestText));
     },
   },
 );
@@ -83,11 +110,26 @@ const scenarios = mountScenarios(
     result: byId('scenario-result'),
   },
   {
-    async onDone(tableName) {
-      await tableList.refresh(db);
-      await partitionPanel.refresh(db, tableName);
+    async onDone(tableName, outcome) {
+      await refreshPanels(tableName);
+      if (outcome.trigger) triggerPanel.setCode(outcome.trigger.tableName, outcome.trigger.code);
+      if (outcome.request) {
+        requestConsole.load(outcome.request.operation, JSON.stringify(outcome.request.input, null, 2));
+      }
     },
   },
+);
+
+const triggerPanel = mountTriggerPanel(
+  {
+    table: byId('trigger-table'),
+    code: byId('trigger-code'),
+    toggle: byId('trigger-toggle'),
+    status: byId('trigger-status'),
+    log: byId('trigger-log'),
+  },
+  // What a trigger writes shows up like any request's effect.
+  { onWrite: () => refreshPanels() },
 );
 
 // The heat view needs WebGL2; without it (or without the page module, which is built only when
@@ -135,6 +177,7 @@ async function loadEngine() {
   await tableList.refresh(db);
   requestConsole.enable(db);
   scenarios.enable(db);
+  triggerPanel.enable(db);
   // Announced last, so "ready" means every panel can be used.
   showEngineStatus('ready', `Engine ready in ${loadMilliseconds} ms`);
 }

@@ -3,6 +3,8 @@
 // (virtual time, so minutes of traffic take an instant), deletes and recreates its tables, sends
 // the requests and answers with one plain sentence built from the engine's own figures.
 
+import { NOTIFY_FOLLOWERS_TRIGGER, loadSocialSample, newPostRequest } from './samples.js';
+
 const SEED = 42;
 
 /** Deletes `tableName` if it exists: a scenario always starts from an empty table. */
@@ -35,7 +37,7 @@ function formatUnits(units) {
 
 /**
  * The scenarios, in button order. Each `run(db)` returns `{ text, tableName }`: the sentence to
- * show and the table whose partitions tell the story.
+ * show and the table whose partitions tell the story (samples add what to load in the page).
  */
 export const SCENARIOS = {
   // 90% of the writes share one partition key, so one partition takes 1,800 WCU/s against its
@@ -126,6 +128,47 @@ export const SCENARIOS = {
     };
   },
 
+  // Time to Live: the sweeper deletes items whose expiry time has passed, consuming no capacity;
+  // until it runs they are still read, as on AWS.
+  'time-to-live': async (db) => {
+    await recreateTable(db, 'ScenarioSessions', 'session');
+    await db.send('UpdateTimeToLive', {
+      TableName: 'ScenarioSessions',
+      TimeToLiveSpecification: { AttributeName: 'expires', Enabled: true },
+    });
+    const { Now: now } = await db.send('Playground.SetClock', { Mode: 'VIRTUAL' });
+    const sessions = [['short', 30], ['medium', 60], ['forever', null]];
+    for (const [session, seconds] of sessions) {
+      const item = { session: { S: session } };
+      if (seconds !== null) item.expires = { N: String(Math.floor(now) + seconds) };
+      await db.send('PutItem', { TableName: 'ScenarioSessions', Item: item });
+    }
+    const count = async () => (await db.send('Scan', { TableName: 'ScenarioSessions' })).Count;
+    const before = await count();
+    await db.send('Playground.AdvanceClock', { Seconds: 90 });
+    const after = await count();
+    return {
+      text:
+        `${before} sessions; 90 s later ${after} left: the sweeper deleted ` +
+        `${before - after} expired ones without consuming capacity`,
+      tableName: 'ScenarioSessions',
+    };
+  },
+
+  // The explainer's social media app, ready to explore: the notification trigger waits in the
+  // Trigger panel and a new post waits in the console.
+  'social-app': async (db) => {
+    const now = await loadSocialSample(db);
+    return {
+      text:
+        'Users (email-index), Posts (timeline-index, stream), Followers (following_id-index) and ' +
+        'Notifications are ready. Enable the trigger, then send the PutItem in the console.',
+      tableName: 'Posts',
+      trigger: { tableName: 'Posts', code: NOTIFY_FOLLOWERS_TRIGGER },
+      request: { operation: 'PutItem', input: newPostRequest(now + 1) },
+    };
+  },
+
   // An eventually consistent read may come from a replica that has not seen the latest write
   // yet, for half the price of a strongly consistent one.
   consistency: async (db) => {
@@ -167,7 +210,8 @@ export const SCENARIOS = {
 
 /**
  * Wires the buttons (each names its scenario in data-scenario) and returns `{ enable(db) }`.
- * `onDone(tableName)` runs after each scenario that finished. The buttons stay disabled until
+ * `onDone(tableName, outcome)` runs after each scenario that finished; a sample's outcome may
+ * carry a `trigger` ({ tableName, code }) and a `request` ({ operation, input }) to load. The buttons stay disabled until
  * enable and while a scenario runs.
  */
 export function mountScenarios({ buttons, result }, { onDone }) {
@@ -186,10 +230,10 @@ export function mountScenarios({ buttons, result }, { onDone }) {
       // Partitions panel's "latest second" is a full one (forward only: time never goes back).
       const toNextSecond = Math.ceil(now) - now;
       if (toNextSecond > 0) await db.send('Playground.AdvanceClock', { Seconds: toNextSecond });
-      const { text, tableName } = await SCENARIOS[name](db);
+      const outcome = await SCENARIOS[name](db);
       result.dataset.outcome = 'ok';
-      result.textContent = text;
-      await onDone(tableName);
+      result.textContent = outcome.text;
+      await onDone(outcome.tableName, outcome);
     } catch (error) {
       result.dataset.outcome = 'error';
       result.textContent = `Scenario failed: ${error.name}: ${error.message}`;

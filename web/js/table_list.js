@@ -20,11 +20,37 @@ async function listAllTableNames(db) {
   return names;
 }
 
+// What the list shows beside a name: the table's indexes, whether it has a stream, and its
+// Time to Live attribute, read with DescribeTable and DescribeTimeToLive.
+async function describeFeatures(db, name) {
+  const { Table: table } = await db.send('DescribeTable', { TableName: name });
+  const ttl = await db.send('DescribeTimeToLive', { TableName: name });
+  const indexes = [
+    ...(table.GlobalSecondaryIndexes ?? []).map((index) => ({ ...index, kind: 'GSI' })),
+    ...(table.LocalSecondaryIndexes ?? []).map((index) => ({ ...index, kind: 'LSI' })),
+  ];
+  return {
+    indexes,
+    stream: table.StreamSpecification?.StreamViewType,
+    ttl: ttl.TimeToLiveDescription?.AttributeName,
+  };
+}
+
+function chip(text, className, testid) {
+  const element = document.createElement('span');
+  element.className = `chip ${className}`;
+  element.dataset.testid = testid;
+  element.textContent = text;
+  return element;
+}
+
 /**
  * Returns `{ refresh(db), showMessage(text) }`: refresh re-reads the names and redraws the
  * list; showMessage replaces it with a note (e.g. when there is no engine to ask).
+ * `onQueryIndex(tableName, index)` runs when an index's button is pressed (index is the
+ * DescribeTable entry plus `kind`, GSI or LSI).
  */
-export function mountTableList(list) {
+export function mountTableList(list, { onQueryIndex } = {}) {
   async function refresh(db) {
     let names;
     try {
@@ -37,14 +63,37 @@ export function mountTableList(list) {
       list.replaceChildren(messageItem('No tables yet. Send CreateTable to make one.'));
       return;
     }
-    list.replaceChildren(
-      ...names.map((name) => {
-        const item = document.createElement('li');
-        item.dataset.testid = 'table-name';
-        item.textContent = name;
-        return item;
-      }),
-    );
+    const items = [];
+    for (const name of names) {
+      const item = document.createElement('li');
+      const label = document.createElement('span');
+      label.dataset.testid = 'table-name';
+      label.textContent = name;
+      item.append(label);
+      let features;
+      try {
+        features = await describeFeatures(db, name);
+      } catch {
+        features = { indexes: [] }; // deleted meanwhile
+      }
+      const details = document.createElement('div');
+      details.className = 'table-features';
+      for (const index of features.indexes) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'chip index-chip';
+        button.dataset.testid = 'index-query';
+        button.title = `Load a Query on ${index.kind} ${index.IndexName} into the console`;
+        button.textContent = `${index.kind} ${index.IndexName}`;
+        button.addEventListener('click', () => onQueryIndex?.(name, index));
+        details.append(button);
+      }
+      if (features.stream) details.append(chip(`stream ${features.stream}`, 'stream-chip', 'stream-chip'));
+      if (features.ttl) details.append(chip(`TTL ${features.ttl}`, 'ttl-chip', 'ttl-chip'));
+      if (details.childElementCount) item.append(details);
+      items.push(item);
+    }
+    list.replaceChildren(...items);
   }
 
   return { refresh, showMessage: (text) => list.replaceChildren(messageItem(text)) };

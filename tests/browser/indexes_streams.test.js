@@ -1,0 +1,119 @@
+// Indexes, streams, triggers and Time to Live in the page (issue #6), in Debian's Chromium: a
+// table with a global index and a stream is created from the console, an item written, the
+// index queried from the Tables panel, the stream record seen in the Stream panel; the social
+// app sample's trigger runs in a Web Worker once enabled; the TTL scenario deletes expired items.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { openPlayground } from './support/browser_fixture.js';
+
+const SCREENSHOT_PATH = '/tmp/playground-streams.png';
+
+let playground;
+
+before(async () => {
+  playground = await openPlayground();
+});
+
+after(async () => {
+  await playground?.close();
+});
+
+describe('indexes, streams and triggers in the page', () => {
+  let page;
+  const pageErrors = [];
+  const text = (selector) => page.locator(selector).textContent();
+  const responseJson = async () => JSON.parse(await text('#response'));
+  const requestFinished = () => page.waitForSelector('#send:not([disabled])');
+
+  async function send(operation, requestText) {
+    if (operation !== undefined) await page.selectOption('#operation', operation);
+    if (requestText !== undefined) await page.fill('#request', requestText);
+    await page.click('#send');
+    await requestFinished();
+  }
+
+  async function runScenario(scenario) {
+    await page.click(`[data-scenario="${scenario}"]`);
+    await page.waitForSelector('#scenario-result:not([data-outcome="running"])');
+    await page.waitForSelector(`[data-scenario="${scenario}"]:not([disabled])`);
+    assert.equal(await page.getAttribute('#scenario-result', 'data-outcome'), 'ok');
+    return text('#scenario-result');
+  }
+
+  before(async () => {
+    page = await playground.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    await page.goto(playground.pageUrl);
+    await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 10_000 });
+  });
+
+  after(() => page?.close());
+
+  test('a table with a GSI and a stream: write, see the record, query the index', async () => {
+    await send('CreateTable'); // the example has AlbumTitle-index and a stream
+    const created = (await responseJson()).TableDescription;
+    assert.equal(created.GlobalSecondaryIndexes[0].IndexName, 'AlbumTitle-index');
+    assert.equal(created.StreamSpecification.StreamViewType, 'NEW_AND_OLD_IMAGES');
+    assert.deepEqual(await page.locator('#tables [data-testid="index-query"]').allTextContents(), [
+      'GSI AlbumTitle-index',
+    ]);
+    assert.equal(await text('#tables [data-testid="stream-chip"]'), 'stream NEW_AND_OLD_IMAGES');
+
+    await send('PutItem');
+    const records = page.locator('#stream-records [data-testid="stream-record"]');
+    assert.equal(await records.count(), 1);
+    assert.match(await records.first().textContent(), /^INSERT Artist=No One You Know, SongTitle=Call Me Today #1 · /);
+    assert.match(await text('#stream-caption'), /^Music: 1 record \(NEW_AND_OLD_IMAGES\)/);
+
+    // The index button loads a Query on the index; give it the album and send.
+    await page.click('#tables [data-testid="index-query"]');
+    assert.equal(await page.inputValue('#operation'), 'Query');
+    const query = JSON.parse(await page.inputValue('#request'));
+    assert.equal(query.IndexName, 'AlbumTitle-index');
+    query.ExpressionAttributeValues[':value'] = { S: 'Somewhat Famous' };
+    await send(undefined, JSON.stringify(query));
+    const output = await responseJson();
+    assert.equal(output.Count, 1);
+    assert.equal(output.Items[0].SongTitle.S, 'Call Me Today');
+  });
+
+  test('the social app sample: an enabled trigger notifies followers from a Web Worker', async () => {
+    const result = await runScenario('social-app');
+    assert.match(result, /^Users \(email-index\), Posts \(timeline-index, stream\)/);
+    // The trigger is loaded but does not run until enabled.
+    assert.match(await page.inputValue('#trigger-code'), /notify the author's followers/);
+    assert.equal(await page.inputValue('#trigger-table'), 'Posts');
+    assert.equal(await text('#trigger-toggle'), 'Enable');
+    await page.click('#trigger-toggle');
+    await page.waitForSelector('#trigger-status[data-state="enabled"]');
+
+    // The sample left a new post in the console.
+    assert.equal(await page.inputValue('#operation'), 'PutItem');
+    await send();
+    await page.waitForSelector('#trigger-log [data-testid="trigger-log-line"]');
+    assert.equal(await text('#trigger-log [data-testid="trigger-log-line"]'), 'notified 2 follower(s) of alice');
+    await send('Scan', JSON.stringify({ TableName: 'Notifications' }));
+    const notifications = await responseJson();
+    assert.deepEqual(notifications.Items.map((item) => item.user_id.S).sort(), ['bob', 'carol']);
+    assert.match(notifications.Items[0].text.S, /^alice posted: /);
+
+    await page.click('#trigger-toggle');
+    assert.equal(await text('#trigger-toggle'), 'Enable');
+  });
+
+  test('Time to Live: expired sessions disappear when the clock passes their time', async () => {
+    const result = await runScenario('time-to-live');
+    assert.equal(result, '3 sessions; 90 s later 1 left: the sweeper deleted 2 expired ones without consuming capacity');
+    assert.equal(await text('#tables li:has-text("ScenarioSessions") [data-testid="ttl-chip"]'), 'TTL expires');
+    await page.screenshot({ path: SCREENSHOT_PATH, fullPage: true });
+  });
+
+  test('the page logged no errors', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
