@@ -23,6 +23,7 @@
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
+#include "engine/api/item_collections.h"
 #include "engine/api/item_writes.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
@@ -621,6 +622,7 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
   json consumed = json::array();
   size_t processed = 0;
   Status first_throttle;
+  ItemCollectionMetricsList collections;
 
   for (TableWrites& table_writes : *tables) {
     Table& table = *table_writes.table;
@@ -647,6 +649,7 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
       CommitWrite(prepared, write.is_put ? std::optional<Item>(std::move(write.attributes))
                                          : std::optional<Item>());
       RecordWrite(table, write.key, charge, *admitted, now);
+      if (ReturnsItemCollectionMetrics(table, request)) collections.Note(table, write.key.partition);
       charge_total += charge;
       table_processed = true;
       ++processed;
@@ -660,6 +663,7 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
 
   json response = {{"UnprocessedItems", std::move(unprocessed)}};
   if (mode != ReturnConsumedCapacity::kNone) response["ConsumedCapacity"] = std::move(consumed);
+  if (!collections.empty()) response["ItemCollectionMetrics"] = collections.ToJson();
   return response;
 }
 

@@ -31,6 +31,9 @@ WireError WireErrorOf(ErrorType type) {
     case ErrorType::kIdempotentParameterMismatch:
       return {"com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException", 400,
               "message"};
+    case ErrorType::kItemCollectionSizeLimitExceeded:
+      return {"com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException", 400,
+              "message"};
     case ErrorType::kExpiredIterator:
       return {"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400, "message"};
     case ErrorType::kTrimmedDataAccess:

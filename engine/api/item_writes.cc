@@ -1,4 +1,5 @@
 #include "engine/api/item_writes.h"
+#include "engine/api/item_collections.h"
 
 #include "engine/capacity/units.h"
 
@@ -181,6 +182,9 @@ std::optional<uint64_t> IndexHashOf(const SecondaryIndex& index, const Item* old
 Result<IndexWriteTargets> AdmitWrite(EngineState& state, Table& table, const PrimaryKey& key,
                                      const CapacityCharge& charge, const Item* old_item,
                                      const Item* new_item, double now) {
+  if (Status s = CheckItemCollectionSize(table, key, old_item, new_item, state.scale); !s.ok()) {
+    return s;
+  }
   const std::string arn = state.TableArn(table.name());
   if (Status s = table.Admit(CapacityKind::kWrite, key, charge.OnTableCapacity(), now, arn);
       !s.ok()) {

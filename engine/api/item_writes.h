@@ -56,8 +56,9 @@ struct IndexWriteTargets {
   std::vector<Target> targets;
 };
 
-// Admission of a write before any effect: the table's capacity (with its local indexes' units),
-// then each global index it writes, whose throttle stops the table's write (back-pressure).
+// Admission of a write before any effect: the item collection's size limit (tables with local
+// indexes), the table's capacity (with its local indexes' units), then each global index it
+// writes, whose throttle stops the table's write (back-pressure).
 Result<IndexWriteTargets> AdmitWrite(EngineState& state, Table& table, const PrimaryKey& key,
                                      const CapacityCharge& charge, const Item* old_item,
                                      const Item* new_item, double now);

@@ -6,6 +6,7 @@
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
+#include "engine/api/item_collections.h"
 #include "engine/api/item_writes.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
@@ -138,6 +139,9 @@ Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind
 
   json response = json::object();
   if (old && WantsOldItem(request)) response["Attributes"] = EncodeItem(*old);
+  if (ReturnsItemCollectionMetrics(*write->table, request)) {
+    response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
+  }
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
                       write->table->name(), charge);

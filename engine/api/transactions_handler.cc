@@ -30,6 +30,7 @@
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
+#include "engine/api/item_collections.h"
 #include "engine/api/item_writes.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
@@ -533,14 +534,20 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
   }
 
   TableUnits units;
+  ItemCollectionMetricsList collections;
   for (WriteAction& action : actions) {
     if (action.kind->kind != WriteKind::kConditionCheck && !OnlyRemovesFromAbsentItem(action)) {
       CommitWrite(*action.write, std::move(action.new_item));
     }
     RecordWrite(*action.table, action.write->key, action.charge, action.index_targets, now);
     units.Add(action.table->name(), action.charge.Total());
+    if (action.kind->kind != WriteKind::kConditionCheck &&
+        ReturnsItemCollectionMetrics(*action.table, request)) {
+      collections.Note(*action.table, action.write->key.partition);
+    }
   }
   json response = json::object();
+  if (!collections.empty()) response["ItemCollectionMetrics"] = collections.ToJson();
   units.AddTo(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
               "WriteCapacityUnits");
   return response;

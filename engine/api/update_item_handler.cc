@@ -4,6 +4,7 @@
 
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/handlers.h"
+#include "engine/api/item_collections.h"
 #include "engine/api/item_writes.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
@@ -115,6 +116,9 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
       return_values.is_string() ? return_values.get<std::string>() : "NONE", *write, old_item,
       new_item);
   if (returned && !returned->empty()) response["Attributes"] = EncodeItem(*returned);
+  if (ReturnsItemCollectionMetrics(*write->table, request)) {
+    response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
+  }
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
                       write->table->name(), charge);

@@ -25,6 +25,7 @@ enum class ErrorType {
   kProvisionedThroughputExceeded,
   kThrottling,
   kIdempotentParameterMismatch,
+  kItemCollectionSizeLimitExceeded,
   kExpiredIterator,     // DynamoDB Streams
   kTrimmedDataAccess,   // DynamoDB Streams
   kInternalServerError,

@@ -112,6 +112,18 @@ Item SecondaryIndex::Project(const Item& item) const {
   return entry;
 }
 
+long long SecondaryIndex::BytesUnder(const std::vector<AttributeValue>& partition) const {
+  IndexEntryKey first;
+  first.partition = partition;
+  first.partition_hash = IndexPartitionHash(partition);
+  long long bytes = 0;
+  for (auto it = entries_.lower_bound(first); it != entries_.end() && it->first.partition == partition;
+       ++it) {
+    bytes += EntryBytes(it->second);
+  }
+  return bytes;
+}
+
 long long SecondaryIndex::EntryBytes(const Item& entry) {
   return static_cast<long long>(ItemSize(entry)) + kEntryOverheadBytes;
 }

@@ -95,6 +95,8 @@ class SecondaryIndex {
   using EntryMap = std::map<IndexEntryKey, Item, IndexEntryKeyLess>;
   const EntryMap& entries() const { return entries_; }
   long long item_count() const { return static_cast<long long>(entries_.size()); }
+  // The bytes (as size_bytes counts them) of the entries under one index partition-key value.
+  long long BytesUnder(const std::vector<AttributeValue>& partition) const;
   // Entry bytes plus DynamoDB's 100 bytes of overhead per entry (Developer Guide, "Storage
   // considerations for Global Secondary Indexes").
   long long size_bytes() const { return size_bytes_; }

@@ -205,6 +205,21 @@ bool Table::has_local_indexes() const {
   return false;
 }
 
+long long Table::ItemCollectionBytes(const AttributeValue& partition_key) const {
+  PrimaryKey first;
+  first.partition = partition_key;
+  first.partition_hash = PartitionKeyHash(partition_key);
+  long long bytes = 0;
+  for (auto it = items_.lower_bound(first); it != items_.end() && it->first.partition == partition_key;
+       ++it) {
+    bytes += static_cast<long long>(ItemSize(it->second));
+  }
+  for (const auto& index : indexes_) {
+    if (!index->is_global()) bytes += index->BytesUnder({partition_key});
+  }
+  return bytes;
+}
+
 Status Table::CheckIndexKeys(const Item& item) const {
   for (const auto& index : indexes_) {
     if (Status s = index->CheckItem(item); !s.ok()) return s;

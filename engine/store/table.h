@@ -159,6 +159,10 @@ class Table {
   // Index key attributes of a new item must have their declared types (SecondaryIndex).
   Status CheckIndexKeys(const Item& item) const;
 
+  // An item collection: the items under one partition-key value and their local index
+  // entries (Developer Guide, "Item collections in Local Secondary Indexes").
+  long long ItemCollectionBytes(const AttributeValue& partition_key) const;
+
   long long item_count() const { return static_cast<long long>(items_.size()); }
   long long size_bytes() const { return size_bytes_; }
 

@@ -397,5 +397,49 @@ TEST_F(IndexesTest, GlobalIndexesLagWhenPropagationIsOn) {
             "ValidationException: IndexPropagationSeconds must be between 0 and 60");
 }
 
+// Item collections (tables with a local index): ReturnItemCollectionMetrics, and the 10 GB
+// limit on one partition-key value (divided by the scale: 10,737 bytes at 1,000,000). At that
+// scale a partition serves one request a second, so the clock moves a second per request.
+TEST_F(IndexesTest, ItemCollectionsAreMeasuredAndLimited) {
+  ASSERT_EQ(ErrorOf(engine_.Handle("Playground.Configure", R"({"Scale": 1000000})")), "OK");
+  CreatePosts();
+  json put = {{"TableName", "Posts"},
+              {"Item", Post("ann", "p0", {{"created", {{"N", "1"}}}})},
+              {"ReturnItemCollectionMetrics", "SIZE"}};
+  EXPECT_EQ(Ok("PutItem", put)["ItemCollectionMetrics"],
+            json::parse(R"({"ItemCollectionKey":{"author":{"S":"ann"}},"SizeEstimateRangeGB":[0.0,1.0]})"));
+  const std::string body(3000, 'x');
+  std::string outcome;
+  for (int i = 1; i <= 4; ++i) {
+    clock_.Advance(1);
+    outcome = ErrorOf(Call("PutItem", {{"TableName", "Posts"},
+                                       {"Item", Post("ann", "p" + std::to_string(i), {{"body", {{"S", body}}}})}}));
+    if (outcome != "OK") break;
+  }
+  EXPECT_EQ(outcome, "ItemCollectionSizeLimitExceededException: Collection size exceeded.");
+  // Another partition-key value is another collection; shrinking a full one is allowed.
+  clock_.Advance(1);
+  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "Posts"}, {"Item", Post("bob", "p1", {{"body", {{"S", body}}}})}})),
+            "OK");
+  clock_.Advance(1);
+  EXPECT_EQ(ErrorOf(Call("DeleteItem", {{"TableName", "Posts"},
+                                        {"Key", {{"author", {{"S", "ann"}}}, {"postId", {{"S", "p1"}}}}}})),
+            "OK");
+  clock_.Advance(1);
+  json batch = Ok("BatchWriteItem",
+                  {{"RequestItems", {{"Posts", json::array({{{"PutRequest", {{"Item", Post("cid", "p1", json::object())}}}}})}}},
+                   {"ReturnItemCollectionMetrics", "SIZE"}});
+  EXPECT_EQ(batch["ItemCollectionMetrics"]["Posts"][0]["ItemCollectionKey"],
+            json::parse(R"({"author":{"S":"cid"}})"));
+}
+
+TEST_F(IndexesTest, TablesWithoutALocalIndexReturnNoItemCollectionMetrics) {
+  CreateTable("Plain");
+  json output = Ok("PutItem", {{"TableName", "Plain"},
+                               {"Item", {{"pk", {{"S", "a"}}}}},
+                               {"ReturnItemCollectionMetrics", "SIZE"}});
+  EXPECT_FALSE(output.contains("ItemCollectionMetrics"));
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
