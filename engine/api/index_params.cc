@@ -183,11 +183,7 @@ Result<IndexDefinition> CheckGlobalIndex(const json& index, const json& attribut
     }
   }
   if (Status s = CheckProjection(Member(index, "Projection")); !s.ok()) return s;
-  IndexDefinition definition = DefinitionOf(index, IndexKind::kGlobal);
-  if (definition.partition_key.size() > 1 || definition.sort_key.size() > 1) {
-    return Status::Validation(NotYetSupportedMessage("A multi-attribute index key"));
-  }
-  return definition;
+  return DefinitionOf(index, IndexKind::kGlobal);
 }
 
 void ValidateIndexMembers(const json& request, ValidationErrors& errors) {
@@ -282,9 +278,6 @@ Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_d
         return Invalid("ProvisionedThroughput is not specified for index: " + name);
       }
       definitions.push_back(DefinitionOf(index, IndexKind::kGlobal));
-      if (definitions.back().partition_key.size() > 1 || definitions.back().sort_key.size() > 1) {
-        return Status::Validation(NotYetSupportedMessage("A multi-attribute index key"));
-      }
     }
     if (globals.size() > kMaxGlobalIndexes) {
       return Invalid("GlobalSecondaryIndex count exceeds the per-table limit of 20");

@@ -25,6 +25,21 @@ void CollectNames(const expr::Condition& condition, std::set<std::string>& names
 
 }  // namespace
 
+bool IsMultiAttribute(const SecondaryIndex& index) {
+  return index.definition().partition_key.size() > 1 || index.definition().sort_key.size() > 1;
+}
+
+expr::MultiKeySchemaView IndexMultiKeySchema(const SecondaryIndex& index) {
+  expr::MultiKeySchemaView schema;
+  for (const std::string& name : index.definition().partition_key) {
+    schema.partition.push_back({name, index.KeyType(name)});
+  }
+  for (const std::string& name : index.definition().sort_key) {
+    schema.sort.push_back({name, index.KeyType(name)});
+  }
+  return schema;
+}
+
 expr::KeySchemaView IndexKeySchema(const SecondaryIndex& index) {
   const IndexDefinition& definition = index.definition();
   expr::KeySchemaView schema;
@@ -62,15 +77,18 @@ Result<IndexEntryKey> IndexStartKey(const Table& table, const SecondaryIndex& in
 }
 
 std::vector<const Item*> IndexQueryCandidates(const SecondaryIndex& index,
-                                              const expr::KeyConditionPlan& plan) {
+                                              const expr::MultiKeyConditionPlan& plan) {
   IndexEntryKey first;
-  first.partition = {plan.partition_value};
+  first.partition = plan.partition_values;
   first.partition_hash = IndexPartitionHash(first.partition);
   std::vector<const Item*> candidates;
   for (auto it = index.entries().lower_bound(first);
        it != index.entries().end() && it->first.partition == first.partition; ++it) {
-    if (plan.sort && !expr::SortKeyMatches(*plan.sort, it->first.sort[0])) continue;
-    candidates.push_back(&it->second);
+    bool matches = true;
+    for (size_t i = 0; i < plan.sort.size() && matches; ++i) {
+      matches = expr::SortKeyMatches(plan.sort[i], it->first.sort[i]);
+    }
+    if (matches) candidates.push_back(&it->second);
   }
   return candidates;
 }

@@ -17,8 +17,11 @@ namespace ddbpg {
 
 using json = nlohmann::json;
 
-// The index's key, as a key condition sees it (single-attribute keys).
+// Whether the index's key has more than one partition-key or sort-key attribute.
+bool IsMultiAttribute(const SecondaryIndex& index);
+// The index's key, as a key condition sees it: single-attribute keys, or any.
 expr::KeySchemaView IndexKeySchema(const SecondaryIndex& index);
+expr::MultiKeySchemaView IndexMultiKeySchema(const SecondaryIndex& index);
 
 // Checks an ExclusiveStartKey against the index: exactly the table's and the index's key
 // attributes, of their declared types, with the service's three messages.
@@ -27,7 +30,7 @@ Result<IndexEntryKey> IndexStartKey(const Table& table, const SecondaryIndex& in
 
 // The index's entries under one partition-key value whose sort key matches, in index order.
 std::vector<const Item*> IndexQueryCandidates(const SecondaryIndex& index,
-                                              const expr::KeyConditionPlan& plan);
+                                              const expr::MultiKeyConditionPlan& plan);
 
 // The table's and the index's key attributes of an entry (a LastEvaluatedKey).
 Item IndexKeyAttributes(const Table& table, const SecondaryIndex& index, const Item& entry);

@@ -368,11 +368,11 @@ CapacityCharge ReadCharge(const json& request, const SecondaryIndex* index, cons
 }
 
 // Admits a page's read on what it read (the table's capacity for the table and its local
-// indexes, its own for a global index) and takes the units. `key` is the partition a Query
-// read; a Scan spreads over many.
+// indexes, its own for a global index) and takes the units. `key` and `index_hash` are the
+// partition a Query read; a Scan spreads over many.
 Status AdmitAndRecordRead(EngineState& state, Table& table, const SecondaryIndex* index,
                           const CapacityCharge& charge, const std::optional<PrimaryKey>& key,
-                          const Page& page, double now) {
+                          std::optional<uint64_t> index_hash, const Page& page, double now) {
   const std::string arn = state.TableArn(table.name());
   const double units = charge.OnTableCapacity();
   if (units > 0) {
@@ -381,8 +381,7 @@ Status AdmitAndRecordRead(EngineState& state, Table& table, const SecondaryIndex
     if (!admitted.ok()) return admitted;
   }
   SecondaryIndex* global = index && index->is_global() ? table.FindIndex(index->name()) : nullptr;
-  std::optional<uint64_t> hash;
-  if (global && key) hash = IndexPartitionHash({key->partition});
+  const std::optional<uint64_t> hash = index_hash;
   if (global) {
     const double index_units = charge.global_indexes[0].second;
     if (Status s = global->capacity().Admit(CapacityKind::kRead, hash, index_units, now,
@@ -402,13 +401,19 @@ Status AdmitAndRecordRead(EngineState& state, Table& table, const SecondaryIndex
   return Status::OK();
 }
 
-}  // namespace
-
-Result<json> Query(EngineState& state, const json& request) {
-  Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/true);
-  if (!read.ok()) return read.status();
-  const Table& table = *read->table;
-  const SecondaryIndex* index = read->index;
+// The key condition against the key it reads (the table's, or the index's, whose key may have
+// several attributes), as partition-key values and sort-key conditions; `key_names` gets the
+// key's attribute names, which a filter may not use.
+Result<expr::MultiKeyConditionPlan> PlanQuery(const Table& table, const SecondaryIndex* index,
+                                              const RequestExpressions& expressions,
+                                              std::vector<std::string>* key_names) {
+  if (index && IsMultiAttribute(*index)) {
+    expr::MultiKeySchemaView schema = IndexMultiKeySchema(*index);
+    for (const auto* part : {&schema.partition, &schema.sort}) {
+      for (const auto& [name, type] : *part) key_names->push_back(name);
+    }
+    return expr::PlanMultiKeyCondition(*expressions.key_condition(), expressions.context(), schema);
+  }
   expr::KeySchemaView schema =
       index ? IndexKeySchema(*index)
             : expr::KeySchemaView{table.partition_key_name(),
@@ -417,24 +422,42 @@ Result<json> Query(EngineState& state, const json& request) {
                                   table.has_sort_key()
                                       ? table.KeyAttributeType(table.sort_key_name())
                                       : AttributeType::kS};
-  Result<expr::KeyConditionPlan> plan =
-      expr::PlanKeyCondition(*read->expressions.key_condition(), read->expressions.context(),
-                             schema);
+  key_names->push_back(schema.partition_name);
+  if (!schema.sort_name.empty()) key_names->push_back(schema.sort_name);
+  Result<expr::KeyConditionPlan> single =
+      expr::PlanKeyCondition(*expressions.key_condition(), expressions.context(), schema);
+  if (!single.ok()) return single.status();
+  expr::MultiKeyConditionPlan plan;
+  plan.partition_values.push_back(single->partition_value);
+  if (single->sort) plan.sort.push_back(*single->sort);
+  return plan;
+}
+
+}  // namespace
+
+Result<json> Query(EngineState& state, const json& request) {
+  Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/true);
+  if (!read.ok()) return read.status();
+  const Table& table = *read->table;
+  const SecondaryIndex* index = read->index;
+  std::vector<std::string> key_names;
+  Result<expr::MultiKeyConditionPlan> plan = PlanQuery(table, index, read->expressions, &key_names);
   if (!plan.ok()) return plan.status();
   if (read->expressions.filter()) {
-    for (const std::string* key : {&schema.partition_name, &schema.sort_name}) {
-      if (!key->empty() && MentionsAttribute(*read->expressions.filter(), *key)) {
+    for (const std::string& key : key_names) {
+      if (MentionsAttribute(*read->expressions.filter(), key)) {
         return Status::Validation(
             "Filter Expression can only contain non-primary key attributes: Primary key "
-            "attribute: " + *key);
+            "attribute: " + key);
       }
     }
   }
 
   // The item collection of the partition key, in sort-key order.
+  const AttributeValue& partition_value = plan->partition_values[0];
   PrimaryKey first;
-  first.partition = plan->partition_value;
-  first.partition_hash = PartitionKeyHash(plan->partition_value);
+  first.partition = partition_value;
+  first.partition_hash = PartitionKeyHash(partition_value);
   std::vector<const Item*> candidates;
   if (index) {
     candidates = IndexQueryCandidates(*index, *plan);
@@ -442,8 +465,8 @@ Result<json> Query(EngineState& state, const json& request) {
     table.VisitAsOf(&first, /*exclusive=*/false,
                     state.ReadAsOf(Member(request, "ConsistentRead") == true),
                     [&](const PrimaryKey& key, const Item& item) {
-                      if (key.partition != plan->partition_value) return false;
-                      if (!plan->sort || expr::SortKeyMatches(*plan->sort, *key.sort)) {
+                      if (key.partition != partition_value) return false;
+                      if (plan->sort.empty() || expr::SortKeyMatches(plan->sort[0], *key.sort)) {
                         candidates.push_back(&item);
                       }
                       return true;
@@ -452,7 +475,7 @@ Result<json> Query(EngineState& state, const json& request) {
   bool forward = Member(request, "ScanIndexForward") != false;
   if (!forward) std::reverse(candidates.begin(), candidates.end());
   if (read->start_after) {
-    if (read->start_after->partition != plan->partition_value) {
+    if (read->start_after->partition != partition_value) {
       return Status::Validation(
           "The provided starting key is invalid: The provided key element does not match the "
           "schema");
@@ -466,7 +489,7 @@ Result<json> Query(EngineState& state, const json& request) {
   }
   if (read->index_start_after) {
     const IndexEntryKey& start = *read->index_start_after;
-    if (start.partition[0] != plan->partition_value) {
+    if (start.partition != plan->partition_values) {
       return Status::Validation(
           "The provided starting key is outside query boundaries based on provided conditions");
     }
@@ -484,7 +507,8 @@ Result<json> Query(EngineState& state, const json& request) {
   // A global index's reads use its own capacity; a local index shares its table's partition
   // and capacity.
   if (Status s = AdmitAndRecordRead(state, *read->table, read->index, charge,
-                                    std::optional<PrimaryKey>(first), page, now);
+                                    std::optional<PrimaryKey>(first),
+                                    IndexPartitionHash(plan->partition_values), page, now);
       !s.ok()) {
     return s;
   }
@@ -541,7 +565,8 @@ Result<json> Scan(EngineState& state, const json& request) {
   Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
   const double now = state.clock.NowSeconds();
   const CapacityCharge charge = ReadCharge(request, index, page, fetch);
-  if (Status s = AdmitAndRecordRead(state, *read->table, read->index, charge, std::nullopt, page,
+  if (Status s = AdmitAndRecordRead(state, *read->table, read->index, charge, std::nullopt,
+                                    std::nullopt, page,
                                     now);
       !s.ok()) {
     return s;

@@ -168,6 +168,64 @@ Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
   return plan;
 }
 
+Result<MultiKeyConditionPlan> PlanMultiKeyCondition(const Condition& condition,
+                                                    const ExpressionContext& context,
+                                                    const MultiKeySchemaView& schema) {
+  std::vector<const Condition*> conditions;
+  if (Status s = CollectTerms(condition, conditions); !s.ok()) return s;
+  std::vector<KeyTerm> terms;
+  for (const Condition* one : conditions) {
+    Result<KeyTerm> term = TermOf(*one, context);
+    if (!term.ok()) return term.status();
+    for (const KeyTerm& earlier : terms) {
+      if (earlier.attribute == term->attribute) return Status::Validation(kOnePerKey);
+    }
+    terms.push_back(std::move(*term));
+  }
+  auto find = [&terms](const std::string& name) -> const KeyTerm* {
+    for (const KeyTerm& term : terms) {
+      if (term.attribute == name) return &term;
+    }
+    return nullptr;
+  };
+  const char* kTypeMismatch =
+      "One or more parameter values were invalid: Condition parameter type does not match "
+      "schema type";
+  size_t used = 0;
+  MultiKeyConditionPlan plan;
+  for (const auto& [name, type] : schema.partition) {
+    const KeyTerm* term = find(name);
+    if (term == nullptr) return Status::Validation("Query condition missed key schema element: " + name);
+    if (term->condition.op != SortKeyCondition::Op::kEq) return Status::Validation(kNotSupported);
+    if (term->condition.value.type() != type) return Status::Validation(kTypeMismatch);
+    plan.partition_values.push_back(term->condition.value);
+    ++used;
+  }
+  // Sort-key attributes: a prefix, left to right; only its last may be a range condition.
+  size_t prefix = 0;
+  for (size_t i = 0; i < schema.sort.size(); ++i) {
+    if (find(schema.sort[i].first) != nullptr) prefix = i + 1;
+  }
+  for (size_t i = 0; i < prefix; ++i) {
+    const auto& [name, type] = schema.sort[i];
+    const KeyTerm* term = find(name);
+    if (term == nullptr) return Status::Validation("Query condition missed key schema element: " + name);
+    if (!TypeMatches(term->condition, type)) return Status::Validation(kTypeMismatch);
+    if (i + 1 < prefix && term->condition.op != SortKeyCondition::Op::kEq) {
+      return Status::Validation(kNotSupported);
+    }
+    if (term->condition.op == SortKeyCondition::Op::kBeginsWith && type == AttributeType::kN) {
+      return Status::Validation(
+          "Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+          "operator or function: begins_with, operand type: N");
+    }
+    plan.sort.push_back(term->condition);
+    ++used;
+  }
+  if (used != terms.size()) return Status::Validation(kNotSupported);
+  return plan;
+}
+
 bool SortKeyMatches(const SortKeyCondition& condition, const AttributeValue& sort_value) {
   int order = CompareKeyValues(sort_value, condition.value);
   switch (condition.op) {

@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/base/status.h"
 #include "engine/expr/ast.h"
@@ -36,6 +38,25 @@ struct KeySchemaView {
 Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
                                           const ExpressionContext& context,
                                           const KeySchemaView& schema);
+
+// A global index with a multi-attribute key (up to four partition-key and four sort-key
+// attributes, November 2025): each attribute's name and type, in key-schema order.
+struct MultiKeySchemaView {
+  std::vector<std::pair<std::string, AttributeType>> partition;
+  std::vector<std::pair<std::string, AttributeType>> sort;
+};
+
+struct MultiKeyConditionPlan {
+  std::vector<AttributeValue> partition_values;  // one per partition-key attribute
+  // Conditions on a prefix of the sort-key attributes: equality on all but the last.
+  std::vector<SortKeyCondition> sort;
+};
+
+// The Developer Guide's rules for multi-attribute keys: every partition-key attribute by
+// equality; sort-key attributes left to right with no gap; a range condition only on the last.
+Result<MultiKeyConditionPlan> PlanMultiKeyCondition(const Condition& condition,
+                                                    const ExpressionContext& context,
+                                                    const MultiKeySchemaView& schema);
 
 // Whether a sort key value satisfies the plan's sort-key condition.
 bool SortKeyMatches(const SortKeyCondition& condition, const AttributeValue& sort_value);

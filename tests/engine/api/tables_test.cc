@@ -173,21 +173,6 @@ TEST_F(TablesTest, CreateTableRejectsThroughputOutOfBoundsAndOverQuota) {
   EXPECT_EQ(ErrorOf(Call("CreateTable", ProvisionedRequest("tbl", 40000, 40000))), "OK");
 }
 
-TEST_F(TablesTest, CreateTableRefusesFeaturesNotBuiltYetClearly) {
-  json request = ProvisionedRequest("tbl");
-  request["AttributeDefinitions"].push_back({{"AttributeName", "a"}, {"AttributeType", "S"}});
-  request["AttributeDefinitions"].push_back({{"AttributeName", "b"}, {"AttributeType", "S"}});
-  request["GlobalSecondaryIndexes"] = json::parse(R"([{"IndexName": "multi",
-      "KeySchema": [{"AttributeName": "a", "KeyType": "HASH"}, {"AttributeName": "b", "KeyType": "HASH"}],
-      "Projection": {"ProjectionType": "ALL"},
-      "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}])");
-  EXPECT_EQ(ErrorOf(Call("CreateTable", request)),
-            "ValidationException: A multi-attribute index key is not supported by DynamoDB "
-            "Playground yet");
-  EXPECT_EQ(ErrorOf(Call("DescribeTable", {{"TableName", "tbl"}})),
-            "ResourceNotFoundException: Requested resource not found: Table: tbl not found");
-}
-
 TEST_F(TablesTest, CreateTableWireTypesAreSerializationErrors) {
   json request = ProvisionedRequest("tbl");
   request["ProvisionedThroughput"]["ReadCapacityUnits"] = "5";
