@@ -36,6 +36,7 @@ struct HeatSecond {
   long long throttled_writes = 0;
 };
 struct HeatPartition {
+  std::string index;  // the global secondary index it belongs to; empty for the table's own
   unsigned long long id = 0;
   unsigned long long hash_start = 0;
   unsigned long long hash_end = 0;

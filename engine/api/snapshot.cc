@@ -41,6 +41,24 @@ bool Engine::Snapshot(const std::string& table_name, double window_seconds,
     }
     snapshot.partitions.push_back(std::move(heat));
   }
+  // A global index's partitions follow the table's: they have capacity of their own.
+  for (const auto& index : table->indexes()) {
+    if (!index->is_global()) continue;
+    const PartitionMap& map = index->capacity().partitions();
+    for (const Partition& partition : map.partitions()) {
+      HeatPartition heat;
+      heat.index = index->name();
+      heat.id = partition.id;
+      heat.hash_start = partition.hash_start;
+      heat.hash_end = partition.hash_end;
+      for (const SecondSample& sample :
+           index->capacity().metrics().Samples(partition.id, now - window_seconds + 1)) {
+        heat.seconds.push_back({sample.second, sample.read_units, sample.write_units,
+                                sample.throttled_reads, sample.throttled_writes});
+      }
+      snapshot.partitions.push_back(std::move(heat));
+    }
+  }
   for (const KeyTraffic& traffic : table->metrics().TopKeys(10)) {
     snapshot.hot_keys.push_back({traffic.key, traffic.reads, traffic.writes, traffic.throttles});
   }

@@ -208,27 +208,35 @@ json KnownMembers(const json& action, const std::vector<MemberSpec>& spec) {
 // Units per table in the order the tables first appear in the request.
 class TableUnits {
  public:
-  void Add(const std::string& table, double units) {
+  void Add(const std::string& table, double units) { Add(table, CapacityCharge{units, {}, {}}); }
+  void Add(const std::string& table, const CapacityCharge& charge) {
     for (auto& [name, total] : totals_) {
       if (name == table) {
-        total += units;
+        total += charge;
         return;
       }
     }
-    totals_.emplace_back(table, units);
+    totals_.emplace_back(table, charge);
   }
 
   // "ConsumedCapacity": one element per table. Transactions, alone among the operations, also
   // split the units into ReadCapacityUnits or WriteCapacityUnits, naming only the kind consumed
   // (measured: a write transaction has no ReadCapacityUnits member, its replay no
-  // WriteCapacityUnits).
+  // WriteCapacityUnits). INDEXES adds the Table arm and an arm per index written.
   void AddTo(json& response, ReturnConsumedCapacity mode, const char* kind_member) const {
     if (mode == ReturnConsumedCapacity::kNone) return;
     json list = json::array();
-    for (const auto& [name, units] : totals_) {
-      json element = {{"TableName", name}, {"CapacityUnits", units}, {kind_member, units}};
+    for (const auto& [name, charge] : totals_) {
+      const double total = charge.Total();
+      json element = {{"TableName", name}, {"CapacityUnits", total}, {kind_member, total}};
       if (mode == ReturnConsumedCapacity::kIndexes) {
-        element["Table"] = {{"CapacityUnits", units}, {kind_member, units}};
+        element["Table"] = {{"CapacityUnits", charge.table}, {kind_member, charge.table}};
+        for (const auto& [arms, member] : {std::pair{&charge.local_indexes, "LocalSecondaryIndexes"},
+                                           std::pair{&charge.global_indexes, "GlobalSecondaryIndexes"}}) {
+          for (const auto& [index, units] : *arms) {
+            element[member][index] = {{"CapacityUnits", units}, {kind_member, units}};
+          }
+        }
       }
       list.push_back(std::move(element));
     }
@@ -236,7 +244,7 @@ class TableUnits {
   }
 
  private:
-  std::vector<std::pair<std::string, double>> totals_;
+  std::vector<std::pair<std::string, CapacityCharge>> totals_;
 };
 
 double TransactionalReadUnits(const Item* item) {
@@ -540,7 +548,7 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
       CommitWrite(*action.write, std::move(action.new_item));
     }
     RecordWrite(*action.table, action.write->key, action.charge, action.index_targets, now);
-    units.Add(action.table->name(), action.charge.Total());
+    units.Add(action.table->name(), action.charge);
     if (action.kind->kind != WriteKind::kConditionCheck &&
         ReturnsItemCollectionMetrics(*action.table, request)) {
       collections.Note(*action.table, action.write->key.partition);

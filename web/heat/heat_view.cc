@@ -37,7 +37,8 @@ void DrawTablePicker(Engine& engine, HeatViewState& state) {
   }
 }
 
-// Rows are partitions (with their hash ranges), columns the last seconds of the clock.
+// Rows are partitions (with their hash ranges), the table's then each global index's; columns
+// the last seconds of the clock.
 void DrawPartitionStrip(const HeatSnapshot& snapshot, const HeatViewState& state) {
   char title[96];
   std::snprintf(title, sizeof(title), "Partitions (scale %g): capacity used per second against %g WCU / %g RCU",
@@ -52,8 +53,13 @@ void DrawPartitionStrip(const HeatSnapshot& snapshot, const HeatViewState& state
     std::map<long long, const HeatSecond*> by_second;
     for (const HeatSecond& second : partition.seconds) by_second[second.second] = &second;
     char label[64];
-    std::snprintf(label, sizeof(label), "p%llu %04llx..%04llx", partition.id,
-                  partition.hash_start >> 48, partition.hash_end >> 48);
+    if (partition.index.empty()) {
+      std::snprintf(label, sizeof(label), "p%llu %04llx..%04llx", partition.id,
+                    partition.hash_start >> 48, partition.hash_end >> 48);
+    } else {
+      // A global index's partition: its name, shortened to fit the label column.
+      std::snprintf(label, sizeof(label), "%.14s p%llu", partition.index.c_str(), partition.id);
+    }
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::TextUnformatted(label);
     for (int column = 0; column < state.window_seconds; ++column) {
@@ -81,6 +87,7 @@ void DrawTableCapacity(const HeatSnapshot& snapshot, const HeatViewState& state)
   const long long newest = static_cast<long long>(std::floor(snapshot.now));
   std::vector<float> writes(state.window_seconds, 0), reads(state.window_seconds, 0);
   for (const HeatPartition& partition : snapshot.partitions) {
+    if (!partition.index.empty()) continue;  // the table's own capacity only
     for (const HeatSecond& second : partition.seconds) {
       long long column = second.second - (newest - state.window_seconds + 1);
       if (column < 0 || column >= state.window_seconds) continue;

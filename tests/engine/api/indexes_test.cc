@@ -441,5 +441,41 @@ TEST_F(IndexesTest, TablesWithoutALocalIndexReturnNoItemCollectionMetrics) {
   EXPECT_FALSE(output.contains("ItemCollectionMetrics"));
 }
 
+// The same cases for a local index, charged to the table's capacity (and so to the total).
+TEST_F(IndexesTest, LocalIndexWritesFollowTheSameCases) {
+  CreatePosts();
+  auto update = [this](const std::string& expression, const json& values) {
+    json request = {{"TableName", "Posts"},
+                    {"Key", {{"author", {{"S", "ann"}}}, {"postId", {{"S", "p1"}}}}},
+                    {"UpdateExpression", expression},
+                    {"ReturnConsumedCapacity", "INDEXES"}};
+    if (!values.is_null()) request["ExpressionAttributeValues"] = values;
+    return Ok("UpdateItem", request)["ConsumedCapacity"];
+  };
+  const json enters = update("SET created = :c", {{":c", {{"N", "1"}}}});
+  EXPECT_EQ(enters["LocalSecondaryIndexes"]["ByCreated"]["CapacityUnits"], 1.0);
+  EXPECT_EQ(enters["CapacityUnits"], 2.0);
+  const json moves = update("SET created = :c", {{":c", {{"N", "2"}}}});
+  EXPECT_EQ(moves["LocalSecondaryIndexes"]["ByCreated"]["CapacityUnits"], 2.0);  // delete + put
+  const json untouched = update("SET mood = :o", {{":o", {{"S", "x"}}}});  // KEYS_ONLY
+  EXPECT_FALSE(untouched.contains("LocalSecondaryIndexes"));
+  const json leaves = update("REMOVE created", nullptr);
+  EXPECT_EQ(leaves["LocalSecondaryIndexes"]["ByCreated"]["CapacityUnits"], 1.0);
+}
+
+TEST_F(IndexesTest, TransactionsDoubleIndexWritesAndListTheirArms) {
+  CreatePosts();
+  json consumed = Ok("TransactWriteItems",
+                     {{"TransactItems",
+                       json::array({{{"Put", {{"TableName", "Posts"},
+                                              {"Item", Post("ann", "p1", {{"topic", {{"S", "go"}}},
+                                                                          {"created", {{"N", "1"}}}})}}}}})},
+                      {"ReturnConsumedCapacity", "INDEXES"}})["ConsumedCapacity"][0];
+  EXPECT_EQ(consumed, json::parse(R"({"TableName":"Posts","CapacityUnits":6.0,"WriteCapacityUnits":6.0,
+      "Table":{"CapacityUnits":2.0,"WriteCapacityUnits":2.0},
+      "LocalSecondaryIndexes":{"ByCreated":{"CapacityUnits":2.0,"WriteCapacityUnits":2.0}},
+      "GlobalSecondaryIndexes":{"ByTopic":{"CapacityUnits":2.0,"WriteCapacityUnits":2.0}}})"));
+}
+
 }  // namespace
 }  // namespace ddbpg::testing

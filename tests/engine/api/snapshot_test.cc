@@ -36,5 +36,29 @@ TEST_F(SnapshotTest, DescribesPartitionsTrafficAndHotKeysFromMemory) {
   EXPECT_FALSE(engine_.Snapshot("Missing", 60, &snapshot));
 }
 
+TEST_F(SnapshotTest, GlobalIndexPartitionsFollowTheTables) {
+  Ok("CreateTable",
+     json::parse(R"({"TableName": "Users", "BillingMode": "PAY_PER_REQUEST",
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
+                                 {"AttributeName": "email", "AttributeType": "S"}],
+        "GlobalSecondaryIndexes": [{"IndexName": "ByEmail",
+          "KeySchema": [{"AttributeName": "email", "KeyType": "HASH"}],
+          "Projection": {"ProjectionType": "KEYS_ONLY"}}]})"));
+  Ok("PutItem", {{"TableName", "Users"}, {"Item", {{"pk", {{"S", "u1"}}}, {"email", {{"S", "a@b"}}}}}});
+  HeatSnapshot snapshot;
+  ASSERT_TRUE(engine_.Snapshot("Users", 60, &snapshot));
+  ASSERT_EQ(snapshot.partitions.size(), 8u);  // four for the table, four for the index
+  double table_writes = 0, index_writes = 0;
+  for (const HeatPartition& partition : snapshot.partitions) {
+    for (const HeatSecond& second : partition.seconds) {
+      (partition.index.empty() ? table_writes : index_writes) += second.write_units;
+    }
+  }
+  EXPECT_EQ(snapshot.partitions[4].index, "ByEmail");
+  EXPECT_EQ(table_writes, 1);
+  EXPECT_EQ(index_writes, 1);
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
