@@ -17,6 +17,8 @@ import {
   ListTablesCommand,
   PutItemCommand,
   QueryCommand,
+  DescribeTimeToLiveCommand,
+  UpdateTimeToLiveCommand,
   ResourceInUseException,
   ResourceNotFoundException,
   UpdateTableCommand,
@@ -359,6 +361,58 @@ describe('secondary indexes', () => {
       })),
       'ValidationException',
       'Consistent reads are not supported on global secondary indexes',
+    );
+  });
+});
+
+describe('indexes, streams and Time to Live through UpdateTable', () => {
+  test('adds a GSI to a table with data, enables a stream and TTL', async () => {
+    await client.send(new CreateTableCommand({
+      TableName: 'Later',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    }));
+    await client.send(new PutItemCommand({ TableName: 'Later', Item: { id: { S: 'a' }, tag: { S: 'red' } } }));
+    const updated = await client.send(new UpdateTableCommand({
+      TableName: 'Later',
+      AttributeDefinitions: [{ AttributeName: 'tag', AttributeType: 'S' }],
+      GlobalSecondaryIndexUpdates: [{
+        Create: { IndexName: 'ByTag', KeySchema: [{ AttributeName: 'tag', KeyType: 'HASH' }],
+                  Projection: { ProjectionType: 'ALL' } },
+      }],
+    }));
+    const index = updated.TableDescription.GlobalSecondaryIndexes[0];
+    assert.equal(index.IndexStatus, 'CREATING');
+    assert.equal(index.Backfilling, false);
+    await expectError(
+      client.send(new QueryCommand({
+        TableName: 'Later', IndexName: 'ByTag', KeyConditionExpression: 'tag = :t',
+        ExpressionAttributeValues: { ':t': { S: 'red' } },
+      })),
+      'ValidationException',
+      'Cannot read from backfilling global secondary index',
+    );
+    const streamed = await client.send(new UpdateTableCommand({
+      TableName: 'Later',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+    }));
+    assert.match(streamed.TableDescription.LatestStreamArn, /table\/Later\/stream\//);
+    const ttl = await client.send(new UpdateTimeToLiveCommand({
+      TableName: 'Later',
+      TimeToLiveSpecification: { AttributeName: 'expires', Enabled: true },
+    }));
+    assert.deepEqual(ttl.TimeToLiveSpecification, { AttributeName: 'expires', Enabled: true });
+    const described = await client.send(new DescribeTimeToLiveCommand({ TableName: 'Later' }));
+    assert.equal(described.TimeToLiveDescription.AttributeName, 'expires');
+    assert.match(described.TimeToLiveDescription.TimeToLiveStatus, /^ENABL(ING|ED)$/);
+    await expectError(
+      client.send(new UpdateTimeToLiveCommand({
+        TableName: 'Later',
+        TimeToLiveSpecification: { AttributeName: 'expires', Enabled: true },
+      })),
+      'ValidationException',
+      'TimeToLive is already enabled',
     );
   });
 });

@@ -276,5 +276,22 @@ TEST_F(StreamsTest, ADeletedTablesStreamIsStillListed) {
   EXPECT_EQ(StreamsOk("ListStreams", json::object())["Streams"].size(), 0u);
 }
 
+TEST_F(StreamsTest, GetRecordsStopsAtOneMegabyteOrItsLimit) {
+  CreateWithStream("Big", "NEW_IMAGE");
+  const std::string payload(390 * 1024, 'x');
+  for (int i = 0; i < 3; ++i) {
+    Put("Big", {{"pk", {{"S", "k" + std::to_string(i)}}}, {"payload", {{"S", payload}}}});
+  }
+  const std::string arn = Arn("Big");
+  const std::string horizon = Iterator(arn, Shards(arn)[0]["ShardId"], "TRIM_HORIZON");
+  json first = StreamsOk("GetRecords", {{"ShardIterator", horizon}});
+  EXPECT_EQ(first["Records"].size(), 2u);  // a third 390 KB record would pass 1 MB
+  EXPECT_EQ(StreamsOk("GetRecords", {{"ShardIterator", first["NextShardIterator"]}})["Records"].size(), 1u);
+  EXPECT_EQ(StreamsOk("GetRecords", {{"ShardIterator", horizon}, {"Limit", 1}})["Records"].size(), 1u);
+  EXPECT_EQ(ErrorOf(Streams("GetRecords", {{"ShardIterator", horizon}, {"Limit", 1001}})),
+            "LimitExceededException: GetRecords was called with a value of more than 1000 for the "
+            "limit request parameter");
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
