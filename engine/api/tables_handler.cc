@@ -103,6 +103,18 @@ void ValidateThroughput(const json& throughput, ValidationErrors& errors) {
   errors.MinValue(read, "provisionedThroughput.readCapacityUnits", 1);
 }
 
+// Each AttributeDefinition needs a name and a scalar type.
+void ValidateAttributeDefinitions(const json& definitions, ValidationErrors& errors) {
+  if (!definitions.is_array()) return;
+  for (size_t i = 0; i < definitions.size(); ++i) {
+    std::string path = "attributeDefinitions." + std::to_string(i + 1) + ".member.";
+    const json& type = Member(definitions[i], "AttributeType");
+    errors.NotNull(type, path + "attributeType");
+    errors.Enum(type, path + "attributeType", "[B, N, S]");
+    errors.NotNull(Member(definitions[i], "AttributeName"), path + "attributeName");
+  }
+}
+
 // The per-table quota (ServiceQuotas: 40,000 RCU and 40,000 WCU per table).
 Status CheckThroughputQuota(const json& throughput, const std::string& region) {
   long long read = Member(throughput, "ReadCapacityUnits").get<long long>();
@@ -237,15 +249,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
 
   ValidationErrors errors;
   errors.NotNull(definitions, "attributeDefinitions");
-  if (definitions.is_array()) {
-    for (size_t i = 0; i < definitions.size(); ++i) {
-      std::string path = "attributeDefinitions." + std::to_string(i + 1) + ".member.";
-      const json& type = Member(definitions[i], "AttributeType");
-      errors.NotNull(type, path + "attributeType");
-      errors.Enum(type, path + "attributeType", "[B, N, S]");
-      errors.NotNull(Member(definitions[i], "AttributeName"), path + "attributeName");
-    }
-  }
+  ValidateAttributeDefinitions(definitions, errors);
   errors.ResourceName(table_name, "tableName");
   errors.Enum(billing_mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
   ValidateThroughput(throughput, errors);
@@ -403,6 +407,7 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   errors.ResourceName(table_name, "tableName");
   errors.Enum(billing_mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
   ValidateThroughput(throughput, errors);
+  ValidateAttributeDefinitions(Member(request, "AttributeDefinitions"), errors);
   ValidateStreamSpecification(request, errors);
   const json& index_updates = Member(request, "GlobalSecondaryIndexUpdates");
   if (index_updates.is_array()) {

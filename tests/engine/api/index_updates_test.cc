@@ -128,6 +128,12 @@ TEST_F(IndexUpdatesTest, TheServicesRules) {
             "ValidationException: At least one of ProvisionedThroughput, BillingMode, "
             "UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or "
             "ReplicaUpdates is required");
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "Users"},
+                                         {"AttributeDefinitions", json::array({{{"AttributeName", "email"}}})},
+                                         {"GlobalSecondaryIndexUpdates", json::array({CreateAction("ByEmail")})}})),
+            "ValidationException: 1 validation error detected: Value null at "
+            "'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member "
+            "must not be null");
   ASSERT_EQ(ErrorOf(Update(json::array({CreateAction("ByEmail")}))), "OK");
   EXPECT_EQ(ErrorOf(Update(json::array({{{"Delete", {{"IndexName", "ByEmail"}}}}}), false)),
             "ResourceInUseException: Attempt to change a resource which is still in use: Index "
