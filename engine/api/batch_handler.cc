@@ -614,6 +614,20 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
   if (!tables.ok()) return tables.status();
   if (Status s = ResolveWrites(state, *tables); !s.ok()) return s;
 
+  // A write past an item collection's size limit fails the whole request before anything is
+  // written (it would fail again on retry, so it cannot be left unprocessed).
+  for (const TableWrites& table_writes : *tables) {
+    for (const PendingWrite& write : table_writes.writes) {
+      const Table& table = *table_writes.table;
+      if (Status s = CheckItemCollectionSize(table, write.key, table.Find(write.key),
+                                             write.is_put ? &write.attributes : nullptr,
+                                             state.scale);
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+
   // Every check has passed: from here each write either happens or is returned unprocessed.
   const ReturnConsumedCapacity mode =
       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity"));

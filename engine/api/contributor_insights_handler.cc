@@ -46,8 +46,11 @@ Result<Table*> FindTableForInsights(EngineState& state, const json& request) {
   if (table == nullptr) return Status::ResourceNotFound(TableNotFoundMessage(name));
   const json& index = Member(request, "IndexName");
   if (!index.is_null()) {
-    return Status::ResourceNotFound("Requested resource not found: Index: " +
-                                    index.get<std::string>() + " not found");
+    if (table->FindIndex(index.get<std::string>()) == nullptr) {
+      return Status::ResourceNotFound("Requested resource not found: Index: " +
+                                      index.get<std::string>() + " not found");
+    }
+    return Status::Validation(NotYetSupportedMessage("Contributor Insights on an index"));
   }
   return table;
 }

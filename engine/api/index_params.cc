@@ -160,8 +160,10 @@ IndexDefinition DefinitionOf(const json& index, IndexKind kind) {
       definition.non_key_attributes.push_back(name.get<std::string>());
     }
   }
+  // A local index has no throughput of its own; its structure has no such member, so one in
+  // the request is ignored like any unknown member.
   const json& throughput = Member(index, "ProvisionedThroughput");
-  if (!throughput.is_null()) {
+  if (kind == IndexKind::kGlobal && !throughput.is_null()) {
     definition.read_capacity_units = Member(throughput, "ReadCapacityUnits").get<long long>();
     definition.write_capacity_units = Member(throughput, "WriteCapacityUnits").get<long long>();
   }

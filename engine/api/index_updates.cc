@@ -164,9 +164,24 @@ Status CheckIndexUpdatesRequest(const json& request) {
 }
 
 Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
-                                         const json& request) {
+                                         const json& request, bool on_demand_after) {
   IndexUpdatePlan plan;
   const json& updates = Member(request, "GlobalSecondaryIndexUpdates");
+  const bool becomes_provisioned =
+      !on_demand_after && table.definition().billing_mode == BillingMode::kPayPerRequest;
+  if (becomes_provisioned) {
+    // Each global index needs its own throughput in the same request.
+    for (const auto& index : table.indexes()) {
+      if (!index->is_global()) continue;
+      bool given = false;
+      for (const json& update : updates.is_array() ? updates : json::array()) {
+        given = given || Member(Member(update, "Update"), "IndexName") == index->name();
+      }
+      if (!given) {
+        return Invalid("ProvisionedThroughput must be specified for index: " + index->name());
+      }
+    }
+  }
   if (updates.is_null()) return plan;
   plan.attribute_definitions = Member(request, "AttributeDefinitions");
   const double now = state.clock.NowSeconds();
@@ -207,7 +222,7 @@ Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
       plan.deletes.push_back(name);
       continue;
     }
-    if (table.definition().billing_mode == BillingMode::kPayPerRequest) {
+    if (on_demand_after) {
       return Invalid("The only Updates for index: " + name +
                      " when TableThroughputMode is PAY_PER_REQUEST can be to "
                      "OnDemandThroughput, WarmThroughput");
@@ -221,7 +236,8 @@ Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
     const long long read = Member(throughput, "ReadCapacityUnits").get<long long>();
     const long long write = Member(throughput, "WriteCapacityUnits").get<long long>();
     const IndexDefinition& current = index->definition();
-    if (read == current.read_capacity_units && write == current.write_capacity_units) {
+    if (!becomes_provisioned && read == current.read_capacity_units &&
+        write == current.write_capacity_units) {
       return Status::Validation(
           "The provisioned throughput for the index " + name +
           " will not change. The requested value equals the current value. Current "
@@ -239,6 +255,12 @@ Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
 
 void ApplyIndexCreatesAndUpdates(EngineState& state, Table& table, IndexUpdatePlan& plan) {
   const double now = state.clock.NowSeconds();
+  if (table.definition().billing_mode == BillingMode::kPayPerRequest) {
+    for (const auto& index : table.indexes()) {
+      index->mutable_definition().read_capacity_units = 0;
+      index->mutable_definition().write_capacity_units = 0;
+    }
+  }
   for (const auto& [name, units] : plan.throughput_updates) {
     IndexDefinition& definition = table.FindIndex(name)->mutable_definition();
     definition.read_capacity_units = units.first;

@@ -30,11 +30,13 @@ struct IndexUpdatePlan {
   json attribute_definitions;  // the request's, for the new key attributes
 };
 
-// The rules against the table; nothing changes.
+// The rules against the table, whose billing mode after the request is `on_demand_after`;
+// nothing changes. A table switching to PROVISIONED must give each global index throughput.
 Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
-                                         const json& request);
+                                         const json& request, bool on_demand_after);
 
-// Adds the new indexes (CREATING on the clock) and sets new index throughput.
+// Adds the new indexes (CREATING on the clock) and sets new index throughput; on an on-demand
+// table the global indexes have none.
 void ApplyIndexCreatesAndUpdates(EngineState& state, Table& table, IndexUpdatePlan& plan);
 
 // After the response's description was taken: shows deleted indexes DELETING and updated ones

@@ -412,12 +412,29 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   const json& index_updates = Member(request, "GlobalSecondaryIndexUpdates");
   if (index_updates.is_array()) {
     for (size_t i = 0; i < index_updates.size(); ++i) {
+      const std::string path = "globalSecondaryIndexUpdates." + std::to_string(i + 1) + ".member.";
       const json& create = Member(index_updates[i], "Create");
-      if (create.is_null()) continue;
-      ValidateIndexMembersAt(create,
-                             "globalSecondaryIndexUpdates." + std::to_string(i + 1) +
-                                 ".member.create.",
-                             /*global=*/true, errors);
+      if (!create.is_null()) {
+        ValidateIndexMembersAt(create, path + "create.", /*global=*/true, errors);
+      }
+      const json& update = Member(index_updates[i], "Update");
+      if (!update.is_null()) {
+        errors.NotNull(Member(update, "IndexName"), path + "update.indexName");
+        errors.ResourceName(Member(update, "IndexName"), path + "update.indexName");
+        const json& index_throughput = Member(update, "ProvisionedThroughput");
+        errors.NotNull(index_throughput, path + "update.provisionedThroughput");
+        if (!index_throughput.is_null()) {
+          for (const char* units : {"WriteCapacityUnits", "ReadCapacityUnits"}) {
+            const std::string units_path = path + "update.provisionedThroughput." +
+                                           (units[0] == 'W' ? "writeCapacityUnits"
+                                                            : "readCapacityUnits");
+            errors.NotNull(Member(index_throughput, units), units_path);
+            errors.MinValue(Member(index_throughput, units), units_path, 1);
+          }
+        }
+      }
+      const json& remove = Member(index_updates[i], "Delete");
+      if (!remove.is_null()) errors.NotNull(Member(remove, "IndexName"), path + "delete.indexName");
     }
   }
   if (Status s = errors.ToStatus(); !s.ok()) return s;
@@ -482,7 +499,9 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
 
   // The response describes the table as the update finds it, UPDATING; the playground applies
   // the change at once, so the next DescribeTable shows it ACTIVE with the new values.
-  Result<IndexUpdatePlan> index_plan = PlanIndexUpdates(state, **found, request);
+  const bool on_demand_after =
+      billing_mode == "PAY_PER_REQUEST" || (currently_on_demand && billing_mode.is_null());
+  Result<IndexUpdatePlan> index_plan = PlanIndexUpdates(state, **found, request, on_demand_after);
   if (!index_plan.ok()) return index_plan.status();
 
   const double now = state.clock.NowSeconds();

@@ -74,6 +74,7 @@ void Stream::Append(const Item* before, const Item* after, bool by_time_to_live,
   record.size_bytes = ItemSize(record.keys) + (record.new_image ? ItemSize(*record.new_image) : 0) +
                       (record.old_image ? ItemSize(*record.old_image) : 0);
   record.by_time_to_live = by_time_to_live;
+  shards_.back().last_sequence = record.sequence;
   shards_.back().records.push_back(std::move(record));
 }
 
@@ -82,15 +83,18 @@ void Stream::Disable(double now) {
   Advance(now);
   enabled_ = false;
   disabled_at_ = now;
-  StreamShard& open = shards_.back();
-  open.ending_sequence = *next_sequence_ - 1;
+  CloseShard(shards_.back());
+}
+
+void Stream::CloseShard(StreamShard& shard) {
+  shard.ending_sequence = shard.last_sequence ? shard.last_sequence : shard.starting_sequence - 1;
 }
 
 void Stream::Advance(double now) {
   // Roll over: an open shard older than its lifetime closes and its child takes over.
   while (enabled_ && now - shards_.back().opened_at >= kShardLifetimeSeconds) {
     StreamShard& open = shards_.back();
-    open.ending_sequence = *next_sequence_ - 1;
+    CloseShard(open);
     const double handover = open.opened_at + kShardLifetimeSeconds;
     const std::string parent = open.id;
     OpenShard(handover, parent);

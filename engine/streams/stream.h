@@ -38,7 +38,10 @@ struct StreamShard {
   std::string id;
   std::string parent_id;  // empty for the stream's first shard
   uint64_t starting_sequence = 0;
-  std::optional<uint64_t> ending_sequence;  // set when the shard closes
+  // Set when the shard closes: its last record's number (one below its start when it had
+  // none). Streams share the engine's counter, so numbers in a shard are increasing, not dense.
+  std::optional<uint64_t> ending_sequence;
+  uint64_t last_sequence = 0;  // the newest record's number; 0 before the first
   double opened_at = 0;
   std::deque<StreamRecord> records;
   // Records with sequence numbers up to this one were trimmed away (past retention).
@@ -82,6 +85,7 @@ class Stream {
 
  private:
   void OpenShard(double now, const std::string& parent_id);
+  static void CloseShard(StreamShard& shard);
 
   std::string table_name_;
   std::string arn_;

@@ -69,29 +69,48 @@ void FuzzExpression(const uint8_t* data, size_t size) {
 }
 
 void FuzzHandle(const uint8_t* data, size_t size) {
+  // A name with a dot is a full target; the others are DynamoDB operations.
   static constexpr const char* kOperations[] = {
       "PutItem", "GetItem", "DeleteItem", "UpdateItem", "Query", "Scan", "CreateTable",
       "DescribeTable", "UpdateTable", "ListTables", "DeleteTable", "BatchGetItem",
-      "BatchWriteItem", "TransactGetItems", "TransactWriteItems"};
+      "BatchWriteItem", "TransactGetItems", "TransactWriteItems", "UpdateTimeToLive",
+      "DescribeTimeToLive", "DynamoDBStreams_20120810.ListStreams",
+      "DynamoDBStreams_20120810.DescribeStream", "DynamoDBStreams_20120810.GetShardIterator",
+      "DynamoDBStreams_20120810.GetRecords"};
   if (size == 0) return;
   ManualClock clock;
   Engine engine(clock);
+  // A table with a local and a global index, a stream and Time to Live, so that writes reach
+  // every part of the engine.
   engine.Handle("DynamoDB_20120810.CreateTable",
                 R"({"TableName":"fuzz","BillingMode":"PAY_PER_REQUEST",)"
                 R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],)"
-                R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}]})");
+                R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"},)"
+                R"({"AttributeName":"g","AttributeType":"S"},{"AttributeName":"l","AttributeType":"N"}],)"
+                R"("LocalSecondaryIndexes":[{"IndexName":"local","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},)"
+                R"({"AttributeName":"l","KeyType":"RANGE"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}],)"
+                R"("GlobalSecondaryIndexes":[{"IndexName":"global","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],)"
+                R"("Projection":{"ProjectionType":"INCLUDE","NonKeyAttributes":["v"]}}],)"
+                R"("StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"}})");
+  engine.Handle("DynamoDB_20120810.UpdateTimeToLive",
+                R"({"TableName":"fuzz","TimeToLiveSpecification":{"AttributeName":"ttl","Enabled":true}})");
   engine.Handle("DynamoDB_20120810.PutItem",
-                R"({"TableName":"fuzz","Item":{"pk":{"S":"a"},"sk":{"N":"1"},"v":{"L":[{"S":"x"}]}}})");
-  const char* operation = kOperations[data[0] % (sizeof(kOperations) / sizeof(kOperations[0]))];
+                R"({"TableName":"fuzz","Item":{"pk":{"S":"a"},"sk":{"N":"1"},"g":{"S":"x"},"l":{"N":"2"},)"
+                R"("ttl":{"N":"1"},"v":{"L":[{"S":"x"}]}}})");
+  const std::string operation =
+      kOperations[data[0] % (sizeof(kOperations) / sizeof(kOperations[0]))];
+  const std::string target =
+      operation.find('.') == std::string::npos ? "DynamoDB_20120810." + operation : operation;
   std::string body(reinterpret_cast<const char*>(data + 1), size - 1);
-  Response response = engine.Handle(std::string("DynamoDB_20120810.") + operation, body);
+  Response response = engine.Handle(target, body);
   Require(response.status == 200 || response.status == 400);
   json parsed = json::parse(response.body, nullptr, false);
   Require(parsed.is_object());
   if (response.status == 400) Require(parsed.contains("__type"));
-  // The engine still answers afterwards.
-  Response after = engine.Handle("DynamoDB_20120810.ListTables", "{}");
-  Require(after.status == 200);
+  // The engine still answers afterwards, and its clock can move on (the TTL sweeper runs).
+  clock.Advance(100);
+  Response after = engine.Handle("DynamoDB_20120810.Scan", R"({"TableName":"fuzz"})");
+  Require(after.status == 200 || after.status == 400);
 }
 
 }  // namespace ddbpg::fuzz

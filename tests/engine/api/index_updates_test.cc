@@ -146,5 +146,39 @@ TEST_F(IndexUpdatesTest, TheServicesRules) {
   EXPECT_EQ(Describe()["GlobalSecondaryIndexes"].size(), 1u);
 }
 
+TEST_F(IndexUpdatesTest, SwitchingBillingModeCarriesTheGlobalIndexes) {
+  Ok("CreateTable",
+     json::parse(R"({"TableName": "Feed", "BillingMode": "PAY_PER_REQUEST",
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
+                                 {"AttributeName": "day", "AttributeType": "S"}],
+        "GlobalSecondaryIndexes": [{"IndexName": "ByDay",
+          "KeySchema": [{"AttributeName": "day", "KeyType": "HASH"}],
+          "Projection": {"ProjectionType": "KEYS_ONLY"}}]})"));
+  json to_provisioned = {{"TableName", "Feed"},
+                         {"BillingMode", "PROVISIONED"},
+                         {"ProvisionedThroughput", {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 5}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", to_provisioned)),
+            "ValidationException: One or more parameter values were invalid: "
+            "ProvisionedThroughput must be specified for index: ByDay");
+  json bad = to_provisioned;
+  bad["GlobalSecondaryIndexUpdates"] = json::array({{{"Update", {{"IndexName", "ByDay"}, {"ProvisionedThroughput", json::object()}}}}});
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", bad)),
+            "ValidationException: 2 validation errors detected: Value null at "
+            "'globalSecondaryIndexUpdates.1.member.update.provisionedThroughput.writeCapacityUnits' "
+            "failed to satisfy constraint: Member must not be null; Value null at "
+            "'globalSecondaryIndexUpdates.1.member.update.provisionedThroughput.readCapacityUnits' "
+            "failed to satisfy constraint: Member must not be null");
+  to_provisioned["GlobalSecondaryIndexUpdates"] = json::array(
+      {{{"Update", {{"IndexName", "ByDay"},
+                    {"ProvisionedThroughput", {{"ReadCapacityUnits", 3}, {"WriteCapacityUnits", 4}}}}}}});
+  ASSERT_EQ(ErrorOf(Call("UpdateTable", to_provisioned)), "OK");
+  json index = Ok("DescribeTable", {{"TableName", "Feed"}})["Table"]["GlobalSecondaryIndexes"][0];
+  EXPECT_EQ(index["ProvisionedThroughput"]["WriteCapacityUnits"], 4);
+  ASSERT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "Feed"}, {"BillingMode", "PAY_PER_REQUEST"}})), "OK");
+  index = Ok("DescribeTable", {{"TableName", "Feed"}})["Table"]["GlobalSecondaryIndexes"][0];
+  EXPECT_EQ(index["ProvisionedThroughput"]["WriteCapacityUnits"], 0);
+}
+
 }  // namespace
 }  // namespace ddbpg::testing

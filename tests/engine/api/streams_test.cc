@@ -293,5 +293,28 @@ TEST_F(StreamsTest, GetRecordsStopsAtOneMegabyteOrItsLimit) {
             "limit request parameter");
 }
 
+// Streams share the engine's sequence numbers, so a shard's numbers have gaps; a closed shard
+// still ends at its own last record and is read to its end.
+TEST_F(StreamsTest, AClosedShardEndsAtItsOwnLastRecordWhenStreamsInterleave) {
+  CreateWithStream("First", "KEYS_ONLY");
+  CreateWithStream("Second", "KEYS_ONLY");
+  Put("First", {{"pk", {{"S", "a"}}}});
+  Put("Second", {{"pk", {{"S", "b"}}}});
+  clock_.Advance(4 * 3600);
+  Put("First", {{"pk", {{"S", "c"}}}});  // rolls First over to a new shard
+  const std::string arn = Arn("First");
+  json shards = Shards(arn);
+  ASSERT_EQ(shards.size(), 2u);
+  EXPECT_EQ(shards[0]["SequenceNumberRange"]["EndingSequenceNumber"], "100000000000000000001");
+  json read = StreamsOk("GetRecords",
+                        {{"ShardIterator", Iterator(arn, shards[0]["ShardId"], "TRIM_HORIZON")}});
+  ASSERT_EQ(read["Records"].size(), 1u);
+  EXPECT_FALSE(read.contains("NextShardIterator"));
+  json child = StreamsOk("GetRecords",
+                         {{"ShardIterator", Iterator(arn, shards[1]["ShardId"], "TRIM_HORIZON")}});
+  ASSERT_EQ(child["Records"].size(), 1u);
+  EXPECT_EQ(child["Records"][0]["dynamodb"]["Keys"]["pk"]["S"], "c");
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
