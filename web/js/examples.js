@@ -270,11 +270,21 @@ export const EXAMPLES = [
   },
   {
     operation: 'UpdateTable',
-    summary: 'Switches the table to provisioned capacity: 5 read and 5 write capacity units.',
+    summary:
+      'Switches the table to provisioned capacity: 5 read and 5 write capacity units, and the ' +
+      'same for its global index, which has capacity of its own.',
     input: {
       TableName: 'Music',
       BillingMode: 'PROVISIONED',
       ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
+      GlobalSecondaryIndexUpdates: [
+        {
+          Update: {
+            IndexName: 'AlbumTitle-index',
+            ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
+          },
+        },
+      ],
     },
   },
   {
