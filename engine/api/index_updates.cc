@@ -284,10 +284,10 @@ void ApplyIndexCreatesAndUpdates(EngineState& state, Table& table, IndexUpdatePl
   }
 }
 
-void FinishIndexDeletes(Table& table, const IndexUpdatePlan& plan, json& description) {
+void FinishIndexDeletes(Table& table, const IndexUpdatePlan& plan, double now, json& description) {
   for (const std::string& name : plan.deletes) {
     SetIndexStatus(description, name, "DELETING");
-    table.RemoveIndex(name);
+    table.RemoveIndexLater(name, now + kIndexDeletionSeconds);
   }
   if (!plan.deletes.empty()) PruneAttributeDefinitions(table);
   for (const auto& [name, units] : plan.throughput_updates) {

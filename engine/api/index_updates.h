@@ -40,13 +40,16 @@ Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
 void ApplyIndexCreatesAndUpdates(EngineState& state, Table& table, IndexUpdatePlan& plan);
 
 // After the response's description was taken: shows deleted indexes DELETING and updated ones
-// UPDATING in it, then drops the deleted indexes and the attribute definitions only they used.
-void FinishIndexDeletes(Table& table, const IndexUpdatePlan& plan, json& description);
+// UPDATING in it, then drops the deleted indexes (DescribeTable shows them DELETING a few
+// seconds more) and the attribute definitions only they used.
+void FinishIndexDeletes(Table& table, const IndexUpdatePlan& plan, double now, json& description);
 
 // Sets one global index's IndexStatus in a table description.
 void SetIndexStatus(json& description, const std::string& name, const std::string& status);
 
 // Seconds a new global index spends allocating resources before its backfill starts.
 inline constexpr double kIndexAllocationSeconds = 5;
+// Seconds a deleted global index is shown DELETING (the service takes about 3 to 6).
+inline constexpr double kIndexDeletionSeconds = 5;
 
 }  // namespace ddbpg

@@ -61,6 +61,19 @@ void AddIndexDescriptions(const EngineState& state, const Table& table, const st
     entry["IndexArn"] = state.TableArn(table.name()) + "/index/" + definition.name;
     (index->is_global() ? globals : locals).push_back(std::move(entry));
   }
+  for (const Table::DeletingIndex& index : table.DeletingIndexes(state.clock.NowSeconds())) {
+    globals.push_back({{"IndexName", index.definition.name},
+                       {"KeySchema", IndexKeySchema(index.definition)},
+                       {"Projection", ProjectionJson(index.definition)},
+                       {"IndexStatus", "DELETING"},
+                       {"ProvisionedThroughput",
+                        {{"NumberOfDecreasesToday", 0},
+                         {"ReadCapacityUnits", index.definition.read_capacity_units},
+                         {"WriteCapacityUnits", index.definition.write_capacity_units}}},
+                       {"IndexSizeBytes", index.size_bytes},
+                       {"ItemCount", index.item_count},
+                       {"IndexArn", state.TableArn(table.name()) + "/index/" + index.definition.name}});
+  }
   if (!locals.empty()) description["LocalSecondaryIndexes"] = std::move(locals);
   if (!globals.empty()) description["GlobalSecondaryIndexes"] = std::move(globals);
 }

@@ -361,12 +361,14 @@ Result<json> DeleteTable(EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
   Result<Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
+  bool changing = !(*table)->DeletingIndexes(state.clock.NowSeconds()).empty();
   for (const auto& index : (*table)->indexes()) {
-    if (index->IsCreating(state.clock.NowSeconds())) {
-      return Status::ResourceInUse(
-          "Attempt to change a resource which is still in use: Cannot delete table while "
-          "indexes are being created, updated, or deleted.");
-    }
+    changing = changing || index->IsCreating(state.clock.NowSeconds());
+  }
+  if (changing) {
+    return Status::ResourceInUse(
+        "Attempt to change a resource which is still in use: Cannot delete table while indexes "
+        "are being created, updated, or deleted.");
   }
   json description = DescribeTableJson(state, **table, "DELETING");
   DisableStreamOf(state, **table);
@@ -528,7 +530,7 @@ Result<json> UpdateTable(EngineState& state, const json& request) {
   ApplyIndexCreatesAndUpdates(state, **found, *index_plan);
   ApplyStreamChange(state, **found, *stream);
   json description = DescribeTableJson(state, **found, "UPDATING");
-  FinishIndexDeletes(**found, *index_plan, description);
+  FinishIndexDeletes(**found, *index_plan, now, description);
   if (definition.billing_mode == BillingMode::kPayPerRequest) {
     current = ProvisionedThroughput{};
   }

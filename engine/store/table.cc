@@ -198,6 +198,21 @@ void Table::RemoveIndex(const std::string& name) {
   }
 }
 
+void Table::RemoveIndexLater(const std::string& name, double until) {
+  const SecondaryIndex* index = FindIndex(name);
+  if (index == nullptr) return;
+  deleting_indexes_.push_back({index->definition(), index->size_bytes(), index->item_count(), until});
+  RemoveIndex(name);
+}
+
+std::vector<Table::DeletingIndex> Table::DeletingIndexes(double now) const {
+  std::vector<DeletingIndex> still;
+  for (const DeletingIndex& index : deleting_indexes_) {
+    if (now < index.until) still.push_back(index);
+  }
+  return still;
+}
+
 bool Table::has_local_indexes() const {
   for (const auto& index : indexes_) {
     if (!index->is_global()) return true;

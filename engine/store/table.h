@@ -150,6 +150,16 @@ class Table {
   SecondaryIndex* FindIndex(const std::string& name);
   // Drops an index and its entries.
   void RemoveIndex(const std::string& name);
+  // A deleted global index DescribeTable still shows as DELETING until `until` on the clock.
+  struct DeletingIndex {
+    IndexDefinition definition;
+    long long size_bytes = 0;
+    long long item_count = 0;
+    double until = 0;
+  };
+  void RemoveIndexLater(const std::string& name, double until);
+  // The deleted indexes still DELETING at `now`.
+  std::vector<DeletingIndex> DeletingIndexes(double now) const;
   // Global indexes receive each change `seconds` after the table (Playground.Configure
   // "IndexPropagationSeconds"; 0, the default, updates them with the table).
   void SetIndexPropagation(double seconds, const Clock* clock);
@@ -232,6 +242,7 @@ class Table {
   };
   std::deque<PendingIndexUpdate> pending_index_updates_;
   double index_propagation_seconds_ = 0;
+  std::vector<DeletingIndex> deleting_indexes_;
   HeatSplitter heat_splitter_;
   bool split_for_heat_ = true;
   // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).

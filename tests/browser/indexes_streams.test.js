@@ -106,6 +106,21 @@ describe('indexes, streams and triggers in the page', () => {
     assert.equal(await text('#trigger-toggle'), 'Enable');
   });
 
+  test('a trigger that never returns times out like a Lambda function and is retried', async () => {
+    await page.fill('#trigger-table', 'Posts');
+    await page.fill('#trigger-code', 'async (event, db) => { while (true) {} }');
+    await page.click('#trigger-toggle');
+    await page.waitForSelector('#trigger-status[data-state="enabled"]');
+    const post = { TableName: 'Posts', Item: { user_id: { S: 'bob' }, timestamp: { N: '1' }, feed: { S: 'global' } } };
+    await send('PutItem', JSON.stringify(post));
+    const timedOut = page.locator('#trigger-log .log-error', {
+      hasText: 'Task timed out after 10 seconds (the batch will be retried)',
+    });
+    await timedOut.first().waitFor({ timeout: 20_000 });
+    await page.click('#trigger-toggle');
+    assert.equal(await text('#trigger-toggle'), 'Enable');
+  });
+
   test('Time to Live: expired sessions disappear when the clock passes their time', async () => {
     const result = await runScenario('time-to-live');
     assert.equal(result, '3 sessions; 90 s later 1 left: the sweeper deleted 2 expired ones without consuming capacity');

@@ -12,6 +12,9 @@ async (event, db) => {
 }`;
 
 const LOG_LINES = 50;
+// Like a Lambda function's timeout: a batch that takes longer fails (and is retried) and the
+// worker is replaced, so a function that never returns cannot hold its shard forever.
+const BATCH_TIMEOUT_MS = 10_000;
 
 /**
  * Returns `{ enable(db), setCode(tableName, code) }`. `onWrite()` runs after each request the
@@ -72,7 +75,20 @@ export function mountTriggerPanel({ table, code, toggle, status, log }, { onWrit
   function runBatch(event) {
     const id = nextEventId++;
     return new Promise((resolve, reject) => {
+      const timer = setTimeout(async () => {
+        running.delete(id);
+        const message = `Task timed out after ${BATCH_TIMEOUT_MS / 1000} seconds`;
+        addLog(`${message} (the batch will be retried)`, 'error');
+        worker?.terminate();
+        try {
+          await startWorker();
+        } catch (error) {
+          addLog(error.message, 'error');
+        }
+        reject(new Error(message));
+      }, BATCH_TIMEOUT_MS);
       running.set(id, (outcome) => {
+        clearTimeout(timer);
         if (outcome.type === 'done') {
           resolve();
         } else {

@@ -96,10 +96,18 @@ TEST_F(IndexUpdatesTest, ThroughputChangesAndDeletes) {
   ASSERT_EQ(ErrorOf(deleted), "OK");
   EXPECT_EQ(json::parse(deleted.body)["TableDescription"]["GlobalSecondaryIndexes"][0]["IndexStatus"],
             "DELETING");
+  // It shows DELETING for a few seconds, serving nothing, then is gone.
+  json deleting = Describe();
+  EXPECT_EQ(deleting["GlobalSecondaryIndexes"][0]["IndexStatus"], "DELETING");
+  EXPECT_EQ(deleting["GlobalSecondaryIndexes"][0]["ItemCount"], 20);
+  EXPECT_EQ(QueryEmail(), "ValidationException: The table does not have the specified index: ByEmail");
+  EXPECT_EQ(ErrorOf(Call("DeleteTable", {{"TableName", "Users"}})),
+            "ResourceInUseException: Attempt to change a resource which is still in use: Cannot "
+            "delete table while indexes are being created, updated, or deleted.");
+  clock_.Advance(5);
   json after = Describe();
   EXPECT_FALSE(after.contains("GlobalSecondaryIndexes"));
   EXPECT_EQ(after["AttributeDefinitions"].size(), 1u);  // email is no longer a key
-  EXPECT_EQ(QueryEmail(), "ValidationException: The table does not have the specified index: ByEmail");
 }
 
 TEST_F(IndexUpdatesTest, TheServicesRules) {
