@@ -80,6 +80,12 @@ describe('indexes, streams and triggers in the page', () => {
     const output = await responseJson();
     assert.equal(output.Count, 1);
     assert.equal(output.Items[0].SongTitle.S, 'Call Me Today');
+
+    // Its scan button loads a Scan of the index.
+    await page.click('#tables [data-testid="index-scan"]');
+    assert.equal(await page.inputValue('#operation'), 'Scan');
+    await send();
+    assert.equal((await responseJson()).Count, 1);
   });
 
   test('the social app sample: an enabled trigger notifies followers from a Web Worker', async () => {

@@ -32,6 +32,8 @@ const responsePanel = mountResponsePanel({
 });
 const tableList = mountTableList(byId('tables'), {
   onQueryIndex: (tableName, index) => loadIndexQuery(tableName, index),
+  onScanIndex: (tableName, index) =>
+    requestConsole.load('Scan', JSON.stringify({ TableName: tableName, IndexName: index.IndexName }, null, 2)),
 });
 const streamPanel = mountStreamPanel({ caption: byId('stream-caption'), list: byId('stream-records') });
 const partitionPanel = mountPartitionPanel({

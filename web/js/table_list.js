@@ -47,10 +47,10 @@ function chip(text, className, testid) {
 /**
  * Returns `{ refresh(db), showMessage(text) }`: refresh re-reads the names and redraws the
  * list; showMessage replaces it with a note (e.g. when there is no engine to ask).
- * `onQueryIndex(tableName, index)` runs when an index's button is pressed (index is the
- * DescribeTable entry plus `kind`, GSI or LSI).
+ * `onQueryIndex(tableName, index)` and `onScanIndex(tableName, index)` run when an index's
+ * buttons are pressed (index is the DescribeTable entry plus `kind`, GSI or LSI).
  */
-export function mountTableList(list, { onQueryIndex } = {}) {
+export function mountTableList(list, { onQueryIndex, onScanIndex } = {}) {
   async function refresh(db) {
     let names;
     try {
@@ -86,7 +86,14 @@ export function mountTableList(list, { onQueryIndex } = {}) {
         button.title = `Load a Query on ${index.kind} ${index.IndexName} into the console`;
         button.textContent = `${index.kind} ${index.IndexName}`;
         button.addEventListener('click', () => onQueryIndex?.(name, index));
-        details.append(button);
+        const scan = document.createElement('button');
+        scan.type = 'button';
+        scan.className = 'chip index-chip';
+        scan.dataset.testid = 'index-scan';
+        scan.title = `Load a Scan of ${index.kind} ${index.IndexName} into the console`;
+        scan.textContent = 'scan';
+        scan.addEventListener('click', () => onScanIndex?.(name, index));
+        details.append(button, scan);
       }
       if (features.stream) details.append(chip(`stream ${features.stream}`, 'stream-chip', 'stream-chip'));
       if (features.ttl) details.append(chip(`TTL ${features.ttl}`, 'ttl-chip', 'ttl-chip'));
