@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { openPlayground } from './support/browser_fixture.js';
+import { openPlayground, runScenario as runScenarioOn } from './support/browser_fixture.js';
 
 const SCREENSHOT_PATH = '/tmp/playground-streams.png';
 
@@ -34,13 +34,7 @@ describe('indexes, streams and triggers in the page', () => {
     await requestFinished();
   }
 
-  async function runScenario(scenario) {
-    await page.click(`[data-scenario="${scenario}"]`);
-    await page.waitForSelector('#scenario-result:not([data-outcome="running"])');
-    await page.waitForSelector(`[data-scenario="${scenario}"]:not([disabled])`);
-    assert.equal(await page.getAttribute('#scenario-result', 'data-outcome'), 'ok');
-    return text('#scenario-result');
-  }
+  const runScenario = (scenario) => runScenarioOn(page, scenario);
 
   before(async () => {
     page = await playground.browser.newPage({ viewport: { width: 1280, height: 1400 } });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { openPlayground } from './support/browser_fixture.js';
+import { openPlayground, runScenario as runScenarioOn } from './support/browser_fixture.js';
 
 const SCREENSHOT_PATH = '/tmp/scenarios.png';
 
@@ -30,14 +30,7 @@ describe('scenarios panel', () => {
 
   const text = (selector) => page.locator(selector).textContent();
 
-  /** Clicks `scenario`'s button and returns the sentence once the run is over. */
-  async function runScenario(scenario) {
-    await page.click(`[data-scenario="${scenario}"]`);
-    await page.waitForSelector('#scenario-result:not([data-outcome="running"])');
-    await page.waitForSelector(`[data-scenario="${scenario}"]:not([disabled])`);
-    assert.equal(await page.getAttribute('#scenario-result', 'data-outcome'), 'ok');
-    return text('#scenario-result');
-  }
+  const runScenario = (scenario) => runScenarioOn(page, scenario);
 
   before(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -80,3 +80,17 @@ export async function openPlayground(args = CHROMIUM_ARGS) {
     },
   };
 }
+
+/**
+ * Clicks `scenario`'s button on `page`, waits for the run to finish and returns its sentence;
+ * fails unless the scenario reported success.
+ */
+export async function runScenario(page, scenario) {
+  await page.click(`[data-scenario="${scenario}"]`);
+  await page.waitForSelector('#scenario-result:not([data-outcome="running"])');
+  await page.waitForSelector(`[data-scenario="${scenario}"]:not([disabled])`);
+  const outcome = await page.getAttribute('#scenario-result', 'data-outcome');
+  const sentence = await page.locator('#scenario-result').textContent();
+  if (outcome !== 'ok') throw new Error(`scenario ${scenario} ended ${outcome}: ${sentence}`);
+  return sentence;
+}

@@ -4,20 +4,10 @@
 
 #include <string>
 
+#include "tests/engine/support/partition_text.h"
+
 namespace ddbpg {
 namespace {
-
-// "[start..end]" per partition, in hex.
-std::string Describe(const PartitionMap& map) {
-  std::string out;
-  char buffer[64];
-  for (const Partition& p : map.partitions()) {
-    std::snprintf(buffer, sizeof(buffer), "[%llx..%llx]", (unsigned long long)p.hash_start,
-                  (unsigned long long)p.hash_end);
-    out += buffer;
-  }
-  return out;
-}
 
 // Writes `units` per second to the partition owning every hash, for `seconds` seconds of the
 // first window, noting the traffic by hash as the table does.
@@ -38,9 +28,9 @@ TEST(HeatSplitterTest, OneBusyKeyIsIsolatedOnAPartitionOfItsOwn) {
   HeatSplitter splitter;
   // 600 WCU a second on one key, 10 on two neighbours: 620 of the partition's 1,000.
   Drive(splitter, metrics, map, {{0x100, 10}, {0x8000, 600}, {0x9000, 10}}, 60);
-  EXPECT_EQ(Describe(map), "[0..ffffffffffffffff]");  // nothing moves within the window
+  EXPECT_EQ(DescribePartitions(map), "[0..ffffffffffffffff]");  // nothing moves within the window
   EXPECT_TRUE(splitter.SplitIfHot(60, map, metrics, PartitionLimitsAtScale(1)));
-  EXPECT_EQ(Describe(map), "[0..7fff][8000..8000][8001..ffffffffffffffff]");
+  EXPECT_EQ(DescribePartitions(map), "[0..7fff][8000..8000][8001..ffffffffffffffff]");
 }
 
 TEST(HeatSplitterTest, SpreadTrafficSplitsWhereHalfOfItLiesBelow) {
@@ -49,7 +39,7 @@ TEST(HeatSplitterTest, SpreadTrafficSplitsWhereHalfOfItLiesBelow) {
   HeatSplitter splitter;
   Drive(splitter, metrics, map, {{0x10, 200}, {0x20, 200}, {0x30, 200}, {0x40, 200}}, 60);
   EXPECT_TRUE(splitter.SplitIfHot(61, map, metrics, PartitionLimitsAtScale(1)));
-  EXPECT_EQ(Describe(map), "[0..20][21..ffffffffffffffff]");
+  EXPECT_EQ(DescribePartitions(map), "[0..20][21..ffffffffffffffff]");
 }
 
 TEST(HeatSplitterTest, APartitionBelowHalfItsLimitDoesNotSplit) {
@@ -81,7 +71,7 @@ TEST(HeatSplitterTest, ThrottledSecondsCountAsHot) {
     splitter.NoteTraffic(0x20, 1);
   }
   EXPECT_TRUE(splitter.SplitIfHot(60, map, metrics, PartitionLimitsAtScale(1)));
-  EXPECT_EQ(Describe(map), "[0..10][11..ffffffffffffffff]");
+  EXPECT_EQ(DescribePartitions(map), "[0..10][11..ffffffffffffffff]");
 }
 
 TEST(HeatSplitterTest, AScaledLimitMakesSmallRatesHot) {

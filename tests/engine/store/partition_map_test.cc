@@ -4,24 +4,14 @@
 
 #include <string>
 
+#include "tests/engine/support/partition_text.h"
+
 namespace ddbpg {
 namespace {
 
-// "[start..end]" per partition, in hex, so a failing comparison reads well.
-std::string Describe(const PartitionMap& map) {
-  std::string out;
-  char buffer[64];
-  for (const Partition& p : map.partitions()) {
-    std::snprintf(buffer, sizeof(buffer), "[%llx..%llx]", (unsigned long long)p.hash_start,
-                  (unsigned long long)p.hash_end);
-    out += buffer;
-  }
-  return out;
-}
-
 TEST(PartitionMapTest, StartsWithOnePartitionOverTheWholeHashSpace) {
   PartitionMap map;
-  EXPECT_EQ(Describe(map), "[0..ffffffffffffffff]");
+  EXPECT_EQ(DescribePartitions(map), "[0..ffffffffffffffff]");
   EXPECT_EQ(map.IndexOf(0), 0u);
   EXPECT_EQ(map.IndexOf(UINT64_MAX), 0u);
 }
@@ -29,7 +19,7 @@ TEST(PartitionMapTest, StartsWithOnePartitionOverTheWholeHashSpace) {
 TEST(PartitionMapTest, SplitHalvesTheHashRange) {
   PartitionMap map;
   ASSERT_TRUE(map.Split(0));
-  EXPECT_EQ(Describe(map), "[0..7fffffffffffffff][8000000000000000..ffffffffffffffff]");
+  EXPECT_EQ(DescribePartitions(map), "[0..7fffffffffffffff][8000000000000000..ffffffffffffffff]");
   EXPECT_EQ(map.IndexOf(0x7fffffffffffffffULL), 0u);
   EXPECT_EQ(map.IndexOf(0x8000000000000000ULL), 1u);
   // Every split gives both halves new ids.
