@@ -9,7 +9,7 @@ import { runRequest } from './run_request.js';
  * Fills the picker with the examples and prefills the editor with the first one. Sending stays
  * disabled until `enable(db)` is called, because the engine loads after the page is shown, and
  * while a request is in flight: `onResult(result, requestText)` may return a promise, and Send
- * is enabled again once it settles. Returns `{ enable(db), load(operation, requestText) }`.
+ * is enabled again once it settles. Returns `{ enable(db), load(operation, requestText, summary) }`.
  */
 export function mountRequestConsole({ form, operation, request, summary, send }, { onResult }) {
   let db = null;
@@ -23,9 +23,10 @@ export function mountRequestConsole({ form, operation, request, summary, send },
     if (example) request.value = exampleRequestText(example);
   }
 
-  function load(name, requestText) {
+  // `summaryText` describes a request that is not the operation's example.
+  function load(name, requestText, summaryText) {
     operation.value = name;
-    summary.textContent = findExample(name)?.summary ?? '';
+    summary.textContent = summaryText ?? findExample(name)?.summary ?? '';
     request.value = requestText;
     request.focus();
   }

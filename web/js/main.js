@@ -33,7 +33,11 @@ const responsePanel = mountResponsePanel({
 const tableList = mountTableList(byId('tables'), {
   onQueryIndex: (tableName, index) => loadIndexQuery(tableName, index),
   onScanIndex: (tableName, index) =>
-    requestConsole.load('Scan', JSON.stringify({ TableName: tableName, IndexName: index.IndexName }, null, 2)),
+    requestConsole.load(
+      'Scan',
+      JSON.stringify({ TableName: tableName, IndexName: index.IndexName }, null, 2),
+      `Reads every entry of ${index.kind} ${index.IndexName}.`,
+    ),
 });
 const streamPanel = mountStreamPanel({ caption: byId('stream-caption'), list: byId('stream-records') });
 const partitionPanel = mountPartitionPanel({
@@ -80,7 +84,7 @@ async function loadIndexQuery(tableName, index) {
     ExpressionAttributeNames: { '#key': hashKey },
     ExpressionAttributeValues: { ':value': { [type]: type === 'N' ? '0' : '' } },
   };
-  requestConsole.load('Query', JSON.stringify(input, null, 2));
+  requestConsole.load('Query', JSON.stringify(input, null, 2), `Queries ${index.kind} ${index.IndexName}: fill in the key value.`);
 }
 
 const requestConsole = mountRequestConsole(
@@ -116,7 +120,11 @@ const scenarios = mountScenarios(
       await refreshPanels(tableName);
       if (outcome.trigger) triggerPanel.setCode(outcome.trigger.tableName, outcome.trigger.code);
       if (outcome.request) {
-        requestConsole.load(outcome.request.operation, JSON.stringify(outcome.request.input, null, 2));
+        requestConsole.load(
+          outcome.request.operation,
+          JSON.stringify(outcome.request.input, null, 2),
+          outcome.request.summary,
+        );
       }
     },
   },

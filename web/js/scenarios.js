@@ -165,7 +165,11 @@ export const SCENARIOS = {
         'Notifications are ready. Enable the trigger, then send the PutItem in the console.',
       tableName: 'Posts',
       trigger: { tableName: 'Posts', code: NOTIFY_FOLLOWERS_TRIGGER },
-      request: { operation: 'PutItem', input: newPostRequest(now + 1) },
+      request: {
+        operation: 'PutItem',
+        input: newPostRequest(now + 1),
+        summary: 'A new post by alice: with the trigger enabled, her followers are notified.',
+      },
     };
   },
 
