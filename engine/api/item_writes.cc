@@ -172,7 +172,7 @@ std::optional<uint64_t> IndexHashOf(const SecondaryIndex& index, const Item* old
                                     const Item* new_item) {
   for (const Item* item : {new_item, old_item}) {
     if (item == nullptr) continue;
-    if (std::optional<IndexEntryKey> key = index.EntryKeyOf(*item)) return key->partition_hash;
+    if (std::optional<uint64_t> hash = index.PartitionHashOf(*item)) return hash;
   }
   return std::nullopt;
 }

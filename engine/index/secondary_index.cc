@@ -128,20 +128,61 @@ long long SecondaryIndex::EntryBytes(const Item& entry) {
   return static_cast<long long>(ItemSize(entry)) + kEntryOverheadBytes;
 }
 
+bool SecondaryIndex::HasKey(const Item& item) const {
+  for (const auto& [name, type] : key_types_) {
+    if (!item.count(name)) return false;
+  }
+  return true;
+}
+
+bool SecondaryIndex::SameKey(const Item& a, const Item& b) const {
+  for (const auto& [name, type] : key_types_) {
+    if (CompareKeyValues(a.at(name), b.at(name)) != 0) return false;
+  }
+  return true;
+}
+
+size_t SecondaryIndex::ProjectedSize(const Item& item) const {
+  if (definition_.projection == ProjectionType::kAll) return ItemSize(item);
+  size_t bytes = 0;
+  for (const auto& [name, value] : item) {
+    if (Projects(name)) bytes += AttributeSize(name, value);
+  }
+  return bytes;
+}
+
+bool SecondaryIndex::SameProjection(const Item& a, const Item& b) const {
+  if (definition_.projection == ProjectionType::kAll) return a == b;
+  size_t projected = 0;
+  for (const auto& [name, value] : a) {
+    if (!Projects(name)) continue;
+    ++projected;
+    auto other = b.find(name);
+    if (other == b.end() || !(other->second == value)) return false;
+  }
+  for (const auto& [name, value] : b) projected -= Projects(name) ? 1 : 0;
+  return projected == 0;
+}
+
+std::optional<uint64_t> SecondaryIndex::PartitionHashOf(const Item& item) const {
+  if (!HasKey(item)) return std::nullopt;
+  std::vector<AttributeValue> values;
+  for (const std::string& name : definition_.partition_key) values.push_back(item.at(name));
+  return IndexPartitionHash(values);
+}
+
+// Decided from the items themselves, without building entries: this runs for every write to a
+// table with indexes, before admission.
 double SecondaryIndex::WriteUnits(const Item* old_item, const Item* new_item) const {
-  std::optional<IndexEntryKey> old_key = old_item ? EntryKeyOf(*old_item) : std::nullopt;
-  std::optional<IndexEntryKey> new_key = new_item ? EntryKeyOf(*new_item) : std::nullopt;
-  if (!old_key && !new_key) return 0;
+  const bool in_before = old_item && HasKey(*old_item);
+  const bool in_after = new_item && HasKey(*new_item);
+  if (!in_before && !in_after) return 0;
   // Entries are charged on their projected size, rounded up to 1 KB like any write.
-  auto units_of = [this](const Item& item) { return capacity::WriteUnits(ItemSize(Project(item))); };
-  if (!old_key) return units_of(*new_item);
-  if (!new_key) return units_of(*old_item);
-  const bool same_key = !IndexEntryKeyLess()(*old_key, *new_key) &&
-                        !IndexEntryKeyLess()(*new_key, *old_key);
-  if (!same_key) return units_of(*old_item) + units_of(*new_item);
-  Item old_entry = Project(*old_item);
-  Item new_entry = Project(*new_item);
-  return old_entry == new_entry ? 0 : capacity::WriteUnits(ItemSize(new_entry));
+  auto units_of = [this](const Item& item) { return capacity::WriteUnits(ProjectedSize(item)); };
+  if (!in_before) return units_of(*new_item);
+  if (!in_after) return units_of(*old_item);
+  if (!SameKey(*old_item, *new_item)) return units_of(*old_item) + units_of(*new_item);
+  return SameProjection(*old_item, *new_item) ? 0 : units_of(*new_item);
 }
 
 void SecondaryIndex::Apply(const Item* old_item, const Item* new_item) {

@@ -81,6 +81,8 @@ class SecondaryIndex {
   Item Project(const Item& item) const;
   // Whether the index holds `attribute` for every entry (key attributes and projected ones).
   bool Projects(const std::string& attribute) const;
+  // The hash of the index partition `item`'s entry lands in, or nullopt when it has no entry.
+  std::optional<uint64_t> PartitionHashOf(const Item& item) const;
 
   // Write units the index consumes for a table write that replaces `old_item` with
   // `new_item` (either may be null), in the documented cases (Developer Guide, "Provisioned
@@ -103,6 +105,13 @@ class SecondaryIndex {
 
  private:
   static long long EntryBytes(const Item& entry);
+  // Whether `item` has every index key attribute (so an entry).
+  bool HasKey(const Item& item) const;
+  // Whether two items with entries have the same index key.
+  bool SameKey(const Item& a, const Item& b) const;
+  // The size of `item`'s entry, and whether two items' entries hold the same attributes.
+  size_t ProjectedSize(const Item& item) const;
+  bool SameProjection(const Item& a, const Item& b) const;
 
   IndexDefinition definition_;
   double allocation_end_ = 0;
