@@ -4,24 +4,13 @@
 #include <string>
 
 #include "engine/api/request_schema.h"
+#include "engine/expr/document.h"
 
 namespace ddbpg {
 namespace {
 
 constexpr const char* kStartKeyInvalid = "The provided starting key is invalid";
 constexpr const char* kKeyMismatch = "The provided key element does not match the schema";
-
-void CollectNames(const expr::Condition& condition, std::set<std::string>& names) {
-  for (const expr::Operand& operand : condition.operands) {
-    const expr::Path* path = operand.kind == expr::Operand::Kind::kPath ? &operand.path
-                             : operand.kind == expr::Operand::Kind::kSize &&
-                                     !operand.arguments.empty()
-                                 ? &operand.arguments[0].path
-                                 : nullptr;
-    if (path && !path->elements.empty()) names.insert(path->elements[0].name);
-  }
-  for (const expr::Condition& child : condition.children) CollectNames(child, names);
-}
 
 }  // namespace
 
@@ -112,7 +101,7 @@ bool NeedsTableFetch(const SecondaryIndex& index, const json& request,
   for (const expr::Path& path : ProjectionPaths(expressions, Member(request, "AttributesToGet"))) {
     if (!path.elements.empty()) wanted.insert(path.elements[0].name);
   }
-  if (expressions.filter()) CollectNames(*expressions.filter(), wanted);
+  if (expressions.filter()) wanted.merge(expr::TopLevelNames(*expressions.filter()));
   for (const std::string& name : wanted) {
     if (!index.Projects(name)) return true;
   }

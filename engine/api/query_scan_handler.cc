@@ -2,6 +2,7 @@
 // partition order (Scan, optionally one parallel segment), with Limit, the 1 MB page, filters,
 // projections, Select and DynamoDB's per-page capacity.
 #include <algorithm>
+#include <set>
 
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/expression_params.h"
@@ -128,21 +129,6 @@ Result<RequestExpressions> TranslateLegacyReads(const json& request, bool is_que
                                         std::move(key_condition));
 }
 
-bool MentionsAttribute(const expr::Condition& condition, const std::string& name) {
-  for (const expr::Operand& operand : condition.operands) {
-    const expr::Path* path = operand.kind == expr::Operand::Kind::kPath ? &operand.path
-                             : operand.kind == expr::Operand::Kind::kSize &&
-                                     !operand.arguments.empty()
-                                 ? &operand.arguments[0].path
-                                 : nullptr;
-    if (path && !path->elements.empty() && path->elements[0].name == name) return true;
-  }
-  for (const expr::Condition& child : condition.children) {
-    if (MentionsAttribute(child, name)) return true;
-  }
-  return false;
-}
-
 struct Page {
   std::vector<const Item*> evaluated;
   std::vector<const Item*> returned;
@@ -218,7 +204,7 @@ json PageResponse(const Table& table, const SecondaryIndex* index, const json& r
 // The steps Query and Scan share before they read: shape, members, expressions, table.
 struct PreparedRead {
   Table* table = nullptr;
-  const SecondaryIndex* index = nullptr;  // IndexName's index
+  SecondaryIndex* index = nullptr;  // IndexName's index
   RequestExpressions expressions;
   std::optional<PrimaryKey> start_after;
   std::optional<IndexEntryKey> index_start_after;  // reading an index
@@ -370,7 +356,7 @@ CapacityCharge ReadCharge(const json& request, const SecondaryIndex* index, cons
 // Admits a page's read on what it read (the table's capacity for the table and its local
 // indexes, its own for a global index) and takes the units. `key` and `index_hash` are the
 // partition a Query read; a Scan spreads over many.
-Status AdmitAndRecordRead(EngineState& state, Table& table, const SecondaryIndex* index,
+Status AdmitAndRecordRead(EngineState& state, Table& table, SecondaryIndex* index,
                           const CapacityCharge& charge, const std::optional<PrimaryKey>& key,
                           std::optional<uint64_t> index_hash, const Page& page, double now) {
   const std::string arn = state.TableArn(table.name());
@@ -380,7 +366,7 @@ Status AdmitAndRecordRead(EngineState& state, Table& table, const SecondaryIndex
                           : table.AdmitSpread(units, now, arn);
     if (!admitted.ok()) return admitted;
   }
-  SecondaryIndex* global = index && index->is_global() ? table.FindIndex(index->name()) : nullptr;
+  SecondaryIndex* global = index && index->is_global() ? index : nullptr;
   const std::optional<uint64_t> hash = index_hash;
   if (global) {
     const double index_units = charge.global_indexes[0].second;
@@ -444,8 +430,9 @@ Result<json> Query(EngineState& state, const json& request) {
   Result<expr::MultiKeyConditionPlan> plan = PlanQuery(table, index, read->expressions, &key_names);
   if (!plan.ok()) return plan.status();
   if (read->expressions.filter()) {
+    const std::set<std::string> filtered = expr::TopLevelNames(*read->expressions.filter());
     for (const std::string& key : key_names) {
-      if (MentionsAttribute(*read->expressions.filter(), key)) {
+      if (filtered.count(key)) {
         return Status::Validation(
             "Filter Expression can only contain non-primary key attributes: Primary key "
             "attribute: " + key);

@@ -240,4 +240,25 @@ Status CheckPathsDisjoint(const std::vector<Path>& paths, const std::string& pre
   return Status::OK();
 }
 
+namespace {
+
+void CollectTopLevelNames(const Condition& condition, std::set<std::string>& names) {
+  for (const Operand& operand : condition.operands) {
+    const Path* path = operand.kind == Operand::Kind::kPath ? &operand.path
+                       : operand.kind == Operand::Kind::kSize && !operand.arguments.empty()
+                           ? &operand.arguments[0].path
+                           : nullptr;
+    if (path && !path->elements.empty()) names.insert(path->elements[0].name);
+  }
+  for (const Condition& child : condition.children) CollectTopLevelNames(child, names);
+}
+
+}  // namespace
+
+std::set<std::string> TopLevelNames(const Condition& condition) {
+  std::set<std::string> names;
+  CollectTopLevelNames(condition, names);
+  return names;
+}
+
 }  // namespace ddbpg::expr

@@ -2,6 +2,7 @@
 // projecting an item onto a set of paths the way DynamoDB returns nested parts.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ Item Project(const Item& item, const std::vector<Path>& paths);
 
 // "[a, b, [2]]": a path as the service prints it in overlap and conflict messages.
 std::string DescribePath(const Path& path);
+
+// The top-level attribute names a condition reads (its paths' first elements, resolved).
+std::set<std::string> TopLevelNames(const Condition& condition);
 
 // OK when no two of `paths` overlap (one a prefix of the other) or conflict (one indexes a list
 // where the other names a map member); otherwise the service's message, after `prefix`

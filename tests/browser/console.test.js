@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { openPlayground } from './support/browser_fixture.js';
+import { openPage, openPlayground } from './support/browser_fixture.js';
 
 const SCREENSHOT_PATH = '/tmp/playground.png';
 
@@ -64,13 +64,7 @@ describe('request console', () => {
   }
 
   before(async () => {
-    page = await newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error')
-        pageErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    await page.goto(pageUrl);
+    page = await openPage(browser, pageUrl, pageErrors);
   });
 
   after(() => page?.close());

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { openPlayground, runScenario as runScenarioOn } from './support/browser_fixture.js';
+import { openPage, openPlayground, runScenario as runScenarioOn } from './support/browser_fixture.js';
 
 const SCREENSHOT_PATH = '/tmp/playground-streams.png';
 
@@ -37,12 +37,7 @@ describe('indexes, streams and triggers in the page', () => {
   const runScenario = (scenario) => runScenarioOn(page, scenario);
 
   before(async () => {
-    page = await playground.browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    await page.goto(playground.pageUrl);
+    page = await openPage(playground.browser, playground.pageUrl, pageErrors, { width: 1280, height: 1400 });
     await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 10_000 });
   });
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { openPlayground, runScenario as runScenarioOn } from './support/browser_fixture.js';
+import { openPage, openPlayground, runScenario as runScenarioOn } from './support/browser_fixture.js';
 
 const SCREENSHOT_PATH = '/tmp/scenarios.png';
 
@@ -33,13 +33,7 @@ describe('scenarios panel', () => {
   const runScenario = (scenario) => runScenarioOn(page, scenario);
 
   before(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error')
-        pageErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    await page.goto(pageUrl);
+    page = await openPage(browser, pageUrl, pageErrors);
     await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 10_000 });
   });
 

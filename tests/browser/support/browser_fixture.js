@@ -94,3 +94,17 @@ export async function runScenario(page, scenario) {
   if (outcome !== 'ok') throw new Error(`scenario ${scenario} ended ${outcome}: ${sentence}`);
   return sentence;
 }
+
+/**
+ * Opens the playground in a new page of `browser` and goes to `pageUrl`; uncaught exceptions
+ * and console errors are pushed to `errors`, so a test can assert the page logged none.
+ */
+export async function openPage(browser, pageUrl, errors, viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  await page.goto(pageUrl);
+  return page;
+}
