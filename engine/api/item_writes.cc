@@ -151,12 +151,14 @@ Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item*
   return std::optional<Item>(std::move(item));
 }
 
-CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item) {
+CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item,
+                           bool stores) {
   CapacityCharge charge;
   charge.table = capacity::WriteUnits(
       std::max(old_item ? ItemSize(*old_item) : 0, new_item ? ItemSize(*new_item) : 0));
+  const Item* stored = stores ? new_item : nullptr;
   for (const auto& index : table.indexes()) {
-    double units = index->WriteUnits(old_item, new_item);
+    double units = index->WriteUnits(old_item, stored);
     if (units == 0) continue;
     (index->is_global() ? charge.global_indexes : charge.local_indexes)
         .push_back({index->name(), units});

@@ -43,8 +43,11 @@ Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item*
 
 // What a write replacing `old_item` with `new_item` (either may be null) consumes: the
 // table's units on the larger of the two items, and each index's units in the documented cases
-// (SecondaryIndex::WriteUnits).
-CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item);
+// (SecondaryIndex::WriteUnits). `stores` is false for an update of an absent item that only
+// removes attributes: the table is billed for the item computed, but nothing is stored, so no
+// index changes.
+CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item,
+                           bool stores = true);
 
 // The global index partitions an admitted write lands on, with its units on each.
 struct IndexWriteTargets {

@@ -476,16 +476,10 @@ CapacityCharge TransactionalWriteCharge(const WriteAction& action) {
     const size_t size = action.current ? ItemSize(*action.current) : 0;
     return CapacityCharge{kTransactionalFactor * capacity::WriteUnits(size), {}, {}};
   }
-  const Item* new_item =
-      action.new_item && !OnlyRemovesFromAbsentItem(action) ? &*action.new_item : nullptr;
-  CapacityCharge charge = WriteCharge(*action.table, action.current, new_item);
-  if (action.new_item) {
-    // The table pays for the item as computed, even when an update of an absent item that only
-    // removes attributes stores nothing.
-    charge.table = capacity::WriteUnits(std::max(
-        action.current ? ItemSize(*action.current) : 0, ItemSize(*action.new_item)));
-  }
-  return charge.Times(kTransactionalFactor);
+  return WriteCharge(*action.table, action.current,
+                     action.new_item ? &*action.new_item : nullptr,
+                     !OnlyRemovesFromAbsentItem(action))
+      .Times(kTransactionalFactor);
 }
 
 // The transaction proper, once the request is known to be well formed. Nothing is written

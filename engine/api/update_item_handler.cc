@@ -1,6 +1,5 @@
 // UpdateItem: SET, REMOVE, ADD and DELETE on one item, creating it when absent, with a
 // condition and every ReturnValues option.
-#include <algorithm>
 
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/handlers.h"
@@ -8,11 +7,9 @@
 #include "engine/api/item_writes.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
-#include "engine/capacity/units.h"
 #include "engine/expr/document.h"
 #include "engine/expr/update_evaluator.h"
 #include "engine/value/ddb_json.h"
-#include "engine/value/item_size.h"
 
 namespace ddbpg {
 namespace {
@@ -88,13 +85,8 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
   Result<std::optional<Item>> computed = ComputeWrite(*write, current);
   // An update of an absent item that only removes attributes creates no item.
   const bool creates_nothing = current == nullptr && OnlyRemoves(*write);
-  CapacityCharge charge = WriteCharge(*write->table, current,
-                                      computed.ok() && !creates_nothing ? &**computed : nullptr);
-  if (computed.ok()) {
-    // The table pays for the item as computed even when nothing is stored.
-    charge.table = capacity::WriteUnits(
-        std::max(ItemSize(**computed), current ? ItemSize(*current) : size_t{0}));
-  }
+  const CapacityCharge charge = WriteCharge(*write->table, current,
+                                            computed.ok() ? &**computed : nullptr, !creates_nothing);
   // Throttling comes before any effect; a failed condition still consumes write capacity.
   Result<IndexWriteTargets> admitted = AdmitWrite(
       state, *write->table, write->key, charge, current,
