@@ -58,6 +58,9 @@ struct HeatSnapshot {
   double write_limit = 0;
   double on_demand_cost = 0;  // dollars for the window's consumed units
   std::string prices;
+  // False with Playground.Configure {"Throttling": "OFF"}: the throttles shown are requests
+  // that would have been refused but were served.
+  bool throttling_enforced = true;
   std::vector<HeatPartition> partitions;
   std::vector<HeatKey> hot_keys;
 };

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debian_packages=(cmake ninja-build g++ emscripten nlohmann-json3-dev googletest chromium)
+debian_packages=(cmake ninja-build g++ emscripten nlohmann-json3-dev googletest chromium awscli python3-boto3)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

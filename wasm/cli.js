@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `dynamodb-playground`: runs the DynamoDB endpoint and the playground page on one local port.
 //
-//   node wasm/cli.js [--port N] [--host H] [--no-page]
+//   node wasm/cli.js [--port N] [--host H] [--no-page] [--no-throttling]
 //
 // Everything lives in memory; stopping the process (Ctrl-C) drops all tables.
 
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 
 import { startServer } from './http_server.js';
 
-const USAGE = `Usage: dynamodb-playground [--port N] [--host H] [--no-page]
+const USAGE = `Usage: dynamodb-playground [--port N] [--host H] [--no-page] [--no-throttling]
 
 Runs an in-memory DynamoDB endpoint and the DynamoDB Playground page.
 
@@ -19,6 +19,9 @@ Options:
   --port N     TCP port to listen on (default 8000; 0 picks a free port)
   --host H     interface to bind (default 127.0.0.1; 0.0.0.0 exposes it to your network)
   --no-page    serve only the DynamoDB API; GET answers DynamoDB's health check
+  --no-throttling
+               never refuse a request for capacity (for test suites); metrics still
+               count what would have been throttled
   -h, --help   show this help
 
 Any credentials are accepted; request signatures are not checked. Example:
@@ -36,6 +39,7 @@ function parseCommandLine(argv) {
       port: { type: 'string', default: '8000' },
       host: { type: 'string', default: '127.0.0.1' },
       'no-page': { type: 'boolean', default: false },
+      'no-throttling': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,7 +47,13 @@ function parseCommandLine(argv) {
   if (!/^\d+$/.test(values.port) || port > 65535) {
     throw new Error(`--port must be a number from 0 to 65535, not '${values.port}'`);
   }
-  return { port, host: values.host, page: !values['no-page'], help: values.help };
+  return {
+    port,
+    host: values.host,
+    page: !values['no-page'],
+    throttling: !values['no-throttling'],
+    help: values.help,
+  };
 }
 
 // The address people type: `localhost` for the loopback and wildcard binds, else the host given.
@@ -71,6 +81,7 @@ async function main() {
       port: options.port,
       host: options.host,
       staticRoot: options.page ? REPOSITORY_ROOT : undefined,
+      throttling: options.throttling,
     });
   } catch (error) {
     const reason =

@@ -38,13 +38,17 @@ const ACCEPTED_CONTENT_TYPES = new Set(['application/json', AMZ_JSON]);
  *   one is created (and closed with the server) when not given.
  * @param {string} [options.staticRoot] directory whose files GET requests serve (the repository
  *   root for the page); without it every GET answers DynamoDB's health check.
+ * @param {boolean} [options.throttling=true] false: the fresh engine never refuses a request
+ *   for capacity (`--no-throttling`); ignored when `db` is given.
  * @returns {Promise<{url: string, port: number, db: import('./index.js').DynamoDB,
  *   close: () => Promise<void>}>} `url` is the endpoint for `--endpoint-url` / the SDK's
  *   `endpoint`. Rejects with the listen error (code 'EADDRINUSE' when the port is taken).
  */
-export async function startServer({ port = 8000, host = '127.0.0.1', db, staticRoot } = {}) {
+export async function startServer({
+  port = 8000, host = '127.0.0.1', db, staticRoot, throttling = true,
+} = {}) {
   const ownsDb = db === undefined;
-  db ??= await createDynamoDB();
+  db ??= await createDynamoDB({ throttling });
   const server = createServer((req, res) => {
     handleRequest(req, res, db, staticRoot).catch((error) => failRequest(req, res, error));
   });

@@ -10,6 +10,13 @@ export interface CreateDynamoDBOptions {
    * time, top keys, cost) on this canvas, `width` x `height` CSS pixels.
    */
   heatView?: { canvas: HTMLCanvasElement; width: number; height: number };
+  /**
+   * false: never refuse a request for capacity (no ThrottlingException or
+   * ProvisionedThroughputExceededException); GetMetrics and the heat view still count what
+   * would have been throttled. Default true, as DynamoDB. Same as
+   * `Playground.Configure {"Throttling": "OFF"}`.
+   */
+  throttling?: boolean;
 }
 
 /** The raw answer of handle(): an HTTP status and DynamoDB's JSON response body. */

@@ -51,6 +51,10 @@ struct EngineState {
   long long last_ttl_sweep_second = -1;
   // Whether hot partitions split for heat (Playground.Configure "SplitForHeat"; on, as on AWS).
   bool split_for_heat = true;
+  // Whether requests past the capacity are refused (Playground.Configure "Throttling", the CLI's
+  // --no-throttling, createDynamoDB({ throttling: false })); when off they are served and the
+  // metrics still count them as throttled.
+  bool throttling_enforced = true;
   // The engine's randomness (DESIGN.md, "Determinism"): staleness of eventually consistent reads.
   Rng rng{1};
   // The price list the cost meter uses (Playground.Configure).

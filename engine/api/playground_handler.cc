@@ -126,6 +126,10 @@ Result<Prices> ReadPrices(const json& value) {
 }
 
 Result<json> Configure(EngineState& state, const json& request) {
+  const json& throttling_member = Member(request, "Throttling");
+  if (!throttling_member.is_null() && throttling_member != "ON" && throttling_member != "OFF") {
+    return Status::Validation("Throttling must be ON or OFF");
+  }
   if (Status s = CheckNumberMember(request, "Scale"); !s.ok()) return s;
   if (Status s = CheckNumberMember(request, "ReplicationLagSeconds"); !s.ok()) return s;
   if (Status s = CheckNumberMember(request, "Seed"); !s.ok()) return s;
@@ -164,6 +168,11 @@ Result<json> Configure(EngineState& state, const json& request) {
     state.split_for_heat = split_for_heat.get<bool>();
     for (auto& [name, table] : state.tables) table->SetSplitForHeat(state.split_for_heat);
   }
+  const json& throttling = Member(request, "Throttling");
+  if (!throttling.is_null()) {
+    state.throttling_enforced = throttling == "ON";
+    for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(state.throttling_enforced);
+  }
   const json& seed = Member(request, "Seed");
   if (!seed.is_null()) state.rng = Rng(static_cast<uint64_t>(seed.get<double>()));
   const json& prices = Member(request, "Prices");
@@ -186,6 +195,7 @@ Result<json> Configure(EngineState& state, const json& request) {
   return json{{"Scale", state.scale},
               {"ReplicationLagSeconds", state.replication_lag_seconds},
               {"SplitForHeat", state.split_for_heat},
+              {"Throttling", state.throttling_enforced ? "ON" : "OFF"},
               {"TtlDeletionDelaySeconds", state.ttl_deletion_delay_seconds},
               {"IndexPropagationSeconds", state.index_propagation_seconds},
               {"Prices", PricesJson(state.prices)}};
@@ -271,7 +281,9 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
                        state.prices)},
       {"StoragePerMonth", static_cast<double>(table->size_bytes()) / (1024.0 * 1024 * 1024) *
                               state.prices.storage_gb_month}};
+  // With throttling off, the throttle counts are the requests that would have been refused.
   json response = {{"TableName", table->name()}, {"Scale", state.scale}, {"Now", now},
+                   {"Throttling", state.throttling_enforced ? "ON" : "OFF"},
                    {"Partitions", partitions}, {"HotKeys", hot_keys}, {"Cost", cost}};
   // Global indexes are partitioned and provisioned on their own.
   json indexes = json::array();
@@ -301,7 +313,13 @@ Result<json> SetClock(EngineState& state, const json& request) {
     return ClockState(state);
   }
   double target = now.is_null() ? state.clock.NowSeconds() : now.get<double>();
-  if (target < state.clock.NowSeconds()) {
+  // Until the engine holds something that lives on its clock (a table, a stream, an idempotency
+  // token), a virtual clock may start at any time, so "start on 1 Jan 2026" works as a first
+  // request; from then on time only moves forwards, as buckets, TTL and retention assume.
+  const bool holds_nothing =
+      state.tables.empty() && state.streams.empty() && state.transaction_tokens.empty();
+  if (target < 0) return Status::Validation("Now must not be negative");
+  if (target < state.clock.NowSeconds() && !holds_nothing) {
     return Status::Validation("The clock cannot move backwards: Now " + json(target).dump() +
                               " is before the engine's time " +
                               json(state.clock.NowSeconds()).dump());

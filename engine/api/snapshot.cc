@@ -24,6 +24,7 @@ bool Engine::Snapshot(const std::string& table_name, double window_seconds,
   snapshot.read_limit = limits.read_units_per_second;
   snapshot.write_limit = limits.write_units_per_second;
   snapshot.prices = state_->prices.name;
+  snapshot.throttling_enforced = state_->throttling_enforced;
   double read_units = 0, write_units = 0;
   for (size_t i = 0; i < table->partitions().size(); ++i) {
     const Partition& partition = table->partitions().partitions()[i];

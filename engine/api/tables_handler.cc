@@ -322,6 +322,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
   table->Repartition(state.scale, state.clock.NowSeconds());
   table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
   table->SetSplitForHeat(state.split_for_heat);
+  table->SetThrottlingEnforced(state.throttling_enforced);
   table->SetIndexPropagation(state.index_propagation_seconds, &state.clock);
   json description = DescribeTableJson(state, *table, "CREATING");
   state.tables.emplace(name, std::move(table));

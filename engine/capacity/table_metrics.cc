@@ -33,7 +33,8 @@ void TableMetrics::RecordThrottle(uint64_t partition_id, double now, bool is_wri
   (is_write ? sample.throttled_writes : sample.throttled_reads) += 1;
 }
 
-void TableMetrics::RecordKey(const std::string& key, bool is_write, bool throttled) {
+// The traffic entry of `key`, tracked from now on if it was not.
+KeyTraffic& TableMetrics::TrackedKey(const std::string& key) {
   auto it = keys_.find(key);
   if (it == keys_.end()) {
     if (keys_.size() >= kTrackedKeys) ForgetQuietestHalf();
@@ -43,9 +44,16 @@ void TableMetrics::RecordKey(const std::string& key, bool is_write, bool throttl
     entry.writes = inherited_writes_;
     it = keys_.emplace(key, entry).first;
   }
-  (is_write ? it->second.writes : it->second.reads) += 1;
-  if (throttled) it->second.throttles += 1;
+  return it->second;
 }
+
+void TableMetrics::RecordKey(const std::string& key, bool is_write, bool throttled) {
+  KeyTraffic& traffic = TrackedKey(key);
+  (is_write ? traffic.writes : traffic.reads) += 1;
+  if (throttled) traffic.throttles += 1;
+}
+
+void TableMetrics::RecordKeyThrottle(const std::string& key) { TrackedKey(key).throttles += 1; }
 
 // Keeps the busier half of the tracked keys. A key seen afterwards starts from the counts of
 // the busiest key dropped, so a newcomer is over-estimated rather than missed (the idea of the

@@ -38,6 +38,9 @@ class TableMetrics {
   void RecordWrite(uint64_t partition_id, double now, double units);
   void RecordThrottle(uint64_t partition_id, double now, bool is_write);
   void RecordKey(const std::string& key, bool is_write, bool throttled);
+  // A request of `key` that would have been throttled but was served (throttling off): counts
+  // the throttle only, since the served request is counted by RecordKey.
+  void RecordKeyThrottle(const std::string& key);
 
   // Units a partition consumed in the second containing `now`.
   double ConsumedInSecond(uint64_t partition_id, double now, bool is_write) const;
@@ -49,6 +52,7 @@ class TableMetrics {
 
  private:
   SecondSample& SampleAt(uint64_t partition_id, double now);
+  KeyTraffic& TrackedKey(const std::string& key);
   void ForgetQuietestHalf();
 
   std::map<uint64_t, std::deque<SecondSample>> samples_;

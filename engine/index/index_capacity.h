@@ -29,6 +29,8 @@ class IndexCapacity {
   Status Admit(CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
                const std::string& arn);
   void Record(CapacityKind kind, std::optional<uint64_t> hash, double units, double now);
+  // As Table::SetThrottlingEnforced: when off, Admit counts a throttle and serves the request.
+  void SetThrottlingEnforced(bool enforced) { throttling_enforced_ = enforced; }
 
   const PartitionMap& partitions() const { return partitions_; }
   const TableMetrics& metrics() const { return metrics_; }
@@ -37,6 +39,7 @@ class IndexCapacity {
   PartitionMap partitions_;
   TableCapacity capacity_;
   TableMetrics metrics_;
+  bool throttling_enforced_ = true;
 };
 
 }  // namespace ddbpg

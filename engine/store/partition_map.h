@@ -61,4 +61,11 @@ class PartitionMap {
 size_t PartitionsForThroughput(double read_units, double write_units,
                                const PartitionLimits& limits);
 
+// A new on-demand table (or global index) sustains 12,000 RCU and 4,000 WCU (Developer Guide,
+// "On-demand capacity mode", "Pre-warming"); the formula above gives such a table
+// ceil(12,000 / 3,000 + 4,000 / 1,000) = 8 partitions. With fewer (4 would carry exactly 4,000
+// WCU) ordinary uniform traffic at those rates trips a partition's limit, which DynamoDB does
+// not do. Throughput and limits scale together, so the count is the same at every scale.
+constexpr size_t kOnDemandInitialPartitions = 8;
+
 }  // namespace ddbpg

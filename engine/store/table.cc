@@ -138,6 +138,7 @@ SecondaryIndex& Table::AddIndex(IndexDefinition definition) {
   SecondaryIndex& index = *indexes_.back();
   for (const auto& [key, item] : items_) index.Apply(nullptr, &item);
   ConfigureIndexCapacity(index, clock_ ? clock_->NowSeconds() : definition_.creation_time);
+  index.capacity().SetThrottlingEnforced(throttling_enforced_);
   return index;
 }
 
@@ -407,11 +408,8 @@ constexpr size_t kMaxPartitionsForThroughput = 64;
 void Table::Repartition(double scale, double now) {
   scale_ = scale;
   const PartitionLimits limits = PartitionLimitsAtScale(scale);
-  // An on-demand table starts with the partitions for 4,000 WCU and 12,000 RCU at scale 1
-  // (Developer Guide, "Pre-warming a table"); both the throughput and the limits scale, so the
-  // count is the same at any scale.
   size_t needed = definition_.billing_mode == BillingMode::kPayPerRequest
-                      ? 4
+                      ? kOnDemandInitialPartitions
                       : PartitionsForThroughput(
                             static_cast<double>(definition_.throughput.read_capacity_units),
                             static_cast<double>(definition_.throughput.write_capacity_units),
@@ -456,6 +454,11 @@ void Table::MaybeSplitForHeat(double now) {
   }
 }
 
+void Table::SetThrottlingEnforced(bool enforced) {
+  throttling_enforced_ = enforced;
+  for (const auto& index : indexes_) index->capacity().SetThrottlingEnforced(enforced);
+}
+
 Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
                     const std::string& arn) {
   MaybeSplitForHeat(now);
@@ -465,6 +468,11 @@ Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, doub
                                     metrics_.ConsumedInSecond(partition_id, now, is_write), now, arn);
   if (!admitted.ok()) {
     metrics_.RecordThrottle(partition_id, now, is_write);
+    if (!throttling_enforced_) {
+      // Served after all: Record* counts the request, so only the throttle is noted here.
+      metrics_.RecordKeyThrottle(PartitionKeyText(key.partition));
+      return Status::OK();
+    }
     metrics_.RecordKey(PartitionKeyText(key.partition), is_write, /*throttled=*/true);
     heat_splitter_.NoteTraffic(key.partition_hash, units);
   }
@@ -474,7 +482,10 @@ Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, doub
 Status Table::AdmitSpread(double units, double now, const std::string& arn) {
   MaybeSplitForHeat(now);
   Status admitted = capacity_.Admit(CapacityKind::kRead, units, 0, now, arn);
-  if (!admitted.ok()) metrics_.RecordThrottle(partitions_.partitions()[0].id, now, false);
+  if (!admitted.ok()) {
+    metrics_.RecordThrottle(partitions_.partitions()[0].id, now, false);
+    if (!throttling_enforced_) return Status::OK();
+  }
   return admitted;
 }
 

@@ -192,6 +192,10 @@ class Table {
   void Repartition(double scale, double now);
   // Split for heat (engine/store/heat_splitter.h): on unless Playground.Configure turns it off.
   void SetSplitForHeat(bool enabled) { split_for_heat_ = enabled; }
+  // Playground.Configure {"Throttling": "OFF"}: requests past the capacity are still served;
+  // the metrics count them as throttled, so they show what would have been refused. Applies to
+  // the table's global indexes too.
+  void SetThrottlingEnforced(bool enforced);
 
   // --- metrics ----------------------------------------------------------------------------
 
@@ -245,6 +249,7 @@ class Table {
   std::vector<DeletingIndex> deleting_indexes_;
   HeatSplitter heat_splitter_;
   bool split_for_heat_ = true;
+  bool throttling_enforced_ = true;
   // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).
   struct Version {
     double replaced_at;

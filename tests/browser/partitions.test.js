@@ -59,12 +59,16 @@ describe('partitions panel', () => {
     assert.equal(await partitionRows().count(), 0);
   });
 
-  test("CreateTable shows the on-demand table's four idle partitions", async () => {
+  test("CreateTable shows the on-demand table's eight idle partitions", async () => {
     await sendExample('CreateTable');
     assert.equal(await text('#partitions-title'), 'Partitions (scale 1)');
-    // Partition ids are the engine's; the four quarters of the hash space are DynamoDB's.
+    // Partition ids are the engine's; the eighths of the hash space are what a new on-demand
+    // table needs for 12,000 RCU and 4,000 WCU.
     const rows = (await partitionSummary()).map((row) => row.replace(/^p\d+ /, ''));
-    assert.deepEqual(rows, ['0000…3fff ok', '4000…7fff ok', '8000…bfff ok', 'c000…ffff ok']);
+    assert.deepEqual(rows, [
+      '0000…1fff ok', '2000…3fff ok', '4000…5fff ok', '6000…7fff ok',
+      '8000…9fff ok', 'a000…bfff ok', 'c000…dfff ok', 'e000…ffff ok',
+    ]);
     assert.equal(await page.locator('#hot-keys [data-testid="hot-key-row"]').count(), 0);
     assert.match(await text('#cost'), /^On-demand \$0 for the last 60 s at us-east-1 prices$/);
   });
@@ -77,9 +81,9 @@ describe('partitions panel', () => {
     const output = await responseJson();
     assert.equal(output.Requests, 20000);
     assert.ok(output.Throttled > 0, `Throttled is ${output.Throttled}`);
-    assert.equal(output.Partitions, 4);
+    assert.equal(output.Partitions, 8);
 
-    assert.equal(await partitionRows().count(), 4);
+    assert.equal(await partitionRows().count(), 8);
     const states = (await partitionSummary()).map((row) => row.split(' ').at(-1));
     assert.equal(states.filter((state) => state === 'throttled').length, 1, String(states));
     const hotRow = partitionRows().and(page.locator('[data-state="throttled"]'));

@@ -3,36 +3,10 @@
 // Skipped when `aws` is not installed.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 
 import { startServer } from '../../wasm/http_server.js';
-
-const run = promisify(execFile);
-
-// Only the settings these calls need: no user profile, config file or pager can change them.
-const AWS_ENV = {
-  PATH: process.env.PATH,
-  HOME: process.env.HOME,
-  AWS_ACCESS_KEY_ID: 'x',
-  AWS_SECRET_ACCESS_KEY: 'x',
-  AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_CONFIG_FILE: '/nonexistent',
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_PAGER: '',
-  AWS_MAX_ATTEMPTS: '1',
-};
-
-async function awsCliAvailable() {
-  try {
-    await run('aws', ['--version'], { env: AWS_ENV, timeout: 20000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { AWS_ENV, awsCliAvailable, runFile as run } from './support/aws_cli.js';
 
 const skip = (await awsCliAvailable()) ? false : 'the AWS CLI (`aws`) is not installed';
 

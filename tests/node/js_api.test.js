@@ -110,7 +110,7 @@ describe('send', () => {
       const clock = await db.send('Playground.SetClock', { Mode: 'VIRTUAL', Now: 2000000000 });
       assert.deepEqual(clock, { Mode: 'VIRTUAL', Now: 2000000000 });
       const metrics = await db.send('Playground.GetMetrics', { TableName: 'Music' });
-      assert.equal(metrics.Partitions.length, 4);
+      assert.equal(metrics.Partitions.length, 8);
       assert.equal(metrics.Scale, 1);
     });
 

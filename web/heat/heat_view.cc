@@ -44,6 +44,10 @@ void DrawPartitionStrip(const HeatSnapshot& snapshot, const HeatViewState& state
   std::snprintf(title, sizeof(title), "Partitions (scale %g): capacity used per second against %g WCU / %g RCU",
                 snapshot.scale, snapshot.write_limit, snapshot.read_limit);
   ImGui::TextUnformatted(title);
+  if (!snapshot.throttling_enforced) {
+    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f),
+                       "Throttling is OFF: outlined seconds would have throttled on DynamoDB");
+  }
   const float label_width = 150;
   const float cell = std::max(4.0f, (ImGui::GetContentRegionAvail().x - label_width) /
                                         static_cast<float>(state.window_seconds));

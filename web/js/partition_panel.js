@@ -151,6 +151,9 @@ export function mountPartitionPanel({ title, caption, body, partitions, hotKeys,
     const scale = metrics.Scale;
     title.textContent = `Partitions (scale ${scale})`;
     caption.textContent = `${metrics.TableName} · last ${WINDOW_SECONDS} s · bar: latest second against the partition's limit`;
+    if (metrics.Throttling === 'OFF') {
+      caption.textContent += ' · throttling is OFF: throttles are requests DynamoDB would have refused';
+    }
     message.hidden = true;
     body.hidden = false;
     // The latest second that is over: the one the clock is in has only part of its traffic.

@@ -46,14 +46,14 @@ TEST_F(MetricsTest, PartitionsCoverTheHashSpaceAsDecimalStrings) {
 
 TEST_F(MetricsTest, ScaleMakesSmallDataSplit) {
   Playground("Configure", {{"Scale", 1000000}});  // a partition holds 10,737 bytes
-  CreateTable("tiny");  // on demand: 4 partitions
+  CreateTable("tiny");  // on demand: 8 partitions
   for (int i = 0; i < 30; ++i) {
     clock_.Advance(1);  // at this scale a partition serves about one write a second
     Put("tiny", "key" + std::to_string(i), 1000);
   }
   json metrics = Playground("GetMetrics", {{"TableName", "tiny"}});
   EXPECT_EQ(metrics["Scale"], 1000000.0);
-  EXPECT_GE(metrics["Partitions"].size(), 4u);
+  EXPECT_GE(metrics["Partitions"].size(), 8u);
   long long items = 0, bytes = 0;
   for (const json& partition : metrics["Partitions"]) {
     items += partition["ItemCount"].get<long long>();
@@ -107,10 +107,10 @@ namespace {
 
 TEST_F(MetricsTest, OneOversizedItemCollectionDoesNotSplitForever) {
   Playground("Configure", {{"Scale", 1000000}});
-  CreateTable("solo");  // on demand: 4 partitions
+  CreateTable("solo");  // on demand: 8 partitions
   Ok("PutItem", {{"TableName", "solo"},
                  {"Item", {{"pk", {{"S", "only"}}}, {"pad", {{"S", std::string(300 * 1024, 'x')}}}}}});
-  EXPECT_EQ(Playground("GetMetrics", {{"TableName", "solo"}})["Partitions"].size(), 4u);
+  EXPECT_EQ(Playground("GetMetrics", {{"TableName", "solo"}})["Partitions"].size(), 8u);
 }
 
 TEST_F(MetricsTest, ThroughputPartitionsStopAtSixtyFourAtExtremeScales) {

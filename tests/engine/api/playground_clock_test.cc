@@ -37,9 +37,28 @@ TEST_F(PlaygroundClockTest, VirtualTimeMovesOnlyWhenAdvanced) {
             1900000002.5);
 }
 
+TEST_F(PlaygroundClockTest, AnEmptyEngineMayStartAtAnyTime) {
+  // The README's first paste: 1 Jan 2026, earlier than the host's clock.
+  clock_.Set(1800000000);
+  EXPECT_EQ(Clock("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 1767225600}})["Now"], 1767225600.0);
+  EXPECT_EQ(Clock("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 1000}})["Now"], 1000.0);
+  EXPECT_EQ(ClockError("SetClock", {{"Mode", "VIRTUAL"}, {"Now", -1}}),
+            "ValidationException: Now must not be negative");
+  CreateTable("tbl");
+  EXPECT_EQ(Ok("DescribeTable", {{"TableName", "tbl"}})["Table"]["CreationDateTime"], 1000.0);
+  // Once a table lives on the clock, it only moves forwards.
+  EXPECT_EQ(ClockError("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 999}}),
+            "ValidationException: The clock cannot move backwards: Now 999.0 is before the "
+            "engine's time 1000.0");
+  // Deleting every table leaves the stream-less engine empty again.
+  Ok("DeleteTable", {{"TableName", "tbl"}});
+  EXPECT_EQ(Clock("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 500}})["Now"], 500.0);
+}
+
 TEST_F(PlaygroundClockTest, TimeNeverMovesBackwards) {
   clock_.Set(1800000000);
   Clock("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 2000000000}});
+  CreateTable("tbl");
   EXPECT_EQ(ClockError("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 1000}}),
             "ValidationException: The clock cannot move backwards: Now 1000.0 is before the "
             "engine's time 2000000000.0");

@@ -18,7 +18,8 @@ TEST_F(SnapshotTest, DescribesPartitionsTrafficAndHotKeysFromMemory) {
   HeatSnapshot snapshot;
   ASSERT_TRUE(engine_.Snapshot("Heat", 60, &snapshot));
   EXPECT_EQ(snapshot.table, "Heat");
-  EXPECT_EQ(snapshot.partitions.size(), 4u);
+  EXPECT_EQ(snapshot.partitions.size(), 8u);
+  EXPECT_TRUE(snapshot.throttling_enforced);
   EXPECT_EQ(snapshot.write_limit, 1000);
   EXPECT_EQ(snapshot.read_limit, 3000);
   double written = 0;
@@ -48,14 +49,14 @@ TEST_F(SnapshotTest, GlobalIndexPartitionsFollowTheTables) {
   Ok("PutItem", {{"TableName", "Users"}, {"Item", {{"pk", {{"S", "u1"}}}, {"email", {{"S", "a@b"}}}}}});
   HeatSnapshot snapshot;
   ASSERT_TRUE(engine_.Snapshot("Users", 60, &snapshot));
-  ASSERT_EQ(snapshot.partitions.size(), 8u);  // four for the table, four for the index
+  ASSERT_EQ(snapshot.partitions.size(), 16u);  // eight for the table, eight for the index
   double table_writes = 0, index_writes = 0;
   for (const HeatPartition& partition : snapshot.partitions) {
     for (const HeatSecond& second : partition.seconds) {
       (partition.index.empty() ? table_writes : index_writes) += second.write_units;
     }
   }
-  EXPECT_EQ(snapshot.partitions[4].index, "ByEmail");
+  EXPECT_EQ(snapshot.partitions[8].index, "ByEmail");
   EXPECT_EQ(table_writes, 1);
   EXPECT_EQ(index_writes, 1);
 }

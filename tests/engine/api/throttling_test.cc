@@ -100,6 +100,123 @@ TEST_F(ThrottlingTest, ReadsAreThrottledOnTheirOwnCapacity) {
             "TableReadProvisionedThroughputExceeded");
 }
 
+// Provisioned burst with exact figures: 5 WCU save up to 300 s (1,500 units); once spent, each
+// idle second gives back 5 units, never more than 1,500.
+TEST_F(ThrottlingTest, BurstCapacityRefillsAtTheProvisionedRateUpToThreeHundredSeconds) {
+  CreateProvisioned("burst", 1, 5);
+  int served = 0;
+  for (int second = 0; second < 3; ++second) {
+    for (int i = 0; i < 1000; ++i) served += ErrorOf(Put("burst", "k" + std::to_string(i))) == "OK";
+    clock_.Advance(1);
+  }
+  // 1,500 saved, plus 5 a second for the two seconds that passed while spending them.
+  EXPECT_EQ(served, 1510);
+  clock_.Advance(59);  // 60 s since the last write: 300 units
+  served = 0;
+  for (int i = 0; i < 400; ++i) served += ErrorOf(Put("burst", "m" + std::to_string(i))) == "OK";
+  EXPECT_EQ(served, 300);
+  clock_.Advance(10000);  // far more than 300 s: the bucket holds 300 s, 1,500 units
+  served = 0;
+  for (int second = 0; second < 2; ++second) {
+    for (int i = 0; i < 1000; ++i) served += ErrorOf(Put("burst", "n" + std::to_string(i))) == "OK";
+    clock_.Advance(1);
+  }
+  EXPECT_EQ(served, 1505);
+}
+
+// Adaptive capacity, the Developer Guide's example: a table of 400 WCU whose traffic is 150 WCU a
+// second on one key and 250 on others is served without a throttle, however long it lasts, since
+// the table as a whole stays within its throughput and the busy partition within its 1,000 WCU.
+TEST_F(ThrottlingTest, AdaptiveCapacityServesAnUnevenLoadWithinTheTablesThroughput) {
+  CreateProvisioned("adaptive", 1, 400);
+  int throttled = 0;
+  for (int second = 0; second < 400; ++second) {  // past the 300 s of burst a new table has
+    for (int i = 0; i < 150; ++i) throttled += ErrorOf(Put("adaptive", "busy")) != "OK";
+    for (int i = 0; i < 250; ++i) {
+      throttled += ErrorOf(Put("adaptive", "quiet" + std::to_string(i))) != "OK";
+    }
+    clock_.Advance(1);
+  }
+  EXPECT_EQ(throttled, 0);
+  // Lowered to 1 WCU, the table banks at most 300 s of it: 300 writes, then a refusal.
+  Ok("UpdateTable", {{"TableName", "adaptive"},
+                     {"ProvisionedThroughput", {{"ReadCapacityUnits", 1}, {"WriteCapacityUnits", 1}}}});
+  clock_.Advance(300);  // the bucket now holds 300 units (1 WCU for 300 s)
+  for (int i = 0; i < 300; ++i) ASSERT_EQ(ErrorOf(Put("adaptive", "k" + std::to_string(i))), "OK");
+  EXPECT_EQ(ErrorOf(Put("adaptive", "late")).substr(0, 38), "ProvisionedThroughputExceededException");
+}
+
+// A new on-demand table sustains 4,000 WCU and 12,000 RCU a second (Developer Guide,
+// "On-demand capacity mode"): spread over many keys, that traffic never throttles.
+TEST_F(ThrottlingTest, ANewOnDemandTableServesItsDocumentedThroughputWithoutThrottling) {
+  CreateTable("fresh");
+  EXPECT_EQ(Metrics("fresh")["Partitions"].size(), 8u);
+  int throttled = 0;
+  for (int second = 0; second < 3; ++second) {
+    for (int i = 0; i < 4000; ++i) {
+      throttled += ErrorOf(Put("fresh", "user" + std::to_string(second * 4000 + i))) != "OK";
+    }
+    clock_.Advance(1);
+  }
+  EXPECT_EQ(throttled, 0);
+  for (int second = 0; second < 3; ++second) {
+    for (int i = 0; i < 12000; ++i) {
+      json get = {{"TableName", "fresh"},
+                  {"Key", {{"pk", {{"S", "user" + std::to_string(i)}}}}},
+                  {"ConsistentRead", true}};
+      throttled += ErrorOf(Call("GetItem", get)) != "OK";
+    }
+    clock_.Advance(1);
+  }
+  EXPECT_EQ(throttled, 0);
+  // One key still stops at its partition's 1,000 WCU in a second.
+  int hot_throttled = 0;
+  for (int i = 0; i < 1200; ++i) hot_throttled += ErrorOf(Put("fresh", "celebrity")) != "OK";
+  EXPECT_EQ(hot_throttled, 200);
+}
+
+// Playground.Configure {"Throttling": "OFF"}: nothing is refused for capacity, and the metrics
+// still count what would have been.
+TEST_F(ThrottlingTest, ThrottlingOffServesEverythingAndCountsWhatWouldHaveThrottled) {
+  Response configured = engine_.Handle("Playground.Configure", R"({"Throttling": "OFF"})");
+  EXPECT_EQ(json::parse(configured.body)["Throttling"], "OFF");
+  CreateTable("suite");
+  CreateProvisioned("tiny", 1, 1);
+  for (int i = 0; i < 1200; ++i) ASSERT_EQ(ErrorOf(Put("suite", "counter")), "OK") << i;
+  for (int i = 0; i < 400; ++i) ASSERT_EQ(ErrorOf(Put("tiny", "k" + std::to_string(i))), "OK");
+  json metrics = Metrics("suite");
+  EXPECT_EQ(metrics["Throttling"], "OFF");
+  long long would_have = 0, consumed = 0;
+  for (const json& partition : metrics["Partitions"]) {
+    for (const json& second : partition["Seconds"]) {
+      would_have += second["ThrottledWrites"].get<long long>();
+      consumed += static_cast<long long>(second["ConsumedWriteCapacityUnits"].get<double>());
+    }
+  }
+  EXPECT_EQ(would_have, 200);
+  EXPECT_EQ(consumed, 1200);
+  json hot = metrics["HotKeys"][0];
+  EXPECT_EQ(hot["Writes"], 1200);  // served requests counted once each
+  EXPECT_EQ(hot["Throttles"], 200);
+  // Provisioned: 300 units of burst, then 100 writes that would have been refused.
+  would_have = 0;
+  const json tiny = Metrics("tiny");
+  for (const json& partition : tiny["Partitions"]) {
+    for (const json& second : partition["Seconds"]) {
+      would_have += second["ThrottledWrites"].get<long long>();
+    }
+  }
+  EXPECT_EQ(would_have, 100);
+  // A bad value changes nothing; ON brings the refusals back in the same second.
+  EXPECT_EQ(ErrorOf(engine_.Handle("Playground.Configure",
+                                   R"({"Throttling": "NO", "Scale": 10})")),
+            "ValidationException: Throttling must be ON or OFF");
+  EXPECT_EQ(json::parse(engine_.Handle("Playground.Configure", "{}").body)["Scale"], 1.0);
+  engine_.Handle("Playground.Configure", R"({"Throttling": "ON"})");
+  EXPECT_EQ(Metrics("suite")["Throttling"], "ON");
+  EXPECT_EQ(ErrorOf(Put("suite", "counter")).substr(0, 19), "ThrottlingException");
+  EXPECT_EQ(ErrorOf(Put("tiny", "more")).substr(0, 39), "ProvisionedThroughputExceededException:");
+}
 
 // Eight writes a second to one key is 80% of a partition's 10 WCU at scale 100: after a minute
 // of it, the next request finds the key isolated on a partition of its own.
@@ -119,8 +236,8 @@ class SplitForHeatTest : public ThrottlingTest {
 
 TEST_F(SplitForHeatTest, AKeyHotForAMinuteGetsAPartitionOfItsOwn) {
   json partitions = PartitionsAfterAHotMinute();
-  ASSERT_GE(partitions.size(), 5u);  // 4 to start, +2 (+1 when the key's hash ends a range)
-  ASSERT_LE(partitions.size(), 6u);
+  ASSERT_GE(partitions.size(), 9u);  // 8 to start, +2 (+1 when the key's hash ends a range)
+  ASSERT_LE(partitions.size(), 10u);
   int single_hash_partitions = 0;
   for (const json& partition : partitions) {
     if (partition["HashRange"]["Start"] == partition["HashRange"]["End"]) {
@@ -134,7 +251,7 @@ TEST_F(SplitForHeatTest, AKeyHotForAMinuteGetsAPartitionOfItsOwn) {
 TEST_F(SplitForHeatTest, CanBeTurnedOff) {
   Response configured = engine_.Handle("Playground.Configure", R"({"SplitForHeat": false})");
   EXPECT_EQ(json::parse(configured.body)["SplitForHeat"], false);
-  EXPECT_EQ(PartitionsAfterAHotMinute().size(), 4u);
+  EXPECT_EQ(PartitionsAfterAHotMinute().size(), 8u);
   EXPECT_EQ(ErrorOf(engine_.Handle("Playground.Configure", R"({"SplitForHeat": 1})")),
             "ValidationException: SplitForHeat must be a boolean");
 }
