@@ -559,6 +559,9 @@ Result<std::vector<TableWrites>> ValidateWrites(const json& request_items) {
       if (write.is_put && ItemSize(*decoded) > limits::kMaxItemBytes) {
         return Status::Validation(kItemTooLargeMessage);
       }
+      if (write.is_put) {
+        if (Status s = CheckAttributeNameSizes(*decoded); !s.ok()) return s;
+      }
       write.attributes = std::move(*decoded);
       table_writes.writes.push_back(std::move(write));
     }

@@ -26,7 +26,13 @@ struct PreparedWrite {
   Item put_item;  // kPut: the item to store
   RequestExpressions expressions;
   bool return_old_on_condition_failure = false;  // ReturnValuesOnConditionCheckFailure ALL_OLD
+  bool from_attribute_updates = false;           // kUpdate: the legacy AttributeUpdates
 };
+
+// ValidationException when an attribute name of `item`, nested map keys included, is longer
+// than 65,535 bytes; every write that stores an item checks it (a key attribute's name is
+// already bounded by its table's schema).
+Status CheckAttributeNameSizes(const Item& item);
 
 // Validates one write request after its shape and member constraints have been checked:
 // values, expressions, table and key. `request_key` names the member holding the attributes
@@ -37,6 +43,11 @@ Result<PreparedWrite> PrepareWrite(EngineState& state, const json& request, Writ
 // OK when the write's condition holds for `current` (nullptr: no item), else
 // ConditionalCheckFailedException, carrying the item when the request asked for it.
 Status CheckWriteCondition(const PreparedWrite& write, const Item* current);
+
+// True for an update of an absent item (`current` null) that stores nothing because each of
+// its actions takes an attribute away: REMOVE, or DELETE in AttributeUpdates. An update with
+// no action at all (`AttributeUpdates: {}`, or neither member) creates the key-only item.
+bool UpdateStoresNothing(const PreparedWrite& write, const Item* current);
 
 // The item as the write leaves it: nullopt when deleted (or unchanged for a ConditionCheck).
 Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item* current);

@@ -459,13 +459,7 @@ Status ResolveTargets(EngineState& state, std::vector<WriteAction>& actions) {
 
 // An update of an absent item that only removes attributes creates no item (as in UpdateItem).
 bool OnlyRemovesFromAbsentItem(const WriteAction& action) {
-  if (action.kind->kind != WriteKind::kUpdate || action.current != nullptr) return false;
-  const std::optional<expr::UpdateExpression>& update = action.write->expressions.update();
-  if (!update) return false;
-  for (const expr::UpdateAction& step : update->actions) {
-    if (step.kind != expr::UpdateAction::Kind::kRemove) return false;
-  }
-  return true;
+  return action.write && UpdateStoresNothing(*action.write, action.current);
 }
 
 // Transactional write units: twice what the single-item operation costs. A ConditionCheck is

@@ -64,14 +64,6 @@ std::optional<Item> ReturnedAttributes(const std::string& return_values, const P
   return expr::Project(*old_item, paths);
 }
 
-bool OnlyRemoves(const PreparedWrite& write) {
-  if (!write.expressions.update()) return false;
-  for (const expr::UpdateAction& action : write.expressions.update()->actions) {
-    if (action.kind != expr::UpdateAction::Kind::kRemove) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Result<json> UpdateItem(EngineState& state, const json& request) {
@@ -83,8 +75,7 @@ Result<json> UpdateItem(EngineState& state, const json& request) {
   const Item* current = write->table->Find(write->key);
   const double now = state.clock.NowSeconds();
   Result<std::optional<Item>> computed = ComputeWrite(*write, current);
-  // An update of an absent item that only removes attributes creates no item.
-  const bool creates_nothing = current == nullptr && OnlyRemoves(*write);
+  const bool creates_nothing = UpdateStoresNothing(*write, current);
   const CapacityCharge charge = WriteCharge(*write->table, current,
                                             computed.ok() ? &**computed : nullptr, !creates_nothing);
   // Throttling comes before any effect; a failed condition still consumes write capacity.

@@ -22,6 +22,9 @@ constexpr size_t kMaxTableNameLength = 255;
 
 // Attribute names used as keys (ServiceQuotas: key attribute names at most 255 bytes).
 constexpr size_t kMaxKeyAttributeNameBytes = 255;
+// Other attribute names, nested map keys included (ServiceQuotas: "64 KB"; the live service
+// accepts 65,535 bytes and refuses 65,536, ExtendDB issue #365).
+constexpr size_t kMaxAttributeNameBytes = 65535;
 
 // ListTables Limit (ListTables API reference: 1 to 100).
 constexpr long long kMaxListTablesLimit = 100;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/base/limits.h"
 #include "engine/capacity/units.h"
 #include "engine/store/key_hash.h"
 #include "engine/value/item_size.h"
@@ -70,6 +71,17 @@ Status SecondaryIndex::CheckItem(const Item& item) const {
             "key is not supported. The AttributeValue for a key attribute cannot contain an "
             "empty " + std::string(expected == AttributeType::kS ? "string" : "binary") +
             " value. IndexName: " + definition_.name + ", IndexKey: " + name);
+      }
+      // An index key has the table key's limits: 2,048 bytes for a partition key, 1,024 for a
+      // sort key (ServiceQuotas, "Partition key length" / "Sort key length").
+      const bool is_sort = names == &definition_.sort_key;
+      const size_t max_bytes = is_sort ? limits::kMaxSortKeyBytes : limits::kMaxPartitionKeyBytes;
+      const size_t bytes = AttributeValueSize(it->second);
+      if (bytes > max_bytes) {
+        return Status::Validation(
+            "One or more parameter values were invalid: Size limit exceeded for Index Key " + name +
+            " Actual Size: " + std::to_string(bytes) + " bytes Max Size: " +
+            std::to_string(max_bytes) + " bytes IndexName: " + definition_.name);
       }
     }
   }

@@ -72,7 +72,7 @@ class SecondaryIndex {
   }
 
   // A write's new item must give each index key attribute it has the declared type and a
-  // non-empty value: DynamoDB's ValidationException otherwise.
+  // non-empty value no longer than a key's limit: DynamoDB's ValidationException otherwise.
   Status CheckItem(const Item& item) const;
 
   // The entry key of `item`, or nullopt when the item lacks an index key attribute.

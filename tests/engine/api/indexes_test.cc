@@ -477,5 +477,67 @@ TEST_F(IndexesTest, TransactionsDoubleIndexWritesAndListTheirArms) {
       "GlobalSecondaryIndexes":{"ByTopic":{"CapacityUnits":2.0,"WriteCapacityUnits":2.0}}})"));
 }
 
+// Issue #10: an index key has the table key's size limits, on every write to the table.
+TEST_F(IndexesTest, AnIndexKeyLongerThanAKeyIsRefusedOnEveryWrite) {
+  json request = PostsRequest();
+  request["AttributeDefinitions"].push_back(Definition("title", "S"));
+  request["GlobalSecondaryIndexes"].push_back(
+      {{"IndexName", "ByTitle"},
+       {"KeySchema", {KeyElement("topic", "HASH"), KeyElement("title", "RANGE")}},
+       {"Projection", {{"ProjectionType", "KEYS_ONLY"}}}});
+  Ok("CreateTable", request);
+  auto message = [](const std::string& name, int size, int max, const std::string& index) {
+    return "ValidationException: One or more parameter values were invalid: Size limit exceeded "
+           "for Index Key " + name + " Actual Size: " + std::to_string(size) +
+           " bytes Max Size: " + std::to_string(max) + " bytes IndexName: " + index;
+  };
+  // At the limits: stored.
+  Put(Post("ann", "p1", {{"email", {{"S", std::string(2048, 'e')}}},
+                         {"topic", {{"S", "go"}}},
+                         {"title", {{"S", std::string(1024, 't')}}}}));
+  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "Posts"},
+                                     {"Item", Post("ann", "p2", {{"email", {{"S", std::string(2049, 'e')}}}})}})),
+            message("email", 2049, 2048, "ByEmail"));
+  EXPECT_EQ(ErrorOf(Call("UpdateItem",
+                         {{"TableName", "Posts"},
+                          {"Key", {{"author", {{"S", "ann"}}}, {"postId", {{"S", "p2"}}}}},
+                          {"UpdateExpression", "SET topic = :t, title = :long"},
+                          {"ExpressionAttributeValues",
+                           {{":t", {{"S", "go"}}}, {":long", {{"S", std::string(1025, 't')}}}}}})),
+            message("title", 1025, 1024, "ByTitle"));
+  json batch = {{"RequestItems",
+                 {{"Posts",
+                   {{{"PutRequest",
+                      {{"Item", Post("ann", "p2", {{"topic", {{"S", std::string(2049, 'g')}}}})}}}}}}}}};
+  EXPECT_EQ(ErrorOf(Call("BatchWriteItem", batch)), message("topic", 2049, 2048, "ByTopic"));
+  json transaction = {
+      {"TransactItems",
+       {{{"Put", {{"TableName", "Posts"},
+                  {"Item", Post("ann", "p2", {{"email", {{"S", std::string(2049, 'e')}}}})}}}}}}};
+  EXPECT_EQ(ErrorOf(Call("TransactWriteItems", transaction)),
+            "TransactionCanceledException: Transaction cancelled, please refer cancellation "
+            "reasons for specific reasons [ValidationError]");
+  // Nothing but the first item was written.
+  EXPECT_EQ(Ok("Scan", {{"TableName", "Posts"}})["Count"], 1);
+}
+
+// Issue #10: a start key for an index read names the table's and the index's key attributes.
+TEST_F(IndexesTest, AnIndexStartKeyNeedsTheTableAndIndexKeys) {
+  CreatePosts();
+  Put(Post("ann", "p1", {{"email", {{"S", "a@x"}}}}));
+  json request = {{"TableName", "Posts"}, {"IndexName", "ByEmail"}};
+  request["ExclusiveStartKey"] = {{"email", {{"S", "a@x"}}}};
+  EXPECT_EQ(ErrorOf(Call("Scan", request)),
+            "ValidationException: The provided starting key is invalid");
+  request["ExclusiveStartKey"] = Post("ann", "p1", {{"email", {{"S", "a@x"}}}, {"x", {{"S", "1"}}}});
+  EXPECT_EQ(ErrorOf(Call("Scan", request)),
+            "ValidationException: The provided starting key is invalid");
+  request["ExclusiveStartKey"] = Post("ann", "p1", {{"email", {{"N", "1"}}}});
+  EXPECT_EQ(ErrorOf(Call("Scan", request)),
+            "ValidationException: The provided key element does not match the schema");
+  request["ExclusiveStartKey"] = Post("ann", "p1", {{"email", {{"S", "a@x"}}}});
+  EXPECT_EQ(Ok("Scan", request)["Count"], 0);
+}
+
 }  // namespace
 }  // namespace ddbpg::testing

@@ -234,5 +234,35 @@ TEST_F(ItemsTest, SortKeysOrderNumbersNumerically) {
   EXPECT_EQ(Ok("DescribeTable", {{"TableName", "tbl"}})["Table"]["ItemCount"], 4);
 }
 
+// Issue #10: attribute names, nested map keys included, may be up to 65,535 bytes long.
+TEST_F(ItemsTest, AttributeNamesUpTo65535BytesAreStored) {
+  const std::string longest(65535, 'a');
+  json item = Key("a", "1");
+  item[longest] = {{"S", "x"}};
+  Ok("PutItem", {{"TableName", "tbl"}, {"Item", item}});
+  EXPECT_TRUE(Ok("GetItem", {{"TableName", "tbl"}, {"Key", Key("a", "1")}})["Item"].contains(longest));
+
+  const std::string message =
+      "ValidationException: 1 validation error detected: Attribute name is too large, must be "
+      "less than 65536 bytes";
+  const std::string too_long(65536, 'a');
+  json top = Key("b", "1");
+  top[too_long] = {{"S", "x"}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "tbl"}, {"Item", top}})), message);
+  json nested = Key("b", "1");
+  nested["doc"] = {{"M", {{"inner", {{"L", {{{"M", {{too_long, {{"S", "x"}}}}}}}}}}}}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "tbl"}, {"Item", nested}})), message);
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", {{"TableName", "tbl"},
+                                        {"Key", Key("b", "1")},
+                                        {"UpdateExpression", "SET #n = :v"},
+                                        {"ExpressionAttributeNames", {{"#n", too_long}}},
+                                        {"ExpressionAttributeValues", {{":v", {{"S", "x"}}}}}})),
+            message);
+  EXPECT_EQ(ErrorOf(Call("BatchWriteItem",
+                         {{"RequestItems", {{"tbl", {{{"PutRequest", {{"Item", top}}}}}}}}})),
+            message);
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "tbl"}, {"Key", Key("b", "1")}}), json::object());
+}
+
 }  // namespace
 }  // namespace ddbpg::testing

@@ -275,5 +275,81 @@ TEST_F(QueryScanTest, ScanFilterMayUseKeys) {
   EXPECT_EQ(page["ScannedCount"], 11);
 }
 
+// Issue #10: Select is neither an expression nor a legacy parameter, so it goes with either.
+TEST_F(QueryScanTest, SelectGoesWithTheLegacyParameters) {
+  json key_conditions = {
+      {"pk", {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"S", "forum"}}}}}}};
+  json odd = {{"parity", {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"S", "odd"}}}}}}};
+  json count = Ok("Query", {{"TableName", "Thread"}, {"KeyConditions", key_conditions},
+                            {"Select", "COUNT"}});
+  EXPECT_EQ(count["Count"], 10);
+  EXPECT_FALSE(count.contains("Items"));
+  json specific = Ok("Query", {{"TableName", "Thread"},
+                               {"KeyConditions", key_conditions},
+                               {"QueryFilter", odd},
+                               {"Select", "SPECIFIC_ATTRIBUTES"},
+                               {"AttributesToGet", {"sk"}},
+                               {"Limit", 3}});
+  EXPECT_EQ(specific["Items"], json::parse(R"([{"sk":{"N":"1"}},{"sk":{"N":"3"}}])"));
+  json scanned = Ok("Scan", {{"TableName", "Thread"}, {"ScanFilter", odd}, {"Select", "COUNT"}});
+  EXPECT_EQ(scanned["Count"], 6);
+  json projected = Ok("Scan", {{"TableName", "Thread"},
+                               {"Select", "SPECIFIC_ATTRIBUTES"},
+                               {"ProjectionExpression", "#p"},
+                               {"ExpressionAttributeNames", {{"#p", "parity"}}},
+                               {"Limit", 1}});
+  EXPECT_EQ(projected["Items"][0].size(), 1u);
+  EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Thread"},
+                                   {"KeyConditions", key_conditions},
+                                   {"Select", "SPECIFIC_ATTRIBUTES"},
+                                   {"ProjectionExpression", "sk"}})),
+            "ValidationException: Can not use both expression and non-expression parameters in "
+            "the same request: Non-expression parameters: {KeyConditions} Expression parameters: "
+            "{ProjectionExpression}");
+}
+
+// Issue #10: a Query's start key must be a key of the table in the queried partition.
+TEST_F(QueryScanTest, QueryStartKeyOutsideThePartitionOrSchemaIsRefused) {
+  json request = {{"TableName", "Thread"},
+                  {"KeyConditionExpression", "pk = :pk"},
+                  {"ExpressionAttributeValues", {{":pk", {{"S", "forum"}}}}}};
+  request["ExclusiveStartKey"] = {{"pk", {{"S", "other"}}}, {"sk", {{"N", "1"}}}};
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: The provided starting key is outside query boundaries based on "
+            "provided conditions");
+  for (const char* wrong_attributes : {R"({})", R"({"pk":{"S":"forum"}})",
+                                       R"({"pk":{"S":"forum"},"sk":{"N":"1"},"x":{"S":"1"}})"}) {
+    request["ExclusiveStartKey"] = json::parse(wrong_attributes);
+    EXPECT_EQ(ErrorOf(Call("Query", request)),
+              "ValidationException: The provided starting key is invalid")
+        << wrong_attributes;
+  }
+  request["ExclusiveStartKey"] = {{"pk", {{"S", "forum"}}}, {"sk", {{"S", "1"}}}};
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: The provided key element does not match the schema");
+  // Scan says every mismatch the same way.
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"},
+                                  {"ExclusiveStartKey", {{"pk", {{"S", "forum"}}}}}})),
+            "ValidationException: The provided starting key is invalid: The provided key element "
+            "does not match the schema");
+}
+
+// Issue #10: a parallel scan continues only from a key of its own segment.
+TEST_F(QueryScanTest, ScanStartKeyOfAnotherSegmentIsRefused) {
+  for (int i = 0; i < 40; ++i) Put("key" + std::to_string(i), 1, "odd");
+  json own = Ok("Scan", {{"TableName", "Thread"}, {"Segment", 2}, {"TotalSegments", 3},
+                         {"Limit", 1}})["LastEvaluatedKey"];
+  ASSERT_TRUE(own.is_object());
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"}, {"Segment", 2}, {"TotalSegments", 3},
+                                  {"ExclusiveStartKey", own}})),
+            "OK");
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"}, {"Segment", 0}, {"TotalSegments", 3},
+                                  {"ExclusiveStartKey", own}})),
+            "ValidationException: The provided starting key is invalid: Invalid ExclusiveStartKey. "
+            "Please use ExclusiveStartKey with correct Segment. TotalSegments: 3 Segment: 0");
+  // Without segments any key of the table goes.
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"}, {"ExclusiveStartKey", own}})), "OK");
+}
+
 }  // namespace
 }  // namespace ddbpg::testing

@@ -31,14 +31,19 @@ class TtlTest : public EngineFixture {
   }
 };
 
-TEST_F(TtlTest, EnablingSettlesOnTheClock) {
+TEST_F(TtlTest, DescribeRightAfterEnablingSaysEnabled) {
   EXPECT_EQ(Describe(), json::parse(R"({"TimeToLiveStatus":"DISABLED"})"));
   Response enabled = Update(true);
   EXPECT_EQ(json::parse(enabled.body),
             json::parse(R"({"TimeToLiveSpecification":{"AttributeName":"expires","Enabled":true}})"));
-  EXPECT_EQ(Describe(), json::parse(R"({"TimeToLiveStatus":"ENABLING","AttributeName":"expires"})"));
-  clock_.Advance(1);
   EXPECT_EQ(Describe(), json::parse(R"({"TimeToLiveStatus":"ENABLED","AttributeName":"expires"})"));
+}
+
+TEST_F(TtlTest, DescribeRightAfterDisablingSaysDisabledWithoutTheAttribute) {
+  ASSERT_EQ(ErrorOf(Update(true)), "OK");
+  clock_.Advance(3600);
+  ASSERT_EQ(ErrorOf(Update(false)), "OK");
+  EXPECT_EQ(Describe(), json::parse(R"({"TimeToLiveStatus":"DISABLED"})"));
 }
 
 TEST_F(TtlTest, ChangesFollowTheServicesRules) {
@@ -55,7 +60,6 @@ TEST_F(TtlTest, ChangesFollowTheServicesRules) {
             "interval");
   clock_.Advance(1);
   EXPECT_EQ(ErrorOf(Update(false)), "OK");
-  clock_.Advance(1);
   EXPECT_EQ(Describe(), json::parse(R"({"TimeToLiveStatus":"DISABLED"})"));
 }
 

@@ -101,5 +101,48 @@ TEST_F(UpdateItemTest, ChargesTheLargerOfOldAndNew) {
   EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 3.0);
 }
 
+// Issue #10: an update with nothing to do creates the item with its key only, and changes
+// nothing on an existing item; one that only takes attributes away creates nothing.
+TEST_F(UpdateItemTest, NothingToUpdateCreatesTheKeyOnlyItem) {
+  for (const json& nothing : {json{{"AttributeUpdates", json::object()}}, json::object()}) {
+    Ok("DeleteItem", {{"TableName", "Counters"}, {"Key", Key()}});
+    json request = {{"TableName", "Counters"},
+                    {"Key", Key()},
+                    {"ReturnValues", "ALL_NEW"},
+                    {"ReturnConsumedCapacity", "TOTAL"}};
+    request.update(nothing);
+    json response = Ok("UpdateItem", request);
+    EXPECT_EQ(response["Attributes"], json::parse(R"({"pk":{"S":"page"}})")) << nothing;
+    EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 1.0);
+    EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}})["Item"],
+              json::parse(R"({"pk":{"S":"page"}})"));
+  }
+}
+
+TEST_F(UpdateItemTest, NothingToUpdateChangesNothingOnAnExistingItem) {
+  Update("SET hits = :one", {{":one", {{"N", "1"}}}});
+  json response = Ok("UpdateItem", {{"TableName", "Counters"},
+                                    {"Key", Key()},
+                                    {"AttributeUpdates", json::object()},
+                                    {"ReturnValues", "UPDATED_NEW"}});
+  EXPECT_FALSE(response.contains("Attributes"));
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}})["Item"],
+            json::parse(R"({"pk":{"S":"page"},"hits":{"N":"1"}})"));
+}
+
+TEST_F(UpdateItemTest, LegacyDeleteOnAnAbsentItemCreatesNothing) {
+  for (const json& update : {json{{"Action", "DELETE"}},
+                             json{{"Action", "DELETE"}, {"Value", {{"SS", {"a"}}}}}}) {
+    json response = Ok("UpdateItem", {{"TableName", "Counters"},
+                                      {"Key", Key()},
+                                      {"AttributeUpdates", {{"tags", update}}},
+                                      {"ReturnValues", "ALL_NEW"},
+                                      {"ReturnConsumedCapacity", "TOTAL"}});
+    EXPECT_FALSE(response.contains("Attributes")) << update;
+    EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 1.0);
+    EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}}), json::object());
+  }
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
