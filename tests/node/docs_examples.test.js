@@ -65,7 +65,7 @@ export function shellCommands(code) {
       continue;
     }
     current += withoutComment;
-    if (current.trim() !== '') commands.push(current.trim());
+    if (current.trim() !== '') commands.push(current.trim().replace(/\s+/g, ' '));
     current = '';
   }
   return commands;
