@@ -521,17 +521,21 @@ Result<json> Scan(EngineState& state, const json& request) {
     hash_last = static_cast<uint64_t>(span * (segment_index + 1) / total - 1);
   }
   // The map is in Scan order, so a page starts right after the start key and needs only as many
-  // candidates as the page can take, plus one to tell whether more remain.
+  // candidates as the page can take (Limit items, or the item that reaches 1 MB), plus one more
+  // so that ReadPage can tell whether the page ended the segment or must return a
+  // LastEvaluatedKey.
   const json& limit = Member(request, "Limit");
   size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
   std::vector<const Item*> candidates;
   size_t bytes = 0;
+  bool page_full = false;
   auto take = [&](uint64_t hash, const Item& item) {
     if (hash < hash_begin) return true;
     if (hash > hash_last) return false;
-    if (candidates.size() > max_items || bytes >= kPageBytes) return false;
     candidates.push_back(&item);
+    if (page_full) return false;  // the one past the page
     bytes += ItemSize(item);
+    page_full = candidates.size() >= max_items || bytes >= kPageBytes;
     return true;
   };
   if (index) {

@@ -182,6 +182,47 @@ TEST_F(QueryScanTest, KeyConditionErrors) {
             "ValidationException: The table does not have the specified index: ByParity");
 }
 
+// The case: 1,100 items of about 1 KB are over 1 MB, so a Scan with no Limit must stop
+// at 1 MB and say where, and paging on must return every item exactly once, for a whole table,
+// for parallel segments and for a table read through an index.
+TEST_F(QueryScanTest, ScanPastOneMegabyteReturnsLastEvaluatedKeyAndEveryItem) {
+  for (int i = 0; i < 1100; ++i) {
+    if (i % 500 == 0) clock_.Advance(1);  // stay under the partitions' per-second write limit
+    Put("item" + std::to_string(i), 1, "odd", 1000);
+  }
+  auto scan_all = [&](json base) {
+    std::multiset<std::string> seen;
+    json start;
+    int pages = 0;
+    do {
+      json request = base;
+      if (!start.is_null()) request["ExclusiveStartKey"] = start;
+      clock_.Advance(1);
+      json page = Ok("Scan", request);
+      if (pages == 0 && !base.contains("Segment")) {
+        EXPECT_LT(page["Count"].get<int>(), 1111);
+        EXPECT_TRUE(page.contains("LastEvaluatedKey"));
+      }
+      for (const json& item : page["Items"]) {
+        seen.insert(item["pk"]["S"].get<std::string>() + "/" + item["sk"]["N"].get<std::string>());
+      }
+      start = page.contains("LastEvaluatedKey") ? page["LastEvaluatedKey"] : json();
+      ++pages;
+    } while (!start.is_null() && pages < 20);
+    return seen;
+  };
+  std::multiset<std::string> whole = scan_all({{"TableName", "Thread"}});
+  EXPECT_EQ(whole.size(), 1111u);
+  EXPECT_EQ(std::set<std::string>(whole.begin(), whole.end()).size(), 1111u);
+  std::multiset<std::string> segments;
+  for (int segment = 0; segment < 2; ++segment) {
+    std::multiset<std::string> part =
+        scan_all({{"TableName", "Thread"}, {"Segment", segment}, {"TotalSegments", 2}});
+    segments.insert(part.begin(), part.end());
+  }
+  EXPECT_EQ(segments, whole);
+}
+
 TEST_F(QueryScanTest, ScanReturnsEveryItemAndPages) {
   std::set<std::string> seen;
   json start;
