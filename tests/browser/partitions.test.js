@@ -99,6 +99,23 @@ describe('partitions panel', () => {
     await page.screenshot({ path: SCREENSHOT_PATH });
   });
 
+  test('with throttling off the hot artist is served and the panel says what would have throttled', async () => {
+    await page.selectOption('#operation', 'Playground.Configure');
+    await page.fill('#request', '{ "Throttling": "OFF" }');
+    await page.click('#send');
+    await page.waitForSelector('#send:not([disabled])');
+    assert.equal((await responseJson()).Throttling, 'OFF');
+
+    await sendExample('Playground.SimulateWorkload');
+    const output = await responseJson();
+    assert.equal(output.Throttled, 0);
+    assert.equal(output.Succeeded, 20000);
+    assert.match(await text('#partitions-caption'), /throttling is OFF: throttles are requests DynamoDB would have refused/);
+    const hotRow = partitionRows().and(page.locator('[data-state="throttled"]'));
+    assert.ok(Number(await hotRow.locator('td').nth(6).textContent()) > 0);
+    await page.screenshot({ path: '/tmp/partitions-throttling-off.png' });
+  });
+
   test('after DeleteTable the panel says there are no tables', async () => {
     await sendExample('DeleteTable');
     assert.equal(await partitionRows().count(), 0);

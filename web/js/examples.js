@@ -262,6 +262,13 @@ export const EXAMPLES = [
     input: { TableName: 'Music', SinceSeconds: 60 },
   },
   {
+    operation: 'Playground.Configure',
+    summary:
+      'Playground settings. "Throttling": "OFF" serves every request (for test suites, which run ' +
+      'far faster than any client against DynamoDB) and still counts what would have throttled.',
+    input: { Throttling: 'ON', SplitForHeat: true },
+  },
+  {
     operation: 'Playground.EstimateCost',
     summary:
       'Prices a chat app for a month: 100 million writes, 500 million reads, 100 GB stored, ' +
