@@ -21,6 +21,7 @@
 #include "tests/engine/support/engine_fixture.h"
 #include "tests/engine/support/model_random.h"
 #include "tests/engine/support/reference_model.h"
+#include "tests/engine/support/spaced_sender.h"
 
 namespace ddbpg::testing {
 namespace {
@@ -44,12 +45,11 @@ class ModelRun {
   explicit ModelRun(uint64_t seed)
       : seed_(seed),
         random_(seed),
-        conditions_(random_, [this](const std::string& name) { return TypeOfAttribute(name); }),
-        engine_(clock_) {}
+        conditions_(random_, [this](const std::string& name) { return TypeOfAttribute(name); }) {}
 
   uint64_t seed() const { return seed_; }
   size_t pages() const { return pages_; }
-  size_t throttle_retries() const { return throttle_retries_; }
+  size_t throttle_retries() const { return sender_.throttle_retries(); }
   size_t megabyte_stops() const { return megabyte_stops_; }
   size_t limit_stops() const { return limit_stops_; }
 
@@ -277,22 +277,9 @@ class ModelRun {
   }
 
  private:
-  // One second of virtual time before each request keeps every request inside the partitions'
-  // per-second limits (400 WCU for the biggest item, 128 RCU for a 1 MB page); a throttled
-  // request, which changed nothing, is retried later and counted.
   Response Send(const std::string& operation, const json& body) {
     const std::string text = body.dump();
-    for (int attempt = 0;; ++attempt) {
-      clock_.Advance(1);
-      Response response = engine_.Handle("DynamoDB_20120810." + operation, text);
-      const bool throttled =
-          response.status != 200 &&
-          (response.body.find("ProvisionedThroughputExceeded") != std::string::npos ||
-           response.body.find("ThrottlingException") != std::string::npos);
-      if (!throttled || attempt == 10) return response;
-      ++throttle_retries_;
-      clock_.Advance(60);
-    }
+    return sender_.Send(operation, text);
   }
 
   json RandomItem(const json& partition, bool big) {
@@ -410,12 +397,10 @@ class ModelRun {
   uint64_t seed_;
   Random random_;
   ConditionGenerator conditions_;
-  ManualClock clock_;
-  Engine engine_;
+  SpacedSender sender_;
   TableSpec spec_;
   std::vector<json> items_;
   size_t pages_ = 0;
-  size_t throttle_retries_ = 0;
   size_t megabyte_stops_ = 0;
   size_t limit_stops_ = 0;
 };

@@ -21,6 +21,7 @@
 #include "tests/engine/support/engine_fixture.h"
 #include "tests/engine/support/model_random.h"
 #include "tests/engine/support/reference_model.h"
+#include "tests/engine/support/spaced_sender.h"
 
 namespace ddbpg::testing {
 namespace {
@@ -51,8 +52,7 @@ class WriteModelRun {
   explicit WriteModelRun(uint64_t seed)
       : seed_(seed),
         random_(seed),
-        conditions_(random_, [this](const std::string& name) { return TypeOfAttribute(name); }),
-        engine_(clock_) {}
+        conditions_(random_, [this](const std::string& name) { return TypeOfAttribute(name); }) {}
 
   bool Build() {
     spec_ = RandomTableSpec(random_);
@@ -69,7 +69,7 @@ class WriteModelRun {
     return Verify("after CreateTable");
   }
 
-  size_t throttle_retries() const { return throttle_retries_; }
+  size_t throttle_retries() const { return sender_.throttle_retries(); }
 
   // Runs step `number`, then compares the table and its indexes with the model.
   bool Step(int number) {
@@ -91,17 +91,7 @@ class WriteModelRun {
     last_request_ = operation + " " + body.dump();
     if (last_request_.size() > 3000) last_request_ = last_request_.substr(0, 3000) + "...";
     const std::string text = body.dump();
-    for (int attempt = 0;; ++attempt) {
-      clock_.Advance(1);
-      Response response = engine_.Handle("DynamoDB_20120810." + operation, text);
-      const bool throttled =
-          response.status != 200 &&
-          (response.body.find("ProvisionedThroughputExceeded") != std::string::npos ||
-           response.body.find("ThrottlingException") != std::string::npos);
-      if (!throttled || attempt == 10) return response;
-      ++throttle_retries_;
-      clock_.Advance(60);
-    }
+    return sender_.Send(operation, text);
   }
 
   std::string TypeOfAttribute(const std::string& name) {
@@ -548,8 +538,7 @@ class WriteModelRun {
     for (int page = 0; page < 1000; ++page) {
       json page_request = request;
       if (!start.is_null()) page_request["ExclusiveStartKey"] = start;
-      clock_.Advance(1);
-      Response response = engine_.Handle("DynamoDB_20120810.Scan", page_request.dump());
+      Response response = sender_.Send("Scan", page_request.dump());
       if (response.status != 200) {
         ADD_FAILURE() << where_ << "\nScan " << page_request << ": " << ErrorOf(response);
         return false;
@@ -569,15 +558,13 @@ class WriteModelRun {
   uint64_t seed_;
   Random random_;
   ConditionGenerator conditions_;
-  ManualClock clock_;
-  Engine engine_;
+  SpacedSender sender_;
   TableSpec spec_;
   std::vector<json> items_;
   std::vector<json> partitions_;
   std::vector<json> sorts_;
   std::string where_;
   std::string last_request_;
-  size_t throttle_retries_ = 0;
 };
 
 TEST(WriteModelTest, AfterEveryWriteTheTableAndItsIndexesHoldTheModelsItems) {
