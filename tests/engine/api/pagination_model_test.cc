@@ -34,11 +34,6 @@ constexpr int kReadsPerTable = 40;
 constexpr size_t kPageBytes = 1024 * 1024;
 constexpr size_t kMaxItemBytes = 400 * 1024;
 
-uint64_t EnvNumber(const char* name, uint64_t fallback) {
-  const char* text = std::getenv(name);
-  return text && *text ? std::strtoull(text, nullptr, 10) : fallback;
-}
-
 // A table, the engine holding it and the model of its items; then random reads against both.
 class ModelRun {
  public:

@@ -33,11 +33,6 @@ constexpr uint64_t kDefaultCases = 3000;
 constexpr int kStepsPerTable = 100;
 constexpr size_t kMaxItemBytes = 400 * 1024;
 
-uint64_t EnvNumber(const char* name, uint64_t fallback) {
-  const char* text = std::getenv(name);
-  return text && *text ? std::strtoull(text, nullptr, 10) : fallback;
-}
-
 // What the model expects a write to do.
 enum class Expect { kOk, kConditionFailed, kValidation };
 

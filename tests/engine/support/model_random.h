@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -12,6 +13,13 @@
 #include "tests/engine/support/reference_model.h"
 
 namespace ddbpg::testing::model {
+
+// A run's size or seed from the environment (DDBPG_MODEL_CASES, DDBPG_MODEL_SEED), else
+// `fallback`, so a long run or a failing seed replays without rebuilding.
+inline uint64_t EnvNumber(const char* name, uint64_t fallback) {
+  const char* text = std::getenv(name);
+  return text && *text ? std::strtoull(text, nullptr, 10) : fallback;
+}
 
 // SplitMix64: the same sequence native and in wasm (std distributions differ between standard
 // libraries), so a seed replays anywhere.
