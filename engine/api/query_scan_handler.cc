@@ -440,6 +440,19 @@ Result<expr::MultiKeyConditionPlan> PlanQuery(const Table& table, const Secondar
   return plan;
 }
 
+// A Query continues only from a key its sort-key conditions admit (dynalite's tests, run against
+// the service, and DynamoDB Local give the same text). `sort_values` are the start key's
+// sort-key values in schema order.
+Status CheckStartKeyInSortRange(const std::vector<expr::SortKeyCondition>& conditions,
+                                const std::vector<AttributeValue>& sort_values) {
+  for (size_t i = 0; i < conditions.size() && i < sort_values.size(); ++i) {
+    if (!expr::SortKeyMatches(conditions[i], sort_values[i])) {
+      return Status::Validation("The provided starting key does not match the range key predicate");
+    }
+  }
+  return Status::OK();
+}
+
 // A parallel scan continues only from a key of its own segment (dynalite's tests, and the
 // service's answer quoted in ScyllaDB pull request #9270).
 Status CheckStartKeyInSegment(const PreparedRead& read, const json& request, uint64_t hash_begin,
@@ -502,6 +515,9 @@ Result<json> Query(EngineState& state, const json& request) {
           "The provided starting key is outside query boundaries based on provided conditions");
     }
     const PrimaryKey& start = *read->start_after;
+    if (start.sort) {
+      if (Status s = CheckStartKeyInSortRange(plan->sort, {*start.sort}); !s.ok()) return s;
+    }
     candidates = AfterStartKey(
         candidates, forward, [&](const Item& item) { return table.KeyOf(item); },
         [&](const PrimaryKey& key, bool ascending) {
@@ -514,6 +530,7 @@ Result<json> Query(EngineState& state, const json& request) {
       return Status::Validation(
           "The provided starting key is outside query boundaries based on provided conditions");
     }
+    if (Status s = CheckStartKeyInSortRange(plan->sort, start.sort); !s.ok()) return s;
     candidates = AfterStartKey(
         candidates, forward, [&](const Item& entry) { return *index->EntryKeyOf(entry); },
         [&](const IndexEntryKey& key, bool ascending) {

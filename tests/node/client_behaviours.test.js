@@ -394,6 +394,21 @@ describe('ExclusiveStartKey that belongs elsewhere', () => {
     );
   });
 
+  test('Query: a key outside the sort-key condition does not match the range key predicate', async () => {
+    await expectError(
+      client.send(
+        new QueryCommand({
+          TableName: 'Thread',
+          KeyConditionExpression: 'pk = :pk AND sk > :low',
+          ExpressionAttributeValues: { ...forum, ':low': { N: '5' } },
+          ExclusiveStartKey: { pk: { S: 'forum' }, sk: { N: '2' } },
+        }),
+      ),
+      'ValidationException',
+      'The provided starting key does not match the range key predicate',
+    );
+  });
+
   test('Query: wrong attributes, wrong types and extra attributes', async () => {
     const query = (ExclusiveStartKey) =>
       client.send(

@@ -334,6 +334,25 @@ TEST_F(QueryScanTest, QueryStartKeyOutsideThePartitionOrSchemaIsRefused) {
             "does not match the schema");
 }
 
+// A start key outside the sort-key condition is refused (dynalite's tests against the service);
+// one inside it, even of an item that is gone, continues after it.
+TEST_F(QueryScanTest, QueryStartKeyOutsideTheSortKeyConditionIsRefused) {
+  json request = {{"TableName", "Thread"},
+                  {"KeyConditionExpression", "pk = :pk AND sk > :low"},
+                  {"ExpressionAttributeValues", {{":pk", {{"S", "forum"}}}, {":low", {{"N", "5"}}}}}};
+  for (const char* outside : {"2", "5"}) {
+    request["ExclusiveStartKey"] = {{"pk", {{"S", "forum"}}}, {"sk", {{"N", outside}}}};
+    EXPECT_EQ(ErrorOf(Call("Query", request)),
+              "ValidationException: The provided starting key does not match the range key "
+              "predicate")
+        << outside;
+  }
+  request["ExclusiveStartKey"] = {{"pk", {{"S", "forum"}}}, {"sk", {{"N", "7.5"}}}};
+  EXPECT_EQ(SortKeys(Ok("Query", request)), (std::vector<std::string>{"8", "9", "10"}));
+  request["ScanIndexForward"] = false;
+  EXPECT_EQ(SortKeys(Ok("Query", request)), (std::vector<std::string>{"7", "6"}));
+}
+
 // Issue #10: a parallel scan continues only from a key of its own segment.
 TEST_F(QueryScanTest, ScanStartKeyOfAnotherSegmentIsRefused) {
   for (int i = 0; i < 40; ++i) Put("key" + std::to_string(i), 1, "odd");
