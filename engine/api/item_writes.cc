@@ -112,8 +112,6 @@ Result<PreparedWrite> PrepareWrite(EngineState& state, const json& request, Writ
   write.expressions = std::move(*expressions);
   write.return_old_on_condition_failure =
       Member(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
-  write.from_attribute_updates =
-      kind == WriteKind::kUpdate && !Member(request, "AttributeUpdates").is_null();
 
   write.table = state.FindTable(Member(request, "TableName").get<std::string>());
   if (write.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
@@ -155,10 +153,13 @@ bool UpdateStoresNothing(const PreparedWrite& write, const Item* current) {
   const std::optional<expr::UpdateExpression>& update = write.expressions.update();
   if (!update || update->actions.empty()) return false;
   for (const expr::UpdateAction& action : update->actions) {
-    if (action.kind == expr::UpdateAction::Kind::kRemove) continue;
-    // AttributeUpdates' DELETE of set members on a missing item: "Nothing happens; there is no
-    // attribute to delete" (API reference, AttributeValueUpdate).
-    if (action.kind == expr::UpdateAction::Kind::kDelete && write.from_attribute_updates) continue;
+    // Only deletions, no new data: "Nothing happens; there is no attribute to delete" (API
+    // reference, AttributeValueUpdate); ScyllaDB's tests, run against DynamoDB, find the same
+    // for an UpdateExpression that only removes or deletes (scylladb issue #5862).
+    if (action.kind == expr::UpdateAction::Kind::kRemove ||
+        action.kind == expr::UpdateAction::Kind::kDelete) {
+      continue;
+    }
     return false;
   }
   return true;

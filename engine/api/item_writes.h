@@ -26,7 +26,6 @@ struct PreparedWrite {
   Item put_item;  // kPut: the item to store
   RequestExpressions expressions;
   bool return_old_on_condition_failure = false;  // ReturnValuesOnConditionCheckFailure ALL_OLD
-  bool from_attribute_updates = false;           // kUpdate: the legacy AttributeUpdates
 };
 
 // ValidationException when an attribute name of `item`, nested map keys included, is longer
@@ -45,8 +44,9 @@ Result<PreparedWrite> PrepareWrite(EngineState& state, const json& request, Writ
 Status CheckWriteCondition(const PreparedWrite& write, const Item* current);
 
 // True for an update of an absent item (`current` null) that stores nothing because each of
-// its actions takes an attribute away: REMOVE, or DELETE in AttributeUpdates. An update with
-// no action at all (`AttributeUpdates: {}`, or neither member) creates the key-only item.
+// its actions takes an attribute away: REMOVE, or DELETE (of set members, or in
+// AttributeUpdates of the attribute). An update with no action at all (`AttributeUpdates: {}`,
+// or neither member) creates the key-only item.
 bool UpdateStoresNothing(const PreparedWrite& write, const Item* current);
 
 // The item as the write leaves it: nullopt when deleted (or unchanged for a ConditionCheck).

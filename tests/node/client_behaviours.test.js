@@ -167,6 +167,16 @@ describe('UpdateItem with nothing to update', () => {
       }),
     );
     assert.equal(deleted.Attributes, undefined);
+    const deletedMembers = await client.send(
+      new UpdateItemCommand({
+        TableName: 'Thread',
+        Key,
+        UpdateExpression: 'DELETE tags :gone',
+        ExpressionAttributeValues: { ':gone': { SS: ['a'] } },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    assert.equal(deletedMembers.Attributes, undefined);
     assert.equal(await getItem(Key), undefined);
   });
 });

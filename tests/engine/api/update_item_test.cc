@@ -130,6 +130,25 @@ TEST_F(UpdateItemTest, NothingToUpdateChangesNothingOnAnExistingItem) {
             json::parse(R"({"pk":{"S":"page"},"hits":{"N":"1"}})"));
 }
 
+TEST_F(UpdateItemTest, DeletingSetMembersOfAnAbsentItemCreatesNothing) {
+  for (const char* expression : {"DELETE tags :gone", "REMOVE hits DELETE tags :gone"}) {
+    json response = Ok("UpdateItem", {{"TableName", "Counters"},
+                                      {"Key", Key()},
+                                      {"UpdateExpression", expression},
+                                      {"ExpressionAttributeValues", {{":gone", {{"SS", {"a"}}}}}},
+                                      {"ReturnValues", "ALL_NEW"}});
+    EXPECT_FALSE(response.contains("Attributes")) << expression;
+    EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}}), json::object());
+  }
+  // With something to add, the item is created.
+  Ok("UpdateItem", {{"TableName", "Counters"},
+                    {"Key", Key()},
+                    {"UpdateExpression", "DELETE tags :gone SET hits = :one"},
+                    {"ExpressionAttributeValues", {{":gone", {{"SS", {"a"}}}}, {":one", {{"N", "1"}}}}}});
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}})["Item"],
+            json::parse(R"({"pk":{"S":"page"},"hits":{"N":"1"}})"));
+}
+
 TEST_F(UpdateItemTest, LegacyDeleteOnAnAbsentItemCreatesNothing) {
   for (const json& update : {json{{"Action", "DELETE"}},
                              json{{"Action", "DELETE"}, {"Value", {{"SS", {"a"}}}}}}) {
