@@ -126,8 +126,9 @@ Result<Prices> ReadPrices(const json& value) {
 }
 
 Result<json> Configure(EngineState& state, const json& request) {
-  const json& throttling_member = Member(request, "Throttling");
-  if (!throttling_member.is_null() && throttling_member != "ON" && throttling_member != "OFF") {
+  // Checked before any setting changes, so a bad value changes nothing.
+  const json& throttling = Member(request, "Throttling");
+  if (!throttling.is_null() && throttling != "ON" && throttling != "OFF") {
     return Status::Validation("Throttling must be ON or OFF");
   }
   if (Status s = CheckNumberMember(request, "Scale"); !s.ok()) return s;
@@ -168,7 +169,6 @@ Result<json> Configure(EngineState& state, const json& request) {
     state.split_for_heat = split_for_heat.get<bool>();
     for (auto& [name, table] : state.tables) table->SetSplitForHeat(state.split_for_heat);
   }
-  const json& throttling = Member(request, "Throttling");
   if (!throttling.is_null()) {
     state.throttling_enforced = throttling == "ON";
     for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(state.throttling_enforced);

@@ -21,8 +21,8 @@ const MIME_TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-// Flags from /work/shared/TOOLCHAIN.md: without the networking ones Chromium tries connections
-// this machine refuses.
+// Flags from the team's toolchain notes (shared/TOOLCHAIN.md): without the networking ones
+// Chromium tries connections this machine refuses.
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
