@@ -7,9 +7,9 @@
 namespace ddbpg {
 namespace {
 
-// On-demand tables accommodate up to twice the previous peak reached within 30 minutes
-// (Developer Guide, "Peak traffic and scaling properties").
-constexpr long long kPeakWindowSeconds = 30 * 60;
+// The share of its limit a partition of an on-demand table carries when the table serves
+// twice its previous peak spread evenly over its keys.
+constexpr double kOnDemandPartitionShareOfLimit = 0.5;
 
 constexpr const char* kProvisionedExceededMessage =
     "The level of configured provisioned throughput for the table was exceeded. Consider "
@@ -52,12 +52,17 @@ long long SecondOf(double now) { return static_cast<long long>(std::floor(now));
 
 }  // namespace
 
-double TableCapacity::OnDemandMeter::Allowance(long long second) const {
-  double peak = 0;
-  for (const auto& [at, units] : seconds) {
-    if (at < second && at >= second - kPeakWindowSeconds) peak = std::max(peak, units);
-  }
-  return std::max(initial, 2 * peak);
+double TableCapacity::PreviousPeakLoad(double now) const {
+  double peak = std::max(initial_peak_load_, peak_load_);
+  // The second being counted is over once the clock has moved on.
+  if (SecondOf(now) > current_second_) peak = std::max(peak, current_load_);
+  return peak;
+}
+
+size_t TableCapacity::PartitionsForPeak(double now) const {
+  if (!on_demand_) return 0;
+  return static_cast<size_t>(
+      std::ceil(2 * PreviousPeakLoad(now) / kOnDemandPartitionShareOfLimit - 1e-9));
 }
 
 void TableCapacity::Configure(bool on_demand, double read_units, double write_units,
@@ -71,8 +76,11 @@ void TableCapacity::Configure(bool on_demand, double read_units, double write_un
   }
   on_demand_ = on_demand;
   limits_ = limits;
-  read_meter_.initial = std::max(4 * limits.read_units_per_second, max_read_provisioned_);
-  write_meter_.initial = std::max(4 * limits.write_units_per_second, max_write_provisioned_);
+  constexpr double kNewTablePeakLoad = 2;  // 2,000 WCU or 6,000 RCU at scale 1
+  initial_peak_load_ = std::max(kNewTablePeakLoad,
+                                (max_read_provisioned_ / limits.read_units_per_second +
+                                 max_write_provisioned_ / limits.write_units_per_second) /
+                                    2);
   if (read_bucket_.rate() == 0 && write_bucket_.rate() == 0) {
     read_bucket_ = TokenBucket(read_units, now);
     write_bucket_ = TokenBucket(write_units, now);
@@ -87,21 +95,7 @@ Status TableCapacity::Admit(CapacityKind kind, double units, double partition_us
   const bool is_read = kind == CapacityKind::kRead;
   const double partition_limit =
       is_read ? limits_.read_units_per_second : limits_.write_units_per_second;
-  if (on_demand_) {
-    OnDemandMeter& meter = is_read ? read_meter_ : write_meter_;
-    long long second = SecondOf(now);
-    double used = !meter.seconds.empty() && meter.seconds.back().first == second
-                      ? meter.seconds.back().second
-                      : 0;
-    // As with partitions, a request is served when nothing else was this second, so even
-    // extreme scales let one request through per second.
-    // Past twice the previous peak DynamoDB reports a key range (it is "automatically
-    // scaling"); MaxOnDemandThroughputExceeded is only for a configured OnDemandThroughput.
-    if (used > 0 && used + units > meter.Allowance(second)) {
-      return Throttled(true, for_index_, Reason(for_index_, kind, "KeyRangeThroughputExceeded"),
-                       resource_arn);
-    }
-  } else {
+  if (!on_demand_) {
     TokenBucket& bucket = is_read ? read_bucket_ : write_bucket_;
     if (bucket.Available(now) < units) {
       return Throttled(false, for_index_,
@@ -119,15 +113,14 @@ Status TableCapacity::Admit(CapacityKind kind, double units, double partition_us
 
 void TableCapacity::Consume(CapacityKind kind, double units, double now) {
   if (on_demand_) {
-    OnDemandMeter& meter = kind == CapacityKind::kRead ? read_meter_ : write_meter_;
-    long long second = SecondOf(now);
-    if (meter.seconds.empty() || meter.seconds.back().first != second) {
-      meter.seconds.push_back({second, 0});
+    const long long second = SecondOf(now);
+    if (second > current_second_) {
+      peak_load_ = std::max(peak_load_, current_load_);
+      current_second_ = second;
+      current_load_ = 0;
     }
-    meter.seconds.back().second += units;
-    while (!meter.seconds.empty() && meter.seconds.front().first < second - kPeakWindowSeconds) {
-      meter.seconds.pop_front();
-    }
+    current_load_ += units / (kind == CapacityKind::kRead ? limits_.read_units_per_second
+                                                         : limits_.write_units_per_second);
     return;
   }
   (kind == CapacityKind::kRead ? read_bucket_ : write_bucket_).Consume(units, now);

@@ -1,13 +1,16 @@
 // TableCapacity: the admission decision made before a request has any effect. A request is
-// throttled when its table has no capacity left (provisioned: the token bucket with burst;
-// on-demand: twice the previous peak) or when its partition would pass the per-partition
-// limit in the current second. Adaptive capacity is what lets a hot partition use up to that
-// limit whenever the table has capacity to spare, so it is implied by checking the two.
+// throttled when a provisioned table has no capacity left (the token bucket with burst) or
+// when its partition would pass the per-partition limit in the current second. Adaptive
+// capacity is what lets a hot partition use up to that limit whenever the table has capacity
+// to spare, so it is implied by checking the two.
+//
+// On-demand tables have no table-level limit here: "twice the previous peak" is how many
+// partitions the table keeps ready (PartitionsForPeak), so traffic past it throttles on the
+// partitions it overloads, with the key-range reason DynamoDB gives, until the table grows.
 #pragma once
 
-#include <deque>
+#include <cstddef>
 #include <string>
-#include <utility>
 
 #include "engine/base/status.h"
 #include "engine/capacity/token_bucket.h"
@@ -20,8 +23,9 @@ enum class CapacityKind { kRead, kWrite };
 class TableCapacity {
  public:
   // Called on creation, on UpdateTable and when the scale changes. Provisioned tables get
-  // buckets at their provisioned rates; on-demand tables start with the throughput of four
-  // partitions (4,000 WCU and 12,000 RCU at scale 1; Developer Guide, "On-demand capacity mode").
+  // buckets at their provisioned rates. A new on-demand table's previous peak is 2,000 WCU or
+  // 6,000 RCU (two partitions' worth at scale 1), so it serves 4,000 WCU or 12,000 RCU at once
+  // (Developer Guide, "Initial throughput for on-demand capacity mode").
   void Configure(bool on_demand, double read_units, double write_units,
                  const PartitionLimits& limits, double now);
 
@@ -37,20 +41,27 @@ class TableCapacity {
   // service's index messages).
   void SetForIndex(bool for_index) { for_index_ = for_index; }
 
- private:
-  struct OnDemandMeter {
-    double initial = 0;
-    std::deque<std::pair<long long, double>> seconds;  // (second, units), newest last
-    double Allowance(long long second) const;
-  };
+  // On demand: the partitions that serve twice the previous peak, as of `now`, with every
+  // partition at no more than half its limit, so uniform traffic at that rate never trips one
+  // (hashes never spread keys perfectly evenly). 0 for a provisioned table.
+  size_t PartitionsForPeak(double now) const;
 
+  // On demand: the busiest whole second so far, in partitions' worth of throughput
+  // (RCU / per-partition RCU + WCU / per-partition WCU), at least the starting figure.
+  double PreviousPeakLoad(double now) const;
+
+ private:
   bool on_demand_ = false;
   bool for_index_ = false;
   PartitionLimits limits_{};
   TokenBucket read_bucket_;
   TokenBucket write_bucket_;
-  OnDemandMeter read_meter_;
-  OnDemandMeter write_meter_;
+  // On demand, in partitions' worth of throughput: the previous peak a new table starts with,
+  // the busiest whole second, and the second being counted.
+  double initial_peak_load_ = 0;
+  double peak_load_ = 0;
+  long long current_second_ = 0;
+  double current_load_ = 0;
   double max_read_provisioned_ = 0;
   double max_write_provisioned_ = 0;
 };

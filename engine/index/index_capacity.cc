@@ -7,7 +7,6 @@ namespace ddbpg {
 void IndexCapacity::Configure(bool on_demand, double read_units, double write_units, double scale,
                               double now) {
   const PartitionLimits limits = PartitionLimitsAtScale(scale);
-  constexpr size_t kMaxPartitionsForThroughput = 64;  // as for tables
   const size_t needed = on_demand ? kOnDemandInitialPartitions
                                  : PartitionsForThroughput(read_units, write_units, limits);
   partitions_.GrowTo(std::min(needed, kMaxPartitionsForThroughput));
@@ -17,6 +16,9 @@ void IndexCapacity::Configure(bool on_demand, double read_units, double write_un
 Status IndexCapacity::Admit(CapacityKind kind, std::optional<uint64_t> hash, double units,
                             double now, const std::string& arn) {
   const bool is_write = kind == CapacityKind::kWrite;
+  // On demand, the index keeps the partitions for twice its previous peak, as tables do.
+  const size_t for_peak = std::min(capacity_.PartitionsForPeak(now), kMaxPartitionsForThroughput);
+  if (for_peak > partitions_.size()) partitions_.GrowTo(for_peak);
   const uint64_t partition = partitions_.partitions()[partitions_.IndexOf(hash.value_or(0))].id;
   const double partition_used = hash ? metrics_.ConsumedInSecond(partition, now, is_write) : 0;
   Status admitted = capacity_.Admit(kind, units, partition_used, now, arn);

@@ -61,11 +61,17 @@ class PartitionMap {
 size_t PartitionsForThroughput(double read_units, double write_units,
                                const PartitionLimits& limits);
 
-// A new on-demand table (or global index) sustains 12,000 RCU and 4,000 WCU (Developer Guide,
-// "On-demand capacity mode", "Pre-warming"); the formula above gives such a table
-// ceil(12,000 / 3,000 + 4,000 / 1,000) = 8 partitions. With fewer (4 would carry exactly 4,000
-// WCU) ordinary uniform traffic at those rates trips a partition's limit, which DynamoDB does
-// not do. Throughput and limits scale together, so the count is the same at every scale.
+// A new on-demand table (or global index) serves twice its starting previous peak of 2,000 WCU
+// or 6,000 RCU (Developer Guide, "Initial throughput for on-demand capacity mode"), with every
+// partition at no more than half its limit (TableCapacity::PartitionsForPeak): 8 partitions.
+// With fewer (4 would carry exactly 4,000 WCU) ordinary uniform traffic at those rates trips a
+// partition's limit, which DynamoDB does not do. Throughput and limits scale together, so the
+// count is the same at every scale.
 constexpr size_t kOnDemandInitialPartitions = 8;
+
+// At extreme scales the throughput formula asks for thousands of partitions (1 WCU at scale
+// 10^6 is a thousand partitions' worth); the playground stops growing a table or index for
+// throughput at 64 so the heat view stays readable. Size splits are not capped.
+constexpr size_t kMaxPartitionsForThroughput = 64;
 
 }  // namespace ddbpg

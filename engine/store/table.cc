@@ -400,11 +400,6 @@ void Table::SplitOversizedPartitions() {
   }
 }
 
-// At extreme scales the throughput formula asks for thousands of partitions (1 WCU at scale
-// 10^6 is a thousand partitions' worth); the playground stops at 64 so the heat view stays
-// readable. Size splits are not capped.
-constexpr size_t kMaxPartitionsForThroughput = 64;
-
 void Table::Repartition(double scale, double now) {
   scale_ = scale;
   const PartitionLimits limits = PartitionLimitsAtScale(scale);
@@ -445,13 +440,21 @@ std::string PartitionKeyText(const AttributeValue& value) {
 
 }  // namespace
 
-void Table::MaybeSplitForHeat(double now) {
+void Table::AdaptPartitions(double now) {
+  // On demand, the table keeps the partitions for twice its previous peak.
+  const size_t for_peak = std::min(capacity_.PartitionsForPeak(now), kMaxPartitionsForThroughput);
+  bool changed = false;
+  if (for_peak > partitions_.size()) {
+    partitions_.GrowTo(for_peak);
+    changed = true;
+  }
   // DynamoDB does not isolate items of a table with a local secondary index (Developer Guide,
   // "Isolate frequently accessed items").
-  if (!split_for_heat_ || has_local_indexes()) return;
-  if (heat_splitter_.SplitIfHot(now, partitions_, metrics_, PartitionLimitsAtScale(scale_))) {
-    RecomputePartitionStats();
+  if (split_for_heat_ && !has_local_indexes() &&
+      heat_splitter_.SplitIfHot(now, partitions_, metrics_, PartitionLimitsAtScale(scale_))) {
+    changed = true;
   }
+  if (changed) RecomputePartitionStats();
 }
 
 void Table::SetThrottlingEnforced(bool enforced) {
@@ -461,7 +464,7 @@ void Table::SetThrottlingEnforced(bool enforced) {
 
 Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
                     const std::string& arn) {
-  MaybeSplitForHeat(now);
+  AdaptPartitions(now);
   const bool is_write = kind == CapacityKind::kWrite;
   uint64_t partition_id = partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id;
   Status admitted = capacity_.Admit(kind, units,
@@ -480,7 +483,7 @@ Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, doub
 }
 
 Status Table::AdmitSpread(double units, double now, const std::string& arn) {
-  MaybeSplitForHeat(now);
+  AdaptPartitions(now);
   Status admitted = capacity_.Admit(CapacityKind::kRead, units, 0, now, arn);
   if (!admitted.ok()) {
     metrics_.RecordThrottle(partitions_.partitions()[0].id, now, false);

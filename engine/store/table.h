@@ -221,7 +221,9 @@ class Table {
   void RememberVersion(const PrimaryKey& key, const Item* previous);
   void SplitOversizedPartitions();
   void RecomputePartitionStats();
-  void MaybeSplitForHeat(double now);
+  // Grows an on-demand table to the partitions for twice its previous peak, and splits hot
+  // partitions (HeatSplitter).
+  void AdaptPartitions(double now);
   void ConfigureIndexCapacity(SecondaryIndex& index, double now);
   void UpdateIndexes(const Item* before, const Item* after);
 

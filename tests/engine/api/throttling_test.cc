@@ -175,6 +175,38 @@ TEST_F(ThrottlingTest, ANewOnDemandTableServesItsDocumentedThroughputWithoutThro
   EXPECT_EQ(hot_throttled, 200);
 }
 
+// On demand, a table keeps the partitions for twice its previous peak (Developer Guide, "Peak
+// traffic and scaling properties"): traffic that doubles every second never throttles, and a
+// spike past twice the peak throttles on the partitions it overloads until the table has grown.
+TEST_F(ThrottlingTest, OnDemandFollowsTwiceThePreviousPeak) {
+  CreateTable("growing");
+  int throttled = 0, key = 0;
+  for (int writes : {4000, 8000, 16000}) {
+    for (int i = 0; i < writes; ++i) throttled += ErrorOf(Put("growing", "u" + std::to_string(key++))) != "OK";
+    clock_.Advance(1);
+  }
+  EXPECT_EQ(throttled, 0);
+  // The 16,000 WCU second needs 64 partitions at half load to serve twice it.
+  Put("growing", "next");
+  EXPECT_EQ(Metrics("growing")["Partitions"].size(), 64u);
+
+  CreateTable("spiked");
+  int spike_throttled = 0;
+  for (int i = 0; i < 20000; ++i) spike_throttled += ErrorOf(Put("spiked", "s" + std::to_string(i))) != "OK";
+  // Eight partitions of 1,000 WCU serve at most 8,000 of the 20,000; the throttles are the
+  // partitions' (ThrottlingException with a key-range reason).
+  EXPECT_GE(spike_throttled, 12000);
+  Response refused = Put("spiked", "s0");
+  EXPECT_EQ(json::parse(refused.body)["throttlingReasons"][0]["reason"],
+            "TableWriteKeyRangeThroughputExceeded");
+  clock_.Advance(1);
+  // The served 8,000 became the previous peak: 32 partitions now serve 20,000 a second.
+  spike_throttled = 0;
+  for (int i = 0; i < 20000; ++i) spike_throttled += ErrorOf(Put("spiked", "t" + std::to_string(i))) != "OK";
+  EXPECT_EQ(spike_throttled, 0);
+  EXPECT_EQ(Metrics("spiked")["Partitions"].size(), 32u);
+}
+
 // Playground.Configure {"Throttling": "OFF"}: nothing is refused for capacity, and the metrics
 // still count what would have been.
 TEST_F(ThrottlingTest, ThrottlingOffServesEverythingAndCountsWhatWouldHaveThrottled) {

@@ -52,28 +52,38 @@ TEST(TableCapacityTest, APartitionServesAtMostItsLimitPerSecond) {
   EXPECT_EQ(Outcome(capacity, CapacityKind::kWrite, 1500, 0, 0), "OK");
 }
 
-TEST(TableCapacityTest, OnDemandAllowsTwiceThePreviousPeak) {
+TEST(TableCapacityTest, OnDemandKeepsPartitionsForTwiceThePreviousPeak) {
   TableCapacity capacity;
-  capacity.Configure(true, 0, 0, PartitionLimitsAtScale(100), 0);  // starts at 40 WCU/s
-  for (int i = 0; i < 40; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 0, 10), "OK");
-  EXPECT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 0, 10),
+  capacity.Configure(true, 0, 0, PartitionLimitsAtScale(100), 0);  // 10 WCU, 30 RCU a partition
+  // A new table's previous peak is two partitions' worth: 4 at half load serve twice it.
+  EXPECT_DOUBLE_EQ(capacity.PreviousPeakLoad(0), 2);
+  EXPECT_EQ(capacity.PartitionsForPeak(0), 8u);
+  // The table itself refuses nothing on demand; only a partition's limit does.
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 0, 10), "OK");
+  EXPECT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 10, 10),
             R"({"throttlingReasons":[{"reason":"TableWriteKeyRangeThroughputExceeded",)"
             R"("resource":"arn:aws:dynamodb:us-east-1:000000000000:table/t"}]})");
-  // The next second, twice the 40 WCU peak is available.
-  for (int i = 0; i < 80; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 0, 11), "OK");
-  EXPECT_NE(Outcome(capacity, CapacityKind::kWrite, 1, 0, 11), "OK");
-  // Thirty minutes later the peak is forgotten.
-  EXPECT_EQ(Outcome(capacity, CapacityKind::kWrite, 60, 0, 11 + 1801), "OK");
-  EXPECT_NE(Outcome(capacity, CapacityKind::kWrite, 1, 0, 11 + 1801), "OK");
+  // 100 WCU is ten partitions' worth; reads and writes add up (60 RCU is two more). The second
+  // still counting is not a peak yet.
+  for (int i = 0; i < 60; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kRead, 1, 0, 10), "OK");
+  EXPECT_EQ(capacity.PartitionsForPeak(10.5), 8u);
+  EXPECT_NEAR(capacity.PreviousPeakLoad(11), 12, 1e-9);
+  EXPECT_EQ(capacity.PartitionsForPeak(11), 48u);
+  // A quieter second later leaves the peak where it was.
+  ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 1, 0, 20), "OK");
+  EXPECT_EQ(capacity.PartitionsForPeak(30), 48u);
 }
 
 TEST(TableCapacityTest, ATableSwitchedToOnDemandKeepsItsProvisionedThroughput) {
   TableCapacity capacity;
-  capacity.Configure(false, 100, 8000, PartitionLimitsAtScale(1), 0);
+  capacity.Configure(false, 3000, 8000, PartitionLimitsAtScale(1), 0);
+  EXPECT_EQ(capacity.PartitionsForPeak(0), 0u);  // provisioned: partitions follow the throughput
   capacity.Configure(true, 0, 0, PartitionLimitsAtScale(1), 1);
-  // 8,000 WCU were provisioned: more than a new on-demand table's 4,000.
-  for (int i = 0; i < 80; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 100, 0, 2), "OK");
-  EXPECT_NE(Outcome(capacity, CapacityKind::kWrite, 100, 0, 2), "OK");
+  // Its previous peak is half the 3,000 RCU and 8,000 WCU provisioned: 4.5 partitions' worth,
+  // more than a new on-demand table's 2.
+  EXPECT_DOUBLE_EQ(capacity.PreviousPeakLoad(1), 4.5);
+  EXPECT_EQ(capacity.PartitionsForPeak(1), 18u);
+  for (int i = 0; i < 90; ++i) ASSERT_EQ(Outcome(capacity, CapacityKind::kWrite, 100, 0, 2), "OK");
 }
 
 }  // namespace
