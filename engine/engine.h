@@ -5,6 +5,7 @@
 // from a real DynamoDB client pointed at the local endpoint.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,6 +66,19 @@ struct HeatSnapshot {
   std::vector<HeatKey> hot_keys;
 };
 
+// What Engine::Restore made of a journal.
+struct RestoreReport {
+  // False when the bytes are not a journal this version reads (another file, a newer format)
+  // or the engine was not empty: nothing was restored, and the bytes must be kept as they are.
+  bool readable = true;
+  size_t records = 0;      // commands replayed
+  size_t valid_bytes = 0;  // the journal's bytes that were read; appends continue from here
+  std::string damage;      // empty, or what could not be read (a torn tail, a bad checksum)
+  // Replayed requests that did not succeed as they did first (a bug of ours; never expected).
+  size_t diverged = 0;
+  std::string first_divergence;
+};
+
 struct EngineState;
 
 class Engine {
@@ -80,6 +94,17 @@ class Engine {
   // is a DynamoDB error response, and a failed request changes nothing.
   Response Handle(std::string_view target, std::string_view body);
 
+  // Persistence (engine/persist/journal_format.h). While journaling is on, every request that
+  // changes state appends a record to a buffer that TakeJournal() empties; the front stores the
+  // records before it acknowledges the request.
+  void SetJournaling(bool on);
+  std::string TakeJournal();
+  // The bytes a new journal starts with.
+  static std::string JournalHeader();
+  // Replays a journal into this engine, which must be empty: every record that can be read,
+  // each at the time it was first served, with capacity never refusing one.
+  RestoreReport Restore(std::string_view journal);
+
   // The tables' names, in ListTables order.
   std::vector<std::string> TableNames() const;
   // Fills `out` with `table`'s partitions and the last `window_seconds` of traffic; false when
@@ -87,7 +112,14 @@ class Engine {
   bool Snapshot(const std::string& table, double window_seconds, HeatSnapshot* out) const;
 
  private:
+  // Serves one request with the clock held at `time`.
+  Response Serve(std::string_view target, std::string_view body, double time);
+  void Journal(std::string_view target, std::string_view body, const Response& response,
+               double time);
+
   std::unique_ptr<EngineState> state_;
+  bool journaling_ = false;
+  std::string journal_;
 };
 
 }  // namespace ddbpg

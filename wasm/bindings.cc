@@ -3,25 +3,59 @@
 // their DynamoDB type across the boundary and no C++ exception reaches JavaScript.
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <string>
 
 #include "wasm/engine_handle.h"
 
 namespace {
 
+// A copy of `bytes` as a Uint8Array (Embind would turn a std::string into UTF-16 text).
+emscripten::val BytesToJs(const std::string& bytes) {
+  return emscripten::val::global("Uint8Array")
+      .new_(emscripten::typed_memory_view(bytes.size(),
+                                          reinterpret_cast<const uint8_t*>(bytes.data())));
+}
+
+// {status, body}, and `journal` (a Uint8Array) when journaling is on and the request changed
+// something: the caller stores it before it acknowledges the request.
 emscripten::val Handle(ddbpg::wasm::EngineHandle& handle, const std::string& target,
                        const std::string& body) {
   ddbpg::Response response = handle.engine().Handle(target, body);
   emscripten::val result = emscripten::val::object();
   result.set("status", response.status);
   result.set("body", response.body);
+  std::string journal = handle.engine().TakeJournal();
+  if (!journal.empty()) result.set("journal", BytesToJs(journal));
   return result;
 }
+
+void SetJournaling(ddbpg::wasm::EngineHandle& handle, bool on) {
+  handle.engine().SetJournaling(on);
+}
+
+// `journal` arrives as the bytes of a Uint8Array or Buffer (Embind copies them in).
+emscripten::val Restore(ddbpg::wasm::EngineHandle& handle, const std::string& journal) {
+  ddbpg::RestoreReport report = handle.engine().Restore(journal);
+  emscripten::val result = emscripten::val::object();
+  result.set("readable", report.readable);
+  result.set("records", static_cast<double>(report.records));
+  result.set("validBytes", static_cast<double>(report.valid_bytes));
+  result.set("damage", report.damage);
+  result.set("diverged", static_cast<double>(report.diverged));
+  result.set("firstDivergence", report.first_divergence);
+  return result;
+}
+
+emscripten::val JournalHeader() { return BytesToJs(ddbpg::Engine::JournalHeader()); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ddbpg) {
   emscripten::class_<ddbpg::wasm::EngineHandle>("_Engine")
       .constructor<>()
-      .function("_handle", &Handle);
+      .function("_handle", &Handle)
+      .function("_setJournaling", &SetJournaling)
+      .function("_restore", &Restore);
+  emscripten::function("_journalHeader", &JournalHeader);
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `dynamodb-playground`: runs the DynamoDB endpoint and the playground page on one local port.
 //
-//   node wasm/cli.js [--port N] [--host H] [--no-page] [--no-throttling]
+//   node wasm/cli.js [--port N] [--host H] [--no-page] [--no-throttling] [--data-dir DIR]
 //
-// Everything lives in memory; stopping the process (Ctrl-C) drops all tables.
+// Without --data-dir everything lives in memory and stopping the process drops all tables; with
+// it the playground is restored from DIR and every change is on disk before it is answered.
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,9 @@ import { parseArgs } from 'node:util';
 import { startServer } from './http_server.js';
 
 const USAGE = `Usage: dynamodb-playground [--port N] [--host H] [--no-page] [--no-throttling]
+                           [--data-dir DIR]
 
-Runs an in-memory DynamoDB endpoint and the DynamoDB Playground page.
+Runs a DynamoDB endpoint and the DynamoDB Playground page.
 
 Options:
   --port N     TCP port to listen on (default 8000; 0 picks a free port)
@@ -22,6 +24,10 @@ Options:
   --no-throttling
                never refuse a request for capacity (for test suites); metrics still
                count what would have been throttled
+  --data-dir DIR
+               keep the playground in DIR (created if needed): restored on start, every
+               change written and fsynced before it is answered; one process per DIR.
+               Without it everything lives in memory and is gone when the process ends
   -h, --help   show this help
 
 Any credentials are accepted; request signatures are not checked. Example:
@@ -40,6 +46,7 @@ function parseCommandLine(argv) {
       host: { type: 'string', default: '127.0.0.1' },
       'no-page': { type: 'boolean', default: false },
       'no-throttling': { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -52,6 +59,7 @@ function parseCommandLine(argv) {
     host: values.host,
     page: !values['no-page'],
     throttling: !values['no-throttling'],
+    dataDir: values['data-dir'],
     help: values.help,
   };
 }
@@ -82,6 +90,7 @@ async function main() {
       host: options.host,
       staticRoot: options.page ? REPOSITORY_ROOT : undefined,
       throttling: options.throttling,
+      dataDir: options.dataDir,
     });
   } catch (error) {
     const reason =
@@ -92,6 +101,18 @@ async function main() {
     return 1;
   }
 
+  const restored = server.db.restored;
+  if (restored) {
+    process.stdout.write(
+      `Data directory:      ${restored.path}  (${restored.records} changes restored in ${restored.milliseconds} ms)\n`,
+    );
+    if (restored.damage) {
+      process.stderr.write(
+        `dynamodb-playground: the journal's end could not be read (${restored.damage}); ` +
+          `everything before it was restored, and the unread bytes were kept in ${restored.damagedCopy}\n`,
+      );
+    }
+  }
   const endpoint = `http://${displayHost(options.host)}:${server.port}`;
   if (options.page) process.stdout.write(`DynamoDB Playground: ${endpoint}/web/\n`);
   process.stdout.write(

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 
 import { crc32 } from './crc32.js';
-import { createDynamoDB } from './index.js';
+import { createDynamoDB, durableOrError } from './index.js';
 import { serveStaticFile } from './static_files.js';
 
 /** The largest request body DynamoDB accepts, in bytes (16 MiB); larger bodies get 413. */
@@ -40,22 +40,25 @@ const ACCEPTED_CONTENT_TYPES = new Set(['application/json', AMZ_JSON]);
  *   root for the page); without it every GET answers DynamoDB's health check.
  * @param {boolean} [options.throttling=true] false: the fresh engine never refuses a request
  *   for capacity (`--no-throttling`); ignored when `db` is given.
+ * @param {string} [options.dataDir] keeps the fresh engine's state in this directory
+ *   (`--data-dir`), restored first; every change is on disk before its answer is sent.
+ *   Ignored when `db` is given.
  * @returns {Promise<{url: string, port: number, db: import('./index.js').DynamoDB,
  *   close: () => Promise<void>}>} `url` is the endpoint for `--endpoint-url` / the SDK's
  *   `endpoint`. Rejects with the listen error (code 'EADDRINUSE' when the port is taken).
  */
 export async function startServer({
-  port = 8000, host = '127.0.0.1', db, staticRoot, throttling = true,
+  port = 8000, host = '127.0.0.1', db, staticRoot, throttling = true, dataDir,
 } = {}) {
   const ownsDb = db === undefined;
-  db ??= await createDynamoDB({ throttling });
+  db ??= await createDynamoDB({ throttling, path: dataDir });
   const server = createServer((req, res) => {
     handleRequest(req, res, db, staticRoot).catch((error) => failRequest(req, res, error));
   });
   try {
     await listen(server, port, host);
   } catch (error) {
-    if (ownsDb) db.close();
+    if (ownsDb) await db.close();
     throw error;
   }
   const actualPort = server.address().port;
@@ -64,8 +67,8 @@ export async function startServer({
   const close = () => {
     closing ??= new Promise((resolve) => {
       server.close(() => {
-        if (ownsDb) db.close();
-        resolve();
+        if (ownsDb) db.close().then(resolve, resolve);
+        else resolve();
       });
       // Keep-alive connections would hold close() open for seconds; nothing is mid-request
       // that a caller shutting down still wants answered.
@@ -119,6 +122,8 @@ async function handleRequest(req, res, db, staticRoot) {
   // Invalid UTF-8 becomes U+FFFD here; the engine then judges the JSON like any other.
   const target = req.headers['x-amz-target'] ?? '';
   const answer = db.handle(target, body.toString('utf8'));
+  // A change is answered only once it is stored (a persistent playground).
+  if (answer.durable) await durableOrError(answer);
   const responseType = contentType === AMZ_JSON ? AMZ_JSON : 'application/json';
   return send(req, res, answer.status, answer.body, responseType);
 }

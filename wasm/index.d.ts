@@ -17,6 +17,25 @@ export interface CreateDynamoDBOptions {
    * `Playground.Configure {"Throttling": "OFF"}`.
    */
   throttling?: boolean;
+  /**
+   * Node only: keep the playground in this directory (created if needed). What it holds is
+   * restored first (see `DynamoDB.restored`); every change is written and fsynced before its
+   * request resolves. One process at a time may open a directory; a second gets an error naming
+   * the first one's PID. Without a path nothing touches the disk.
+   */
+  path?: string;
+}
+
+/** What `createDynamoDB({ path })` restored. */
+export interface RestoreSummary {
+  /** The data directory, absolute. */
+  path: string;
+  /** Changes replayed from its journal. */
+  records: number;
+  milliseconds: number;
+  /** When the journal's end could not be read (a write cut short): what, and where the unread bytes were kept. */
+  damage?: string;
+  damagedCopy?: string;
 }
 
 /** The raw answer of handle(): an HTTP status and DynamoDB's JSON response body. */
@@ -25,6 +44,11 @@ export interface RawResponse {
   status: number;
   /** JSON text: the operation's output, or `{"__type": ..., "message": ...}`. */
   body: string;
+  /**
+   * Persistent playgrounds only, on requests that changed something: resolves once the change
+   * is on disk, rejects if it could not be stored. Acknowledge the request only after it.
+   */
+  durable?: Promise<void>;
 }
 
 /** Thrown by `send()`. `handle()` never throws; it returns the error body. */
@@ -113,8 +137,14 @@ export declare class DynamoDB {
   /** Resolves once every trigger has handled what the streams hold, or is waiting to retry. */
   flushStreams(): Promise<void>;
 
-  /** Frees the engine's wasm memory; the instance cannot be used afterwards. */
-  close(): void;
+  /**
+   * Frees the engine's wasm memory; the instance cannot be used afterwards. A persistent
+   * playground first stores what it was given and unlocks its directory.
+   */
+  close(): Promise<void>;
+
+  /** With `path` in the options: what was restored from the directory. */
+  restored?: RestoreSummary;
 
   /** With `heatView` in the options: whether the heat view runs (false without WebGL2). */
   heatView?: boolean;

@@ -18,23 +18,43 @@ export const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
 
 export class DynamoDB {
   #engine;
+  #store; // where journal records go (a data directory), or undefined in memory
   #triggers = new Set();
   #pumpScheduled = false;
 
-  /** Use createDynamoDB(); the constructor takes an instantiated engine. */
-  constructor(engine) {
+  /**
+   * Use createDynamoDB(); the constructor takes an instantiated engine and, for a persistent
+   * playground, the store its journal records go to.
+   */
+  constructor(engine, store) {
     this.#engine = engine;
+    this.#store = store;
   }
 
   /**
    * Sends one request in DynamoDB's wire form. `target` is the full X-Amz-Target value.
    * Never throws: errors come back as `{ status: 400, body: '{"__type": ...}' }`.
+   *
+   * In a persistent playground, an answer to a request that changed something also has
+   * `durable`, a promise that resolves once the change is stored (and rejects if it could not
+   * be): acknowledge the request only after it.
    */
   handle(target, bodyText) {
-    const answer = this.#engine._handle(String(target), String(bodyText));
+    const answer = this.#serve(String(target), String(bodyText));
     // Any request may have written: triggers look at their streams once the caller moves on.
     if (this.#triggers.size && !String(target).startsWith(STREAMS_TARGET_PREFIX)) {
       this.#schedulePump();
+    }
+    return answer;
+  }
+
+  #serve(target, bodyText) {
+    const failure = this.#store?.failure;
+    if (failure) return storageFailureAnswer(failure);
+    const answer = this.#engine._handle(target, bodyText);
+    if (answer.journal) {
+      answer.durable = this.#store.append(answer.journal);
+      delete answer.journal;
     }
     return answer;
   }
@@ -48,7 +68,7 @@ export class DynamoDB {
    */
   onStream(tableName, handler, options = {}) {
     const trigger = new StreamTrigger(
-      (target, body) => this.#engine._handle(target, body),
+      (target, body) => this.#serve(target, body),
       tableName,
       handler,
       options,
@@ -87,15 +107,71 @@ export class DynamoDB {
    */
   async send(operation, input = {}) {
     const target = operation.includes('.') ? operation : DYNAMODB_TARGET_PREFIX + operation;
-    const { status, body } = this.handle(target, JSON.stringify(input));
-    if (status !== 200) throw errorFromResponse(status, body);
-    return JSON.parse(body);
+    const answer = this.handle(target, JSON.stringify(input));
+    if (answer.durable) await durableOrError(answer);
+    if (answer.status !== 200) throw errorFromResponse(answer.status, answer.body);
+    return JSON.parse(answer.body);
   }
 
-  /** Frees the engine's wasm memory; the instance cannot be used afterwards. */
+  /**
+   * Frees the engine's wasm memory; the instance cannot be used afterwards. A persistent
+   * playground first finishes storing what it was given and unlocks its data directory: await
+   * the returned promise before opening the same directory again.
+   */
   close() {
     for (const trigger of this.#triggers) trigger.stop();
     this.#engine.delete();
+    return this.#store ? this.#store.close() : Promise.resolve();
+  }
+}
+
+// The answer to every request once the journal cannot be written: the engine holds changes the
+// disk does not, so nothing more may be acknowledged.
+function storageFailureAnswer(failure) {
+  return {
+    status: 500,
+    body: JSON.stringify({
+      __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+      message: `${failure.message}; this playground accepts no more requests (restart it to reopen what was stored)`,
+    }),
+  };
+}
+
+/** Waits for `answer.durable`; when the change could not be stored, turns the answer into the error. */
+export async function durableOrError(answer) {
+  try {
+    await answer.durable;
+  } catch (error) {
+    Object.assign(answer, storageFailureAnswer(error));
+  }
+  delete answer.durable;
+  return answer;
+}
+
+// Locks the directory, replays its journal into `engine` and turns journaling on. Node only: the
+// module that touches the file system is loaded here, so the browser never imports it.
+async function openDataDirectory(engine, module, dir) {
+  const { DataDirectory } = await import('./data_dir.js');
+  const directory = await DataDirectory.open(dir);
+  try {
+    const started = performance.now();
+    const report = engine._restore(directory.journal);
+    if (!report.readable) {
+      throw new Error(`cannot open the data directory ${directory.path}: ${report.damage}; its files were left as they are`);
+    }
+    const damagedCopy = await directory.prepareForAppend(report.validBytes, module._journalHeader());
+    engine._setJournaling(true);
+    directory.restored = {
+      path: directory.path,
+      records: report.records,
+      milliseconds: Math.round(performance.now() - started),
+      ...(report.damage && { damage: report.damage, damagedCopy }),
+      ...(report.diverged && { diverged: report.diverged, firstDivergence: report.firstDivergence }),
+    };
+    return directory;
+  } catch (error) {
+    await directory.close();
+    throw error;
   }
 }
 
@@ -106,6 +182,10 @@ export class DynamoDB {
  * In the browser, `options.heatView = { canvas, width, height }` loads the page's module instead
  * and starts the Dear ImGui heat view on that canvas; `db.heatView` then says whether it runs
  * (false when the browser has no WebGL2).
+ *
+ * `options.path` keeps the playground in that directory (node only): what is there is restored
+ * first (`db.restored` says what), and every change is on disk before its request resolves.
+ * One process at a time may open a directory. Without a path nothing touches the disk.
  *
  * `options.throttling = false` never refuses a request for capacity (for test suites, which run
  * far faster in process than any client against DynamoDB); the metrics still count what would
@@ -121,7 +201,18 @@ export async function createDynamoDB(options = {}) {
     db.heatView = module._startHeatView(engine, width, height);
   } else {
     const module = await instantiateEngineModule('engine');
-    db = new DynamoDB(new module._Engine());
+    const engine = new module._Engine();
+    let store;
+    if (options.path !== undefined) {
+      try {
+        store = await openDataDirectory(engine, module, options.path);
+      } catch (error) {
+        engine.delete();
+        throw error;
+      }
+    }
+    db = new DynamoDB(engine, store);
+    if (store) db.restored = store.restored;
   }
   if (options.throttling === false) await db.send('Playground.Configure', { Throttling: 'OFF' });
   return db;

@@ -140,13 +140,25 @@ Engine::Engine(const Clock& clock, EngineOptions options)
 Engine::~Engine() = default;
 
 Response Engine::Handle(std::string_view target, std::string_view body) {
+  const double now = state_->request_clock.HostNow();
+  Response response = Serve(target, body, now);
+  if (journaling_) Journal(target, body, response, now);
+  return response;
+}
+
+Response Engine::Serve(std::string_view target, std::string_view body, double time) {
+  state_->request_clock.HoldAt(time);
+  state_->background_changed = false;
+  Response response;
   // Handlers report every expected failure as a Status; an exception here is our bug (or
   // memory exhaustion) and must still not cross into JavaScript.
   try {
-    return Dispatch(*state_, target, body);
+    response = Dispatch(*state_, target, body);
   } catch (const std::exception& e) {
-    return ErrorResponse(Status::Internal(std::string("internal error: ") + e.what()));
+    response = ErrorResponse(Status::Internal(std::string("internal error: ") + e.what()));
   }
+  state_->request_clock.Release();
+  return response;
 }
 
 }  // namespace ddbpg

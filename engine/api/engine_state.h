@@ -10,6 +10,7 @@
 
 #include "engine/base/clock.h"
 #include "engine/base/playground_clock.h"
+#include "engine/base/request_clock.h"
 #include "engine/base/rng.h"
 #include "engine/capacity/prices.h"
 #include "engine/engine.h"
@@ -28,8 +29,10 @@ struct TransactionToken {
 
 struct EngineState {
   EngineState(const Clock& host_clock, EngineOptions options_in)
-      : clock(host_clock), options(std::move(options_in)) {}
+      : request_clock(host_clock), clock(request_clock), options(std::move(options_in)) {}
 
+  // The host's time, held still for each request (and at a journaled time on replay).
+  RequestClock request_clock;
   // Real time from the host, or virtual time the Playground.* operations drive.
   PlaygroundClock clock;
   EngineOptions options;
@@ -49,6 +52,9 @@ struct EngineState {
   double ttl_deletion_delay_seconds = 10;
   // The clock second of the last TTL sweep: the sweeper runs at most once a second.
   long long last_ttl_sweep_second = -1;
+  // Whether the background work of the current request changed anything (the journal records
+  // it when the request itself did not).
+  bool background_changed = false;
   // Whether hot partitions split for heat (Playground.Configure "SplitForHeat"; on, as on AWS).
   bool split_for_heat = true;
   // Whether requests past the capacity are refused (Playground.Configure "Throttling", the CLI's

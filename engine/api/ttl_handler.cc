@@ -115,7 +115,9 @@ void RunBackgroundWork(EngineState& state) {
   if (second == state.last_ttl_sweep_second) return;
   state.last_ttl_sweep_second = second;
   for (auto& [name, table] : state.tables) {
-    SweepExpiredItems(*table, now, state.ttl_deletion_delay_seconds);
+    if (SweepExpiredItems(*table, now, state.ttl_deletion_delay_seconds) > 0) {
+      state.background_changed = true;
+    }
   }
 }
 

@@ -4,17 +4,12 @@
 // a second, which DynamoDB (10 ms a call over a network) would never see from one client.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { CreateTableCommand, DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 
 import { createDynamoDB } from '../../wasm/index.js';
-
-const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { callEndpoint, startCli } from './support/cli_process.js';
 const INCREMENTS = 1500; // all in one second of a stopped clock: past one partition's 1,000 WCU
 
 const TABLE = {
@@ -92,27 +87,10 @@ describe('throttling switch', () => {
   });
 
   it('node wasm/cli.js --no-throttling serves the loop to the AWS SDK', async () => {
-    const child = spawn(
-      process.execPath,
-      ['wasm/cli.js', '--port', '0', '--no-page', '--no-throttling'],
-      { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const { child, endpoint } = await startCli(['--no-page', '--no-throttling']);
     try {
-      let banner = '';
-      while (!/http:\/\/localhost:\d+/.test(banner)) {
-        const [chunk] = await once(child.stdout, 'data');
-        banner += chunk;
-      }
-      const endpoint = banner.match(/http:\/\/localhost:\d+/)[0];
-      const playground = (operation, body) =>
-        fetch(endpoint, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/x-amz-json-1.0',
-            'X-Amz-Target': `Playground.${operation}`,
-          },
-          body: JSON.stringify(body),
-        }).then((response) => response.json());
+      const playground = async (operation, body) =>
+        (await callEndpoint(endpoint, `Playground.${operation}`, body)).body;
       assert.equal((await playground('Configure', {})).Throttling, 'OFF');
       await playground('SetClock', { Mode: 'VIRTUAL' });
       const client = new DynamoDBClient({

@@ -1,0 +1,101 @@
+// Engine::SetJournaling, TakeJournal and Restore: the engine's side of persistence. The engine
+// decides what a record holds and replays records; the page and node store the bytes.
+#include <exception>
+
+#include "engine/api/engine_state.h"
+#include "engine/api/handlers.h"
+#include "engine/api/journal_policy.h"
+#include "engine/engine.h"
+#include "engine/persist/journal_format.h"
+
+namespace ddbpg {
+namespace {
+
+// Sets every table's enforcement without touching the configured setting, which replayed
+// requests read and may change (Playground.Configure).
+void EnforceOnTables(EngineState& state, bool enforced) {
+  for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(enforced);
+}
+
+}  // namespace
+
+std::string Engine::JournalHeader() { return persist::JournalHeader(); }
+
+void Engine::SetJournaling(bool on) {
+  journaling_ = on;
+  if (!on) journal_.clear();
+}
+
+std::string Engine::TakeJournal() {
+  std::string taken;
+  taken.swap(journal_);
+  return taken;
+}
+
+void Engine::Journal(std::string_view target, std::string_view body, const Response& response,
+                     double time) {
+  if (response.status == 200 && !IsReadOnlyTarget(target)) {
+    persist::AppendCommandRecord(
+        journal_, {persist::JournalCommand::Kind::kRequest, time, target, body});
+  } else if (state_->background_changed) {
+    // The request changed nothing itself, but the TTL sweeper it woke deleted items.
+    persist::AppendCommandRecord(journal_,
+                                 {persist::JournalCommand::Kind::kBackground, time, "", ""});
+  }
+}
+
+RestoreReport Engine::Restore(std::string_view bytes) {
+  RestoreReport report;
+  if (!state_->tables.empty() || !state_->streams.empty()) {
+    report.readable = false;
+    report.damage = "a journal can only be restored into an empty playground";
+    return report;
+  }
+  const persist::JournalContents contents = persist::ReadJournal(bytes);
+  report.readable = contents.header_ok;
+  report.valid_bytes = contents.valid_bytes;
+  report.damage = contents.damage;
+  if (!contents.header_ok) return report;
+
+  const bool was_journaling = journaling_;
+  journaling_ = false;
+  // Every journaled request was served when it was first sent: replayed, none may be refused
+  // for capacity, whatever reads (which the journal does not keep) consumed in between.
+  EnforceOnTables(*state_, false);
+  for (std::string_view payload : contents.payloads) {
+    const std::optional<persist::JournalCommand> command = persist::DecodeCommand(payload);
+    if (!command) {
+      report.valid_bytes = static_cast<size_t>(payload.data() - bytes.data()) -
+                           persist::kRecordHeaderBytes;
+      report.damage = "the record at byte " + std::to_string(report.valid_bytes) +
+                      " is of a kind this version does not know; it and the " +
+                      std::to_string(bytes.size() - report.valid_bytes) +
+                      " bytes from it were not read";
+      break;
+    }
+    if (command->kind == persist::JournalCommand::Kind::kBackground) {
+      state_->request_clock.HoldAt(command->time);
+      try {
+        RunBackgroundWork(*state_);
+      } catch (const std::exception&) {
+        // Background work reports nothing; a failure here leaves the state as it was.
+      }
+      state_->request_clock.Release();
+    } else {
+      Response response = Serve(command->target, command->body, command->time);
+      if (response.status != 200) {
+        if (report.diverged++ == 0) {
+          report.first_divergence = std::string(command->target) + ": " + response.body;
+        }
+      }
+    }
+    // A table the request created (or an index it added) started with the configured setting.
+    EnforceOnTables(*state_, false);
+    ++report.records;
+  }
+  EnforceOnTables(*state_, state_->throttling_enforced);
+  journaling_ = was_journaling;
+  return report;
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,34 @@
+#include "engine/api/journal_policy.h"
+
+#include <array>
+
+namespace ddbpg {
+
+bool IsReadOnlyTarget(std::string_view target) {
+  // Reads consume capacity, and the journal does not keep that: a reopened playground starts
+  // its capacity from the writes alone (docs/differences.md, "Persistence").
+  static constexpr std::array<std::string_view, 16> kReadOnly = {
+      "DynamoDB_20120810.GetItem",
+      "DynamoDB_20120810.BatchGetItem",
+      "DynamoDB_20120810.Query",
+      "DynamoDB_20120810.Scan",
+      "DynamoDB_20120810.TransactGetItems",
+      "DynamoDB_20120810.DescribeTable",
+      "DynamoDB_20120810.ListTables",
+      "DynamoDB_20120810.DescribeTimeToLive",
+      "DynamoDB_20120810.DescribeContributorInsights",
+      "DynamoDB_20120810.ListContributorInsights",
+      "DynamoDBStreams_20120810.ListStreams",
+      "DynamoDBStreams_20120810.DescribeStream",
+      "DynamoDBStreams_20120810.GetShardIterator",
+      "DynamoDBStreams_20120810.GetRecords",
+      "Playground.GetMetrics",
+      "Playground.EstimateCost",
+  };
+  for (std::string_view read_only : kReadOnly) {
+    if (target == read_only) return true;
+  }
+  return false;
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,299 @@
+// A playground kept in a data directory: createDynamoDB({ path }) and `cli.js --data-dir`.
+// Real files, a real second process, a real `kill -9`.
+//
+// DDBPG_KILL_LOOPS sets how many kill -9 rounds run (default 3); a longer run:
+//   DDBPG_KILL_LOOPS=200 node --test tests/node/persistence.test.js
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
+
+import { createDynamoDB } from '../../wasm/index.js';
+import { REPOSITORY_ROOT, callEndpoint, startCli } from './support/cli_process.js';
+
+const run = promisify(execFile);
+const KILL_LOOPS = Number(process.env.DDBPG_KILL_LOOPS ?? 3);
+
+function freshDirectory() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-data-'));
+}
+
+const MUSIC = {
+  TableName: 'Music',
+  BillingMode: 'PAY_PER_REQUEST',
+  KeySchema: [
+    { AttributeName: 'Artist', KeyType: 'HASH' },
+    { AttributeName: 'Song', KeyType: 'RANGE' },
+  ],
+  AttributeDefinitions: [
+    { AttributeName: 'Artist', AttributeType: 'S' },
+    { AttributeName: 'Song', AttributeType: 'S' },
+    { AttributeName: 'Genre', AttributeType: 'S' },
+  ],
+  GlobalSecondaryIndexes: [
+    {
+      IndexName: 'ByGenre',
+      KeySchema: [{ AttributeName: 'Genre', KeyType: 'HASH' }],
+      Projection: { ProjectionType: 'ALL' },
+    },
+  ],
+  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+};
+
+// Everything a user could look at, asked the same way of two playgrounds.
+async function everything(db) {
+  const seen = {};
+  seen.clock = (await db.send('Playground.GetMetrics', { TableName: 'Music' })).Now;
+  seen.tables = await db.send('ListTables', {});
+  for (const name of seen.tables.TableNames) {
+    seen[name] = {
+      table: (await db.send('DescribeTable', { TableName: name })).Table,
+      items: (await db.send('Scan', { TableName: name, ConsistentRead: true })).Items,
+      ttl: await db.send('DescribeTimeToLive', { TableName: name }),
+    };
+  }
+  const byGenre = await db.send('Query', {
+    TableName: 'Music',
+    IndexName: 'ByGenre',
+    KeyConditionExpression: 'Genre = :g',
+    ExpressionAttributeValues: { ':g': { S: 'Rock' } },
+  });
+  seen.byGenre = byGenre.Items;
+  const streamArn = seen.Music.table.LatestStreamArn;
+  const { StreamDescription } = await db.send('DynamoDBStreams_20120810.DescribeStream', { StreamArn: streamArn });
+  const records = [];
+  for (const shard of StreamDescription.Shards) {
+    const { ShardIterator } = await db.send('DynamoDBStreams_20120810.GetShardIterator', {
+      StreamArn: streamArn,
+      ShardId: shard.ShardId,
+      ShardIteratorType: 'TRIM_HORIZON',
+    });
+    records.push(...(await db.send('DynamoDBStreams_20120810.GetRecords', { ShardIterator })).Records);
+  }
+  seen.streamRecords = records;
+  return seen;
+}
+
+describe('createDynamoDB({ path })', () => {
+  it('restores tables, indexes, items, stream records, TTL and the clock', async () => {
+    const dir = freshDirectory();
+    const first = await createDynamoDB({ path: dir });
+    assert.deepEqual(first.restored.records, 0);
+    await first.send('Playground.SetClock', { Mode: 'VIRTUAL', Now: 1767225600 });
+    await first.send('CreateTable', MUSIC);
+    await first.send('UpdateTimeToLive', {
+      TableName: 'Music',
+      TimeToLiveSpecification: { Enabled: true, AttributeName: 'ExpiresAt' },
+    });
+    for (let i = 0; i < 20; i++) {
+      await first.send('PutItem', {
+        TableName: 'Music',
+        Item: {
+          Artist: { S: `Artist ${i % 4}` },
+          Song: { S: `Song ${i}` },
+          Genre: { S: i % 2 ? 'Rock' : 'Jazz' },
+          ...(i === 3 && { ExpiresAt: { N: '1767225610' } }),
+        },
+      });
+    }
+    await first.send('UpdateItem', {
+      TableName: 'Music',
+      Key: { Artist: { S: 'Artist 1' }, Song: { S: 'Song 1' } },
+      UpdateExpression: 'SET Plays = :n',
+      ExpressionAttributeValues: { ':n': { N: '7' } },
+    });
+    await first.send('DeleteItem', { TableName: 'Music', Key: { Artist: { S: 'Artist 2' }, Song: { S: 'Song 2' } } });
+    await first.send('Playground.AdvanceClock', { Seconds: 120 }); // song 3 expires and is swept
+    const before = await everything(first);
+    assert.equal(before.Music.items.length, 18);
+    await first.close();
+
+    const second = await createDynamoDB({ path: dir });
+    assert.ok(second.restored.records >= 25, JSON.stringify(second.restored));
+    assert.equal(second.restored.damage, undefined);
+    assert.deepEqual(await everything(second), before);
+    // It goes on from there, and that is kept too.
+    await second.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'New' }, Song: { S: 'One' } } });
+    await second.close();
+    const third = await createDynamoDB({ path: dir });
+    const { Count } = await third.send('Scan', { TableName: 'Music', Select: 'COUNT' });
+    assert.equal(Count, 19);
+    await third.close();
+  });
+
+  it('locks the directory against a second opener, in this process and in another', async () => {
+    const dir = freshDirectory();
+    const db = await createDynamoDB({ path: dir });
+    await assert.rejects(createDynamoDB({ path: dir }), {
+      message: `the data directory ${dir} is in use by this process; a playground directory has one writer at a time (stop it, or use another --data-dir)`,
+    });
+    const { stderr } = await run(process.execPath, ['wasm/cli.js', '--port', '0', '--data-dir', dir], {
+      cwd: REPOSITORY_ROOT,
+    }).catch((error) => error);
+    assert.match(stderr, new RegExp(`in use by process ${process.pid};`));
+    await db.close();
+    // Closed, it opens again.
+    const again = await createDynamoDB({ path: dir });
+    await again.close();
+  });
+
+  it('takes over a lock whose process is gone', async () => {
+    const dir = freshDirectory();
+    const child = await run(process.execPath, ['-e', 'console.log(process.pid)']);
+    fs.writeFileSync(path.join(dir, 'LOCK'), child.stdout);
+    const db = await createDynamoDB({ path: dir });
+    assert.equal(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8').trim(), String(process.pid));
+    await db.close();
+    assert.equal(fs.existsSync(path.join(dir, 'LOCK')), false);
+  });
+
+  it('opens a journal with a damaged end: the valid part, a message, and the rest kept aside', async () => {
+    const dir = freshDirectory();
+    const db = await createDynamoDB({ path: dir });
+    await db.send('CreateTable', { ...MUSIC, StreamSpecification: undefined });
+    await db.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'A' }, Song: { S: 'kept' } } });
+    await db.close();
+    const journal = path.join(dir, 'journal.log');
+    const garbage = Buffer.from([0x20, 0, 0, 0, 1, 2, 3, 4, 5]); // a record cut short
+    fs.appendFileSync(journal, garbage);
+
+    const reopened = await createDynamoDB({ path: dir });
+    assert.equal(reopened.restored.records, 2);
+    assert.equal(reopened.restored.damage, 'the last 9 bytes are an incomplete record (a write cut short)');
+    assert.deepEqual(fs.readFileSync(reopened.restored.damagedCopy), garbage);
+    const { Items } = await reopened.send('Scan', { TableName: 'Music' });
+    assert.deepEqual(Items, [{ Artist: { S: 'A' }, Song: { S: 'kept' } }]);
+    // New writes follow the last good record, so they are readable next time.
+    await reopened.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'A' }, Song: { S: 'after' } } });
+    await reopened.close();
+    const last = await createDynamoDB({ path: dir });
+    assert.equal(last.restored.damage, undefined);
+    assert.equal((await last.send('Scan', { TableName: 'Music', Select: 'COUNT' })).Count, 2);
+    await last.close();
+  });
+
+  it('refuses a file that is not its journal, and leaves it as it was', async () => {
+    const dir = freshDirectory();
+    const foreign = Buffer.from('SQLite format 3\0 this is somebody else\'s database');
+    fs.writeFileSync(path.join(dir, 'journal.log'), foreign);
+    await assert.rejects(createDynamoDB({ path: dir }), {
+      message: `cannot open the data directory ${dir}: not a DynamoDB Playground journal; its files were left as they are`,
+    });
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'journal.log')), foreign);
+    assert.equal(fs.existsSync(path.join(dir, 'LOCK')), false);
+  });
+
+  it('keeps nothing on disk without a path', async () => {
+    const db = await createDynamoDB();
+    assert.equal(db.restored, undefined);
+    const answer = db.handle('DynamoDB_20120810.CreateTable', JSON.stringify({ ...MUSIC, TableName: 'Memory' }));
+    assert.equal(answer.status, 200);
+    assert.equal(answer.durable, undefined);
+    await db.close();
+  });
+});
+
+// Every key of the Burst table, through a paginated consistent Scan.
+async function storedKeys(endpoint) {
+  const keys = new Set();
+  let start;
+  do {
+    const { body } = await callEndpoint(endpoint, 'DynamoDB_20120810.Scan', {
+      TableName: 'Burst',
+      ConsistentRead: true,
+      ProjectionExpression: 'pk',
+      ...(start && { ExclusiveStartKey: start }),
+    });
+    for (const item of body.Items) keys.add(item.pk.S);
+    start = body.LastEvaluatedKey;
+  } while (start);
+  return keys;
+}
+
+describe('cli.js --data-dir', () => {
+  it('prints where its data lives and restores it on the next start', async () => {
+    const dir = freshDirectory();
+    const first = await startCli(['--no-page', '--data-dir', dir]);
+    assert.match(first.banner, new RegExp(`Data directory: +${dir} +\\(0 changes restored in \\d+ ms\\)`));
+    const create = await callEndpoint(first.endpoint, 'DynamoDB_20120810.CreateTable', {
+      ...MUSIC,
+      StreamSpecification: undefined,
+    });
+    assert.equal(create.status, 200);
+    const exited = once(first.child, 'exit');
+    first.child.kill('SIGINT');
+    await exited;
+    const second = await startCli(['--no-page', '--data-dir', dir]);
+    try {
+      assert.match(second.banner, /\(1 changes restored in \d+ ms\)/);
+      const tables = await callEndpoint(second.endpoint, 'DynamoDB_20120810.ListTables', {});
+      assert.deepEqual(tables.body.TableNames, ['Music']);
+    } finally {
+      second.child.kill('SIGKILL');
+    }
+  });
+
+  // The promise of a data directory: an acknowledged write survives anything, kill -9 included,
+  // however many arrive together.
+  it(`loses no acknowledged write to kill -9 during a concurrent burst (${KILL_LOOPS} rounds)`, async (t) => {
+    const dir = freshDirectory();
+    const acknowledged = new Set();
+    let created = false;
+    for (let round = 0; round < KILL_LOOPS; round++) {
+      const { child, endpoint } = await startCli(['--no-page', '--no-throttling', '--data-dir', dir]);
+      // Everything acknowledged in earlier rounds is there.
+      if (created) {
+        const stored = await storedKeys(endpoint);
+        const missing = [...acknowledged].filter((key) => !stored.has(key));
+        assert.deepEqual(missing, [], `round ${round}: acknowledged writes lost`);
+      } else {
+        const answer = await callEndpoint(endpoint, 'DynamoDB_20120810.CreateTable', {
+          TableName: 'Burst',
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        });
+        assert.equal(answer.status, 200);
+        created = true;
+      }
+      // Sixteen writers until the kill.
+      let killed = false;
+      const writer = async (id) => {
+        for (let n = 0; !killed; n++) {
+          const key = `r${round}-w${id}-${n}`;
+          try {
+            const { status } = await callEndpoint(endpoint, 'DynamoDB_20120810.PutItem', {
+              TableName: 'Burst',
+              Item: { pk: { S: key }, payload: { S: 'x'.repeat(200) } },
+            });
+            if (status === 200) acknowledged.add(key);
+          } catch {
+            return; // the connection died with the process
+          }
+        }
+      };
+      const writers = Array.from({ length: 16 }, (_, id) => writer(id));
+      await new Promise((resolve) => setTimeout(resolve, 100 + ((round * 137) % 400)));
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      killed = true;
+      await Promise.all(writers);
+      await exited;
+    }
+    assert.ok(acknowledged.size > KILL_LOOPS * 10, `only ${acknowledged.size} writes acknowledged`);
+    t.diagnostic(`${KILL_LOOPS} kill -9 rounds, ${acknowledged.size} acknowledged writes, none lost`);
+    // A last start checks the last round.
+    const { child, endpoint } = await startCli(['--no-page', '--data-dir', dir]);
+    try {
+      const stored = await storedKeys(endpoint);
+      assert.deepEqual([...acknowledged].filter((key) => !stored.has(key)), []);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
