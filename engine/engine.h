@@ -101,6 +101,9 @@ class Engine {
   std::string TakeJournal();
   // The bytes a new journal starts with.
   static std::string JournalHeader();
+  // Whether `target` never changes state (a read, describe or list): what a read-only copy of a
+  // playground may still serve.
+  static bool IsReadOnly(std::string_view target);
   // Replays a journal into this engine, which must be empty: every record that can be read,
   // each at the time it was first served, with capacity never refusing one.
   RestoreReport Restore(std::string_view journal);

@@ -49,6 +49,8 @@ emscripten::val Restore(ddbpg::wasm::EngineHandle& handle, const std::string& jo
 
 emscripten::val JournalHeader() { return BytesToJs(ddbpg::Engine::JournalHeader()); }
 
+bool IsReadOnly(const std::string& target) { return ddbpg::Engine::IsReadOnly(target); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(ddbpg) {
@@ -58,4 +60,5 @@ EMSCRIPTEN_BINDINGS(ddbpg) {
       .function("_setJournaling", &SetJournaling)
       .function("_restore", &Restore);
   emscripten::function("_journalHeader", &JournalHeader);
+  emscripten::function("_isReadOnly", &IsReadOnly);
 }

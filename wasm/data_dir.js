@@ -12,6 +12,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 
+import { GroupCommit } from './group_commit.js';
+
 const LOCK_FILE = 'LOCK';
 const JOURNAL_FILE = 'journal.log';
 
@@ -52,10 +54,10 @@ export class DataDirectory {
   #dir;
   #lockPath;
   #file = null; // FileHandle of the journal, opened for appending
-  #queue = []; // records waiting for the next write, in the order the engine made them
-  #waiters = [];
-  #writing = false;
-  #failure = null;
+  #commits = new GroupCommit(
+    (bytes) => this.#appendDurably(bytes),
+    (error) => `the data directory ${this.#dir} could not be written: ${error.message}`,
+  );
 
   /** The journal's bytes as they were on open (hand them to the engine's restore). */
   journal;
@@ -110,54 +112,29 @@ export class DataDirectory {
 
   /**
    * Appends one record; resolves once it is on disk. Records that arrive while a write is in
-   * flight go out together in the next one (group commit). After a failed write every later
-   * append fails too: the engine holds state the disk does not.
+   * flight go out together in the next one (group commit).
    */
   append(record) {
-    if (this.#failure) return Promise.reject(this.#failure);
-    return new Promise((resolve, reject) => {
-      this.#queue.push(record);
-      this.#waiters.push({ resolve, reject });
-      if (!this.#writing) this.#writeQueued();
-    });
-  }
-
-  async #writeQueued() {
-    this.#writing = true;
-    while (this.#queue.length && !this.#failure) {
-      const records = this.#queue;
-      const waiters = this.#waiters;
-      this.#queue = [];
-      this.#waiters = [];
-      try {
-        const bytes = Buffer.concat(records);
-        let written = 0;
-        while (written < bytes.length) {
-          const { bytesWritten } = await this.#file.write(bytes, written, bytes.length - written);
-          written += bytesWritten;
-        }
-        await this.#file.datasync();
-        for (const waiter of waiters) waiter.resolve();
-      } catch (error) {
-        this.#failure = new Error(`the data directory ${this.#dir} could not be written: ${error.message}`);
-        for (const waiter of [...waiters, ...this.#waiters]) waiter.reject(this.#failure);
-        this.#queue = [];
-        this.#waiters = [];
-      }
-    }
-    this.#writing = false;
+    return this.#commits.append(record);
   }
 
   /** The write that failed, if one did. */
   get failure() {
-    return this.#failure;
+    return this.#commits.failure;
+  }
+
+  async #appendDurably(bytes) {
+    let written = 0;
+    while (written < bytes.length) {
+      const { bytesWritten } = await this.#file.write(bytes, written, bytes.length - written);
+      written += bytesWritten;
+    }
+    await this.#file.datasync();
   }
 
   /** Waits for queued records, then closes the journal and releases the lock. */
   async close() {
-    while (this.#writing || this.#queue.length) {
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await this.#commits.drain();
     if (this.#file) await this.#file.close();
     this.#file = null;
     fs.rmSync(this.#lockPath, { force: true });

@@ -24,12 +24,24 @@ export interface CreateDynamoDBOptions {
    * the first one's PID. Without a path nothing touches the disk.
    */
   path?: string;
+  /**
+   * Browser only: keep the playground in IndexedDB under this workspace name (the page uses
+   * "default"). Restored first; every change is committed (`durability: 'strict'`) before its
+   * request resolves. One tab writes a workspace (Web Locks); in the others `readOnly` is true.
+   */
+  workspace?: string;
+  /** With `workspace`: take the writer's lock from the tab that holds it (that tab turns read-only). */
+  takeOver?: boolean;
 }
 
-/** What `createDynamoDB({ path })` restored. */
+/** What `createDynamoDB({ path })` or `createDynamoDB({ workspace })` restored. */
 export interface RestoreSummary {
-  /** The data directory, absolute. */
-  path: string;
+  /** The data directory, absolute (node). */
+  path?: string;
+  /** The IndexedDB workspace (browser). */
+  workspace?: string;
+  /** Browser: the stored journal could not be read at all; it was left as it is. */
+  unreadable?: boolean;
   /** Changes replayed from its journal. */
   records: number;
   milliseconds: number;
@@ -143,8 +155,18 @@ export declare class DynamoDB {
    */
   close(): Promise<void>;
 
-  /** With `path` in the options: what was restored from the directory. */
+  /** With `path` or `workspace` in the options: what was restored. */
   restored?: RestoreSummary;
+
+  /**
+   * With `workspace`: true while another tab writes it. Changes are then refused with
+   * AccessDeniedException; reads are served.
+   */
+  readonly readOnly: boolean;
+  /** With `workspace`: deletes what is stored for it (the page reloads afterwards). */
+  resetWorkspace?: () => Promise<void>;
+  /** With `workspace`: called when another tab takes the writer's lock from this one. */
+  onReadOnly?: () => void;
 
   /** With `heatView` in the options: whether the heat view runs (false without WebGL2). */
   heatView?: boolean;

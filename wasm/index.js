@@ -18,7 +18,8 @@ export const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
 
 export class DynamoDB {
   #engine;
-  #store; // where journal records go (a data directory), or undefined in memory
+  #store; // where journal records go (a data directory, IndexedDB), or undefined in memory
+  #isReadOnlyTarget;
   #triggers = new Set();
   #pumpScheduled = false;
 
@@ -26,9 +27,18 @@ export class DynamoDB {
    * Use createDynamoDB(); the constructor takes an instantiated engine and, for a persistent
    * playground, the store its journal records go to.
    */
-  constructor(engine, store) {
+  constructor(engine, store, isReadOnlyTarget) {
     this.#engine = engine;
     this.#store = store;
+    this.#isReadOnlyTarget = isReadOnlyTarget;
+  }
+
+  /**
+   * True while another tab of the page writes this playground's workspace: requests that would
+   * change something are refused with AccessDeniedException, reads are served.
+   */
+  get readOnly() {
+    return Boolean(this.#store?.readOnly);
   }
 
   /**
@@ -51,6 +61,7 @@ export class DynamoDB {
   #serve(target, bodyText) {
     const failure = this.#store?.failure;
     if (failure) return storageFailureAnswer(failure);
+    if (this.#store?.readOnly && !this.#isReadOnlyTarget(target)) return READ_ONLY_ANSWER;
     const answer = this.#engine._handle(target, bodyText);
     if (answer.journal) {
       answer.durable = this.#store.append(answer.journal);
@@ -125,6 +136,16 @@ export class DynamoDB {
   }
 }
 
+// A second tab must never fork the playground: it reads what the writing tab stored.
+const READ_ONLY_ANSWER = Object.freeze({
+  status: 400,
+  body: JSON.stringify({
+    __type: 'com.amazonaws.dynamodb.v20120810#AccessDeniedException',
+    message:
+      'This playground is open for writing in another tab, so this tab is read-only. Use "Take over" to write here (the other tab then becomes read-only).',
+  }),
+});
+
 // The answer to every request once the journal cannot be written: the engine holds changes the
 // disk does not, so nothing more may be acknowledged.
 function storageFailureAnswer(failure) {
@@ -175,6 +196,32 @@ async function openDataDirectory(engine, module, dir) {
   }
 }
 
+// Opens the page's IndexedDB workspace and replays it into `engine`; journaling is on only in
+// the tab that holds the workspace's writer lock. An unreadable journal is left as it is and
+// the tab reads nothing from it and writes nothing over it.
+async function openBrowserStore(engine, module, workspace, takeOver = false) {
+  const { BrowserStore } = await import('./browser_store.js');
+  const store = await BrowserStore.open(workspace, { takeOver });
+  const started = performance.now();
+  const journalBytes = store.journal.length;
+  const report = engine._restore(store.journal);
+  if (!report.readable) {
+    store.readOnly = true;
+    store.restored = { workspace, records: 0, milliseconds: 0, unreadable: true, damage: report.damage };
+    return store;
+  }
+  await store.prepareForAppend(report.validBytes, module._journalHeader());
+  if (!store.readOnly) engine._setJournaling(true);
+  store.restored = {
+    workspace,
+    records: report.records,
+    bytes: journalBytes,
+    milliseconds: Math.round(performance.now() - started),
+    ...(report.damage && { damage: report.damage }),
+  };
+  return store;
+}
+
 /**
  * Creates an empty in-process DynamoDB. Each call instantiates its own engine, so tests can
  * start from a clean slate in milliseconds.
@@ -182,6 +229,11 @@ async function openDataDirectory(engine, module, dir) {
  * In the browser, `options.heatView = { canvas, width, height }` loads the page's module instead
  * and starts the Dear ImGui heat view on that canvas; `db.heatView` then says whether it runs
  * (false when the browser has no WebGL2).
+ *
+ * `options.workspace` (browser only) keeps the playground in IndexedDB under that name: restored
+ * first (`db.restored`), every change stored before its request resolves. One tab writes a
+ * workspace; in the others `db.readOnly` is true (and `options.takeOver` takes it from them).
+ * `db.resetWorkspace()` deletes what was stored.
  *
  * `options.path` keeps the playground in that directory (node only): what is there is restored
  * first (`db.restored` says what), and every change is on disk before its request resolves.
@@ -193,12 +245,32 @@ async function openDataDirectory(engine, module, dir) {
  */
 export async function createDynamoDB(options = {}) {
   let db;
-  if (options.heatView) {
-    const { canvas, width, height } = options.heatView;
-    const module = await instantiateEngineModule('page', { canvas });
+  if (options.heatView || options.workspace !== undefined) {
+    const module = await instantiateEngineModule(options.heatView ? 'page' : 'engine', {
+      canvas: options.heatView?.canvas,
+    });
     const engine = new module._Engine();
-    db = new DynamoDB(engine);
-    db.heatView = module._startHeatView(engine, width, height);
+    let store;
+    if (options.workspace !== undefined) {
+      try {
+        store = await openBrowserStore(engine, module, options.workspace, options.takeOver);
+      } catch (error) {
+        engine.delete();
+        throw error;
+      }
+    }
+    db = new DynamoDB(engine, store, module._isReadOnly);
+    if (store) {
+      db.restored = store.restored;
+      db.workspace = store.workspace;
+      db.resetWorkspace = () => store.reset();
+      db.onReadOnly = () => {};
+      store.onLostWriter = () => db.onReadOnly();
+    }
+    if (options.heatView) {
+      const { width, height } = options.heatView;
+      db.heatView = module._startHeatView(engine, width, height);
+    }
   } else {
     const module = await instantiateEngineModule('engine');
     const engine = new module._Engine();
@@ -211,7 +283,7 @@ export async function createDynamoDB(options = {}) {
         throw error;
       }
     }
-    db = new DynamoDB(engine, store);
+    db = new DynamoDB(engine, store, module._isReadOnly);
     if (store) db.restored = store.restored;
   }
   if (options.throttling === false) await db.send('Playground.Configure', { Throttling: 'OFF' });

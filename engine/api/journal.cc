@@ -21,6 +21,8 @@ void EnforceOnTables(EngineState& state, bool enforced) {
 
 std::string Engine::JournalHeader() { return persist::JournalHeader(); }
 
+bool Engine::IsReadOnly(std::string_view target) { return IsReadOnlyTarget(target); }
+
 void Engine::SetJournaling(bool on) {
   journaling_ = on;
   if (!on) journal_.clear();

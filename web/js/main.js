@@ -9,6 +9,7 @@ import { mountResponsePanel } from './response_panel.js';
 import { mountScenarios } from './scenarios.js';
 import { mountStreamPanel } from './stream_panel.js';
 import { mountTableList } from './table_list.js';
+import { mountStorageBanner } from './storage_banner.js';
 import { mountTriggerPanel } from './trigger_panel.js';
 
 const byId = (id) => document.getElementById(id);
@@ -152,11 +153,22 @@ function webgl2Available() {
   }
 }
 
+// Everything the page does is kept in this browser's IndexedDB under one workspace.
+const WORKSPACE = 'default';
+const storageBanner = mountStorageBanner({
+  banner: byId('storage-banner'),
+  message: byId('storage-message'),
+  takeOver: byId('take-over'),
+  reset: byId('reset-playground'),
+});
+
 async function createEngineWithHeatView() {
   const canvas = byId('heat-canvas');
+  const persistence = { workspace: WORKSPACE, takeOver: storageBanner.takeOverRequested() };
   if (canvas && webgl2Available()) {
     try {
       const db = await createDynamoDB({
+        ...persistence,
         heatView: { canvas, width: canvas.width, height: canvas.height },
       });
       if (db.heatView) {
@@ -168,7 +180,7 @@ async function createEngineWithHeatView() {
       // Fall through to the plain engine module.
     }
   }
-  return createDynamoDB();
+  return createDynamoDB(persistence);
 }
 
 async function loadEngine() {
@@ -188,8 +200,9 @@ async function loadEngine() {
   requestConsole.enable(db);
   scenarios.enable(db);
   triggerPanel.enable(db);
+  const restoredText = await storageBanner.enable(db);
   // Announced last, so "ready" means every panel can be used.
-  showEngineStatus('ready', `Engine ready in ${loadMilliseconds} ms`);
+  showEngineStatus('ready', restoredText ?? `Engine ready in ${loadMilliseconds} ms`);
 }
 
 loadEngine();

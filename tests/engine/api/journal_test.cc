@@ -101,6 +101,12 @@ TEST_F(JournalTest, RecordsOnlyRequestsThatChangeSomething) {
   EXPECT_EQ(Journaled("Playground.GetMetrics", {{"TableName", "tbl"}}), "");
   EXPECT_EQ(Journaled("DynamoDB_20120810.NoSuchOperation", json::object()), "");
   EXPECT_FALSE(Journaled("Playground.Configure", {{"Throttling", "OFF"}}).empty());
+  // What a read-only copy may serve is exactly what is never recorded.
+  EXPECT_TRUE(Engine::IsReadOnly("DynamoDB_20120810.Query"));
+  EXPECT_TRUE(Engine::IsReadOnly("DynamoDBStreams_20120810.GetRecords"));
+  EXPECT_FALSE(Engine::IsReadOnly("DynamoDB_20120810.PutItem"));
+  EXPECT_FALSE(Engine::IsReadOnly("Playground.Configure"));
+  EXPECT_FALSE(Engine::IsReadOnly("DynamoDB_20120810.SomethingNew"));
   // Off, nothing is kept.
   engine_.SetJournaling(false);
   EXPECT_EQ(Journaled("DynamoDB_20120810.PutItem", item), "");

@@ -1,0 +1,229 @@
+// The page keeps its playground in IndexedDB: reloads, a second tab, a closed browser, a damaged
+// journal and a reset, in Debian's Chromium with real IndexedDB and Web Locks.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { CHROMIUM_ARGS, openPlayground, startStaticServer } from './support/browser_fixture.js';
+
+const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
+
+const MUSIC = {
+  TableName: 'Music',
+  BillingMode: 'PAY_PER_REQUEST',
+  KeySchema: [
+    { AttributeName: 'Artist', KeyType: 'HASH' },
+    { AttributeName: 'Song', KeyType: 'RANGE' },
+  ],
+  AttributeDefinitions: [
+    { AttributeName: 'Artist', AttributeType: 'S' },
+    { AttributeName: 'Song', AttributeType: 'S' },
+    { AttributeName: 'Genre', AttributeType: 'S' },
+  ],
+  GlobalSecondaryIndexes: [
+    { IndexName: 'ByGenre', KeySchema: [{ AttributeName: 'Genre', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } },
+  ],
+  StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+};
+
+async function ready(page) {
+  await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 20_000 });
+}
+
+// Runs `operation` with `input` in the page's engine (window.playground.db); resolves to the
+// output, or to { error: name } when it was refused.
+function send(page, operation, input = {}) {
+  return page.evaluate(
+    ([op, body]) => globalThis.playground.db.send(op, body).catch((error) => ({ error: error.name, message: error.message })),
+    [operation, input],
+  );
+}
+
+// Everything a user can read back: tables, index, items, TTL, stream records and the clock.
+function everything(page) {
+  return page.evaluate(async () => {
+    const { db } = globalThis.playground;
+    const { Table } = await db.send('DescribeTable', { TableName: 'Music' });
+    const { StreamDescription } = await db.send('DynamoDBStreams_20120810.DescribeStream', { StreamArn: Table.LatestStreamArn });
+    const { ShardIterator } = await db.send('DynamoDBStreams_20120810.GetShardIterator', {
+      StreamArn: Table.LatestStreamArn,
+      ShardId: StreamDescription.Shards[0].ShardId,
+      ShardIteratorType: 'TRIM_HORIZON',
+    });
+    return {
+      table: Table,
+      items: (await db.send('Scan', { TableName: 'Music', ConsistentRead: true })).Items,
+      rock: (await db.send('Query', {
+        TableName: 'Music', IndexName: 'ByGenre', KeyConditionExpression: 'Genre = :g',
+        ExpressionAttributeValues: { ':g': { S: 'Rock' } },
+      })).Items,
+      ttl: await db.send('DescribeTimeToLive', { TableName: 'Music' }),
+      records: (await db.send('DynamoDBStreams_20120810.GetRecords', { ShardIterator })).Records,
+      now: (await db.send('Playground.GetMetrics', { TableName: 'Music' })).Now,
+    };
+  });
+}
+
+describe('the page keeps its playground in IndexedDB', () => {
+  let playground;
+  before(async () => {
+    playground = await openPlayground();
+  });
+  after(() => playground.close());
+
+  test('tables, indexes, items, stream records, TTL and the clock survive a reload', async () => {
+    const context = await playground.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${playground.pageUrl}web/`);
+    await ready(page);
+    assert.match(await page.textContent('#engine-status'), /^Engine ready in \d+ ms$/);
+    await send(page, 'Playground.SetClock', { Mode: 'VIRTUAL', Now: 1767225600 });
+    await send(page, 'CreateTable', MUSIC);
+    await send(page, 'UpdateTimeToLive', { TableName: 'Music', TimeToLiveSpecification: { Enabled: true, AttributeName: 'ExpiresAt' } });
+    for (const [song, genre] of [['One', 'Rock'], ['Two', 'Jazz'], ['Three', 'Rock']]) {
+      await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Band' }, Song: { S: song }, Genre: { S: genre } } });
+    }
+    await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Band' }, Song: { S: 'Brief' }, ExpiresAt: { N: '1767225605' } } });
+    await send(page, 'Playground.AdvanceClock', { Seconds: 60 });
+    const before = await everything(page);
+    assert.equal(before.items.length, 3); // Brief expired and was deleted
+    assert.equal(before.records.length, 5);
+
+    await page.reload();
+    await ready(page);
+    assert.match(await page.textContent('#engine-status'), /^Restored 1 table, 3 items in \d+ ms$/);
+    assert.deepEqual(await everything(page), before);
+    assert.equal(await page.isVisible('#storage-banner'), false);
+    await context.close();
+  });
+
+  test('a second tab is read-only until it takes over, and the first then is', async () => {
+    const context = await playground.browser.newContext();
+    const first = await context.newPage();
+    await first.goto(`${playground.pageUrl}web/`);
+    await ready(first);
+    await send(first, 'CreateTable', { ...MUSIC, StreamSpecification: undefined });
+
+    const second = await context.newPage();
+    await second.goto(`${playground.pageUrl}web/`);
+    await ready(second);
+    assert.equal(await second.isVisible('#storage-banner'), true);
+    assert.match(await second.textContent('#storage-message'), /open in another tab, which writes it\. This tab is read-only/);
+    assert.equal(await second.isDisabled('#reset-playground'), true);
+    // It reads what the first stored, and refuses to write.
+    assert.deepEqual((await send(second, 'ListTables')).TableNames, ['Music']);
+    const refused = await send(second, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'A' }, Song: { S: 'B' } } });
+    assert.equal(refused.error, 'AccessDeniedException');
+
+    await second.click('#take-over');
+    await ready(second);
+    assert.equal(await second.isVisible('#storage-banner'), false);
+    const written = await send(second, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'A' }, Song: { S: 'B' } } });
+    assert.equal(written.error, undefined);
+
+    await first.waitForSelector('#storage-banner:not([hidden])');
+    assert.match(await first.textContent('#storage-message'), /Another tab took over this playground\. This tab is read-only/);
+    assert.equal((await send(first, 'DeleteTable', { TableName: 'Music' })).error, 'AccessDeniedException');
+    await context.close();
+  });
+
+  test('a damaged journal end opens with a message and everything before it', async () => {
+    const context = await playground.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${playground.pageUrl}web/`);
+    await ready(page);
+    await send(page, 'CreateTable', { ...MUSIC, StreamSpecification: undefined });
+    await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Kept' }, Song: { S: 'Safe' } } });
+    // A chunk that is not a whole record, as a torn write would leave.
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('dynamodb-playground:default');
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('journal', 'readwrite');
+            transaction.objectStore('journal').add(new Uint8Array([40, 0, 0, 0, 9, 9, 9]));
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+    );
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getAttribute('#storage-banner', 'data-kind'), 'error');
+    assert.equal(
+      await page.textContent('#storage-message'),
+      'The end of the stored playground could not be read (the last 7 bytes are an incomplete record (a write cut short)); everything before it was restored.',
+    );
+    assert.deepEqual((await send(page, 'Scan', { TableName: 'Music' })).Items, [{ Artist: { S: 'Kept' }, Song: { S: 'Safe' } }]);
+    // The damaged bytes are set aside, so the next load is clean and new writes are kept.
+    await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Kept' }, Song: { S: 'After' } } });
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.isVisible('#storage-banner'), false);
+    assert.equal((await send(page, 'Scan', { TableName: 'Music', Select: 'COUNT' })).Count, 2);
+    await context.close();
+  });
+
+  test('"Reset playground" asks, then starts from nothing', async () => {
+    const context = await playground.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${playground.pageUrl}web/`);
+    await ready(page);
+    await send(page, 'CreateTable', { ...MUSIC, StreamSpecification: undefined });
+    page.once('dialog', (dialog) => dialog.dismiss());
+    await page.click('#reset-playground');
+    assert.deepEqual((await send(page, 'ListTables')).TableNames, ['Music']);
+    page.once('dialog', (dialog) => dialog.accept());
+    await Promise.all([page.waitForEvent('load'), page.click('#reset-playground')]);
+    await ready(page);
+    assert.match(await page.textContent('#engine-status'), /^Engine ready in \d+ ms$/);
+    assert.deepEqual((await send(page, 'ListTables')).TableNames, []);
+    await context.close();
+  });
+});
+
+test('every acknowledged write survives closing the browser', async () => {
+  const server = await startStaticServer(REPO_ROOT);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-profile-'));
+  const url = `http://127.0.0.1:${server.address().port}/web/`;
+  const launch = () => chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    let context = await launch();
+    let page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    await send(page, 'CreateTable', { TableName: 'Burst', BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }] });
+    // 300 writes at once: they share transactions, and each resolves only once its is committed.
+    const acknowledged = await page.evaluate(async () => {
+      const { db } = globalThis.playground;
+      const writes = Array.from({ length: 300 }, (_, i) =>
+        db.send('PutItem', { TableName: 'Burst', Item: { pk: { S: `k${i}` } } }).then(() => `k${i}`, () => null));
+      return (await Promise.all(writes)).filter(Boolean);
+    });
+    assert.equal(acknowledged.length, 300);
+    await context.close(); // the browser goes away right after the last acknowledgement
+
+    context = await launch();
+    page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    const keys = await page.evaluate(async () => {
+      const { Items } = await globalThis.playground.db.send('Scan', { TableName: 'Burst', ConsistentRead: true });
+      return Items.map((item) => item.pk.S);
+    });
+    assert.deepEqual(keys.sort(), [...acknowledged].sort());
+    await context.close();
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});

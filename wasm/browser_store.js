@@ -1,0 +1,164 @@
+// BrowserStore: where the page keeps its playground's journal, IndexedDB, with one writer per
+// workspace across tabs. The engine decides what a record holds (engine/persist/); this file only
+// stores bytes, as wasm/data_dir.js does for node.
+//
+//   IndexedDB database "dynamodb-playground:<workspace>"
+//     journal  chunks of the journal, in key order; the first one starts with the header
+//     damaged  bytes a reopen could not read, kept by time
+//   Web Lock "dynamodb-playground:<workspace>"  held by the tab that writes
+//
+// A change is acknowledged only once the IndexedDB transaction that holds it has completed with
+// `durability: 'strict'`; changes that arrive while one commits go together in the next.
+
+import { GroupCommit, concatBytes } from './group_commit.js';
+
+const PREFIX = 'dynamodb-playground:';
+const JOURNAL = 'journal';
+const DAMAGED = 'damaged';
+
+function promiseOf(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function transactionDone(transaction) {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error ?? new Error('the transaction was aborted'));
+    transaction.onerror = () => reject(transaction.error);
+  });
+}
+
+function openDatabase(name) {
+  const request = indexedDB.open(name, 1);
+  request.onupgradeneeded = () => {
+    request.result.createObjectStore(JOURNAL, { autoIncrement: true });
+    request.result.createObjectStore(DAMAGED);
+  };
+  return promiseOf(request);
+}
+
+// The writer lock: resolves to { held: true, lost } (lost resolves when another tab takes
+// over) or { held: false }. `steal` takes it from the tab that holds it.
+function requestWriterLock(name, steal) {
+  if (!globalThis.navigator?.locks) return Promise.resolve({ held: true, lost: new Promise(() => {}) });
+  return new Promise((resolve) => {
+    const options = steal ? { steal: true } : { ifAvailable: true };
+    let lost;
+    const request = navigator.locks.request(name, options, (lock) => {
+      if (!lock) {
+        resolve({ held: false });
+        return undefined;
+      }
+      resolve({ held: true, lost });
+      return new Promise(() => {}); // held for the life of the tab
+    });
+    // The request settles only when the lock is taken away (AbortError) or never granted.
+    lost = request.then(
+      () => undefined,
+      () => undefined,
+    );
+  });
+}
+
+function describeStorageError(error) {
+  if (error?.name === 'QuotaExceededError') {
+    return "the browser refused to store the change: this site's storage is full";
+  }
+  return `the browser could not store the change: ${error?.message ?? error}`;
+}
+
+export class BrowserStore {
+  #database;
+  #commits = new GroupCommit((bytes) => this.#storeDurably(bytes), describeStorageError);
+
+  /** The journal's bytes as they were on open (hand them to the engine's restore). */
+  journal;
+  /** The workspace this store keeps. */
+  workspace;
+  /** True when another tab writes this workspace: this one may only read. */
+  readOnly;
+  /** Called once if another tab takes the writer's lock from this one. */
+  onLostWriter = () => {};
+
+  constructor(database, workspace, journal, lock) {
+    this.#database = database;
+    this.workspace = workspace;
+    this.journal = journal;
+    this.readOnly = !lock.held;
+    lock.lost?.then(() => {
+      this.readOnly = true;
+      this.onLostWriter();
+    });
+  }
+
+  /**
+   * Opens `workspace`, taking its writer lock if no other tab holds it (or from the tab that
+   * does, with `takeOver`), and reads its journal.
+   */
+  static async open(workspace = 'default', { takeOver = false } = {}) {
+    const lock = await requestWriterLock(PREFIX + workspace, takeOver);
+    const database = await openDatabase(PREFIX + workspace);
+    const transaction = database.transaction(JOURNAL, 'readonly');
+    const chunks = await promiseOf(transaction.objectStore(JOURNAL).getAll());
+    return new BrowserStore(database, workspace, concatBytes(chunks.map((chunk) => new Uint8Array(chunk))), lock);
+  }
+
+  /**
+   * Makes the stored journal exactly its first `validBytes` (starting it with `header` when it
+   * has none), keeping any bytes after them in the damaged store. One transaction: a crash
+   * leaves either the old journal or the new one.
+   */
+  async prepareForAppend(validBytes, header) {
+    if (this.readOnly) return;
+    const journal = this.journal;
+    this.journal = null;
+    if (validBytes === journal.length && validBytes > 0) return;
+    const transaction = this.#database.transaction([JOURNAL, DAMAGED], 'readwrite', { durability: 'strict' });
+    const done = transactionDone(transaction);
+    if (validBytes < journal.length) {
+      transaction.objectStore(DAMAGED).put(journal.slice(validBytes), new Date().toISOString());
+    }
+    const store = transaction.objectStore(JOURNAL);
+    store.clear();
+    store.add(validBytes > 0 ? journal.slice(0, validBytes) : new Uint8Array(header));
+    await done;
+  }
+
+  /** The write that failed, if one did. */
+  get failure() {
+    return this.#commits.failure;
+  }
+
+  /** Stores one record; resolves once its transaction has completed (group commit). */
+  append(record) {
+    if (this.readOnly) {
+      return Promise.reject(new Error('another tab writes this playground; this tab may only read'));
+    }
+    return this.#commits.append(record);
+  }
+
+  async #storeDurably(bytes) {
+    const transaction = this.#database.transaction(JOURNAL, 'readwrite', { durability: 'strict' });
+    const done = transactionDone(transaction);
+    transaction.objectStore(JOURNAL).add(bytes);
+    await done;
+  }
+
+  /** Deletes the workspace's journal (and what was kept of damaged ones): a fresh playground. */
+  async reset() {
+    const transaction = this.#database.transaction([JOURNAL, DAMAGED], 'readwrite', { durability: 'strict' });
+    const done = transactionDone(transaction);
+    transaction.objectStore(JOURNAL).clear();
+    transaction.objectStore(DAMAGED).clear();
+    await done;
+  }
+
+  /** Waits for queued records, then closes the database. */
+  async close() {
+    await this.#commits.drain();
+    this.#database.close();
+  }
+}
