@@ -147,6 +147,28 @@ export class BrowserStore {
     await done;
   }
 
+  /** The whole journal as it is stored once every queued record is (for an export). */
+  async exportBytes() {
+    await this.#commits.drain();
+    const transaction = this.#database.transaction(JOURNAL, 'readonly');
+    const chunks = await promiseOf(transaction.objectStore(JOURNAL).getAll());
+    return concatBytes(chunks.map((chunk) => new Uint8Array(chunk)));
+  }
+
+  /**
+   * Replaces the workspace's journal with `journal` (an imported playground, already checked):
+   * one transaction, so the old one stays whole if it fails. The page reloads afterwards.
+   */
+  async replaceWith(journal) {
+    if (this.readOnly) throw new Error('another tab writes this playground; take over before opening a file');
+    await this.#commits.drain();
+    const transaction = this.#database.transaction(JOURNAL, 'readwrite', { durability: 'strict' });
+    const done = transactionDone(transaction);
+    transaction.objectStore(JOURNAL).clear();
+    transaction.objectStore(JOURNAL).add(journal);
+    await done;
+  }
+
   /** Deletes the workspace's journal (and what was kept of damaged ones): a fresh playground. */
   async reset() {
     const transaction = this.#database.transaction([JOURNAL, DAMAGED], 'readwrite', { durability: 'strict' });

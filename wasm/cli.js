@@ -6,6 +6,7 @@
 // Without --data-dir everything lives in memory and stopping the process drops all tables; with
 // it the playground is restored from DIR and every change is on disk before it is answered.
 
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from './http_server.js';
 
 const USAGE = `Usage: dynamodb-playground [--port N] [--host H] [--no-page] [--no-throttling]
-                           [--data-dir DIR]
+                           [--data-dir DIR] [--import FILE]
 
 Runs a DynamoDB endpoint and the DynamoDB Playground page.
 
@@ -28,6 +29,9 @@ Options:
                keep the playground in DIR (created if needed): restored on start, every
                change written and fsynced before it is answered; one process per DIR.
                Without it everything lives in memory and is gone when the process ends
+  --import FILE
+               start from a playground exported to FILE (db.exportSnapshot(), the page's
+               Download); with --data-dir, DIR must be new
   -h, --help   show this help
 
 Any credentials are accepted; request signatures are not checked. Example:
@@ -47,6 +51,7 @@ function parseCommandLine(argv) {
       'no-page': { type: 'boolean', default: false },
       'no-throttling': { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      import: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -60,6 +65,7 @@ function parseCommandLine(argv) {
     page: !values['no-page'],
     throttling: !values['no-throttling'],
     dataDir: values['data-dir'],
+    importFile: values.import,
     help: values.help,
   };
 }
@@ -85,12 +91,14 @@ async function main() {
 
   let server;
   try {
+    const snapshot = options.importFile === undefined ? undefined : await readFile(options.importFile);
     server = await startServer({
       port: options.port,
       host: options.host,
       staticRoot: options.page ? REPOSITORY_ROOT : undefined,
       throttling: options.throttling,
       dataDir: options.dataDir,
+      snapshot,
     });
   } catch (error) {
     const reason =
@@ -101,6 +109,9 @@ async function main() {
     return 1;
   }
 
+  if (options.importFile !== undefined) {
+    process.stdout.write(`Imported:            ${options.importFile}\n`);
+  }
   const restored = server.db.restored;
   if (restored) {
     process.stdout.write(

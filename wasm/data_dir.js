@@ -90,9 +90,10 @@ export class DataDirectory {
   /**
    * Makes the journal end where its valid bytes end, so appends follow the last good record:
    * unreadable bytes after `validBytes` are first copied to journal.log.damaged-<time>.
-   * `header` starts a journal that has none yet. Returns the damaged copy's path, if any.
+   * `header` starts a journal that has none yet, or `seed` (an imported journal, header
+   * included) when given. Returns the damaged copy's path, if any.
    */
-  async prepareForAppend(validBytes, header) {
+  async prepareForAppend(validBytes, header, seed) {
     const journalPath = path.join(this.#dir, JOURNAL_FILE);
     let damagedPath;
     if (validBytes < this.journal.length) {
@@ -101,7 +102,11 @@ export class DataDirectory {
     }
     this.#file = await fsp.open(journalPath, fs.existsSync(journalPath) ? 'r+' : 'w+');
     await this.#file.truncate(validBytes);
-    if (validBytes === 0) await this.#file.write(Buffer.from(header), 0, header.length, 0);
+    if (validBytes === 0) {
+      // A new directory starts with the header, or with an imported journal.
+      const first = seed ?? header;
+      await this.#file.write(first, 0, first.length, 0);
+    }
     await this.#file.sync();
     await this.#syncDirectory();
     this.#file.close().catch(() => {});
@@ -130,6 +135,12 @@ export class DataDirectory {
       written += bytesWritten;
     }
     await this.#file.datasync();
+  }
+
+  /** The whole journal as it is on disk once every queued record is (for an export). */
+  async exportBytes() {
+    await this.#commits.drain();
+    return new Uint8Array(await fsp.readFile(path.join(this.#dir, JOURNAL_FILE)));
   }
 
   /** Waits for queued records, then closes the journal and releases the lock. */

@@ -43,15 +43,17 @@ const ACCEPTED_CONTENT_TYPES = new Set(['application/json', AMZ_JSON]);
  * @param {string} [options.dataDir] keeps the fresh engine's state in this directory
  *   (`--data-dir`), restored first; every change is on disk before its answer is sent.
  *   Ignored when `db` is given.
+ * @param {Uint8Array} [options.snapshot] starts the fresh engine from an exported playground
+ *   (`--import`); with `dataDir`, the directory must be new. Ignored when `db` is given.
  * @returns {Promise<{url: string, port: number, db: import('./index.js').DynamoDB,
  *   close: () => Promise<void>}>} `url` is the endpoint for `--endpoint-url` / the SDK's
  *   `endpoint`. Rejects with the listen error (code 'EADDRINUSE' when the port is taken).
  */
 export async function startServer({
-  port = 8000, host = '127.0.0.1', db, staticRoot, throttling = true, dataDir,
+  port = 8000, host = '127.0.0.1', db, staticRoot, throttling = true, dataDir, snapshot,
 } = {}) {
   const ownsDb = db === undefined;
-  db ??= await createDynamoDB({ throttling, path: dataDir });
+  db ??= await createDynamoDB({ throttling, path: dataDir, snapshot });
   const server = createServer((req, res) => {
     handleRequest(req, res, db, staticRoot).catch((error) => failRequest(req, res, error));
   });

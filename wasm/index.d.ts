@@ -30,6 +30,12 @@ export interface CreateDynamoDBOptions {
    * request resolves. One tab writes a workspace (Web Locks); in the others `readOnly` is true.
    */
   workspace?: string;
+  /**
+   * The bytes of `db.exportSnapshot()` (or a file the page downloaded): start from that
+   * playground. All or nothing: a file that is not an export or is damaged is refused. With
+   * `path`, the directory must be new; not with `workspace` (use `db.importSnapshot()`).
+   */
+  snapshot?: Uint8Array | ArrayBuffer;
   /** With `workspace`: take the writer's lock from the tab that holds it (that tab turns read-only). */
   takeOver?: boolean;
 }
@@ -163,6 +169,10 @@ export declare class DynamoDB {
    * AccessDeniedException; reads are served.
    */
   readonly readOnly: boolean;
+  /** The whole playground as one file's bytes, for `createDynamoDB({ snapshot })`. */
+  exportSnapshot(): Promise<Uint8Array>;
+  /** With `workspace`: replaces what is stored with `snapshot` (checked first; reload afterwards). */
+  importSnapshot?: (snapshot: Uint8Array | ArrayBuffer) => Promise<void>;
   /** With `workspace`: deletes what is stored for it (the page reloads afterwards). */
   resetWorkspace?: () => Promise<void>;
   /** With `workspace`: called when another tab takes the writer's lock from this one. */

@@ -9,6 +9,7 @@
 
 import { DynamoDBError, errorFromResponse } from './errors.js';
 import { instantiateEngineModule } from './engine_loader.js';
+import { MemoryStore } from './memory_store.js';
 import { StreamTrigger } from './stream_triggers.js';
 
 export { DynamoDBError };
@@ -18,14 +19,15 @@ export const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
 
 export class DynamoDB {
   #engine;
-  #store; // where journal records go (a data directory, IndexedDB), or undefined in memory
+  #store; // where journal records go: memory, a data directory or IndexedDB
   #isReadOnlyTarget;
   #triggers = new Set();
   #pumpScheduled = false;
 
   /**
-   * Use createDynamoDB(); the constructor takes an instantiated engine and, for a persistent
-   * playground, the store its journal records go to.
+   * Use createDynamoDB(); the constructor takes an instantiated engine, the store its journal
+   * records go to (wasm/memory_store.js, data_dir.js, browser_store.js) and the engine's test
+   * of which targets only read.
    */
   constructor(engine, store, isReadOnlyTarget) {
     this.#engine = engine;
@@ -38,7 +40,7 @@ export class DynamoDB {
    * change something are refused with AccessDeniedException, reads are served.
    */
   get readOnly() {
-    return Boolean(this.#store?.readOnly);
+    return Boolean(this.#store.readOnly);
   }
 
   /**
@@ -59,12 +61,13 @@ export class DynamoDB {
   }
 
   #serve(target, bodyText) {
-    const failure = this.#store?.failure;
+    const failure = this.#store.failure;
     if (failure) return storageFailureAnswer(failure);
-    if (this.#store?.readOnly && !this.#isReadOnlyTarget(target)) return READ_ONLY_ANSWER;
+    if (this.#store.readOnly && !this.#isReadOnlyTarget(target)) return READ_ONLY_ANSWER;
     const answer = this.#engine._handle(target, bodyText);
     if (answer.journal) {
-      answer.durable = this.#store.append(answer.journal);
+      const durable = this.#store.append(answer.journal);
+      if (durable) answer.durable = durable;
       delete answer.journal;
     }
     return answer;
@@ -125,6 +128,15 @@ export class DynamoDB {
   }
 
   /**
+   * The whole playground as one file's bytes (a Uint8Array): tables, items, indexes, streams,
+   * TTL, the clock and settings. `createDynamoDB({ snapshot })`, `cli.js --import FILE` and the
+   * page's "Open file" start a playground from it (docs/formats/journal.md).
+   */
+  async exportSnapshot() {
+    return this.#store.exportBytes();
+  }
+
+  /**
    * Frees the engine's wasm memory; the instance cannot be used afterwards. A persistent
    * playground first finishes storing what it was given and unlocks its data directory: await
    * the returned promise before opening the same directory again.
@@ -132,7 +144,7 @@ export class DynamoDB {
   close() {
     for (const trigger of this.#triggers) trigger.stop();
     this.#engine.delete();
-    return this.#store ? this.#store.close() : Promise.resolve();
+    return this.#store.close();
   }
 }
 
@@ -171,16 +183,20 @@ export async function durableOrError(answer) {
 
 // Locks the directory, replays its journal into `engine` and turns journaling on. Node only: the
 // module that touches the file system is loaded here, so the browser never imports it.
-async function openDataDirectory(engine, module, dir) {
+async function openDataDirectory(engine, module, dir, snapshot) {
   const { DataDirectory } = await import('./data_dir.js');
   const directory = await DataDirectory.open(dir);
   try {
     const started = performance.now();
-    const report = engine._restore(directory.journal);
+    if (snapshot !== undefined && directory.journal.length > 0) {
+      throw new Error(`the data directory ${directory.path} already holds a playground; import into a new directory`);
+    }
+    const seed = snapshot === undefined ? undefined : importSnapshot(engine, snapshot);
+    const report = seed ? { readable: true, validBytes: 0, records: 0 } : engine._restore(directory.journal);
     if (!report.readable) {
       throw new Error(`cannot open the data directory ${directory.path}: ${report.damage}; its files were left as they are`);
     }
-    const damagedCopy = await directory.prepareForAppend(report.validBytes, module._journalHeader());
+    const damagedCopy = await directory.prepareForAppend(report.validBytes, module._journalHeader(), seed);
     engine._setJournaling(true);
     directory.restored = {
       path: directory.path,
@@ -235,6 +251,9 @@ async function openBrowserStore(engine, module, workspace, takeOver = false) {
  * workspace; in the others `db.readOnly` is true (and `options.takeOver` takes it from them).
  * `db.resetWorkspace()` deletes what was stored.
  *
+ * `options.snapshot` (the bytes of `db.exportSnapshot()`) starts the playground from an export,
+ * all or nothing; with `path`, the directory must be new.
+ *
  * `options.path` keeps the playground in that directory (node only): what is there is restored
  * first (`db.restored` says what), and every change is on disk before its request resolves.
  * One process at a time may open a directory. Without a path nothing touches the disk.
@@ -244,48 +263,63 @@ async function openBrowserStore(engine, module, workspace, takeOver = false) {
  * have been throttled. The same as sending `Playground.Configure {"Throttling": "OFF"}`.
  */
 export async function createDynamoDB(options = {}) {
-  let db;
-  if (options.heatView || options.workspace !== undefined) {
-    const module = await instantiateEngineModule(options.heatView ? 'page' : 'engine', {
-      canvas: options.heatView?.canvas,
-    });
-    const engine = new module._Engine();
-    let store;
+  const module = await instantiateEngineModule(options.heatView ? 'page' : 'engine', {
+    canvas: options.heatView?.canvas,
+  });
+  const engine = new module._Engine();
+  let store;
+  try {
     if (options.workspace !== undefined) {
+      if (options.snapshot !== undefined) throw new Error('open a snapshot in a workspace with db.importSnapshot()');
+      store = await openBrowserStore(engine, module, options.workspace, options.takeOver);
+    } else if (options.path !== undefined) {
+      store = await openDataDirectory(engine, module, options.path, options.snapshot);
+    } else {
+      const imported = options.snapshot === undefined ? undefined : importSnapshot(engine, options.snapshot);
+      store = new MemoryStore(module._journalHeader(), imported);
+      engine._setJournaling(true);
+    }
+  } catch (error) {
+    engine.delete();
+    throw error;
+  }
+  const db = new DynamoDB(engine, store, module._isReadOnly);
+  if (store.restored) db.restored = store.restored;
+  if (options.workspace !== undefined) {
+    db.workspace = store.workspace;
+    db.resetWorkspace = () => store.reset();
+    db.importSnapshot = async (snapshot) => {
+      // Checked in a scratch engine first: a bad file changes nothing.
+      const scratch = new module._Engine();
       try {
-        store = await openBrowserStore(engine, module, options.workspace, options.takeOver);
-      } catch (error) {
-        engine.delete();
-        throw error;
+        await store.replaceWith(importSnapshot(scratch, snapshot));
+      } finally {
+        scratch.delete();
       }
-    }
-    db = new DynamoDB(engine, store, module._isReadOnly);
-    if (store) {
-      db.restored = store.restored;
-      db.workspace = store.workspace;
-      db.resetWorkspace = () => store.reset();
-      db.onReadOnly = () => {};
-      store.onLostWriter = () => db.onReadOnly();
-    }
-    if (options.heatView) {
-      const { width, height } = options.heatView;
-      db.heatView = module._startHeatView(engine, width, height);
-    }
-  } else {
-    const module = await instantiateEngineModule('engine');
-    const engine = new module._Engine();
-    let store;
-    if (options.path !== undefined) {
-      try {
-        store = await openDataDirectory(engine, module, options.path);
-      } catch (error) {
-        engine.delete();
-        throw error;
-      }
-    }
-    db = new DynamoDB(engine, store, module._isReadOnly);
-    if (store) db.restored = store.restored;
+    };
+    db.onReadOnly = () => {};
+    store.onLostWriter = () => db.onReadOnly();
+  }
+  if (options.heatView) {
+    const { width, height } = options.heatView;
+    db.heatView = module._startHeatView(engine, width, height);
   }
   if (options.throttling === false) await db.send('Playground.Configure', { Throttling: 'OFF' });
   return db;
+}
+
+// Replays a snapshot (an exported journal) into `engine`, all or nothing: a file that is not a
+// snapshot, is damaged anywhere or does not replay cleanly is refused with the reason. Returns
+// the snapshot's bytes.
+function importSnapshot(engine, snapshot) {
+  const bytes = snapshot instanceof ArrayBuffer ? new Uint8Array(snapshot) : snapshot;
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError('a snapshot is the bytes of an exported playground (a Uint8Array, Buffer or ArrayBuffer)');
+  }
+  const report = engine._restore(bytes);
+  const problem = !report.readable || report.damage ? report.damage
+    : report.diverged ? `a change did not replay (${report.firstDivergence})`
+    : bytes.length === 0 ? 'the file is empty' : '';
+  if (problem) throw new Error(`cannot import the snapshot: ${problem}; nothing was imported`);
+  return bytes;
 }

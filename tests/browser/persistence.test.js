@@ -173,6 +173,43 @@ describe('the page keeps its playground in IndexedDB', () => {
     await context.close();
   });
 
+  test('"Download" saves the playground as one file and "Open file" starts another browser from it', async () => {
+    const source = await playground.browser.newContext({ acceptDownloads: true });
+    const page = await source.newPage();
+    await page.goto(`${playground.pageUrl}web/`);
+    await ready(page);
+    await send(page, 'Playground.SetClock', { Mode: 'VIRTUAL', Now: 1767225600 });
+    await send(page, 'CreateTable', MUSIC);
+    await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Band' }, Song: { S: 'One' }, Genre: { S: 'Rock' } } });
+    const before = await everything(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-playground')]);
+    assert.match(download.suggestedFilename(), /^playground-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.ddbpg$/);
+    const file = await download.path();
+
+    const target = await playground.browser.newContext();
+    const other = await target.newPage();
+    await other.goto(`${playground.pageUrl}web/`);
+    await ready(other);
+    // Not an export: refused with the reason, nothing changes.
+    await send(other, 'CreateTable', { ...MUSIC, TableName: 'Mine', StreamSpecification: undefined });
+    other.once('dialog', (dialog) => dialog.accept());
+    await other.setInputFiles('#playground-file', path.join(REPO_ROOT, 'README.md'));
+    await other.waitForSelector('#storage-banner:not([hidden])');
+    assert.equal(
+      await other.textContent('#storage-message'),
+      'README.md was not opened: cannot import the snapshot: not a DynamoDB Playground journal; nothing was imported.',
+    );
+    assert.deepEqual((await send(other, 'ListTables')).TableNames, ['Mine']);
+    // The export: after a confirmation it replaces this browser's playground.
+    other.once('dialog', (dialog) => dialog.accept());
+    await Promise.all([other.waitForEvent('load'), other.setInputFiles('#playground-file', file)]);
+    await ready(other);
+    assert.match(await other.textContent('#engine-status'), /^Restored 1 table, 1 item in \d+ ms$/);
+    assert.deepEqual(await everything(other), before);
+    await source.close();
+    await target.close();
+  });
+
   test('"Reset playground" asks, then starts from nothing', async () => {
     const context = await playground.browser.newContext();
     const page = await context.newPage();

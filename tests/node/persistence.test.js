@@ -215,6 +215,124 @@ async function storedKeys(endpoint) {
   return keys;
 }
 
+// The same random requests to two playgrounds, answer for answer (DDBPG_MODEL_SEED replays).
+async function sameAnswers(a, b, count, seed = Number(process.env.DDBPG_MODEL_SEED ?? 11)) {
+  let state = seed;
+  const next = (n) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  for (let i = 0; i < count; i++) {
+    const key = { Artist: { S: `Artist ${next(5)}` }, Song: { S: `Song ${next(8)}` } };
+    const requests = [
+      ['PutItem', { TableName: 'Music', Item: { ...key, Genre: { S: next(2) ? 'Rock' : 'Jazz' } } }],
+      ['UpdateItem', { TableName: 'Music', Key: key, UpdateExpression: 'ADD Plays :one', ExpressionAttributeValues: { ':one': { N: '1' } }, ReturnValues: 'ALL_NEW' }],
+      ['DeleteItem', { TableName: 'Music', Key: key, ConditionExpression: 'attribute_exists(Plays)', ReturnValues: 'ALL_OLD' }],
+      ['GetItem', { TableName: 'Music', Key: key, ConsistentRead: true }],
+      ['Query', { TableName: 'Music', KeyConditionExpression: 'Artist = :a', ExpressionAttributeValues: { ':a': key.Artist } }],
+      ['Playground.AdvanceClock', { Seconds: 1 + next(30) }],
+    ];
+    const [operation, input] = requests[next(requests.length)];
+    const answer = (db) => db.send(operation, input).catch((error) => ({ error: error.name, message: error.message }));
+    assert.deepEqual(await answer(b), await answer(a), `request ${i}: ${operation}`);
+  }
+}
+
+async function musicPlayground(options = {}) {
+  const db = await createDynamoDB(options);
+  await db.send('Playground.SetClock', { Mode: 'VIRTUAL', Now: 1767225600 });
+  await db.send('CreateTable', MUSIC);
+  await db.send('UpdateTimeToLive', { TableName: 'Music', TimeToLiveSpecification: { Enabled: true, AttributeName: 'ExpiresAt' } });
+  for (let i = 0; i < 12; i++) {
+    await db.send('PutItem', {
+      TableName: 'Music',
+      Item: { Artist: { S: `Artist ${i % 5}` }, Song: { S: `Song ${i}` }, Genre: { S: i % 3 ? 'Rock' : 'Jazz' },
+        ...(i % 4 === 0 && { ExpiresAt: { N: String(1767225600 + 30 * i) } }) },
+    });
+  }
+  return db;
+}
+
+describe('export and import', () => {
+  it('round-trips a playground: the same state, then the same answer to every request', async () => {
+    const original = await musicPlayground();
+    const snapshot = await original.exportSnapshot();
+    assert.ok(snapshot instanceof Uint8Array);
+    const imported = await createDynamoDB({ snapshot });
+    assert.deepEqual(await everything(imported), await everything(original));
+    await sameAnswers(original, imported, 200);
+    assert.deepEqual(await everything(imported), await everything(original));
+    // An export of the import is the same file plus what happened since.
+    const again = await imported.exportSnapshot();
+    assert.deepEqual(again.subarray(0, snapshot.length), snapshot);
+    await original.close();
+    await imported.close();
+  });
+
+  it('exports a data directory and imports into a new one', async () => {
+    const dir = freshDirectory();
+    const original = await musicPlayground({ path: dir });
+    const snapshot = await original.exportSnapshot();
+    assert.deepEqual(snapshot, new Uint8Array(fs.readFileSync(path.join(dir, 'journal.log'))));
+    const copyDir = freshDirectory();
+    const copy = await createDynamoDB({ path: copyDir, snapshot });
+    assert.deepEqual(await everything(copy), await everything(original));
+    await copy.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'Only' }, Song: { S: 'In the copy' } } });
+    await copy.close();
+    const reopened = await createDynamoDB({ path: copyDir });
+    assert.equal((await reopened.send('Scan', { TableName: 'Music', Select: 'COUNT' })).Count,
+      (await original.send('Scan', { TableName: 'Music', Select: 'COUNT' })).Count + 1);
+    // A directory that holds a playground is not overwritten by an import.
+    await assert.rejects(createDynamoDB({ path: freshDirectoryHolding(snapshot), snapshot }), {
+      message: /already holds a playground; import into a new directory$/,
+    });
+    await reopened.close();
+    await original.close();
+  });
+
+  it('refuses a file that is not an export, or a damaged one, and imports nothing', async () => {
+    await assert.rejects(createDynamoDB({ snapshot: Buffer.from('{"TableNames": []}') }), {
+      message: 'cannot import the snapshot: not a DynamoDB Playground journal; nothing was imported',
+    });
+    const original = await musicPlayground();
+    const snapshot = await original.exportSnapshot();
+    await assert.rejects(createDynamoDB({ snapshot: snapshot.subarray(0, snapshot.length - 5) }), {
+      message: /^cannot import the snapshot: the last \d+ bytes are an incomplete record \(a write cut short\); nothing was imported$/,
+    });
+    const flipped = snapshot.slice();
+    flipped[100] ^= 0xff;
+    await assert.rejects(createDynamoDB({ snapshot: flipped }), { message: /fails its checksum; .*nothing was imported$/ });
+    await assert.rejects(createDynamoDB({ snapshot: 'not bytes' }), { name: 'TypeError' });
+    await original.close();
+  });
+
+  it('cli.js --import starts the endpoint from an exported file', async () => {
+    const original = await musicPlayground();
+    const file = path.join(freshDirectory(), 'music.ddbpg');
+    fs.writeFileSync(file, await original.exportSnapshot());
+    const { child, endpoint, banner } = await startCli(['--no-page', '--import', file]);
+    try {
+      assert.match(banner, /Imported: +.*music\.ddbpg/);
+      const { body } = await callEndpoint(endpoint, 'DynamoDB_20120810.Scan', { TableName: 'Music', ConsistentRead: true });
+      assert.deepEqual(body.Items, (await original.send('Scan', { TableName: 'Music', ConsistentRead: true })).Items);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    const refused = await run(process.execPath, ['wasm/cli.js', '--port', '0', '--import', path.join(REPOSITORY_ROOT, 'README.md')], {
+      cwd: REPOSITORY_ROOT,
+    }).catch((error) => error);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /cannot import the snapshot: not a DynamoDB Playground journal; nothing was imported/);
+    await original.close();
+  });
+});
+
+function freshDirectoryHolding(bytes) {
+  const dir = freshDirectory();
+  fs.writeFileSync(path.join(dir, 'journal.log'), bytes);
+  return dir;
+}
+
 describe('cli.js --data-dir', () => {
   it('prints where its data lives and restores it on the next start', async () => {
     const dir = freshDirectory();

@@ -9,7 +9,7 @@ import { mountResponsePanel } from './response_panel.js';
 import { mountScenarios } from './scenarios.js';
 import { mountStreamPanel } from './stream_panel.js';
 import { mountTableList } from './table_list.js';
-import { mountStorageBanner } from './storage_banner.js';
+import { mountStorageControls } from './storage_controls.js';
 import { mountTriggerPanel } from './trigger_panel.js';
 
 const byId = (id) => document.getElementById(id);
@@ -155,16 +155,19 @@ function webgl2Available() {
 
 // Everything the page does is kept in this browser's IndexedDB under one workspace.
 const WORKSPACE = 'default';
-const storageBanner = mountStorageBanner({
+const storageControls = mountStorageControls({
   banner: byId('storage-banner'),
   message: byId('storage-message'),
   takeOver: byId('take-over'),
   reset: byId('reset-playground'),
+  download: byId('download-playground'),
+  open: byId('open-playground'),
+  file: byId('playground-file'),
 });
 
 async function createEngineWithHeatView() {
   const canvas = byId('heat-canvas');
-  const persistence = { workspace: WORKSPACE, takeOver: storageBanner.takeOverRequested() };
+  const persistence = { workspace: WORKSPACE, takeOver: storageControls.takeOverRequested() };
   if (canvas && webgl2Available()) {
     try {
       const db = await createDynamoDB({
@@ -200,7 +203,7 @@ async function loadEngine() {
   requestConsole.enable(db);
   scenarios.enable(db);
   triggerPanel.enable(db);
-  const restoredText = await storageBanner.enable(db);
+  const restoredText = await storageControls.enable(db);
   // Announced last, so "ready" means every panel can be used.
   showEngineStatus('ready', restoredText ?? `Engine ready in ${loadMilliseconds} ms`);
 }

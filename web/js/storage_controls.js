@@ -1,6 +1,7 @@
-// What the page says about where its playground is kept: what was restored on load, a banner
-// when another tab writes the workspace (with "Take over"), when stored data could not be read
-// or written, and the "Reset playground" action.
+// Where the page's playground is kept, and what the user can do about it: what was restored on
+// load, a banner when another tab writes the workspace (with "Take over") or stored data could
+// not be read, "Download" (the whole playground as one file), "Open file" (start from such a
+// file) and "Reset playground".
 
 const TAKE_OVER_KEY = 'dynamodb-playground:take-over';
 
@@ -19,7 +20,12 @@ async function describeContents(db) {
   return `${plural(TableNames.length, 'table')}, ${plural(items, 'item')}`;
 }
 
-export function mountStorageBanner({ banner, message, takeOver, reset }) {
+// playground-2026-12-02T10-20-00.ddbpg
+function exportFileName() {
+  return `playground-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.ddbpg`;
+}
+
+export function mountStorageControls({ banner, message, takeOver, reset, download, open, file }) {
   const show = (text, { kind = 'warning', offerTakeOver = false } = {}) => {
     banner.hidden = false;
     banner.dataset.kind = kind;
@@ -55,8 +61,35 @@ export function mountStorageBanner({ banner, message, takeOver, reset }) {
       if (!restored) return undefined;
       // Ask the browser not to evict the playground under storage pressure (it may say no).
       navigator.storage?.persist?.().catch(() => {});
-      db.onReadOnly = () => showReadOnly('Another tab took over this playground.');
+      db.onReadOnly = () => {
+        showReadOnly('Another tab took over this playground.');
+        open.disabled = true;
+      };
       reset.disabled = db.readOnly;
+      open.disabled = db.readOnly;
+      download.disabled = false;
+      download.addEventListener('click', async () => {
+        const bytes = await db.exportSnapshot();
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+        link.download = exportFileName();
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      });
+      open.addEventListener('click', () => file.click());
+      file.addEventListener('change', async () => {
+        const [chosen] = file.files;
+        file.value = '';
+        if (!chosen) return;
+        if (!confirm(`Replace the playground in this browser with ${chosen.name}? What is here now is deleted (Download it first to keep it).`)) return;
+        try {
+          await db.importSnapshot(new Uint8Array(await chosen.arrayBuffer()));
+        } catch (error) {
+          show(`${chosen.name} was not opened: ${error.message}.`, { kind: 'error' });
+          return;
+        }
+        location.reload();
+      });
       reset.addEventListener('click', async () => {
         if (!confirm('Reset the playground? Every table and item kept in this browser is deleted.')) return;
         await db.resetWorkspace();
