@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints benchmark figures (never fails on time): PutItem/GetItem throughput natively and in
-# wasm under node, the JS API's startup time, and the wasm module's size.
+# wasm under node, persistence (acknowledged writes with and without durability, journal bytes
+# per write, reopen time), the JS API's startup time, and the wasm module's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh >/dev/null
@@ -9,6 +10,9 @@ echo "== native"
 build/native/tests/bench_handle
 echo "== wasm under node"
 node --no-experimental-fetch build/wasm/tests/bench_handle.js
+echo "== persistence (node, then the page in headless Chromium)"
+node tests/bench/persistence.js
+node tests/bench/persistence_page.js
 echo "== module"
 node tests/bench/startup.js
 for module in ddbpg_engine ddbpg_page; do

@@ -40,24 +40,31 @@ function openDatabase(name) {
   return promiseOf(request);
 }
 
-// The writer lock: resolves to { held: true, lost } (lost resolves when another tab takes
-// over) or { held: false }. `steal` takes it from the tab that holds it.
+// The writer lock: resolves to { held: true, lost, release } (lost resolves when another tab
+// takes over) or { held: false }. `steal` takes it from the tab that holds it.
 function requestWriterLock(name, steal) {
-  if (!globalThis.navigator?.locks) return Promise.resolve({ held: true, lost: new Promise(() => {}) });
+  if (!globalThis.navigator?.locks) {
+    return Promise.resolve({ held: true, lost: new Promise(() => {}), release: () => {} });
+  }
   return new Promise((resolve) => {
     const options = steal ? { steal: true } : { ifAvailable: true };
     let lost;
+    let release;
+    const held = new Promise((done) => {
+      release = done;
+    });
     const request = navigator.locks.request(name, options, (lock) => {
       if (!lock) {
         resolve({ held: false });
         return undefined;
       }
-      resolve({ held: true, lost });
-      return new Promise(() => {}); // held for the life of the tab
+      resolve({ held: true, lost, release });
+      return held; // until close(), or the tab goes away
     });
-    // The request settles only when the lock is taken away (AbortError) or never granted.
+    // Taken away by another tab: the request rejects (AbortError). Released by close() or never
+    // granted: it resolves, and nothing was lost.
     lost = request.then(
-      () => undefined,
+      () => new Promise(() => {}),
       () => undefined,
     );
   });
@@ -72,6 +79,7 @@ function describeStorageError(error) {
 
 export class BrowserStore {
   #database;
+  #releaseLock;
   #commits = new GroupCommit((bytes) => this.#storeDurably(bytes), describeStorageError);
 
   /** The journal's bytes as they were on open (hand them to the engine's restore). */
@@ -85,6 +93,7 @@ export class BrowserStore {
 
   constructor(database, workspace, journal, lock) {
     this.#database = database;
+    this.#releaseLock = lock.release ?? (() => {});
     this.workspace = workspace;
     this.journal = journal;
     this.readOnly = !lock.held;
@@ -178,9 +187,10 @@ export class BrowserStore {
     await done;
   }
 
-  /** Waits for queued records, then closes the database. */
+  /** Waits for queued records, then closes the database and lets another tab write. */
   async close() {
     await this.#commits.drain();
     this.#database.close();
+    this.#releaseLock();
   }
 }

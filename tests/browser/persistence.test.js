@@ -210,6 +210,27 @@ describe('the page keeps its playground in IndexedDB', () => {
     await target.close();
   });
 
+  test('in the JS API, one writer per workspace until it closes', async () => {
+    const context = await playground.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${playground.pageUrl}web/`);
+    await ready(page);
+    const seen = await page.evaluate(async () => {
+      const { createDynamoDB } = await import('/wasm/index.js');
+      const first = await createDynamoDB({ workspace: 'api' });
+      const second = await createDynamoDB({ workspace: 'api' });
+      const whileOpen = [first.readOnly, second.readOnly];
+      await second.close();
+      await first.close();
+      const third = await createDynamoDB({ workspace: 'api' });
+      const afterClose = third.readOnly;
+      await third.close();
+      return { whileOpen, afterClose };
+    });
+    assert.deepEqual(seen, { whileOpen: [false, true], afterClose: false });
+    await context.close();
+  });
+
   test('"Reset playground" asks, then starts from nothing', async () => {
     const context = await playground.browser.newContext();
     const page = await context.newPage();
