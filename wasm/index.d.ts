@@ -175,6 +175,11 @@ export declare class DynamoDB {
   importSnapshot?: (snapshot: Uint8Array | ArrayBuffer) => Promise<void>;
   /** With `workspace`: deletes what is stored for it (the page reloads afterwards). */
   resetWorkspace?: () => Promise<void>;
+  /**
+   * Called once, with the error, when a change could not be stored (a full disk, site data
+   * cleared in the browser): from then on every request gets InternalServerError.
+   */
+  onStorageFailure: (error: Error) => void;
   /** With `workspace`: called when another tab takes the writer's lock from this one. */
   onReadOnly?: () => void;
 

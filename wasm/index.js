@@ -36,6 +36,19 @@ export class DynamoDB {
   }
 
   /**
+   * Called once, with the error, when a change could not be stored (a full disk, the browser's
+   * storage quota): from then on every request is answered with InternalServerError.
+   */
+  onStorageFailure = () => {};
+  #storageFailed = false;
+
+  #reportStorageFailure(error) {
+    if (this.#storageFailed) return;
+    this.#storageFailed = true;
+    this.onStorageFailure(error);
+  }
+
+  /**
    * True while another tab of the page writes this playground's workspace: requests that would
    * change something are refused with AccessDeniedException, reads are served.
    */
@@ -67,7 +80,12 @@ export class DynamoDB {
     const answer = this.#engine._handle(target, bodyText);
     if (answer.journal) {
       const durable = this.#store.append(answer.journal);
-      if (durable) answer.durable = durable;
+      if (durable) {
+        answer.durable = durable.catch((error) => {
+          this.#reportStorageFailure(error);
+          throw error;
+        });
+      }
       delete answer.journal;
     }
     return answer;
@@ -213,8 +231,8 @@ async function openDataDirectory(engine, module, dir, snapshot) {
 }
 
 // Opens the page's IndexedDB workspace and replays it into `engine`; journaling is on only in
-// the tab that holds the workspace's writer lock. An unreadable journal is left as it is and
-// the tab reads nothing from it and writes nothing over it.
+// the tab that holds the workspace's writer lock. An unreadable journal is left as it is: the
+// tab restores nothing from it, writes nothing over it, and works in memory.
 async function openBrowserStore(engine, module, workspace, takeOver = false) {
   const { BrowserStore } = await import('./browser_store.js');
   const store = await BrowserStore.open(workspace, { takeOver });
@@ -222,7 +240,7 @@ async function openBrowserStore(engine, module, workspace, takeOver = false) {
   const journalBytes = store.journal.length;
   const report = engine._restore(store.journal);
   if (!report.readable) {
-    store.readOnly = true;
+    // Left as it is (Download still saves it); this tab works in memory and keeps nothing.
     store.restored = { workspace, records: 0, milliseconds: 0, unreadable: true, damage: report.damage };
     return store;
   }

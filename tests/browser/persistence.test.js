@@ -231,6 +231,62 @@ describe('the page keeps its playground in IndexedDB', () => {
     await context.close();
   });
 
+  // Clearing the site's data while the tab is open closes its IndexedDB connection: the next
+  // change cannot be stored, and the page must say so rather than acknowledge it.
+  test('a change that cannot be stored is refused and said at once', async () => {
+    const context = await playground.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${playground.pageUrl}web/`);
+    await ready(page);
+    await send(page, 'CreateTable', { ...MUSIC, StreamSpecification: undefined });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(playground.pageUrl).origin, storageTypes: 'indexeddb' });
+    const refused = await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Lost' }, Song: { S: 'Never acknowledged' } } });
+    assert.equal(refused.error, 'InternalServerError');
+    assert.match(refused.message, /^the browser could not store the change: .+; this playground accepts no more requests/);
+    // Every later request is refused too: the engine holds a change the browser does not.
+    assert.equal((await send(page, 'ListTables')).error, 'InternalServerError');
+    await page.waitForSelector('#storage-banner[data-kind="error"]');
+    assert.match(await page.textContent('#storage-message'), /^the browser could not store the change: .+\. Changes since are not kept/);
+    await context.close();
+  });
+
+  test('a store this version cannot read is left as it is, and Download still saves it', async () => {
+    const context = await playground.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${playground.pageUrl}web/`);
+    await ready(page);
+    const foreign = [...Buffer.from('DDBPGJNL')].concat([2, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    await page.evaluate(
+      (bytes) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('dynamodb-playground:default');
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('journal', 'readwrite');
+            transaction.objectStore('journal').clear();
+            transaction.objectStore('journal').add(new Uint8Array(bytes));
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+      foreign,
+    );
+    for (let load = 0; load < 2; load++) {
+      await page.reload();
+      await ready(page);
+      assert.equal(await page.getAttribute('#storage-banner', 'data-kind'), 'error');
+      assert.match(await page.textContent('#storage-message'), /could not be opened \(the journal's header fails its checksum\)\. It was left as it is/);
+      // The tab works in memory; what it does is not stored over the old data.
+      assert.equal((await send(page, 'CreateTable', { ...MUSIC, StreamSpecification: undefined })).error, undefined);
+    }
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-playground')]);
+    assert.deepEqual([...fs.readFileSync(await download.path())], foreign);
+    await context.close();
+  });
+
   test('"Reset playground" asks, then starts from nothing', async () => {
     const context = await playground.browser.newContext();
     const page = await context.newPage();

@@ -61,6 +61,12 @@ export function mountStorageControls({ banner, message, takeOver, reset, downloa
       if (!restored) return undefined;
       // Ask the browser not to evict the playground under storage pressure (it may say no).
       navigator.storage?.persist?.().catch(() => {});
+      db.onStorageFailure = (error) => {
+        show(`${error.message}. Changes since are not kept, and this tab answers no more requests; Download keeps a copy of what was stored.`, {
+          kind: 'error',
+        });
+        reset.disabled = false;
+      };
       db.onReadOnly = () => {
         showReadOnly('Another tab took over this playground.');
         open.disabled = true;
@@ -97,7 +103,7 @@ export function mountStorageControls({ banner, message, takeOver, reset, downloa
       });
       if (restored.unreadable) {
         show(
-          `The playground kept in this browser could not be opened (${restored.damage}). It was left as it is; nothing you do in this tab is kept.`,
+          `The playground kept in this browser could not be opened (${restored.damage}). It was left as it is, and Download saves a copy of it; nothing you do in this tab is kept.`,
           { kind: 'error' },
         );
         reset.disabled = false;
