@@ -10,6 +10,8 @@ echo "== native"
 build/native/tests/bench_handle
 echo "== wasm under node"
 node --no-experimental-fetch build/wasm/tests/bench_handle.js
+echo "== the AWS SDK v3 in process (db.requestHandler()) and over HTTP"
+node tests/bench/sdk_handler.js 2>/dev/null
 echo "== persistence (node, then the page in headless Chromium)"
 node tests/bench/persistence.js
 node tests/bench/persistence_page.js

@@ -169,6 +169,19 @@ export declare class DynamoDB {
    * AccessDeniedException; reads are served.
    */
   readonly readOnly: boolean;
+  /**
+   * An HTTP handler for the AWS SDK for JavaScript v3 that answers in this process:
+   * `new DynamoDBClient({ region, credentials, requestHandler: db.requestHandler() })` needs no
+   * endpoint and no network (also DynamoDBStreamsClient, and DynamoDBDocumentClient on top).
+   */
+  requestHandler(): {
+    handle(request: { method: string; headers: Record<string, string>; body?: string | Uint8Array }): Promise<{
+      response: { statusCode: number; reason: string; headers: Record<string, string>; body: Uint8Array };
+    }>;
+    updateHttpClientConfig(key: string, value: unknown): void;
+    httpHandlerConfigs(): Record<string, unknown>;
+  };
+
   /** The whole playground as one file's bytes, for `createDynamoDB({ snapshot })`. */
   exportSnapshot(): Promise<Uint8Array>;
   /** With `workspace`: replaces what is stored with `snapshot` (checked first; reload afterwards). */

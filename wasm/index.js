@@ -10,6 +10,7 @@
 import { DynamoDBError, errorFromResponse } from './errors.js';
 import { instantiateEngineModule } from './engine_loader.js';
 import { MemoryStore } from './memory_store.js';
+import { createSdkRequestHandler } from './sdk_handler.js';
 import { StreamTrigger } from './stream_triggers.js';
 
 export { DynamoDBError };
@@ -143,6 +144,19 @@ export class DynamoDB {
     if (answer.durable) await durableOrError(answer);
     if (answer.status !== 200) throw errorFromResponse(answer.status, answer.body);
     return JSON.parse(answer.body);
+  }
+
+  /**
+   * An HTTP handler for the AWS SDK for JavaScript v3 that answers in this process:
+   * `new DynamoDBClient({ region, credentials, requestHandler: db.requestHandler() })` needs no
+   * endpoint and no network. A change resolves once it is stored, as through `send()`.
+   */
+  requestHandler() {
+    return createSdkRequestHandler(async (target, bodyText) => {
+      const answer = this.handle(target, bodyText);
+      if (answer.durable) await durableOrError(answer);
+      return answer;
+    });
   }
 
   /**
