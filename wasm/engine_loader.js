@@ -52,6 +52,20 @@ function loadFactoryInBrowser(urls) {
   }));
 }
 
+// One instance of the plain engine module per process (or page), shared by every engine that
+// needs no canvas: a new engine is then an object in the same wasm memory, created in well under
+// a millisecond, and closing it returns its memory to that instance's allocator.
+let sharedEngineModule = null;
+
+/** The process's shared instance of the plain engine module. */
+export function sharedEngineModuleInstance() {
+  sharedEngineModule ??= instantiateEngineModule('engine').catch((error) => {
+    sharedEngineModule = null; // let a later call try again
+    throw error;
+  });
+  return sharedEngineModule;
+}
+
 /**
  * Instantiates a fresh wasm module and returns it. `variant` is "engine" (default) or "page";
  * `extraArgs` are added to the module's arguments (the page passes its canvas).

@@ -8,7 +8,7 @@
 // the HTTP endpoint and the page behave identically.
 
 import { DynamoDBError, errorFromResponse } from './errors.js';
-import { instantiateEngineModule } from './engine_loader.js';
+import { instantiateEngineModule, sharedEngineModuleInstance } from './engine_loader.js';
 import { MemoryStore } from './memory_store.js';
 import { createSdkRequestHandler } from './sdk_handler.js';
 import { StreamTrigger } from './stream_triggers.js';
@@ -21,19 +21,21 @@ export const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
 export class DynamoDB {
   #engine;
   #store; // where journal records go: memory, a data directory or IndexedDB
-  #isReadOnlyTarget;
+  #module; // the wasm module the engine lives in (its free functions, new engines for reset())
+  #options; // what createDynamoDB() was given
   #triggers = new Set();
   #pumpScheduled = false;
 
   /**
    * Use createDynamoDB(); the constructor takes an instantiated engine, the store its journal
-   * records go to (wasm/memory_store.js, data_dir.js, browser_store.js) and the engine's test
-   * of which targets only read.
+   * records go to (wasm/memory_store.js, data_dir.js, browser_store.js), the wasm module the
+   * engine lives in and the options it was created with.
    */
-  constructor(engine, store, isReadOnlyTarget) {
+  constructor(engine, store, module, options = {}) {
     this.#engine = engine;
     this.#store = store;
-    this.#isReadOnlyTarget = isReadOnlyTarget;
+    this.#module = module;
+    this.#options = options;
   }
 
   /**
@@ -77,7 +79,7 @@ export class DynamoDB {
   #serve(target, bodyText) {
     const failure = this.#store.failure;
     if (failure) return storageFailureAnswer(failure);
-    if (this.#store.readOnly && !this.#isReadOnlyTarget(target)) return READ_ONLY_ANSWER;
+    if (this.#store.readOnly && !this.#module._isReadOnly(target)) return READ_ONLY_ANSWER;
     const answer = this.#engine._handle(target, bodyText);
     if (answer.journal) {
       const durable = this.#store.append(answer.journal);
@@ -144,6 +146,24 @@ export class DynamoDB {
     if (answer.durable) await durableOrError(answer);
     if (answer.status !== 200) throw errorFromResponse(answer.status, answer.body);
     return JSON.parse(answer.body);
+  }
+
+  /**
+   * Empties the playground, as a new `createDynamoDB()` would be (the options it was created with
+   * still apply): no tables, streams or settings, the clock real again. In memory only; a
+   * persistent playground is reset by deleting its directory, or with `resetWorkspace()`.
+   */
+  async reset() {
+    if (!(this.#store instanceof MemoryStore)) {
+      throw new Error('reset() empties an in-memory playground; delete the data directory (or use resetWorkspace()) to reset a persistent one');
+    }
+    for (const trigger of this.#triggers) trigger.stop();
+    const fresh = new this.#module._Engine();
+    fresh._setJournaling(true);
+    this.#engine.delete();
+    this.#engine = fresh;
+    this.#store = new MemoryStore(this.#module._journalHeader());
+    if (this.#options.throttling === false) await this.send('Playground.Configure', { Throttling: 'OFF' });
   }
 
   /**
@@ -295,9 +315,10 @@ async function openBrowserStore(engine, module, workspace, takeOver = false) {
  * have been throttled. The same as sending `Playground.Configure {"Throttling": "OFF"}`.
  */
 export async function createDynamoDB(options = {}) {
-  const module = await instantiateEngineModule(options.heatView ? 'page' : 'engine', {
-    canvas: options.heatView?.canvas,
-  });
+  // The heat view draws on its own canvas from its own module; every other engine shares one.
+  const module = options.heatView
+    ? await instantiateEngineModule('page', { canvas: options.heatView.canvas })
+    : await sharedEngineModuleInstance();
   const engine = new module._Engine();
   let store;
   try {
@@ -315,7 +336,7 @@ export async function createDynamoDB(options = {}) {
     engine.delete();
     throw error;
   }
-  const db = new DynamoDB(engine, store, module._isReadOnly);
+  const db = new DynamoDB(engine, store, module, options);
   if (store.restored) db.restored = store.restored;
   if (options.workspace !== undefined) {
     db.workspace = store.workspace;
