@@ -77,6 +77,18 @@ export declare class DynamoDBError extends Error {
   readonly type: string;
   /** HTTP status DynamoDB would send (400 or 500). */
   readonly statusCode: number;
+  /** As the AWS SDK v3's exceptions: "client" for a 4xx, "server" for a 5xx. */
+  readonly $fault: 'client' | 'server';
+  /** As the AWS SDK v3's exceptions (no request id in process). */
+  readonly $metadata: { httpStatusCode: number; attempts: number; totalRetryDelay: number };
+  /** ConditionalCheckFailedException with ReturnValuesOnConditionCheckFailure ALL_OLD: the item. */
+  readonly Item?: Record<string, any>;
+  /** TransactionCanceledException: one reason per action, in order. */
+  readonly CancellationReasons?: { Code: string; Message?: string; Item?: Record<string, any> }[];
+  /** ProvisionedThroughputExceededException: why, and the resource. */
+  readonly ThrottlingReasons?: { reason: string; resource: string }[];
+  /** ThrottlingException (on-demand): why, and the resource. */
+  readonly throttlingReasons?: { reason: string; resource: string }[];
 }
 
 /** The `X-Amz-Target` prefix of DynamoDB's operations: "DynamoDB_20120810.". */

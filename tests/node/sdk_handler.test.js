@@ -141,3 +141,26 @@ describe('db.requestHandler()', () => {
     await reopened.close();
   });
 });
+
+describe('db.send() errors', () => {
+  it("carry the body's fields and the SDK's $metadata and $fault", async () => {
+    const db = await createDynamoDB();
+    await db.send('CreateTable', ORDERS);
+    const item = { customer: { S: 'ana' }, order: { N: '1' } };
+    await db.send('PutItem', { TableName: 'Orders', Item: item });
+    const conditional = await db.send('PutItem', {
+      TableName: 'Orders', Item: item, ConditionExpression: 'attribute_not_exists(customer)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    }).catch((error) => error);
+    assert.equal(conditional.name, 'ConditionalCheckFailedException');
+    assert.deepEqual(conditional.Item, item);
+    assert.equal(conditional.$fault, 'client');
+    assert.deepEqual(conditional.$metadata, { httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 });
+    const cancelled = await db.send('TransactWriteItems', {
+      TransactItems: [{ ConditionCheck: { TableName: 'Orders', Key: item, ConditionExpression: 'attribute_not_exists(customer)' } }],
+    }).catch((error) => error);
+    assert.equal(cancelled.name, 'TransactionCanceledException');
+    assert.deepEqual(cancelled.CancellationReasons, [{ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }]);
+    await db.close();
+  });
+});
