@@ -74,6 +74,41 @@ describe('the npm package', () => {
     assert.equal(stdout.trim(), '[]');
   });
 
+  it('type-checks a TypeScript example against the packed types', async () => {
+    fs.writeFileSync(path.join(app, 'typed.ts'), `
+      import { createDynamoDB, DynamoDBError } from 'dynamodb-playground';
+      import { useDynamoDB, createTables } from 'dynamodb-playground/testing';
+
+      export async function example(): Promise<number> {
+        const db = await createDynamoDB({ throttling: false });
+        await createTables(db, [{ TableName: 'T', BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] }]);
+        const answer = db.handle('DynamoDB_20120810.ListTables', '{}');
+        const status: number = answer.status;
+        const snapshot: Uint8Array = await db.exportSnapshot();
+        try {
+          await db.send('GetItem', { TableName: 'Nope', Key: {} });
+        } catch (error) {
+          if (error instanceof DynamoDBError) console.log(error.name, error.$metadata.httpStatusCode);
+        }
+        // @ts-expect-error throttling is a boolean
+        await createDynamoDB({ throttling: 'off' });
+        await db.reset();
+        await db.close();
+        return status + snapshot.length;
+      }
+      export const suite: { db: unknown } = useDynamoDB({ tables: './tables.json' }, {
+        beforeAll: () => {}, beforeEach: () => {}, afterAll: () => {},
+      });
+    `);
+    const tsc = path.join(REPOSITORY_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const result = await run(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022',
+      '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', 'typed.ts'], { cwd: app })
+      .catch((error) => error);
+    assert.equal(result.stdout, '', result.stdout);
+  });
+
   it('installs the dynamodb-playground bin, which serves the endpoint and the page', async () => {
     const bin = path.join(app, 'node_modules', '.bin', 'dynamodb-playground');
     const help = await run(bin, ['--help'], { cwd: app });
