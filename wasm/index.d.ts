@@ -91,6 +91,25 @@ export declare class DynamoDBError extends Error {
   readonly throttlingReasons?: { reason: string; resource: string }[];
 }
 
+/** The DynamoDB operations the engine answers (docs/api-coverage.md). */
+export type DynamoDBOperation =
+  | 'CreateTable' | 'DescribeTable' | 'ListTables' | 'UpdateTable' | 'DeleteTable'
+  | 'PutItem' | 'GetItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan'
+  | 'BatchGetItem' | 'BatchWriteItem' | 'TransactGetItems' | 'TransactWriteItems'
+  | 'UpdateTimeToLive' | 'DescribeTimeToLive'
+  | 'UpdateContributorInsights' | 'DescribeContributorInsights' | 'ListContributorInsights';
+/** The DynamoDB Streams operations. */
+export type StreamsOperation = 'ListStreams' | 'DescribeStream' | 'GetShardIterator' | 'GetRecords';
+/** The playground's own operations. */
+export type PlaygroundOperation =
+  | 'SetClock' | 'AdvanceClock' | 'Configure' | 'GetMetrics' | 'EstimateCost' | 'SimulateWorkload';
+/** What `send()` takes: an operation's name, or a full target with its prefix. */
+export type Operation =
+  | DynamoDBOperation
+  | `DynamoDB_20120810.${DynamoDBOperation}`
+  | `DynamoDBStreams_20120810.${StreamsOperation}`
+  | `Playground.${PlaygroundOperation}`;
+
 /** The `X-Amz-Target` prefix of DynamoDB's operations: "DynamoDB_20120810.". */
 export declare const DYNAMODB_TARGET_PREFIX: string;
 /** The `X-Amz-Target` prefix of the DynamoDB Streams API: "DynamoDBStreams_20120810.". */
@@ -151,7 +170,7 @@ export declare class DynamoDB {
    * playground's extensions (docs/api-coverage.md).
    * @throws DynamoDBError with DynamoDB's error type as `name` and its message.
    */
-  send(operation: string, input?: object): Promise<any>;
+  send(operation: Operation, input?: object): Promise<any>;
 
   /**
    * Delivers the table's stream records to `handler` in batches shaped like a Lambda event,

@@ -92,6 +92,10 @@ describe('the npm package', () => {
         } catch (error) {
           if (error instanceof DynamoDBError) console.log(error.name, error.$metadata.httpStatusCode);
         }
+        // @ts-expect-error an operation DynamoDB does not have
+        await db.send('PutItme', {}).catch(() => {});
+        await db.send('Playground.SetClock', { Mode: 'VIRTUAL' });
+        await db.send('DynamoDBStreams_20120810.ListStreams', {});
         // @ts-expect-error throttling is a boolean
         await createDynamoDB({ throttling: 'off' });
         await db.reset();
