@@ -26,28 +26,82 @@ function isAlive(pid) {
   }
 }
 
-// Creates DIR/LOCK holding our PID, or explains who holds it. A lock left by a process that no
-// longer runs (kill -9, a crash) is taken over.
+// Every lock this process holds: a second open of the same directory in this process is
+// refused even though the PID in the lock is alive (it is ours).
+const heldLocks = new Set();
+
+function inUse(dir, holder) {
+  const who = holder === process.pid ? 'this process' : `process ${holder}`;
+  return new Error(
+    `the data directory ${dir} is in use by ${who}; ` +
+      'a playground directory has one writer at a time (stop it, or use another --data-dir)',
+  );
+}
+
+// Creates DIR/LOCK holding our PID, or explains who holds it. The lock appears whole (a file
+// written first, then linked to its name), so no one ever reads it empty; a lock left by a
+// process that no longer runs (kill -9, a crash) is moved aside, checked again and removed, so
+// two processes taking it over cannot both win.
 function acquireLock(dir) {
   const lockPath = path.join(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
-      return lockPath;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+  if (heldLocks.has(lockPath)) throw inUse(dir, process.pid);
+  const unique = `${lockPath}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}`;
+  fs.writeFileSync(unique, `${process.pid}\n`);
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        fs.linkSync(unique, lockPath);
+        heldLocks.add(lockPath);
+        return lockPath;
+      } catch (error) {
+        if (error.code !== 'EEXIST') throw error;
+      }
+      let holder;
+      try {
+        holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
+      } catch (error) {
+        if (error.code === 'ENOENT') continue; // released meanwhile: try again
+        throw error;
+      }
+      if (holder > 0 && isAlive(holder) && holder !== process.pid) throw inUse(dir, holder);
+      // Stale (or a PID this process reuses after a restart): move it aside, and remove it only
+      // if what was moved is still that stale lock.
+      const aside = `${unique}.stale`;
+      try {
+        fs.renameSync(lockPath, aside);
+      } catch (error) {
+        if (error.code === 'ENOENT') continue;
+        throw error;
+      }
+      if (Number.parseInt(fs.readFileSync(aside, 'utf8'), 10) === holder) {
+        fs.rmSync(aside, { force: true });
+      } else {
+        fs.renameSync(aside, lockPath); // someone else's fresh lock: put it back
+      }
     }
-    const holder = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10);
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-      const who = holder === process.pid ? 'this process' : `process ${holder}`;
-      throw new Error(
-        `the data directory ${dir} is in use by ${who}; ` +
-          'a playground directory has one writer at a time (stop it, or use another --data-dir)',
-      );
-    }
-    fs.rmSync(lockPath, { force: true }); // stale: its process is gone
+    throw new Error(`could not lock the data directory ${dir}`);
+  } finally {
+    fs.rmSync(unique, { force: true });
   }
-  throw new Error(`could not lock the data directory ${dir}`);
+}
+
+// Removes the lock if it is still ours.
+function releaseLock(lockPath) {
+  heldLocks.delete(lockPath);
+  try {
+    if (Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10) === process.pid) fs.rmSync(lockPath, { force: true });
+  } catch {
+    // Already gone.
+  }
+}
+
+// Writes all of `bytes` at the handle's position (a write may take only part of them).
+async function writeAll(handle, bytes) {
+  let written = 0;
+  while (written < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+    written += bytesWritten;
+  }
 }
 
 export class DataDirectory {
@@ -78,7 +132,7 @@ export class DataDirectory {
       const journal = fs.existsSync(journalPath) ? await fsp.readFile(journalPath) : Buffer.alloc(0);
       return new DataDirectory(absolute, lockPath, journal);
     } catch (error) {
-      fs.rmSync(lockPath, { force: true });
+      releaseLock(lockPath);
       throw error;
     }
   }
@@ -97,15 +151,21 @@ export class DataDirectory {
     const journalPath = path.join(this.#dir, JOURNAL_FILE);
     let damagedPath;
     if (validBytes < this.journal.length) {
+      // The only copy of the unread bytes is on disk before the journal is cut.
       damagedPath = `${journalPath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      await fsp.writeFile(damagedPath, this.journal.subarray(validBytes));
+      const copy = await fsp.open(damagedPath, 'w');
+      try {
+        await writeAll(copy, this.journal.subarray(validBytes));
+        await copy.sync();
+      } finally {
+        await copy.close();
+      }
     }
     this.#file = await fsp.open(journalPath, fs.existsSync(journalPath) ? 'r+' : 'w+');
     await this.#file.truncate(validBytes);
     if (validBytes === 0) {
       // A new directory starts with the header, or with an imported journal.
-      const first = seed ?? header;
-      await this.#file.write(first, 0, first.length, 0);
+      await writeAll(this.#file, seed ?? header);
     }
     await this.#file.sync();
     await this.#syncDirectory();
@@ -128,12 +188,13 @@ export class DataDirectory {
     return this.#commits.failure;
   }
 
+  /** The latest write still in flight, for answers that must not run ahead of it. */
+  pending() {
+    return this.#commits.pending();
+  }
+
   async #appendDurably(bytes) {
-    let written = 0;
-    while (written < bytes.length) {
-      const { bytesWritten } = await this.#file.write(bytes, written, bytes.length - written);
-      written += bytesWritten;
-    }
+    await writeAll(this.#file, bytes);
     await this.#file.datasync();
   }
 
@@ -148,7 +209,7 @@ export class DataDirectory {
     await this.#commits.drain();
     if (this.#file) await this.#file.close();
     this.#file = null;
-    fs.rmSync(this.#lockPath, { force: true });
+    releaseLock(this.#lockPath);
   }
 
   async #syncDirectory() {

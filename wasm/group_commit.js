@@ -11,6 +11,7 @@ export class GroupCommit {
   #waiters = [];
   #writing = false;
   #failure = null;
+  #latest = null; // the promise of the latest append
 
   /**
    * `writeBatch(bytes)` makes bytes durable (resolves when they are); `describeFailure(error)`
@@ -29,11 +30,21 @@ export class GroupCommit {
   /** Queues one record; resolves once it is durable, rejects if it could not be stored. */
   append(record) {
     if (this.#failure) return Promise.reject(this.#failure);
-    return new Promise((resolve, reject) => {
+    this.#latest = new Promise((resolve, reject) => {
       this.#queue.push(record);
       this.#waiters.push({ resolve, reject });
       if (!this.#writing) this.#writeQueued();
     });
+    return this.#latest;
+  }
+
+  /**
+   * The latest append while it (or one before it) is still being written, else undefined: an
+   * answer computed from state that includes those records waits for it, so nothing a client
+   * sees can vanish in a crash.
+   */
+  pending() {
+    return this.#writing || this.#queue.length ? this.#latest : undefined;
   }
 
   /** Resolves once nothing is queued or being written. */

@@ -63,8 +63,9 @@ export interface RawResponse {
   /** JSON text: the operation's output, or `{"__type": ..., "message": ...}`. */
   body: string;
   /**
-   * Persistent playgrounds only, on requests that changed something: resolves once the change
-   * is on disk, rejects if it could not be stored. Acknowledge the request only after it.
+   * Persistent playgrounds only, on a request that changed something (or any answer while
+   * changes are still being stored, since it may show them): resolves once they are stored,
+   * rejects if they could not be. Send the answer only after it.
    */
   durable?: Promise<void>;
 }

@@ -63,9 +63,10 @@ export class DynamoDB {
    * Sends one request in DynamoDB's wire form. `target` is the full X-Amz-Target value.
    * Never throws: errors come back as `{ status: 400, body: '{"__type": ...}' }`.
    *
-   * In a persistent playground, an answer to a request that changed something also has
-   * `durable`, a promise that resolves once the change is stored (and rejects if it could not
-   * be): acknowledge the request only after it.
+   * In a persistent playground, an answer to a request that changed something (and any answer
+   * while changes are still being stored, since it may show them) also has `durable`, a promise
+   * that resolves once they are stored (and rejects if they could not be): send the answer only
+   * after it.
    */
   handle(target, bodyText) {
     const answer = this.#serve(String(target), String(bodyText));
@@ -81,15 +82,15 @@ export class DynamoDB {
     if (failure) return storageFailureAnswer(failure);
     if (this.#store.readOnly && !this.#module._isReadOnly(target)) return READ_ONLY_ANSWER;
     const answer = this.#engine._handle(target, bodyText);
-    if (answer.journal) {
-      const durable = this.#store.append(answer.journal);
-      if (durable) {
-        answer.durable = durable.catch((error) => {
-          this.#reportStorageFailure(error);
-          throw error;
-        });
-      }
-      delete answer.journal;
+    // A change waits for its own record; any other answer waits for the records still in
+    // flight, since it may show what they changed.
+    const durable = answer.journal ? this.#store.append(answer.journal) : this.#store.pending();
+    delete answer.journal;
+    if (durable) {
+      answer.durable = durable.catch((error) => {
+        this.#reportStorageFailure(error);
+        throw error;
+      });
     }
     return answer;
   }
@@ -103,7 +104,11 @@ export class DynamoDB {
    */
   onStream(tableName, handler, options = {}) {
     const trigger = new StreamTrigger(
-      (target, body) => this.#serve(target, body),
+      (target, body) => {
+        const answer = this.#serve(target, body);
+        answer.durable?.catch(() => {}); // a storage failure is reported to the callers that wait
+        return answer;
+      },
       tableName,
       handler,
       options,
@@ -351,13 +356,25 @@ export async function createDynamoDB(options = {}) {
       }
     };
     db.onReadOnly = () => {};
-    store.onLostWriter = () => db.onReadOnly();
+    store.onLostWriter = () => {
+      // Nothing this tab does from now on is stored: reads that wake the TTL sweeper must not
+      // try to journal what it deletes.
+      engine._setJournaling(false);
+      db.onReadOnly();
+    };
   }
   if (options.heatView) {
     const { width, height } = options.heatView;
     db.heatView = module._startHeatView(engine, width, height);
   }
-  if (options.throttling === false) await db.send('Playground.Configure', { Throttling: 'OFF' });
+  if (options.throttling === false && !db.readOnly) {
+    try {
+      await db.send('Playground.Configure', { Throttling: 'OFF' });
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
   return db;
 }
 

@@ -16,6 +16,11 @@ export class MemoryStore {
     return null;
   }
 
+  /** Nothing is ever in flight. */
+  pending() {
+    return undefined;
+  }
+
   /** Keeps `record`; returns nothing, as there is nothing to wait for. */
   append(record) {
     this.#chunks.push(record);

@@ -133,6 +133,31 @@ describe('the page keeps its playground in IndexedDB', () => {
     await context.close();
   });
 
+  // Where Web Locks are missing (a page served over plain http from another machine) every tab
+  // believes it writes: the writer number in IndexedDB still lets only the latest one store.
+  test('without Web Locks, an older tab cannot add to what a newer one took over', async () => {
+    const context = await playground.browser.newContext();
+    await context.addInitScript(() => {
+      delete Navigator.prototype.locks;
+    });
+    const first = await context.newPage();
+    await first.goto(`${playground.pageUrl}web/`);
+    await ready(first);
+    await send(first, 'CreateTable', { ...MUSIC, StreamSpecification: undefined });
+    const second = await context.newPage();
+    await second.goto(`${playground.pageUrl}web/`);
+    await ready(second);
+    const stale = await send(first, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Old' }, Song: { S: 'Tab' } } });
+    assert.equal(stale.error, 'InternalServerError');
+    assert.match(stale.message, /^another tab took over this playground before the change was stored; reload this tab/);
+    assert.equal((await send(second, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'New' }, Song: { S: 'Tab' } } })).error, undefined);
+    await second.reload();
+    await ready(second);
+    const { Items } = await send(second, 'Scan', { TableName: 'Music' });
+    assert.deepEqual(Items.map((item) => item.Artist.S), ['New']);
+    await context.close();
+  });
+
   test('a damaged journal end opens with a message and everything before it', async () => {
     const context = await playground.browser.newContext();
     const page = await context.newPage();
@@ -220,6 +245,9 @@ describe('the page keeps its playground in IndexedDB', () => {
       const first = await createDynamoDB({ workspace: 'api' });
       const second = await createDynamoDB({ workspace: 'api' });
       const whileOpen = [first.readOnly, second.readOnly];
+      // A read-only copy cannot reset or replace what the writer keeps.
+      const resetRefused = await second.resetWorkspace().then(() => 'reset', (error) => error.message);
+      if (resetRefused !== 'another tab writes this playground; take over first') throw new Error(resetRefused);
       await second.close();
       await first.close();
       const third = await createDynamoDB({ workspace: 'api' });

@@ -152,6 +152,14 @@ describe('createDynamoDB({ path })', () => {
     assert.equal(fs.existsSync(path.join(dir, 'LOCK')), false);
   });
 
+  it('takes over a lock that names this very PID (a restarted container) but is not held', async () => {
+    const dir = freshDirectory();
+    fs.writeFileSync(path.join(dir, 'LOCK'), `${process.pid}\n`);
+    const db = await createDynamoDB({ path: dir });
+    await db.close();
+    assert.equal(fs.existsSync(path.join(dir, 'LOCK')), false);
+  });
+
   it('opens a journal with a damaged end: the valid part, a message, and the rest kept aside', async () => {
     const dir = freshDirectory();
     const db = await createDynamoDB({ path: dir });
