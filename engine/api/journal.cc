@@ -1,6 +1,8 @@
 // Engine::SetJournaling, TakeJournal and Restore: the engine's side of persistence. The engine
 // decides what a record holds and replays records; the page and node store the bytes.
 #include <exception>
+#include <nlohmann/json.hpp>
+#include <string>
 
 #include "engine/api/engine_state.h"
 #include "engine/api/handlers.h"
@@ -15,6 +17,37 @@ namespace {
 // requests read and may change (Playground.Configure).
 void EnforceOnTables(EngineState& state, bool enforced) {
   for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(enforced);
+}
+
+constexpr std::string_view kBatchWriteItemTarget = "DynamoDB_20120810.BatchWriteItem";
+
+// A BatchWriteItem request without the writes its answer returned as UnprocessedItems (each is
+// the write request as sent), so that replaying it writes what was written: the request itself
+// when everything was processed, "" when nothing was.
+std::string ProcessedBatchWrites(std::string_view request_text, std::string_view response_text) {
+  const nlohmann::json response = nlohmann::json::parse(response_text, nullptr, false);
+  const nlohmann::json* unprocessed =
+      response.is_object() && response.contains("UnprocessedItems") ? &response["UnprocessedItems"]
+                                                                    : nullptr;
+  if (unprocessed == nullptr || !unprocessed->is_object() || unprocessed->empty()) {
+    return std::string(request_text);
+  }
+  nlohmann::json request = nlohmann::json::parse(request_text, nullptr, false);
+  nlohmann::json& tables = request["RequestItems"];
+  for (const auto& [table, writes] : unprocessed->items()) {
+    if (!tables.contains(table)) continue;
+    nlohmann::json& sent = tables[table];
+    for (const nlohmann::json& write : writes) {
+      for (auto it = sent.begin(); it != sent.end(); ++it) {
+        if (*it == write) {
+          sent.erase(it);
+          break;
+        }
+      }
+    }
+    if (sent.empty()) tables.erase(table);
+  }
+  return tables.empty() ? "" : request.dump();
 }
 
 }  // namespace
@@ -36,7 +69,13 @@ std::string Engine::TakeJournal() {
 
 void Engine::Journal(std::string_view target, std::string_view body, const Response& response,
                      double time) {
-  if (response.status == 200 && !IsReadOnlyTarget(target)) {
+  std::string processed;
+  if (response.status == 200 && target == kBatchWriteItemTarget) {
+    // Replay must not write what the caller was told was not processed.
+    processed = ProcessedBatchWrites(body, response.body);
+    body = processed;
+  }
+  if (response.status == 200 && !IsReadOnlyTarget(target) && !body.empty()) {
     persist::AppendCommandRecord(
         journal_, {persist::JournalCommand::Kind::kRequest, time, target, body});
   } else if (state_->background_changed) {

@@ -1,6 +1,8 @@
 // The playground's own operations, under the target prefix "Playground." so they never collide
 // with DynamoDB's and clients that speak only DynamoDB never see them (DESIGN.md, "Extensions
 // beyond the DynamoDB API").
+#include <optional>
+
 #include "engine/api/handlers.h"
 #include "engine/capacity/cost.h"
 #include "engine/value/base64.h"
@@ -125,47 +127,68 @@ Result<Prices> ReadPrices(const json& value) {
   return prices;
 }
 
+namespace {
+
+// A number member between `low` and `high` (inclusive), or the message that says so.
+Status CheckRange(const json& value, double low, double high, const std::string& message) {
+  if (value.is_null()) return Status::OK();
+  const double number = value.get<double>();
+  return number >= low && number <= high ? Status::OK() : Status::Validation(message);
+}
+
+}  // namespace
+
 Result<json> Configure(EngineState& state, const json& request) {
-  // Checked before any setting changes, so a bad value changes nothing.
+  // Every member is checked before any setting changes, so a bad value changes nothing.
   const json& throttling = Member(request, "Throttling");
   if (!throttling.is_null() && throttling != "ON" && throttling != "OFF") {
     return Status::Validation("Throttling must be ON or OFF");
   }
-  if (Status s = CheckNumberMember(request, "Scale"); !s.ok()) return s;
-  if (Status s = CheckNumberMember(request, "ReplicationLagSeconds"); !s.ok()) return s;
-  if (Status s = CheckNumberMember(request, "Seed"); !s.ok()) return s;
+  for (const char* name : {"Scale", "ReplicationLagSeconds", "Seed", "IndexPropagationSeconds",
+                           "TtlDeletionDelaySeconds"}) {
+    if (Status s = CheckNumberMember(request, name); !s.ok()) return s;
+  }
   const json& lag = Member(request, "ReplicationLagSeconds");
-  if (!lag.is_null()) {
-    double seconds = lag.get<double>();
-    if (!(seconds >= 0) || seconds > 60) {
-      return Status::Validation("ReplicationLagSeconds must be between 0 and 60");
-    }
-    state.replication_lag_seconds = seconds;
-    for (auto& [name, table] : state.tables) table->SetReplicationLag(seconds, &state.clock);
-  }
-  if (Status s = CheckNumberMember(request, "IndexPropagationSeconds"); !s.ok()) return s;
   const json& propagation = Member(request, "IndexPropagationSeconds");
-  if (!propagation.is_null()) {
-    double seconds = propagation.get<double>();
-    if (!(seconds >= 0) || seconds > 60) {
-      return Status::Validation("IndexPropagationSeconds must be between 0 and 60");
-    }
-    state.index_propagation_seconds = seconds;
-    for (auto& [name, table] : state.tables) table->SetIndexPropagation(seconds, &state.clock);
-  }
-  if (Status s = CheckNumberMember(request, "TtlDeletionDelaySeconds"); !s.ok()) return s;
   const json& ttl_delay = Member(request, "TtlDeletionDelaySeconds");
-  if (!ttl_delay.is_null()) {
-    double seconds = ttl_delay.get<double>();
-    constexpr double kMaxTtlDelay = 7 * 24 * 3600;
-    if (!(seconds >= 0) || seconds > kMaxTtlDelay) {
-      return Status::Validation("TtlDeletionDelaySeconds must be between 0 and 604800");
-    }
-    state.ttl_deletion_delay_seconds = seconds;
-  }
   const json& split_for_heat = Member(request, "SplitForHeat");
+  const json& seed = Member(request, "Seed");
+  const json& scale = Member(request, "Scale");
+  constexpr double kMaxTtlDelay = 7 * 24 * 3600;
+  for (const Status& s :
+       {CheckRange(lag, 0, 60, "ReplicationLagSeconds must be between 0 and 60"),
+        CheckRange(propagation, 0, 60, "IndexPropagationSeconds must be between 0 and 60"),
+        CheckRange(ttl_delay, 0, kMaxTtlDelay,
+                   "TtlDeletionDelaySeconds must be between 0 and 604800"),
+        CheckRange(scale, 1, kMaxScale,
+                   "Scale must be at least 1 and at most " + json(kMaxScale).dump())}) {
+    if (!s.ok()) return s;
+  }
+  if (!split_for_heat.is_null() && !split_for_heat.is_boolean()) {
+    return Status::Validation("SplitForHeat must be a boolean");
+  }
+  const json& prices = Member(request, "Prices");
+  std::optional<Prices> new_prices;
+  if (!prices.is_null()) {
+    Result<Prices> parsed = ReadPrices(prices);
+    if (!parsed.ok()) return parsed.status();
+    new_prices = *parsed;
+  }
+
+  if (!lag.is_null()) {
+    state.replication_lag_seconds = lag.get<double>();
+    for (auto& [name, table] : state.tables) {
+      table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
+    }
+  }
+  if (!propagation.is_null()) {
+    state.index_propagation_seconds = propagation.get<double>();
+    for (auto& [name, table] : state.tables) {
+      table->SetIndexPropagation(state.index_propagation_seconds, &state.clock);
+    }
+  }
+  if (!ttl_delay.is_null()) state.ttl_deletion_delay_seconds = ttl_delay.get<double>();
   if (!split_for_heat.is_null()) {
-    if (!split_for_heat.is_boolean()) return Status::Validation("SplitForHeat must be a boolean");
     state.split_for_heat = split_for_heat.get<bool>();
     for (auto& [name, table] : state.tables) table->SetSplitForHeat(state.split_for_heat);
   }
@@ -173,21 +196,10 @@ Result<json> Configure(EngineState& state, const json& request) {
     state.throttling_enforced = throttling == "ON";
     for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(state.throttling_enforced);
   }
-  const json& seed = Member(request, "Seed");
   if (!seed.is_null()) state.rng = Rng(static_cast<uint64_t>(seed.get<double>()));
-  const json& prices = Member(request, "Prices");
-  if (!prices.is_null()) {
-    Result<Prices> parsed = ReadPrices(prices);
-    if (!parsed.ok()) return parsed.status();
-    state.prices = *parsed;
-  }
-  const json& scale = Member(request, "Scale");
+  if (new_prices) state.prices = *new_prices;
   if (!scale.is_null()) {
-    double value = scale.get<double>();
-    if (!(value >= 1) || value > kMaxScale) {
-      return Status::Validation("Scale must be at least 1 and at most " + json(kMaxScale).dump());
-    }
-    state.scale = value;
+    state.scale = scale.get<double>();
     for (auto& [name, table] : state.tables) {
       table->Repartition(state.scale, state.clock.NowSeconds());
     }

@@ -271,6 +271,42 @@ TEST_F(JournalTest, ARestoredEngineAnswersAsTheOriginal) {
   }
 }
 
+// A BatchWriteItem that was partly throttled is replayed with only the writes it processed:
+// the ones the caller got back as UnprocessedItems were never written.
+TEST_F(JournalTest, ABatchReplaysOnlyTheWritesItProcessed) {
+  CreateTable("hot", "N");
+  for (int i = 0; i < 990; ++i) {
+    Ok("PutItem", {{"TableName", "hot"}, {"Item", {{"pk", {{"S", "one"}}}, {"sk", {{"N", std::to_string(i)}}}}}});
+  }
+  json writes = json::array();
+  for (int i = 0; i < 25; ++i) {
+    writes.push_back({{"PutRequest", {{"Item", {{"pk", {{"S", "one"}}}, {"sk", {{"N", std::to_string(1000 + i)}}}}}}}});
+  }
+  json answer = Ok("BatchWriteItem", {{"RequestItems", {{"hot", writes}}}});
+  ASSERT_EQ(answer["UnprocessedItems"]["hot"].size(), 15u);  // the partition's second is full
+  const std::string journal = Engine::JournalHeader() + engine_.TakeJournal();
+  ManualClock other_clock(clock_.NowSeconds());
+  Engine restored(other_clock);
+  RestoreReport report = restored.Restore(journal);
+  EXPECT_EQ(report.diverged, 0u);
+  EXPECT_EQ(json::parse(restored.Handle("DynamoDB_20120810.Scan", R"({"TableName":"hot","Select":"COUNT"})").body)["Count"], 1000);
+  EXPECT_EQ(json::parse(engine_.Handle("DynamoDB_20120810.Scan", R"({"TableName":"hot","Select":"COUNT"})").body)["Count"], 1000);
+}
+
+// Playground.Configure checks every member before it changes any: a bad one changes nothing,
+// so the journal (which keeps only what succeeded) agrees with the engine.
+TEST_F(JournalTest, ARefusedConfigureChangesNothing) {
+  Response refused = engine_.Handle("Playground.Configure", R"({"Throttling":"OFF","ReplicationLagSeconds":5,"Scale":0})");
+  EXPECT_EQ(ErrorOf(refused), "ValidationException: Scale must be at least 1 and at most 1000000.0");
+  EXPECT_EQ(engine_.TakeJournal(), "");
+  json settings = json::parse(engine_.Handle("Playground.Configure", "{}").body);
+  EXPECT_EQ(settings["Throttling"], "ON");
+  EXPECT_EQ(settings["ReplicationLagSeconds"], 0);
+  EXPECT_EQ(ErrorOf(engine_.Handle("Playground.Configure", R"({"SplitForHeat":false,"Prices":"nowhere"})")),
+            "ValidationException: Unknown Prices preset: nowhere; presets: us-east-1, explainer");
+  EXPECT_EQ(json::parse(engine_.Handle("Playground.Configure", "{}").body)["SplitForHeat"], true);
+}
+
 TEST_F(JournalTest, ATornJournalRestoresItsValidPrefix) {
   CreateTable("tbl");
   for (int i = 0; i < 10; ++i) {
