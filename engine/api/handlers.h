@@ -40,6 +40,9 @@ Result<json> DescribeTimeToLive(EngineState& state, const json& request);
 // The engine's background work, before every request: global index changes that are due, then
 // the TTL sweeper deleting what expired (ttl_handler.cc).
 void RunBackgroundWork(EngineState& state);
+// Rolls every stream's shards over and trims them as of now, and forgets streams past
+// retention; whether anything changed.
+bool AdvanceStreams(EngineState& state);
 
 // The DynamoDB Streams API (DynamoDBStreams_20120810.*).
 Result<json> ListStreams(EngineState& state, const json& request);

@@ -37,15 +37,6 @@ std::optional<uint64_t> ParseSequence(const std::string& text) {
   return std::strtoull(text.c_str() + 1, nullptr, 10);
 }
 
-// Every stream ages on the clock before it is read; streams past retention are forgotten.
-void AdvanceStreams(EngineState& state) {
-  const double now = state.clock.NowSeconds();
-  for (auto it = state.streams.begin(); it != state.streams.end();) {
-    (*it)->Advance(now);
-    it = (*it)->Expired(now) ? state.streams.erase(it) : it + 1;
-  }
-}
-
 // arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>
 bool WellFormedStreamArn(const std::string& arn) {
   const std::string prefix = "arn:aws:dynamodb:";
@@ -148,7 +139,6 @@ Result<json> ListStreams(EngineState& state, const json& request) {
   errors.MinValue(Member(request, "Limit"), "limit", 1);
   errors.MaxValue(Member(request, "Limit"), "limit", 100);
   if (Status s = errors.ToStatus(); !s.ok()) return s;
-  AdvanceStreams(state);
   const json& table = Member(request, "TableName");
   const json& start = Member(request, "ExclusiveStartStreamArn");
   const size_t limit = Member(request, "Limit").is_null() ? 100 : Member(request, "Limit").get<size_t>();
@@ -187,7 +177,6 @@ Result<json> DescribeStream(EngineState& state, const json& request) {
   errors.MinValue(Member(request, "Limit"), "limit", 1);
   errors.MaxValue(Member(request, "Limit"), "limit", 100);
   if (Status s = errors.ToStatus(); !s.ok()) return s;
-  AdvanceStreams(state);
   Result<Stream*> found = FindStreamMember(state, Member(request, "StreamArn"));
   if (!found.ok()) return found.status();
   const Stream& stream = **found;
@@ -251,7 +240,6 @@ Result<json> GetShardIterator(EngineState& state, const json& request) {
     return Status::Validation("SequenceNumber must not be given for ShardIteratorType " +
                               type.get<std::string>());
   }
-  AdvanceStreams(state);
   Result<Stream*> found = FindStreamMember(state, Member(request, "StreamArn"));
   if (!found.ok()) return found.status();
   const StreamShard* shard = (*found)->FindShard(shard_id.get<std::string>());
@@ -296,7 +284,6 @@ Result<json> GetRecords(EngineState& state, const json& request) {
   }
   std::optional<ShardIterator> iterator = DecodeIterator(text.get<std::string>());
   if (!iterator) return Status::Validation("Invalid ShardIterator");
-  AdvanceStreams(state);
   Result<Stream*> found = FindStreamMember(state, iterator->arn);
   if (!found.ok()) return found.status();
   const double now = state.clock.NowSeconds();
@@ -330,6 +317,23 @@ Result<json> GetRecords(EngineState& state, const json& request) {
     response["NextShardIterator"] = EncodeIterator({iterator->arn, shard->id, next, now});
   }
   return response;
+}
+
+// Every stream ages on the clock before a request sees it; streams past retention are
+// forgotten.
+bool AdvanceStreams(EngineState& state) {
+  const double now = state.clock.NowSeconds();
+  bool changed = false;
+  for (auto it = state.streams.begin(); it != state.streams.end();) {
+    changed = (*it)->Advance(now) || changed;
+    if ((*it)->Expired(now)) {
+      it = state.streams.erase(it);
+      changed = true;
+    } else {
+      ++it;
+    }
+  }
+  return changed;
 }
 
 }  // namespace ddbpg

@@ -111,6 +111,9 @@ void RunBackgroundWork(EngineState& state) {
   const double now = state.clock.NowSeconds();
   // Index changes due by now land first, so the sweeper's deletes follow them.
   for (auto& [name, table] : state.tables) table->PropagateIndexUpdates(now);
+  // Streams age here, on every request, so that a read ages them exactly as the next write
+  // would: the journal then records it as background work when it changed something.
+  if (AdvanceStreams(state)) state.background_changed = true;
   const long long second = static_cast<long long>(std::floor(now));
   if (second == state.last_ttl_sweep_second) return;
   state.last_ttl_sweep_second = second;

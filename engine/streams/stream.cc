@@ -90,7 +90,8 @@ void Stream::CloseShard(StreamShard& shard) {
   shard.ending_sequence = shard.last_sequence ? shard.last_sequence : shard.starting_sequence - 1;
 }
 
-void Stream::Advance(double now) {
+bool Stream::Advance(double now) {
+  bool changed = false;
   // Roll over: an open shard older than its lifetime closes and its child takes over.
   while (enabled_ && now - shards_.back().opened_at >= kShardLifetimeSeconds) {
     StreamShard& open = shards_.back();
@@ -98,6 +99,7 @@ void Stream::Advance(double now) {
     const double handover = open.opened_at + kShardLifetimeSeconds;
     const std::string parent = open.id;
     OpenShard(handover, parent);
+    changed = true;
   }
   // Retention: records older than 24 hours go; so do closed shards with nothing left to read
   // that closed more than 24 hours ago.
@@ -105,12 +107,15 @@ void Stream::Advance(double now) {
     while (!shard.records.empty() && shard.records.front().created_at < now - kRetentionSeconds) {
       shard.trimmed_through = shard.records.front().sequence;
       shard.records.pop_front();
+      changed = true;
     }
   }
   while (shards_.size() > 1 && shards_.front().ending_sequence && shards_.front().records.empty() &&
          shards_[1].opened_at < now - kRetentionSeconds) {
     shards_.erase(shards_.begin());
+    changed = true;
   }
+  return changed;
 }
 
 bool Stream::Expired(double now) const {

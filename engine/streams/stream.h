@@ -73,8 +73,9 @@ class Stream {
   // Stops recording (StreamEnabled false, or the table was deleted): the open shard closes.
   void Disable(double now);
 
-  // Rolls shards over and forgets what is past retention, as of `now`. Every reader calls it.
-  void Advance(double now);
+  // Rolls shards over and forgets what is past retention, as of `now`; whether anything changed.
+  // Every request calls it (RunBackgroundWork), before it reads or writes.
+  bool Advance(double now);
   // Whether nothing is left to read (disabled, and every record and shard has expired).
   bool Expired(double now) const;
 

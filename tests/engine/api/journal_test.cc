@@ -307,6 +307,34 @@ TEST_F(JournalTest, ARefusedConfigureChangesNothing) {
   EXPECT_EQ(json::parse(engine_.Handle("Playground.Configure", "{}").body)["SplitForHeat"], true);
 }
 
+// Streams age on every request. When a read is what rolls their shards over, the journal keeps
+// it as background work, so that a write to another stream afterwards gets the same sequence
+// numbers on replay and the new shards start where they did.
+TEST_F(JournalTest, ShardsRolledOverByAReadRollOverAtTheSameMomentOnReplay) {
+  for (const std::string name : {"first", "second"}) {
+    Ok("CreateTable", {{"TableName", name},
+                       {"BillingMode", "PAY_PER_REQUEST"},
+                       {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+                       {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
+                       {"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", "KEYS_ONLY"}}}});
+    Ok("PutItem", {{"TableName", name}, {"Item", {{"pk", {{"S", "a"}}}}}});
+  }
+  std::string journal = Engine::JournalHeader() + engine_.TakeJournal();
+  clock_.Advance(5 * 3600);  // past a shard's lifetime
+  const std::string rolled = Journaled("DynamoDBStreams_20120810.ListStreams", json::object());
+  EXPECT_FALSE(rolled.empty());
+  journal += rolled;
+  clock_.Advance(10);
+  Ok("PutItem", {{"TableName", "first"}, {"Item", {{"pk", {{"S", "b"}}}}}});
+  journal += engine_.TakeJournal();
+
+  ManualClock other_clock(clock_.NowSeconds());
+  Engine restored(other_clock);
+  RestoreReport report = restored.Restore(journal);
+  EXPECT_EQ(report.diverged, 0u);
+  EXPECT_EQ(Observe(restored), Observe(engine_));
+}
+
 TEST_F(JournalTest, ATornJournalRestoresItsValidPrefix) {
   CreateTable("tbl");
   for (int i = 0; i < 10; ++i) {
