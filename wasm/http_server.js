@@ -9,11 +9,11 @@
 // Not checked, on purpose: SigV4 signatures, or whether an Authorization header is present at all.
 // Any credentials work, which is what a local endpoint for tests and demos wants.
 
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 
 import { crc32 } from './crc32.js';
-import { createDynamoDB, durableOrError } from './index.js';
+import { newRequestId } from './request_id.js';
+import { createDynamoDB } from './index.js';
 import { serveStaticFile } from './static_files.js';
 
 /** The largest request body DynamoDB accepts, in bytes (16 MiB); larger bodies get 413. */
@@ -123,9 +123,8 @@ async function handleRequest(req, res, db, staticRoot) {
 
   // Invalid UTF-8 becomes U+FFFD here; the engine then judges the JSON like any other.
   const target = req.headers['x-amz-target'] ?? '';
-  const answer = db.handle(target, body.toString('utf8'));
   // A change is answered only once it is stored (a persistent playground).
-  if (answer.durable) await durableOrError(answer);
+  const answer = await db.handleDurable(target, body.toString('utf8'));
   const responseType = contentType === AMZ_JSON ? AMZ_JSON : 'application/json';
   return send(req, res, answer.status, answer.body, responseType);
 }
@@ -196,12 +195,6 @@ function send(req, res, status, bodyText, contentType) {
 // The Content-Type without parameters (`; charset=utf-8`), lower-cased; '' when absent.
 function mediaType(header) {
   return (header ?? '').split(';', 1)[0].trim().toLowerCase();
-}
-
-// 52 characters of [0-9A-Z], the shape of DynamoDB's request ids: 39 random bytes are exactly
-// 52 base64 characters, upper-cased with the two symbols replaced by digits.
-function newRequestId() {
-  return randomBytes(39).toString('base64').toUpperCase().replace(/[+/]/g, '0');
 }
 
 // A bug of ours (handle() is documented never to throw): answer 500 so SDKs report and retry

@@ -165,6 +165,12 @@ export declare class DynamoDB {
   handle(target: string, bodyText: string): RawResponse;
 
   /**
+   * As `handle()`, resolving once everything the answer may show is stored (at once in memory);
+   * when it could not be stored, the answer is that InternalServerError.
+   */
+  handleDurable(target: string, bodyText: string): Promise<RawResponse>;
+
+  /**
    * Runs a DynamoDB operation with its input object (the same shape as the AWS SDK's
    * low-level `DynamoDBClient` commands, e.g. `PutItemCommandInput`), resolving to the output
    * object. A name with a dot is a full target, e.g. `"Playground.SimulateWorkload"` for the

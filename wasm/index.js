@@ -77,6 +77,23 @@ export class DynamoDB {
     return answer;
   }
 
+  /**
+   * As handle(), resolving once everything the answer may show is stored (at once in memory);
+   * when it could not be stored, the answer is that InternalServerError. What the HTTP endpoint,
+   * send() and requestHandler() answer with.
+   */
+  async handleDurable(target, bodyText) {
+    const answer = this.handle(target, bodyText);
+    if (!answer.durable) return answer;
+    try {
+      await answer.durable;
+    } catch (error) {
+      Object.assign(answer, storageFailureAnswer(error));
+    }
+    delete answer.durable;
+    return answer;
+  }
+
   #serve(target, bodyText) {
     const failure = this.#store.failure;
     if (failure) return storageFailureAnswer(failure);
@@ -147,8 +164,7 @@ export class DynamoDB {
    */
   async send(operation, input = {}) {
     const target = operation.includes('.') ? operation : DYNAMODB_TARGET_PREFIX + operation;
-    const answer = this.handle(target, JSON.stringify(input));
-    if (answer.durable) await durableOrError(answer);
+    const answer = await this.handleDurable(target, JSON.stringify(input));
     if (answer.status !== 200) throw errorFromResponse(answer.status, answer.body);
     return JSON.parse(answer.body);
   }
@@ -168,7 +184,7 @@ export class DynamoDB {
     this.#engine.delete();
     this.#engine = fresh;
     this.#store = new MemoryStore(this.#module._journalHeader());
-    if (this.#options.throttling === false) await this.send('Playground.Configure', { Throttling: 'OFF' });
+    await applyThrottlingOption(this, this.#options);
   }
 
   /**
@@ -177,11 +193,7 @@ export class DynamoDB {
    * endpoint and no network. A change resolves once it is stored, as through `send()`.
    */
   requestHandler() {
-    return createSdkRequestHandler(async (target, bodyText) => {
-      const answer = this.handle(target, bodyText);
-      if (answer.durable) await durableOrError(answer);
-      return answer;
-    });
+    return createSdkRequestHandler((target, bodyText) => this.handleDurable(target, bodyText));
   }
 
   /**
@@ -227,15 +239,14 @@ function storageFailureAnswer(failure) {
   };
 }
 
-/** Waits for `answer.durable`; when the change could not be stored, turns the answer into the error. */
-export async function durableOrError(answer) {
-  try {
-    await answer.durable;
-  } catch (error) {
-    Object.assign(answer, storageFailureAnswer(error));
-  }
-  delete answer.durable;
-  return answer;
+// What a restore brought back, for `db.restored`.
+function restoreSummary(report, started) {
+  return {
+    records: report.records,
+    milliseconds: Math.round(performance.now() - started),
+    ...(report.damage && { damage: report.damage }),
+    ...(report.diverged && { diverged: report.diverged, firstDivergence: report.firstDivergence }),
+  };
 }
 
 // Locks the directory, replays its journal into `engine` and turns journaling on. Node only: the
@@ -255,13 +266,7 @@ async function openDataDirectory(engine, module, dir, snapshot) {
     }
     const damagedCopy = await directory.prepareForAppend(report.validBytes, module._journalHeader(), seed);
     engine._setJournaling(true);
-    directory.restored = {
-      path: directory.path,
-      records: report.records,
-      milliseconds: Math.round(performance.now() - started),
-      ...(report.damage && { damage: report.damage, damagedCopy }),
-      ...(report.diverged && { diverged: report.diverged, firstDivergence: report.firstDivergence }),
-    };
+    directory.restored = { path: directory.path, ...restoreSummary(report, started), ...(damagedCopy && { damagedCopy }) };
     return directory;
   } catch (error) {
     await directory.close();
@@ -285,13 +290,7 @@ async function openBrowserStore(engine, module, workspace, takeOver = false) {
   }
   await store.prepareForAppend(report.validBytes, module._journalHeader());
   if (!store.readOnly) engine._setJournaling(true);
-  store.restored = {
-    workspace,
-    records: report.records,
-    bytes: journalBytes,
-    milliseconds: Math.round(performance.now() - started),
-    ...(report.damage && { damage: report.damage }),
-  };
+  store.restored = { workspace, bytes: journalBytes, ...restoreSummary(report, started) };
   return store;
 }
 
@@ -367,15 +366,18 @@ export async function createDynamoDB(options = {}) {
     const { width, height } = options.heatView;
     db.heatView = module._startHeatView(engine, width, height);
   }
-  if (options.throttling === false && !db.readOnly) {
-    try {
-      await db.send('Playground.Configure', { Throttling: 'OFF' });
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
+  try {
+    await applyThrottlingOption(db, options);
+  } catch (error) {
+    await db.close();
+    throw error;
   }
   return db;
+}
+
+// createDynamoDB({ throttling: false }): the switch a read-only copy leaves to its writer.
+async function applyThrottlingOption(db, options) {
+  if (options.throttling === false && !db.readOnly) await db.send('Playground.Configure', { Throttling: 'OFF' });
 }
 
 // Replays a snapshot (an exported journal) into `engine`, all or nothing: a file that is not a

@@ -9,22 +9,16 @@
 // own exception classes with `$metadata` and the body's fields.
 
 import { crc32 } from './crc32.js';
+import { newRequestId } from './request_id.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-let requestCount = 0;
 
 function headerValue(headers, name) {
   for (const [key, value] of Object.entries(headers ?? {})) {
     if (key.toLowerCase() === name) return value;
   }
   return undefined;
-}
-
-// 52 characters of [A-Z0-9], the shape of DynamoDB's request ids, unique within the process.
-function requestId() {
-  requestCount += 1;
-  return `PLAYGROUND${String(requestCount).padStart(42, '0')}`;
 }
 
 /** What `db.requestHandler()` returns; `serve(target, bodyText)` answers like `db.handle`. */
@@ -47,7 +41,7 @@ export function createSdkRequestHandler(serve) {
           headers: {
             'content-type': 'application/x-amz-json-1.0',
             'content-length': String(bytes.length),
-            'x-amzn-requestid': requestId(),
+            'x-amzn-requestid': newRequestId(),
             'x-amz-crc32': String(crc32(bytes)),
           },
           body: bytes,

@@ -45,6 +45,28 @@ function send(page, operation, input = {}) {
   );
 }
 
+// Writes `bytes` into the default workspace's stored journal behind the page's back, as a torn
+// write or another version would leave it: added as a chunk, or in place of every chunk.
+function addToStoredJournal(page, bytes, { replace = false } = {}) {
+  return page.evaluate(
+    ([chunk, clear]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('dynamodb-playground:default');
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('journal', 'readwrite');
+          if (clear) transaction.objectStore('journal').clear();
+          transaction.objectStore('journal').add(new Uint8Array(chunk));
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    [bytes, replace],
+  );
+}
+
 // Everything a user can read back: tables, index, items, TTL, stream records and the clock.
 function everything(page) {
   return page.evaluate(async () => {
@@ -166,21 +188,7 @@ describe('the page keeps its playground in IndexedDB', () => {
     await send(page, 'CreateTable', { ...MUSIC, StreamSpecification: undefined });
     await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Kept' }, Song: { S: 'Safe' } } });
     // A chunk that is not a whole record, as a torn write would leave.
-    await page.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('dynamodb-playground:default');
-          open.onsuccess = () => {
-            const transaction = open.result.transaction('journal', 'readwrite');
-            transaction.objectStore('journal').add(new Uint8Array([40, 0, 0, 0, 9, 9, 9]));
-            transaction.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            transaction.onerror = () => reject(transaction.error);
-          };
-        }),
-    );
+    await addToStoredJournal(page, [40, 0, 0, 0, 9, 9, 9]);
     await page.reload();
     await ready(page);
     assert.equal(await page.getAttribute('#storage-banner', 'data-kind'), 'error');
@@ -285,23 +293,7 @@ describe('the page keeps its playground in IndexedDB', () => {
     await page.goto(`${playground.pageUrl}web/`);
     await ready(page);
     const foreign = [...Buffer.from('DDBPGJNL')].concat([2, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    await page.evaluate(
-      (bytes) =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('dynamodb-playground:default');
-          open.onsuccess = () => {
-            const transaction = open.result.transaction('journal', 'readwrite');
-            transaction.objectStore('journal').clear();
-            transaction.objectStore('journal').add(new Uint8Array(bytes));
-            transaction.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            transaction.onerror = () => reject(transaction.error);
-          };
-        }),
-      foreign,
-    );
+    await addToStoredJournal(page, foreign, { replace: true });
     for (let load = 0; load < 2; load++) {
       await page.reload();
       await ready(page);
