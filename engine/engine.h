@@ -79,6 +79,13 @@ struct RestoreReport {
   std::string first_divergence;
 };
 
+// What Engine::RestoreSnapshot made of a snapshot.
+struct SnapshotReport {
+  std::string error;  // empty when the snapshot was restored; otherwise nothing changed
+  size_t tables = 0;
+  size_t items = 0;
+};
+
 struct EngineState;
 
 class Engine {
@@ -104,9 +111,16 @@ class Engine {
   // Whether `target` never changes state (a read, describe or list): what a read-only copy of a
   // playground may still serve.
   static bool IsReadOnly(std::string_view target);
-  // Replays a journal into this engine, which must be empty: every record that can be read,
-  // each at the time it was first served, with capacity never refusing one.
+  // Replays a journal into this engine, which must not have served a request (it may hold a
+  // restored snapshot, which the journal continues): every record that can be read, each at the
+  // time it was first served, with capacity never refusing one.
   RestoreReport Restore(std::string_view journal);
+  // The whole playground at this moment (engine/persist/snapshot_format.h): an engine restored
+  // from it answers every request as this one would.
+  std::string SaveSnapshot() const;
+  // Takes a snapshot's state into this engine, which must be empty: all of it, or (with the
+  // reason in the report) nothing. A journal written after the snapshot is restored on top.
+  SnapshotReport RestoreSnapshot(std::string_view snapshot);
 
   // The tables' names, in ListTables order.
   std::vector<std::string> TableNames() const;
@@ -122,6 +136,8 @@ class Engine {
 
   std::unique_ptr<EngineState> state_;
   bool journaling_ = false;
+  // Whether Handle has answered a request: a journal or snapshot restores only before.
+  bool served_ = false;
   std::string journal_;
 };
 

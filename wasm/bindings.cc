@@ -47,6 +47,21 @@ emscripten::val Restore(ddbpg::wasm::EngineHandle& handle, const std::string& jo
   return result;
 }
 
+// The whole playground as snapshot bytes (engine/persist/snapshot_format.h).
+emscripten::val SaveSnapshot(ddbpg::wasm::EngineHandle& handle) {
+  return BytesToJs(handle.engine().SaveSnapshot());
+}
+
+// {error, tables, items}: `error` is "" when the snapshot was taken in, else nothing changed.
+emscripten::val RestoreSnapshot(ddbpg::wasm::EngineHandle& handle, const std::string& snapshot) {
+  ddbpg::SnapshotReport report = handle.engine().RestoreSnapshot(snapshot);
+  emscripten::val result = emscripten::val::object();
+  result.set("error", report.error);
+  result.set("tables", static_cast<double>(report.tables));
+  result.set("items", static_cast<double>(report.items));
+  return result;
+}
+
 emscripten::val JournalHeader() { return BytesToJs(ddbpg::Engine::JournalHeader()); }
 
 bool IsReadOnly(const std::string& target) { return ddbpg::Engine::IsReadOnly(target); }
@@ -58,7 +73,9 @@ EMSCRIPTEN_BINDINGS(ddbpg) {
       .constructor<>()
       .function("_handle", &Handle)
       .function("_setJournaling", &SetJournaling)
-      .function("_restore", &Restore);
+      .function("_restore", &Restore)
+      .function("_saveSnapshot", &SaveSnapshot)
+      .function("_restoreSnapshot", &RestoreSnapshot);
   emscripten::function("_journalHeader", &JournalHeader);
   emscripten::function("_isReadOnly", &IsReadOnly);
 }

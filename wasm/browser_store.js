@@ -1,8 +1,9 @@
-// BrowserStore: where the page keeps its playground's journal, IndexedDB, with one writer per
-// workspace across tabs. The engine decides what a record holds (engine/persist/); this file only
-// stores bytes, as wasm/data_dir.js does for node.
+// BrowserStore: where the page keeps its playground's snapshot and journal, IndexedDB, with one
+// writer per workspace across tabs. The engine decides what they hold (engine/persist/); this
+// file only stores bytes, as wasm/data_dir.js does for node.
 //
 //   IndexedDB database "dynamodb-playground:<workspace>"
+//     snapshot "current": the snapshot the journal continues (docs/formats/snapshot.md), if any
 //     journal  chunks of the journal, in key order; the first one starts with the header
 //     damaged  bytes a reopen could not read, kept by time
 //     meta     "writer": the number of the tab that may write, raised by each new writer
@@ -12,7 +13,8 @@
 // `durability: 'strict'`; changes that arrive while one commits go together in the next. Every
 // write checks, in its own transaction, that this tab is still the writer: a tab that lost the
 // lock (or a browser without Web Locks, where every tab believes it writes) fails its next write
-// loudly instead of adding to a journal another tab has taken over.
+// loudly instead of adding to a journal another tab has taken over. Once the journal outgrows
+// the snapshot, one transaction replaces the snapshot and empties the journal (compaction).
 
 import { GroupCommit, concatBytes } from './group_commit.js';
 
@@ -20,7 +22,12 @@ const PREFIX = 'dynamodb-playground:';
 const JOURNAL = 'journal';
 const DAMAGED = 'damaged';
 const META = 'meta';
+const SNAPSHOT = 'snapshot';
 const WRITER_KEY = 'writer';
+const CURRENT = 'current';
+
+// As in node (wasm/data_dir.js): fold the journal once it outgrows the snapshot and this.
+const DEFAULT_COMPACT_AFTER_BYTES = 16 * 1024 * 1024;
 
 function promiseOf(request) {
   return new Promise((resolve, reject) => {
@@ -38,27 +45,38 @@ function transactionDone(transaction) {
 }
 
 function openDatabase(name) {
-  const request = indexedDB.open(name, 2);
+  const request = indexedDB.open(name, 3);
   request.onupgradeneeded = () => {
     const database = request.result;
     if (!database.objectStoreNames.contains(JOURNAL)) database.createObjectStore(JOURNAL, { autoIncrement: true });
     if (!database.objectStoreNames.contains(DAMAGED)) database.createObjectStore(DAMAGED);
     if (!database.objectStoreNames.contains(META)) database.createObjectStore(META);
+    if (!database.objectStoreNames.contains(SNAPSHOT)) database.createObjectStore(SNAPSHOT);
   };
   return promiseOf(request);
 }
 
-// Opens as the writer: raises the writer number and reads the journal in one transaction, so
-// the journal read is exactly what the previous writer stored before it was fenced off.
+// Reads the snapshot and the journal chunks in `transaction`.
+async function readStored(transaction) {
+  const snapshot = await promiseOf(transaction.objectStore(SNAPSHOT).get(CURRENT));
+  const chunks = await promiseOf(transaction.objectStore(JOURNAL).getAll());
+  return {
+    snapshot: snapshot ? new Uint8Array(snapshot) : new Uint8Array(0),
+    journal: concatBytes(chunks.map((chunk) => new Uint8Array(chunk))),
+  };
+}
+
+// Opens as the writer: raises the writer number and reads what is stored in one transaction,
+// so what it reads is exactly what the previous writer stored before it was fenced off.
 async function becomeWriter(database) {
-  const transaction = database.transaction([JOURNAL, META], 'readwrite', { durability: 'strict' });
+  const transaction = database.transaction([SNAPSHOT, JOURNAL, META], 'readwrite', { durability: 'strict' });
   const done = transactionDone(transaction);
   const meta = transaction.objectStore(META);
   const previous = (await promiseOf(meta.get(WRITER_KEY))) ?? 0;
   meta.put(previous + 1, WRITER_KEY);
-  const chunks = await promiseOf(transaction.objectStore(JOURNAL).getAll());
+  const stored = await readStored(transaction);
   await done;
-  return { writer: previous + 1, chunks };
+  return { writer: previous + 1, ...stored };
 }
 
 class FencedOff extends Error {}
@@ -101,13 +119,29 @@ function describeStorageError(error) {
   return `the browser could not store the change: ${error?.message ?? error}`;
 }
 
+// Makes `snapshot` the stored snapshot, followed by an empty journal.
+function storeFresh(transaction, snapshot, header) {
+  transaction.objectStore(SNAPSHOT).put(snapshot, CURRENT);
+  const journal = transaction.objectStore(JOURNAL);
+  journal.clear();
+  journal.add(new Uint8Array(header));
+}
+
 export class BrowserStore {
   #database;
   #releaseLock;
   #writer = 0; // this tab's writer number (0: it never was the writer)
   #retired = null; // set once reset() or replaceWith() replaced the journal under this tab
   #commits = new GroupCommit((bytes) => this.#storeDurably(bytes), describeStorageError);
+  #journalBytes = 0;
+  #snapshotBytes = 0;
+  #compactAfterBytes = DEFAULT_COMPACT_AFTER_BYTES;
+  #compactRequested = false;
+  #takeSnapshot = null;
+  #header = null;
 
+  /** The snapshot's bytes as they were on open (empty when there is none). */
+  snapshot;
   /** The journal's bytes as they were on open (hand them to the engine's restore). */
   journal;
   /** The workspace this store keeps. */
@@ -117,10 +151,11 @@ export class BrowserStore {
   /** Called once if another tab takes the writer's lock from this one. */
   onLostWriter = () => {};
 
-  constructor(database, workspace, journal, lock) {
+  constructor(database, workspace, { snapshot, journal }, lock) {
     this.#database = database;
     this.#releaseLock = lock.release ?? (() => {});
     this.workspace = workspace;
+    this.snapshot = snapshot;
     this.journal = journal;
     this.readOnly = !lock.held;
     lock.lost?.then(() => {
@@ -131,19 +166,19 @@ export class BrowserStore {
 
   /**
    * Opens `workspace`, taking its writer lock if no other tab holds it (or from the tab that
-   * does, with `takeOver`), and reads its journal.
+   * does, with `takeOver`), and reads its snapshot and journal.
    */
   static async open(workspace = 'default', { takeOver = false } = {}) {
     const lock = await requestWriterLock(PREFIX + workspace, takeOver);
     const database = await openDatabase(PREFIX + workspace);
     let writer = 0;
-    let chunks;
+    let stored;
     if (lock.held) {
-      ({ writer, chunks } = await becomeWriter(database));
+      ({ writer, ...stored } = await becomeWriter(database));
     } else {
-      chunks = await promiseOf(database.transaction(JOURNAL, 'readonly').objectStore(JOURNAL).getAll());
+      stored = await readStored(database.transaction([SNAPSHOT, JOURNAL], 'readonly'));
     }
-    const store = new BrowserStore(database, workspace, concatBytes(chunks.map((chunk) => new Uint8Array(chunk))), lock);
+    const store = new BrowserStore(database, workspace, stored, lock);
     store.#writer = writer;
     return store;
   }
@@ -166,9 +201,16 @@ export class BrowserStore {
   /**
    * Makes the stored journal exactly its first `validBytes` (starting it with `header` when it
    * has none), keeping any bytes after them in the damaged store. One transaction: a crash
-   * leaves either the old journal or the new one.
+   * leaves either the old journal or the new one. `takeSnapshot()` returns the engine's
+   * snapshot, for compaction.
    */
-  async prepareForAppend(validBytes, header) {
+  async prepareForAppend(validBytes, header, takeSnapshot, { compactAfterBytes } = {}) {
+    this.#header = header;
+    this.#takeSnapshot = takeSnapshot;
+    if (compactAfterBytes !== undefined) this.#compactAfterBytes = compactAfterBytes;
+    this.#snapshotBytes = this.snapshot.length;
+    this.#journalBytes = Math.max(validBytes, header.length);
+    this.snapshot = null;
     if (this.readOnly) return;
     const journal = this.journal;
     this.journal = null;
@@ -201,32 +243,49 @@ export class BrowserStore {
     return this.#commits.append(record);
   }
 
-  async #storeDurably(bytes) {
-    await this.#fencedWrite([JOURNAL], (transaction) => transaction.objectStore(JOURNAL).add(bytes));
+  /**
+   * Folds the journal into a new snapshot now, in turn with the writes (db.compact()); resolves
+   * once it is stored.
+   */
+  compact() {
+    if (this.readOnly) {
+      return Promise.reject(new Error('another tab writes this playground; this tab may only read'));
+    }
+    this.#compactRequested = true;
+    return this.#commits.append(new Uint8Array(0));
   }
 
-  /** The whole journal as it is stored once every queued record is (for an export). */
-  async exportBytes() {
-    await this.#commits.drain();
-    const transaction = this.#database.transaction(JOURNAL, 'readonly');
-    const chunks = await promiseOf(transaction.objectStore(JOURNAL).getAll());
-    return concatBytes(chunks.map((chunk) => new Uint8Array(chunk)));
+  // Called with every record queued so far, before anything else runs: the engine's state is
+  // exactly what those records leave, so a snapshot taken now holds them.
+  async #storeDurably(bytes) {
+    const outgrown = this.#journalBytes + bytes.length > Math.max(this.#compactAfterBytes, this.#snapshotBytes);
+    if (this.#compactRequested || outgrown) {
+      this.#compactRequested = false;
+      const snapshot = this.#takeSnapshot();
+      await this.#fencedWrite([SNAPSHOT, JOURNAL], (transaction) => storeFresh(transaction, snapshot, this.#header));
+      this.#journalBytes = this.#header.length;
+      this.#snapshotBytes = snapshot.length;
+      return;
+    }
+    await this.#fencedWrite([JOURNAL], (transaction) => transaction.objectStore(JOURNAL).add(bytes));
+    this.#journalBytes += bytes.length;
   }
 
   /**
-   * Replaces the workspace's journal with `journal` (an imported playground, already checked):
-   * one transaction, so the old one stays whole if it fails. The page reloads afterwards.
+   * Replaces what the workspace holds with `snapshot` (an imported playground, already checked)
+   * and an empty journal starting with `header`: one transaction, so the old playground stays
+   * whole if it fails. The page reloads afterwards.
    */
-  async replaceWith(journal) {
-    await this.#retire('a playground was opened from a file in this tab; reload it', (transaction) => {
-      transaction.objectStore(JOURNAL).clear();
-      transaction.objectStore(JOURNAL).add(journal);
-    });
+  async replaceWith(snapshot, header) {
+    await this.#retire('a playground was opened from a file in this tab; reload it', (transaction) =>
+      storeFresh(transaction, snapshot, header),
+    );
   }
 
-  /** Deletes the workspace's journal (and what was kept of damaged ones): a fresh playground. */
+  /** Deletes the workspace's playground (and what was kept of damaged ones): a fresh one. */
   async reset() {
     await this.#retire('this playground was reset in this tab; reload it', (transaction) => {
+      transaction.objectStore(SNAPSHOT).clear();
       transaction.objectStore(JOURNAL).clear();
       transaction.objectStore(DAMAGED).clear();
     });
@@ -237,7 +296,7 @@ export class BrowserStore {
   async #retire(why, write) {
     if (this.readOnly) throw new Error('another tab writes this playground; take over first');
     await this.#commits.drain();
-    await this.#fencedWrite([JOURNAL, DAMAGED], write);
+    await this.#fencedWrite([SNAPSHOT, JOURNAL, DAMAGED], write);
     this.#retired = new Error(why);
   }
 

@@ -29,6 +29,9 @@ Options:
                keep the playground in DIR (created if needed): restored on start, every
                change written and fsynced before it is answered; one process per DIR.
                Without it everything lives in memory and is gone when the process ends
+  --compact-after BYTES
+               with --data-dir: fold the journal into a new snapshot once it is larger
+               than BYTES and than the last snapshot (default 16777216, 16 MiB)
   --import FILE
                start from a playground exported to FILE (db.exportSnapshot(), the page's
                Download); with --data-dir, DIR must be new
@@ -52,12 +55,17 @@ function parseCommandLine(argv) {
       'no-throttling': { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
       import: { type: 'string' },
+      'compact-after': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) {
     throw new Error(`--port must be a number from 0 to 65535, not '${values.port}'`);
+  }
+  const compactAfter = values['compact-after'];
+  if (compactAfter !== undefined && !/^\d+$/.test(compactAfter)) {
+    throw new Error(`--compact-after must be a number of bytes, not '${compactAfter}'`);
   }
   return {
     port,
@@ -66,6 +74,7 @@ function parseCommandLine(argv) {
     throttling: !values['no-throttling'],
     dataDir: values['data-dir'],
     importFile: values.import,
+    compactAfterBytes: compactAfter === undefined ? undefined : Number(compactAfter),
     help: values.help,
   };
 }
@@ -99,6 +108,7 @@ async function main() {
       throttling: options.throttling,
       dataDir: options.dataDir,
       snapshot,
+      compactAfterBytes: options.compactAfterBytes,
     });
   } catch (error) {
     const reason =

@@ -1,12 +1,19 @@
-// DataDirectory: where a node playground keeps its journal (createDynamoDB({ path }),
-// `cli.js --data-dir DIR`). The engine decides what a record holds (engine/persist/); this file
-// only stores bytes: it locks the directory against a second process, hands the journal to the
-// engine on open, and appends records with one fsync per group of writes, so a write is
-// acknowledged only once it is on disk however many arrive together.
+// DataDirectory: where a node playground keeps its snapshot and journal
+// (createDynamoDB({ path }), `cli.js --data-dir DIR`). The engine decides what they hold
+// (engine/persist/); this file only stores bytes: it locks the directory against a second
+// process, hands the snapshot and journal to the engine on open, appends records with one fsync
+// per group of writes, so a write is acknowledged only once it is on disk however many arrive
+// together, and folds the journal into a new snapshot once it outgrows the last one.
 //
-//   DIR/LOCK         the process that has the directory open (its PID), while it is open
-//   DIR/journal.log  the journal (docs/formats/journal.md)
-//   DIR/journal.log.damaged-<time>  bytes a reopen could not read, kept for inspection
+//   DIR/LOCK                 the process that has the directory open (its PID), while it is open
+//   DIR/journal.log          the journal of a playground never compacted (docs/formats/journal.md)
+//   DIR/snapshot-<N>.snap    generation N's snapshot (docs/formats/snapshot.md), N >= 1
+//   DIR/journal-<N>.log      the journal of what changed since snapshot N
+//   DIR/<journal>.damaged-<time>  bytes a reopen could not read, kept for inspection
+//
+// Compaction writes snapshot N+1 under a temporary name, fsyncs it and renames it into place,
+// then starts journal N+1; the newest snapshot wins on open, so a crash at any point leaves
+// either generation N whole or generation N+1 whole. Older generations are removed after.
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -15,7 +22,29 @@ import path from 'node:path';
 import { GroupCommit } from './group_commit.js';
 
 const LOCK_FILE = 'LOCK';
-const JOURNAL_FILE = 'journal.log';
+const SNAPSHOT_NAME = /^snapshot-(\d+)\.snap$/;
+
+// Generation 0 is a playground never compacted: a journal alone, under its first name.
+function journalName(generation) {
+  return generation === 0 ? 'journal.log' : `journal-${generation}.log`;
+}
+function snapshotName(generation) {
+  return `snapshot-${generation}.snap`;
+}
+
+// The newest generation whose snapshot is in place (0 when there is none).
+function newestGeneration(dir) {
+  let newest = 0;
+  for (const name of fs.readdirSync(dir)) {
+    const match = SNAPSHOT_NAME.exec(name);
+    if (match) newest = Math.max(newest, Number(match[1]));
+  }
+  return newest;
+}
+
+// The journal folds into a new snapshot once it is larger than the last snapshot and than
+// this, so compaction costs at most as much again as the writes it saves replaying.
+export const DEFAULT_COMPACT_AFTER_BYTES = 16 * 1024 * 1024;
 
 function isAlive(pid) {
   try {
@@ -104,33 +133,60 @@ async function writeAll(handle, bytes) {
   }
 }
 
+// Creates (or replaces) the file at `filePath` with `bytes`, fsynced.
+async function writeFileDurably(filePath, bytes) {
+  const file = await fsp.open(filePath, 'w');
+  try {
+    await writeAll(file, bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
 export class DataDirectory {
   #dir;
   #lockPath;
+  #generation;
   #file = null; // FileHandle of the journal, opened for appending
+  #journalBytes = 0;
+  #snapshotBytes = 0;
+  #compactAfterBytes = DEFAULT_COMPACT_AFTER_BYTES;
+  #compactRequested = false;
+  #takeSnapshot = null; // () => the engine's snapshot bytes, set once the engine holds the state
+  #header = null;
   #commits = new GroupCommit(
-    (bytes) => this.#appendDurably(bytes),
+    (bytes) => this.#storeDurably(bytes),
     (error) => `the data directory ${this.#dir} could not be written: ${error.message}`,
   );
 
+  /** The newest snapshot's bytes as they were on open (empty when there is none). */
+  snapshot;
   /** The journal's bytes as they were on open (hand them to the engine's restore). */
   journal;
 
-  constructor(dir, lockPath, journal) {
+  constructor(dir, lockPath, generation, snapshot, journal) {
     this.#dir = dir;
     this.#lockPath = lockPath;
+    this.#generation = generation;
+    this.snapshot = snapshot;
     this.journal = journal;
   }
 
-  /** Locks `dir` (creating it if needed) and reads its journal. */
+  /** Locks `dir` (creating it if needed) and reads its newest snapshot and its journal. */
   static async open(dir) {
     const absolute = path.resolve(dir);
     await fsp.mkdir(absolute, { recursive: true });
     const lockPath = acquireLock(absolute);
     try {
-      const journalPath = path.join(absolute, JOURNAL_FILE);
-      const journal = fs.existsSync(journalPath) ? await fsp.readFile(journalPath) : Buffer.alloc(0);
-      return new DataDirectory(absolute, lockPath, journal);
+      const generation = newestGeneration(absolute);
+      const read = async (name) => {
+        const file = path.join(absolute, name);
+        return fs.existsSync(file) ? fsp.readFile(file) : Buffer.alloc(0);
+      };
+      const snapshot = generation > 0 ? await read(snapshotName(generation)) : Buffer.alloc(0);
+      const journal = await read(journalName(generation));
+      return new DataDirectory(absolute, lockPath, generation, snapshot, journal);
     } catch (error) {
       releaseLock(lockPath);
       throw error;
@@ -141,37 +197,42 @@ export class DataDirectory {
     return this.#dir;
   }
 
+  /** The journal appends go to (for messages). */
+  get journalPath() {
+    return path.join(this.#dir, journalName(this.#generation));
+  }
+
   /**
    * Makes the journal end where its valid bytes end, so appends follow the last good record:
-   * unreadable bytes after `validBytes` are first copied to journal.log.damaged-<time>.
-   * `header` starts a journal that has none yet, or `seed` (an imported journal, header
-   * included) when given. Returns the damaged copy's path, if any.
+   * unreadable bytes after `validBytes` are first copied to <journal>.damaged-<time>. `header`
+   * starts a journal that has none yet. `takeSnapshot()` returns the engine's snapshot, for
+   * compaction; `seed`, when given (an imported playground), is written as the first snapshot.
+   * Returns the damaged copy's path, if any.
    */
-  async prepareForAppend(validBytes, header, seed) {
-    const journalPath = path.join(this.#dir, JOURNAL_FILE);
+  async prepareForAppend(validBytes, header, takeSnapshot, { seed, compactAfterBytes } = {}) {
+    this.#header = header;
+    this.#takeSnapshot = takeSnapshot;
+    if (compactAfterBytes !== undefined) this.#compactAfterBytes = compactAfterBytes;
+    this.#snapshotBytes = this.snapshot.length;
+    const journalPath = this.journalPath;
     let damagedPath;
     if (validBytes < this.journal.length) {
       // The only copy of the unread bytes is on disk before the journal is cut.
       damagedPath = `${journalPath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      const copy = await fsp.open(damagedPath, 'w');
-      try {
-        await writeAll(copy, this.journal.subarray(validBytes));
-        await copy.sync();
-      } finally {
-        await copy.close();
-      }
+      await writeFileDurably(damagedPath, this.journal.subarray(validBytes));
     }
     this.#file = await fsp.open(journalPath, fs.existsSync(journalPath) ? 'r+' : 'w+');
     await this.#file.truncate(validBytes);
-    if (validBytes === 0) {
-      // A new directory starts with the header, or with an imported journal.
-      await writeAll(this.#file, seed ?? header);
-    }
+    if (validBytes === 0) await writeAll(this.#file, header);
     await this.#file.sync();
     await this.#syncDirectory();
     this.#file.close().catch(() => {});
     this.#file = await fsp.open(journalPath, 'a');
-    this.journal = null; // the engine holds the state now; let the bytes go
+    this.#journalBytes = Math.max(validBytes, header.length);
+    this.snapshot = null; // the engine holds the state now; let the bytes go
+    this.journal = null;
+    if (seed) await this.#compact(seed);
+    await this.#removeOtherGenerations();
     return damagedPath;
   }
 
@@ -181,6 +242,15 @@ export class DataDirectory {
    */
   append(record) {
     return this.#commits.append(record);
+  }
+
+  /**
+   * Folds the journal into a new snapshot now, in turn with the writes (db.compact()); resolves
+   * once the new snapshot is on disk.
+   */
+  compact() {
+    this.#compactRequested = true;
+    return this.#commits.append(new Uint8Array(0));
   }
 
   /** The write that failed, if one did. */
@@ -193,15 +263,46 @@ export class DataDirectory {
     return this.#commits.pending();
   }
 
-  async #appendDurably(bytes) {
+  // Called with every record queued so far, before anything else runs: the engine's state is
+  // exactly what those records leave, so a snapshot taken now holds them.
+  async #storeDurably(bytes) {
+    const outgrown = this.#journalBytes + bytes.length > Math.max(this.#compactAfterBytes, this.#snapshotBytes);
+    if (this.#compactRequested || outgrown) {
+      this.#compactRequested = false;
+      await this.#compact(this.#takeSnapshot());
+      return;
+    }
     await writeAll(this.#file, bytes);
     await this.#file.datasync();
+    this.#journalBytes += bytes.length;
   }
 
-  /** The whole journal as it is on disk once every queued record is (for an export). */
-  async exportBytes() {
-    await this.#commits.drain();
-    return new Uint8Array(await fsp.readFile(path.join(this.#dir, JOURNAL_FILE)));
+  async #compact(snapshot) {
+    const generation = this.#generation + 1;
+    const snapshotPath = path.join(this.#dir, snapshotName(generation));
+    await writeFileDurably(`${snapshotPath}.tmp`, snapshot);
+    await fsp.rename(`${snapshotPath}.tmp`, snapshotPath);
+    const journalPath = path.join(this.#dir, journalName(generation));
+    await writeFileDurably(journalPath, this.#header);
+    await this.#syncDirectory(); // from here on generation N+1 is what a reopen finds
+    const previous = this.#file;
+    this.#file = await fsp.open(journalPath, 'a');
+    await previous.close();
+    this.#generation = generation;
+    this.#journalBytes = this.#header.length;
+    this.#snapshotBytes = snapshot.length;
+    await this.#removeOtherGenerations();
+  }
+
+  // Removes what the current generation replaced (older snapshots and journals, leftovers of a
+  // compaction cut short); damaged copies stay for the user.
+  async #removeOtherGenerations() {
+    const keep = new Set([snapshotName(this.#generation), journalName(this.#generation), LOCK_FILE]);
+    for (const name of await fsp.readdir(this.#dir)) {
+      if (keep.has(name) || name.includes('.damaged-')) continue;
+      const generational = SNAPSHOT_NAME.test(name) || /^journal(-\d+)?\.log$/.test(name) || /^snapshot-\d+\.snap\.tmp$/.test(name);
+      if (generational) await fsp.rm(path.join(this.#dir, name), { force: true });
+    }
   }
 
   /** Waits for queued records, then closes the journal and releases the lock. */

@@ -45,15 +45,17 @@ const ACCEPTED_CONTENT_TYPES = new Set(['application/json', AMZ_JSON]);
  *   Ignored when `db` is given.
  * @param {Uint8Array} [options.snapshot] starts the fresh engine from an exported playground
  *   (`--import`); with `dataDir`, the directory must be new. Ignored when `db` is given.
+ * @param {number} [options.compactAfterBytes] with `dataDir`: when the journal folds into a new
+ *   snapshot (createDynamoDB's option of that name). Ignored when `db` is given.
  * @returns {Promise<{url: string, port: number, db: import('./index.js').DynamoDB,
  *   close: () => Promise<void>}>} `url` is the endpoint for `--endpoint-url` / the SDK's
  *   `endpoint`. Rejects with the listen error (code 'EADDRINUSE' when the port is taken).
  */
 export async function startServer({
-  port = 8000, host = '127.0.0.1', db, staticRoot, throttling = true, dataDir, snapshot,
+  port = 8000, host = '127.0.0.1', db, staticRoot, throttling = true, dataDir, snapshot, compactAfterBytes,
 } = {}) {
   const ownsDb = db === undefined;
-  db ??= await createDynamoDB({ throttling, path: dataDir, snapshot });
+  db ??= await createDynamoDB({ throttling, path: dataDir, snapshot, compactAfterBytes });
   const server = createServer((req, res) => {
     handleRequest(req, res, db, staticRoot).catch((error) => failRequest(req, res, error));
   });

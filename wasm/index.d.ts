@@ -38,6 +38,11 @@ export interface CreateDynamoDBOptions {
   snapshot?: Uint8Array | ArrayBuffer;
   /** With `workspace`: take the writer's lock from the tab that holds it (that tab turns read-only). */
   takeOver?: boolean;
+  /**
+   * With `path` or `workspace`: fold the journal into a new snapshot once it is larger than
+   * this many bytes and than the last snapshot (default 16 MiB). See `DynamoDB.compact()`.
+   */
+  compactAfterBytes?: number;
 }
 
 /** What `createDynamoDB({ path })` or `createDynamoDB({ workspace })` restored. */
@@ -48,6 +53,8 @@ export interface RestoreSummary {
   workspace?: string;
   /** Browser: the stored journal could not be read at all; it was left as it is. */
   unreadable?: boolean;
+  /** The snapshot the journal continues, when there is one (after a compaction or an import). */
+  snapshot?: { tables: number; items: number };
   /** Changes replayed from its journal. */
   records: number;
   milliseconds: number;
@@ -228,6 +235,12 @@ export declare class DynamoDB {
 
   /** The whole playground as one file's bytes, for `createDynamoDB({ snapshot })`. */
   exportSnapshot(): Promise<Uint8Array>;
+  /**
+   * Persistent playgrounds: fold the journal into a new snapshot now, so the next open restores
+   * it instead of replaying every change (it also happens by itself; see `compactAfterBytes`).
+   * Nothing to do in memory.
+   */
+  compact(): Promise<void>;
   /** With `workspace`: replaces what is stored with `snapshot` (checked first; reload afterwards). */
   importSnapshot?: (snapshot: Uint8Array | ArrayBuffer) => Promise<void>;
   /** With `workspace`: deletes what is stored for it (the page reloads afterwards). */

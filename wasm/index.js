@@ -20,7 +20,7 @@ export const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
 
 export class DynamoDB {
   #engine;
-  #store; // where journal records go: memory, a data directory or IndexedDB
+  #store; // where the snapshot and journal records go: nowhere (memory), a data directory or IndexedDB
   #module; // the wasm module the engine lives in (its free functions, new engines for reset())
   #options; // what createDynamoDB() was given
   #triggers = new Set();
@@ -180,10 +180,9 @@ export class DynamoDB {
     }
     for (const trigger of this.#triggers) trigger.stop();
     const fresh = new this.#module._Engine();
-    fresh._setJournaling(true);
     this.#engine.delete();
     this.#engine = fresh;
-    this.#store = new MemoryStore(this.#module._journalHeader());
+    this.#store = new MemoryStore();
     await applyThrottlingOption(this, this.#options);
   }
 
@@ -198,11 +197,24 @@ export class DynamoDB {
 
   /**
    * The whole playground as one file's bytes (a Uint8Array): tables, items, indexes, streams,
-   * TTL, the clock and settings. `createDynamoDB({ snapshot })`, `cli.js --import FILE` and the
-   * page's "Open file" start a playground from it (docs/formats/journal.md).
+   * TTL, capacity, the clock and settings. `createDynamoDB({ snapshot })`, `cli.js --import FILE`
+   * and the page's "Open file" start a playground from it (docs/formats/snapshot.md). What a
+   * workspace that could not be opened holds is exported as it is stored.
    */
   async exportSnapshot() {
-    return this.#store.exportBytes();
+    if (this.#store.unreadable) return this.#store.unreadable.slice();
+    await this.#store.pending()?.catch(() => {});
+    return this.#engine._saveSnapshot();
+  }
+
+  /**
+   * Folds a persistent playground's journal into a new snapshot now, so the next open restores
+   * the snapshot instead of replaying every change. It happens by itself once the journal
+   * outgrows the last snapshot (and `compactAfterBytes`, 16 MiB by default); in memory there
+   * is nothing to fold.
+   */
+  async compact() {
+    await this.#store.compact();
   }
 
   /**
@@ -239,9 +251,21 @@ function storageFailureAnswer(failure) {
   };
 }
 
+// Restores a stored playground into `engine`: its snapshot, if it has one, then the journal
+// written since. A snapshot that cannot be read makes the whole store unreadable.
+function restoreStored(engine, snapshot, journal) {
+  if (!snapshot?.length) return engine._restore(journal);
+  const fromSnapshot = engine._restoreSnapshot(snapshot);
+  if (fromSnapshot.error) return { readable: false, records: 0, validBytes: 0, damage: fromSnapshot.error, unreadable: snapshot };
+  const report = engine._restore(journal);
+  report.snapshot = { tables: fromSnapshot.tables, items: fromSnapshot.items };
+  return report;
+}
+
 // What a restore brought back, for `db.restored`.
 function restoreSummary(report, started) {
   return {
+    ...(report.snapshot && { snapshot: report.snapshot }),
     records: report.records,
     milliseconds: Math.round(performance.now() - started),
     ...(report.damage && { damage: report.damage }),
@@ -251,20 +275,28 @@ function restoreSummary(report, started) {
 
 // Locks the directory, replays its journal into `engine` and turns journaling on. Node only: the
 // module that touches the file system is loaded here, so the browser never imports it.
-async function openDataDirectory(engine, module, dir, snapshot) {
+async function openDataDirectory(engine, module, dir, { snapshot, compactAfterBytes }) {
   const { DataDirectory } = await import('./data_dir.js');
   const directory = await DataDirectory.open(dir);
   try {
     const started = performance.now();
-    if (snapshot !== undefined && directory.journal.length > 0) {
+    if (snapshot !== undefined && (directory.journal.length > 0 || directory.snapshot.length > 0)) {
       throw new Error(`the data directory ${directory.path} already holds a playground; import into a new directory`);
     }
-    const seed = snapshot === undefined ? undefined : importSnapshot(engine, snapshot);
-    const report = seed ? { readable: true, validBytes: 0, records: 0 } : engine._restore(directory.journal);
+    const imported = snapshot !== undefined;
+    if (imported) importSnapshot(engine, snapshot);
+    const report = imported
+      ? { readable: true, validBytes: 0, records: 0 }
+      : restoreStored(engine, directory.snapshot, directory.journal);
     if (!report.readable) {
       throw new Error(`cannot open the data directory ${directory.path}: ${report.damage}; its files were left as they are`);
     }
-    const damagedCopy = await directory.prepareForAppend(report.validBytes, module._journalHeader(), seed);
+    const damagedCopy = await directory.prepareForAppend(
+      report.validBytes,
+      module._journalHeader(),
+      () => engine._saveSnapshot(),
+      { seed: imported ? engine._saveSnapshot() : undefined, compactAfterBytes },
+    );
     engine._setJournaling(true);
     directory.restored = { path: directory.path, ...restoreSummary(report, started), ...(damagedCopy && { damagedCopy }) };
     return directory;
@@ -277,18 +309,21 @@ async function openDataDirectory(engine, module, dir, snapshot) {
 // Opens the page's IndexedDB workspace and replays it into `engine`; journaling is on only in
 // the tab that holds the workspace's writer lock. An unreadable journal is left as it is: the
 // tab restores nothing from it, writes nothing over it, and works in memory.
-async function openBrowserStore(engine, module, workspace, takeOver = false) {
+async function openBrowserStore(engine, module, { workspace, takeOver = false, compactAfterBytes }) {
   const { BrowserStore } = await import('./browser_store.js');
   const store = await BrowserStore.open(workspace, { takeOver });
   const started = performance.now();
-  const journalBytes = store.journal.length;
-  const report = engine._restore(store.journal);
+  const journalBytes = store.snapshot.length + store.journal.length;
+  const report = restoreStored(engine, store.snapshot, store.journal);
   if (!report.readable) {
     // Left as it is (Download still saves it); this tab works in memory and keeps nothing.
+    store.unreadable = report.unreadable ?? store.journal;
     store.restored = { workspace, records: 0, milliseconds: 0, unreadable: true, damage: report.damage };
     return store;
   }
-  await store.prepareForAppend(report.validBytes, module._journalHeader());
+  await store.prepareForAppend(report.validBytes, module._journalHeader(), () => engine._saveSnapshot(), {
+    compactAfterBytes,
+  });
   if (!store.readOnly) engine._setJournaling(true);
   store.restored = { workspace, bytes: journalBytes, ...restoreSummary(report, started) };
   return store;
@@ -328,13 +363,12 @@ export async function createDynamoDB(options = {}) {
   try {
     if (options.workspace !== undefined) {
       if (options.snapshot !== undefined) throw new Error('open a snapshot in a workspace with db.importSnapshot()');
-      store = await openBrowserStore(engine, module, options.workspace, options.takeOver);
+      store = await openBrowserStore(engine, module, options);
     } else if (options.path !== undefined) {
-      store = await openDataDirectory(engine, module, options.path, options.snapshot);
+      store = await openDataDirectory(engine, module, options.path, options);
     } else {
-      const imported = options.snapshot === undefined ? undefined : importSnapshot(engine, options.snapshot);
-      store = new MemoryStore(module._journalHeader(), imported);
-      engine._setJournaling(true);
+      if (options.snapshot !== undefined) importSnapshot(engine, options.snapshot);
+      store = new MemoryStore();
     }
   } catch (error) {
     engine.delete();
@@ -349,7 +383,8 @@ export async function createDynamoDB(options = {}) {
       // Checked in a scratch engine first: a bad file changes nothing.
       const scratch = new module._Engine();
       try {
-        await store.replaceWith(importSnapshot(scratch, snapshot));
+        importSnapshot(scratch, snapshot);
+        await store.replaceWith(scratch._saveSnapshot(), module._journalHeader());
       } finally {
         scratch.delete();
       }
@@ -380,18 +415,34 @@ async function applyThrottlingOption(db, options) {
   if (options.throttling === false && !db.readOnly) await db.send('Playground.Configure', { Throttling: 'OFF' });
 }
 
-// Replays a snapshot (an exported journal) into `engine`, all or nothing: a file that is not a
-// snapshot, is damaged anywhere or does not replay cleanly is refused with the reason. Returns
-// the snapshot's bytes.
+// The bytes a snapshot and a journal start with (engine/persist/).
+const SNAPSHOT_MAGIC = 'DDBPGSNP';
+const JOURNAL_MAGIC = 'DDBPGJNL';
+
+function startsWith(bytes, magic) {
+  return bytes.length >= magic.length && [...magic].every((c, i) => bytes[i] === c.charCodeAt(0));
+}
+
+// Takes an exported playground into `engine`, all or nothing: a snapshot, or a journal (what
+// exports were before snapshots, still read). A file that is neither, is damaged anywhere or
+// does not replay cleanly is refused with the reason.
 function importSnapshot(engine, snapshot) {
   const bytes = snapshot instanceof ArrayBuffer ? new Uint8Array(snapshot) : snapshot;
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError('a snapshot is the bytes of an exported playground (a Uint8Array, Buffer or ArrayBuffer)');
   }
+  const refuse = (problem) => new Error(`cannot import the snapshot: ${problem}; nothing was imported`);
+  if (startsWith(bytes, SNAPSHOT_MAGIC)) {
+    const report = engine._restoreSnapshot(bytes);
+    if (report.error) throw refuse(report.error);
+    return;
+  }
+  if (!startsWith(bytes, JOURNAL_MAGIC)) {
+    throw refuse(bytes.length === 0 ? 'the file is empty' : 'not a DynamoDB Playground export (a snapshot, or a journal)');
+  }
   const report = engine._restore(bytes);
   const problem = !report.readable || report.damage ? report.damage
     : report.diverged ? `a change did not replay (${report.firstDivergence})`
     : bytes.length === 0 ? 'the file is empty' : '';
-  if (problem) throw new Error(`cannot import the snapshot: ${problem}; nothing was imported`);
-  return bytes;
+  if (problem) throw refuse(problem);
 }

@@ -140,6 +140,7 @@ Engine::Engine(const Clock& clock, EngineOptions options)
 Engine::~Engine() = default;
 
 Response Engine::Handle(std::string_view target, std::string_view body) {
+  served_ = true;
   const double now = state_->request_clock.HostNow();
   Response response = Serve(target, body, now);
   if (journaling_) Journal(target, body, response, now);

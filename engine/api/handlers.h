@@ -59,5 +59,7 @@ Result<json> Configure(EngineState& state, const json& request);
 Result<json> GetMetrics(EngineState& state, const json& request);
 Result<json> EstimateCost(EngineState& state, const json& request);
 Result<json> SimulateWorkload(EngineState& state, const json& request);
+// The price list as Playground.Configure and EstimateCost show it, and the snapshot keeps it.
+json PricesJson(const Prices& prices);
 
 }  // namespace ddbpg

@@ -87,7 +87,7 @@ void Engine::Journal(std::string_view target, std::string_view body, const Respo
 
 RestoreReport Engine::Restore(std::string_view bytes) {
   RestoreReport report;
-  if (!state_->tables.empty() || !state_->streams.empty()) {
+  if (served_) {
     report.readable = false;
     report.damage = "a journal can only be restored into an empty playground";
     return report;

@@ -67,6 +67,16 @@ Result<StreamChange> CheckStreamChange(const json& request, const Table* current
   return change;
 }
 
+void ConnectStream(EngineState& state, Table& table, Stream& stream) {
+  Stream* recording = &stream;
+  const Clock* clock = &state.clock;
+  table.SetChangeListener([recording, clock](const Item* before, const Item* after,
+                                             Table::ChangeOrigin origin) {
+    recording->Append(before, after, origin == Table::ChangeOrigin::kTimeToLive,
+                      clock->NowSeconds());
+  });
+}
+
 void ApplyStreamChange(EngineState& state, Table& table, const StreamChange& change) {
   if (change.action == StreamChange::Action::kNone) return;
   if (change.action == StreamChange::Action::kDisable) {
@@ -92,12 +102,7 @@ void ApplyStreamChange(EngineState& state, Table& table, const StreamChange& cha
   state.streams.push_back(std::make_unique<Stream>(table.name(), arn, label, change.view_type,
                                                    std::move(key_schema), state.clock.NowSeconds(),
                                                    &state.next_stream_sequence));
-  Stream* stream = state.streams.back().get();
-  const Clock* clock = &state.clock;
-  table.SetChangeListener([stream, clock](const Item* before, const Item* after,
-                                          Table::ChangeOrigin origin) {
-    stream->Append(before, after, origin == Table::ChangeOrigin::kTimeToLive, clock->NowSeconds());
-  });
+  ConnectStream(state, table, *state.streams.back());
   TableDefinition& definition = table.mutable_definition();
   definition.stream_view_type = change.view_type;
   definition.latest_stream_arn = arn;

@@ -32,6 +32,9 @@ Result<StreamChange> CheckStreamChange(const json& request, const Table* current
 // changes, or the current one stops. The table's name is its stream ARN's.
 void ApplyStreamChange(EngineState& state, Table& table, const StreamChange& change);
 
+// Makes `stream` record every change of `table` (a new stream, or one restored from a snapshot).
+void ConnectStream(EngineState& state, Table& table, Stream& stream);
+
 // Stops the stream of a table being deleted; its records stay readable for 24 hours.
 void DisableStreamOf(EngineState& state, Table& table);
 

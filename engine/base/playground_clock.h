@@ -33,6 +33,7 @@ class PlaygroundClock : public Clock {
   void Advance(double seconds) { virtual_now_ += seconds; }
 
  private:
+  friend class StateCodec;
   const Clock& host_;
   bool is_virtual_ = false;
   double virtual_now_ = 0;

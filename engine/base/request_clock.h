@@ -23,6 +23,7 @@ class RequestClock : public Clock {
   void Release() { held_ = false; }
   // The host's time, held or not.
   double HostNow() const { return host_.NowSeconds(); }
+  const Clock& host() const { return host_; }
 
  private:
   const Clock& host_;

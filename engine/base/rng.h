@@ -23,6 +23,7 @@ class Rng {
   uint64_t Below(uint64_t bound) { return bound == 0 ? 0 : Next() % bound; }
 
  private:
+  friend class StateCodec;
   uint64_t state_;
 };
 

@@ -51,6 +51,7 @@ class TableCapacity {
   double PreviousPeakLoad(double now) const;
 
  private:
+  friend class StateCodec;
   bool on_demand_ = false;
   bool for_index_ = false;
   PartitionLimits limits_{};

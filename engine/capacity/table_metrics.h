@@ -51,6 +51,7 @@ class TableMetrics {
   std::vector<KeyTraffic> TopKeys(size_t count) const;
 
  private:
+  friend class StateCodec;
   SecondSample& SampleAt(uint64_t partition_id, double now);
   KeyTraffic& TrackedKey(const std::string& key);
   void ForgetQuietestHalf();

@@ -37,6 +37,7 @@ class TokenBucket {
   }
 
  private:
+  friend class StateCodec;
   void Refill(double now) {
     if (now > last_) tokens_ = std::min(capacity(), tokens_ + (now - last_) * rate_);
     last_ = std::max(last_, now);

@@ -36,6 +36,7 @@ class IndexCapacity {
   const TableMetrics& metrics() const { return metrics_; }
 
  private:
+  friend class StateCodec;
   PartitionMap partitions_;
   TableCapacity capacity_;
   TableMetrics metrics_;

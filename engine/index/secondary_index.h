@@ -104,6 +104,7 @@ class SecondaryIndex {
   long long size_bytes() const { return size_bytes_; }
 
  private:
+  friend class StateCodec;
   static long long EntryBytes(const Item& entry);
   // Whether `item` has every index key attribute (so an entry).
   bool HasKey(const Item& item) const;

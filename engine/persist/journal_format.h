@@ -17,14 +17,13 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/persist/framing.h"
+
 namespace ddbpg::persist {
 
 constexpr std::string_view kJournalMagic = "DDBPGJNL";
 constexpr uint32_t kJournalVersion = 1;
-constexpr size_t kJournalHeaderBytes = 16;
-constexpr size_t kRecordHeaderBytes = 8;
-// A request body is at most 16 MB; a longer length can only be damage.
-constexpr uint32_t kMaxRecordPayloadBytes = 32u << 20;
+constexpr size_t kJournalHeaderBytes = kHeaderBytes;
 
 // One journaled command.
 struct JournalCommand {

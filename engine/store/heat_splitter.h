@@ -17,7 +17,7 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "engine/capacity/table_metrics.h"
@@ -49,13 +49,15 @@ class HeatSplitter {
   void Reset();
 
  private:
+  friend class StateCodec;
   bool IsHot(const Partition& partition, const TableMetrics& metrics,
              const PartitionLimits& limits, int64_t window) const;
   // Splits partition `index` by the traffic counted in its range; false if it cannot.
   bool SplitByTraffic(size_t index, PartitionMap& partitions) const;
 
   int64_t window_ = -1;
-  std::unordered_map<uint64_t, double> traffic_by_hash_;
+  // Ordered, so sums over it run in one order, the same after a snapshot is restored.
+  std::map<uint64_t, double> traffic_by_hash_;
 };
 
 }  // namespace ddbpg

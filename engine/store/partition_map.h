@@ -52,6 +52,7 @@ class PartitionMap {
   void GrowTo(size_t count);
 
  private:
+  friend class StateCodec;
   std::vector<Partition> partitions_;  // ordered by hash_start, contiguous
   uint64_t next_id_ = 1;
 };

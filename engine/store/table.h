@@ -217,6 +217,8 @@ class Table {
   void RecordSpreadRead(const std::vector<const Item*>& items, double units, double now);
 
  private:
+  // Saves and restores every member (engine/persist/state_codec.h).
+  friend class StateCodec;
   void AdjustPartitionStats(uint64_t hash, long long items, long long bytes);
   void RememberVersion(const PrimaryKey& key, const Item* previous);
   void SplitOversizedPartitions();

@@ -85,6 +85,7 @@ class Stream {
   uint64_t next_sequence() const { return *next_sequence_; }
 
  private:
+  friend class StateCodec;
   void OpenShard(double now, const std::string& parent_id);
   static void CloseShard(StreamShard& shard);
 

@@ -125,6 +125,47 @@ describe('the page keeps its playground in IndexedDB', () => {
     await context.close();
   });
 
+  test('a compacted playground reloads from its snapshot and the journal written since', async () => {
+    const context = await playground.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${playground.pageUrl}web/`);
+    await ready(page);
+    await send(page, 'Playground.SetClock', { Mode: 'VIRTUAL', Now: 1767225600 });
+    await send(page, 'CreateTable', MUSIC);
+    for (const song of ['One', 'Two', 'Three']) {
+      await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Band' }, Song: { S: song }, Genre: { S: 'Rock' } } });
+    }
+    await page.evaluate(() => globalThis.playground.db.compact());
+    await send(page, 'PutItem', { TableName: 'Music', Item: { Artist: { S: 'Band' }, Song: { S: 'Four' }, Genre: { S: 'Jazz' } } });
+    const before = await everything(page);
+    // What IndexedDB holds: the snapshot, and a journal of its header and the one put since.
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('dynamodb-playground:default');
+          open.onsuccess = () => {
+            const transaction = open.result.transaction(['snapshot', 'journal'], 'readonly');
+            const snapshot = transaction.objectStore('snapshot').get('current');
+            const journal = transaction.objectStore('journal').getAll();
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve({
+                magic: new TextDecoder().decode(new Uint8Array(snapshot.result).subarray(0, 8)),
+                chunks: journal.result.length,
+              });
+            };
+          };
+        }),
+    );
+    assert.deepEqual(stored, { magic: 'DDBPGSNP', chunks: 2 });
+
+    await page.reload();
+    await ready(page);
+    assert.match(await page.textContent('#engine-status'), /^Restored 1 table, 4 items in \d+ ms$/);
+    assert.deepEqual(await everything(page), before);
+    await context.close();
+  });
+
   test('a second tab is read-only until it takes over, and the first then is', async () => {
     const context = await playground.browser.newContext();
     const first = await context.newPage();
@@ -230,7 +271,7 @@ describe('the page keeps its playground in IndexedDB', () => {
     await other.waitForSelector('#storage-banner:not([hidden])');
     assert.equal(
       await other.textContent('#storage-message'),
-      'README.md was not opened: cannot import the snapshot: not a DynamoDB Playground journal; nothing was imported.',
+      'README.md was not opened: cannot import the snapshot: not a DynamoDB Playground export (a snapshot, or a journal); nothing was imported.',
     );
     assert.deepEqual((await send(other, 'ListTables')).TableNames, ['Mine']);
     // The export: after a confirmation it replaces this browser's playground.

@@ -196,6 +196,72 @@ describe('createDynamoDB({ path })', () => {
     assert.equal(fs.existsSync(path.join(dir, 'LOCK')), false);
   });
 
+  it('folds its journal into a snapshot once it outgrows it, and reopens from the snapshot', async () => {
+    const dir = freshDirectory();
+    const db = await musicPlayground({ path: dir, compactAfterBytes: 2048 });
+    await sameAnswers(db, await musicPlayground(), 150);
+    const generations = (names) => names.filter((name) => /^(snapshot-\d+\.snap|journal(-\d+)?\.log)$/.test(name)).sort();
+    const [journalName, snapshotName] = generations(fs.readdirSync(dir));
+    const generation = Number(/^snapshot-(\d+)\.snap$/.exec(snapshotName)[1]);
+    assert.ok(generation >= 1, 'the journal was never folded');
+    assert.equal(journalName, `journal-${generation}.log`, 'one snapshot and its journal, nothing older');
+    assert.ok(fs.statSync(path.join(dir, journalName)).size <= Math.max(2048, fs.statSync(path.join(dir, snapshotName)).size));
+    const before = await everything(db);
+    await db.close();
+
+    const reopened = await createDynamoDB({ path: dir });
+    assert.equal(reopened.restored.snapshot.tables, 1);
+    assert.deepEqual(await everything(reopened), before);
+    // db.compact() folds now: the next generation, its journal only a header.
+    await reopened.compact();
+    assert.deepEqual(generations(fs.readdirSync(dir)), [`journal-${generation + 1}.log`, `snapshot-${generation + 1}.snap`]);
+    assert.equal(fs.statSync(path.join(dir, `journal-${generation + 1}.log`)).size, 16);
+    await reopened.close();
+    const again = await createDynamoDB({ path: dir });
+    assert.equal(again.restored.records, 0);
+    assert.deepEqual(await everything(again), before);
+    await again.close();
+  });
+
+  it('a compaction cut short at any step leaves one whole generation', async () => {
+    const dir = freshDirectory();
+    const db = await musicPlayground({ path: dir });
+    await db.compact();
+    await db.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'After' }, Song: { S: 'the snapshot' } } });
+    const state = await everything(db);
+    await db.close();
+    // Cut short before the rename: a temporary snapshot is left, and is not used.
+    fs.writeFileSync(path.join(dir, 'snapshot-2.snap.tmp'), 'half a snapshot');
+    let reopened = await createDynamoDB({ path: dir });
+    assert.deepEqual(await everything(reopened), state);
+    assert.equal(fs.existsSync(path.join(dir, 'snapshot-2.snap.tmp')), false, 'the leftover is removed');
+    const snapshot = await reopened.exportSnapshot();
+    await reopened.close();
+    // Cut short after the rename, before the new journal: the new snapshot holds everything.
+    fs.writeFileSync(path.join(dir, 'snapshot-7.snap'), snapshot);
+    reopened = await createDynamoDB({ path: dir });
+    assert.equal(reopened.restored.records, 0);
+    assert.deepEqual(await everything(reopened), state);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['LOCK', 'journal-7.log', 'snapshot-7.snap']);
+    await reopened.close();
+  });
+
+  it('refuses a damaged snapshot and leaves every file as it was', async () => {
+    const dir = freshDirectory();
+    const db = await musicPlayground({ path: dir });
+    await db.compact();
+    await db.close();
+    const snapshotPath = path.join(dir, 'snapshot-1.snap');
+    const damaged = fs.readFileSync(snapshotPath);
+    damaged[200] ^= 0xff;
+    fs.writeFileSync(snapshotPath, damaged);
+    await assert.rejects(createDynamoDB({ path: dir }), {
+      message: /^cannot open the data directory .*: the record at byte \d+ fails its checksum; .*its files were left as they are$/,
+    });
+    assert.deepEqual(fs.readFileSync(snapshotPath), damaged);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['journal-1.log', 'snapshot-1.snap']);
+  });
+
   it('keeps nothing on disk without a path', async () => {
     const db = await createDynamoDB();
     assert.equal(db.restored, undefined);
@@ -266,13 +332,13 @@ describe('export and import', () => {
     const original = await musicPlayground();
     const snapshot = await original.exportSnapshot();
     assert.ok(snapshot instanceof Uint8Array);
+    assert.equal(Buffer.from(snapshot.subarray(0, 8)).toString(), 'DDBPGSNP');
     const imported = await createDynamoDB({ snapshot });
+    // The import holds exactly the exported state: exported again, the same bytes.
+    assert.deepEqual(await imported.exportSnapshot(), snapshot);
     assert.deepEqual(await everything(imported), await everything(original));
     await sameAnswers(original, imported, 200);
     assert.deepEqual(await everything(imported), await everything(original));
-    // An export of the import is the same file plus what happened since.
-    const again = await imported.exportSnapshot();
-    assert.deepEqual(again.subarray(0, snapshot.length), snapshot);
     await original.close();
     await imported.close();
   });
@@ -281,9 +347,11 @@ describe('export and import', () => {
     const dir = freshDirectory();
     const original = await musicPlayground({ path: dir });
     const snapshot = await original.exportSnapshot();
-    assert.deepEqual(snapshot, new Uint8Array(fs.readFileSync(path.join(dir, 'journal.log'))));
     const copyDir = freshDirectory();
     const copy = await createDynamoDB({ path: copyDir, snapshot });
+    // The import is the new directory's first snapshot.
+    assert.deepEqual(fs.readdirSync(copyDir).sort(), ['LOCK', 'journal-1.log', 'snapshot-1.snap']);
+    assert.deepEqual(new Uint8Array(fs.readFileSync(path.join(copyDir, 'snapshot-1.snap'))), snapshot);
     assert.deepEqual(await everything(copy), await everything(original));
     await copy.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'Only' }, Song: { S: 'In the copy' } } });
     await copy.close();
@@ -300,7 +368,7 @@ describe('export and import', () => {
 
   it('refuses a file that is not an export, or a damaged one, and imports nothing', async () => {
     await assert.rejects(createDynamoDB({ snapshot: Buffer.from('{"TableNames": []}') }), {
-      message: 'cannot import the snapshot: not a DynamoDB Playground journal; nothing was imported',
+      message: 'cannot import the snapshot: not a DynamoDB Playground export (a snapshot, or a journal); nothing was imported',
     });
     const original = await musicPlayground();
     const snapshot = await original.exportSnapshot();
@@ -330,7 +398,7 @@ describe('export and import', () => {
       cwd: REPOSITORY_ROOT,
     }).catch((error) => error);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /cannot import the snapshot: not a DynamoDB Playground journal; nothing was imported/);
+    assert.match(refused.stderr, /cannot import the snapshot: not a DynamoDB Playground export \(a snapshot, or a journal\); nothing was imported/);
     await original.close();
   });
 });
@@ -371,7 +439,9 @@ describe('cli.js --data-dir', () => {
     const acknowledged = new Set();
     let created = false;
     for (let round = 0; round < KILL_LOOPS; round++) {
-      const { child, endpoint } = await startCli(['--no-page', '--no-throttling', '--data-dir', dir]);
+      // Every other round compacts often, so kills also land during compactions.
+      const compaction = round % 2 ? ['--compact-after', '65536'] : [];
+      const { child, endpoint } = await startCli(['--no-page', '--no-throttling', '--data-dir', dir, ...compaction]);
       // Everything acknowledged in earlier rounds is there.
       if (created) {
         const stored = await storedKeys(endpoint);

@@ -115,7 +115,7 @@ export function mountStorageControls({ banner, message, takeOver, reset, downloa
           kind: 'error',
         });
       }
-      if (restored.records === 0) return undefined;
+      if (restored.records === 0 && !restored.snapshot) return undefined;
       return `Restored ${await describeContents(db)} in ${restored.milliseconds} ms`;
     },
   };

@@ -1,7 +1,9 @@
 // A committed version-1 journal (testdata/v1-music.journal, written by createDynamoDB({ path }))
-// must restore to the same state in every later version of the engine (docs/formats/journal.md,
-// "Versioning rules"). It holds: a virtual clock set to 2026-01-01, the Music table with a global
-// index, a stream and TTL, four puts, an update, a delete, a minute of clock and a TTL sweep.
+// and a committed version-1 snapshot of the state it restores to (testdata/v1-music.snapshot,
+// written by db.exportSnapshot()) must restore to the same state in every later version of the
+// engine (docs/formats/journal.md and snapshot.md, "Versioning rules"). They hold: a virtual
+// clock set to 2026-01-01, the Music table with a global index, a stream and TTL, four puts, an
+// update, a delete, a minute of clock and a TTL sweep.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -27,17 +29,8 @@ json Call(Engine& engine, const std::string& target, const json& body) {
   return json::parse(response.body);
 }
 
-TEST(GoldenJournalTest, VersionOneStillRestores) {
-  const std::string journal = ReadTestData("v1-music.journal");
-  ASSERT_EQ(journal.size(), 1898u) << "the committed journal is missing or changed";
-  ManualClock host;
-  Engine engine(host);
-  RestoreReport report = engine.Restore(journal);
-  EXPECT_TRUE(report.readable);
-  EXPECT_EQ(report.damage, "");
-  EXPECT_EQ(report.records, 11u);
-  EXPECT_EQ(report.diverged, 0u) << report.first_divergence;
-
+// What both files restore to, asked through the API.
+void ExpectTheMusicPlayground(Engine& engine) {
   // Stopping a virtual clock where it stands reads it without moving it.
   json clock = Call(engine, "Playground.SetClock", {{"Mode", "VIRTUAL"}});
   EXPECT_EQ(clock["Mode"], "VIRTUAL");
@@ -74,6 +67,31 @@ TEST(GoldenJournalTest, VersionOneStillRestores) {
   // The last REMOVE is Time to Live's, at the time of the read that woke the sweeper.
   EXPECT_EQ(records.back()["userIdentity"]["PrincipalId"], "dynamodb.amazonaws.com");
   EXPECT_EQ(records.back()["dynamodb"]["ApproximateCreationDateTime"], 1767225660);
+}
+
+TEST(GoldenJournalTest, VersionOneStillRestores) {
+  const std::string journal = ReadTestData("v1-music.journal");
+  ASSERT_EQ(journal.size(), 1898u) << "the committed journal is missing or changed";
+  ManualClock host;
+  Engine engine(host);
+  RestoreReport report = engine.Restore(journal);
+  EXPECT_TRUE(report.readable);
+  EXPECT_EQ(report.damage, "");
+  EXPECT_EQ(report.records, 11u);
+  EXPECT_EQ(report.diverged, 0u) << report.first_divergence;
+  ExpectTheMusicPlayground(engine);
+}
+
+TEST(GoldenSnapshotTest, VersionOneStillRestores) {
+  const std::string snapshot = ReadTestData("v1-music.snapshot");
+  ASSERT_EQ(snapshot.size(), 6759u) << "the committed snapshot is missing or changed";
+  ManualClock host;
+  Engine engine(host);
+  SnapshotReport report = engine.RestoreSnapshot(snapshot);
+  EXPECT_EQ(report.error, "");
+  EXPECT_EQ(report.tables, 1u);
+  EXPECT_EQ(report.items, 2u);
+  ExpectTheMusicPlayground(engine);
 }
 
 }  // namespace

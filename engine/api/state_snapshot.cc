@@ -1,0 +1,224 @@
+// Engine::SaveSnapshot and RestoreSnapshot: the engine's whole state as a snapshot
+// (engine/persist/snapshot_format.h), each part written by engine/persist/state_codec.h.
+#include <exception>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/api/engine_state.h"
+#include "engine/api/handlers.h"
+#include "engine/api/stream_specification.h"
+#include "engine/engine.h"
+#include "engine/persist/snapshot_format.h"
+#include "engine/persist/state_codec.h"
+#include "engine/value/ddb_json.h"
+#include "engine/value/item_size.h"
+
+namespace ddbpg {
+namespace {
+
+using json = nlohmann::json;
+using persist::SectionKind;
+
+// Items and stream records go in sections of about this many bytes, so no record nears the
+// framing's limit and a reader never parses one huge document.
+constexpr size_t kChunkBytes = 1 << 20;
+
+Prices LoadPrices(const json& saved) {
+  return {saved.at("Name").get<std::string>(),
+          saved.at("WriteRequestUnitsPerMillion").get<double>(),
+          saved.at("ReadRequestUnitsPerMillion").get<double>(),
+          saved.at("WcuHour").get<double>(),
+          saved.at("RcuHour").get<double>(),
+          saved.at("StorageGbMonth").get<double>()};
+}
+
+json SaveEngine(const EngineState& state) {
+  json tokens = json::array();
+  for (const auto& [token, record] : state.transaction_tokens) {
+    json targets = json::array();
+    for (const auto& [table, key] : record.targets) targets.push_back({table, StateCodec::SaveKey(key)});
+    tokens.push_back({token, record.fingerprint, StateCodec::Number(record.completed_at), targets});
+  }
+  return {{"Clock", StateCodec::Save(state.clock)},
+          {"Scale", StateCodec::Number(state.scale)},
+          {"ReplicationLagSeconds", StateCodec::Number(state.replication_lag_seconds)},
+          {"IndexPropagationSeconds", StateCodec::Number(state.index_propagation_seconds)},
+          {"TtlDeletionDelaySeconds", StateCodec::Number(state.ttl_deletion_delay_seconds)},
+          {"LastTtlSweepSecond", state.last_ttl_sweep_second},
+          {"SplitForHeat", state.split_for_heat},
+          {"ThrottlingEnforced", state.throttling_enforced},
+          {"Rng", StateCodec::Save(state.rng)},
+          {"Prices", PricesJson(state.prices)},
+          {"TransactionTokens", tokens},
+          {"NextStreamSequence", state.next_stream_sequence},
+          {"TablesCreated", state.tables_created}};
+}
+
+void LoadEngine(const json& saved, EngineState& state) {
+  StateCodec::Load(saved.at("Clock"), state.clock);
+  state.scale = StateCodec::ToDouble(saved.at("Scale"));
+  state.replication_lag_seconds = StateCodec::ToDouble(saved.at("ReplicationLagSeconds"));
+  state.index_propagation_seconds = StateCodec::ToDouble(saved.at("IndexPropagationSeconds"));
+  state.ttl_deletion_delay_seconds = StateCodec::ToDouble(saved.at("TtlDeletionDelaySeconds"));
+  state.last_ttl_sweep_second = saved.at("LastTtlSweepSecond").get<long long>();
+  state.split_for_heat = saved.at("SplitForHeat").get<bool>();
+  state.throttling_enforced = saved.at("ThrottlingEnforced").get<bool>();
+  StateCodec::Load(saved.at("Rng"), state.rng);
+  state.prices = LoadPrices(saved.at("Prices"));
+  for (const json& token : saved.at("TransactionTokens")) {
+    TransactionToken record;
+    record.fingerprint = token.at(1).get<std::string>();
+    record.completed_at = StateCodec::ToDouble(token.at(2));
+    for (const json& target : token.at(3)) {
+      record.targets.push_back({target.at(0).get<std::string>(), StateCodec::LoadKey(target.at(1))});
+    }
+    state.transaction_tokens[token.at(0).get<std::string>()] = std::move(record);
+  }
+  state.next_stream_sequence = saved.at("NextStreamSequence").get<uint64_t>();
+  state.tables_created = saved.at("TablesCreated").get<unsigned long long>();
+}
+
+// Appends `values` as sections of `kind`, each about kChunkBytes: `size_of` measures a value,
+// `head` is the section's JSON without its list, which goes under `list_name`.
+template <class Values, class Encode, class SizeOf>
+void AppendChunked(std::string& out, size_t& sections, SectionKind kind, const json& head,
+                   const char* list_name, const Values& values, Encode encode, SizeOf size_of) {
+  json chunk = head;
+  chunk[list_name] = json::array();
+  size_t bytes = 0;
+  for (const auto& value : values) {
+    chunk[list_name].push_back(encode(value));
+    bytes += size_of(value);
+    if (bytes >= kChunkBytes) {
+      persist::AppendSection(out, kind, chunk);
+      ++sections;
+      chunk[list_name] = json::array();
+      bytes = 0;
+    }
+  }
+  if (!chunk[list_name].empty()) {
+    persist::AppendSection(out, kind, chunk);
+    ++sections;
+  }
+}
+
+// Builds a whole state from a snapshot's sections; throws on anything it cannot use.
+void LoadSections(const std::vector<persist::Section>& sections, EngineState& state,
+                  SnapshotReport& report) {
+  if (sections.empty() || sections[0].kind != SectionKind::kEngine) {
+    throw std::runtime_error("the snapshot does not start with the engine's settings");
+  }
+  LoadEngine(sections[0].body, state);
+  std::map<std::string, const json*> saved_tables;
+  std::vector<const json*> saved_streams;
+  for (size_t i = 1; i < sections.size(); ++i) {
+    const json& body = sections[i].body;
+    switch (sections[i].kind) {
+      case SectionKind::kEngine:
+      case SectionKind::kEnd:
+        throw std::runtime_error("the snapshot has a second engine section");
+      case SectionKind::kTable: {
+        std::unique_ptr<Table> table = StateCodec::LoadTable(body);
+        const std::string name = table->name();
+        if (!state.tables.emplace(name, std::move(table)).second) {
+          throw std::runtime_error("the snapshot holds table " + name + " twice");
+        }
+        saved_tables[name] = &body;
+        break;
+      }
+      case SectionKind::kItems: {
+        Table* table = state.FindTable(body.at("Table").get<std::string>());
+        if (table == nullptr) throw std::runtime_error("items for a table that is not there");
+        StateCodec::LoadItems(body.at("Items"), *table);
+        break;
+      }
+      case SectionKind::kStream:
+        state.streams.push_back(StateCodec::LoadStream(body, &state.next_stream_sequence));
+        saved_streams.push_back(&body);
+        break;
+      case SectionKind::kStreamRecords: {
+        const size_t position = body.at("Stream").get<size_t>();
+        if (position >= state.streams.size()) throw std::runtime_error("records for no stream");
+        StateCodec::LoadRecords(body.at("Records"), *state.streams[position],
+                                body.at("Shard").get<size_t>());
+        break;
+      }
+    }
+  }
+  for (size_t position = 0; position < state.streams.size(); ++position) {
+    const json& shards = saved_streams[position]->at("Shards");
+    for (size_t shard = 0; shard < shards.size(); ++shard) {
+      if (state.streams[position]->shards()[shard].records.size() !=
+          shards[shard].at("RecordCount").get<size_t>()) {
+        throw std::runtime_error("a stream shard is missing records");
+      }
+    }
+  }
+  for (auto& [name, table] : state.tables) {
+    StateCodec::FinishLoad(*saved_tables[name], &state.clock, *table);
+    report.items += static_cast<size_t>(table->item_count());
+    const TableDefinition& definition = table->definition();
+    if (!definition.stream_view_type) continue;
+    Stream* stream = state.FindStream(definition.latest_stream_arn);
+    if (stream == nullptr) throw std::runtime_error("table " + name + " records to no stream");
+    ConnectStream(state, *table, *stream);
+  }
+  report.tables = state.tables.size();
+}
+
+}  // namespace
+
+std::string Engine::SaveSnapshot() const {
+  const EngineState& state = *state_;
+  std::string out = persist::SnapshotHeader();
+  size_t sections = 0;
+  persist::AppendSection(out, SectionKind::kEngine, SaveEngine(state));
+  ++sections;
+  for (const auto& [name, table] : state.tables) {
+    persist::AppendSection(out, SectionKind::kTable, StateCodec::Save(*table));
+    ++sections;
+    AppendChunked(
+        out, sections, SectionKind::kItems, json{{"Table", name}}, "Items", table->items(),
+        [](const auto& entry) { return EncodeItem(entry.second); },
+        [](const auto& entry) { return ItemSize(entry.second); });
+  }
+  for (size_t position = 0; position < state.streams.size(); ++position) {
+    const Stream& stream = *state.streams[position];
+    persist::AppendSection(out, SectionKind::kStream, StateCodec::Save(stream));
+    ++sections;
+    for (size_t shard = 0; shard < stream.shards().size(); ++shard) {
+      AppendChunked(out, sections, SectionKind::kStreamRecords,
+                    json{{"Stream", position}, {"Shard", shard}}, "Records",
+                    stream.shards()[shard].records, StateCodec::SaveRecord,
+                    [](const StreamRecord& record) { return record.size_bytes + 100; });
+    }
+  }
+  persist::AppendSection(out, SectionKind::kEnd, json{{"Sections", sections}});
+  return out;
+}
+
+SnapshotReport Engine::RestoreSnapshot(std::string_view bytes) {
+  SnapshotReport report;
+  if (served_ || !state_->tables.empty() || !state_->streams.empty()) {
+    report.error = "a snapshot can only be restored into an empty playground";
+    return report;
+  }
+  const persist::SnapshotContents contents = persist::ReadSnapshot(bytes);
+  if (!contents.error.empty()) {
+    report.error = contents.error;
+    return report;
+  }
+  auto restored = std::make_unique<EngineState>(state_->request_clock.host(), state_->options);
+  try {
+    LoadSections(contents.sections, *restored, report);
+  } catch (const std::exception& e) {
+    report = SnapshotReport{};
+    report.error = std::string("the snapshot cannot be restored: ") + e.what();
+    return report;
+  }
+  state_ = std::move(restored);
+  return report;
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,627 @@
+#include "engine/persist/state_codec.h"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <utility>
+
+#include "engine/store/key_hash.h"
+#include "engine/value/ddb_json.h"
+#include "engine/value/item_size.h"
+
+namespace ddbpg {
+namespace {
+
+using json = nlohmann::json;
+
+json Optional(const std::optional<double>& value) {
+  return value ? StateCodec::Number(*value) : json(nullptr);
+}
+std::optional<double> LoadOptional(const json& saved) {
+  if (saved.is_null()) return std::nullopt;
+  return StateCodec::ToDouble(saved);
+}
+
+// Member `name` of `saved`, or null when an older file does not have it.
+const json& Member(const json& saved, const char* name) {
+  static const json kAbsent;
+  auto it = saved.find(name);
+  return it == saved.end() ? kAbsent : *it;
+}
+template <class T>
+void LoadIfPresent(const json& saved, const char* name, T& into) {
+  const json& value = Member(saved, name);
+  if (!value.is_null()) into = value.get<T>();
+}
+void LoadNumberIfPresent(const json& saved, const char* name, double& into) {
+  const json& value = Member(saved, name);
+  if (!value.is_null()) into = StateCodec::ToDouble(value);
+}
+
+Item LoadItem(const json& saved) {
+  if (Status s = CheckAttributeMapWire(saved); !s.ok()) throw std::runtime_error(s.message());
+  Result<Item> item = DecodeItem(saved);
+  if (!item.ok()) throw std::runtime_error(item.status().message());
+  return std::move(item.value());
+}
+
+AttributeValue LoadValue(const json& saved) {
+  if (Status s = CheckAttributeValueWire(saved); !s.ok()) throw std::runtime_error(s.message());
+  Result<AttributeValue> value = DecodeAttributeValue(saved);
+  if (!value.ok()) throw std::runtime_error(value.status().message());
+  return std::move(value.value());
+}
+
+AttributeType LoadKeyType(const std::string& name) {
+  for (AttributeType type : {AttributeType::kS, AttributeType::kN, AttributeType::kB}) {
+    if (AttributeTypeName(type) == name) return type;
+  }
+  throw std::runtime_error("unknown key attribute type " + name);
+}
+
+const char* const kProjectionNames[] = {"KEYS_ONLY", "INCLUDE", "ALL"};
+const char* const kEventNames[] = {"INSERT", "MODIFY", "REMOVE"};
+
+}  // namespace
+
+json StateCodec::Number(double value) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+  return value;
+}
+
+double StateCodec::ToDouble(const json& value) {
+  if (value.is_number()) return value.get<double>();
+  const std::string text = value.get<std::string>();
+  if (text == "Infinity") return std::numeric_limits<double>::infinity();
+  if (text == "-Infinity") return -std::numeric_limits<double>::infinity();
+  if (text == "NaN") return std::numeric_limits<double>::quiet_NaN();
+  throw std::runtime_error("not a number: " + text);
+}
+
+// --- clock and randomness -----------------------------------------------------------------------
+
+json StateCodec::Save(const PlaygroundClock& clock) {
+  return {{"Virtual", clock.is_virtual_},
+          {"VirtualNow", Number(clock.virtual_now_)},
+          {"RealFloor", Number(clock.real_floor_)}};
+}
+
+void StateCodec::Load(const json& saved, PlaygroundClock& clock) {
+  LoadIfPresent(saved, "Virtual", clock.is_virtual_);
+  LoadNumberIfPresent(saved, "VirtualNow", clock.virtual_now_);
+  LoadNumberIfPresent(saved, "RealFloor", clock.real_floor_);
+}
+
+json StateCodec::Save(const Rng& rng) { return {{"State", rng.state_}}; }
+
+void StateCodec::Load(const json& saved, Rng& rng) { LoadIfPresent(saved, "State", rng.state_); }
+
+// --- keys and items -----------------------------------------------------------------------------
+
+json StateCodec::SaveKey(const PrimaryKey& key) {
+  // json::array(): a one-element brace list would be the element itself with some compilers.
+  json saved = json::array({EncodeAttributeValue(key.partition)});
+  if (key.sort) saved.push_back(EncodeAttributeValue(*key.sort));
+  return saved;
+}
+
+PrimaryKey StateCodec::LoadKey(const json& saved) {
+  PrimaryKey key;
+  key.partition = LoadValue(saved.at(0));
+  if (saved.size() > 1) key.sort = LoadValue(saved.at(1));
+  key.partition_hash = PartitionKeyHash(key.partition);
+  return key;
+}
+
+json StateCodec::SaveOptionalItem(const std::optional<Item>& item) {
+  return item ? EncodeItem(*item) : json(nullptr);
+}
+
+std::optional<Item> StateCodec::LoadOptionalItem(const json& saved) {
+  if (saved.is_null()) return std::nullopt;
+  return LoadItem(saved);
+}
+
+// --- capacity -----------------------------------------------------------------------------------
+
+json StateCodec::Save(const TokenBucket& bucket) {
+  return {{"Rate", Number(bucket.rate_)},
+          {"Tokens", Number(bucket.tokens_)},
+          {"Last", Number(bucket.last_)}};
+}
+
+void StateCodec::Load(const json& saved, TokenBucket& bucket) {
+  LoadNumberIfPresent(saved, "Rate", bucket.rate_);
+  LoadNumberIfPresent(saved, "Tokens", bucket.tokens_);
+  LoadNumberIfPresent(saved, "Last", bucket.last_);
+}
+
+json StateCodec::Save(const TableCapacity& capacity) {
+  return {{"OnDemand", capacity.on_demand_},
+          {"ForIndex", capacity.for_index_},
+          {"Limits",
+           {Number(capacity.limits_.read_units_per_second),
+            Number(capacity.limits_.write_units_per_second), Number(capacity.limits_.size_bytes)}},
+          {"ReadBucket", Save(capacity.read_bucket_)},
+          {"WriteBucket", Save(capacity.write_bucket_)},
+          {"InitialPeakLoad", Number(capacity.initial_peak_load_)},
+          {"PeakLoad", Number(capacity.peak_load_)},
+          {"CurrentSecond", capacity.current_second_},
+          {"CurrentLoad", Number(capacity.current_load_)},
+          {"MaxReadProvisioned", Number(capacity.max_read_provisioned_)},
+          {"MaxWriteProvisioned", Number(capacity.max_write_provisioned_)}};
+}
+
+void StateCodec::Load(const json& saved, TableCapacity& capacity) {
+  LoadIfPresent(saved, "OnDemand", capacity.on_demand_);
+  LoadIfPresent(saved, "ForIndex", capacity.for_index_);
+  if (const json& limits = Member(saved, "Limits"); !limits.is_null()) {
+    capacity.limits_ = {ToDouble(limits.at(0)), ToDouble(limits.at(1)), ToDouble(limits.at(2))};
+  }
+  Load(Member(saved, "ReadBucket"), capacity.read_bucket_);
+  Load(Member(saved, "WriteBucket"), capacity.write_bucket_);
+  LoadNumberIfPresent(saved, "InitialPeakLoad", capacity.initial_peak_load_);
+  LoadNumberIfPresent(saved, "PeakLoad", capacity.peak_load_);
+  LoadIfPresent(saved, "CurrentSecond", capacity.current_second_);
+  LoadNumberIfPresent(saved, "CurrentLoad", capacity.current_load_);
+  LoadNumberIfPresent(saved, "MaxReadProvisioned", capacity.max_read_provisioned_);
+  LoadNumberIfPresent(saved, "MaxWriteProvisioned", capacity.max_write_provisioned_);
+}
+
+json StateCodec::Save(const PartitionMap& partitions) {
+  json ranges = json::array();
+  for (const Partition& p : partitions.partitions_) ranges.push_back({p.id, p.hash_start, p.hash_end});
+  return {{"Partitions", ranges}, {"NextId", partitions.next_id_}};
+}
+
+void StateCodec::Load(const json& saved, PartitionMap& partitions) {
+  std::vector<Partition> ranges;
+  for (const json& p : saved.at("Partitions")) {
+    ranges.push_back({p.at(0).get<uint64_t>(), p.at(1).get<uint64_t>(), p.at(2).get<uint64_t>()});
+  }
+  // The ranges must cover the hash space without gaps, or IndexOf would misplace keys.
+  if (ranges.empty() || ranges.front().hash_start != 0 ||
+      ranges.back().hash_end != std::numeric_limits<uint64_t>::max()) {
+    throw std::runtime_error("partitions do not cover the hash space");
+  }
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    if (ranges[i].hash_end < ranges[i].hash_start ||
+        (i > 0 && ranges[i].hash_start != ranges[i - 1].hash_end + 1)) {
+      throw std::runtime_error("partition ranges overlap or leave a gap");
+    }
+  }
+  partitions.partitions_ = std::move(ranges);
+  partitions.next_id_ = saved.at("NextId").get<uint64_t>();
+}
+
+json StateCodec::Save(const TableMetrics& metrics) {
+  json samples = json::array();
+  for (const auto& [partition, seconds] : metrics.samples_) {
+    json rows = json::array();
+    for (const SecondSample& s : seconds) {
+      rows.push_back({s.second, Number(s.read_units), Number(s.write_units), s.throttled_reads,
+                      s.throttled_writes});
+    }
+    samples.push_back({partition, rows});
+  }
+  json keys = json::array();
+  for (const auto& [name, traffic] : metrics.keys_) {
+    keys.push_back({traffic.key, traffic.reads, traffic.writes, traffic.throttles});
+  }
+  return {{"Samples", samples},
+          {"Keys", keys},
+          {"InheritedReads", metrics.inherited_reads_},
+          {"InheritedWrites", metrics.inherited_writes_}};
+}
+
+void StateCodec::Load(const json& saved, TableMetrics& metrics) {
+  for (const json& partition : Member(saved, "Samples")) {
+    auto& seconds = metrics.samples_[partition.at(0).get<uint64_t>()];
+    for (const json& row : partition.at(1)) {
+      seconds.push_back({row.at(0).get<int64_t>(), ToDouble(row.at(1)), ToDouble(row.at(2)),
+                         row.at(3).get<int64_t>(), row.at(4).get<int64_t>()});
+    }
+  }
+  for (const json& key : Member(saved, "Keys")) {
+    KeyTraffic traffic{key.at(0).get<std::string>(), key.at(1).get<int64_t>(),
+                       key.at(2).get<int64_t>(), key.at(3).get<int64_t>()};
+    metrics.keys_[traffic.key] = traffic;
+  }
+  LoadIfPresent(saved, "InheritedReads", metrics.inherited_reads_);
+  LoadIfPresent(saved, "InheritedWrites", metrics.inherited_writes_);
+}
+
+json StateCodec::Save(const HeatSplitter& splitter) {
+  json traffic = json::array();
+  for (const auto& [hash, units] : splitter.traffic_by_hash_) traffic.push_back({hash, Number(units)});
+  return {{"Window", splitter.window_}, {"TrafficByHash", traffic}};
+}
+
+void StateCodec::Load(const json& saved, HeatSplitter& splitter) {
+  LoadIfPresent(saved, "Window", splitter.window_);
+  for (const json& entry : Member(saved, "TrafficByHash")) {
+    splitter.traffic_by_hash_[entry.at(0).get<uint64_t>()] = ToDouble(entry.at(1));
+  }
+}
+
+json StateCodec::Save(const IndexCapacity& capacity) {
+  return {{"Partitions", Save(capacity.partitions_)},
+          {"Capacity", Save(capacity.capacity_)},
+          {"Metrics", Save(capacity.metrics_)},
+          {"ThrottlingEnforced", capacity.throttling_enforced_}};
+}
+
+void StateCodec::Load(const json& saved, IndexCapacity& capacity) {
+  Load(saved.at("Partitions"), capacity.partitions_);
+  Load(Member(saved, "Capacity"), capacity.capacity_);
+  Load(Member(saved, "Metrics"), capacity.metrics_);
+  LoadIfPresent(saved, "ThrottlingEnforced", capacity.throttling_enforced_);
+}
+
+// --- tables and indexes -------------------------------------------------------------------------
+
+json StateCodec::Save(const IndexDefinition& definition) {
+  return {{"Name", definition.name},
+          {"Global", definition.kind == IndexKind::kGlobal},
+          {"PartitionKey", definition.partition_key},
+          {"SortKey", definition.sort_key},
+          {"Projection", kProjectionNames[static_cast<int>(definition.projection)]},
+          {"NonKeyAttributes", definition.non_key_attributes},
+          {"ReadCapacityUnits", definition.read_capacity_units},
+          {"WriteCapacityUnits", definition.write_capacity_units}};
+}
+
+IndexDefinition StateCodec::LoadIndexDefinition(const json& saved) {
+  IndexDefinition definition;
+  definition.name = saved.at("Name").get<std::string>();
+  definition.kind = saved.at("Global").get<bool>() ? IndexKind::kGlobal : IndexKind::kLocal;
+  definition.partition_key = saved.at("PartitionKey").get<std::vector<std::string>>();
+  LoadIfPresent(saved, "SortKey", definition.sort_key);
+  const std::string projection = saved.at("Projection").get<std::string>();
+  bool known = false;
+  for (int i = 0; i < 3; ++i) {
+    if (projection == kProjectionNames[i]) {
+      definition.projection = static_cast<ProjectionType>(i);
+      known = true;
+    }
+  }
+  if (!known || definition.partition_key.empty()) {
+    throw std::runtime_error("index " + definition.name + " is not one this version reads");
+  }
+  LoadIfPresent(saved, "NonKeyAttributes", definition.non_key_attributes);
+  LoadIfPresent(saved, "ReadCapacityUnits", definition.read_capacity_units);
+  LoadIfPresent(saved, "WriteCapacityUnits", definition.write_capacity_units);
+  return definition;
+}
+
+json StateCodec::Save(const SecondaryIndex& index) {
+  return {{"Definition", Save(index.definition_)},
+          {"AllocationEnd", Number(index.allocation_end_)},
+          {"ActiveAt", Number(index.active_at_)},
+          {"AddedLater", index.added_later_},
+          {"Capacity", Save(index.capacity_)}};
+}
+
+void StateCodec::Load(const json& saved, SecondaryIndex& index) {
+  LoadNumberIfPresent(saved, "AllocationEnd", index.allocation_end_);
+  LoadNumberIfPresent(saved, "ActiveAt", index.active_at_);
+  LoadIfPresent(saved, "AddedLater", index.added_later_);
+  Load(saved.at("Capacity"), index.capacity_);
+}
+
+json StateCodec::Save(const TableDefinition& definition) {
+  json keys = json::array();
+  for (const KeySchemaElement& element : definition.key_schema) {
+    keys.push_back({element.attribute_name, element.key_type == KeyType::kHash ? "HASH" : "RANGE"});
+  }
+  json attributes = json::array();
+  for (const AttributeDefinition& attribute : definition.attribute_definitions) {
+    attributes.push_back(
+        {attribute.attribute_name, std::string(AttributeTypeName(attribute.attribute_type))});
+  }
+  json switches = json::array();
+  for (double at : definition.pay_per_request_switches) switches.push_back(Number(at));
+  const ProvisionedThroughput& throughput = definition.throughput;
+  return {
+      {"Name", definition.name},
+      {"KeySchema", keys},
+      {"AttributeDefinitions", attributes},
+      {"BillingMode",
+       definition.billing_mode == BillingMode::kPayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+      {"Throughput",
+       {{"ReadCapacityUnits", throughput.read_capacity_units},
+        {"WriteCapacityUnits", throughput.write_capacity_units},
+        {"LastIncreaseTime", Optional(throughput.last_increase_time)},
+        {"LastDecreaseTime", Optional(throughput.last_decrease_time)},
+        {"DecreasesToday", throughput.decreases_today}}},
+      {"LastUpdateToPayPerRequestTime", Optional(definition.last_update_to_pay_per_request_time)},
+      {"PayPerRequestSwitches", switches},
+      {"CreationTime", Number(definition.creation_time)},
+      {"TableId", definition.table_id},
+      {"ContributorInsights",
+       {{"Enabled", definition.contributor_insights_enabled},
+        {"Mode", definition.contributor_insights_mode},
+        {"Updated", Optional(definition.contributor_insights_updated)}}},
+      {"TimeToLive",
+       {{"AttributeName", definition.ttl_attribute ? json(*definition.ttl_attribute) : json(nullptr)},
+        {"ChangedAt", Optional(definition.ttl_changed_at)}}},
+      {"Stream",
+       {{"ViewType", definition.stream_view_type
+                         ? json(StreamViewTypeName(*definition.stream_view_type))
+                         : json(nullptr)},
+        {"LatestArn", definition.latest_stream_arn},
+        {"LatestLabel", definition.latest_stream_label}}}};
+}
+
+TableDefinition StateCodec::LoadDefinition(const json& saved) {
+  TableDefinition definition;
+  definition.name = saved.at("Name").get<std::string>();
+  for (const json& element : saved.at("KeySchema")) {
+    definition.key_schema.push_back({element.at(0).get<std::string>(),
+                                     element.at(1) == "HASH" ? KeyType::kHash : KeyType::kRange});
+  }
+  if (definition.key_schema.empty() || definition.key_schema[0].key_type != KeyType::kHash) {
+    throw std::runtime_error("table " + definition.name + " has no partition key");
+  }
+  for (const json& attribute : saved.at("AttributeDefinitions")) {
+    definition.attribute_definitions.push_back(
+        {attribute.at(0).get<std::string>(), LoadKeyType(attribute.at(1).get<std::string>())});
+  }
+  definition.billing_mode = saved.at("BillingMode") == "PAY_PER_REQUEST"
+                                ? BillingMode::kPayPerRequest
+                                : BillingMode::kProvisioned;
+  const json& throughput = Member(saved, "Throughput");
+  if (!throughput.is_null()) {
+    LoadIfPresent(throughput, "ReadCapacityUnits", definition.throughput.read_capacity_units);
+    LoadIfPresent(throughput, "WriteCapacityUnits", definition.throughput.write_capacity_units);
+    definition.throughput.last_increase_time = LoadOptional(Member(throughput, "LastIncreaseTime"));
+    definition.throughput.last_decrease_time = LoadOptional(Member(throughput, "LastDecreaseTime"));
+    LoadIfPresent(throughput, "DecreasesToday", definition.throughput.decreases_today);
+  }
+  definition.last_update_to_pay_per_request_time =
+      LoadOptional(Member(saved, "LastUpdateToPayPerRequestTime"));
+  for (const json& at : Member(saved, "PayPerRequestSwitches")) {
+    definition.pay_per_request_switches.push_back(ToDouble(at));
+  }
+  LoadNumberIfPresent(saved, "CreationTime", definition.creation_time);
+  LoadIfPresent(saved, "TableId", definition.table_id);
+  if (const json& insights = Member(saved, "ContributorInsights"); !insights.is_null()) {
+    LoadIfPresent(insights, "Enabled", definition.contributor_insights_enabled);
+    LoadIfPresent(insights, "Mode", definition.contributor_insights_mode);
+    definition.contributor_insights_updated = LoadOptional(Member(insights, "Updated"));
+  }
+  if (const json& ttl = Member(saved, "TimeToLive"); !ttl.is_null()) {
+    if (const json& name = Member(ttl, "AttributeName"); !name.is_null()) {
+      definition.ttl_attribute = name.get<std::string>();
+    }
+    definition.ttl_changed_at = LoadOptional(Member(ttl, "ChangedAt"));
+  }
+  if (const json& stream = Member(saved, "Stream"); !stream.is_null()) {
+    if (const json& view = Member(stream, "ViewType"); !view.is_null()) {
+      definition.stream_view_type = ParseStreamViewType(view.get<std::string>());
+      if (!definition.stream_view_type) throw std::runtime_error("unknown stream view type");
+    }
+    LoadIfPresent(stream, "LatestArn", definition.latest_stream_arn);
+    LoadIfPresent(stream, "LatestLabel", definition.latest_stream_label);
+  }
+  return definition;
+}
+
+json StateCodec::Save(const Table& table) {
+  json indexes = json::array();
+  for (const auto& index : table.indexes_) indexes.push_back(Save(*index));
+  json pending = json::array();
+  for (const Table::PendingIndexUpdate& update : table.pending_index_updates_) {
+    pending.push_back({Number(update.due), update.index->name(), SaveOptionalItem(update.before),
+                       SaveOptionalItem(update.after)});
+  }
+  json deleting = json::array();
+  for (const Table::DeletingIndex& index : table.deleting_indexes_) {
+    deleting.push_back({{"Definition", Save(index.definition)},
+                        {"SizeBytes", index.size_bytes},
+                        {"ItemCount", index.item_count},
+                        {"Until", Number(index.until)}});
+  }
+  json history = json::array();
+  for (const auto& [key, versions] : table.history_) {
+    json saved_versions = json::array();
+    for (const Table::Version& version : versions) {
+      saved_versions.push_back({Number(version.replaced_at), SaveOptionalItem(version.previous)});
+    }
+    history.push_back({SaveKey(key), saved_versions});
+  }
+  return {{"Definition", Save(table.definition_)},
+          {"Indexes", indexes},
+          {"ItemCount", table.items_.size()},
+          {"Partitions", Save(table.partitions_)},
+          {"Scale", Number(table.scale_)},
+          {"Metrics", Save(table.metrics_)},
+          {"Capacity", Save(table.capacity_)},
+          {"PendingIndexUpdates", pending},
+          {"IndexPropagationSeconds", Number(table.index_propagation_seconds_)},
+          {"DeletingIndexes", deleting},
+          {"HeatSplitter", Save(table.heat_splitter_)},
+          {"SplitForHeat", table.split_for_heat_},
+          {"ThrottlingEnforced", table.throttling_enforced_},
+          {"History", history},
+          {"ReplicationLag", Number(table.replication_lag_)}};
+}
+
+std::unique_ptr<Table> StateCodec::LoadTable(const json& saved) {
+  auto table = std::make_unique<Table>(LoadDefinition(saved.at("Definition")));
+  for (const json& index : saved.at("Indexes")) {
+    IndexDefinition definition = LoadIndexDefinition(index.at("Definition"));
+    for (const auto* names : {&definition.partition_key, &definition.sort_key}) {
+      for (const std::string& name : *names) {
+        bool declared = false;
+        for (const AttributeDefinition& a : table->definition().attribute_definitions) {
+          declared = declared || a.attribute_name == name;
+        }
+        if (!declared) throw std::runtime_error("index key " + name + " has no attribute definition");
+      }
+    }
+    Load(index, table->AddIndex(std::move(definition)));
+  }
+  return table;
+}
+
+void StateCodec::LoadItems(const json& items, Table& table) {
+  for (const json& saved : items) {
+    Item item = LoadItem(saved);
+    if (!item.count(table.partition_key_name()) ||
+        (table.has_sort_key() && !item.count(table.sort_key_name()))) {
+      throw std::runtime_error("an item of " + table.name() + " lacks its key");
+    }
+    for (const std::string* name : {&table.partition_key_name(), &table.sort_key_name()}) {
+      if (!name->empty() && item.at(*name).type() != table.KeyAttributeType(*name)) {
+        throw std::runtime_error("an item of " + table.name() + " has a key of the wrong type");
+      }
+    }
+    PrimaryKey key = table.KeyOf(item);
+    table.size_bytes_ += static_cast<long long>(ItemSize(item));
+    auto [it, inserted] = table.items_.emplace(std::move(key), std::move(item));
+    if (!inserted) throw std::runtime_error("two items of " + table.name() + " share a key");
+    for (const auto& index : table.indexes_) index->Apply(nullptr, &it->second);
+  }
+}
+
+void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table) {
+  table.clock_ = clock;
+  if (saved.at("ItemCount").get<size_t>() != table.items_.size()) {
+    throw std::runtime_error("table " + table.name() + " is missing items");
+  }
+  Load(saved.at("Partitions"), table.partitions_);
+  table.RecomputePartitionStats();
+  LoadNumberIfPresent(saved, "Scale", table.scale_);
+  Load(Member(saved, "Metrics"), table.metrics_);
+  Load(Member(saved, "Capacity"), table.capacity_);
+  // The index entries were built from the current items; the updates still on their way make
+  // them what they were: undone newest first, each index holds the items before them.
+  for (const json& update : Member(saved, "PendingIndexUpdates")) {
+    SecondaryIndex* index = table.FindIndex(update.at(1).get<std::string>());
+    if (index == nullptr) throw std::runtime_error("a pending index update names no index");
+    table.pending_index_updates_.push_back({ToDouble(update.at(0)), index,
+                                            LoadOptionalItem(update.at(2)),
+                                            LoadOptionalItem(update.at(3))});
+  }
+  for (auto it = table.pending_index_updates_.rbegin(); it != table.pending_index_updates_.rend();
+       ++it) {
+    it->index->Apply(it->after ? &*it->after : nullptr, it->before ? &*it->before : nullptr);
+  }
+  LoadNumberIfPresent(saved, "IndexPropagationSeconds", table.index_propagation_seconds_);
+  for (const json& index : Member(saved, "DeletingIndexes")) {
+    table.deleting_indexes_.push_back({LoadIndexDefinition(index.at("Definition")),
+                                       index.at("SizeBytes").get<long long>(),
+                                       index.at("ItemCount").get<long long>(),
+                                       ToDouble(index.at("Until"))});
+  }
+  Load(Member(saved, "HeatSplitter"), table.heat_splitter_);
+  LoadIfPresent(saved, "SplitForHeat", table.split_for_heat_);
+  LoadIfPresent(saved, "ThrottlingEnforced", table.throttling_enforced_);
+  for (const json& entry : Member(saved, "History")) {
+    std::vector<Table::Version>& versions = table.history_[LoadKey(entry.at(0))];
+    for (const json& version : entry.at(1)) {
+      versions.push_back({ToDouble(version.at(0)), LoadOptionalItem(version.at(1))});
+    }
+  }
+  LoadNumberIfPresent(saved, "ReplicationLag", table.replication_lag_);
+}
+
+// --- streams ------------------------------------------------------------------------------------
+
+json StateCodec::Save(const Stream& stream) {
+  json key_schema = json::array();
+  for (const auto& [name, type] : stream.key_schema_) key_schema.push_back({name, type});
+  json shards = json::array();
+  for (const StreamShard& shard : stream.shards_) {
+    shards.push_back({{"Id", shard.id},
+                      {"ParentId", shard.parent_id},
+                      {"StartingSequence", shard.starting_sequence},
+                      {"EndingSequence", shard.ending_sequence ? json(*shard.ending_sequence)
+                                                               : json(nullptr)},
+                      {"LastSequence", shard.last_sequence},
+                      {"OpenedAt", Number(shard.opened_at)},
+                      {"RecordCount", shard.records.size()},
+                      {"TrimmedThrough", shard.trimmed_through}});
+  }
+  return {{"TableName", stream.table_name_},
+          {"Arn", stream.arn_},
+          {"Label", stream.label_},
+          {"ViewType", StreamViewTypeName(stream.view_type_)},
+          {"KeySchema", key_schema},
+          {"CreatedAt", Number(stream.created_at_)},
+          {"Enabled", stream.enabled_},
+          {"DisabledAt", Number(stream.disabled_at_)},
+          {"Shards", shards},
+          {"ShardsOpened", stream.shards_opened_}};
+}
+
+std::unique_ptr<Stream> StateCodec::LoadStream(const json& saved, uint64_t* next_sequence) {
+  const std::optional<StreamViewType> view_type =
+      ParseStreamViewType(saved.at("ViewType").get<std::string>());
+  if (!view_type) throw std::runtime_error("unknown stream view type");
+  std::vector<std::pair<std::string, std::string>> key_schema;
+  for (const json& element : saved.at("KeySchema")) {
+    key_schema.push_back({element.at(0).get<std::string>(), element.at(1).get<std::string>()});
+  }
+  // The constructor opens a first shard; the saved shards replace it.
+  auto stream = std::make_unique<Stream>(
+      saved.at("TableName").get<std::string>(), saved.at("Arn").get<std::string>(),
+      saved.at("Label").get<std::string>(), *view_type, std::move(key_schema),
+      ToDouble(saved.at("CreatedAt")), next_sequence);
+  stream->shards_.clear();
+  for (const json& shard : saved.at("Shards")) {
+    StreamShard loaded;
+    loaded.id = shard.at("Id").get<std::string>();
+    loaded.parent_id = shard.at("ParentId").get<std::string>();
+    loaded.starting_sequence = shard.at("StartingSequence").get<uint64_t>();
+    if (!shard.at("EndingSequence").is_null()) {
+      loaded.ending_sequence = shard.at("EndingSequence").get<uint64_t>();
+    }
+    loaded.last_sequence = shard.at("LastSequence").get<uint64_t>();
+    loaded.opened_at = ToDouble(shard.at("OpenedAt"));
+    loaded.trimmed_through = shard.at("TrimmedThrough").get<uint64_t>();
+    stream->shards_.push_back(std::move(loaded));
+  }
+  stream->enabled_ = saved.at("Enabled").get<bool>();
+  stream->disabled_at_ = ToDouble(saved.at("DisabledAt"));
+  stream->shards_opened_ = saved.at("ShardsOpened").get<uint64_t>();
+  return stream;
+}
+
+json StateCodec::SaveRecord(const StreamRecord& record) {
+  return {{"Sequence", record.sequence},
+          {"EventId", record.event_id},
+          {"EventName", record.event_name},
+          {"CreatedAt", Number(record.created_at)},
+          {"Keys", EncodeItem(record.keys)},
+          {"NewImage", SaveOptionalItem(record.new_image)},
+          {"OldImage", SaveOptionalItem(record.old_image)},
+          {"SizeBytes", record.size_bytes},
+          {"ByTimeToLive", record.by_time_to_live}};
+}
+
+void StateCodec::LoadRecords(const json& records, Stream& stream, size_t shard) {
+  if (shard >= stream.shards_.size()) throw std::runtime_error("records for a shard that is not there");
+  for (const json& saved : records) {
+    StreamRecord record;
+    record.sequence = saved.at("Sequence").get<uint64_t>();
+    record.event_id = saved.at("EventId").get<std::string>();
+    const std::string event_name = saved.at("EventName").get<std::string>();
+    record.event_name = nullptr;
+    for (const char* name : kEventNames) {
+      if (event_name == name) record.event_name = name;
+    }
+    if (record.event_name == nullptr) throw std::runtime_error("unknown stream event " + event_name);
+    record.created_at = ToDouble(saved.at("CreatedAt"));
+    record.keys = LoadItem(saved.at("Keys"));
+    record.new_image = LoadOptionalItem(saved.at("NewImage"));
+    record.old_image = LoadOptionalItem(saved.at("OldImage"));
+    record.size_bytes = saved.at("SizeBytes").get<size_t>();
+    record.by_time_to_live = saved.at("ByTimeToLive").get<bool>();
+    stream.shards_[shard].records.push_back(std::move(record));
+  }
+}
+
+}  // namespace ddbpg
