@@ -13,7 +13,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import createTablesModule from './create_tables.cjs';
 import { createDynamoDB } from './index.js';
+
+const { createTablesWith } = createTablesModule;
 
 /** The tables of `source`: a config object or array, or the path of a .json or JS file. */
 export async function loadTablesConfig(source) {
@@ -36,15 +39,7 @@ export async function loadTablesConfig(source) {
 
 /** Creates every table of `config` (see loadTablesConfig) in `db` and writes its `Items`. */
 export async function createTables(db, config) {
-  for (const { Items = [], ...input } of await loadTablesConfig(config)) {
-    await db.send('CreateTable', input);
-    for (let start = 0; start < Items.length; start += 25) {
-      let pending = { [input.TableName]: Items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })) };
-      while (Object.keys(pending).length) {
-        pending = (await db.send('BatchWriteItem', { RequestItems: pending })).UnprocessedItems ?? {};
-      }
-    }
-  }
+  await createTablesWith((operation, input) => db.send(operation, input), await loadTablesConfig(config));
 }
 
 // Jest and vitest (with globals) put their hooks on globalThis; node:test and vitest without

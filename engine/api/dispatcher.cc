@@ -43,6 +43,7 @@ const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
       {"SetClock", &SetClock},
       {"AdvanceClock", &AdvanceClock},
       {"Configure", &Configure},
+      {"Reset", &Reset},
       {"GetMetrics", &GetMetrics},
       {"EstimateCost", &EstimateCost},
       {"SimulateWorkload", &SimulateWorkload},

@@ -308,6 +308,29 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
   return response;
 }
 
+Result<json> Reset(EngineState& state, const json& request) {
+  (void)request;  // takes no members; any are ignored, as the service ignores unknown ones
+  // The defaults are a new engine's, read from one rather than repeated here.
+  const EngineState fresh(state.request_clock.host(), state.options);
+  state.tables.clear();
+  state.streams.clear();
+  state.transaction_tokens.clear();
+  state.next_stream_sequence = fresh.next_stream_sequence;
+  state.tables_created = fresh.tables_created;
+  state.scale = fresh.scale;
+  state.replication_lag_seconds = fresh.replication_lag_seconds;
+  state.index_propagation_seconds = fresh.index_propagation_seconds;
+  state.ttl_deletion_delay_seconds = fresh.ttl_deletion_delay_seconds;
+  state.last_ttl_sweep_second = fresh.last_ttl_sweep_second;
+  state.split_for_heat = fresh.split_for_heat;
+  state.rng = fresh.rng;
+  state.prices = fresh.prices;
+  // Throttling stays: it is how the playground was started (--no-throttling,
+  // createDynamoDB({ throttling: false })), which a test suite resetting between tests keeps.
+  state.clock.UseRealTime();
+  return json{{"Mode", "REAL"}, {"Now", state.clock.NowSeconds()}};
+}
+
 Result<json> SetClock(EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"Mode", WireType::kString}}); !s.ok()) return s;
   if (Status s = CheckNumberMember(request, "Now"); !s.ok()) return s;

@@ -1,7 +1,9 @@
 // Persistence figures (printed, never asserted): acknowledged PutItems a second in memory and
 // in a data directory (every write fsynced before it is acknowledged), one at a time and 64 in
-// flight (group commit); journal bytes per write; the time to reopen a playground of 100,000
-// items of about 1 KB. Ratios compare runs of this process on this machine.
+// flight (group commit), with compaction at its default threshold; journal bytes per write; the
+// time to reopen a playground of 100,000 items of about 1 KB from its snapshot and journal (as
+// compaction leaves it) and from a journal alone (never compacted), and the time a compaction
+// takes. Ratios compare runs of this process on this machine.
 //
 //   node tests/bench/persistence.js [--items N]   (default 100000 for the reopen figure)
 
@@ -24,6 +26,9 @@ const TABLE = {
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-bench-'));
 
+// Never compacts: the journal keeps every write.
+const NEVER = Number.MAX_SAFE_INTEGER;
+
 async function acknowledgedPuts(options, inFlight, seconds = 2) {
   const db = await createDynamoDB({ ...options, throttling: false });
   await db.send('CreateTable', TABLE);
@@ -37,9 +42,10 @@ async function acknowledgedPuts(options, inFlight, seconds = 2) {
   const started = performance.now();
   await Promise.all(Array.from({ length: inFlight }, worker));
   const rate = next / ((performance.now() - started) / 1000);
-  const journalBytes = (await db.exportSnapshot()).length;
   await db.close();
-  return { rate, bytesPerWrite: journalBytes / next };
+  const journal = options.path && path.join(options.path, 'journal.log');
+  const bytesPerWrite = journal && fs.existsSync(journal) ? fs.statSync(journal).size / next : undefined;
+  return { rate, bytesPerWrite };
 }
 
 function line(label, figure) {
@@ -53,30 +59,50 @@ for (const inFlight of [1, 64]) {
   line(`PutItem (1 KB) acknowledged/s, ${inFlight} in flight, memory`, `${Math.round(memory.rate)}`);
   line(`PutItem (1 KB) acknowledged/s, ${inFlight} in flight, data dir`,
     `${Math.round(durable.rate)}  (${(durable.rate / memory.rate).toFixed(2)}x memory)`);
-  if (inFlight === 1) line('journal bytes per 1 KB PutItem', `${Math.round(durable.bytesPerWrite)}`);
+  if (inFlight === 1) {
+    const journalOnly = await acknowledgedPuts({ path: scratch(), compactAfterBytes: NEVER }, inFlight, 1);
+    line('journal bytes per 1 KB PutItem', `${Math.round(journalOnly.bytesPerWrite)}`);
+  }
 }
 
-// Reopen: a directory holding REOPEN_ITEMS items, written 25 to a BatchWriteItem.
-const dir = scratch();
-const db = await createDynamoDB({ path: dir, throttling: false });
-await db.send('CreateTable', TABLE);
-const batches = [];
-for (let start = 0; start < REOPEN_ITEMS; start += 25) {
-  const requests = [];
-  for (let i = start; i < Math.min(REOPEN_ITEMS, start + 25); i++) {
-    requests.push({ PutRequest: { Item: { pk: { S: `item${i}` }, payload: { S: PAYLOAD } } } });
+// A directory holding REOPEN_ITEMS items, written 25 to a BatchWriteItem.
+async function filledDirectory(compactAfterBytes) {
+  const dir = scratch();
+  const db = await createDynamoDB({ path: dir, throttling: false, compactAfterBytes });
+  await db.send('CreateTable', TABLE);
+  const batches = [];
+  for (let start = 0; start < REOPEN_ITEMS; start += 25) {
+    const requests = [];
+    for (let i = start; i < Math.min(REOPEN_ITEMS, start + 25); i++) {
+      requests.push({ PutRequest: { Item: { pk: { S: `item${i}` }, payload: { S: PAYLOAD } } } });
+    }
+    batches.push(db.send('BatchWriteItem', { RequestItems: { Bench: requests } }));
+    if (batches.length === 64) await Promise.all(batches.splice(0));
   }
-  batches.push(db.send('BatchWriteItem', { RequestItems: { Bench: requests } }));
-  if (batches.length === 64) await Promise.all(batches.splice(0));
+  await Promise.all(batches);
+  await db.close();
+  return dir;
 }
-await Promise.all(batches);
-await db.close();
-const journalMegabytes = fs.statSync(path.join(dir, 'journal.log')).size / 1e6;
-const started = performance.now();
-const reopened = await createDynamoDB({ path: dir });
-const reopenMs = performance.now() - started;
-const { Table } = await reopened.send('DescribeTable', { TableName: 'Bench' });
-line(`reopen ${Table.ItemCount.toLocaleString('en-US')} items (${(Table.TableSizeBytes / 1e6).toFixed(1)} MB of items)`,
-  `${Math.round(reopenMs)} ms  (journal ${journalMegabytes.toFixed(1)} MB, ${reopened.restored.records} records)`);
-await reopened.close();
-fs.rmSync(dir, { recursive: true, force: true });
+
+const megabytes = (dir) => fs.readdirSync(dir).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0) / 1e6;
+
+// As compaction leaves a directory (at the default threshold), then never compacted.
+for (const compactAfterBytes of [undefined, NEVER]) {
+  const dir = await filledDirectory(compactAfterBytes);
+  const started = performance.now();
+  const reopened = await createDynamoDB({ path: dir });
+  const reopenMs = performance.now() - started;
+  const { Table } = await reopened.send('DescribeTable', { TableName: 'Bench' });
+  const { snapshot, records } = reopened.restored;
+  const how = snapshot ? 'snapshot + journal' : 'journal alone';
+  line(`reopen ${Table.ItemCount.toLocaleString('en-US')} items (${(Table.TableSizeBytes / 1e6).toFixed(1)} MB), ${how}`,
+    `${Math.round(reopenMs)} ms  (${megabytes(dir).toFixed(1)} MB on disk, ${snapshot ? `snapshot of ${snapshot.items} items + ` : ''}${records} records)`);
+  if (compactAfterBytes === NEVER) {
+    const compacting = performance.now();
+    await reopened.compact();
+    line(`compact ${Table.ItemCount.toLocaleString('en-US')} items into a snapshot`,
+      `${Math.round(performance.now() - compacting)} ms  (snapshot ${megabytes(dir).toFixed(1)} MB)`);
+  }
+  await reopened.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

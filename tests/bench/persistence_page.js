@@ -58,8 +58,9 @@ const reopen = await page.evaluate(async () => {
   const ms = performance.now() - started;
   const { Table } = await db.send('DescribeTable', { TableName: 'Bench' });
   await db.close();
-  return { ms, items: Table.ItemCount, bytes: db.restored.bytes };
+  return { ms, items: Table.ItemCount, bytes: db.restored.bytes, snapshot: Boolean(db.restored.snapshot) };
 });
-line(`page reopen ${reopen.items.toLocaleString('en-US')} items (journal ${(reopen.bytes / 1e6).toFixed(1)} MB)`, `${Math.round(reopen.ms)} ms`);
+line(`page reopen ${reopen.items.toLocaleString('en-US')} items (stored ${(reopen.bytes / 1e6).toFixed(1)} MB, ${reopen.snapshot ? 'snapshot + journal' : 'journal alone'})`,
+  `${Math.round(reopen.ms)} ms`);
 await browser.close();
 server.close();

@@ -78,4 +78,16 @@ describe('the runners', () => {
     );
     assert.match(stderr, /Tests: +2 passed, 2 total/);
   });
+
+  it('jest: an endpoint per worker, and the tables again before every test with clear-between-tests', async () => {
+    const jest = path.join(MODULES, 'jest', 'bin', 'jest.js');
+    const { stderr } = await run(
+      process.execPath,
+      [jest, '--rootDir', project, '--preset', 'dynamodb-playground', '--testMatch', '**/jest.isolation.*.test.cjs',
+        '--maxWorkers', '2', '--setupFilesAfterEnv', 'dynamodb-playground/jest/clear-between-tests', '--ci'],
+      { cwd: project, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    assert.match(stderr, /Test Suites: +2 passed, 2 total/);
+    assert.match(stderr, /Tests: +6 passed, 6 total/);
+  });
 });
