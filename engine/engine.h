@@ -116,8 +116,9 @@ class Engine {
   // time it was first served, with capacity never refusing one.
   RestoreReport Restore(std::string_view journal);
   // The whole playground at this moment (engine/persist/snapshot_format.h): an engine restored
-  // from it answers every request as this one would.
-  std::string SaveSnapshot() const;
+  // from it answers every request as this one would. Empty, with the reason in `error`, when
+  // the state cannot be written as one (a snapshot that could not be read back is never made).
+  std::string SaveSnapshot(std::string* error = nullptr) const;
   // Takes a snapshot's state into this engine, which must be empty: all of it, or (with the
   // reason in the report) nothing. A journal written after the snapshot is restored on top.
   SnapshotReport RestoreSnapshot(std::string_view snapshot);

@@ -47,9 +47,18 @@ emscripten::val Restore(ddbpg::wasm::EngineHandle& handle, const std::string& jo
   return result;
 }
 
-// The whole playground as snapshot bytes (engine/persist/snapshot_format.h).
+// {bytes}: the whole playground as a snapshot (engine/persist/snapshot_format.h), or {error}
+// when it cannot be written as one.
 emscripten::val SaveSnapshot(ddbpg::wasm::EngineHandle& handle) {
-  return BytesToJs(handle.engine().SaveSnapshot());
+  std::string error;
+  const std::string snapshot = handle.engine().SaveSnapshot(&error);
+  emscripten::val result = emscripten::val::object();
+  if (snapshot.empty()) {
+    result.set("error", error);
+  } else {
+    result.set("bytes", BytesToJs(snapshot));
+  }
+  return result;
 }
 
 // {error, tables, items}: `error` is "" when the snapshot was taken in, else nothing changed.

@@ -46,6 +46,11 @@ function transactionDone(transaction) {
 
 function openDatabase(name) {
   const request = indexedDB.open(name, 3);
+  // A tab of an older page holds the database open at an older version: say so, do not hang.
+  const blocked = new Promise((resolve, reject) => {
+    request.onblocked = () =>
+      reject(new Error('another tab runs an older version of the playground; close it, then reload this one'));
+  });
   request.onupgradeneeded = () => {
     const database = request.result;
     if (!database.objectStoreNames.contains(JOURNAL)) database.createObjectStore(JOURNAL, { autoIncrement: true });
@@ -53,7 +58,11 @@ function openDatabase(name) {
     if (!database.objectStoreNames.contains(META)) database.createObjectStore(META);
     if (!database.objectStoreNames.contains(SNAPSHOT)) database.createObjectStore(SNAPSHOT);
   };
-  return promiseOf(request);
+  return Promise.race([promiseOf(request), blocked]).then((database) => {
+    // A newer page asks to upgrade: let it, and stop using the old connection.
+    database.onversionchange = () => database.close();
+    return database;
+  });
 }
 
 // Reads the snapshot and the journal chunks in `transaction`.
@@ -61,7 +70,7 @@ async function readStored(transaction) {
   const snapshot = await promiseOf(transaction.objectStore(SNAPSHOT).get(CURRENT));
   const chunks = await promiseOf(transaction.objectStore(JOURNAL).getAll());
   return {
-    snapshot: snapshot ? new Uint8Array(snapshot) : new Uint8Array(0),
+    snapshot: snapshot ? new Uint8Array(snapshot) : null,
     journal: concatBytes(chunks.map((chunk) => new Uint8Array(chunk))),
   };
 }
@@ -140,7 +149,7 @@ export class BrowserStore {
   #takeSnapshot = null;
   #header = null;
 
-  /** The snapshot's bytes as they were on open (empty when there is none). */
+  /** The snapshot's bytes as they were on open (null when there is none). */
   snapshot;
   /** The journal's bytes as they were on open (hand them to the engine's restore). */
   journal;
@@ -148,6 +157,8 @@ export class BrowserStore {
   workspace;
   /** True when another tab writes this workspace: this one may only read. */
   readOnly;
+  /** Why the last compaction did not happen (the journal was kept), or null. */
+  compactionFailure = null;
   /** Called once if another tab takes the writer's lock from this one. */
   onLostWriter = () => {};
 
@@ -208,7 +219,7 @@ export class BrowserStore {
     this.#header = header;
     this.#takeSnapshot = takeSnapshot;
     if (compactAfterBytes !== undefined) this.#compactAfterBytes = compactAfterBytes;
-    this.#snapshotBytes = this.snapshot.length;
+    this.#snapshotBytes = this.snapshot?.length ?? 0;
     this.#journalBytes = Math.max(validBytes, header.length);
     this.snapshot = null;
     if (this.readOnly) return;
@@ -251,8 +262,13 @@ export class BrowserStore {
     if (this.readOnly) {
       return Promise.reject(new Error('another tab writes this playground; this tab may only read'));
     }
+    if (!this.#takeSnapshot) {
+      return Promise.reject(new Error('the stored playground could not be opened; nothing is stored from this tab'));
+    }
     this.#compactRequested = true;
-    return this.#commits.append(new Uint8Array(0));
+    return this.#commits.append(new Uint8Array(0)).then(() => {
+      if (this.compactionFailure) throw this.compactionFailure;
+    });
   }
 
   // Called with every record queued so far, before anything else runs: the engine's state is
@@ -261,11 +277,19 @@ export class BrowserStore {
     const outgrown = this.#journalBytes + bytes.length > Math.max(this.#compactAfterBytes, this.#snapshotBytes);
     if (this.#compactRequested || outgrown) {
       this.#compactRequested = false;
-      const snapshot = this.#takeSnapshot();
-      await this.#fencedWrite([SNAPSHOT, JOURNAL], (transaction) => storeFresh(transaction, snapshot, this.#header));
-      this.#journalBytes = this.#header.length;
-      this.#snapshotBytes = snapshot.length;
-      return;
+      try {
+        const snapshot = this.#takeSnapshot();
+        await this.#fencedWrite([SNAPSHOT, JOURNAL], (transaction) => storeFresh(transaction, snapshot, this.#header));
+        this.#journalBytes = this.#header.length;
+        this.#snapshotBytes = snapshot.length;
+        this.compactionFailure = null;
+        return;
+      } catch (error) {
+        // One transaction: nothing changed. Another tab that took over fails the append too.
+        if (error instanceof FencedOff) throw error;
+        this.compactionFailure = error;
+        this.#snapshotBytes = this.#journalBytes + bytes.length;
+      }
     }
     await this.#fencedWrite([JOURNAL], (transaction) => transaction.objectStore(JOURNAL).add(bytes));
     this.#journalBytes += bytes.length;

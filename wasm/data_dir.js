@@ -160,7 +160,7 @@ export class DataDirectory {
     (error) => `the data directory ${this.#dir} could not be written: ${error.message}`,
   );
 
-  /** The newest snapshot's bytes as they were on open (empty when there is none). */
+  /** The newest snapshot's bytes as they were on open (null when there is none). */
   snapshot;
   /** The journal's bytes as they were on open (hand them to the engine's restore). */
   journal;
@@ -184,7 +184,7 @@ export class DataDirectory {
         const file = path.join(absolute, name);
         return fs.existsSync(file) ? fsp.readFile(file) : Buffer.alloc(0);
       };
-      const snapshot = generation > 0 ? await read(snapshotName(generation)) : Buffer.alloc(0);
+      const snapshot = generation > 0 ? await read(snapshotName(generation)) : null;
       const journal = await read(journalName(generation));
       return new DataDirectory(absolute, lockPath, generation, snapshot, journal);
     } catch (error) {
@@ -213,7 +213,7 @@ export class DataDirectory {
     this.#header = header;
     this.#takeSnapshot = takeSnapshot;
     if (compactAfterBytes !== undefined) this.#compactAfterBytes = compactAfterBytes;
-    this.#snapshotBytes = this.snapshot.length;
+    this.#snapshotBytes = this.snapshot?.length ?? 0;
     const journalPath = this.journalPath;
     let damagedPath;
     if (validBytes < this.journal.length) {
@@ -246,11 +246,13 @@ export class DataDirectory {
 
   /**
    * Folds the journal into a new snapshot now, in turn with the writes (db.compact()); resolves
-   * once the new snapshot is on disk.
+   * once the new snapshot is on disk, rejects with why it could not be made (the journal is
+   * kept, and nothing is lost).
    */
-  compact() {
+  async compact() {
     this.#compactRequested = true;
-    return this.#commits.append(new Uint8Array(0));
+    await this.#commits.append(new Uint8Array(0));
+    if (this.compactionFailure) throw this.compactionFailure;
   }
 
   /** The write that failed, if one did. */
@@ -263,14 +265,26 @@ export class DataDirectory {
     return this.#commits.pending();
   }
 
+  /** Why the last compaction did not happen (the journal was kept), or null. */
+  compactionFailure = null;
+
   // Called with every record queued so far, before anything else runs: the engine's state is
-  // exactly what those records leave, so a snapshot taken now holds them.
+  // exactly what those records leave, so a snapshot taken now holds them. A compaction that fails
+  // before its snapshot is in place appends the records to the journal instead, and is tried
+  // again once the journal has grown as much again.
   async #storeDurably(bytes) {
     const outgrown = this.#journalBytes + bytes.length > Math.max(this.#compactAfterBytes, this.#snapshotBytes);
     if (this.#compactRequested || outgrown) {
       this.#compactRequested = false;
-      await this.#compact(this.#takeSnapshot());
-      return;
+      try {
+        await this.#compact(this.#takeSnapshot());
+        this.compactionFailure = null;
+        return;
+      } catch (error) {
+        if (error.placed) throw error; // the new generation is in place; the store cannot go on
+        this.compactionFailure = error;
+        this.#snapshotBytes = this.#journalBytes + bytes.length;
+      }
     }
     await writeAll(this.#file, bytes);
     await this.#file.datasync();
@@ -280,17 +294,30 @@ export class DataDirectory {
   async #compact(snapshot) {
     const generation = this.#generation + 1;
     const snapshotPath = path.join(this.#dir, snapshotName(generation));
-    await writeFileDurably(`${snapshotPath}.tmp`, snapshot);
-    await fsp.rename(`${snapshotPath}.tmp`, snapshotPath);
     const journalPath = path.join(this.#dir, journalName(generation));
-    await writeFileDurably(journalPath, this.#header);
-    await this.#syncDirectory(); // from here on generation N+1 is what a reopen finds
-    const previous = this.#file;
-    this.#file = await fsp.open(journalPath, 'a');
-    await previous.close();
+    try {
+      await writeFileDurably(`${snapshotPath}.tmp`, snapshot);
+      await fsp.rename(`${snapshotPath}.tmp`, snapshotPath);
+    } catch (error) {
+      await fsp.rm(`${snapshotPath}.tmp`, { force: true }).catch(() => {});
+      throw error;
+    }
+    // Renamed: a reopen may find generation N+1 from here on, so its journal must be the one
+    // appended to, and a failure now stops the store.
+    try {
+      await writeFileDurably(journalPath, this.#header);
+      await this.#syncDirectory();
+      const previous = this.#file;
+      this.#file = await fsp.open(journalPath, 'a');
+      await previous.close().catch(() => {});
+    } catch (error) {
+      error.placed = true;
+      throw error;
+    }
     this.#generation = generation;
     this.#journalBytes = this.#header.length;
     this.#snapshotBytes = snapshot.length;
+    // What is left of generation N is only in the way; failing to remove it changes nothing.
     await this.#removeOtherGenerations();
   }
 
@@ -301,7 +328,8 @@ export class DataDirectory {
     for (const name of await fsp.readdir(this.#dir)) {
       if (keep.has(name) || name.includes('.damaged-')) continue;
       const generational = SNAPSHOT_NAME.test(name) || /^journal(-\d+)?\.log$/.test(name) || /^snapshot-\d+\.snap\.tmp$/.test(name);
-      if (generational) await fsp.rm(path.join(this.#dir, name), { force: true });
+      // Best effort: what cannot be removed (say, a directory in the way) is left.
+      if (generational) await fsp.rm(path.join(this.#dir, name), { force: true }).catch(() => {});
     }
   }
 

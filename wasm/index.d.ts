@@ -3,6 +3,9 @@
  * WebAssembly) for node 20+ and the browser.
  */
 
+import type { InputOf, OutputOf } from './operations.js';
+export type * from './operations.js';
+
 /** Options for createDynamoDB. */
 export interface CreateDynamoDBOptions {
   /**
@@ -51,7 +54,7 @@ export interface RestoreSummary {
   path?: string;
   /** The IndexedDB workspace (browser). */
   workspace?: string;
-  /** Browser: the stored journal could not be read at all; it was left as it is. */
+  /** Browser: the stored snapshot or journal could not be read; both were left as they are. */
   unreadable?: boolean;
   /** The snapshot the journal continues, when there is one (after a compaction or an import). */
   snapshot?: { tables: number; items: number };
@@ -178,13 +181,13 @@ export declare class DynamoDB {
   handleDurable(target: string, bodyText: string): Promise<RawResponse>;
 
   /**
-   * Runs a DynamoDB operation with its input object (the same shape as the AWS SDK's
-   * low-level `DynamoDBClient` commands, e.g. `PutItemCommandInput`), resolving to the output
-   * object. A name with a dot is a full target, e.g. `"Playground.SimulateWorkload"` for the
+   * Runs a DynamoDB operation with its input object (DynamoDB's JSON: the AWS SDK's low-level
+   * `DynamoDBClient` command inputs, with binaries as base64), resolving to the output object;
+   * both are typed per operation (wasm/operations.d.ts). A name with a dot is a full target, e.g. `"Playground.SimulateWorkload"` for the
    * playground's extensions (docs/api-coverage.md).
    * @throws DynamoDBError with DynamoDB's error type as `name` and its message.
    */
-  send(operation: Operation, input?: object): Promise<any>;
+  send<Name extends Operation>(operation: Name, input?: InputOf<Name>): Promise<OutputOf<Name>>;
 
   /**
    * Delivers the table's stream records to `handler` in batches shaped like a Lambda event,

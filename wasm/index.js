@@ -9,6 +9,7 @@
 
 import { DynamoDBError, errorFromResponse } from './errors.js';
 import { instantiateEngineModule, sharedEngineModuleInstance } from './engine_loader.js';
+import { concatBytes } from './group_commit.js';
 import { MemoryStore } from './memory_store.js';
 import { createSdkRequestHandler } from './sdk_handler.js';
 import { StreamTrigger } from './stream_triggers.js';
@@ -204,7 +205,7 @@ export class DynamoDB {
   async exportSnapshot() {
     if (this.#store.unreadable) return this.#store.unreadable.slice();
     await this.#store.pending()?.catch(() => {});
-    return this.#engine._saveSnapshot();
+    return snapshotOf(this.#engine);
   }
 
   /**
@@ -222,10 +223,14 @@ export class DynamoDB {
    * playground first finishes storing what it was given and unlocks its data directory: await
    * the returned promise before opening the same directory again.
    */
-  close() {
+  async close() {
     for (const trigger of this.#triggers) trigger.stop();
-    this.#engine.delete();
-    return this.#store.close();
+    // The store may still compact what it was given, which reads the engine: free it after.
+    try {
+      await this.#store.close();
+    } finally {
+      this.#engine.delete();
+    }
   }
 }
 
@@ -251,12 +256,20 @@ function storageFailureAnswer(failure) {
   };
 }
 
-// Restores a stored playground into `engine`: its snapshot, if it has one, then the journal
-// written since. A snapshot that cannot be read makes the whole store unreadable.
+// The engine's state as snapshot bytes; throws when it cannot be written as one.
+function snapshotOf(engine) {
+  const { bytes, error } = engine._saveSnapshot();
+  if (error) throw new Error(error);
+  return bytes;
+}
+
+// Restores a stored playground into `engine`: its snapshot, if it has one (null: none; an empty
+// file is a damaged one), then the journal written since. A snapshot that cannot be read makes
+// the whole store unreadable.
 function restoreStored(engine, snapshot, journal) {
-  if (!snapshot?.length) return engine._restore(journal);
+  if (snapshot === null || snapshot === undefined) return engine._restore(journal);
   const fromSnapshot = engine._restoreSnapshot(snapshot);
-  if (fromSnapshot.error) return { readable: false, records: 0, validBytes: 0, damage: fromSnapshot.error, unreadable: snapshot };
+  if (fromSnapshot.error) return { readable: false, records: 0, validBytes: 0, damage: fromSnapshot.error };
   const report = engine._restore(journal);
   report.snapshot = { tables: fromSnapshot.tables, items: fromSnapshot.items };
   return report;
@@ -280,7 +293,7 @@ async function openDataDirectory(engine, module, dir, { snapshot, compactAfterBy
   const directory = await DataDirectory.open(dir);
   try {
     const started = performance.now();
-    if (snapshot !== undefined && (directory.journal.length > 0 || directory.snapshot.length > 0)) {
+    if (snapshot !== undefined && (directory.journal.length > 0 || directory.snapshot !== null)) {
       throw new Error(`the data directory ${directory.path} already holds a playground; import into a new directory`);
     }
     const imported = snapshot !== undefined;
@@ -294,8 +307,8 @@ async function openDataDirectory(engine, module, dir, { snapshot, compactAfterBy
     const damagedCopy = await directory.prepareForAppend(
       report.validBytes,
       module._journalHeader(),
-      () => engine._saveSnapshot(),
-      { seed: imported ? engine._saveSnapshot() : undefined, compactAfterBytes },
+      () => snapshotOf(engine),
+      { seed: imported ? snapshotOf(engine) : undefined, compactAfterBytes },
     );
     engine._setJournaling(true);
     directory.restored = { path: directory.path, ...restoreSummary(report, started), ...(damagedCopy && { damagedCopy }) };
@@ -313,15 +326,16 @@ async function openBrowserStore(engine, module, { workspace, takeOver = false, c
   const { BrowserStore } = await import('./browser_store.js');
   const store = await BrowserStore.open(workspace, { takeOver });
   const started = performance.now();
-  const journalBytes = store.snapshot.length + store.journal.length;
+  const journalBytes = (store.snapshot?.length ?? 0) + store.journal.length;
   const report = restoreStored(engine, store.snapshot, store.journal);
   if (!report.readable) {
-    // Left as it is (Download still saves it); this tab works in memory and keeps nothing.
-    store.unreadable = report.unreadable ?? store.journal;
+    // Left as it is (Download still saves it: the snapshot, if any, then the journal, as stored);
+    // this tab works in memory and keeps nothing.
+    store.unreadable = concatBytes([store.snapshot ?? new Uint8Array(0), store.journal]);
     store.restored = { workspace, records: 0, milliseconds: 0, unreadable: true, damage: report.damage };
     return store;
   }
-  await store.prepareForAppend(report.validBytes, module._journalHeader(), () => engine._saveSnapshot(), {
+  await store.prepareForAppend(report.validBytes, module._journalHeader(), () => snapshotOf(engine), {
     compactAfterBytes,
   });
   if (!store.readOnly) engine._setJournaling(true);
@@ -384,7 +398,7 @@ export async function createDynamoDB(options = {}) {
       const scratch = new module._Engine();
       try {
         importSnapshot(scratch, snapshot);
-        await store.replaceWith(scratch._saveSnapshot(), module._journalHeader());
+        await store.replaceWith(snapshotOf(scratch), module._journalHeader());
       } finally {
         scratch.delete();
       }

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "engine/api/engine_state.h"
+#include "engine/value/json_depth.h"
 #include "engine/api/error_types.h"
 #include "engine/api/handlers.h"
 #include "engine/base/limits.h"
@@ -78,27 +79,7 @@ Handler FindHandler(std::string_view target) {
 // shallow.
 constexpr int kMaxJsonDepth = 2 * 32 + 16;
 
-bool NestedTooDeeply(std::string_view body) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < body.size(); ++i) {
-    char c = body[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > kMaxJsonDepth) return true;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return false;
-}
+bool NestedTooDeeply(std::string_view body) { return NestedDeeperThan(body, kMaxJsonDepth); }
 
 Response ErrorResponse(const Status& status) {
   return Response{WireErrorOf(status.type()).http_status, ErrorBody(status)};

@@ -1,9 +1,12 @@
 // Engine::SaveSnapshot and RestoreSnapshot: the engine's whole state as a snapshot
 // (engine/persist/snapshot_format.h), each part written by engine/persist/state_codec.h.
 #include <exception>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "engine/api/engine_state.h"
 #include "engine/api/handlers.h"
@@ -79,41 +82,110 @@ void LoadEngine(const json& saved, EngineState& state) {
   state.tables_created = saved.at("TablesCreated").get<unsigned long long>();
 }
 
-// Appends `values` as sections of `kind`, each about kChunkBytes: `size_of` measures a value,
-// `head` is the section's JSON without its list, which goes under `list_name`.
-template <class Values, class Encode, class SizeOf>
-void AppendChunked(std::string& out, size_t& sections, SectionKind kind, const json& head,
-                   const char* list_name, const Values& values, Encode encode, SizeOf size_of) {
-  json chunk = head;
-  chunk[list_name] = json::array();
-  size_t bytes = 0;
-  for (const auto& value : values) {
-    chunk[list_name].push_back(encode(value));
-    bytes += size_of(value);
-    if (bytes >= kChunkBytes) {
-      persist::AppendSection(out, kind, chunk);
-      ++sections;
-      chunk[list_name] = json::array();
-      bytes = 0;
+// Writes a snapshot's sections, each under the framing's limit: long lists are cut into chunks
+// of about kChunkBytes. Throws std::runtime_error when a section cannot be written.
+class SnapshotWriter {
+ public:
+  SnapshotWriter() : out_(persist::SnapshotHeader()) {}
+
+  void Section(SectionKind kind, const json& body) {
+    if (!persist::AppendSection(out_, kind, body)) {
+      throw std::runtime_error("a section of the snapshot would exceed the format's 32 MiB limit");
+    }
+    ++sections_;
+  }
+
+  // Appends `values` as sections of `kind`: `head` is each section's JSON without its list, which
+  // goes under `list_name`; `size_of` estimates a value's bytes.
+  template <class Values, class Encode, class SizeOf>
+  void Chunked(SectionKind kind, const json& head, const char* list_name, const Values& values,
+               Encode encode, SizeOf size_of) {
+    json chunk = head;
+    chunk[list_name] = json::array();
+    size_t bytes = 0;
+    for (const auto& value : values) {
+      chunk[list_name].push_back(encode(value));
+      bytes += size_of(value);
+      if (bytes >= kChunkBytes) {
+        Section(kind, chunk);
+        chunk[list_name] = json::array();
+        bytes = 0;
+      }
+    }
+    if (!chunk[list_name].empty()) Section(kind, chunk);
+  }
+
+  // Writes `body` with the lists at `pointers` that are long moved into More sections after it,
+  // so no section outgrows the limit however much history, tokens or metrics a playground holds.
+  void SectionWithLongLists(SectionKind kind, json body, const json& owner,
+                            const std::vector<std::string>& pointers) {
+    std::vector<std::pair<std::string, json>> spilled;
+    for (const std::string& pointer : pointers) {
+      const json::json_pointer at(pointer);
+      if (!body.contains(at) || !body[at].is_array() || body[at].size() < 2) continue;
+      spilled.push_back({pointer, std::move(body[at])});
+      body[at] = json::array();
+    }
+    Section(kind, body);
+    for (const auto& [pointer, values] : spilled) {
+      json head = {{"Member", pointer}};
+      if (!owner.is_null()) head["Table"] = owner;
+      Chunked(SectionKind::kMore, head, "Values", values, [](const json& v) { return v; },
+              [](const json& v) { return v.dump().size(); });
     }
   }
-  if (!chunk[list_name].empty()) {
-    persist::AppendSection(out, kind, chunk);
-    ++sections;
+
+  std::string Finish() {
+    Section(SectionKind::kEnd, json{{"Sections", sections_}});
+    return std::move(out_);
   }
+
+ private:
+  std::string out_;
+  size_t sections_ = 0;
+};
+
+// The lists of a table section that grow with use: replica history, index updates in flight,
+// per-second metrics (the table's and each global index's), and the heat splitter's counts.
+std::vector<std::string> LongTableLists(const json& table) {
+  std::vector<std::string> pointers = {"/History", "/PendingIndexUpdates", "/Metrics/Samples",
+                                       "/HeatSplitter/TrafficByHash"};
+  for (size_t i = 0; i < table["Indexes"].size(); ++i) {
+    pointers.push_back("/Indexes/" + std::to_string(i) + "/Capacity/Metrics/Samples");
+  }
+  return pointers;
 }
 
-// Builds a whole state from a snapshot's sections; throws on anything it cannot use.
+// Adds a More section's values to the list it continues.
+void AppendMore(const json& more, json& owner) {
+  const json::json_pointer at(more.at("Member").get<std::string>());
+  if (!owner.contains(at) || !owner[at].is_array()) {
+    throw std::runtime_error("a continued list is not in the section it names");
+  }
+  for (const json& value : more.at("Values")) owner[at].push_back(value);
+}
+
+// Whether `stream` may record `table`'s changes: enabled, of that table, with its key schema.
+bool Records(const Stream& stream, const Table& table) {
+  std::vector<std::pair<std::string, std::string>> key_schema;
+  for (const KeySchemaElement& element : table.definition().key_schema) {
+    key_schema.push_back({element.attribute_name, element.key_type == KeyType::kHash ? "HASH" : "RANGE"});
+  }
+  return stream.enabled() && stream.table_name() == table.name() && stream.key_schema() == key_schema;
+}
+
+// Builds a whole state from a snapshot's sections, each parsed only when it is used; throws on
+// anything it cannot use.
 void LoadSections(const std::vector<persist::Section>& sections, EngineState& state,
                   SnapshotReport& report) {
   if (sections.empty() || sections[0].kind != SectionKind::kEngine) {
     throw std::runtime_error("the snapshot does not start with the engine's settings");
   }
-  LoadEngine(sections[0].body, state);
-  std::map<std::string, const json*> saved_tables;
-  std::vector<const json*> saved_streams;
+  json engine = persist::ParseSection(sections[0]);
+  std::map<std::string, json> saved_tables;
+  std::vector<json> saved_streams;
   for (size_t i = 1; i < sections.size(); ++i) {
-    const json& body = sections[i].body;
+    json body = persist::ParseSection(sections[i]);
     switch (sections[i].kind) {
       case SectionKind::kEngine:
       case SectionKind::kEnd:
@@ -124,7 +196,17 @@ void LoadSections(const std::vector<persist::Section>& sections, EngineState& st
         if (!state.tables.emplace(name, std::move(table)).second) {
           throw std::runtime_error("the snapshot holds table " + name + " twice");
         }
-        saved_tables[name] = &body;
+        saved_tables[name] = std::move(body);
+        break;
+      }
+      case SectionKind::kMore: {
+        if (!body.contains("Table")) {
+          AppendMore(body, engine);
+          break;
+        }
+        auto table = saved_tables.find(body.at("Table").get<std::string>());
+        if (table == saved_tables.end()) throw std::runtime_error("a continued list of no table");
+        AppendMore(body, table->second);
         break;
       }
       case SectionKind::kItems: {
@@ -135,7 +217,7 @@ void LoadSections(const std::vector<persist::Section>& sections, EngineState& st
       }
       case SectionKind::kStream:
         state.streams.push_back(StateCodec::LoadStream(body, &state.next_stream_sequence));
-        saved_streams.push_back(&body);
+        saved_streams.push_back(std::move(body));
         break;
       case SectionKind::kStreamRecords: {
         const size_t position = body.at("Stream").get<size_t>();
@@ -146,8 +228,9 @@ void LoadSections(const std::vector<persist::Section>& sections, EngineState& st
       }
     }
   }
+  LoadEngine(engine, state);
   for (size_t position = 0; position < state.streams.size(); ++position) {
-    const json& shards = saved_streams[position]->at("Shards");
+    const json& shards = saved_streams[position].at("Shards");
     for (size_t shard = 0; shard < shards.size(); ++shard) {
       if (state.streams[position]->shards()[shard].records.size() !=
           shards[shard].at("RecordCount").get<size_t>()) {
@@ -156,12 +239,14 @@ void LoadSections(const std::vector<persist::Section>& sections, EngineState& st
     }
   }
   for (auto& [name, table] : state.tables) {
-    StateCodec::FinishLoad(*saved_tables[name], &state.clock, *table);
+    StateCodec::FinishLoad(saved_tables[name], &state.clock, *table);
     report.items += static_cast<size_t>(table->item_count());
     const TableDefinition& definition = table->definition();
     if (!definition.stream_view_type) continue;
     Stream* stream = state.FindStream(definition.latest_stream_arn);
-    if (stream == nullptr) throw std::runtime_error("table " + name + " records to no stream");
+    if (stream == nullptr || !Records(*stream, *table)) {
+      throw std::runtime_error("table " + name + " records to no stream of its own");
+    }
     ConnectStream(state, *table, *stream);
   }
   report.tables = state.tables.size();
@@ -169,33 +254,35 @@ void LoadSections(const std::vector<persist::Section>& sections, EngineState& st
 
 }  // namespace
 
-std::string Engine::SaveSnapshot() const {
+std::string Engine::SaveSnapshot(std::string* error) const {
   const EngineState& state = *state_;
-  std::string out = persist::SnapshotHeader();
-  size_t sections = 0;
-  persist::AppendSection(out, SectionKind::kEngine, SaveEngine(state));
-  ++sections;
-  for (const auto& [name, table] : state.tables) {
-    persist::AppendSection(out, SectionKind::kTable, StateCodec::Save(*table));
-    ++sections;
-    AppendChunked(
-        out, sections, SectionKind::kItems, json{{"Table", name}}, "Items", table->items(),
-        [](const auto& entry) { return EncodeItem(entry.second); },
-        [](const auto& entry) { return ItemSize(entry.second); });
-  }
-  for (size_t position = 0; position < state.streams.size(); ++position) {
-    const Stream& stream = *state.streams[position];
-    persist::AppendSection(out, SectionKind::kStream, StateCodec::Save(stream));
-    ++sections;
-    for (size_t shard = 0; shard < stream.shards().size(); ++shard) {
-      AppendChunked(out, sections, SectionKind::kStreamRecords,
-                    json{{"Stream", position}, {"Shard", shard}}, "Records",
-                    stream.shards()[shard].records, StateCodec::SaveRecord,
-                    [](const StreamRecord& record) { return record.size_bytes + 100; });
+  try {
+    SnapshotWriter writer;
+    writer.SectionWithLongLists(SectionKind::kEngine, SaveEngine(state), nullptr,
+                                {"/TransactionTokens"});
+    for (const auto& [name, table] : state.tables) {
+      json saved = StateCodec::Save(*table);
+      const std::vector<std::string> long_lists = LongTableLists(saved);
+      writer.SectionWithLongLists(SectionKind::kTable, std::move(saved), name, long_lists);
+      writer.Chunked(
+          SectionKind::kItems, json{{"Table", name}}, "Items", table->items(),
+          [](const auto& entry) { return EncodeItem(entry.second); },
+          [](const auto& entry) { return ItemSize(entry.second); });
     }
+    for (size_t position = 0; position < state.streams.size(); ++position) {
+      const Stream& stream = *state.streams[position];
+      writer.Section(SectionKind::kStream, StateCodec::Save(stream));
+      for (size_t shard = 0; shard < stream.shards().size(); ++shard) {
+        writer.Chunked(SectionKind::kStreamRecords, json{{"Stream", position}, {"Shard", shard}},
+                       "Records", stream.shards()[shard].records, StateCodec::SaveRecord,
+                       [](const StreamRecord& record) { return record.size_bytes + 100; });
+      }
+    }
+    return writer.Finish();
+  } catch (const std::exception& e) {
+    if (error != nullptr) *error = std::string("the playground cannot be saved as a snapshot: ") + e.what();
+    return "";
   }
-  persist::AppendSection(out, SectionKind::kEnd, json{{"Sections", sections}});
-  return out;
 }
 
 SnapshotReport Engine::RestoreSnapshot(std::string_view bytes) {
@@ -209,15 +296,15 @@ SnapshotReport Engine::RestoreSnapshot(std::string_view bytes) {
     report.error = contents.error;
     return report;
   }
-  auto restored = std::make_unique<EngineState>(state_->request_clock.host(), state_->options);
   try {
+    auto restored = std::make_unique<EngineState>(state_->request_clock.host(), state_->options);
     LoadSections(contents.sections, *restored, report);
+    state_ = std::move(restored);
   } catch (const std::exception& e) {
     report = SnapshotReport{};
     report.error = std::string("the snapshot cannot be restored: ") + e.what();
     return report;
   }
-  state_ = std::move(restored);
   return report;
 }
 

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,26 +28,32 @@ enum class SectionKind : uint8_t {
   kStream = 4,         // one stream without its records
   kStreamRecords = 5,  // {"Stream": position, "Shard": position, "Records": [...]}, in chunks
   kEnd = 6,            // {"Sections": count before it}
+  // {"Table": name (absent: the engine section), "Member": JSON pointer, "Values": [...]}: more
+  // elements of a long list of an earlier section, which was written with the list cut short.
+  kMore = 7,
 };
 
+// One section as read: its kind and its JSON text, parsed when it is used (ParseSection), so a
+// large snapshot is never held parsed all at once.
 struct Section {
   SectionKind kind;
-  nlohmann::json body;
+  std::string_view text;
 };
 
 // The 16 bytes a snapshot starts with.
 std::string SnapshotHeader();
-// Appends one section.
-void AppendSection(std::string& out, SectionKind kind, const nlohmann::json& body);
+// Appends one section; false (and nothing appended) when it would exceed the framing's limit.
+bool AppendSection(std::string& out, SectionKind kind, const nlohmann::json& body);
 
 // A snapshot's sections, or why it cannot be read (`error` non-empty: nothing may be used).
 struct SnapshotContents {
-  std::vector<Section> sections;  // without the End section
+  std::vector<Section> sections;  // views into the bytes read, without the End section
   std::string error;
 };
 SnapshotContents ReadSnapshot(std::string_view bytes);
 
-// Whether `bytes` start as a snapshot does (rather than a journal or anything else).
-bool LooksLikeSnapshot(std::string_view bytes);
+// A section's JSON object; throws std::runtime_error when it is not one (or nests deeper than a
+// snapshot can).
+nlohmann::json ParseSection(const Section& section);
 
 }  // namespace ddbpg::persist

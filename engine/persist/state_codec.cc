@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/store/key_hash.h"
+#include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
@@ -65,18 +66,18 @@ const char* const kEventNames[] = {"INSERT", "MODIFY", "REMOVE"};
 }  // namespace
 
 json StateCodec::Number(double value) {
-  if (std::isnan(value)) return "NaN";
-  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+  // JSON numbers cannot be infinite; a snapshot that could not be read back is never written.
+  if (!std::isfinite(value)) throw std::runtime_error("a number of the state is not finite");
   return value;
 }
 
 double StateCodec::ToDouble(const json& value) {
-  if (value.is_number()) return value.get<double>();
-  const std::string text = value.get<std::string>();
-  if (text == "Infinity") return std::numeric_limits<double>::infinity();
-  if (text == "-Infinity") return -std::numeric_limits<double>::infinity();
-  if (text == "NaN") return std::numeric_limits<double>::quiet_NaN();
-  throw std::runtime_error("not a number: " + text);
+  // No state the engine keeps is infinite or NaN; one that were would stall loops over time.
+  if (value.is_number()) {
+    const double number = value.get<double>();
+    if (std::isfinite(number)) return number;
+  }
+  throw std::runtime_error("not a finite number: " + value.dump());
 }
 
 // --- clock and randomness -----------------------------------------------------------------------
@@ -186,7 +187,8 @@ void StateCodec::Load(const json& saved, PartitionMap& partitions) {
     throw std::runtime_error("partitions do not cover the hash space");
   }
   for (size_t i = 0; i < ranges.size(); ++i) {
-    if (ranges[i].hash_end < ranges[i].hash_start ||
+    const bool after_the_end = i > 0 && ranges[i - 1].hash_end == std::numeric_limits<uint64_t>::max();
+    if (ranges[i].hash_end < ranges[i].hash_start || after_the_end ||
         (i > 0 && ranges[i].hash_start != ranges[i - 1].hash_end + 1)) {
       throw std::runtime_error("partition ranges overlap or leave a gap");
     }
@@ -207,7 +209,8 @@ json StateCodec::Save(const TableMetrics& metrics) {
   }
   json keys = json::array();
   for (const auto& [name, traffic] : metrics.keys_) {
-    keys.push_back({traffic.key, traffic.reads, traffic.writes, traffic.throttles});
+    // Keys hold a binary partition key's raw bytes, which JSON text cannot: base64.
+    keys.push_back({Base64Encode(traffic.key), traffic.reads, traffic.writes, traffic.throttles});
   }
   return {{"Samples", samples},
           {"Keys", keys},
@@ -224,7 +227,9 @@ void StateCodec::Load(const json& saved, TableMetrics& metrics) {
     }
   }
   for (const json& key : Member(saved, "Keys")) {
-    KeyTraffic traffic{key.at(0).get<std::string>(), key.at(1).get<int64_t>(),
+    const std::optional<std::string> name = Base64Decode(key.at(0).get<std::string>());
+    if (!name) throw std::runtime_error("a tracked key is not base64");
+    KeyTraffic traffic{*name, key.at(1).get<int64_t>(),
                        key.at(2).get<int64_t>(), key.at(3).get<int64_t>()};
     metrics.keys_[traffic.key] = traffic;
   }
@@ -461,7 +466,8 @@ std::unique_ptr<Table> StateCodec::LoadTable(const json& saved) {
         if (!declared) throw std::runtime_error("index key " + name + " has no attribute definition");
       }
     }
-    Load(index, table->AddIndex(std::move(definition)));
+    // Its capacity and lifecycle come in FinishLoad, once any continued lists are in.
+    table->AddIndex(std::move(definition));
   }
   return table;
 }
@@ -491,6 +497,8 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
   if (saved.at("ItemCount").get<size_t>() != table.items_.size()) {
     throw std::runtime_error("table " + table.name() + " is missing items");
   }
+  const json& indexes = saved.at("Indexes");
+  for (size_t i = 0; i < table.indexes_.size(); ++i) Load(indexes.at(i), *table.indexes_[i]);
   Load(saved.at("Partitions"), table.partitions_);
   table.RecomputePartitionStats();
   LoadNumberIfPresent(saved, "Scale", table.scale_);
@@ -585,6 +593,10 @@ std::unique_ptr<Stream> StateCodec::LoadStream(const json& saved, uint64_t* next
     stream->shards_.push_back(std::move(loaded));
   }
   stream->enabled_ = saved.at("Enabled").get<bool>();
+  // A stream always has a shard, and one that records has an open last shard.
+  if (stream->shards_.empty() || (stream->enabled_ && stream->shards_.back().ending_sequence)) {
+    throw std::runtime_error("stream " + stream->arn_ + " has no shard to record in");
+  }
   stream->disabled_at_ = ToDouble(saved.at("DisabledAt"));
   stream->shards_opened_ = saved.at("ShardsOpened").get<uint64_t>();
   return stream;

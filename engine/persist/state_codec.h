@@ -5,7 +5,8 @@
 // The JSON is logical: members are named, items are DynamoDB JSON, and what can be derived
 // (index entries, partition statistics, sizes) is rebuilt on load rather than stored, so a
 // change of internals does not break an old file. A member an old file lacks keeps its default.
-// Load throws std::exception on anything it cannot read; the caller discards what it built.
+// Load throws std::exception on anything it cannot read; the caller discards what it built. Save
+// throws on state a snapshot cannot hold (a number that is not finite).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,7 @@ class StateCodec {
  public:
   using json = nlohmann::json;
 
-  // A double that may be infinite or NaN, which JSON numbers cannot be.
+  // A double of the state, which must be finite (throws otherwise), and back.
   static json Number(double value);
   static double ToDouble(const json& value);
 
@@ -34,8 +35,9 @@ class StateCodec {
   static json SaveKey(const PrimaryKey& key);
   static PrimaryKey LoadKey(const json& saved);
 
-  // A table without its items, which SaveItems writes in chunks; Load makes the table, then
-  // LoadItems adds them, then FinishLoad rebuilds what is derived from them.
+  // A table without its items, which the snapshot writes in chunks: LoadTable makes the table
+  // and its indexes, LoadItems adds items, then FinishLoad loads the rest (long lists may have
+  // been continued in later sections) and rebuilds what is derived from the items.
   static json Save(const Table& table);
   static std::unique_ptr<Table> LoadTable(const json& saved);
   static void LoadItems(const json& items, Table& table);

@@ -76,7 +76,7 @@ describe('the npm package', () => {
 
   it('type-checks a TypeScript example against the packed types', async () => {
     fs.writeFileSync(path.join(app, 'typed.ts'), `
-      import { createDynamoDB, DynamoDBError } from 'dynamodb-playground';
+      import { createDynamoDB, DynamoDBError, type AttributeValue } from 'dynamodb-playground';
       import { useDynamoDB, createTables } from 'dynamodb-playground/testing';
 
       export async function example(): Promise<number> {
@@ -92,6 +92,15 @@ describe('the npm package', () => {
         } catch (error) {
           if (error instanceof DynamoDBError) console.log(error.name, error.$metadata.httpStatusCode);
         }
+        // Inputs and outputs are typed per operation.
+        const got = await db.send('GetItem', { TableName: 'T', Key: { id: { S: 'x' } } });
+        const name: AttributeValue | undefined = got.Item?.name;
+        const described = await db.send('DescribeTable', { TableName: 'T' });
+        const count: number = (described.Table?.ItemCount ?? 0) + (name ? 1 : 0);
+        // @ts-expect-error GetItem needs its Key
+        await db.send('GetItem', { TableName: 'T' }).catch(() => {});
+        // @ts-expect-error a table's name is a string
+        await db.send('DescribeTable', { TableName: 7 }).catch(() => {});
         // @ts-expect-error an operation DynamoDB does not have
         await db.send('PutItme', {}).catch(() => {});
         await db.send('Playground.SetClock', { Mode: 'VIRTUAL' });
@@ -100,7 +109,7 @@ describe('the npm package', () => {
         await createDynamoDB({ throttling: 'off' });
         await db.reset();
         await db.close();
-        return status + snapshot.length;
+        return status + snapshot.length + count;
       }
       export const suite: { db: unknown } = useDynamoDB({ tables: './tables.json' }, {
         beforeAll: () => {}, beforeEach: () => {}, afterAll: () => {},

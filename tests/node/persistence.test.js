@@ -246,6 +246,33 @@ describe('createDynamoDB({ path })', () => {
     await reopened.close();
   });
 
+  it('keeps the journal when a compaction cannot be written, and loses nothing', async () => {
+    const dir = freshDirectory();
+    const db = await musicPlayground({ path: dir });
+    // A directory where the new snapshot's temporary file would go: writing it fails.
+    fs.mkdirSync(path.join(dir, 'snapshot-1.snap.tmp'));
+    await assert.rejects(db.compact(), { code: 'EISDIR' });
+    await db.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'Still' }, Song: { S: 'stored' } } });
+    const state = await everything(db);
+    await db.close();
+    assert.ok(fs.existsSync(path.join(dir, 'journal.log')));
+    const reopened = await createDynamoDB({ path: dir });
+    assert.deepEqual(await everything(reopened), state);
+    await reopened.close();
+  });
+
+  it('refuses an empty snapshot file rather than open a playground without it', async () => {
+    const dir = freshDirectory();
+    const db = await musicPlayground({ path: dir });
+    await db.compact();
+    await db.close();
+    fs.writeFileSync(path.join(dir, 'snapshot-1.snap'), '');
+    await assert.rejects(createDynamoDB({ path: dir }), {
+      message: /^cannot open the data directory .*: the snapshot is empty; its files were left as they are$/,
+    });
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['journal-1.log', 'snapshot-1.snap']);
+  });
+
   it('refuses a damaged snapshot and leaves every file as it was', async () => {
     const dir = freshDirectory();
     const db = await musicPlayground({ path: dir });

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,15 @@ namespace ddbpg::testing {
 namespace {
 
 using model::Random;
+
+// Where two snapshots first differ, with a little context, for a readable failure.
+std::string FirstDifference(const std::string& a, const std::string& b) {
+  size_t at = 0;
+  while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+  if (at == a.size() && at == b.size()) return "";
+  const size_t from = at < 80 ? 0 : at - 80;
+  return "at byte " + std::to_string(at) + ":\n  " + a.substr(from, 160) + "\n  " + b.substr(from, 160);
+}
 
 std::string Target(const std::string& operation) {
   return operation.find('.') == std::string::npos ? "DynamoDB_20120810." + operation : operation;
@@ -173,7 +183,7 @@ TEST(StateSnapshotTest, ARestoredEngineAnswersEveryLaterRequestAsTheOriginal) {
         const std::string snapshot = original.SaveSnapshot();
         const SnapshotReport report = copy->RestoreSnapshot(snapshot);
         ASSERT_EQ(report.error, "") << "run " << run << " step " << step;
-        ASSERT_EQ(copy->SaveSnapshot(), snapshot) << "a restored snapshot saves the same bytes";
+        ASSERT_EQ(FirstDifference(copy->SaveSnapshot(), snapshot), "") << "a restored snapshot saves the same bytes";
         ++restores;
       }
       const auto [operation, body] = RandomRequest(random, clock.NowSeconds());
@@ -228,6 +238,75 @@ TEST(StateSnapshotTest, AJournalContinuesARestoredSnapshot) {
   EXPECT_EQ(restored.RestoreSnapshot(snapshot).error,
             "a snapshot can only be restored into an empty playground");
   EXPECT_FALSE(restored.Restore(journal).readable);
+}
+
+// Binary partition keys are raw bytes in the engine's key metrics, which JSON text cannot hold.
+TEST(StateSnapshotTest, BinaryKeysRoundTrip) {
+  ManualClock clock;
+  Engine original(clock);
+  auto ok = [&](const std::string& operation, const json& body) {
+    Response response = original.Handle(Target(operation), body.dump());
+    ASSERT_EQ(response.status, 200) << response.body;
+  };
+  ok("CreateTable", {{"TableName", "blobs"},
+                     {"BillingMode", "PAY_PER_REQUEST"},
+                     {"KeySchema", {{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
+                     {"AttributeDefinitions", {{{"AttributeName", "id"}, {"AttributeType", "B"}}}}});
+  clock.Advance(60);
+  for (const char* id : {"/w==", "gICA", "AAE=", "wygo"}) {  // bytes that are not UTF-8
+    ok("PutItem", {{"TableName", "blobs"}, {"Item", {{"id", {{"B", id}}}, {"v", {{"B", id}}}}}});
+  }
+  std::string error;
+  const std::string snapshot = original.SaveSnapshot(&error);
+  ASSERT_EQ(error, "");
+  Engine restored(clock);
+  ASSERT_EQ(restored.RestoreSnapshot(snapshot).error, "");
+  EXPECT_EQ(FirstDifference(restored.SaveSnapshot(), snapshot), "");
+  const std::string metrics = json{{"TableName", "blobs"}}.dump();
+  EXPECT_EQ(restored.Handle("Playground.GetMetrics", metrics).body,
+            original.Handle("Playground.GetMetrics", metrics).body);
+}
+
+// Lists that grow with use (transaction tokens, replica history, metrics) are written in
+// chunks, so a busy playground's snapshot never has a section past the format's limit.
+TEST(StateSnapshotTest, LongListsAreWrittenInChunksAndReadBack) {
+  ManualClock clock;
+  Engine original(clock);
+  original.Handle(Target("Playground.Configure"), json{{"ReplicationLagSeconds", 30}}.dump());
+  original.Handle(Target("CreateTable"),
+                  json{{"TableName", "busy"},
+                       {"BillingMode", "PAY_PER_REQUEST"},
+                       {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+                       {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}}}
+                      .dump());
+  clock.Advance(60);
+  const std::string payload(2000, 'x');
+  for (int i = 0; i < 1500; ++i) {
+    json put = {{"Put", {{"TableName", "busy"},
+                         {"Item", {{"pk", {{"S", "k" + std::to_string(i % 300)}}}, {"p", {{"S", payload}}}}}}}};
+    Response response = original.Handle(
+        Target("TransactWriteItems"),
+        json{{"ClientRequestToken", "t" + std::to_string(i)}, {"TransactItems", json::array({put})}}.dump());
+    ASSERT_EQ(response.status, 200) << response.body;
+  }
+  const std::string snapshot = original.SaveSnapshot();
+  const persist::SnapshotContents read = persist::ReadSnapshot(snapshot);
+  ASSERT_EQ(read.error, "");
+  size_t more = 0;
+  for (const persist::Section& section : read.sections) {
+    more += section.kind == persist::SectionKind::kMore ? 1 : 0;
+  }
+  EXPECT_GT(more, 2u) << "tokens and history were spilled into continuation sections";
+  Engine restored(clock);
+  ASSERT_EQ(restored.RestoreSnapshot(snapshot).error, "");
+  EXPECT_EQ(FirstDifference(restored.SaveSnapshot(), snapshot), "");
+  // A token still live answers as the original: the same transaction again is idempotent.
+  json put = {{"Put", {{"TableName", "busy"},
+                       {"Item", {{"pk", {{"S", "k7"}}}, {"p", {{"S", payload}}}}}}}};
+  const std::string again =
+      json{{"ClientRequestToken", "t7"}, {"TransactItems", json::array({put})}}.dump();
+  EXPECT_EQ(restored.Handle(Target("TransactWriteItems"), again).body,
+            original.Handle(Target("TransactWriteItems"), again).body);
 }
 
 class SnapshotRefusalTest : public EngineFixture {
@@ -293,38 +372,62 @@ TEST_F(SnapshotRefusalTest, ANewerVersionIsRefusedByName) {
 
 // Well-framed sections with contents that do not hold together: refused, never a crash.
 TEST_F(SnapshotRefusalTest, HostileSectionsAreRefused) {
-  const persist::SnapshotContents contents = persist::ReadSnapshot(snapshot_);
-  ASSERT_EQ(contents.error, "");
-  auto rebuild = [](const std::vector<persist::Section>& sections) {
+  const persist::SnapshotContents read = persist::ReadSnapshot(snapshot_);
+  ASSERT_EQ(read.error, "");
+  struct Parsed {
+    persist::SectionKind kind;
+    json body;
+  };
+  std::vector<Parsed> parsed;
+  for (const persist::Section& section : read.sections) {
+    parsed.push_back({section.kind, persist::ParseSection(section)});
+  }
+  auto rebuild = [](const std::vector<Parsed>& sections) {
     std::string out = persist::SnapshotHeader();
-    for (const persist::Section& section : sections) {
-      persist::AppendSection(out, section.kind, section.body);
-    }
+    for (const Parsed& section : sections) persist::AppendSection(out, section.kind, section.body);
     persist::AppendSection(out, persist::SectionKind::kEnd, json{{"Sections", sections.size()}});
     return out;
   };
   {
     ManualClock clock;
     Engine fresh(clock);
-    EXPECT_EQ(fresh.RestoreSnapshot(rebuild(contents.sections)).error, "") << "the unchanged sections";
+    EXPECT_EQ(fresh.RestoreSnapshot(rebuild(parsed)).error, "") << "the unchanged sections";
   }
-  std::vector<std::vector<persist::Section>> hostile;
+  std::vector<std::vector<Parsed>> hostile;
+  // The first section of a kind, in a copy of the sections a variant changes.
+  auto first = [](std::vector<Parsed>& sections, persist::SectionKind kind) -> json& {
+    for (Parsed& section : sections) {
+      if (section.kind == kind) return section.body;
+    }
+    throw std::runtime_error("no such section");
+  };
+  using persist::SectionKind;
   auto variant = [&](auto change) {
-    std::vector<persist::Section> sections = contents.sections;
+    std::vector<Parsed> sections = parsed;
     change(sections);
     hostile.push_back(sections);
   };
   variant([](auto& s) { s.erase(s.begin()); });                           // no engine section
   variant([](auto& s) { s.pop_back(); });                                 // items missing
   variant([](auto& s) { s.push_back(s.back()); });                        // items twice
-  variant([](auto& s) { s[1].body["Definition"]["KeySchema"] = json::array(); });
-  variant([](auto& s) { s[1].body["Partitions"]["Partitions"][0][1] = 5; });
-  variant([](auto& s) { s[2].body["Items"][0]["pk"] = {{"N", "1"}}; });  // wrong key type
-  variant([](auto& s) { s[2].body["Items"][0].erase("sk"); });
-  variant([](auto& s) { s[2].body["Items"][0]["x"] = {{"N", "not a number"}}; });
-  variant([](auto& s) { s[2].body["Table"] = "nope"; });
-  variant([](auto& s) { s[0].body["Scale"] = "big"; });
-  variant([](auto& s) { s[1].body["Indexes"] = {{{"Definition", {{"Name", "i"}}}}}; });
+  variant([&](auto& s) { first(s, SectionKind::kTable)["Definition"]["KeySchema"] = json::array(); });
+  variant([&](auto& s) { first(s, SectionKind::kTable)["Partitions"]["Partitions"][0][1] = 5; });
+  variant([&](auto& s) { first(s, SectionKind::kTable)["Partitions"]["Partitions"].push_back({9, 0, 0}); });
+  variant([&](auto& s) { first(s, SectionKind::kItems)["Items"][0]["pk"] = {{"N", "1"}}; });  // key type
+  variant([&](auto& s) { first(s, SectionKind::kItems)["Items"][0].erase("sk"); });
+  variant([&](auto& s) { first(s, SectionKind::kItems)["Items"][0]["x"] = {{"N", "not a number"}}; });
+  variant([&](auto& s) { first(s, SectionKind::kItems)["Table"] = "nope"; });
+  variant([&](auto& s) { first(s, SectionKind::kEngine)["Scale"] = "big"; });
+  variant([&](auto& s) { first(s, SectionKind::kEngine)["Clock"]["VirtualNow"] = "Infinity"; });
+  variant([&](auto& s) { first(s, SectionKind::kTable)["Indexes"] = {{{"Definition", {{"Name", "i"}}}}}; });
+  variant([&](auto& s) {  // nested far deeper than any item can be
+    json deep = {{"S", "x"}};
+    for (int i = 0; i < 200; ++i) deep = {{"L", json::array({deep})}};
+    first(s, SectionKind::kItems)["Items"][0]["deep"] = deep;
+  });
+  variant([&](auto& s) {  // a continued list that names no list of its section
+    s.push_back({SectionKind::kMore, {{"Table", "music"}, {"Member", "/Nope"}, {"Values", {1}}}});
+  });
   for (size_t i = 0; i < hostile.size(); ++i) {
     EXPECT_NE(RestoreError(rebuild(hostile[i])), "") << "variant " << i;
   }

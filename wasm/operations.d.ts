@@ -1,0 +1,409 @@
+/**
+ * The input and output of every operation `send()` takes, in DynamoDB's JSON wire form: what the
+ * engine reads and answers (docs/api-coverage.md). These are the shapes of the AWS API Reference
+ * as JSON: binaries are base64 strings and times are seconds since the epoch, where the AWS SDK's
+ * classes have Uint8Array and Date.
+ */
+
+/** One attribute value, e.g. `{ S: 'text' }`, `{ N: '42' }`, `{ M: { ... } }`. */
+export type AttributeValue =
+  | { S: string }
+  | { N: string }
+  | { B: string }
+  | { BOOL: boolean }
+  | { NULL: true }
+  | { M: Record<string, AttributeValue> }
+  | { L: AttributeValue[] }
+  | { SS: string[] }
+  | { NS: string[] }
+  | { BS: string[] };
+export type Item = Record<string, AttributeValue>;
+export type Key = Record<string, AttributeValue>;
+
+type ReturnConsumedCapacity = 'INDEXES' | 'TOTAL' | 'NONE';
+type ReturnItemCollectionMetrics = 'SIZE' | 'NONE';
+type Select = 'ALL_ATTRIBUTES' | 'ALL_PROJECTED_ATTRIBUTES' | 'SPECIFIC_ATTRIBUTES' | 'COUNT';
+
+export interface Capacity {
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+  CapacityUnits?: number;
+}
+export interface ConsumedCapacity extends Capacity {
+  TableName?: string;
+  Table?: Capacity;
+  LocalSecondaryIndexes?: Record<string, Capacity>;
+  GlobalSecondaryIndexes?: Record<string, Capacity>;
+}
+export interface ItemCollectionMetrics {
+  ItemCollectionKey?: Key;
+  SizeEstimateRangeGB?: number[];
+}
+
+/** Members every expression-using request may carry. */
+interface ExpressionMembers {
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, AttributeValue>;
+}
+/** The legacy condition parameters (Expected, ScanFilter, ...), as the service still takes them. */
+type LegacyCondition = { ComparisonOperator: string; AttributeValueList?: AttributeValue[] } | { Exists?: boolean; Value?: AttributeValue; ComparisonOperator?: string; AttributeValueList?: AttributeValue[] };
+
+// --- tables ------------------------------------------------------------------------------------
+
+export interface KeySchemaElement {
+  AttributeName: string;
+  KeyType: 'HASH' | 'RANGE';
+}
+export interface AttributeDefinition {
+  AttributeName: string;
+  AttributeType: 'S' | 'N' | 'B';
+}
+export interface Projection {
+  ProjectionType?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  NonKeyAttributes?: string[];
+}
+export interface ProvisionedThroughput {
+  ReadCapacityUnits: number;
+  WriteCapacityUnits: number;
+}
+export interface StreamSpecification {
+  StreamEnabled: boolean;
+  StreamViewType?: 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+}
+export interface GlobalSecondaryIndex {
+  IndexName: string;
+  KeySchema: KeySchemaElement[];
+  Projection: Projection;
+  ProvisionedThroughput?: ProvisionedThroughput;
+}
+export interface LocalSecondaryIndex {
+  IndexName: string;
+  KeySchema: KeySchemaElement[];
+  Projection: Projection;
+}
+export interface ProvisionedThroughputDescription {
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+  NumberOfDecreasesToday?: number;
+  LastIncreaseDateTime?: number;
+  LastDecreaseDateTime?: number;
+}
+export interface IndexDescription {
+  IndexName?: string;
+  IndexArn?: string;
+  KeySchema?: KeySchemaElement[];
+  Projection?: Projection;
+  IndexStatus?: 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE';
+  Backfilling?: boolean;
+  ProvisionedThroughput?: ProvisionedThroughputDescription;
+  IndexSizeBytes?: number;
+  ItemCount?: number;
+}
+export interface TableDescription {
+  TableName?: string;
+  TableArn?: string;
+  TableId?: string;
+  TableStatus?: 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE';
+  CreationDateTime?: number;
+  KeySchema?: KeySchemaElement[];
+  AttributeDefinitions?: AttributeDefinition[];
+  BillingModeSummary?: { BillingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST'; LastUpdateToPayPerRequestDateTime?: number };
+  ProvisionedThroughput?: ProvisionedThroughputDescription;
+  TableSizeBytes?: number;
+  ItemCount?: number;
+  GlobalSecondaryIndexes?: IndexDescription[];
+  LocalSecondaryIndexes?: IndexDescription[];
+  StreamSpecification?: StreamSpecification;
+  LatestStreamArn?: string;
+  LatestStreamLabel?: string;
+  DeletionProtectionEnabled?: boolean;
+  [member: string]: unknown;
+}
+
+export interface CreateTableInput {
+  TableName: string;
+  KeySchema: KeySchemaElement[];
+  AttributeDefinitions: AttributeDefinition[];
+  BillingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST';
+  ProvisionedThroughput?: ProvisionedThroughput;
+  GlobalSecondaryIndexes?: GlobalSecondaryIndex[];
+  LocalSecondaryIndexes?: LocalSecondaryIndex[];
+  StreamSpecification?: StreamSpecification;
+  [member: string]: unknown;
+}
+export interface UpdateTableInput {
+  TableName: string;
+  AttributeDefinitions?: AttributeDefinition[];
+  BillingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST';
+  ProvisionedThroughput?: ProvisionedThroughput;
+  GlobalSecondaryIndexUpdates?: {
+    Create?: GlobalSecondaryIndex;
+    Update?: { IndexName: string; ProvisionedThroughput: ProvisionedThroughput };
+    Delete?: { IndexName: string };
+  }[];
+  StreamSpecification?: StreamSpecification;
+  [member: string]: unknown;
+}
+
+// --- items -------------------------------------------------------------------------------------
+
+type ReturnValues = 'NONE' | 'ALL_OLD' | 'UPDATED_OLD' | 'ALL_NEW' | 'UPDATED_NEW';
+type ReturnValuesOnConditionCheckFailure = 'ALL_OLD' | 'NONE';
+
+export interface PutItemInput extends ExpressionMembers {
+  TableName: string;
+  Item: Item;
+  ConditionExpression?: string;
+  ReturnValues?: 'NONE' | 'ALL_OLD';
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+  ReturnItemCollectionMetrics?: ReturnItemCollectionMetrics;
+  ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure;
+  Expected?: Record<string, LegacyCondition>;
+  ConditionalOperator?: 'AND' | 'OR';
+}
+export interface WriteOutput {
+  Attributes?: Item;
+  ConsumedCapacity?: ConsumedCapacity;
+  ItemCollectionMetrics?: ItemCollectionMetrics;
+}
+export interface GetItemInput {
+  TableName: string;
+  Key: Key;
+  ConsistentRead?: boolean;
+  ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  AttributesToGet?: string[];
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+}
+export interface GetItemOutput {
+  Item?: Item;
+  ConsumedCapacity?: ConsumedCapacity;
+}
+export interface UpdateItemInput extends ExpressionMembers {
+  TableName: string;
+  Key: Key;
+  UpdateExpression?: string;
+  ConditionExpression?: string;
+  ReturnValues?: ReturnValues;
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+  ReturnItemCollectionMetrics?: ReturnItemCollectionMetrics;
+  ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure;
+  AttributeUpdates?: Record<string, { Action?: 'PUT' | 'ADD' | 'DELETE'; Value?: AttributeValue }>;
+  Expected?: Record<string, LegacyCondition>;
+  ConditionalOperator?: 'AND' | 'OR';
+}
+export interface DeleteItemInput extends ExpressionMembers {
+  TableName: string;
+  Key: Key;
+  ConditionExpression?: string;
+  ReturnValues?: 'NONE' | 'ALL_OLD';
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+  ReturnItemCollectionMetrics?: ReturnItemCollectionMetrics;
+  ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure;
+  Expected?: Record<string, LegacyCondition>;
+  ConditionalOperator?: 'AND' | 'OR';
+}
+
+// --- queries and scans --------------------------------------------------------------------------
+
+interface ReadManyInput extends ExpressionMembers {
+  TableName: string;
+  IndexName?: string;
+  Select?: Select;
+  Limit?: number;
+  ConsistentRead?: boolean;
+  ExclusiveStartKey?: Key;
+  ProjectionExpression?: string;
+  FilterExpression?: string;
+  AttributesToGet?: string[];
+  ConditionalOperator?: 'AND' | 'OR';
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+}
+export interface QueryInput extends ReadManyInput {
+  KeyConditionExpression?: string;
+  ScanIndexForward?: boolean;
+  KeyConditions?: Record<string, LegacyCondition>;
+  QueryFilter?: Record<string, LegacyCondition>;
+}
+export interface ScanInput extends ReadManyInput {
+  Segment?: number;
+  TotalSegments?: number;
+  ScanFilter?: Record<string, LegacyCondition>;
+}
+export interface ReadManyOutput {
+  Items?: Item[];
+  Count?: number;
+  ScannedCount?: number;
+  LastEvaluatedKey?: Key;
+  ConsumedCapacity?: ConsumedCapacity;
+}
+
+// --- batches and transactions ------------------------------------------------------------------
+
+export interface KeysAndAttributes {
+  Keys: Key[];
+  ConsistentRead?: boolean;
+  ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  AttributesToGet?: string[];
+}
+export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
+export interface BatchGetItemInput {
+  RequestItems: Record<string, KeysAndAttributes>;
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+}
+export interface BatchGetItemOutput {
+  Responses?: Record<string, Item[]>;
+  UnprocessedKeys?: Record<string, KeysAndAttributes>;
+  ConsumedCapacity?: ConsumedCapacity[];
+}
+export interface BatchWriteItemInput {
+  RequestItems: Record<string, WriteRequest[]>;
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+  ReturnItemCollectionMetrics?: ReturnItemCollectionMetrics;
+}
+export interface BatchWriteItemOutput {
+  UnprocessedItems?: Record<string, WriteRequest[]>;
+  ConsumedCapacity?: ConsumedCapacity[];
+  ItemCollectionMetrics?: Record<string, ItemCollectionMetrics[]>;
+}
+interface TransactCondition extends ExpressionMembers {
+  TableName: string;
+  Key: Key;
+  ConditionExpression: string;
+  ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure;
+}
+export type TransactWriteItem =
+  | { ConditionCheck: TransactCondition }
+  | { Put: ExpressionMembers & { TableName: string; Item: Item; ConditionExpression?: string; ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure } }
+  | { Delete: ExpressionMembers & { TableName: string; Key: Key; ConditionExpression?: string; ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure } }
+  | { Update: ExpressionMembers & { TableName: string; Key: Key; UpdateExpression: string; ConditionExpression?: string; ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure } };
+export interface TransactWriteItemsInput {
+  TransactItems: TransactWriteItem[];
+  ClientRequestToken?: string;
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+  ReturnItemCollectionMetrics?: ReturnItemCollectionMetrics;
+}
+export interface TransactWriteItemsOutput {
+  ConsumedCapacity?: ConsumedCapacity[];
+  ItemCollectionMetrics?: Record<string, ItemCollectionMetrics[]>;
+}
+export interface TransactGetItemsInput {
+  TransactItems: { Get: { TableName: string; Key: Key; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> } }[];
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+}
+export interface TransactGetItemsOutput {
+  Responses?: { Item?: Item }[];
+  ConsumedCapacity?: ConsumedCapacity[];
+}
+
+// --- TTL and Contributor Insights ----------------------------------------------------------------
+
+export interface TimeToLiveSpecification {
+  Enabled: boolean;
+  AttributeName: string;
+}
+export interface TimeToLiveDescription {
+  TimeToLiveStatus?: 'ENABLING' | 'DISABLING' | 'ENABLED' | 'DISABLED';
+  AttributeName?: string;
+}
+export interface ContributorInsightsInput {
+  TableName: string;
+  IndexName?: string;
+}
+
+// --- DynamoDB Streams ----------------------------------------------------------------------------
+
+export interface StreamSummary {
+  StreamArn?: string;
+  TableName?: string;
+  StreamLabel?: string;
+}
+export interface Shard {
+  ShardId?: string;
+  ParentShardId?: string;
+  SequenceNumberRange?: { StartingSequenceNumber?: string; EndingSequenceNumber?: string };
+}
+export interface StreamDescription extends StreamSummary {
+  StreamStatus?: 'ENABLING' | 'ENABLED' | 'DISABLING' | 'DISABLED';
+  StreamViewType?: 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  CreationRequestDateTime?: number;
+  KeySchema?: KeySchemaElement[];
+  Shards?: Shard[];
+  LastEvaluatedShardId?: string;
+}
+export interface StreamRecord {
+  eventID?: string;
+  eventName?: 'INSERT' | 'MODIFY' | 'REMOVE';
+  eventVersion?: string;
+  eventSource?: string;
+  awsRegion?: string;
+  dynamodb?: {
+    ApproximateCreationDateTime?: number;
+    Keys?: Key;
+    NewImage?: Item;
+    OldImage?: Item;
+    SequenceNumber?: string;
+    SizeBytes?: number;
+    StreamViewType?: string;
+  };
+  userIdentity?: { Type?: string; PrincipalId?: string };
+}
+
+// --- the playground's own operations -------------------------------------------------------------
+
+export interface ClockOutput {
+  Mode: 'REAL' | 'VIRTUAL';
+  Now: number;
+}
+export interface PlaygroundSettings {
+  Scale: number;
+  ReplicationLagSeconds: number;
+  SplitForHeat: boolean;
+  Throttling: 'ON' | 'OFF';
+  TtlDeletionDelaySeconds: number;
+  IndexPropagationSeconds: number;
+  Prices: Record<string, string | number>;
+}
+
+/** Each operation's input and output, by the name `send()` takes. */
+export interface OperationShapes {
+  CreateTable: [CreateTableInput, { TableDescription?: TableDescription }];
+  DescribeTable: [{ TableName: string }, { Table?: TableDescription }];
+  ListTables: [{ ExclusiveStartTableName?: string; Limit?: number }, { TableNames?: string[]; LastEvaluatedTableName?: string }];
+  UpdateTable: [UpdateTableInput, { TableDescription?: TableDescription }];
+  DeleteTable: [{ TableName: string }, { TableDescription?: TableDescription }];
+  PutItem: [PutItemInput, WriteOutput];
+  GetItem: [GetItemInput, GetItemOutput];
+  UpdateItem: [UpdateItemInput, WriteOutput];
+  DeleteItem: [DeleteItemInput, WriteOutput];
+  Query: [QueryInput, ReadManyOutput];
+  Scan: [ScanInput, ReadManyOutput];
+  BatchGetItem: [BatchGetItemInput, BatchGetItemOutput];
+  BatchWriteItem: [BatchWriteItemInput, BatchWriteItemOutput];
+  TransactGetItems: [TransactGetItemsInput, TransactGetItemsOutput];
+  TransactWriteItems: [TransactWriteItemsInput, TransactWriteItemsOutput];
+  UpdateTimeToLive: [{ TableName: string; TimeToLiveSpecification: TimeToLiveSpecification }, { TimeToLiveSpecification?: TimeToLiveSpecification }];
+  DescribeTimeToLive: [{ TableName: string }, { TimeToLiveDescription?: TimeToLiveDescription }];
+  UpdateContributorInsights: [ContributorInsightsInput & { ContributorInsightsAction: 'ENABLE' | 'DISABLE'; ContributorInsightsMode?: string }, ContributorInsightsInput & { ContributorInsightsStatus?: string }];
+  DescribeContributorInsights: [ContributorInsightsInput, ContributorInsightsInput & { ContributorInsightsStatus?: string; ContributorInsightsRuleList?: string[]; LastUpdateDateTime?: number; [member: string]: unknown }];
+  ListContributorInsights: [{ TableName?: string; NextToken?: string; MaxResults?: number }, { ContributorInsightsSummaries?: (ContributorInsightsInput & { ContributorInsightsStatus?: string })[]; NextToken?: string }];
+  'DynamoDBStreams_20120810.ListStreams': [{ TableName?: string; Limit?: number; ExclusiveStartStreamArn?: string }, { Streams?: StreamSummary[]; LastEvaluatedStreamArn?: string }];
+  'DynamoDBStreams_20120810.DescribeStream': [{ StreamArn: string; Limit?: number; ExclusiveStartShardId?: string }, { StreamDescription?: StreamDescription }];
+  'DynamoDBStreams_20120810.GetShardIterator': [{ StreamArn: string; ShardId: string; ShardIteratorType: 'TRIM_HORIZON' | 'LATEST' | 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER'; SequenceNumber?: string }, { ShardIterator?: string }];
+  'DynamoDBStreams_20120810.GetRecords': [{ ShardIterator: string; Limit?: number }, { Records?: StreamRecord[]; NextShardIterator?: string }];
+  'Playground.SetClock': [{ Mode: 'REAL' | 'VIRTUAL'; Now?: number }, ClockOutput];
+  'Playground.AdvanceClock': [{ Seconds: number }, ClockOutput];
+  'Playground.Configure': [Partial<Omit<PlaygroundSettings, 'Prices'>> & { Seed?: number; Prices?: string | Record<string, number> }, PlaygroundSettings];
+  'Playground.Reset': [Record<string, never>, ClockOutput];
+  'Playground.GetMetrics': [{ TableName: string; SinceSeconds?: number }, { TableName: string; Scale: number; Now: number; [member: string]: unknown }];
+  'Playground.EstimateCost': [{ MonthlyWrites?: number; MonthlyReads?: number; StorageGB?: number; Days?: number }, { [member: string]: unknown }];
+  'Playground.SimulateWorkload': [{ TableName: string; DurationSeconds: number; RequestsPerSecond: number; [member: string]: unknown }, { Requests: number; Succeeded: number; Throttled: number; Failed: number; [member: string]: unknown }];
+}
+
+/** The key of OperationShapes for a name `send()` takes (a DynamoDB target may carry its prefix). */
+export type ShapeName<Name extends string> = Name extends `DynamoDB_20120810.${infer Short}` ? Short : Name;
+/** What `send(name, input)` takes as `input`. */
+export type InputOf<Name extends string> = ShapeName<Name> extends keyof OperationShapes ? OperationShapes[ShapeName<Name>][0] : never;
+/** What `send(name, input)` resolves to. */
+export type OutputOf<Name extends string> = ShapeName<Name> extends keyof OperationShapes ? OperationShapes[ShapeName<Name>][1] : never;
