@@ -78,6 +78,17 @@ describe('the npm package', () => {
     fs.writeFileSync(path.join(app, 'typed.ts'), `
       import { createDynamoDB, DynamoDBError, type AttributeValue } from 'dynamodb-playground';
       import { useDynamoDB, createTables } from 'dynamodb-playground/testing';
+      import { startServer } from 'dynamodb-playground/server';
+
+      export async function endpoint(): Promise<string> {
+        const server = await startServer({ port: 0, throttling: false });
+        const url: string = server.url;
+        await server.db.send('Playground.Reset', {});
+        // @ts-expect-error a port is a number
+        await startServer({ port: '8000' }).catch(() => {});
+        await server.close();
+        return url;
+      }
 
       export async function example(): Promise<number> {
         const db = await createDynamoDB({ throttling: false });
