@@ -84,6 +84,24 @@ describe('request console', () => {
     assert.equal(await page.inputValue('#request'), '{\n  "TableName": "Music"\n}');
   });
 
+  test("each operation links to its page of the API reference", async () => {
+    const reference = async (operation) => {
+      await page.selectOption('#operation', operation);
+      return page.locator('#operation-reference').evaluate((link) => ({
+        href: link.getAttribute('href'), name: link.getAttribute('aria-label'), text: link.textContent,
+      }));
+    };
+    assert.deepEqual(await reference('PutItem'), {
+      href: 'https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html',
+      name: 'PutItem in the AWS API Reference',
+      text: 'API reference',
+    });
+    assert.equal((await reference('DynamoDBStreams_20120810.ListStreams')).href,
+      'https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_streams_ListStreams.html');
+    assert.match((await reference('Playground.SetClock')).href, /^\.\.\/docs\/api-coverage\.md#/);
+    await page.selectOption('#operation', 'CreateTable');
+  });
+
   test('CreateTable creates the Music table', async () => {
     await sendFromConsole('CreateTable');
     const output = await responseJson();

@@ -2,6 +2,7 @@
 // send into a result (see run_request.js) and hands it to `onResult`; drawing the response is
 // the response panel's job.
 
+import { referenceFor } from './api_reference.js';
 import { EXAMPLES, exampleRequestText, findExample } from './examples.js';
 import { runRequest } from './run_request.js';
 
@@ -11,15 +12,24 @@ import { runRequest } from './run_request.js';
  * while a request is in flight: `onResult(result, requestText)` may return a promise, and Send
  * is enabled again once it settles. Returns `{ enable(db), load(operation, requestText, summary) }`.
  */
-export function mountRequestConsole({ form, operation, request, summary, send }, { onResult }) {
+export function mountRequestConsole({ form, operation, request, summary, reference, send }, { onResult }) {
   let db = null;
   let sending = false;
 
   for (const example of EXAMPLES) operation.add(new Option(example.operation, example.operation));
 
+  // The link to the operation's page of the API reference, next to its summary.
+  function showReference(name) {
+    const { href, label } = referenceFor(name);
+    reference.href = href;
+    reference.textContent = 'API reference';
+    reference.setAttribute('aria-label', label);
+  }
+
   function showExample(name) {
     const example = findExample(name);
     summary.textContent = example?.summary ?? '';
+    showReference(name);
     if (example) request.value = exampleRequestText(example);
   }
 
@@ -27,6 +37,7 @@ export function mountRequestConsole({ form, operation, request, summary, send },
   function load(name, requestText, summaryText) {
     operation.value = name;
     summary.textContent = summaryText ?? findExample(name)?.summary ?? '';
+    showReference(name);
     request.value = requestText;
     request.focus();
   }

@@ -94,6 +94,7 @@ const requestConsole = mountRequestConsole(
     operation: byId('operation'),
     request: byId('request'),
     summary: byId('operation-summary'),
+    reference: byId('operation-reference'),
     send: byId('send'),
   },
   {
