@@ -43,6 +43,12 @@ describe('scenarios panel', () => {
     assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 6);
   });
 
+  test('each button says what its scenario shows', async () => {
+    const about = await page.locator('[data-scenario] .scenario-about').allTextContents();
+    assert.equal(about.length, 6);
+    for (const line of about) assert.ok(line.length > 20, line);
+  });
+
   test('hot partition: the country key throttles, the user_id key does not', async () => {
     const result = await runScenario('hot-partition');
     const match = result.match(
