@@ -75,6 +75,15 @@ describe('indexes, streams and triggers in the page', () => {
     assert.equal(await page.inputValue('#operation'), 'Scan');
     await send();
     assert.equal((await responseJson()).Count, 1);
+ 
+    // The table's own scan button loads a Scan of its items.
+    await page.click('#tables [data-testid="table-scan"]');
+    assert.equal(await page.inputValue('#operation'), 'Scan');
+    assert.deepEqual(JSON.parse(await page.inputValue('#request')), { TableName: 'Music', ReturnConsumedCapacity: 'TOTAL' });
+    await send();
+    const scanned = await responseJson();
+    assert.equal(scanned.Count, scanned.ScannedCount);
+    assert.ok(scanned.Count >= 1);
   });
 
   test('the social app sample: an enabled trigger notifies followers from a Web Worker', async () => {

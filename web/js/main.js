@@ -39,6 +39,12 @@ const tableList = mountTableList(byId('tables'), {
       JSON.stringify({ TableName: tableName, IndexName: index.IndexName }, null, 2),
       `Reads every entry of ${index.kind} ${index.IndexName}.`,
     ),
+  onScanTable: (tableName) =>
+    requestConsole.load(
+      'Scan',
+      JSON.stringify({ TableName: tableName, ReturnConsumedCapacity: 'TOTAL' }, null, 2),
+      `Reads every item of ${tableName}, a page (up to 1 MB) at a time.`,
+    ),
 });
 const streamPanel = mountStreamPanel({ caption: byId('stream-caption'), list: byId('stream-records') });
 const partitionPanel = mountPartitionPanel({

@@ -48,9 +48,10 @@ function chip(text, className, testid) {
  * Returns `{ refresh(db), showMessage(text) }`: refresh re-reads the names and redraws the
  * list; showMessage replaces it with a note (e.g. when there is no engine to ask).
  * `onQueryIndex(tableName, index)` and `onScanIndex(tableName, index)` run when an index's
- * buttons are pressed (index is the DescribeTable entry plus `kind`, GSI or LSI).
+ * buttons are pressed (index is the DescribeTable entry plus `kind`, GSI or LSI), and
+ * `onScanTable(tableName)` when the table's own scan button is.
  */
-export function mountTableList(list, { onQueryIndex, onScanIndex } = {}) {
+export function mountTableList(list, { onQueryIndex, onScanIndex, onScanTable } = {}) {
   async function refresh(db) {
     let names;
     try {
@@ -78,6 +79,15 @@ export function mountTableList(list, { onQueryIndex, onScanIndex } = {}) {
       }
       const details = document.createElement('div');
       details.className = 'table-features';
+      // The table's own items, one click away (a Scan the user can then edit).
+      const scanTable = document.createElement('button');
+      scanTable.type = 'button';
+      scanTable.className = 'chip index-chip';
+      scanTable.dataset.testid = 'table-scan';
+      scanTable.title = `Load a Scan of ${name} into the console`;
+      scanTable.textContent = 'scan items';
+      scanTable.addEventListener('click', () => onScanTable?.(name));
+      details.append(scanTable);
       for (const index of features.indexes) {
         const button = document.createElement('button');
         button.type = 'button';
