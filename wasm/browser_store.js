@@ -58,10 +58,10 @@ function openDatabase(name) {
     if (!database.objectStoreNames.contains(META)) database.createObjectStore(META);
     if (!database.objectStoreNames.contains(SNAPSHOT)) database.createObjectStore(SNAPSHOT);
   };
-  return Promise.race([promiseOf(request), blocked]).then((database) => {
-    // A newer page asks to upgrade: let it, and stop using the old connection.
-    database.onversionchange = () => database.close();
-    return database;
+  return Promise.race([promiseOf(request), blocked]).catch((error) => {
+    // Given up on: if the open succeeds after all, close it so it blocks no one.
+    request.onsuccess = () => request.result.close();
+    throw error;
   });
 }
 
@@ -181,16 +181,31 @@ export class BrowserStore {
    */
   static async open(workspace = 'default', { takeOver = false } = {}) {
     const lock = await requestWriterLock(PREFIX + workspace, takeOver);
-    const database = await openDatabase(PREFIX + workspace);
+    let database;
     let writer = 0;
     let stored;
-    if (lock.held) {
-      ({ writer, ...stored } = await becomeWriter(database));
-    } else {
-      stored = await readStored(database.transaction([SNAPSHOT, JOURNAL], 'readonly'));
+    try {
+      database = await openDatabase(PREFIX + workspace);
+      if (lock.held) {
+        ({ writer, ...stored } = await becomeWriter(database));
+      } else {
+        stored = await readStored(database.transaction([SNAPSHOT, JOURNAL], 'readonly'));
+      }
+    } catch (error) {
+      database?.close();
+      lock.release?.();
+      throw error;
     }
     const store = new BrowserStore(database, workspace, stored, lock);
     store.#writer = writer;
+    // A newer version of the page asks to upgrade the database: let it, and stop writing here.
+    database.onversionchange = () => {
+      database.close();
+      store.#retired = new Error('a newer version of the playground opened in another tab; reload this one');
+      store.readOnly = true;
+      store.#releaseLock();
+      store.onLostWriter();
+    };
     return store;
   }
 
@@ -288,7 +303,9 @@ export class BrowserStore {
         // One transaction: nothing changed. Another tab that took over fails the append too.
         if (error instanceof FencedOff) throw error;
         this.compactionFailure = error;
-        this.#snapshotBytes = this.#journalBytes + bytes.length;
+        // Try again once the journal has doubled, not on every write.
+        this.#snapshotBytes = 2 * (this.#journalBytes + bytes.length);
+        console.warn(`DynamoDB Playground kept its journal: ${error.message}`);
       }
     }
     await this.#fencedWrite([JOURNAL], (transaction) => transaction.objectStore(JOURNAL).add(bytes));

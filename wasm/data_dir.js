@@ -283,7 +283,9 @@ export class DataDirectory {
       } catch (error) {
         if (error.placed) throw error; // the new generation is in place; the store cannot go on
         this.compactionFailure = error;
-        this.#snapshotBytes = this.#journalBytes + bytes.length;
+        // Try again once the journal has doubled, not on every write.
+        this.#snapshotBytes = 2 * (this.#journalBytes + bytes.length);
+        process.emitWarning(`the journal of ${this.#dir} was kept: ${error.message}`, 'CompactionWarning');
       }
     }
     await writeAll(this.#file, bytes);
@@ -325,7 +327,13 @@ export class DataDirectory {
   // compaction cut short); damaged copies stay for the user.
   async #removeOtherGenerations() {
     const keep = new Set([snapshotName(this.#generation), journalName(this.#generation), LOCK_FILE]);
-    for (const name of await fsp.readdir(this.#dir)) {
+    let names;
+    try {
+      names = await fsp.readdir(this.#dir);
+    } catch {
+      return; // left for the next compaction or open to remove
+    }
+    for (const name of names) {
       if (keep.has(name) || name.includes('.damaged-')) continue;
       const generational = SNAPSHOT_NAME.test(name) || /^journal(-\d+)?\.log$/.test(name) || /^snapshot-\d+\.snap\.tmp$/.test(name);
       // Best effort: what cannot be removed (say, a directory in the way) is left.

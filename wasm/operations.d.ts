@@ -398,7 +398,7 @@ export interface OperationShapes {
   'Playground.Reset': [Record<string, never>, ClockOutput];
   'Playground.GetMetrics': [{ TableName: string; SinceSeconds?: number }, { TableName: string; Scale: number; Now: number; [member: string]: unknown }];
   'Playground.EstimateCost': [{ MonthlyWrites?: number; MonthlyReads?: number; StorageGB?: number; Days?: number }, { [member: string]: unknown }];
-  'Playground.SimulateWorkload': [{ TableName: string; DurationSeconds: number; RequestsPerSecond: number; [member: string]: unknown }, { Requests: number; Succeeded: number; Throttled: number; Failed: number; [member: string]: unknown }];
+  'Playground.SimulateWorkload': [{ TableName: string; DurationSeconds?: number; RequestsPerSecond?: number; [member: string]: unknown }, { Requests: number; Succeeded: number; Throttled: number; Failed: number; [member: string]: unknown }];
 }
 
 /** The key of OperationShapes for a name `send()` takes (a DynamoDB target may carry its prefix). */

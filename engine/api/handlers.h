@@ -60,7 +60,7 @@ Result<json> GetMetrics(EngineState& state, const json& request);
 Result<json> EstimateCost(EngineState& state, const json& request);
 Result<json> SimulateWorkload(EngineState& state, const json& request);
 // Empties the playground as a new engine is: no tables, streams or tokens, every setting at its
-// default except Throttling, the clock real again (never behind where it was).
+// default except Throttling, the clock real again (from the host's time, as a new engine's).
 Result<json> Reset(EngineState& state, const json& request);
 // The price list as Playground.Configure and EstimateCost show it, and the snapshot keeps it.
 json PricesJson(const Prices& prices);

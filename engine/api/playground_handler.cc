@@ -327,7 +327,7 @@ Result<json> Reset(EngineState& state, const json& request) {
   state.prices = fresh.prices;
   // Throttling stays: it is how the playground was started (--no-throttling,
   // createDynamoDB({ throttling: false })), which a test suite resetting between tests keeps.
-  state.clock.UseRealTime();
+  state.clock.Reset();
   return json{{"Mode", "REAL"}, {"Now", state.clock.NowSeconds()}};
 }
 

@@ -122,7 +122,7 @@ class SnapshotWriter {
     std::vector<std::pair<std::string, json>> spilled;
     for (const std::string& pointer : pointers) {
       const json::json_pointer at(pointer);
-      if (!body.contains(at) || !body[at].is_array() || body[at].size() < 2) continue;
+      if (!body.contains(at) || !body[at].is_array() || body[at].empty()) continue;
       spilled.push_back({pointer, std::move(body[at])});
       body[at] = json::array();
     }
@@ -146,12 +146,15 @@ class SnapshotWriter {
 };
 
 // The lists of a table section that grow with use: replica history, index updates in flight,
-// per-second metrics (the table's and each global index's), and the heat splitter's counts.
+// per-second metrics and top keys (the table's and each global index's), and the heat
+// splitter's counts.
 std::vector<std::string> LongTableLists(const json& table) {
   std::vector<std::string> pointers = {"/History", "/PendingIndexUpdates", "/Metrics/Samples",
-                                       "/HeatSplitter/TrafficByHash"};
+                                       "/Metrics/Keys", "/HeatSplitter/TrafficByHash"};
   for (size_t i = 0; i < table["Indexes"].size(); ++i) {
-    pointers.push_back("/Indexes/" + std::to_string(i) + "/Capacity/Metrics/Samples");
+    const std::string metrics = "/Indexes/" + std::to_string(i) + "/Capacity/Metrics";
+    pointers.push_back(metrics + "/Samples");
+    pointers.push_back(metrics + "/Keys");
   }
   return pointers;
 }

@@ -31,6 +31,13 @@ class PlaygroundClock : public Clock {
     is_virtual_ = true;
   }
   void Advance(double seconds) { virtual_now_ += seconds; }
+  // Real time again, as a new clock: nothing that remembered the old times is left
+  // (Playground.Reset), so the floor a virtual clock left behind goes too.
+  void Reset() {
+    is_virtual_ = false;
+    virtual_now_ = 0;
+    real_floor_ = 0;
+  }
 
  private:
   friend class StateCodec;

@@ -428,13 +428,12 @@ json StateCodec::Save(const Table& table) {
                         {"ItemCount", index.item_count},
                         {"Until", Number(index.until)}});
   }
+  // One row per version, [key, replaced at, previous item], so the list splits at any row.
   json history = json::array();
   for (const auto& [key, versions] : table.history_) {
-    json saved_versions = json::array();
     for (const Table::Version& version : versions) {
-      saved_versions.push_back({Number(version.replaced_at), SaveOptionalItem(version.previous)});
+      history.push_back({SaveKey(key), Number(version.replaced_at), SaveOptionalItem(version.previous)});
     }
-    history.push_back({SaveKey(key), saved_versions});
   }
   return {{"Definition", Save(table.definition_)},
           {"Indexes", indexes},
@@ -527,11 +526,8 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
   Load(Member(saved, "HeatSplitter"), table.heat_splitter_);
   LoadIfPresent(saved, "SplitForHeat", table.split_for_heat_);
   LoadIfPresent(saved, "ThrottlingEnforced", table.throttling_enforced_);
-  for (const json& entry : Member(saved, "History")) {
-    std::vector<Table::Version>& versions = table.history_[LoadKey(entry.at(0))];
-    for (const json& version : entry.at(1)) {
-      versions.push_back({ToDouble(version.at(0)), LoadOptionalItem(version.at(1))});
-    }
+  for (const json& row : Member(saved, "History")) {
+    table.history_[LoadKey(row.at(0))].push_back({ToDouble(row.at(1)), LoadOptionalItem(row.at(2))});
   }
   LoadNumberIfPresent(saved, "ReplicationLag", table.replication_lag_);
 }
