@@ -16,6 +16,7 @@
 // loudly instead of adding to a journal another tab has taken over. Once the journal outgrows
 // the snapshot, one transaction replaces the snapshot and empties the journal (compaction).
 
+import { Compaction } from './compaction.js';
 import { GroupCommit, concatBytes } from './group_commit.js';
 
 const PREFIX = 'dynamodb-playground:';
@@ -25,9 +26,6 @@ const META = 'meta';
 const SNAPSHOT = 'snapshot';
 const WRITER_KEY = 'writer';
 const CURRENT = 'current';
-
-// As in node (wasm/data_dir.js): fold the journal once it outgrows the snapshot and this.
-const DEFAULT_COMPACT_AFTER_BYTES = 16 * 1024 * 1024;
 
 function promiseOf(request) {
   return new Promise((resolve, reject) => {
@@ -142,11 +140,7 @@ export class BrowserStore {
   #writer = 0; // this tab's writer number (0: it never was the writer)
   #retired = null; // set once reset() or replaceWith() replaced the journal under this tab
   #commits = new GroupCommit((bytes) => this.#storeDurably(bytes), describeStorageError);
-  #journalBytes = 0;
-  #snapshotBytes = 0;
-  #compactAfterBytes = DEFAULT_COMPACT_AFTER_BYTES;
-  #compactRequested = false;
-  #takeSnapshot = null;
+  #compaction = null; // set once the engine holds the state
   #header = null;
 
   /** The snapshot's bytes as they were on open (null when there is none). */
@@ -157,8 +151,6 @@ export class BrowserStore {
   workspace;
   /** True when another tab writes this workspace: this one may only read. */
   readOnly;
-  /** Why the last compaction did not happen (the journal was kept), or null. */
-  compactionFailure = null;
   /** Called once if another tab takes the writer's lock from this one. */
   onLostWriter = () => {};
 
@@ -232,10 +224,12 @@ export class BrowserStore {
    */
   async prepareForAppend(validBytes, header, takeSnapshot, { compactAfterBytes } = {}) {
     this.#header = header;
-    this.#takeSnapshot = takeSnapshot;
-    if (compactAfterBytes !== undefined) this.#compactAfterBytes = compactAfterBytes;
-    this.#snapshotBytes = this.snapshot?.length ?? 0;
-    this.#journalBytes = Math.max(validBytes, header.length);
+    this.#compaction = new Compaction(takeSnapshot, {
+      headerBytes: header.length,
+      journalBytes: Math.max(validBytes, header.length),
+      snapshotBytes: this.snapshot?.length ?? 0,
+      compactAfterBytes,
+    });
     this.snapshot = null;
     if (this.readOnly) return;
     const journal = this.journal;
@@ -277,39 +271,26 @@ export class BrowserStore {
     if (this.readOnly) {
       return Promise.reject(new Error('another tab writes this playground; this tab may only read'));
     }
-    if (!this.#takeSnapshot) {
+    if (!this.#compaction) {
       return Promise.reject(new Error('the stored playground could not be opened; nothing is stored from this tab'));
     }
-    this.#compactRequested = true;
+    this.#compaction.request();
     return this.#commits.append(new Uint8Array(0)).then(() => {
-      if (this.compactionFailure) throw this.compactionFailure;
+      if (this.#compaction.failure) throw this.#compaction.failure;
     });
   }
 
-  // Called with every record queued so far, before anything else runs: the engine's state is
-  // exactly what those records leave, so a snapshot taken now holds them.
-  async #storeDurably(bytes) {
-    const outgrown = this.#journalBytes + bytes.length > Math.max(this.#compactAfterBytes, this.#snapshotBytes);
-    if (this.#compactRequested || outgrown) {
-      this.#compactRequested = false;
-      try {
-        const snapshot = this.#takeSnapshot();
-        await this.#fencedWrite([SNAPSHOT, JOURNAL], (transaction) => storeFresh(transaction, snapshot, this.#header));
-        this.#journalBytes = this.#header.length;
-        this.#snapshotBytes = snapshot.length;
-        this.compactionFailure = null;
-        return;
-      } catch (error) {
-        // One transaction: nothing changed. Another tab that took over fails the append too.
-        if (error instanceof FencedOff) throw error;
-        this.compactionFailure = error;
-        // Try again once the journal has doubled, not on every write.
-        this.#snapshotBytes = 2 * (this.#journalBytes + bytes.length);
-        console.warn(`DynamoDB Playground kept its journal: ${error.message}`);
-      }
-    }
-    await this.#fencedWrite([JOURNAL], (transaction) => transaction.objectStore(JOURNAL).add(bytes));
-    this.#journalBytes += bytes.length;
+  // Called with every record queued so far (wasm/compaction.js decides between a compaction and
+  // an append). A compaction is one transaction, so a failed one changed nothing; only another
+  // tab having taken over stops the store.
+  #storeDurably(bytes) {
+    return this.#compaction.store(bytes, {
+      compact: (snapshot) =>
+        this.#fencedWrite([SNAPSHOT, JOURNAL], (transaction) => storeFresh(transaction, snapshot, this.#header)),
+      append: (records) => this.#fencedWrite([JOURNAL], (transaction) => transaction.objectStore(JOURNAL).add(records)),
+      isFatal: (error) => error instanceof FencedOff,
+      warn: (error) => console.warn(`DynamoDB Playground kept its journal: ${error.message}`),
+    });
   }
 
   /**

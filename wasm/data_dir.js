@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 
+import { Compaction } from './compaction.js';
 import { GroupCommit } from './group_commit.js';
 
 const LOCK_FILE = 'LOCK';
@@ -42,9 +43,6 @@ function newestGeneration(dir) {
   return newest;
 }
 
-// The journal folds into a new snapshot once it is larger than the last snapshot and than
-// this, so compaction costs at most as much again as the writes it saves replaying.
-export const DEFAULT_COMPACT_AFTER_BYTES = 16 * 1024 * 1024;
 
 function isAlive(pid) {
   try {
@@ -149,11 +147,7 @@ export class DataDirectory {
   #lockPath;
   #generation;
   #file = null; // FileHandle of the journal, opened for appending
-  #journalBytes = 0;
-  #snapshotBytes = 0;
-  #compactAfterBytes = DEFAULT_COMPACT_AFTER_BYTES;
-  #compactRequested = false;
-  #takeSnapshot = null; // () => the engine's snapshot bytes, set once the engine holds the state
+  #compaction = null; // set once the engine holds the state
   #header = null;
   #commits = new GroupCommit(
     (bytes) => this.#storeDurably(bytes),
@@ -211,9 +205,6 @@ export class DataDirectory {
    */
   async prepareForAppend(validBytes, header, takeSnapshot, { seed, compactAfterBytes } = {}) {
     this.#header = header;
-    this.#takeSnapshot = takeSnapshot;
-    if (compactAfterBytes !== undefined) this.#compactAfterBytes = compactAfterBytes;
-    this.#snapshotBytes = this.snapshot?.length ?? 0;
     const journalPath = this.journalPath;
     let damagedPath;
     if (validBytes < this.journal.length) {
@@ -228,10 +219,18 @@ export class DataDirectory {
     await this.#syncDirectory();
     this.#file.close().catch(() => {});
     this.#file = await fsp.open(journalPath, 'a');
-    this.#journalBytes = Math.max(validBytes, header.length);
+    this.#compaction = new Compaction(takeSnapshot, {
+      headerBytes: header.length,
+      journalBytes: Math.max(validBytes, header.length),
+      snapshotBytes: this.snapshot?.length ?? 0,
+      compactAfterBytes,
+    });
     this.snapshot = null; // the engine holds the state now; let the bytes go
     this.journal = null;
-    if (seed) await this.#compact(seed);
+    if (seed) {
+      await this.#compact(seed);
+      this.#compaction.compacted(seed.length);
+    }
     await this.#removeOtherGenerations();
     return damagedPath;
   }
@@ -250,9 +249,9 @@ export class DataDirectory {
    * kept, and nothing is lost).
    */
   async compact() {
-    this.#compactRequested = true;
+    this.#compaction.request();
     await this.#commits.append(new Uint8Array(0));
-    if (this.compactionFailure) throw this.compactionFailure;
+    if (this.#compaction.failure) throw this.#compaction.failure;
   }
 
   /** The write that failed, if one did. */
@@ -265,32 +264,18 @@ export class DataDirectory {
     return this.#commits.pending();
   }
 
-  /** Why the last compaction did not happen (the journal was kept), or null. */
-  compactionFailure = null;
-
-  // Called with every record queued so far, before anything else runs: the engine's state is
-  // exactly what those records leave, so a snapshot taken now holds them. A compaction that fails
-  // before its snapshot is in place appends the records to the journal instead, and is tried
-  // again once the journal has grown as much again.
-  async #storeDurably(bytes) {
-    const outgrown = this.#journalBytes + bytes.length > Math.max(this.#compactAfterBytes, this.#snapshotBytes);
-    if (this.#compactRequested || outgrown) {
-      this.#compactRequested = false;
-      try {
-        await this.#compact(this.#takeSnapshot());
-        this.compactionFailure = null;
-        return;
-      } catch (error) {
-        if (error.placed) throw error; // the new generation is in place; the store cannot go on
-        this.compactionFailure = error;
-        // Try again once the journal has doubled, not on every write.
-        this.#snapshotBytes = 2 * (this.#journalBytes + bytes.length);
-        process.emitWarning(`the journal of ${this.#dir} was kept: ${error.message}`, 'CompactionWarning');
-      }
-    }
-    await writeAll(this.#file, bytes);
-    await this.#file.datasync();
-    this.#journalBytes += bytes.length;
+  // Called with every record queued so far (wasm/compaction.js decides between a compaction and
+  // an append). A compaction that fails once its new generation is in place stops the store.
+  #storeDurably(bytes) {
+    return this.#compaction.store(bytes, {
+      compact: (snapshot) => this.#compact(snapshot),
+      append: async (records) => {
+        await writeAll(this.#file, records);
+        await this.#file.datasync();
+      },
+      isFatal: (error) => Boolean(error.placed),
+      warn: (error) => process.emitWarning(`the journal of ${this.#dir} was kept: ${error.message}`, 'CompactionWarning'),
+    });
   }
 
   async #compact(snapshot) {
@@ -317,8 +302,6 @@ export class DataDirectory {
       throw error;
     }
     this.#generation = generation;
-    this.#journalBytes = this.#header.length;
-    this.#snapshotBytes = snapshot.length;
     // What is left of generation N is only in the way; failing to remove it changes nothing.
     await this.#removeOtherGenerations();
   }
