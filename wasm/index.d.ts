@@ -156,6 +156,29 @@ export interface StreamTriggerOptions {
   batchSize?: number;
   /** Where delivery starts: new records only (`LATEST`, default) or all kept (`TRIM_HORIZON`). */
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
+  /**
+   * Lambda's MaximumRetryAttempts: -1 (default) retries a failing batch until its records
+   * expire; 0 to 10000 gives up after that many retries, reports the batch to `onFailure` and
+   * skips it.
+   */
+  maximumRetryAttempts?: number;
+  /** Receives the invocation record Lambda sends an on-failure destination, and the error. */
+  onFailure?: (invocation: StreamFailureRecord, error: unknown) => void;
+}
+
+/** What Lambda sends an on-failure destination when a stream batch's retries run out. */
+export interface StreamFailureRecord {
+  requestContext: { condition: 'RetryAttemptsExhausted'; approximateInvokeCount: number };
+  responseContext: { functionError: 'Unhandled' };
+  DDBStreamBatchInfo: {
+    shardId: string;
+    startSequenceNumber: string;
+    endSequenceNumber: string;
+    approximateArrivalOfFirstRecord: string;
+    approximateArrivalOfLastRecord: string;
+    batchSize: number;
+    streamArn: string;
+  };
 }
 
 export interface StreamTrigger {
@@ -258,6 +281,10 @@ export declare class DynamoDB {
 
   /** With `heatView` in the options: whether the heat view runs (false without WebGL2). */
   heatView?: boolean;
+  /** While the heat view runs: the table it draws ('' or undefined for none). */
+  showInHeatView?(tableName: string | undefined): void;
+  /** While the heat view runs: the canvas width in CSS pixels; its height follows the content. */
+  setHeatViewWidth?(cssPixels: number): void;
 }
 
 /**

@@ -349,7 +349,9 @@ async function openBrowserStore(engine, module, { workspace, takeOver = false, c
  *
  * In the browser, `options.heatView = { canvas, width, height }` loads the page's module instead
  * and starts the Dear ImGui heat view on that canvas; `db.heatView` then says whether it runs
- * (false when the browser has no WebGL2).
+ * (false when the browser has no WebGL2). While it runs, `db.showInHeatView(tableName)` picks the
+ * table it draws and `db.setHeatViewWidth(cssPixels)` the canvas width (its height follows the
+ * content).
  *
  * `options.workspace` (browser only) keeps the playground in IndexedDB under that name: restored
  * first (`db.restored`), every change stored before its request resolves. One tab writes a
@@ -414,6 +416,10 @@ export async function createDynamoDB(options = {}) {
   if (options.heatView) {
     const { width, height } = options.heatView;
     db.heatView = module._startHeatView(engine, width, height);
+    if (db.heatView) {
+      db.showInHeatView = (tableName) => module._setHeatViewTable(tableName ?? '');
+      db.setHeatViewWidth = (cssPixels) => module._setHeatViewWidth(Math.floor(cssPixels));
+    }
   }
   try {
     await applyThrottlingOption(db, options);

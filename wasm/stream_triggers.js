@@ -4,8 +4,10 @@
 //   { Records: [{ eventID, eventName, eventVersion, eventSource, awsRegion, dynamodb: {...},
 //                 eventSourceARN, userIdentity? }] }
 // Delivery follows Lambda's rules: in order per shard, parents before children, at least once;
-// a handler that throws gets the same batch again and holds its shard until it succeeds or the
-// records expire (24 hours on the engine's clock).
+// a handler that throws gets the same batch again and holds its shard until it succeeds, the
+// records expire (24 hours on the engine's clock), or, with `maximumRetryAttempts`, the retries
+// run out: then, as Lambda does, the batch is reported to `onFailure` (the invocation record an
+// on-failure destination receives) and skipped.
 //
 // The poller reads through the engine's own Streams API (DynamoDBStreams_20120810.*), so it sees
 // exactly what any Streams client sees.
@@ -45,10 +47,18 @@ export class StreamTrigger {
   #again = false;
   #stopped = false;
   #retryTimer = null;
+  #maximumRetryAttempts;
+  #onFailure;
+  #failedAttempts = 0; // of the batch at the head of the shard
   /** The error of the last failed attempt, while the shard waits for a retry. */
   lastError = null;
 
-  constructor(handle, tableName, handler, { batchSize = DEFAULT_BATCH_SIZE, startingPosition = 'LATEST' } = {}) {
+  constructor(
+    handle,
+    tableName,
+    handler,
+    { batchSize = DEFAULT_BATCH_SIZE, startingPosition = 'LATEST', maximumRetryAttempts = -1, onFailure } = {},
+  ) {
     if (typeof handler !== 'function') throw new TypeError('onStream needs a handler function');
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
       throw new RangeError('batchSize must be an integer from 1 to 1000');
@@ -56,6 +66,13 @@ export class StreamTrigger {
     if (startingPosition !== 'LATEST' && startingPosition !== 'TRIM_HORIZON') {
       throw new RangeError('startingPosition must be LATEST or TRIM_HORIZON');
     }
+    // Lambda's MaximumRetryAttempts: -1 (retry until the records expire) or 0 to 10,000.
+    if (!Number.isInteger(maximumRetryAttempts) || maximumRetryAttempts < -1 || maximumRetryAttempts > 10000) {
+      throw new RangeError('maximumRetryAttempts must be -1 (no limit) or an integer from 0 to 10000');
+    }
+    if (onFailure !== undefined && typeof onFailure !== 'function') throw new TypeError('onFailure must be a function');
+    this.#maximumRetryAttempts = maximumRetryAttempts;
+    this.#onFailure = onFailure;
     this.#handle = handle;
     this.#handler = handler;
     this.#batchSize = batchSize;
@@ -134,6 +151,48 @@ export class StreamTrigger {
     }
   }
 
+  #retriesExhausted() {
+    this.#failedAttempts++;
+    return this.#maximumRetryAttempts >= 0 && this.#failedAttempts > this.#maximumRetryAttempts;
+  }
+
+  // The same batch comes again; nothing after it is delivered meanwhile.
+  #scheduleRetry() {
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      this.pump().catch((retryError) => {
+        this.lastError = retryError;
+      });
+    }, RETRY_DELAY_MS);
+    this.#retryTimer.unref?.();
+  }
+
+  // What Lambda sends an on-failure destination for a stream batch whose retries ran out.
+  #reportFailure(error, shardId, records) {
+    const attempts = this.#failedAttempts;
+    this.#failedAttempts = 0;
+    const first = records[0].dynamodb;
+    const last = records.at(-1).dynamodb;
+    const invocation = {
+      requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: attempts },
+      responseContext: { functionError: 'Unhandled' },
+      DDBStreamBatchInfo: {
+        shardId,
+        startSequenceNumber: first.SequenceNumber,
+        endSequenceNumber: last.SequenceNumber,
+        approximateArrivalOfFirstRecord: new Date(first.ApproximateCreationDateTime * 1000).toISOString(),
+        approximateArrivalOfLastRecord: new Date(last.ApproximateCreationDateTime * 1000).toISOString(),
+        batchSize: records.length,
+        streamArn: this.#streamArn,
+      },
+    };
+    try {
+      this.#onFailure?.(invocation, error);
+    } catch {
+      // A destination that fails loses the report, never the stream's progress.
+    }
+  }
+
   async #deliverAvailable() {
     let shards;
     try {
@@ -156,17 +215,15 @@ export class StreamTrigger {
           try {
             await this.#handler(event);
             this.lastError = null;
+            this.#failedAttempts = 0;
           } catch (error) {
-            // The same batch comes again; nothing after it is delivered meanwhile.
             this.lastError = error;
-            this.#retryTimer = setTimeout(() => {
-              this.#retryTimer = null;
-              this.pump().catch((retryError) => {
-                this.lastError = retryError;
-              });
-            }, RETRY_DELAY_MS);
-            this.#retryTimer.unref?.();
-            return;
+            if (this.#retriesExhausted()) {
+              this.#reportFailure(error, shard.ShardId, records);
+            } else {
+              this.#scheduleRetry();
+              return;
+            }
           }
           this.#lastSequence.set(shard.ShardId, records.at(-1).dynamodb.SequenceNumber);
         }

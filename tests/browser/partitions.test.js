@@ -31,7 +31,7 @@ describe('partitions panel', () => {
   const text = (selector) => page.locator(selector).textContent();
   const responseJson = async () => JSON.parse(await text('#response'));
   const partitionRows = () => page.locator('#partitions [data-testid="partition-row"]');
-  /** "p3 8000…bfff ok" (id, hash range, state) per row, so a failing comparison reads well. */
+  /** "Partition 3 8000…bfff ok" (name, hash range, state) per row, so a failing comparison reads well. */
   const partitionSummary = async () =>
     partitionRows().evaluateAll((rows) =>
       rows.map((row) => {
@@ -61,13 +61,14 @@ describe('partitions panel', () => {
 
   test("CreateTable shows the on-demand table's eight idle partitions", async () => {
     await sendExample('CreateTable');
-    assert.equal(await text('#partitions-title'), 'Partitions (scale 1)');
-    // Partition ids are the engine's; the eighths of the hash space are what a new on-demand
-    // table needs for 12,000 RCU and 4,000 WCU.
-    const rows = (await partitionSummary()).map((row) => row.replace(/^p\d+ /, ''));
-    assert.deepEqual(rows, [
-      '0000…1fff ok', '2000…3fff ok', '4000…5fff ok', '6000…7fff ok',
-      '8000…9fff ok', 'a000…bfff ok', 'c000…dfff ok', 'e000…ffff ok',
+    assert.equal(await text('#partitions-title'), 'Partitions of Music');
+    assert.match(await text('#partitions-caption'), /Each partition serves up to 1,000 WCU and 3,000 RCU a second;/);
+    // Named in hash-range order; the eighths of the hash space are what a new on-demand table
+    // needs for 12,000 RCU and 4,000 WCU.
+    assert.deepEqual(await partitionSummary(), [
+      'Partition 1 0000…1fff ok', 'Partition 2 2000…3fff ok', 'Partition 3 4000…5fff ok',
+      'Partition 4 6000…7fff ok', 'Partition 5 8000…9fff ok', 'Partition 6 a000…bfff ok',
+      'Partition 7 c000…dfff ok', 'Partition 8 e000…ffff ok',
     ]);
     assert.equal(await page.locator('#hot-keys [data-testid="hot-key-row"]').count(), 0);
     assert.match(await text('#cost'), /^On-demand \$0 for the last 60 s at us-east-1 prices$/);
@@ -88,7 +89,7 @@ describe('partitions panel', () => {
     assert.equal(states.filter((state) => state === 'throttled').length, 1, String(states));
     const hotRow = partitionRows().and(page.locator('[data-state="throttled"]'));
     // The hot partition wrote its full 1,000 WCU in the latest second and throttled the rest.
-    assert.equal(await hotRow.locator('td').nth(4).textContent(), '1000');
+    assert.equal(await hotRow.locator('td').nth(4).textContent(), '1,000');
     assert.ok(Number(await hotRow.locator('td').nth(6).textContent()) > 0);
 
     const hotKeys = page.locator('#hot-keys [data-testid="hot-key-row"]');

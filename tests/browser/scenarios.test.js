@@ -32,6 +32,20 @@ describe('scenarios panel', () => {
 
   const runScenario = (scenario) => runScenarioOn(page, scenario);
 
+  // The scenario's table is the page's current table: the picker, the Partitions panel and the
+  // heat view (through its text alternative) all show it.
+  async function assertCurrentTable(name) {
+    assert.equal(await page.inputValue('#current-table'), name);
+    assert.equal(await text('#partitions-title'), `Partitions of ${name}`);
+    assert.equal(await text('#heat-view-table'), name);
+    assert.match(await text('#heat-table-caption'), new RegExp(`^${name}, last 60 s`));
+  }
+
+  // The rows of the heat view's text alternative with at least one throttled second.
+  const throttledHeatRows = () =>
+    page.locator('#heat-table [data-testid="heat-row"]').evaluateAll((rows) =>
+      rows.filter((row) => Number(row.dataset.throttledSeconds) > 0).map((row) => row.cells[0].textContent));
+
   before(async () => {
     page = await openPage(browser, pageUrl, pageErrors);
     await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 10_000 });
@@ -56,7 +70,7 @@ describe('scenarios panel', () => {
     );
     assert.ok(match, result);
     assert.ok(Number(match[1]) > 0, result);
-    assert.match(await text('#partitions-caption'), /^ScenarioByCountry /);
+    await assertCurrentTable('ScenarioByCountry');
     assert.equal(
       await page.locator('#partitions [data-testid="partition-row"][data-state="throttled"]').count(),
       1,
@@ -64,6 +78,21 @@ describe('scenarios panel', () => {
     const hotKey = page.locator('#hot-keys [data-testid="hot-key-row"]').first();
     assert.equal(await hotKey.locator('td').first().textContent(), 'US');
     assert.ok(Number(await hotKey.locator('td').nth(3).textContent()) > 0);
+    // The heat view says the same: exactly one of the table's partitions throttled.
+    assert.equal((await throttledHeatRows()).length, 1);
+    assert.match(await text('#scenario-result .scenario-lesson'), /Look at the red row in the heat view/);
+  });
+
+  test("a scenario's requests are one History row that reopens each in the editor", async () => {
+    const group = page.locator('#history [data-testid="history-group"]').first();
+    assert.match(await group.locator('summary').textContent(), /^Scenario Hot partition: \d+ requests$/);
+    await group.locator('summary').click();
+    const operations = await group.locator('[data-testid="history-operation"]').allTextContents();
+    assert.ok(operations.includes('Playground.SimulateWorkload'), String(operations));
+    assert.ok(operations.includes('CreateTable'), String(operations));
+    await group.locator('.history-entry', { hasText: 'CreateTable' }).first().click();
+    assert.equal(await page.inputValue('#operation'), 'CreateTable');
+    assert.equal(JSON.parse(await page.inputValue('#request')).TableName, 'ScenarioByCountry');
   });
 
   test('scan vs query: ten scans cost more than ten queries', async () => {
@@ -71,7 +100,7 @@ describe('scenarios panel', () => {
     const match = result.match(/^10 queries: ([\d.]+) RCU; 10 scans: ([\d.]+) RCU$/);
     assert.ok(match, result);
     assert.ok(Number(match[2]) > Number(match[1]), result);
-    assert.match(await text('#partitions-caption'), /^ScenarioOrders /);
+    await assertCurrentTable('ScenarioOrders');
   });
 
   test('capacity mode: the spike throttles provisioned, not on-demand', async () => {
@@ -79,13 +108,20 @@ describe('scenarios panel', () => {
     const match = result.match(/^provisioned: (\d+) throttled; on-demand: 0 throttled$/);
     assert.ok(match, result);
     assert.ok(Number(match[1]) > 0, result);
-    assert.match(await text('#partitions-caption'), /^ScenarioProvisioned /);
+    await assertCurrentTable('ScenarioProvisioned');
+    // The lesson is on screen: the provisioned table's latest second throttled in the panel, and
+    // its partition throttled in the heat view's window.
+    assert.equal(
+      await page.locator('#partitions [data-testid="partition-row"][data-state="throttled"]').count(),
+      1,
+    );
+    assert.equal((await throttledHeatRows()).length, 1);
   });
 
   test('consistency: the eventual read is stale and half the price', async () => {
     const result = await runScenario('consistency');
     assert.equal(result, 'eventual read saw v1 (0.5 RCU); strong read saw v2 (1 RCU)');
-    assert.match(await text('#partitions-caption'), /^ScenarioProfiles /);
+    await assertCurrentTable('ScenarioProfiles');
     await page.screenshot({ path: SCREENSHOT_PATH });
   });
 

@@ -159,6 +159,56 @@ describe('db.onStream triggers', () => {
     trigger.stop();
   });
 
+  test('with maximumRetryAttempts a failing batch is reported to onFailure and skipped', async () => {
+    await db.send('CreateTable', tableWithStream('Poison', 'KEYS_ONLY'));
+    const seen = [];
+    const failures = [];
+    const trigger = db.onStream(
+      'Poison',
+      (event) => {
+        const ids = event.Records.map((r) => r.dynamodb.Keys.id.S).join(',');
+        seen.push(ids);
+        if (ids.includes('bad')) throw new Error('cannot handle bad');
+      },
+      { batchSize: 1, maximumRetryAttempts: 2, onFailure: (invocation, error) => failures.push({ invocation, error }) },
+    );
+    await db.send('PutItem', { TableName: 'Poison', Item: { id: { S: 'bad' } } });
+    await db.send('PutItem', { TableName: 'Poison', Item: { id: { S: 'good' } } });
+    for (let round = 0; round < 10 && !seen.includes('good'); round++) {
+      await db.flushStreams();
+      await new Promise((resolve) => setTimeout(resolve, 80)); // the retry timer
+    }
+    // One attempt and two retries, then the next record flows.
+    assert.deepEqual(seen, ['bad', 'bad', 'bad', 'good']);
+    assert.equal(failures.length, 1);
+    const { invocation, error } = failures[0];
+    assert.equal(error.message, 'cannot handle bad');
+    assert.deepEqual(invocation.requestContext, { condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 });
+    assert.equal(invocation.DDBStreamBatchInfo.batchSize, 1);
+    assert.equal(invocation.DDBStreamBatchInfo.streamArn, trigger.streamArn);
+    assert.equal(invocation.DDBStreamBatchInfo.startSequenceNumber, invocation.DDBStreamBatchInfo.endSequenceNumber);
+    assert.equal(trigger.lastError, null);
+    trigger.stop();
+  });
+
+  test('maximumRetryAttempts 0 gives up at once; out-of-range values are refused', async () => {
+    await db.send('CreateTable', tableWithStream('Once', 'KEYS_ONLY'));
+    let calls = 0;
+    const failures = [];
+    const trigger = db.onStream('Once', () => {
+      calls++;
+      throw new Error('no');
+    }, { maximumRetryAttempts: 0, onFailure: (invocation) => failures.push(invocation) });
+    await db.send('PutItem', { TableName: 'Once', Item: { id: { S: 'x' } } });
+    await db.flushStreams();
+    assert.equal(calls, 1);
+    assert.equal(failures[0].requestContext.approximateInvokeCount, 1);
+    trigger.stop();
+    assert.throws(() => db.onStream('Once', () => {}, { maximumRetryAttempts: -2 }), RangeError);
+    assert.throws(() => db.onStream('Once', () => {}, { maximumRetryAttempts: 10001 }), RangeError);
+    assert.throws(() => db.onStream('Once', () => {}, { onFailure: 'queue' }), TypeError);
+  });
+
   test('TRIM_HORIZON starts from the oldest record; TTL deletes name the service', async () => {
     await db.send('Playground.SetClock', { Mode: 'VIRTUAL', Now: 1800000000 });
     await db.send('CreateTable', tableWithStream('Sessions', 'OLD_IMAGE'));

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <string>
 #include <vector>
 
 #include "engine/capacity/cost.h"
@@ -21,51 +22,80 @@ ImU32 LoadColour(double load, bool throttled) {
   return IM_COL32(45, 50, 60, 255);
 }
 
-void DrawTablePicker(Engine& engine, HeatViewState& state) {
-  std::vector<std::string> names = engine.TableNames();
-  if (names.empty()) {
-    state.table.clear();
-    ImGui::TextUnformatted("No tables yet: create one in the console.");
-    return;
+// Below this width the partition labels go above their strips instead of beside them.
+constexpr float kNarrowWidth = 600;
+constexpr float kLabelWidth = 170;
+
+// "3,000"; a limit the scale made fractional keeps one decimal ("0.3").
+std::string Thousands(double value) {
+  char digits[32];
+  std::snprintf(digits, sizeof(digits), value == std::floor(value) ? "%.0f" : "%.1f", value);
+  std::string text = digits;
+  const size_t integer_digits = std::min(text.find('.'), text.size());
+  for (int at = static_cast<int>(integer_digits) - 3; at > 0; at -= 3) text.insert(at, ",");
+  return text;
+}
+
+// Partitions in hash-range order, numbered from 1 within the table and within each index, so a
+// newcomer reads "partition 2 of 4" rather than an internal id.
+struct NamedPartition {
+  const HeatPartition* partition;
+  std::string label;
+};
+
+std::vector<NamedPartition> NamePartitions(const HeatSnapshot& snapshot) {
+  // Groups in the engine's order (the table's own first), each sorted by where its range starts.
+  std::vector<std::vector<const HeatPartition*>> groups;
+  for (const HeatPartition& partition : snapshot.partitions) {
+    if (groups.empty() || groups.back().front()->index != partition.index) groups.emplace_back();
+    groups.back().push_back(&partition);
   }
-  if (std::find(names.begin(), names.end(), state.table) == names.end()) state.table = names[0];
-  if (ImGui::BeginCombo("Table", state.table.c_str())) {
-    for (const std::string& name : names) {
-      if (ImGui::Selectable(name.c_str(), name == state.table)) state.table = name;
+  std::vector<NamedPartition> named;
+  for (std::vector<const HeatPartition*>& group : groups) {
+    std::sort(group.begin(), group.end(), [](const HeatPartition* a, const HeatPartition* b) {
+      return a->hash_start < b->hash_start;
+    });
+    int number = 0;
+    for (const HeatPartition* partition : group) {
+      char label[96];
+      std::snprintf(label, sizeof(label), "%s%s%d (%04llx-%04llx)", partition->index.c_str(),
+                    partition->index.empty() ? "Partition " : " #", ++number,
+                    partition->hash_start >> 48, partition->hash_end >> 48);
+      named.push_back({partition, label});
     }
-    ImGui::EndCombo();
   }
+  return named;
 }
 
 // Rows are partitions (with their hash ranges), the table's then each global index's; columns
 // the last seconds of the clock.
 void DrawPartitionStrip(const HeatSnapshot& snapshot, const HeatViewState& state) {
-  char title[96];
-  std::snprintf(title, sizeof(title), "Partitions (scale %g): capacity used per second against %g WCU / %g RCU",
-                snapshot.scale, snapshot.write_limit, snapshot.read_limit);
-  ImGui::TextUnformatted(title);
+  ImGui::TextWrapped("Each partition serves up to %s WCU and %s RCU a second%s. One cell is one "
+                     "second: green under half of that, amber up to it, red at the limit; "
+                     "outlined seconds throttled.",
+                     Thousands(snapshot.write_limit).c_str(), Thousands(snapshot.read_limit).c_str(),
+                     snapshot.scale == 1 ? "" : " (DynamoDB's limits divided by the playground's scale)");
   if (!snapshot.throttling_enforced) {
-    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f),
-                       "Throttling is OFF: outlined seconds would have throttled on DynamoDB");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
+    ImGui::TextWrapped("Throttling is OFF: outlined seconds would have throttled on DynamoDB");
+    ImGui::PopStyleColor();
   }
-  const float label_width = 150;
-  const float cell = std::max(4.0f, (ImGui::GetContentRegionAvail().x - label_width) /
-                                        static_cast<float>(state.window_seconds));
+  const float available = ImGui::GetContentRegionAvail().x;
+  const bool narrow = available < kNarrowWidth;
+  const float strip_left = narrow ? 0 : kLabelWidth;
+  const float cell = std::max(2.0f, (available - strip_left) / static_cast<float>(state.window_seconds));
   const long long newest = static_cast<long long>(std::floor(snapshot.now));
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  for (const HeatPartition& partition : snapshot.partitions) {
+  for (const NamedPartition& named : NamePartitions(snapshot)) {
     std::map<long long, const HeatSecond*> by_second;
-    for (const HeatSecond& second : partition.seconds) by_second[second.second] = &second;
-    char label[64];
-    if (partition.index.empty()) {
-      std::snprintf(label, sizeof(label), "p%llu %04llx..%04llx", partition.id,
-                    partition.hash_start >> 48, partition.hash_end >> 48);
+    for (const HeatSecond& second : named.partition->seconds) by_second[second.second] = &second;
+    ImGui::TextUnformatted(named.label.c_str());
+    if (narrow) {
+      ImGui::Dummy(ImVec2(0, 0));
     } else {
-      // A global index's partition: its name, shortened to fit the label column.
-      std::snprintf(label, sizeof(label), "%.14s p%llu", partition.index.c_str(), partition.id);
+      ImGui::SameLine(strip_left);
     }
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::TextUnformatted(label);
     for (int column = 0; column < state.window_seconds; ++column) {
       long long second = newest - state.window_seconds + 1 + column;
       auto found = by_second.find(second);
@@ -76,12 +106,12 @@ void DrawPartitionStrip(const HeatSnapshot& snapshot, const HeatViewState& state
                         found->second->read_units / snapshot.read_limit);
         throttled = found->second->throttled_reads + found->second->throttled_writes > 0;
       }
-      ImVec2 top_left(origin.x + label_width + column * cell, origin.y);
-      ImVec2 bottom_right(top_left.x + cell - 1, top_left.y + 16);
+      ImVec2 top_left(origin.x + column * cell, origin.y);
+      ImVec2 bottom_right(top_left.x + std::max(1.0f, cell - 1), top_left.y + 16);
       draw->AddRectFilled(top_left, bottom_right, LoadColour(load, throttled));
       if (throttled) draw->AddRect(top_left, bottom_right, IM_COL32(255, 255, 255, 255));
     }
-    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::Dummy(ImVec2(cell * state.window_seconds, 20));
   }
 }
 
@@ -103,9 +133,13 @@ void DrawTableCapacity(const HeatSnapshot& snapshot, const HeatViewState& state)
   for (int i = 0; i < state.window_seconds; ++i) peak = std::max({peak, writes[i], reads[i]});
   char label[64];
   std::snprintf(label, sizeof(label), "table WCU/s (peak %.0f)", peak);
+  // Side by side when there is room, one above the other on a phone.
+  const bool narrow = ImGui::GetContentRegionAvail().x < kNarrowWidth;
+  const float plot_width = narrow ? ImGui::GetContentRegionAvail().x
+                                  : ImGui::GetContentRegionAvail().x * 0.5f - 8;
   ImGui::PlotLines("##writes", writes.data(), state.window_seconds, 0, label, 0, peak * 1.1f,
-                   ImVec2(ImGui::GetContentRegionAvail().x * 0.5f - 8, 60));
-  ImGui::SameLine();
+                   ImVec2(plot_width, 60));
+  if (!narrow) ImGui::SameLine();
   std::snprintf(label, sizeof(label), "table RCU/s");
   ImGui::PlotLines("##reads", reads.data(), state.window_seconds, 0, label, 0, peak * 1.1f,
                    ImVec2(ImGui::GetContentRegionAvail().x, 60));
@@ -140,8 +174,8 @@ void DrawHotKeys(const HeatSnapshot& snapshot) {
 }
 
 void DrawCostMeter(const HeatSnapshot& snapshot, const HeatViewState& state) {
-  ImGui::Text("Cost of the last %d s on demand: $%.6f (%s prices)", state.window_seconds,
-              snapshot.on_demand_cost, snapshot.prices.c_str());
+  ImGui::TextWrapped("Cost of the last %d s on demand: %s (%s prices)", state.window_seconds,
+                     FormatDollars(snapshot.on_demand_cost).c_str(), snapshot.prices.c_str());
   // The explainer's chat application (100M writes, 500M reads, 100 GB a month) at its own,
   // older prices and at today's list prices.
   MonthlyWorkload chat;
@@ -150,11 +184,25 @@ void DrawCostMeter(const HeatSnapshot& snapshot, const HeatViewState& state) {
   chat.storage_gb = 100;
   double explainer = EstimateMonthlyCost(chat, *PricePreset("explainer")).on_demand_total;
   double today = EstimateMonthlyCost(chat, *PricePreset("us-east-1")).on_demand_total;
-  ImGui::Text("The explainer's chat example on demand: $%.2f a month at its prices, $%.2f at "
-              "us-east-1 list prices today", explainer, today);
+  ImGui::TextWrapped("The explainer's chat example on demand: %s a month at its prices, %s at "
+                     "us-east-1 list prices today", FormatDollars(explainer).c_str(),
+                     FormatDollars(today).c_str());
 }
 
 }  // namespace
+
+std::string FormatDollars(double amount) {
+  char text[48];
+  if (amount == 0) return "$0";
+  if (amount >= 0.01) {
+    std::snprintf(text, sizeof(text), "$%.2f", amount);
+  } else {
+    // Two significant digits: 6.2e-8 needs 9 decimals.
+    int decimals = static_cast<int>(std::ceil(-std::log10(amount))) + 1;
+    std::snprintf(text, sizeof(text), "$%.*f", std::min(decimals, 12), amount);
+  }
+  return text;
+}
 
 void DrawHeatView(Engine& engine, HeatViewState& state) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -163,15 +211,19 @@ void DrawHeatView(Engine& engine, HeatViewState& state) {
   ImGui::Begin("Heat view", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings);
-  DrawTablePicker(engine, state);
   HeatSnapshot snapshot;
-  if (!state.table.empty() && engine.Snapshot(state.table, state.window_seconds, &snapshot)) {
+  if (state.table.empty()) {
+    ImGui::TextWrapped("No table yet: create one in the console, or run a scenario.");
+  } else if (!engine.Snapshot(state.table, state.window_seconds, &snapshot)) {
+    ImGui::TextWrapped("Table %s does not exist (any more).", state.table.c_str());
+  } else {
     DrawPartitionStrip(snapshot, state);
     DrawTableCapacity(snapshot, state);
     ImGui::Separator();
     DrawHotKeys(snapshot);
     DrawCostMeter(snapshot, state);
   }
+  state.content_height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::End();
 }
 

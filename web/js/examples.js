@@ -93,11 +93,11 @@ export const EXAMPLES = [
   },
   {
     operation: 'Scan',
-    summary: 'Reads the whole table and filters afterwards: every item read is paid for.',
+    summary:
+      'Reads every item of the table, a page (up to 1 MB) at a time, and pays for all it reads; a ' +
+      'FilterExpression would drop items only after they are read (and paid for).',
     input: {
       TableName: 'Music',
-      FilterExpression: 'Awards > :min',
-      ExpressionAttributeValues: { ':min': { N: '0' } },
       ReturnConsumedCapacity: 'TOTAL',
     },
   },

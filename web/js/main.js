@@ -3,9 +3,15 @@
 
 import { createDynamoDB } from '../../wasm/index.js';
 import { mountRequestConsole } from './console.js';
+import { mountCurrentTable } from './current_table.js';
+import { exampleRequestText, findExample } from './examples.js';
+import { mountGuidedTour } from './guided_tour.js';
+import { mountHeatSummary } from './heat_summary.js';
+import { mountItemBrowser } from './item_browser.js';
 import { mountPartitionPanel } from './partition_panel.js';
 import { mountRequestHistory } from './request_history.js';
 import { mountResponsePanel } from './response_panel.js';
+import { runRequest } from './run_request.js';
 import { mountScenarios } from './scenarios.js';
 import { mountStreamPanel } from './stream_panel.js';
 import { mountTableList } from './table_list.js';
@@ -32,6 +38,7 @@ const responsePanel = mountResponsePanel({
   response: byId('response'),
 });
 const tableList = mountTableList(byId('tables'), {
+  onSelectTable: (tableName) => showTable(tableName),
   onQueryIndex: (tableName, index) => loadIndexQuery(tableName, index),
   onScanIndex: (tableName, index) =>
     requestConsole.load(
@@ -67,16 +74,85 @@ function requestTableName(requestText) {
   }
 }
 
-let db = null;
-// The table the panels show: the one the latest request named.
-let currentTable;
+const heatSummary = mountHeatSummary({ caption: byId('heat-table-caption'), rows: byId('heat-table-rows') });
 
-/** Everything that shows a table's state catches up with the engine. */
+let db = null;
+// The table the panels show: the one the latest request named, or the one picked.
+const currentTable = mountCurrentTable(byId('current-table'), {
+  onChange: (tableName) => showTable(tableName),
+});
+
+// Picking a table (its name in Tables, or the picker) lists its items at once.
+async function showTable(tableName) {
+  await refreshPanels(tableName);
+  await itemBrowser.show(db, currentTable.current, { list: true });
+}
+
+/**
+ * Sends a request on the user's behalf (from the item browser) exactly as the console does: the
+ * response panel shows it and History keeps it.
+ */
+async function sendFromPage(operation, input) {
+  const requestText = JSON.stringify(input, null, 2);
+  const result = await runRequest(db, operation, requestText);
+  responsePanel.show(result);
+  requestHistory.add(result, requestText);
+  if (result.ok) await refreshPanels(requestTableName(requestText));
+  return result;
+}
+
+const itemBrowser = mountItemBrowser(
+  {
+    scan: byId('items-scan'),
+    create: byId('items-new'),
+    previous: byId('items-previous'),
+    next: byId('items-next'),
+    status: byId('items-status'),
+    grid: byId('items-grid'),
+    queryForm: byId('query-form'),
+    partitionLabel: byId('query-partition-label'),
+    partitionValue: byId('query-partition'),
+    sortGroup: byId('query-sort-group'),
+    sortLabel: byId('query-sort-label'),
+    sortOperator: byId('query-sort-operator'),
+    sortValue: byId('query-sort-value'),
+    sortValue2: byId('query-sort-value2'),
+    filterName: byId('query-filter-name'),
+    filterOperator: byId('query-filter-operator'),
+    filterValue: byId('query-filter-value'),
+    runQuery: byId('query-run'),
+    queryToEditor: byId('query-to-editor'),
+    editor: byId('item-editor'),
+    editorTitle: byId('item-editor-title'),
+    formatPlain: byId('item-format-plain'),
+    formatDynamo: byId('item-format-dynamo'),
+    editorText: byId('item-editor-text'),
+    editorNote: byId('item-editor-note'),
+    cancel: byId('item-editor-cancel'),
+  },
+  {
+    send: sendFromPage,
+    showInEditor: (operation, input) => requestConsole.load(operation, JSON.stringify(input, null, 2)),
+  },
+);
+
+/**
+ * Everything that shows a table's state catches up with the engine; `tableName`, when given,
+ * becomes the current table first.
+ */
 async function refreshPanels(tableName) {
-  if (tableName) currentTable = tableName;
-  await tableList.refresh(db);
-  await partitionPanel.refresh(db, currentTable);
-  await streamPanel.refresh(db, currentTable);
+  if (db === null) return;
+  if (tableName) currentTable.choose(tableName);
+  const names = await tableList.refresh(db);
+  const shown = currentTable.setNames(names);
+  tableList.markCurrent(shown);
+  db.showInHeatView?.(shown);
+  byId('heat-view-table').textContent = shown ?? 'no table yet';
+  const metrics = await partitionPanel.refresh(db, shown);
+  if (metrics) heatSummary.show(metrics);
+  else heatSummary.clear(shown === undefined ? 'No table yet.' : 'No figures for this table.');
+  await streamPanel.refresh(db, shown);
+  await itemBrowser.show(db, shown);
 }
 
 // A Query on an index, ready to edit: the index's partition key by equality.
@@ -125,7 +201,8 @@ const scenarios = mountScenarios(
   },
   {
     async onDone(tableName, outcome) {
-      await refreshPanels(tableName);
+      requestHistory.addGroup(`Scenario ${outcome.title}`, outcome.requests);
+      await showTable(tableName);
       if (outcome.trigger) triggerPanel.setCode(outcome.trigger.tableName, outcome.trigger.code);
       if (outcome.request) {
         requestConsole.load(
@@ -145,9 +222,29 @@ const triggerPanel = mountTriggerPanel(
     toggle: byId('trigger-toggle'),
     status: byId('trigger-status'),
     log: byId('trigger-log'),
+    clear: byId('trigger-clear'),
   },
   // What a trigger writes shows up like any request's effect.
   { onWrite: () => refreshPanels() },
+);
+
+mountGuidedTour(
+  {
+    panel: byId('tour'),
+    title: byId('tour-title'),
+    text: byId('tour-text'),
+    action: byId('tour-action'),
+    back: byId('tour-back'),
+    next: byId('tour-next'),
+    skip: byId('tour-skip'),
+    help: byId('help'),
+  },
+  {
+    loadExample: (operation) => {
+      requestConsole.load(operation, exampleRequestText(findExample(operation)));
+    },
+    runScenario: (name) => document.querySelector(`[data-scenario="${name}"]`)?.click(),
+  },
 );
 
 // The heat view needs WebGL2; without it (or without the page module, which is built only when
@@ -172,6 +269,14 @@ const storageControls = mountStorageControls({
   file: byId('playground-file'),
 });
 
+// The canvas is laid out for the width the page gives it (never scaled), so its text stays sharp
+// and readable at any window size; its height follows what the view draws.
+function followPanelWidth(db, canvas) {
+  const resize = () => db.setHeatViewWidth(canvas.parentElement.clientWidth - 2);
+  new ResizeObserver(resize).observe(canvas.parentElement);
+  resize();
+}
+
 async function createEngineWithHeatView() {
   const canvas = byId('heat-canvas');
   const persistence = { workspace: WORKSPACE, takeOver: storageControls.takeOverRequested() };
@@ -182,8 +287,10 @@ async function createEngineWithHeatView() {
         heatView: { canvas, width: canvas.width, height: canvas.height },
       });
       if (db.heatView) {
-        byId('heat-view').hidden = false;
+        const panel = byId('heat-view');
+        panel.hidden = false;
         document.body.classList.add('with-heat-view');
+        followPanelWidth(db, canvas);
         return db;
       }
     } catch {
@@ -206,7 +313,7 @@ async function loadEngine() {
   // Lets a reader script the same engine from the browser's devtools console (and tests count
   // the requests the page makes).
   globalThis.playground = { db };
-  await tableList.refresh(db);
+  await refreshPanels();
   requestConsole.enable(db);
   scenarios.enable(db);
   triggerPanel.enable(db);

@@ -3,33 +3,17 @@
 // the busiest partition keys and what the traffic cost. A plain-HTML panel; the ImGui heat view
 // is a separate page.
 
-// One partition serves at most 3,000 RCU and 1,000 WCU per second (Developer Guide, "Partitions
-// and data distribution"); the playground's scale divides both.
-const PARTITION_READ_UNITS_PER_SECOND = 3000;
-const PARTITION_WRITE_UNITS_PER_SECOND = 1000;
+import {
+  formatBytes,
+  formatDollars,
+  formatUnits,
+  hashPrefix,
+  namedPartitions,
+  partitionLimits,
+} from './partition_figures.js';
+
 const WINDOW_SECONDS = 60;
 const HOT_KEY_ROWS = 5;
-
-/** "4000" for the start of the second quarter of the 64-bit hash space (a decimal string). */
-function hashPrefix(decimal) {
-  return BigInt(decimal).toString(16).padStart(16, '0').slice(0, 4);
-}
-
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function formatUnits(units) {
-  return Number.isInteger(units) ? String(units) : units.toFixed(1);
-}
-
-function formatDollars(amount) {
-  // A minute of traffic often costs a fraction of a cent, so keep two significant digits.
-  if (amount === 0) return '$0';
-  return amount >= 0.01 ? `$${amount.toFixed(2)}` : `$${amount.toPrecision(2)}`;
-}
 
 /** The text of a key AttributeValue: {"S": "US"} is "US". */
 function keyText(key) {
@@ -47,8 +31,9 @@ function describePartition(partition, scale, latestTime) {
   const latest = seconds.find((second) => second.Time === latestTime) ?? {};
   const wcu = latest.ConsumedWriteCapacityUnits ?? 0;
   const rcu = latest.ConsumedReadCapacityUnits ?? 0;
-  const writeShare = wcu / (PARTITION_WRITE_UNITS_PER_SECOND / scale);
-  const readShare = rcu / (PARTITION_READ_UNITS_PER_SECOND / scale);
+  const limits = partitionLimits(scale);
+  const writeShare = wcu / limits.write;
+  const readShare = rcu / limits.read;
   const latestThrottles = (latest.ThrottledReads ?? 0) + (latest.ThrottledWrites ?? 0);
   const windowThrottles = seconds.reduce(
     (sum, second) => sum + second.ThrottledReads + second.ThrottledWrites,
@@ -60,8 +45,8 @@ function describePartition(partition, scale, latestTime) {
   else if (load >= 0.5) state = 'busy';
   const loadLabel =
     writeShare >= readShare
-      ? `${formatUnits(wcu)} of ${formatUnits(PARTITION_WRITE_UNITS_PER_SECOND / scale)} WCU`
-      : `${formatUnits(rcu)} of ${formatUnits(PARTITION_READ_UNITS_PER_SECOND / scale)} RCU`;
+      ? `${formatUnits(wcu)} of ${formatUnits(limits.write)} WCU`
+      : `${formatUnits(rcu)} of ${formatUnits(limits.read)} RCU`;
   return { wcu, rcu, windowThrottles, load, state, loadLabel };
 }
 
@@ -94,7 +79,7 @@ function partitionRow(partition, scale, latestTime) {
   loadCell.title = `${loadLabel} in the latest second`;
   loadCell.append(bar);
   row.append(
-    cell(`p${partition.PartitionId}`, 'mono'),
+    cell(partition.name, 'partition-name'),
     range,
     cell(String(partition.ItemCount), 'number'),
     cell(formatBytes(partition.SizeBytes), 'number'),
@@ -132,8 +117,9 @@ async function firstTableName(db) {
 
 /**
  * Returns `{ refresh(db, tableName) }`. refresh shows `tableName`'s metrics, or the first
- * table's when it is undefined or no longer exists, or a note when there is no table. Never
- * rejects: a failure to read the metrics becomes the note.
+ * table's when it is undefined or no longer exists, or a note when there is no table, and
+ * resolves to the metrics it showed (undefined for a note). Never rejects: a failure to read the
+ * metrics becomes the note.
  */
 export function mountPartitionPanel({ title, caption, body, partitions, hotKeys, cost, message }) {
   function showMessage(text) {
@@ -149,8 +135,12 @@ export function mountPartitionPanel({ title, caption, body, partitions, hotKeys,
 
   function show(metrics) {
     const scale = metrics.Scale;
-    title.textContent = `Partitions (scale ${scale})`;
-    caption.textContent = `${metrics.TableName} · last ${WINDOW_SECONDS} s · bar: latest second against the partition's limit`;
+    const limits = partitionLimits(scale);
+    title.textContent = `Partitions of ${metrics.TableName}`;
+    caption.textContent = `Last ${WINDOW_SECONDS} s, in hash-range order. Each partition serves up to ` +
+      `${formatUnits(limits.write)} WCU and ${formatUnits(limits.read)} RCU a second` +
+      (scale === 1 ? '' : ` (DynamoDB's limits divided by the playground's scale, ${scale})`) +
+      '; the bar is the latest second against that limit.';
     if (metrics.Throttling === 'OFF') {
       caption.textContent += ' · throttling is OFF: throttles are requests DynamoDB would have refused';
     }
@@ -160,8 +150,9 @@ export function mountPartitionPanel({ title, caption, body, partitions, hotKeys,
     const times = metrics.Partitions.flatMap((partition) => partition.Seconds.map((s) => s.Time));
     const completeTimes = times.filter((time) => time + 1 <= metrics.Now);
     const latestTime = Math.max(-Infinity, ...(completeTimes.length > 0 ? completeTimes : times));
+    const tablePartitions = namedPartitions(metrics).filter((partition) => !partition.IndexName);
     partitions.replaceChildren(
-      ...metrics.Partitions.map((partition) => partitionRow(partition, scale, latestTime)),
+      ...tablePartitions.map((partition) => partitionRow(partition, scale, latestTime)),
     );
     hotKeys.replaceChildren(...metrics.HotKeys.slice(0, HOT_KEY_ROWS).map(hotKeyRow));
     cost.textContent = costText(metrics.Cost);
@@ -188,8 +179,10 @@ export function mountPartitionPanel({ title, caption, body, partitions, hotKeys,
         });
       }
       show(metrics);
+      return metrics;
     } catch (error) {
       showMessage(`Could not read the metrics: ${error.name}: ${error.message}`);
+      return undefined;
     }
   }
 

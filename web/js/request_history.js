@@ -1,37 +1,91 @@
 // The list of requests sent this session, most recent first. Picking one puts its request back
-// in the editor, so a request can be repeated or tweaked after trying others.
+// in the editor, so a request can be repeated or tweaked after trying others. Each row names the
+// operation, the table and the key it touched; a scenario's requests are one row that opens.
 
 // Enough to scroll back through a tutorial; older rows fall off so the list stays short.
 const MAX_ENTRIES = 50;
 
+function valueText(value) {
+  const [type, inner] = Object.entries(value ?? {})[0] ?? [];
+  return type === undefined ? '?' : typeof inner === 'string' ? inner : JSON.stringify(inner);
+}
+
 /**
- * Returns `{ add(result, requestText) }`; `onSelect(operation, requestText)` runs on a click.
- * `empty` is the "no requests yet" note, hidden once there is a row.
+ * "Music · Artist=Acme, SongTitle=Hello" for a request with a Key, the first attribute of an
+ * Item (usually its partition key), or just the table; '' when the text names no table.
+ */
+export function requestTarget(requestText) {
+  let input;
+  try {
+    input = JSON.parse(requestText);
+  } catch {
+    return '';
+  }
+  if (typeof input?.TableName !== 'string') return '';
+  const key = input.Key ?? (input.Item ? Object.fromEntries(Object.entries(input.Item).slice(0, 1)) : null);
+  if (!key || typeof key !== 'object') return input.TableName;
+  const attributes = Object.entries(key).map(([name, value]) => `${name}=${valueText(value)}`).join(', ');
+  return attributes ? `${input.TableName} · ${attributes}` : input.TableName;
+}
+
+function entryButton(operation, status, ok, requestText, onSelect) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'history-entry';
+  button.title = 'Load this request into the editor';
+  button.dataset.outcome = ok ? 'ok' : 'error';
+  const name = document.createElement('span');
+  name.dataset.testid = 'history-operation';
+  name.textContent = operation;
+  const target = document.createElement('span');
+  target.dataset.testid = 'history-target';
+  target.className = 'history-target';
+  target.textContent = requestTarget(requestText);
+  const statusText = document.createElement('span');
+  statusText.dataset.testid = 'history-status';
+  statusText.className = 'history-status';
+  statusText.textContent = String(status ?? '—');
+  button.append(name, ' ', target, ' ', statusText);
+  button.addEventListener('click', () => onSelect(operation, requestText));
+  return button;
+}
+
+/**
+ * Returns `{ add(result, requestText), addGroup(title, requests) }`; `onSelect(operation,
+ * requestText)` runs on a click. `empty` is the "no requests yet" note, hidden once there is a
+ * row. A group is a scenario's requests (`{ operation, input, ok, status }` each) under one
+ * expandable row.
  */
 export function mountRequestHistory({ list, empty }, { onSelect }) {
-  function add(result, requestText) {
+  function prepend(item) {
     empty.hidden = true;
-    const item = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'history-entry';
-    button.title = 'Load this request into the editor';
-    button.dataset.outcome = result.ok ? 'ok' : 'error';
-
-    const operation = document.createElement('span');
-    operation.dataset.testid = 'history-operation';
-    operation.textContent = result.operation;
-    const status = document.createElement('span');
-    status.dataset.testid = 'history-status';
-    status.className = 'history-status';
-    status.textContent = String(result.status ?? '—');
-    button.append(operation, ' ', status);
-    button.addEventListener('click', () => onSelect(result.operation, requestText));
-
-    item.append(button);
     list.prepend(item);
     if (list.children.length > MAX_ENTRIES) list.lastElementChild.remove();
   }
 
-  return { add };
+  function add(result, requestText) {
+    const item = document.createElement('li');
+    item.append(entryButton(result.operation, result.status, result.ok, requestText, onSelect));
+    prepend(item);
+  }
+
+  function addGroup(title, requests) {
+    const item = document.createElement('li');
+    item.dataset.testid = 'history-group';
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = `${title}: ${requests.length} request${requests.length === 1 ? '' : 's'}`;
+    const entries = document.createElement('ol');
+    entries.className = 'history-group-entries';
+    for (const request of requests) {
+      const entry = document.createElement('li');
+      entry.append(entryButton(request.operation, request.status, request.ok, JSON.stringify(request.input, null, 2), onSelect));
+      entries.append(entry);
+    }
+    details.append(summary, entries);
+    item.append(details);
+    prepend(item);
+  }
+
+  return { add, addGroup };
 }

@@ -27,8 +27,37 @@ async function recreateTable(db, tableName, keyName, billing = { BillingMode: 'P
   });
 }
 
+/**
+ * An engine that keeps every request sent through it ({ operation, input, ok, status }), so a
+ * scenario's requests can be listed in History and reopened in the console.
+ */
+export function recordingEngine(db, requests) {
+  return {
+    async send(operation, input) {
+      const entry = { operation, input, ok: false, status: null };
+      requests.push(entry);
+      try {
+        const output = await db.send(operation, input);
+        entry.ok = true;
+        entry.status = 200;
+        return output;
+      } catch (error) {
+        entry.status = error.statusCode ?? null;
+        throw error;
+      }
+    },
+  };
+}
+
 function simulate(db, input) {
   return db.send('Playground.SimulateWorkload', { Seed: SEED, ...input });
+}
+
+function paragraph(text, className) {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
 }
 
 function formatUnits(units) {
@@ -73,6 +102,12 @@ export const SCENARIOS = {
       text:
         `country as key: ${byCountry.Throttled} of ${byCountry.Requests} writes throttled; ` +
         `user_id as key: ${byUser.Throttled} throttled`,
+      lesson:
+        'Keyed by country, 90% of 2,000 writes a second go to "US", and one key lives in one ' +
+        'partition: it needs 1,800 WCU a second against its limit of 1,000, so it throttles while ' +
+        'the table has room to spare. Keyed by user_id, the same writes spread over every partition. ' +
+        'Look at the red row in the heat view and US at the top of the hot keys, then pick ' +
+        'ScenarioByUser as the current table to compare.',
       tableName: 'ScenarioByCountry',
     };
   },
@@ -98,6 +133,11 @@ export const SCENARIOS = {
       text:
         `10 queries: ${formatUnits(queries.ConsumedReadCapacityUnits)} RCU; ` +
         `10 scans: ${formatUnits(scans.ConsumedReadCapacityUnits)} RCU`,
+      lesson:
+        "A Query reads one partition key's items and is charged for what it reads; a Scan reads " +
+        'every item of the table, and a filter does not make it cheaper. The table holds 1,000 ' +
+        'orders: look at the RCU columns in the Partitions panel, then run a Query and a Scan from ' +
+        'the Items panel and compare their capacity.',
       tableName: 'ScenarioOrders',
     };
   },
@@ -107,23 +147,34 @@ export const SCENARIOS = {
   'capacity-mode': async (db) => {
     await recreateTable(db, 'ScenarioProvisioned', 'pk', {
       BillingMode: 'PROVISIONED',
-      ProvisionedThroughput: { ReadCapacityUnits: 100, WriteCapacityUnits: 100 },
+      ProvisionedThroughput: { ReadCapacityUnits: 40, WriteCapacityUnits: 40 },
     });
     await recreateTable(db, 'ScenarioOnDemand', 'pk');
+    // 45 s, fitting the panels' 60 s window, and the spike lasts to the end, so the latest
+    // second the Partitions panel shows is a spiking one. Twenty times the rate for 25 s is
+    // more than the 300 s of burst credit a provisioned table keeps (Developer Guide, "Burst
+    // capacity"). On-demand runs first: the provisioned table's run is the most recent, so its
+    // whole story is in the window.
     const workload = {
-      DurationSeconds: 120,
-      RequestsPerSecond: 100,
+      DurationSeconds: 45,
+      RequestsPerSecond: 40,
       Operations: { PutItem: 1 },
       ItemSizeBytes: 900,
-      Spike: { StartSecond: 10, DurationSeconds: 60, Multiplier: 10 },
+      Spike: { StartSecond: 20, DurationSeconds: 25, Multiplier: 20 },
       KeyDistribution: { Type: 'UNIFORM', Keys: 100000 },
     };
-    const provisioned = await simulate(db, { ...workload, TableName: 'ScenarioProvisioned' });
     const onDemand = await simulate(db, { ...workload, TableName: 'ScenarioOnDemand' });
+    const provisioned = await simulate(db, { ...workload, TableName: 'ScenarioProvisioned' });
     return {
       text:
         `provisioned: ${provisioned.Throttled} throttled; ` +
         `on-demand: ${onDemand.Throttled} throttled`,
+      lesson:
+        'Both tables take 40 writes a second, then twenty times that for the last 25 seconds. The ' +
+        'provisioned table has 40 WCU: its burst credit (up to 300 seconds of unused capacity) ' +
+        'absorbs the first seconds of the spike, then it throttles. On-demand follows the traffic ' +
+        'and throttles nothing, at a higher price per write. Look at the heat view turning red at ' +
+        'the end, then pick ScenarioOnDemand to compare.',
       tableName: 'ScenarioProvisioned',
     };
   },
@@ -151,6 +202,11 @@ export const SCENARIOS = {
       text:
         `${before} sessions; 90 s later ${after} left: the sweeper deleted ` +
         `${before - after} expired ones without consuming capacity`,
+      lesson:
+        'Two sessions carry an expiry time (an epoch second in "expires"), one has none. Once that ' +
+        "time passes, DynamoDB's sweeper deletes them in the background at no capacity cost. Look " +
+        'at the Items panel: only "forever" is left, and the Partitions panel counts no WCU for ' +
+        'the deletes.',
       tableName: 'ScenarioSessions',
     };
   },
@@ -163,6 +219,10 @@ export const SCENARIOS = {
       text:
         'Users (email-index), Posts (timeline-index, stream), Followers (following_id-index) and ' +
         'Notifications are ready. Enable the trigger, then send the PutItem in the console.',
+      lesson:
+        "The explainer's app: each table is keyed for the way it is read, and the indexes answer " +
+        "the other questions (a user by email, a user's timeline). Browse the items, query an " +
+        'index from the Tables list, and watch the stream as the trigger writes notifications.',
       tableName: 'Posts',
       trigger: { tableName: 'Posts', code: NOTIFY_FOLLOWERS_TRIGGER },
       request: {
@@ -203,6 +263,11 @@ export const SCENARIOS = {
         text:
           `eventual read saw ${seen(eventual)} (${units(eventual)} RCU); ` +
           `strong read saw ${seen(strong)} (${units(strong)} RCU)`,
+        lesson:
+          'Replicas here lag 2 seconds behind a write. Right after v2 is written, an eventually ' +
+          'consistent read may still answer v1, for half the capacity; a strongly consistent read ' +
+          'always answers v2. The requests are in History: reopen the GetItems and compare their ' +
+          'consumed capacity.',
         tableName: 'ScenarioProfiles',
       };
     } finally {
@@ -214,11 +279,13 @@ export const SCENARIOS = {
 
 /**
  * Wires the buttons (each names its scenario in data-scenario) and returns `{ enable(db) }`.
- * `onDone(tableName, outcome)` runs after each scenario that finished; a sample's outcome may
- * carry a `trigger` ({ tableName, code }) and a `request` ({ operation, input }) to load. The buttons stay disabled until
- * enable and while a scenario runs.
+ * `onDone(tableName, outcome)` runs after each scenario that finished: `outcome.title` is the
+ * button's name, `outcome.requests` every request it sent ({ operation, input, ok, status }); a
+ * sample's outcome may carry a `trigger` ({ tableName, code }) and a `request`
+ * ({ operation, input }) to load. The buttons stay disabled until enable and while a scenario runs.
  */
 export function mountScenarios({ buttons, result }, { onDone }) {
+  const titleOf = (name) => buttons.find((button) => button.dataset.scenario === name)?.firstChild.textContent ?? name;
   let db = null;
   const setBusy = (busy) => {
     for (const button of buttons) button.disabled = busy || db === null;
@@ -228,16 +295,18 @@ export function mountScenarios({ buttons, result }, { onDone }) {
     setBusy(true);
     result.dataset.outcome = 'running';
     result.textContent = 'Running…';
+    const requests = [];
+    const recorded = recordingEngine(db, requests);
     try {
-      const { Now: now } = await db.send('Playground.SetClock', { Mode: 'VIRTUAL' });
+      const { Now: now } = await recorded.send('Playground.SetClock', { Mode: 'VIRTUAL' });
       // Start on a whole second, so every second of traffic lands in one metrics second and the
       // Partitions panel's "latest second" is a full one (forward only: time never goes back).
       const toNextSecond = Math.ceil(now) - now;
-      if (toNextSecond > 0) await db.send('Playground.AdvanceClock', { Seconds: toNextSecond });
-      const outcome = await SCENARIOS[name](db);
+      if (toNextSecond > 0) await recorded.send('Playground.AdvanceClock', { Seconds: toNextSecond });
+      const outcome = await SCENARIOS[name](recorded);
       result.dataset.outcome = 'ok';
-      result.textContent = outcome.text;
-      await onDone(outcome.tableName, outcome);
+      result.replaceChildren(paragraph(outcome.text, 'scenario-figures'), ' ', paragraph(outcome.lesson, 'scenario-lesson'));
+      await onDone(outcome.tableName, { ...outcome, requests, title: titleOf(name) });
     } catch (error) {
       result.dataset.outcome = 'error';
       result.textContent = `Scenario failed: ${error.name}: ${error.message}`;

@@ -1,6 +1,8 @@
 // The Stream panel: the newest records of a table's DynamoDB stream, read through the Streams
 // API (DescribeStream, GetShardIterator, GetRecords) as any Streams client would read them.
 
+import { toPlainItem } from './item_json.js';
+
 const STREAMS = 'DynamoDBStreams_20120810.';
 const SHOWN = 20;
 
@@ -45,6 +47,15 @@ function recordRow(record) {
   meta.textContent = `#${record.dynamodb.SequenceNumber.replace(/^10*/, '')} · ${at} · ${record.dynamodb.SizeBytes} B` +
     (record.userIdentity ? ' · by Time to Live' : '');
   row.append(name, ' ', keys, ' ', meta);
+  // The images the stream's view type carries (NEW_IMAGE, OLD_IMAGE or both), in plain JSON.
+  for (const [label, image] of [['new', record.dynamodb.NewImage], ['old', record.dynamodb.OldImage]]) {
+    if (!image) continue;
+    const line = document.createElement('code');
+    line.className = 'stream-image';
+    line.dataset.testid = `stream-${label}-image`;
+    line.textContent = `${label}: ${JSON.stringify(toPlainItem(image).item)}`;
+    row.append(line);
+  }
   return row;
 }
 

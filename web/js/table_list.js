@@ -45,31 +45,40 @@ function chip(text, className, testid) {
 }
 
 /**
- * Returns `{ refresh(db), showMessage(text) }`: refresh re-reads the names and redraws the
- * list; showMessage replaces it with a note (e.g. when there is no engine to ask).
+ * Returns `{ refresh(db), markCurrent(name), showMessage(text) }`: refresh re-reads the names,
+ * redraws the list and resolves to the names; showMessage replaces it with a note (e.g. when
+ * there is no engine to ask). `onSelectTable(tableName)` runs when a table's name is pressed.
  * `onQueryIndex(tableName, index)` and `onScanIndex(tableName, index)` run when an index's
  * buttons are pressed (index is the DescribeTable entry plus `kind`, GSI or LSI), and
  * `onScanTable(tableName)` when the table's own scan button is.
  */
-export function mountTableList(list, { onQueryIndex, onScanIndex, onScanTable } = {}) {
+export function mountTableList(list, { onSelectTable, onQueryIndex, onScanIndex, onScanTable } = {}) {
+  let currentName;
+
   async function refresh(db) {
     let names;
     try {
       names = await listAllTableNames(db);
     } catch (error) {
       list.replaceChildren(messageItem(`Could not list tables: ${error.name}: ${error.message}`));
-      return;
+      return [];
     }
     if (names.length === 0) {
       list.replaceChildren(messageItem('No tables yet. Send CreateTable to make one.'));
-      return;
+      return names;
     }
     const items = [];
     for (const name of names) {
       const item = document.createElement('li');
-      const label = document.createElement('span');
+      // The name makes the table current: its items, partitions, stream and heat.
+      const label = document.createElement('button');
+      label.type = 'button';
+      label.className = 'table-name';
       label.dataset.testid = 'table-name';
       label.textContent = name;
+      label.title = `Show ${name}'s items, partitions, stream and heat`;
+      label.addEventListener('click', () => onSelectTable?.(name));
+      if (name === currentName) label.setAttribute('aria-current', 'true');
       item.append(label);
       let features;
       try {
@@ -111,9 +120,19 @@ export function mountTableList(list, { onQueryIndex, onScanIndex, onScanTable } 
       items.push(item);
     }
     list.replaceChildren(...items);
+    return names;
   }
 
-  return { refresh, showMessage: (text) => list.replaceChildren(messageItem(text)) };
+  // Marks the current table's name (aria-current) without listing the tables again.
+  function markCurrent(name) {
+    currentName = name;
+    for (const label of list.querySelectorAll('[data-testid="table-name"]')) {
+      if (label.textContent === name) label.setAttribute('aria-current', 'true');
+      else label.removeAttribute('aria-current');
+    }
+  }
+
+  return { refresh, markCurrent, showMessage: (text) => list.replaceChildren(messageItem(text)) };
 }
 
 function messageItem(text) {

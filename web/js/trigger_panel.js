@@ -12,6 +12,9 @@ async (event, db) => {
 }`;
 
 const LOG_LINES = 50;
+// A failing batch is retried twice and then skipped, like a Lambda event source mapping with
+// MaximumRetryAttempts 2, so one bad record cannot hold the table's stream forever.
+const MAXIMUM_RETRY_ATTEMPTS = 2;
 // Like a Lambda function's timeout: a batch that takes longer fails (and is retried) and the
 // worker is replaced, so a function that never returns cannot hold its shard forever.
 const BATCH_TIMEOUT_MS = 10_000;
@@ -20,7 +23,7 @@ const BATCH_TIMEOUT_MS = 10_000;
  * Returns `{ enable(db), setCode(tableName, code) }`. `onWrite()` runs after each request the
  * trigger made, so the other panels can catch up.
  */
-export function mountTriggerPanel({ table, code, toggle, status, log }, { onWrite }) {
+export function mountTriggerPanel({ table, code, toggle, status, log, clear }, { onWrite }) {
   let db = null;
   let worker = null;
   let trigger = null;
@@ -36,6 +39,20 @@ export function mountTriggerPanel({ table, code, toggle, status, log }, { onWrit
     line.textContent = text;
     log.append(line);
     while (log.childElementCount > LOG_LINES) log.firstElementChild.remove();
+    // The newest line stays in view, as in a terminal.
+    log.scrollTop = log.scrollHeight;
+  }
+
+  clear.addEventListener('click', () => log.replaceChildren());
+
+  function reportSkippedBatch(invocation) {
+    const { batchSize, startSequenceNumber } = invocation.DDBStreamBatchInfo;
+    addLog(
+      `Gave up after ${invocation.requestContext.approximateInvokeCount} attempts: skipped ${batchSize} ` +
+        `record${batchSize === 1 ? '' : 's'} from #${startSequenceNumber.replace(/^10*/, '')} ` +
+        `(as Lambda does with MaximumRetryAttempts ${MAXIMUM_RETRY_ATTEMPTS})`,
+      'error',
+    );
   }
 
   function setStatus(text, state) {
@@ -78,7 +95,7 @@ export function mountTriggerPanel({ table, code, toggle, status, log }, { onWrit
       const timer = setTimeout(async () => {
         running.delete(id);
         const message = `Task timed out after ${BATCH_TIMEOUT_MS / 1000} seconds`;
-        addLog(`${message} (the batch will be retried)`, 'error');
+        addLog(message, 'error');
         worker?.terminate();
         try {
           await startWorker();
@@ -92,7 +109,7 @@ export function mountTriggerPanel({ table, code, toggle, status, log }, { onWrit
         if (outcome.type === 'done') {
           resolve();
         } else {
-          addLog(`${outcome.message} (the batch will be retried)`, 'error');
+          addLog(outcome.message, 'error');
           reject(new Error(outcome.message));
         }
       });
@@ -113,7 +130,11 @@ export function mountTriggerPanel({ table, code, toggle, status, log }, { onWrit
   async function start() {
     try {
       await startWorker();
-      trigger = db.onStream(table.value, runBatch, { startingPosition: 'LATEST' });
+      trigger = db.onStream(table.value, runBatch, {
+        startingPosition: 'LATEST',
+        maximumRetryAttempts: MAXIMUM_RETRY_ATTEMPTS,
+        onFailure: reportSkippedBatch,
+      });
     } catch (error) {
       stop();
       setStatus(`Not enabled: ${error.message}`, 'failed');

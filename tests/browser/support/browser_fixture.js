@@ -2,7 +2,7 @@
 // ../wasm/index.js and the generated module from it) and Chromium's launch flags.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +82,7 @@ export async function openPlayground(args = CHROMIUM_ARGS) {
 }
 
 /**
- * Clicks `scenario`'s button on `page`, waits for the run to finish and returns its sentence;
+ * Clicks `scenario`'s button on `page`, waits for the run to finish and returns its figures;
  * fails unless the scenario reported success.
  */
 export async function runScenario(page, scenario) {
@@ -90,9 +90,10 @@ export async function runScenario(page, scenario) {
   await page.waitForSelector('#scenario-result:not([data-outcome="running"])');
   await page.waitForSelector(`[data-scenario="${scenario}"]:not([disabled])`);
   const outcome = await page.getAttribute('#scenario-result', 'data-outcome');
-  const sentence = await page.locator('#scenario-result').textContent();
-  if (outcome !== 'ok') throw new Error(`scenario ${scenario} ended ${outcome}: ${sentence}`);
-  return sentence;
+  if (outcome !== 'ok') {
+    throw new Error(`scenario ${scenario} ended ${outcome}: ${await page.locator('#scenario-result').textContent()}`);
+  }
+  return page.locator('#scenario-result .scenario-figures').textContent();
 }
 
 /**
@@ -107,4 +108,12 @@ export async function openPage(browser, pageUrl, errors, viewport = { width: 128
   });
   await page.goto(pageUrl);
   return page;
+}
+
+const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'screenshots');
+
+/** Where a test keeps a screenshot for people to look at: test-artifacts/screenshots/<name>.png. */
+export async function artifactPath(name) {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  return path.join(ARTIFACTS_DIR, `${name}.png`);
 }
