@@ -82,6 +82,34 @@ for (const width of WIDTHS) {
       await page.screenshot({ path: await artifactPath(`page-${width}`), fullPage: true });
     });
 
+    test('each scenario makes its table current, shows its lesson and leaves its requests', async () => {
+      const heatRows = () => page.locator('#heat-table [data-testid="heat-row"]').evaluateAll((rows) =>
+        rows.map((row) => ({ name: row.cells[0].textContent, busiest: row.cells[1].textContent, throttled: Number(row.dataset.throttledSeconds) })));
+      // What each lesson leaves in the panels, read through the heat view's text alternative.
+      const lessons = {
+        'hot-partition': ['ScenarioByCountry', (rows) => rows.filter((row) => row.throttled > 0).length === 1],
+        'scan-vs-query': ['ScenarioOrders', (rows) => rows.some((row) => !/, 0 RCU$/.test(row.busiest))],
+        'capacity-mode': ['ScenarioProvisioned', (rows) => rows.filter((row) => row.throttled > 0).length === 1],
+        consistency: ['ScenarioProfiles', (rows) => rows.some((row) => !/^0 WCU/.test(row.busiest))],
+        'time-to-live': ['ScenarioSessions', (rows) => rows.length > 0],
+        'social-app': ['Posts', (rows) => rows.some((row) => row.name.startsWith('timeline-index'))],
+      };
+      for (const [scenario, [tableName, lessonShown]] of Object.entries(lessons)) {
+        const groupsBefore = await page.locator('#history [data-testid="history-group"]').count();
+        await runScenario(page, scenario);
+        assert.equal(await page.inputValue('#current-table'), tableName, scenario);
+        assert.match(await page.textContent('#heat-table-caption'), new RegExp(`^${tableName}, last 60 s`), scenario);
+        assert.ok(lessonShown(await heatRows()), `${scenario}: ${JSON.stringify(await heatRows())}`);
+        assert.equal(await page.locator('#history [data-testid="history-group"]').count(), groupsBefore + 1, scenario);
+        await page.waitForFunction((name) => document.querySelector('#items-status').textContent.startsWith('Scan page 1:'), tableName);
+      }
+      // Time to Live's lesson in the Items panel: only the session without an expiry is left.
+      await runScenario(page, 'time-to-live');
+      await page.waitForFunction(() => document.querySelector('#items-status').textContent.startsWith('Scan page 1: 1 item'));
+      assert.equal(await page.locator('#items-grid [data-testid="item-row"] td:nth-child(2)').textContent(), 'forever');
+      await runScenario(page, 'hot-partition');
+    });
+
     test('the mouse wheel over the heat view scrolls the page', async () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       const box = await page.locator('#heat-canvas').boundingBox();

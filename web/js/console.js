@@ -1,8 +1,11 @@
-// The request console's left half: operation picker, JSON editor and Send button. It turns a
-// send into a result (see run_request.js) and hands it to `onResult`; drawing the response is
-// the response panel's job.
+// The request console's left half: operation picker, JSON editor, Send, Format and "Copy as".
+// It turns a send into a result (see run_request.js) and hands it to `onResult`; drawing the
+// response is the response panel's job. Each operation keeps its own draft, so switching the
+// picker never throws an edit away; an `aws dynamodb ...` command line pasted into the editor
+// runs as the request the AWS CLI would send, and the editor then shows that request's JSON.
 
 import { referenceFor } from './api_reference.js';
+import { looksLikeCliCommand, parseCliCommand } from './cli_command.js';
 import { EXAMPLES, exampleRequestText, findExample } from './examples.js';
 import { runRequest } from './run_request.js';
 
@@ -10,11 +13,19 @@ import { runRequest } from './run_request.js';
  * Fills the picker with the examples and prefills the editor with the first one. Sending stays
  * disabled until `enable(db)` is called, because the engine loads after the page is shown, and
  * while a request is in flight: `onResult(result, requestText)` may return a promise, and Send
- * is enabled again once it settles. Returns `{ enable(db), load(operation, requestText, summary) }`.
+ * is enabled again once it settles. `onNote(text)` shows a line about what the console did (a
+ * command line it translated, a draft it restored). Returns
+ * `{ enable(db), load(operation, requestText, summary), current() }`.
  */
-export function mountRequestConsole({ form, operation, request, summary, reference, send }, { onResult }) {
+export function mountRequestConsole(
+  { form, operation, request, summary, reference, send, format, resetDraft },
+  { onResult, onNote = () => {} },
+) {
   let db = null;
   let sending = false;
+  // Edits per operation, kept while the page is open: the picker never discards them.
+  const drafts = new Map();
+  let shownOperation;
 
   for (const example of EXAMPLES) operation.add(new Option(example.operation, example.operation));
 
@@ -26,29 +37,62 @@ export function mountRequestConsole({ form, operation, request, summary, referen
     reference.setAttribute('aria-label', label);
   }
 
-  function showExample(name) {
+  function ensureOption(name) {
+    if (![...operation.options].some((option) => option.value === name)) operation.add(new Option(name, name));
+  }
+
+  function keepDraft() {
+    if (shownOperation === undefined) return;
+    const example = findExample(shownOperation);
+    const untouched = example && request.value === exampleRequestText(example);
+    if (untouched) drafts.delete(shownOperation);
+    else drafts.set(shownOperation, request.value);
+  }
+
+  function showOperation(name, requestText, summaryText) {
+    ensureOption(name);
+    operation.value = name;
+    shownOperation = name;
     const example = findExample(name);
-    summary.textContent = example?.summary ?? '';
+    summary.textContent = summaryText ?? example?.summary ?? '';
     showReference(name);
-    if (example) request.value = exampleRequestText(example);
+    request.value = requestText ?? drafts.get(name) ?? (example ? exampleRequestText(example) : '{}');
+    resetDraft.hidden = !example || request.value === exampleRequestText(example);
   }
 
   // `summaryText` describes a request that is not the operation's example.
   function load(name, requestText, summaryText) {
-    operation.value = name;
-    summary.textContent = summaryText ?? findExample(name)?.summary ?? '';
-    showReference(name);
-    request.value = requestText;
+    keepDraft();
+    showOperation(name, requestText, summaryText);
     request.focus();
+  }
+
+  // A pasted `aws dynamodb ...` command becomes its operation and JSON in the editor; a command
+  // that cannot be read stays as typed, and its problem is the result.
+  function translateCommandLine(text) {
+    try {
+      const command = parseCliCommand(text);
+      // A Streams operation is named by its full target, as the picker names it.
+      const name = command.service === 'dynamodb' ? command.operation : command.target;
+      keepDraft();
+      showOperation(name, JSON.stringify(command.input, null, 2));
+      const ignored = command.ignored.length ? ` (${command.ignored.join(', ')} ignored: the page has one endpoint)` : '';
+      onNote(`Ran the AWS CLI command as ${command.operation}; the editor now holds the JSON it sends${ignored}.`);
+      return null;
+    } catch (error) {
+      return { operation: operation.value, sent: false, ok: false, status: null, errorName: 'AWS CLI command not read', message: error.message };
+    }
   }
 
   async function sendRequest() {
     if (db === null || sending) return;
     sending = true;
     send.disabled = true;
+    onNote('');
     try {
+      let result = looksLikeCliCommand(request.value) ? translateCommandLine(request.value) : null;
       const requestText = request.value;
-      const result = await runRequest(db, operation.value, requestText);
+      result ??= await runRequest(db, operation.value, requestText);
       // Send comes back only when the panels have caught up, so one click is one full update.
       await onResult(result, requestText);
     } finally {
@@ -57,7 +101,27 @@ export function mountRequestConsole({ form, operation, request, summary, referen
     }
   }
 
-  operation.addEventListener('change', () => showExample(operation.value));
+  operation.addEventListener('change', () => {
+    keepDraft();
+    showOperation(operation.value);
+    if (drafts.has(operation.value)) onNote(`Your edited ${operation.value} request is back.`);
+  });
+  request.addEventListener('input', () => {
+    const example = findExample(operation.value);
+    resetDraft.hidden = !example || request.value === exampleRequestText(example);
+  });
+  resetDraft.addEventListener('click', () => {
+    drafts.delete(operation.value);
+    showOperation(operation.value);
+  });
+  // Re-indents the request; text that is not JSON is left alone and the result says where.
+  format.addEventListener('click', async () => {
+    try {
+      request.value = JSON.stringify(JSON.parse(request.value), null, 2);
+    } catch {
+      await onResult(await runRequest(db, operation.value, request.value), request.value);
+    }
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     sendRequest();
@@ -70,7 +134,7 @@ export function mountRequestConsole({ form, operation, request, summary, referen
     }
   });
 
-  showExample(operation.value);
+  showOperation(operation.value);
 
   return {
     enable(readyDb) {
@@ -78,5 +142,14 @@ export function mountRequestConsole({ form, operation, request, summary, referen
       send.disabled = false;
     },
     load,
+    /** The operation and text in the editor now. */
+    current: () => ({ operation: operation.value, requestText: request.value }),
+    /** Selects line `line` (1-based) of the editor, where a JSON error is. */
+    markLine(line) {
+      const lines = request.value.split('\n');
+      const start = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0);
+      request.focus();
+      request.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+    },
   };
 }

@@ -3,7 +3,9 @@
 
 import { createDynamoDB } from '../../wasm/index.js';
 import { mountRequestConsole } from './console.js';
+import { mountCopyAs } from './copy_as.js';
 import { mountCurrentTable } from './current_table.js';
+import { hintFor, jsonErrorLocation } from './error_hints.js';
 import { exampleRequestText, findExample } from './examples.js';
 import { mountGuidedTour } from './guided_tour.js';
 import { mountHeatSummary } from './heat_summary.js';
@@ -35,6 +37,8 @@ const responsePanel = mountResponsePanel({
   errorStatus: byId('error-status'),
   errorMessage: byId('error-message'),
   errorType: byId('error-type'),
+  errorLocation: byId('error-location'),
+  errorHint: byId('error-hint'),
   response: byId('response'),
 });
 const tableList = mountTableList(byId('tables'), {
@@ -170,6 +174,42 @@ async function loadIndexQuery(tableName, index) {
   requestConsole.load('Query', JSON.stringify(input, null, 2), `Queries ${index.kind} ${index.IndexName}: fill in the key value.`);
 }
 
+/**
+ * What the newcomer hints need to be specific: the tables there are, and the description of
+ * the table the request names (read directly; these reads are not the user's requests).
+ */
+async function hintContext(input) {
+  const context = {};
+  try {
+    context.tableNames = (await db.send('ListTables', {})).TableNames;
+    if (typeof input?.TableName === 'string' && context.tableNames.includes(input.TableName)) {
+      context.tables = [(await db.send('DescribeTable', { TableName: input.TableName })).Table];
+    }
+  } catch {
+    // Hints without context are general, never wrong.
+  }
+  return context;
+}
+
+// Under an error: where the JSON broke (and that line selected in the editor), or a hint for
+// the common newcomer mistakes.
+async function explainError(result, requestText) {
+  if (!result.sent && result.errorName === 'Invalid JSON') {
+    const location = jsonErrorLocation(requestText, result.message);
+    responsePanel.showLocation(location);
+    if (location) requestConsole.markLine(location.line);
+    return;
+  }
+  if (!result.sent) return;
+  let input;
+  try {
+    input = JSON.parse(requestText);
+  } catch {
+    return;
+  }
+  responsePanel.showHint(hintFor(result.operation, input, result, await hintContext(input)));
+}
+
 const requestConsole = mountRequestConsole(
   {
     form: byId('request-form'),
@@ -178,15 +218,34 @@ const requestConsole = mountRequestConsole(
     summary: byId('operation-summary'),
     reference: byId('operation-reference'),
     send: byId('send'),
+    format: byId('format-request'),
+    resetDraft: byId('reset-draft'),
   },
   {
     async onResult(result, requestText) {
       responsePanel.show(result);
+      if (!result.ok) await explainError(result, requestText);
       if (result.sent) requestHistory.add(result, requestText);
       // Only a success can have created, changed or deleted a table.
       if (result.ok) await refreshPanels(requestTableName(requestText));
     },
+    onNote: (text) => {
+      byId('console-note').textContent = text;
+    },
   },
+);
+
+mountCopyAs(
+  {
+    menu: byId('copy-as'),
+    panel: byId('code-export'),
+    title: byId('code-export-title'),
+    code: byId('code-export-code'),
+    copy: byId('code-export-copy'),
+    close: byId('code-export-close'),
+    status: byId('code-export-status'),
+  },
+  { current: () => requestConsole.current() },
 );
 
 const requestHistory = mountRequestHistory(

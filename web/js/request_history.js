@@ -6,7 +6,9 @@
 const MAX_ENTRIES = 50;
 
 function valueText(value) {
-  const [type, inner] = Object.entries(value ?? {})[0] ?? [];
+  // A plain value where an AttributeValue belongs (a newcomer's mistake) is shown as written.
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const [type, inner] = Object.entries(value)[0] ?? [];
   return type === undefined ? '?' : typeof inner === 'string' ? inner : JSON.stringify(inner);
 }
 

@@ -10,7 +10,11 @@ function statusText(result) {
   return `HTTP ${result.status}`;
 }
 
-/** Returns `{ show(result) }`; `result` is what runRequest() resolves to. */
+/**
+ * Returns `{ show(result), showHint(text), showLocation(location) }`; `result` is what
+ * runRequest() resolves to. A hint (for a newcomer's mistake) and a location (where the JSON
+ * broke: `{ line, column, lineText }`) go under the error, which they never change.
+ */
 export function mountResponsePanel({
   placeholder,
   summary,
@@ -20,10 +24,14 @@ export function mountResponsePanel({
   errorStatus,
   errorMessage,
   errorType,
+  errorLocation,
+  errorHint,
   response,
 }) {
   function show(result) {
     placeholder.hidden = true;
+    showHint(null);
+    showLocation(null);
     summary.textContent = `${result.operation} · ${statusText(result)}`;
     summary.dataset.outcome = result.ok ? 'ok' : 'error';
     const capacity = result.ok ? result.output.ConsumedCapacity : undefined;
@@ -46,5 +54,21 @@ export function mountResponsePanel({
     errorType.textContent = result.errorType ? `__type: ${result.errorType}` : '';
   }
 
-  return { show };
+  function showHint(text) {
+    errorHint.hidden = !text;
+    errorHint.textContent = text ? `Hint: ${text}` : '';
+  }
+
+  function showLocation(location) {
+    errorLocation.hidden = !location;
+    if (!location) {
+      errorLocation.textContent = '';
+      return;
+    }
+    // The line as written, and a caret under the column where the parser stopped.
+    const caret = `${' '.repeat(Math.max(0, location.column - 1))}^`;
+    errorLocation.textContent = `Line ${location.line}, column ${location.column}:\n${location.lineText}\n${caret}`;
+  }
+
+  return { show, showHint, showLocation };
 }
