@@ -144,6 +144,26 @@ describe('request editor', () => {
     assert.equal(await page.isVisible('#code-export'), false);
   });
 
+  test('a long simulation shows its progress and can be cancelled', async () => {
+    await send('Playground.SetClock', '{ "Mode": "VIRTUAL" }');
+    await page.selectOption('#operation', 'Playground.SimulateWorkload');
+    await page.fill('#request', JSON.stringify({
+      TableName: 'Music', DurationSeconds: 3600, RequestsPerSecond: 1000, Operations: { PutItem: 1 },
+      KeyDistribution: { Type: 'UNIFORM', KeyCount: 1000 }, Seed: 3,
+    }));
+    await page.click('#send');
+    await page.waitForSelector('#simulation-progress:not([hidden])', { timeout: 30_000 });
+    await page.click('#simulation-cancel');
+    await finished();
+    const note = await text('#console-note');
+    const match = note.match(/^Cancelled after (\d+) of 3600 simulated seconds; the response adds up what ran\.$/);
+    assert.ok(match, note);
+    assert.equal(JSON.parse(await text('#response')).Requests, Number(match[1]) * 1000);
+    assert.equal(await page.isVisible('#simulation-progress'), false);
+    // History keeps the request as sent, one row.
+    assert.match(await page.locator('#history .history-entry').first().textContent(), /Playground\.SimulateWorkload/);
+  });
+
   test('the page logged no errors', () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -18,7 +18,7 @@ import { runRequest } from './run_request.js';
  * `{ enable(db), load(operation, requestText, summary), current() }`.
  */
 export function mountRequestConsole(
-  { form, operation, request, summary, reference, send, format, resetDraft },
+  { form, operation, request, summary, reference, send, format, resetDraft, progress, cancel },
   { onResult, onNote = () => {} },
 ) {
   let db = null;
@@ -92,14 +92,35 @@ export function mountRequestConsole(
     try {
       let result = looksLikeCliCommand(request.value) ? translateCommandLine(request.value) : null;
       const requestText = request.value;
-      result ??= await runRequest(db, operation.value, requestText);
+      result ??= await runRequest(db, operation.value, requestText, {
+        onProgress: showProgress,
+        isCancelled: () => cancelRequested,
+      });
+      if (result.note) onNote(result.note);
       // Send comes back only when the panels have caught up, so one click is one full update.
       await onResult(result, requestText);
     } finally {
       sending = false;
       send.disabled = false;
+      cancelRequested = false;
+      progress.hidden = true;
+      cancel.hidden = true;
     }
   }
+
+  // A long simulation's progress, in simulated seconds, with a Cancel that stops it between
+  // pieces.
+  let cancelRequested = false;
+  function showProgress(done, total) {
+    progress.hidden = false;
+    cancel.hidden = false;
+    progress.max = total;
+    progress.value = done;
+    progress.textContent = `${done} of ${total} s`;
+  }
+  cancel.addEventListener('click', () => {
+    cancelRequested = true;
+  });
 
   operation.addEventListener('change', () => {
     keepDraft();

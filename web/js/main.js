@@ -220,6 +220,8 @@ const requestConsole = mountRequestConsole(
     send: byId('send'),
     format: byId('format-request'),
     resetDraft: byId('reset-draft'),
+    progress: byId('simulation-progress'),
+    cancel: byId('simulation-cancel'),
   },
   {
     async onResult(result, requestText) {

@@ -4,13 +4,18 @@
 //   { operation, sent: true,  ok: true,  status: 200, output }
 //   { operation, sent: true,  ok: false, status, errorName, errorType, message }
 //   { operation, sent: false, ok: false, status: null, errorName: 'Invalid JSON', message }
+//
+// A long Playground.SimulateWorkload runs in pieces (simulation_runner.js) so the page can show
+// its progress and cancel it; its result carries `note`, what ran.
+
+import { planSimulation, runPieces } from './simulation_runner.js';
 
 /**
  * Parses `requestText` and sends it as `operation`. Never rejects: DynamoDB's errors and text
  * that is not JSON both come back as results with `ok: false`. Text that does not parse is
  * reported here and never reaches the engine, so a typo costs no request (and no history row).
  */
-export async function runRequest(db, operation, requestText) {
+export async function runRequest(db, operation, requestText, { onProgress, isCancelled } = {}) {
   let input;
   try {
     input = JSON.parse(requestText);
@@ -25,6 +30,15 @@ export async function runRequest(db, operation, requestText) {
     };
   }
   try {
+    const pieces = operation === 'Playground.SimulateWorkload' ? planSimulation(input) : null;
+    if (pieces) {
+      const run = await runPieces(db, pieces, { onProgress, isCancelled });
+      const note = run.cancelled
+        ? `Cancelled after ${run.seconds} of ${run.totalSeconds} simulated seconds; the response adds up what ran.`
+        : `Ran in ${pieces.length} pieces of simulated time, to show progress; the response adds them up.`;
+      if (run.output === null) return { operation, sent: false, ok: false, status: null, errorName: 'Cancelled', message: note };
+      return { operation, sent: true, ok: true, status: 200, output: run.output, note };
+    }
     const output = await db.send(operation, input);
     // send() resolves only when the engine answered 200.
     return { operation, sent: true, ok: true, status: 200, output };
