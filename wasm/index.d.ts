@@ -164,12 +164,21 @@ export interface StreamTriggerOptions {
   maximumRetryAttempts?: number;
   /** Receives the invocation record Lambda sends an on-failure destination, and the error. */
   onFailure?: (invocation: StreamFailureRecord, error: unknown) => void;
+  /** The function's name in the failure records' functionArn (default "playground-trigger"). */
+  functionName?: string;
 }
 
 /** What Lambda sends an on-failure destination when a stream batch's retries run out. */
 export interface StreamFailureRecord {
-  requestContext: { condition: 'RetryAttemptsExhausted'; approximateInvokeCount: number };
-  responseContext: { functionError: 'Unhandled' };
+  requestContext: {
+    requestId: string;
+    functionArn: string;
+    condition: 'RetryAttemptsExhausted';
+    approximateInvokeCount: number;
+  };
+  responseContext: { statusCode: 200; executedVersion: '$LATEST'; functionError: 'Unhandled' };
+  version: '1.0';
+  timestamp: string;
   DDBStreamBatchInfo: {
     shardId: string;
     startSequenceNumber: string;

@@ -50,6 +50,8 @@ export class StreamTrigger {
   #maximumRetryAttempts;
   #onFailure;
   #failedAttempts = 0; // of the batch at the head of the shard
+  #failedBatch = null; // { shardId, records } waiting for its retry
+  #functionArn;
   /** The error of the last failed attempt, while the shard waits for a retry. */
   lastError = null;
 
@@ -57,7 +59,13 @@ export class StreamTrigger {
     handle,
     tableName,
     handler,
-    { batchSize = DEFAULT_BATCH_SIZE, startingPosition = 'LATEST', maximumRetryAttempts = -1, onFailure } = {},
+    {
+      batchSize = DEFAULT_BATCH_SIZE,
+      startingPosition = 'LATEST',
+      maximumRetryAttempts = -1,
+      onFailure,
+      functionName = 'playground-trigger',
+    } = {},
   ) {
     if (typeof handler !== 'function') throw new TypeError('onStream needs a handler function');
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
@@ -81,6 +89,9 @@ export class StreamTrigger {
       throw new Error(`Table ${tableName} has no enabled stream: set StreamSpecification first`);
     }
     this.#streamArn = table.LatestStreamArn;
+    // The function's ARN in the stream's region and account, for the failure records.
+    const [, , , region, account] = this.#streamArn.split(':');
+    this.#functionArn = `arn:aws:lambda:${region}:${account}:function:${functionName}`;
     if (startingPosition === 'LATEST') this.#skipExistingRecords();
   }
 
@@ -173,15 +184,24 @@ export class StreamTrigger {
     this.#failedAttempts = 0;
     const first = records[0].dynamodb;
     const last = records.at(-1).dynamodb;
+    // Arrival times to the second, as Lambda writes them ("2019-11-14T00:13:19Z").
+    const arrival = (seconds) => new Date(Math.floor(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const invocation = {
-      requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: attempts },
-      responseContext: { functionError: 'Unhandled' },
+      requestContext: {
+        requestId: crypto.randomUUID(),
+        functionArn: this.#functionArn,
+        condition: 'RetryAttemptsExhausted',
+        approximateInvokeCount: attempts,
+      },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      version: '1.0',
+      timestamp: new Date().toISOString(),
       DDBStreamBatchInfo: {
         shardId,
         startSequenceNumber: first.SequenceNumber,
         endSequenceNumber: last.SequenceNumber,
-        approximateArrivalOfFirstRecord: new Date(first.ApproximateCreationDateTime * 1000).toISOString(),
-        approximateArrivalOfLastRecord: new Date(last.ApproximateCreationDateTime * 1000).toISOString(),
+        approximateArrivalOfFirstRecord: arrival(first.ApproximateCreationDateTime),
+        approximateArrivalOfLastRecord: arrival(last.ApproximateCreationDateTime),
         batchSize: records.length,
         streamArn: this.#streamArn,
       },
@@ -205,11 +225,13 @@ export class StreamTrigger {
       if (this.#finished.has(shard.ShardId)) continue;
       let iterator = this.#iterator(shard.ShardId);
       while (iterator && !this.#stopped) {
-        const page = call(this.#handle, STREAMS + 'GetRecords', {
-          ShardIterator: iterator,
-          Limit: this.#batchSize,
-        });
-        const records = page.Records;
+        // A batch being retried comes again exactly as it failed: records written since wait
+        // behind it, as on Lambda, and are never skipped with it.
+        const retried = this.#failedBatch?.shardId === shard.ShardId ? this.#failedBatch.records : null;
+        const page = retried
+          ? null
+          : call(this.#handle, STREAMS + 'GetRecords', { ShardIterator: iterator, Limit: this.#batchSize });
+        const records = retried ?? page.Records;
         if (records.length) {
           const event = { Records: records.map((record) => toLambdaRecord(record, this.#streamArn)) };
           try {
@@ -220,12 +242,20 @@ export class StreamTrigger {
             this.lastError = error;
             if (this.#retriesExhausted()) {
               this.#reportFailure(error, shard.ShardId, records);
+              this.lastError = null; // skipped: nothing is waiting for a retry
             } else {
+              this.#failedBatch = { shardId: shard.ShardId, records };
               this.#scheduleRetry();
               return;
             }
           }
+          this.#failedBatch = null;
           this.#lastSequence.set(shard.ShardId, records.at(-1).dynamodb.SequenceNumber);
+        }
+        if (retried) {
+          // Carry on from just after the batch.
+          iterator = this.#iterator(shard.ShardId);
+          continue;
         }
         if (!page.NextShardIterator) {
           this.#finished.add(shard.ShardId);

@@ -54,6 +54,32 @@ describe('request editor', () => {
     assert.equal(await page.isVisible('#reset-draft'), false);
   });
 
+  test('a loaded request puts the edited draft aside, and Restore my draft brings it back', async () => {
+    await page.selectOption('#operation', 'PutItem');
+    const mine = '{ "TableName": "Music", "Item": { "Artist": { "S": "mine" }, "SongTitle": { "S": "draft" } } }';
+    await page.fill('#request', mine);
+    await page.selectOption('#operation', 'Scan');
+    await page.click('#help');
+    for (let step = 0; step < 2; step++) await page.click('#tour-next');
+    await page.click('#tour-action'); // "Load PutItem"
+    assert.notEqual(await page.inputValue('#request'), mine);
+    assert.match(await text('#console-note'), /^Your edited PutItem request was put aside for this one; Restore my draft brings it back\.$/);
+    await page.click('#restore-draft');
+    assert.equal(await page.inputValue('#request'), mine);
+    assert.equal(await page.isVisible('#restore-draft'), false);
+    await page.click('#tour-skip');
+  });
+
+  test('Format shows the JSON a pasted AWS CLI command sends, without sending it', async () => {
+    const historyBefore = await page.locator('#history .history-entry').count();
+    await page.fill('#request', 'aws dynamodb get-item --table-name Music --key \'{"Artist": {"S": "A"}, "SongTitle": {"S": "B"}}\' --consistent-read');
+    await page.click('#format-request');
+    assert.equal(await page.inputValue('#operation'), 'GetItem');
+    assert.deepEqual(JSON.parse(await page.inputValue('#request')), { TableName: 'Music', Key: { Artist: { S: 'A' }, SongTitle: { S: 'B' } }, ConsistentRead: true });
+    assert.equal(await text('#console-note'), 'This is the GetItem request the AWS CLI command sends; Send runs it.');
+    assert.equal(await page.locator('#history .history-entry').count(), historyBefore);
+  });
+
   test('Format re-indents the request; text that is not JSON is left as typed', async () => {
     await page.fill('#request', '{"TableName":"Music","Key":{"Artist":{"S":"A"},"SongTitle":{"S":"B"}}}');
     await page.click('#format-request');

@@ -166,6 +166,14 @@ describe('item browser', () => {
     await page.click('#items-scan');
     await statusMatches(/^Scan page 1: /);
     const key = await rows().first().evaluate((row) => [row.cells[1].textContent, row.cells[2].textContent]);
+    // Asked once more, as the AWS console asks: dismissing keeps the item.
+    page.once('dialog', (dialog) => dialog.dismiss());
+    await rows().first().getByRole('button', { name: /^Delete item / }).click();
+    assert.equal(await rows().first().evaluate((row) => row.cells[1].textContent + row.cells[2].textContent), key.join(''));
+    page.once('dialog', (dialog) => {
+      assert.match(dialog.message(), /^Delete item .* from Songs\?$/);
+      dialog.accept();
+    });
     await rows().first().getByRole('button', { name: /^Delete item / }).click();
     await page.waitForFunction(
       ([artist, track]) => ![...document.querySelectorAll('#items-grid [data-testid="item-row"]')]
@@ -208,10 +216,42 @@ describe('item browser', () => {
     assert.equal(JSON.parse(await text('#response')).Count, 1);
   });
 
-  test('choosing a table in the picker lists it', async () => {
+  test('an unsaved item survives another table becoming current, and saves to its own table', async () => {
+    await page.click('#items-scan');
+    await statusMatches(/^Scan page 1: /);
+    await page.click('#items-new');
+    await page.fill('#item-editor-text', JSON.stringify({ Artist: { S: 'kept' }, Track: { N: '5000' } }));
+    await page.selectOption('#operation', 'DescribeTable');
+    await page.fill('#request', '{ "TableName": "Albums" }');
+    await page.click('#send');
+    await page.waitForSelector('#send:not([disabled])');
+    assert.equal(await page.inputValue('#current-table'), 'Albums');
+    assert.equal(await page.isVisible('#item-editor'), true);
+    assert.equal(await text('#item-editor-title'), 'New item in Songs');
+    await page.click('[data-testid="item-save"]');
+    await page.waitForSelector('#item-editor', { state: 'hidden' });
+    const { Item } = await page.evaluate(() => globalThis.playground.db.send('GetItem', { TableName: 'Songs', Key: { Artist: { S: 'kept' }, Track: { N: '5000' } } }));
+    assert.ok(Item);
+  });
+
+  test('a listing says when requests since may have changed it', async () => {
+    await page.locator('#tables [data-testid="table-name"]', { hasText: 'Songs' }).click();
+    await statusMatches(/^Scan page 1: /);
+    await page.selectOption('#operation', 'PutItem');
+    await page.fill('#request', JSON.stringify({ TableName: 'Songs', Item: { Artist: { S: 'new' }, Track: { N: '1' } } }));
+    await page.click('#send');
+    await page.waitForSelector('#send:not([disabled])');
+    assert.match(await text('#items-status'), /Requests since may have changed Songs: list it again to see\.$/);
+  });
+
+  test('choosing a table in the picker switches the panels and sends nothing', async () => {
+    const historyBefore = await page.locator('#history .history-entry').count();
     await page.selectOption('#current-table', 'Albums');
-    await statusMatches(/^Scan page 1: 0 items/);
+    await statusMatches(/^Press Scan to list Albums's items/);
     assert.equal(await text('#partitions-title'), 'Partitions of Albums');
+    assert.equal(await page.locator('#history .history-entry').count(), historyBefore);
+    await page.click('#items-scan');
+    await statusMatches(/^Scan page 1: 0 items/);
     assert.equal(await page.isVisible('#query-sort-group'), false);
     await page.screenshot({ path: await artifactPath('item-browser-1440'), fullPage: true });
   });

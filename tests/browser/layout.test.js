@@ -53,6 +53,17 @@ for (const width of WIDTHS) {
       }));
       assert.ok(overflow.page <= overflow.window, `page ${overflow.page} px in a ${overflow.window} px window`);
       assert.deepEqual(overflow.sticking, []);
+      // No control sticks out of its panel, and no two panels' contents overlap.
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('.panel button, .panel select, .panel input, .panel textarea')]
+          .filter((element) => element.getClientRects().length > 0 && !element.closest('[hidden], details:not([open]) > :not(summary), .items-grid-frame'))
+          .filter((element) => {
+            const box = element.getBoundingClientRect();
+            const panel = element.closest('.panel').getBoundingClientRect();
+            return box.right > panel.right + 0.5 || box.left < panel.left - 0.5 || box.bottom > panel.bottom + 0.5;
+          })
+          .map((element) => `${element.tagName.toLowerCase()}#${element.id}`));
+      assert.deepEqual(outside, []);
     });
 
     test('the heat view is laid out for its width and as tall as its content', async () => {
@@ -132,6 +143,23 @@ for (const width of WIDTHS) {
             // What a closed <details> folds away is reached once it is opened.
             .filter((element) => element.tagName === 'SUMMARY' || !element.closest('details:not([open])'))
             .length);
+        // Where each control sits before anything scrolls (focus scrolls lists inside panels).
+        await page.evaluate(() => {
+          // A control scrolled out of a list's view reads where the list ends.
+          const scroller = (element) => {
+            for (let at = element.parentElement; at; at = at.parentElement) {
+              const { overflowY } = getComputedStyle(at);
+              if ((overflowY === 'auto' || overflowY === 'scroll') && at.scrollHeight > at.clientHeight) return at;
+            }
+            return null;
+          };
+          for (const element of document.querySelectorAll('button, select, input, textarea, a[href], summary, [tabindex]')) {
+            let top = element.getBoundingClientRect().top;
+            const list = scroller(element);
+            if (list) top = Math.min(top, list.getBoundingClientRect().bottom);
+            element.dataset.readingTop = String(top + window.scrollY);
+          }
+        });
         const visited = [];
         for (let i = 0; i < 2 * controls + 20; i++) {
           await page.keyboard.press('Tab');
@@ -141,8 +169,8 @@ for (const width of WIDTHS) {
             // Past the last control focus leaves the page or wraps to the first one again.
             if (element.dataset.tabVisited) return null;
             element.dataset.tabVisited = 'yes';
-            const box = element.getBoundingClientRect();
-            return { id: `${element.tagName.toLowerCase()}#${element.id}`, top: box.top + window.scrollY };
+            const top = Number(element.dataset.readingTop ?? element.getBoundingClientRect().top + window.scrollY);
+            return { id: `${element.tagName.toLowerCase()}#${element.id} ${element.textContent.trim().slice(0, 16)}`, top };
           });
           if (!focused) break;
           visited.push(focused);
@@ -153,7 +181,7 @@ for (const width of WIDTHS) {
           assert.ok(visited[i].top >= visited[i - 1].top - 40,
             `${visited[i].id} (at ${Math.round(visited[i].top)}) comes after ${visited[i - 1].id} (at ${Math.round(visited[i - 1].top)})`);
         }
-        const reached = new Set(visited.map((entry) => entry.id));
+        const reached = new Set(visited.map((entry) => entry.id.split(' ')[0]));
         for (const id of ['select#operation', 'textarea#request', 'button#send', 'select#current-table', 'button#items-scan', 'input#query-partition', 'button#trigger-toggle']) {
           assert.ok(reached.has(id), `${id} is not reached by Tab`);
         }

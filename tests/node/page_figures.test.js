@@ -102,6 +102,13 @@ describe('the Query form', () => {
     await db.close();
   });
 
+  test('a chosen filter type wins over the guess', () => {
+    const form = { partitionValue: '1979', filterName: 'zip', filterOperator: '=', filterValue: '02134' };
+    assert.deepEqual(buildQuery('Films', keys, form).ExpressionAttributeValues[':f'], { N: '02134' });
+    assert.deepEqual(buildQuery('Films', keys, { ...form, filterType: 'S' }).ExpressionAttributeValues[':f'], { S: '02134' });
+    assert.deepEqual(buildQuery('Films', keys, { ...form, filterType: 'BOOL', filterValue: 'true' }).ExpressionAttributeValues[':f'], { BOOL: true });
+  });
+
   test('names and values always go through placeholders', () => {
     const input = buildQuery('Films', keys, { partitionValue: '1979', sortOperator: '=', sortValue: 'Alien', filterName: 'Year', filterOperator: 'contains', filterValue: 'x' });
     assert.deepEqual(input, {

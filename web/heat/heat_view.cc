@@ -22,18 +22,17 @@ ImU32 LoadColour(double load, bool throttled) {
   return IM_COL32(45, 50, 60, 255);
 }
 
-// Below this width the partition labels go above their strips instead of beside them.
+// Below this width the plots stack; the partition labels go above their strips whenever the
+// strips beside them would be too narrow to read.
 constexpr float kNarrowWidth = 600;
-constexpr float kLabelWidth = 170;
+constexpr float kMinimumStripWidth = 300;
 
-// "3,000"; a limit the scale made fractional keeps one decimal ("0.3").
-std::string Thousands(double value) {
+// "3000"; a limit the scale made fractional keeps one decimal ("0.3"). No thousands comma: Dear
+// ImGui's wrapping may break a line after one, splitting the number.
+std::string Units(double value) {
   char digits[32];
   std::snprintf(digits, sizeof(digits), value == std::floor(value) ? "%.0f" : "%.1f", value);
-  std::string text = digits;
-  const size_t integer_digits = std::min(text.find('.'), text.size());
-  for (int at = static_cast<int>(integer_digits) - 3; at > 0; at -= 3) text.insert(at, ",");
-  return text;
+  return digits;
 }
 
 // Partitions in hash-range order, numbered from 1 within the table and within each index, so a
@@ -73,20 +72,26 @@ void DrawPartitionStrip(const HeatSnapshot& snapshot, const HeatViewState& state
   ImGui::TextWrapped("Each partition serves up to %s WCU and %s RCU a second%s. One cell is one "
                      "second: green under half of that, amber up to it, red at the limit; "
                      "outlined seconds throttled.",
-                     Thousands(snapshot.write_limit).c_str(), Thousands(snapshot.read_limit).c_str(),
+                     Units(snapshot.write_limit).c_str(), Units(snapshot.read_limit).c_str(),
                      snapshot.scale == 1 ? "" : " (DynamoDB's limits divided by the playground's scale)");
   if (!snapshot.throttling_enforced) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.3f, 1.0f));
     ImGui::TextWrapped("Throttling is OFF: outlined seconds would have throttled on DynamoDB");
     ImGui::PopStyleColor();
   }
+  const std::vector<NamedPartition> partitions = NamePartitions(snapshot);
+  // The label column is as wide as the widest label, so no label is drawn over.
+  float label_width = 0;
+  for (const NamedPartition& named : partitions) {
+    label_width = std::max(label_width, ImGui::CalcTextSize(named.label.c_str()).x);
+  }
   const float available = ImGui::GetContentRegionAvail().x;
-  const bool narrow = available < kNarrowWidth;
-  const float strip_left = narrow ? 0 : kLabelWidth;
+  const bool narrow = available - label_width - 12 < kMinimumStripWidth;
+  const float strip_left = narrow ? 0 : label_width + 12;
   const float cell = std::max(2.0f, (available - strip_left) / static_cast<float>(state.window_seconds));
   const long long newest = static_cast<long long>(std::floor(snapshot.now));
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  for (const NamedPartition& named : NamePartitions(snapshot)) {
+  for (const NamedPartition& named : partitions) {
     std::map<long long, const HeatSecond*> by_second;
     for (const HeatSecond& second : named.partition->seconds) by_second[second.second] = &second;
     ImGui::TextUnformatted(named.label.c_str());
@@ -174,8 +179,10 @@ void DrawHotKeys(const HeatSnapshot& snapshot) {
 }
 
 void DrawCostMeter(const HeatSnapshot& snapshot, const HeatViewState& state) {
-  ImGui::TextWrapped("Cost of the last %d s on demand: %s (%s prices)", state.window_seconds,
-                     FormatDollars(snapshot.on_demand_cost).c_str(), snapshot.prices.c_str());
+  // Short lines, each amount at a line's start: wrapping never splits a number.
+  ImGui::TextWrapped("Cost of the last %d s on demand, at %s prices:", state.window_seconds,
+                     snapshot.prices.c_str());
+  ImGui::Text("  %s", FormatDollars(snapshot.on_demand_cost).c_str());
   // The explainer's chat application (100M writes, 500M reads, 100 GB a month) at its own,
   // older prices and at today's list prices.
   MonthlyWorkload chat;
@@ -184,9 +191,9 @@ void DrawCostMeter(const HeatSnapshot& snapshot, const HeatViewState& state) {
   chat.storage_gb = 100;
   double explainer = EstimateMonthlyCost(chat, *PricePreset("explainer")).on_demand_total;
   double today = EstimateMonthlyCost(chat, *PricePreset("us-east-1")).on_demand_total;
-  ImGui::TextWrapped("The explainer's chat example on demand: %s a month at its prices, %s at "
-                     "us-east-1 list prices today", FormatDollars(explainer).c_str(),
-                     FormatDollars(today).c_str());
+  ImGui::TextWrapped("The explainer's chat example on demand, a month:");
+  ImGui::Text("  %s at the explainer's prices", FormatDollars(explainer).c_str());
+  ImGui::Text("  %s at us-east-1 list prices today", FormatDollars(today).c_str());
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ import { runRequest } from './run_request.js';
  * `{ enable(db), load(operation, requestText, summary), current() }`.
  */
 export function mountRequestConsole(
-  { form, operation, request, summary, reference, send, format, resetDraft, progress, cancel },
+  { form, operation, request, summary, reference, send, format, resetDraft, restoreDraft, progress, cancel },
   { onResult, onNote = () => {} },
 ) {
   let db = null;
@@ -60,16 +60,24 @@ export function mountRequestConsole(
     resetDraft.hidden = !example || request.value === exampleRequestText(example);
   }
 
+  // A draft that a loaded request replaced, until the user takes it back or moves on.
+  let putAside = null;
+
   // `summaryText` describes a request that is not the operation's example.
   function load(name, requestText, summaryText) {
     keepDraft();
+    const draft = drafts.get(name);
+    putAside = draft !== undefined && draft !== requestText ? { name, text: draft } : null;
+    restoreDraft.hidden = putAside === null;
+    if (putAside) onNote(`Your edited ${name} request was put aside for this one; Restore my draft brings it back.`);
     showOperation(name, requestText, summaryText);
     request.focus();
   }
 
   // A pasted `aws dynamodb ...` command becomes its operation and JSON in the editor; a command
-  // that cannot be read stays as typed, and its problem is the result.
-  function translateCommandLine(text) {
+  // that cannot be read stays as typed, and its problem is the result. `sending` says whether
+  // Send (which then runs it) or Format (which only shows it) asked.
+  function translateCommandLine(text, sending = true) {
     try {
       const command = parseCliCommand(text);
       // A Streams operation is named by its full target, as the picker names it.
@@ -77,7 +85,9 @@ export function mountRequestConsole(
       keepDraft();
       showOperation(name, JSON.stringify(command.input, null, 2));
       const ignored = command.ignored.length ? ` (${command.ignored.join(', ')} ignored: the page has one endpoint)` : '';
-      onNote(`Ran the AWS CLI command as ${command.operation}; the editor now holds the JSON it sends${ignored}.`);
+      onNote(sending
+        ? `Ran the AWS CLI command as ${command.operation}; the editor now holds the JSON it sends${ignored}.`
+        : `This is the ${command.operation} request the AWS CLI command sends${ignored}; Send runs it.`);
       return null;
     } catch (error) {
       return { operation: operation.value, sent: false, ok: false, status: null, errorName: 'AWS CLI command not read', message: error.message };
@@ -135,13 +145,28 @@ export function mountRequestConsole(
     drafts.delete(operation.value);
     showOperation(operation.value);
   });
-  // Re-indents the request; text that is not JSON is left alone and the result says where.
+  // Re-indents the request (an AWS CLI command becomes the JSON it sends); text that is not
+  // JSON is left alone and the result says where.
   format.addEventListener('click', async () => {
+    if (looksLikeCliCommand(request.value)) {
+      const problem = translateCommandLine(request.value, false);
+      if (problem) await onResult(problem, request.value);
+      return;
+    }
     try {
       request.value = JSON.stringify(JSON.parse(request.value), null, 2);
     } catch {
       await onResult(await runRequest(db, operation.value, request.value), request.value);
     }
+  });
+  restoreDraft.addEventListener('click', () => {
+    if (!putAside) return;
+    keepDraft();
+    showOperation(putAside.name, putAside.text);
+    putAside = null;
+    restoreDraft.hidden = true;
+    onNote('');
+    request.focus();
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -51,10 +51,13 @@ export function mountCopyAs({ menu, panel, title, code, copy, close, status }, {
     code.textContent = text;
     status.textContent = '';
     toClipboard(text);
+    // The menu closes under the button that was pressed: the keyboard goes on at the code.
+    code.focus();
   }
 
   copy.addEventListener('click', () => toClipboard(code.textContent));
   close.addEventListener('click', () => {
     panel.hidden = true;
+    menu.querySelector('summary').focus();
   });
 }

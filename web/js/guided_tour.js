@@ -74,7 +74,10 @@ export function mountGuidedTour({ panel, title, text, action, back, next, skip, 
   }
 
   function close() {
+    const hadFocus = panel.contains(document.activeElement);
     panel.hidden = true;
+    // The keyboard goes on where the tour pointed: the request editor.
+    if (hadFocus) actions.afterClose?.();
     try {
       localStorage.setItem(SEEN_KEY, '1');
     } catch {

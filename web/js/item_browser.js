@@ -5,7 +5,7 @@
 
 import { drawItemGrid } from './item_grid.js';
 import { toDynamoItem, toPlainItem } from './item_json.js';
-import { FILTER_CONDITIONS, SORT_CONDITIONS, buildQuery } from './item_query.js';
+import { FILTER_CONDITIONS, FILTER_TYPES, SORT_CONDITIONS, buildQuery } from './item_query.js';
 
 const PAGE_SIZE = 25;
 
@@ -26,22 +26,27 @@ export function mountItemBrowser(elements, { send, showInEditor }) {
   let table = null; // { name, keys: { partition, sort? } }
   let listing = null; // { operation, input, page, startKeys: [] } of what the grid shows
   let editing = null; // the item being edited, or null for a new one
+  // The table the item editor writes to: the one it was opened on, even if another table has
+  // become current since (an unsaved item is never thrown away by a switch).
+  let editorTable = null;
+  let pendingNote = ''; // said after the next listing (which rewrites the status line)
 
   for (const operator of ['any', ...SORT_CONDITIONS]) elements.sortOperator.add(new Option(operator === 'any' ? 'any' : operator, operator));
   for (const operator of ['', ...FILTER_CONDITIONS]) elements.filterOperator.add(new Option(operator || 'no filter', operator));
+  for (const [type, label] of FILTER_TYPES) elements.filterType.add(new Option(label, type));
 
   function status(text) {
     elements.status.textContent = text;
   }
 
-  function keyOf(item) {
-    const key = { [table.keys.partition.name]: item[table.keys.partition.name] };
-    if (table.keys.sort) key[table.keys.sort.name] = item[table.keys.sort.name];
+  function keyOf(item, of = table) {
+    const key = { [of.keys.partition.name]: item[of.keys.partition.name] };
+    if (of.keys.sort) key[of.keys.sort.name] = item[of.keys.sort.name];
     return key;
   }
 
-  function keyText(item) {
-    return Object.values(keyOf(item)).map((value) => Object.values(value ?? {})[0]).join(' / ');
+  function keyText(item, of = table) {
+    return Object.values(keyOf(item, of)).map((value) => Object.values(value ?? {})[0]).join(' / ');
   }
 
   function setEnabled(enabled) {
@@ -86,7 +91,9 @@ export function mountItemBrowser(elements, { send, showInEditor }) {
     elements.previous.disabled = listing.page === 0;
     status(`${listing.operation} page ${listing.page + 1}: ${Count} item${Count === 1 ? '' : 's'} ` +
       `(${ScannedCount} read${formatCapacity(ConsumedCapacity)})` +
-      (LastEvaluatedKey ? '; more on the next page' : ''));
+      (LastEvaluatedKey ? '; more on the next page' : '') + pendingNote);
+    pendingNote = '';
+    listing.stale = false;
   }
 
   async function list(operation, input) {
@@ -103,25 +110,34 @@ export function mountItemBrowser(elements, { send, showInEditor }) {
       filterName: elements.filterName.value.trim(),
       filterOperator: elements.filterOperator.value,
       filterValue: elements.filterValue.value,
+      filterType: elements.filterType.value,
     };
   }
 
   function openEditor(item) {
     editing = item ?? null;
+    editorTable = table;
     elements.editor.hidden = false;
-    elements.editorTitle.textContent = item ? `Edit item ${keyText(item)}` : `New item in ${table.name}`;
+    elements.editorTitle.textContent = item ? `Edit item ${keyText(item)} of ${table.name}` : `New item in ${table.name}`;
     const template = item ?? keyTemplate();
     writeEditor(template);
+    openedWith = elements.editorText.value;
     elements.editorText.focus();
   }
 
   // A new item starts with its key attributes, typed as the table defines them.
   function keyTemplate() {
     const item = {};
-    for (const key of [table.keys.partition, table.keys.sort].filter(Boolean)) {
+    for (const key of [editorTable.keys.partition, editorTable.keys.sort].filter(Boolean)) {
       item[key.name] = { [key.type]: key.type === 'N' ? '0' : '' };
     }
     return item;
+  }
+
+  // Whether the item editor holds more than what it was opened with.
+  let openedWith = '';
+  function isDirty() {
+    return !elements.editor.hidden && elements.editorText.value !== openedWith;
   }
 
   function plainMode() {
@@ -164,32 +180,40 @@ export function mountItemBrowser(elements, { send, showInEditor }) {
       elements.editorNote.textContent = `Not an item yet: ${error.message}`;
       return;
     }
-    const result = await send('PutItem', { TableName: table.name, Item: item, ReturnConsumedCapacity: 'TOTAL' });
+    const target = editorTable;
+    const result = await send('PutItem', { TableName: target.name, Item: item, ReturnConsumedCapacity: 'TOTAL' });
     if (!result.ok) {
       elements.editorNote.textContent = `${result.errorName}: ${result.message}`;
       return;
     }
     // A changed key makes a new item, as in the AWS console: the old one stays until deleted.
-    if (editing && JSON.stringify(keyOf(editing)) !== JSON.stringify(keyOf(item))) {
-      status('The key changed, so PutItem wrote a new item; the old one is still there.');
+    if (editing && JSON.stringify(keyOf(editing, target)) !== JSON.stringify(keyOf(item, target))) {
+      pendingNote = '. The key changed, so PutItem wrote a new item; the old one is still there.';
     }
     closeEditor();
-    if (listing) await runListing();
+    if (listing && target.name === table?.name) await runListing();
   }
 
   async function deleteItem(item) {
+    // As in the AWS console: a delete is asked for once more, since nothing brings it back.
+    if (!confirm(`Delete item ${keyText(item)} from ${table.name}?`)) return;
     const result = await send('DeleteItem', { TableName: table.name, Key: keyOf(item), ReturnConsumedCapacity: 'TOTAL' });
     if (!result.ok) {
       status(`DeleteItem failed: ${result.errorName}: ${result.message}`);
       return;
     }
     if (listing) await runListing();
+    elements.status.focus();
   }
 
   function closeEditor() {
+    const hadFocus = elements.editor.contains(document.activeElement);
     editing = null;
+    editorTable = null;
     elements.editor.hidden = true;
     elements.editorNote.textContent = '';
+    // Focus goes back where the editor was opened from, never to the page's top.
+    if (hadFocus) elements.create.focus();
   }
 
   elements.scan.addEventListener('click', () => list('Scan', { TableName: table.name }));
@@ -231,6 +255,13 @@ export function mountItemBrowser(elements, { send, showInEditor }) {
       status('No table yet.');
       return;
     }
+    if (table?.name === tableName && listing && !listItems) {
+      // Another request may have changed the table since this page was listed.
+      if (!listing.stale) {
+        listing.stale = true;
+        status(`${elements.status.textContent} Requests since may have changed ${tableName}: list it again to see.`);
+      }
+    }
     if (table?.name !== tableName) {
       try {
         table = { name: tableName, keys: await readKeys(tableName) };
@@ -239,7 +270,8 @@ export function mountItemBrowser(elements, { send, showInEditor }) {
         return;
       }
       listing = null;
-      closeEditor();
+      // An open item editor stays, bound to its own table (its title names it).
+      if (editorTable === null || !isDirty()) closeEditor();
       showKeyFields();
       setEnabled(true);
       elements.grid.tHead.replaceChildren();

@@ -12,8 +12,19 @@ function attributeValue(type, text) {
   return { S: text };
 }
 
-// A filter value is written as text; digits read as a number, true/false as a boolean.
-function guessedValue(text) {
+export const FILTER_TYPES = [
+  ['auto', 'guess the type'],
+  ['S', 'as a string'],
+  ['N', 'as a number'],
+  ['BOOL', 'as true/false'],
+];
+
+// A filter value is written as text. By default digits read as a number and true/false as a
+// boolean; a type chosen in the form wins (a zip code "02134" is a string).
+function filterValue(text, type = 'auto') {
+  if (type === 'S') return { S: text };
+  if (type === 'N') return { N: text.trim() };
+  if (type === 'BOOL') return { BOOL: text.trim() === 'true' };
   if (/^-?\d+(\.\d+)?$/.test(text.trim())) return { N: text.trim() };
   if (text === 'true' || text === 'false') return { BOOL: text === 'true' };
   return { S: text };
@@ -29,7 +40,8 @@ function condition(operator, name, value, secondValue) {
 /**
  * `keys` is `{ partition: {name, type}, sort?: {name, type} }` from the table's (or index's)
  * key schema; `form` is `{ partitionValue, sortOperator, sortValue, sortValue2, filterName,
- * filterOperator, filterValue }`, '' where not filled in. Returns the Query input.
+ * filterOperator, filterValue, filterType }`, '' where not filled in (filterType: auto, S, N or
+ * BOOL). Returns the Query input.
  */
 export function buildQuery(tableName, keys, form, extra = {}) {
   const names = { '#pk': keys.partition.name };
@@ -45,7 +57,7 @@ export function buildQuery(tableName, keys, form, extra = {}) {
   if (form.filterName && form.filterOperator) {
     names['#f'] = form.filterName;
     const needsValue = !form.filterOperator.startsWith('attribute_');
-    if (needsValue) values[':f'] = guessedValue(form.filterValue ?? '');
+    if (needsValue) values[':f'] = filterValue(form.filterValue ?? '', form.filterType);
     input.FilterExpression = condition(form.filterOperator, '#f', ':f');
   }
   input.ExpressionAttributeNames = names;

@@ -12,6 +12,9 @@ import { mountHeatSummary } from './heat_summary.js';
 import { mountItemBrowser } from './item_browser.js';
 import { mountPartitionPanel } from './partition_panel.js';
 import { mountRequestHistory } from './request_history.js';
+import { decodeShareFragment, isShareFragment } from './share_codec.js';
+import { mountShareDialog } from './share_dialog.js';
+import { checkRecipe, replayRecipe } from './share_recipe.js';
 import { mountResponsePanel } from './response_panel.js';
 import { runRequest } from './run_request.js';
 import { mountScenarios } from './scenarios.js';
@@ -19,6 +22,7 @@ import { mountStreamPanel } from './stream_panel.js';
 import { mountTableList } from './table_list.js';
 import { mountStorageControls } from './storage_controls.js';
 import { mountTriggerPanel } from './trigger_panel.js';
+import { DEFAULT_WORKSPACE, mountWorkspaceSwitcher, sharedWorkspaceName, workspaceAddress, workspaceFromAddress } from './workspaces.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -82,8 +86,9 @@ const heatSummary = mountHeatSummary({ caption: byId('heat-table-caption'), rows
 
 let db = null;
 // The table the panels show: the one the latest request named, or the one picked.
+// The picker only switches the panels (each arrow key is a change): listing items is a click.
 const currentTable = mountCurrentTable(byId('current-table'), {
-  onChange: (tableName) => showTable(tableName),
+  onChange: (tableName) => refreshPanels(tableName),
 });
 
 // Picking a table (its name in Tables, or the picker) lists its items at once.
@@ -124,6 +129,7 @@ const itemBrowser = mountItemBrowser(
     filterName: byId('query-filter-name'),
     filterOperator: byId('query-filter-operator'),
     filterValue: byId('query-filter-value'),
+    filterType: byId('query-filter-type'),
     runQuery: byId('query-run'),
     queryToEditor: byId('query-to-editor'),
     editor: byId('item-editor'),
@@ -220,6 +226,7 @@ const requestConsole = mountRequestConsole(
     send: byId('send'),
     format: byId('format-request'),
     resetDraft: byId('reset-draft'),
+    restoreDraft: byId('restore-draft'),
     progress: byId('simulation-progress'),
     cancel: byId('simulation-cancel'),
   },
@@ -305,6 +312,7 @@ mountGuidedTour(
       requestConsole.load(operation, exampleRequestText(findExample(operation)));
     },
     runScenario: (name) => document.querySelector(`[data-scenario="${name}"]`)?.click(),
+    afterClose: () => byId('operation').focus(),
   },
 );
 
@@ -318,8 +326,8 @@ function webgl2Available() {
   }
 }
 
-// Everything the page does is kept in this browser's IndexedDB under one workspace.
-const WORKSPACE = 'default';
+// Everything the page does is kept in this browser's IndexedDB, in the workspace the address
+// names (the user's own by default, or the one a share link opened).
 const storageControls = mountStorageControls({
   banner: byId('storage-banner'),
   message: byId('storage-message'),
@@ -338,9 +346,9 @@ function followPanelWidth(db, canvas) {
   resize();
 }
 
-async function createEngineWithHeatView() {
+async function createEngineWithHeatView(workspace) {
   const canvas = byId('heat-canvas');
-  const persistence = { workspace: WORKSPACE, takeOver: storageControls.takeOverRequested() };
+  const persistence = { workspace, takeOver: storageControls.takeOverRequested() };
   if (canvas && webgl2Available()) {
     try {
       const db = await createDynamoDB({
@@ -361,10 +369,53 @@ async function createEngineWithHeatView() {
   return createDynamoDB(persistence);
 }
 
+// A share link in the address: its recipe, checked, or the reason it cannot be opened.
+async function readShareLink() {
+  if (!isShareFragment(location.hash)) return null;
+  const fragment = location.hash.slice(1);
+  try {
+    return { fragment, recipe: checkRecipe(await decodeShareFragment(fragment)) };
+  } catch (error) {
+    return { fragment, error };
+  }
+}
+
+function showShareBanner(text) {
+  byId('share-banner').hidden = false;
+  byId('share-message').textContent = text;
+}
+
+// Rebuilds a shared playground in its own (new) workspace: tables and items through the
+// engine's API, then the console's request, the history and the trigger's code, all as text;
+// the trigger stays disabled until the user reads it and presses Enable.
+async function openSharedPlayground(recipe, workspace) {
+  const { TableNames } = await db.send('ListTables', {});
+  if (TableNames.length > 0 || db.readOnly) {
+    showShareBanner(`This shared playground was opened before, in its own workspace "${workspace}"; it is as you left it. Your own playground is untouched.`);
+    return;
+  }
+  const report = await replayRecipe(db, recipe, {
+    onProgress: (done, total) => showEngineStatus('loading', `Opening the shared playground: ${done} of ${total} items`),
+  });
+  for (const entry of [...(recipe.history ?? [])].reverse()) requestHistory.add({ operation: entry.operation, ok: true, status: null }, entry.request);
+  if (recipe.console) requestConsole.load(recipe.console.operation, recipe.console.request, 'The request the link was shared with.');
+  if (recipe.trigger) triggerPanel.setCode(recipe.trigger.tableName, recipe.trigger.code);
+  const refused = report.failures.length ? ` The engine refused ${report.failures.length} of its requests: ${report.failures.slice(0, 3).join('; ')}.` : '';
+  const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  showShareBanner(`Opened a shared playground in its own workspace, "${workspace}": ${count(report.tables, 'table')}, ${count(report.items, 'item')}.${refused} Your own playground is untouched.`);
+}
+
 async function loadEngine() {
   const started = performance.now();
+  const shared = await readShareLink();
+  const workspace = shared?.recipe ? await sharedWorkspaceName(shared.fragment) : workspaceFromAddress();
+  if (shared) {
+    // From now on the address names the workspace: a reload opens it, not the link again.
+    history.replaceState(null, '', workspaceAddress(workspace));
+  }
+  if (shared?.error) showShareBanner(`The link was not opened: ${shared.error.message} This is your own playground.`);
   try {
-    db = await createEngineWithHeatView();
+    db = await createEngineWithHeatView(workspace);
   } catch (error) {
     showEngineStatus('failed', `Engine failed to load: ${error.message}`);
     tableList.showMessage('No engine, so no tables. Reload the page to try again.');
@@ -374,11 +425,34 @@ async function loadEngine() {
   // Lets a reader script the same engine from the browser's devtools console (and tests count
   // the requests the page makes).
   globalThis.playground = { db };
+  if (shared?.recipe) await openSharedPlayground(shared.recipe, workspace);
+  else if (workspace !== DEFAULT_WORKSPACE) showShareBanner(`This is the workspace "${workspace}". Your own playground is untouched.`);
   await refreshPanels();
   requestConsole.enable(db);
   scenarios.enable(db);
   triggerPanel.enable(db);
   const restoredText = await storageControls.enable(db);
+  await mountWorkspaceSwitcher(byId('workspace'), workspace);
+  mountShareDialog(
+    {
+      button: byId('share-playground'),
+      dialog: byId('share-dialog'),
+      summary: byId('share-summary'),
+      fit: byId('share-fit'),
+      link: byId('share-link'),
+      copy: byId('share-copy'),
+      download: byId('share-download'),
+      close: byId('share-close'),
+    },
+    {
+      makeCopy: async () => createDynamoDB({ snapshot: await db.exportSnapshot() }),
+      extras: () => {
+        const { operation, requestText } = requestConsole.current();
+        return { console: { operation, request: requestText }, history: requestHistory.entries(), trigger: triggerPanel.current() };
+      },
+      download: () => byId('download-playground').click(),
+    },
+  );
   // Announced last, so "ready" means every panel can be used.
   showEngineStatus('ready', restoredText ?? `Engine ready in ${loadMilliseconds} ms`);
 }

@@ -53,12 +53,15 @@ function entryButton(operation, status, ok, requestText, onSelect) {
 }
 
 /**
- * Returns `{ add(result, requestText), addGroup(title, requests) }`; `onSelect(operation,
+ * Returns `{ add(result, requestText), addGroup(title, requests), entries() }`; `onSelect(operation,
  * requestText)` runs on a click. `empty` is the "no requests yet" note, hidden once there is a
  * row. A group is a scenario's requests (`{ operation, input, ok, status }` each) under one
  * expandable row.
  */
 export function mountRequestHistory({ list, empty }, { onSelect }) {
+  // The single requests shown, newest first, as { operation, request } (what a share link carries).
+  const sent = [];
+
   function prepend(item) {
     empty.hidden = true;
     list.prepend(item);
@@ -66,6 +69,8 @@ export function mountRequestHistory({ list, empty }, { onSelect }) {
   }
 
   function add(result, requestText) {
+    sent.unshift({ operation: result.operation, request: requestText });
+    sent.length = Math.min(sent.length, MAX_ENTRIES);
     const item = document.createElement('li');
     item.append(entryButton(result.operation, result.status, result.ok, requestText, onSelect));
     prepend(item);
@@ -89,5 +94,5 @@ export function mountRequestHistory({ list, empty }, { onSelect }) {
     prepend(item);
   }
 
-  return { add, addGroup };
+  return { add, addGroup, entries: () => [...sent] };
 }

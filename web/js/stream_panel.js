@@ -61,13 +61,18 @@ function recordRow(record) {
 
 /** Returns `{ refresh(db, tableName) }`; a table without a stream says so. */
 export function mountStreamPanel({ caption, list }) {
+  function clear(text) {
+    caption.textContent = text;
+    list.replaceChildren();
+  }
+
   async function refresh(db, tableName) {
-    if (!tableName) return;
+    if (!tableName) return clear('No table yet: a table with a stream shows its newest records here.');
     let table;
     try {
       ({ Table: table } = await db.send('DescribeTable', { TableName: tableName }));
     } catch {
-      return; // the table is gone; keep what was shown
+      return clear(`${tableName} is gone, and its stream with it.`);
     }
     if (!table.StreamSpecification) {
       caption.textContent = `${tableName} has no stream. Add StreamSpecification with CreateTable or UpdateTable.`;

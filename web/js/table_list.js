@@ -119,7 +119,13 @@ export function mountTableList(list, { onSelectTable, onQueryIndex, onScanIndex,
       if (details.childElementCount) item.append(details);
       items.push(item);
     }
+    // Redrawing must not drop the keyboard's place: the control that had focus gets it back.
+    const focused = list.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = focused && `${focused.dataset.testid}|${focused.title}`;
     list.replaceChildren(...items);
+    if (focusKey) {
+      [...list.querySelectorAll('button')].find((button) => `${button.dataset.testid}|${button.title}` === focusKey)?.focus();
+    }
     return names;
   }
 

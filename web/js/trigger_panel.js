@@ -161,6 +161,8 @@ export function mountTriggerPanel({ table, code, toggle, status, log, clear }, {
       db = readyDb;
       toggle.disabled = false;
     },
+    /** The table and code in the panel now. */
+    current: () => ({ tableName: table.value, code: code.value }),
     // Loads code into the editor, disabled: it runs only once the user presses Enable.
     setCode(tableName, text) {
       stop();
