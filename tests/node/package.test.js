@@ -36,7 +36,7 @@ describe('the npm package', () => {
 
   it('holds the engine, the JS, the types, the bin and the page, and no sources or tests', () => {
     for (const needed of ['wasm/index.js', 'wasm/index.cjs', 'wasm/index.d.ts', 'wasm/cli.js',
-      'wasm/generated/package.json', 'wasm/generated/ddbpg_engine.js', 'wasm/generated/ddbpg_engine.wasm', 'web/index.html', 'web/js/main.js']) {
+      'wasm/generated/package.json', 'wasm/generated/ddbpg_engine.js', 'wasm/generated/ddbpg_engine.wasm', 'web/index.html', 'web/js/main.js', 'web/embed/ddb-playground.js']) {
       assert.ok(files.includes(needed), `${needed} is missing`);
     }
     for (const file of files) {
