@@ -147,6 +147,29 @@ describe('share links', () => {
     await assert.rejects(decodeShareFragment(text), /more than 8 MB/);
   });
 
+  test('deep nesting is refused or reported, never a crash', async () => {
+    const deepJson = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const stream = new Blob([deepJson]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    await assert.rejects(
+      async () => checkRecipe(await decodeShareFragment(`share=1.${Buffer.from(bytes).toString('base64url')}`)),
+      ShareLinkError,
+    );
+    // A recipe whose item nests past what DynamoDB allows: the engine refuses that item.
+    let value = { S: 'bottom' };
+    for (let depth = 0; depth < 5000; depth++) value = { L: [value] };
+    const db = await createDynamoDB();
+    const report = await replayRecipe(db, {
+      version: 1, clock: { Mode: 'REAL' }, settings: {},
+      tables: [{ create: { TableName: 'Deep', BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }] },
+        items: [{ k: { S: 'deep' }, v: value }, { k: { S: 'fine' } }] }],
+    });
+    assert.equal(report.items, 1);
+    assert.equal(report.failures.length, 1);
+    assert.match(report.failures[0], /^an item of Deep: /);
+    await db.close();
+  });
+
   test('recipes of the wrong shape are refused before anything is sent', () => {
     const good = { version: 1, tables: [], clock: { Mode: 'REAL' }, settings: {} };
     const bad = [
