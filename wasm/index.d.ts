@@ -113,7 +113,8 @@ export type DynamoDBOperation =
 export type StreamsOperation = 'ListStreams' | 'DescribeStream' | 'GetShardIterator' | 'GetRecords';
 /** The playground's own operations. */
 export type PlaygroundOperation =
-  | 'SetClock' | 'AdvanceClock' | 'Configure' | 'GetMetrics' | 'EstimateCost' | 'SimulateWorkload' | 'Reset';
+  | 'SetClock' | 'AdvanceClock' | 'Configure' | 'GetMetrics' | 'EstimateCost' | 'SimulateWorkload' | 'Reset'
+  | 'Advise';
 /** What `send()` takes: an operation's name, or a full target with its prefix. */
 export type Operation =
   | DynamoDBOperation

@@ -356,6 +356,19 @@ export interface ClockOutput {
   Mode: 'REAL' | 'VIRTUAL';
   Now: number;
 }
+/** One of the explainer's four mistakes found in a table's traffic (Playground.Advise). */
+export interface AdvisorFinding {
+  Mistake: 'HOT_PARTITION_KEY' | 'SCAN_INSTEAD_OF_QUERY' | 'LARGE_ITEMS' | 'PROVISIONED_SPIKE';
+  TableName: string;
+  /** The figures from the engine's metrics behind the finding; members depend on `Mistake`. */
+  Evidence: { [member: string]: unknown };
+  /** What happened, with the figures, in one or two sentences. */
+  Message: string;
+  /** The fix in one sentence. */
+  Fix: string;
+  /** The tutorial page, relative to the repository root, e.g. "docs/tutorial/01-hot-partitions.md". */
+  Tutorial: string;
+}
 export interface PlaygroundSettings {
   Scale: number;
   ReplicationLagSeconds: number;
@@ -398,6 +411,7 @@ export interface OperationShapes {
   'Playground.Reset': [Record<string, never>, ClockOutput];
   'Playground.GetMetrics': [{ TableName: string; SinceSeconds?: number }, { TableName: string; Scale: number; Now: number; [member: string]: unknown }];
   'Playground.EstimateCost': [{ MonthlyWrites?: number; MonthlyReads?: number; StorageGB?: number; Days?: number }, { [member: string]: unknown }];
+  'Playground.Advise': [{ TableName?: string }, { Findings: AdvisorFinding[] }];
   'Playground.SimulateWorkload': [{ TableName: string; DurationSeconds?: number; RequestsPerSecond?: number; [member: string]: unknown }, { Requests: number; Succeeded: number; Throttled: number; Failed: number; [member: string]: unknown }];
 }
 

@@ -48,6 +48,7 @@ const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
       {"GetMetrics", &GetMetrics},
       {"EstimateCost", &EstimateCost},
       {"SimulateWorkload", &SimulateWorkload},
+      {"Advise", &Advise},
   };
   return *handlers;
 }

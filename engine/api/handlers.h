@@ -62,7 +62,12 @@ Result<json> SimulateWorkload(EngineState& state, const json& request);
 // Empties the playground as a new engine is: no tables, streams or tokens, every setting at its
 // default except Throttling, the clock real again (from the host's time, as a new engine's).
 Result<json> Reset(EngineState& state, const json& request);
+// Finds the explainer's four mistakes in the tables' own traffic (advisor_handler.cc).
+Result<json> Advise(EngineState& state, const json& request);
 // The price list as Playground.Configure and EstimateCost show it, and the snapshot keeps it.
 json PricesJson(const Prices& prices);
+// A partition key as TableMetrics tracks it ("S:abc") in DynamoDB JSON ({"S":"abc"}); binaries
+// travel as base64.
+json TrackedKeyJson(const std::string& tracked);
 
 }  // namespace ddbpg

@@ -7,7 +7,7 @@ namespace ddbpg {
 bool IsReadOnlyTarget(std::string_view target) {
   // Reads consume capacity, and the journal does not keep that: a reopened playground starts
   // its capacity from the writes alone (docs/differences.md, "Persistence").
-  static constexpr std::array<std::string_view, 16> kReadOnly = {
+  static constexpr std::array<std::string_view, 17> kReadOnly = {
       "DynamoDB_20120810.GetItem",
       "DynamoDB_20120810.BatchGetItem",
       "DynamoDB_20120810.Query",
@@ -24,6 +24,7 @@ bool IsReadOnlyTarget(std::string_view target) {
       "DynamoDBStreams_20120810.GetRecords",
       "Playground.GetMetrics",
       "Playground.EstimateCost",
+      "Playground.Advise",
   };
   for (std::string_view read_only : kReadOnly) {
     if (target == read_only) return true;

@@ -36,15 +36,6 @@ constexpr double kMaxScale = 1000000;
 // GetMetrics looks back at most the metrics window.
 constexpr double kDefaultSinceSeconds = 60;
 
-// "S:abc" (as TableMetrics tracks keys) to {"S":"abc"}; binaries travel as base64.
-json KeyJson(const std::string& tracked) {
-  size_t colon = tracked.find(':');
-  std::string type = tracked.substr(0, colon);
-  std::string raw = tracked.substr(colon + 1);
-  if (type == "B") return {{"B", Base64Encode(raw)}};
-  return {{type, raw}};
-}
-
 json PartitionJson(const Partition& partition, long long item_count, long long size_bytes,
                    const TableMetrics& metrics, double since) {
   json seconds = json::array();
@@ -89,6 +80,14 @@ json IndexPartitionsJson(const SecondaryIndex& index, double since) {
 }
 
 }  // namespace
+
+json TrackedKeyJson(const std::string& tracked) {
+  size_t colon = tracked.find(':');
+  std::string type = tracked.substr(0, colon);
+  std::string raw = tracked.substr(colon + 1);
+  if (type == "B") return {{"B", Base64Encode(raw)}};
+  return {{type, raw}};
+}
 
 json PricesJson(const Prices& prices) {
   return {{"Name", prices.name},
@@ -269,7 +268,7 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
   }
   json hot_keys = json::array();
   for (const KeyTraffic& traffic : table->metrics().TopKeys(10)) {
-    hot_keys.push_back({{"Key", KeyJson(traffic.key)},
+    hot_keys.push_back({{"Key", TrackedKeyJson(traffic.key)},
                         {"Reads", traffic.reads},
                         {"Writes", traffic.writes},
                         {"Throttles", traffic.throttles}});

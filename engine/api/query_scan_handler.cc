@@ -616,6 +616,9 @@ Result<json> Scan(EngineState& state, const json& request) {
       !s.ok()) {
     return s;
   }
+  // Playground.Advise compares what Scans read with what they returned (advisor_handler.cc).
+  read->table->metrics().RecordScan(static_cast<int64_t>(page.scanned),
+                                    static_cast<int64_t>(page.returned.size()), charge.Total());
   return PageResponse(table, index, request, page, read->expressions, charge);
 }
 

@@ -55,6 +55,32 @@ void TableMetrics::RecordKey(const std::string& key, bool is_write, bool throttl
 
 void TableMetrics::RecordKeyThrottle(const std::string& key) { TrackedKey(key).throttles += 1; }
 
+void TableMetrics::RecordScan(int64_t items_scanned, int64_t items_returned, double read_units) {
+  scans_.scans += 1;
+  scans_.items_scanned += items_scanned;
+  scans_.items_returned += items_returned;
+  scans_.read_units += read_units;
+}
+
+std::vector<SecondSample> TableMetrics::TableSamples(double since) const {
+  std::map<int64_t, SecondSample> by_second;
+  for (const auto& [partition_id, samples] : samples_) {
+    for (const SecondSample& sample : samples) {
+      if (sample.second < static_cast<int64_t>(std::floor(since))) continue;
+      SecondSample& sum = by_second[sample.second];
+      sum.second = sample.second;
+      sum.read_units += sample.read_units;
+      sum.write_units += sample.write_units;
+      sum.throttled_reads += sample.throttled_reads;
+      sum.throttled_writes += sample.throttled_writes;
+    }
+  }
+  std::vector<SecondSample> result;
+  result.reserve(by_second.size());
+  for (const auto& [second, sample] : by_second) result.push_back(sample);
+  return result;
+}
+
 // Keeps the busier half of the tracked keys. A key seen afterwards starts from the counts of
 // the busiest key dropped, so a newcomer is over-estimated rather than missed (the idea of the
 // Space-Saving sketch, evicting in batches to keep each request's cost logarithmic).

@@ -26,6 +26,16 @@ struct KeyTraffic {
   int64_t throttles = 0;
 };
 
+// What the table's Scans read and returned, for Playground.Advise ("a Scan that read far more
+// than it returned"). Kept in memory only: the snapshot leaves it out (StateCodec), as the
+// journal leaves out reads, so a reopened playground starts it from zero.
+struct ScanTraffic {
+  int64_t scans = 0;
+  int64_t items_scanned = 0;
+  int64_t items_returned = 0;
+  double read_units = 0;
+};
+
 class TableMetrics {
  public:
   // Samples older than this are dropped.
@@ -41,6 +51,8 @@ class TableMetrics {
   // A request of `key` that would have been throttled but was served (throttling off): counts
   // the throttle only, since the served request is counted by RecordKey.
   void RecordKeyThrottle(const std::string& key);
+  // One Scan page served: the items it read, those it returned, and the units it consumed.
+  void RecordScan(int64_t items_scanned, int64_t items_returned, double read_units);
 
   // Units a partition consumed in the second containing `now`.
   double ConsumedInSecond(uint64_t partition_id, double now, bool is_write) const;
@@ -49,6 +61,10 @@ class TableMetrics {
   std::vector<SecondSample> Samples(uint64_t partition_id, double since) const;
   // The `count` keys with the most requests, busiest first.
   std::vector<KeyTraffic> TopKeys(size_t count) const;
+  // The whole table's samples at or after `since`, every partition's (including partitions
+  // split since) summed per second, oldest first.
+  std::vector<SecondSample> TableSamples(double since) const;
+  const ScanTraffic& scans() const { return scans_; }
 
  private:
   friend class StateCodec;
@@ -60,6 +76,7 @@ class TableMetrics {
   std::map<std::string, KeyTraffic> keys_;
   int64_t inherited_reads_ = 0;
   int64_t inherited_writes_ = 0;
+  ScanTraffic scans_;
 };
 
 }  // namespace ddbpg

@@ -150,7 +150,15 @@ class DdbPlayground extends HTMLElement {
   /** Sends the editor's request; the response (or DynamoDB's error) shows under it. */
   async send() {
     await this.ready();
-    const { operation, editor, capacity, response, send } = this.#parts;
+    const { operation, editor, capacity, response, send, status } = this.#parts;
+    if (this.#db === null) {
+      // The engine did not start: the status line already says why; Send says it again.
+      response.hidden = false;
+      response.className = 'error';
+      response.textContent = status.textContent;
+      this.dispatchEvent(new CustomEvent('response'));
+      return;
+    }
     send.disabled = true;
     response.hidden = false;
     try {
