@@ -56,6 +56,11 @@ std::string Figure(double value) {
   return text;
 }
 
+// "1 Scan", "2 Scans": a figure and its noun, singular only for exactly one.
+std::string Counted(double value, const char* singular, const char* plural) {
+  return Figure(value) + " " + (value == 1 ? singular : plural);
+}
+
 std::string Dollars(double value) {
   std::string text = "$";
   text += Figure(value);
@@ -211,11 +216,12 @@ void AdviseScans(const Table& table, json& findings) {
                    {"ScannedCount", scans.items_scanned},
                    {"Count", scans.items_returned},
                    {"ConsumedReadCapacityUnits", scans.read_units}};
-  std::string message = Figure(static_cast<double>(scans.scans)) + " Scans of table " +
-                        table.name() + " read " + Figure(static_cast<double>(scans.items_scanned)) +
-                        " items and returned " +
+  std::string message = Counted(static_cast<double>(scans.scans), "Scan", "Scans") +
+                        " of table " + table.name() + " read " +
+                        Figure(static_cast<double>(scans.items_scanned)) + " items and returned " +
                         Figure(static_cast<double>(scans.items_returned)) + ", consuming " +
-                        Figure(scans.read_units) + " read units for items that were thrown away.";
+                        Counted(scans.read_units, "read unit", "read units") +
+                        " mostly on items that were thrown away.";
   findings.push_back(Finding(
       "SCAN_INSTEAD_OF_QUERY", table, std::move(evidence), std::move(message),
       "Query by partition key, or add a global secondary index keyed on the attribute you filter "

@@ -2,6 +2,7 @@
 // loads), then loads the engine and routes each request's result to the panels that show it.
 
 import { createDynamoDB } from '../../wasm/index.js';
+import { mountAdvicePanel } from './advice_panel.js';
 import { mountRequestConsole } from './console.js';
 import { mountCopyAs } from './copy_as.js';
 import { mountCurrentTable } from './current_table.js';
@@ -81,6 +82,11 @@ function requestTableName(requestText) {
     return undefined;
   }
 }
+
+const advicePanel = mountAdvicePanel(
+  { caption: byId('advice-caption'), list: byId('advice-findings') },
+  { onSelectTable: (tableName) => showTable(tableName) },
+);
 
 const heatSummary = mountHeatSummary({ caption: byId('heat-table-caption'), rows: byId('heat-table-rows') });
 
@@ -162,6 +168,7 @@ async function refreshPanels(tableName) {
   if (metrics) heatSummary.show(metrics);
   else heatSummary.clear(shown === undefined ? 'No table yet.' : 'No figures for this table.');
   await streamPanel.refresh(db, shown);
+  await advicePanel.refresh(db);
   await itemBrowser.show(db, shown);
 }
 
