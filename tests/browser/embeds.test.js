@@ -1,12 +1,27 @@
-// <ddb-playground> embeds in a real browser: three on one static page, each with its own
+// <ddb-playground> embeds in a real browser: several on one static page, each with its own
 // engine (the same table name in two of them holds different items), the wasm module loaded
 // once and only when the first embed scrolls into view, a heat strip that shows the hot
-// partition, and "Open in playground" carrying an embed's state into the full page.
+// partition, a table's stream shown record by record (item values as text, never markup), a
+// trigger shown but not run, and "Open in playground" carrying an embed's state (its trigger
+// too, disabled) into the full page.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { openPlayground } from './support/browser_fixture.js';
+
+// An embed the stream tests add to the page: one TransactWriteItems request per Send, so editing
+// the request alone can put, update and delete.
+const CHANGES_EMBED = `<ddb-playground id="changes" operation="TransactWriteItems" table="Posts" stream>
+  <script type="application/json" data-setup>[{"operation": "CreateTable", "input": {"TableName": "Posts",
+    "BillingMode": "PAY_PER_REQUEST", "AttributeDefinitions": [{"AttributeName": "postId", "AttributeType": "S"}],
+    "KeySchema": [{"AttributeName": "postId", "KeyType": "HASH"}],
+    "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_AND_OLD_IMAGES"}}}]</script>
+  <script type="application/json" data-request>{"TransactItems": []}</script>
+</ddb-playground>`;
+
+const postKey = (id) => ({ postId: { S: id } });
+const putPost = (id, text) => ({ Put: { TableName: 'Posts', Item: { ...postKey(id), text: { S: text } } } });
 
 let playground;
 
@@ -31,6 +46,28 @@ describe('embeds', () => {
     await inEmbed(id, 'button[part="send"]').click();
     await done;
     return inEmbed(id, 'pre[part="response"]').textContent();
+  }
+
+  // Types `actions` into the embed's editor as a TransactWriteItems request and sends it.
+  async function sendActions(id, actions) {
+    await inEmbed(id, 'textarea').fill(JSON.stringify({ TransactItems: actions }));
+    return send(id);
+  }
+
+  async function whenReady(id) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((embedId) => document.getElementById(embedId).dataset.state === 'ready', id);
+  }
+
+  /** The stream records an embed shows: event name and the text of each line. */
+  function shownRecords(id) {
+    return page.evaluate((embedId) => [...document.getElementById(embedId).shadowRoot.querySelectorAll('[part="stream"] li')]
+      .map((record) => ({
+        event: record.dataset.eventName,
+        keys: record.querySelector('.keys').textContent,
+        old: record.querySelector('.old')?.textContent ?? null,
+        new: record.querySelector('.new')?.textContent ?? null,
+      })), id);
   }
 
   before(async () => {
@@ -99,6 +136,68 @@ describe('embeds', () => {
     assert.equal(await full.inputValue('#operation'), 'Scan');
     const { Items } = await full.evaluate(() => globalThis.playground.db.send('Scan', { TableName: 'Music' }));
     assert.deepEqual(Items, [{ Artist: { S: 'Acme Band' }, Year: { N: '1999' } }]);
+    assert.deepEqual(errors, []);
+    await full.close();
+  });
+
+  test('a stream embed shows INSERT, MODIFY and REMOVE with their images, oldest first', async () => {
+    await page.evaluate((markup) => document.body.insertAdjacentHTML('beforeend', markup), CHANGES_EMBED);
+    await whenReady('changes');
+    const caption = inEmbed('changes', '.stream-caption');
+    assert.equal(await caption.textContent(), 'Stream of Posts (NEW_AND_OLD_IMAGES), read with GetRecords: no records.');
+    await sendActions('changes', [putPost('p1', 'Hello')]);
+    await sendActions('changes', [{ Update: { TableName: 'Posts', Key: postKey('p1'), UpdateExpression: 'SET #text = :text', ExpressionAttributeNames: { '#text': 'text' }, ExpressionAttributeValues: { ':text': { S: 'Hello, edited' } } } }]);
+    await sendActions('changes', [{ Delete: { TableName: 'Posts', Key: postKey('p1') } }]);
+    assert.deepEqual(await shownRecords('changes'), [
+      { event: 'INSERT', keys: '{"postId":"p1"}', old: null, new: 'new: {"postId":"p1","text":"Hello"}' },
+      { event: 'MODIFY', keys: '{"postId":"p1"}', old: 'old: {"postId":"p1","text":"Hello"}', new: 'new: {"postId":"p1","text":"Hello, edited"}' },
+      { event: 'REMOVE', keys: '{"postId":"p1"}', old: 'old: {"postId":"p1","text":"Hello, edited"}', new: null },
+    ]);
+    assert.equal(await caption.textContent(), 'Stream of Posts (NEW_AND_OLD_IMAGES), read with GetRecords: 3 records, oldest first.');
+  });
+
+  test('markup in an item value shows as text in the stream', async () => {
+    const markup = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+    await sendActions('changes', [putPost('p2', markup)]);
+    const [newest] = (await shownRecords('changes')).slice(-1);
+    assert.equal(newest.new, `new: ${JSON.stringify({ postId: 'p2', text: markup })}`);
+    const created = await page.evaluate(() => document.getElementById('changes').shadowRoot.querySelectorAll('img, b').length);
+    assert.equal(created, 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+  });
+
+  test('past ten records the stream shows the newest ten and counts the earlier ones', async () => {
+    await sendActions('changes', Array.from({ length: 12 }, (_, at) => putPost(`bulk-${at}`, 'x')));
+    const records = await shownRecords('changes');
+    assert.equal(records.length, 10);
+    assert.equal(records.at(-1).keys, '{"postId":"bulk-11"}');
+    // 4 records before, 12 now: 16 in all.
+    assert.equal(await inEmbed('changes', '.stream-earlier').textContent(), '6 earlier records not shown.');
+    assert.match(await inEmbed('changes', '.stream-caption').textContent(), /: 16 records, oldest first\.$/);
+  });
+
+  test('a trigger is shown, not run; Open in playground hands it to the Trigger panel disabled', async () => {
+    await whenReady('posts');
+    const code = await inEmbed('posts', 'pre.trigger-code').textContent();
+    assert.match(code, /^async \(event, db\) => \{\n  for \(const record of event\.Records\) \{/);
+    assert.match(await inEmbed('posts', 'figcaption').textContent(), /^The Lambda function the stream of Posts would invoke .* does not run it/);
+    const opened = page.context().waitForEvent('page');
+    await inEmbed('posts', 'button[part="open"]').click();
+    const full = await opened;
+    const errors = [];
+    full.on('pageerror', (error) => errors.push(error.message));
+    await full.waitForSelector('#engine-status[data-state="ready"]', { timeout: 20_000 });
+    assert.equal(await full.inputValue('#trigger-code'), code);
+    assert.equal(await full.inputValue('#trigger-table'), 'Posts');
+    assert.equal(await full.textContent('#trigger-toggle'), 'Enable');
+    assert.equal(await full.getAttribute('#trigger-status', 'data-state'), 'disabled');
+    assert.equal(await full.locator('#trigger-log li').count(), 0);
+    // What the tutorial tells the reader to do: enable it, then put the post.
+    await full.click('#trigger-toggle');
+    await full.waitForSelector('#trigger-status[data-state="enabled"]');
+    await full.click('#send');
+    await full.waitForSelector('#trigger-log [data-testid="trigger-log-line"]');
+    assert.equal(await full.textContent('#trigger-log [data-testid="trigger-log-line"]'), 'New post! alice: Hello');
     assert.deepEqual(errors, []);
     await full.close();
   });

@@ -1,7 +1,8 @@
 // The tutorial site (site/tutorial/, built by scripts/build_site.js from docs/tutorial/): every
 // page loads from the local server alone (no other host is asked for anything), and every embed
 // on every page answers as its `data-expect` says: a subset of the response, where a string
-// ">N" or "<N" stands for a number above or below N.
+// ">N" or "<N" stands for a number above or below N. An embed with the `stream` attribute may
+// also have a `data-expect-stream`: the event names of the stream records it then shows, in order.
 
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
@@ -63,7 +64,9 @@ describe('tutorial site', () => {
           embed.scrollIntoView();
           await embed.send();
           const expected = JSON.parse(embed.querySelector('script[data-expect]')?.textContent ?? 'null');
-          return { expected, response: embed.shadowRoot.querySelector('pre').textContent };
+          const expectedStream = JSON.parse(embed.querySelector('script[data-expect-stream]')?.textContent ?? 'null');
+          const stream = [...embed.shadowRoot.querySelectorAll('[part="stream"] li')].map((record) => record.dataset.eventName);
+          return { expected, expectedStream, stream, response: embed.shadowRoot.querySelector('pre[part="response"]').textContent };
         }, at);
         assert.ok(result.expected, `${name}: embed ${at + 1} has no data-expect`);
         let answer;
@@ -73,6 +76,7 @@ describe('tutorial site', () => {
           assert.fail(`${name}: embed ${at + 1} answered ${result.response}`);
         }
         assert.deepEqual(mismatches(result.expected, answer), [], `${name}: embed ${at + 1}`);
+        if (result.expectedStream) assert.deepEqual(result.stream, result.expectedStream, `${name}: embed ${at + 1}'s stream`);
       }
       if (name === 'hot-partitions.html') await page.screenshot({ path: await artifactPath('tutorial-hot-partitions'), fullPage: true });
       assert.deepEqual(foreign, []);

@@ -1,6 +1,8 @@
 // <ddb-playground>: a live mini playground inside any static page (a tutorial, a blog post).
 // It shows a request editor with a prefilled request, Send, the response with its consumed
-// capacity and, with the `heat` attribute, a small heat strip of the table's partitions.
+// capacity and, with the `heat` attribute, a small heat strip of the table's partitions; with
+// the `stream` attribute, the records of the table's stream; with a `data-trigger` child, the
+// Lambda function the stream would invoke (shown, not run: the full page runs it once enabled).
 //
 //   <script type="module" src="/web/embed/ddb-playground.js"></script>
 //   <ddb-playground operation="Query" heat>
@@ -17,6 +19,8 @@ import { describeConsumedCapacity } from '../js/consumed_capacity.js';
 import { encodeShareFragment } from '../js/share_codec.js';
 import { captureRecipe } from '../js/share_recipe.js';
 import { drawHeatStrip } from './heat_strip.js';
+import { createStreamView } from './stream_view.js';
+import { createTriggerView, readTriggerCode } from './trigger_view.js';
 
 const ENGINE = new URL('../../wasm/index.js', import.meta.url);
 const PLAYGROUND = new URL('../index.html', import.meta.url);
@@ -33,6 +37,16 @@ pre { max-height: 16em; overflow: auto; margin: 6px 0 0; padding: 8px; backgroun
 canvas { display: block; width: 100%; margin-top: 6px; background: #1c1f26; }
 button { font: inherit; }
 .status { color: #5f6b7a; font-size: 12px; }
+.stream p, figcaption { margin: 8px 0 0; color: #5f6b7a; font-size: 12px; }
+.stream ol { list-style: none; margin: 4px 0 0; padding: 0; font: 12px/1.4 ui-monospace, monospace; }
+.stream li { margin-top: 3px; padding: 3px 8px; border-left: 3px solid #5f6b7a; background: #f4f6f8; }
+.stream li.insert { border-left-color: #2e7d32; }
+.stream li.modify { border-left-color: #b26a00; }
+.stream li.remove { border-left-color: #b42318; }
+.stream .image, .stream .identity { display: block; white-space: pre-wrap; overflow-wrap: anywhere; }
+.trigger { margin: 0; }
+.trigger pre { max-height: 24em; }
+figcaption strong { color: #1c2430; }
 `;
 
 function childJson(host, selector, fallback) {
@@ -92,8 +106,12 @@ class DdbPlayground extends HTMLElement {
       heat.setAttribute('role', 'img');
       box.append(heat);
     }
+    const stream = this.hasAttribute('stream') ? createStreamView() : null;
+    if (stream) box.append(stream.element);
+    const triggerCode = readTriggerCode(this);
+    if (triggerCode !== null) box.append(createTriggerView(triggerCode, this.#tableName(editor)));
     root.append(style, box);
-    this.#parts = { operation, send, open, status, editor, capacity, response, heat };
+    this.#parts = { operation, send, open, status, editor, capacity, response, heat, stream, triggerCode };
     send.disabled = true;
     open.disabled = true;
     send.addEventListener('click', () => this.send());
@@ -139,8 +157,8 @@ class DdbPlayground extends HTMLElement {
       status.textContent = 'Ready.';
       send.disabled = false;
       open.disabled = false;
+      await this.#showTable();
       this.dataset.state = 'ready';
-      await this.#drawHeat();
     } catch (error) {
       status.textContent = `Could not start: ${error.name}: ${error.message}`;
       this.dataset.state = 'failed';
@@ -173,29 +191,50 @@ class DdbPlayground extends HTMLElement {
     } finally {
       send.disabled = false;
     }
-    await this.#drawHeat();
+    await this.#showTable();
     this.dispatchEvent(new CustomEvent('response'));
   }
 
-  // The heat strip shows the table the request names (or the `table` attribute).
-  async #drawHeat() {
-    const { heat, editor } = this.#parts;
-    if (!heat) return;
-    let tableName = this.getAttribute('table');
+  // The table the heat strip, the stream and the trigger are about: the `table` attribute, or
+  // the one the editor's request names (null when it names none or is not JSON).
+  #tableName(editor = this.#parts.editor) {
+    const named = this.getAttribute('table');
+    if (named !== null) return named;
     try {
-      tableName ??= JSON.parse(editor.value).TableName;
-      drawHeatStrip(heat, await this.#db.send('Playground.GetMetrics', { TableName: tableName }));
+      return JSON.parse(editor.value)?.TableName ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  // Redraws what the embed shows of its table besides the response, after set-up and each Send.
+  async #showTable() {
+    await this.#drawHeat();
+    await this.#parts.stream?.refresh(this.#db, this.#tableName());
+  }
+
+  async #drawHeat() {
+    const { heat } = this.#parts;
+    if (!heat) return;
+    try {
+      drawHeatStrip(heat, await this.#db.send('Playground.GetMetrics', { TableName: this.#tableName() }));
     } catch {
       heat.setAttribute('aria-label', 'No table to show yet.');
     }
   }
 
-  /** Opens the full playground with this embed's tables, items and request, in a new tab. */
+  /**
+   * Opens the full playground with this embed's tables, items and request, and its trigger's
+   * code (which the page loads disabled, to run once the reader presses Enable), in a new tab.
+   */
   async openInPlayground() {
     await this.ready();
+    const { operation, editor, triggerCode } = this.#parts;
+    const extras = { console: { operation: operation.textContent, request: editor.value } };
+    if (triggerCode !== null) extras.trigger = { tableName: this.#tableName() ?? '', code: triggerCode };
     const copy = await (await loadEngine()).createDynamoDB({ snapshot: await this.#db.exportSnapshot() });
     try {
-      const recipe = await captureRecipe(copy, { console: { operation: this.#parts.operation.textContent, request: this.#parts.editor.value } });
+      const recipe = await captureRecipe(copy, extras);
       const url = new URL(this.getAttribute('playground') ?? PLAYGROUND.href, location.href);
       url.hash = await encodeShareFragment(recipe);
       window.open(url.href, '_blank', 'noopener');
