@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,14 @@ constexpr double kSpareCapacityShare = 0.5;
 // A provisioned table counts as full (so a throttle is the table's, not one key's) once its
 // busiest second consumed 90% of what is provisioned; burst capacity can take it past 100%.
 constexpr double kFullTableShare = 0.9;
+// A key is reported only when it took at least a quarter of its partition's throttles: the keys
+// that merely share a hot key's partition are throttled too, but are not the mistake.
+constexpr double kPartitionThrottleShare = 0.25;
+// Traffic is a spike when its busiest second asked for at least twice what a quiet second
+// (the 10th percentile of the seconds with traffic) did; steady traffic above the provisioned
+// units is a table provisioned too low, not the wrong capacity mode.
+constexpr double kSpikeOverQuietSecond = 2;
+constexpr double kQuietSecondPercentile = 0.1;
 // Scans are a mistake once they read at least ten items for every item returned, over at least
 // 100 items read: below that a Scan of a small table is a fine way to read it.
 constexpr double kScannedPerReturned = 10;
@@ -85,9 +94,28 @@ struct TableTraffic {
   int64_t throttled_writes = 0;
   int64_t peak_throttled_reads = 0;  // in one second
   int64_t peak_throttled_writes = 0;
+  // What a quiet second asked for (units consumed plus requests throttled), see
+  // kQuietSecondPercentile.
+  double quiet_read_demand = 0;
+  double quiet_write_demand = 0;
   // From the first second with traffic to the last, inclusive; 0 with no traffic.
   int64_t window_seconds = 0;
 };
+
+// The demand of a quiet second: the kQuietSecondPercentile of the seconds that had any traffic
+// of the kind (reads or writes); 0 with none.
+double QuietSecondDemand(const std::vector<SecondSample>& seconds, bool is_write) {
+  std::vector<double> demand;
+  for (const SecondSample& s : seconds) {
+    const double units = is_write ? s.write_units : s.read_units;
+    const double throttled = static_cast<double>(is_write ? s.throttled_writes : s.throttled_reads);
+    if (units + throttled > 0) demand.push_back(units + throttled);
+  }
+  if (demand.empty()) return 0;
+  const size_t at = static_cast<size_t>(kQuietSecondPercentile * static_cast<double>(demand.size() - 1));
+  std::nth_element(demand.begin(), demand.begin() + static_cast<std::ptrdiff_t>(at), demand.end());
+  return demand[at];
+}
 
 TableTraffic TrafficOf(const Table& table, double now) {
   TableTraffic traffic;
@@ -105,6 +133,8 @@ TableTraffic TrafficOf(const Table& table, double now) {
   if (!traffic.seconds.empty()) {
     traffic.window_seconds = traffic.seconds.back().second - traffic.seconds.front().second + 1;
   }
+  traffic.quiet_read_demand = QuietSecondDemand(traffic.seconds, /*is_write=*/false);
+  traffic.quiet_write_demand = QuietSecondDemand(traffic.seconds, /*is_write=*/true);
   return traffic;
 }
 
@@ -149,6 +179,13 @@ void AdviseHotPartitionKeys(const Table& table, const TableTraffic& traffic, dou
   }
   std::stable_sort(throttled.begin(), throttled.end(),
                    [](const KeyTraffic& a, const KeyTraffic& b) { return a.throttles > b.throttles; });
+  std::map<uint64_t, int64_t> partition_throttles;  // among the tracked keys
+  for (const KeyTraffic& key : throttled) {
+    if (const Partition* partition = PartitionOfKey(table, key.key)) {
+      partition_throttles[partition->id] += key.throttles;
+    }
+  }
+  const double window = static_cast<double>(std::max<int64_t>(traffic.window_seconds, 1));
   constexpr size_t kMaxKeysReported = 3;
   size_t reported = 0;
   for (const KeyTraffic& key : throttled) {
@@ -157,18 +194,25 @@ void AdviseHotPartitionKeys(const Table& table, const TableTraffic& traffic, dou
     const int64_t table_throttles = is_write ? traffic.throttled_writes : traffic.throttled_reads;
     const double table_peak = is_write ? traffic.peak_write_units : traffic.peak_read_units;
     const double table_capacity = TableCapacityPerSecond(table, is_write);
-    if (table_throttles == 0 || !(table_capacity > 0) ||
-        table_peak > kSpareCapacityShare * table_capacity) {
+    const Partition* partition = PartitionOfKey(table, key.key);
+    if (table_throttles == 0 || !(table_capacity > 0) || partition == nullptr ||
+        static_cast<double>(key.throttles) <
+            kPartitionThrottleShare * static_cast<double>(partition_throttles[partition->id])) {
       continue;
     }
-    const Partition* partition = PartitionOfKey(table, key.key);
-    if (partition == nullptr) continue;
+    const double partition_limit =
+        is_write ? limits.write_units_per_second : limits.read_units_per_second;
+    // What the key alone asked for a second on average, at least: a write is a unit or more,
+    // a read half a unit or more (eventually consistent, up to 4 KB).
+    const double key_demand =
+        (is_write ? static_cast<double>(key.writes) : 0.5 * static_cast<double>(key.reads)) / window;
+    const bool table_had_spare = table_peak <= kSpareCapacityShare * table_capacity;
+    const bool key_exceeds_partition = key_demand >= partition_limit;
+    if (!table_had_spare && !key_exceeds_partition) continue;
     double partition_peak = 0;
     for (const SecondSample& s : table.metrics().Samples(partition->id, since)) {
       partition_peak = std::max(partition_peak, is_write ? s.write_units : s.read_units);
     }
-    const double partition_limit =
-        is_write ? limits.write_units_per_second : limits.read_units_per_second;
     const json key_json = TrackedKeyJson(key.key);
     const char* unit = UnitName(is_write);
     json evidence = {
@@ -187,13 +231,20 @@ void AdviseHotPartitionKeys(const Table& table, const TableTraffic& traffic, dou
                               : "PAY_PER_REQUEST"},
           {"PeakConsumedUnitsPerSecond", table_peak},
           {"CapacityUnitsPerSecond", table_capacity}}},
+        {"KeyUnitsPerSecondAtLeast", key_demand},
         {"WindowSeconds", TableMetrics::kWindowSeconds}};
     std::string message = "Partition key \"" + KeyText(key_json) + "\" was throttled " +
-                          Figure(static_cast<double>(key.throttles)) + " times while table " +
-                          table.name() + " used at most " + Figure(table_peak) + " of its " +
-                          Figure(table_capacity) + " " + unit + " a second. Its partition peaked at " +
-                          Figure(partition_peak) + " of the " + Figure(partition_limit) + " " +
-                          unit + " one partition serves.";
+                          Counted(static_cast<double>(key.throttles), "time", "times");
+    if (table_had_spare) {
+      message += " while table " + table.name() + " used at most " + Figure(table_peak) +
+                 " of its " + Figure(table_capacity) + " " + unit + " a second.";
+    } else {
+      message += ": on its own it asked for " + Figure(key_demand) + " " + unit +
+                 " a second or more, and no capacity mode or table size gives one key more "
+                 "than one partition.";
+    }
+    message += " Its partition peaked at " + Figure(partition_peak) + " of the " +
+               Figure(partition_limit) + " " + unit + " one partition serves.";
     findings.push_back(Finding(
         "HOT_PARTITION_KEY", table, std::move(evidence), std::move(message),
         "Choose a partition key with many distinct values (user_id rather than country), or add a "
@@ -287,7 +338,9 @@ void AdviseProvisionedSpike(const EngineState& state, const Table& table,
     // Each throttled request asked for at least one unit (a write, or a strongly consistent
     // read, of up to 1 or 4 KB); the peak second's demand is at least this.
     const double peak_demand = peak + static_cast<double>(peak_throttled);
-    if (throttled == 0 || peak < kFullTableShare * provisioned || peak_demand > on_demand_at_once) {
+    const double quiet_demand = is_write ? traffic.quiet_write_demand : traffic.quiet_read_demand;
+    if (throttled == 0 || peak < kFullTableShare * provisioned || peak_demand > on_demand_at_once ||
+        peak_demand < kSpikeOverQuietSecond * quiet_demand) {
       continue;
     }
     const ProvisionedThroughput& t = table.definition().throughput;
@@ -305,6 +358,7 @@ void AdviseProvisionedSpike(const EngineState& state, const Table& table,
                      {"PeakThrottledRequestsPerSecond", peak_throttled},
                      {"PeakConsumedUnitsPerSecond", peak},
                      {"ProvisionedUnitsPerSecond", provisioned},
+                     {"QuietSecondDemandUnits", quiet_demand},
                      {"OnDemandUnitsPerSecondAtOnce", on_demand_at_once},
                      {"WindowSeconds", traffic.window_seconds},
                      {"Cost",
