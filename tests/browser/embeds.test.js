@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { openPlayground } from './support/browser_fixture.js';
+import { artifactPath, openPlayground } from './support/browser_fixture.js';
 
 // An embed the stream tests add to the page: one TransactWriteItems request per Send, so editing
 // the request alone can put, update and delete.
@@ -116,6 +116,9 @@ describe('embeds', () => {
     const strip = inEmbed('hot', 'canvas');
     assert.equal(await strip.getAttribute('data-throttled-partitions'), '1');
     assert.match(await strip.getAttribute('aria-label'), /^ByCountry: \d+ partitions over the last 60 s; 1 of them throttled$/);
+    assert.match(await inEmbed('hot', 'p[part="capacity"]').textContent(), /^Consumed capacity: [\d,]+ WCU and 0 RCU in 20,000 requests, [\d,]+ throttled$/);
+    // For people to look at: an embed with its answer and heat strip.
+    await page.locator('#hot').screenshot({ path: await artifactPath('embed-heat-strip') });
   });
 
   test('a DynamoDB error shows as an error', async () => {

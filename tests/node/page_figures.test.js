@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { createDynamoDB } from '../../wasm/index.js';
+import { describeResponseCapacity } from '../../web/js/consumed_capacity.js';
 import { cellText, toDynamoItem, toPlainItem } from '../../web/js/item_json.js';
 import { buildQuery } from '../../web/js/item_query.js';
 import { formatDollars, formatUnits, namedPartitions, partitionLimits } from '../../web/js/partition_figures.js';
@@ -154,5 +155,26 @@ describe('partition figures', () => {
     assert.ok(!/e/.test(formatDollars(1.234e-11)));
     assert.equal(formatUnits(12000), '12,000');
     assert.equal(formatUnits(0.5), '0.5');
+  });
+});
+
+describe('consumed capacity in words', () => {
+  test("a response's ConsumedCapacity is named in the operation's unit", () => {
+    assert.equal(describeResponseCapacity('GetItem', { ConsumedCapacity: { TableName: 'Music', CapacityUnits: 0.5 } }), '0.5 RCU on Music');
+    assert.equal(
+      describeResponseCapacity('BatchWriteItem', { ConsumedCapacity: [{ TableName: 'A', CapacityUnits: 2 }, { TableName: 'B', CapacityUnits: 1 }] }),
+      '2 WCU on A, 1 WCU on B',
+    );
+  });
+
+  test('a simulated workload counts what all its requests consumed', () => {
+    const output = { ConsumedWriteCapacityUnits: 12470, ConsumedReadCapacityUnits: 0.5, Requests: 20000, Throttled: 8001 };
+    assert.equal(describeResponseCapacity('Playground.SimulateWorkload', output), '12,470 WCU and 0.5 RCU in 20,000 requests, 8,001 throttled');
+  });
+
+  test('a response with no capacity says so with a dash', () => {
+    for (const output of [{}, { TableDescription: {} }, { ConsumedWriteCapacityUnits: '1' }, null]) {
+      assert.equal(describeResponseCapacity('CreateTable', output), '—', JSON.stringify(output));
+    }
   });
 });

@@ -15,7 +15,7 @@
 // from static files with no CDN and needs no special headers. "Open in playground" carries the
 // embed's state to the full page as a share link, which opens in a workspace of its own.
 
-import { describeConsumedCapacity } from '../js/consumed_capacity.js';
+import { describeResponseCapacity } from '../js/consumed_capacity.js';
 import { encodeShareFragment } from '../js/share_codec.js';
 import { captureRecipe } from '../js/share_recipe.js';
 import { drawHeatStrip } from './heat_strip.js';
@@ -183,7 +183,7 @@ class DdbPlayground extends HTMLElement {
       const output = await this.#db.send(operation.textContent, JSON.parse(editor.value));
       response.className = '';
       response.textContent = JSON.stringify(output, null, 2);
-      capacity.textContent = `Consumed capacity: ${describeConsumedCapacity(operation.textContent, output.ConsumedCapacity)}`;
+      capacity.textContent = `Consumed capacity: ${describeResponseCapacity(operation.textContent, output)}`;
     } catch (error) {
       response.className = 'error';
       response.textContent = `${error.name}: ${error.message}`;

@@ -29,3 +29,19 @@ export function describeConsumedCapacity(operation, consumedCapacity) {
   const unit = unitName(operation);
   return entries.map((entry) => `${entry.CapacityUnits} ${unit} on ${entry.TableName}`).join(', ');
 }
+
+const count = (n) => Number(n).toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * The consumed capacity of any successful response: its ConsumedCapacity, or for a simulated
+ * workload (Playground.SimulateWorkload, which has no ConsumedCapacity of its own) the units
+ * all its requests consumed, "12,470 WCU and 0 RCU in 20,000 requests, 8,001 throttled".
+ */
+export function describeResponseCapacity(operation, output) {
+  if (output?.ConsumedCapacity !== undefined) return describeConsumedCapacity(operation, output.ConsumedCapacity);
+  const { ConsumedWriteCapacityUnits: writes, ConsumedReadCapacityUnits: reads, Requests: requests, Throttled: throttled } = output ?? {};
+  if (typeof writes !== 'number' || typeof reads !== 'number') return '—';
+  const served = `${count(writes)} WCU and ${count(reads)} RCU`;
+  if (typeof requests !== 'number') return served;
+  return `${served} in ${count(requests)} requests, ${count(throttled ?? 0)} throttled`;
+}

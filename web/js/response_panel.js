@@ -2,7 +2,7 @@
 // pretty-printed output; an error shows DynamoDB's error name, message and HTTP status in the
 // error box instead, so an error never looks like an ordinary response.
 
-import { describeConsumedCapacity } from './consumed_capacity.js';
+import { describeResponseCapacity } from './consumed_capacity.js';
 
 function statusText(result) {
   if (!result.sent) return 'Not sent to the engine';
@@ -34,8 +34,7 @@ export function mountResponsePanel({
     showLocation(null);
     summary.textContent = `${result.operation} · ${statusText(result)}`;
     summary.dataset.outcome = result.ok ? 'ok' : 'error';
-    const capacity = result.ok ? result.output.ConsumedCapacity : undefined;
-    const capacityText = describeConsumedCapacity(result.operation, capacity);
+    const capacityText = result.ok ? describeResponseCapacity(result.operation, result.output) : '—';
     consumedCapacity.textContent = `Consumed capacity: ${capacityText}`;
 
     error.hidden = result.ok;
