@@ -3,6 +3,7 @@
 // oldest first with their keys and images in plain JSON. Item values are the reader's data and
 // are written as text only, never as markup.
 
+import { counted } from '../js/counted.js';
 import { toPlainItem } from '../js/item_json.js';
 import { readStreamRecords } from '../js/stream_panel.js';
 
@@ -10,7 +11,6 @@ import { readStreamRecords } from '../js/stream_panel.js';
 const SHOWN = 10;
 
 const plainJson = (image) => JSON.stringify(toPlainItem(image).item);
-const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function line(className, text) {
   const element = document.createElement('span');
@@ -55,7 +55,7 @@ export function createStreamView() {
     caption.textContent = text;
     const hidden = Math.max(0, records.length - SHOWN);
     earlier.hidden = hidden === 0;
-    earlier.textContent = `${plural(hidden, 'earlier record')} not shown.`;
+    earlier.textContent = `${counted(hidden, 'earlier record')} not shown.`;
     list.replaceChildren(...records.slice(hidden).map(recordItem));
   }
 
@@ -73,7 +73,7 @@ export function createStreamView() {
     try {
       const records = await readStreamRecords(db, table.LatestStreamArn);
       const heading = `Stream of ${tableName} (${table.StreamSpecification.StreamViewType}), read with GetRecords`;
-      show(records.length ? `${heading}: ${plural(records.length, 'record')}, oldest first.` : `${heading}: no records.`, records);
+      show(records.length ? `${heading}: ${counted(records.length, 'record')}, oldest first.` : `${heading}: no records.`, records);
     } catch (error) {
       show(`The stream of ${tableName} could not be read: ${error.name}: ${error.message}`);
     }

@@ -5,6 +5,7 @@ import { createDynamoDB } from '../../wasm/index.js';
 import { mountAdvicePanel } from './advice_panel.js';
 import { mountRequestConsole } from './console.js';
 import { mountCopyAs } from './copy_as.js';
+import { counted } from './counted.js';
 import { mountCurrentTable } from './current_table.js';
 import { hintFor, jsonErrorLocation } from './error_hints.js';
 import { exampleRequestText, findExample } from './examples.js';
@@ -408,8 +409,7 @@ async function openSharedPlayground(recipe, workspace) {
   if (recipe.console) requestConsole.load(recipe.console.operation, recipe.console.request, 'The request the link was shared with.');
   if (recipe.trigger) triggerPanel.setCode(recipe.trigger.tableName, recipe.trigger.code);
   const refused = report.failures.length ? ` The engine refused ${report.failures.length} of its requests: ${report.failures.slice(0, 3).join('; ')}.` : '';
-  const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  showShareBanner(`Opened a shared playground in its own workspace, "${workspace}": ${count(report.tables, 'table')}, ${count(report.items, 'item')}.${refused} Your own playground is untouched.`);
+  showShareBanner(`Opened a shared playground in its own workspace, "${workspace}": ${counted(report.tables, 'table')}, ${counted(report.items, 'item')}.${refused} Your own playground is untouched.`);
 }
 
 async function loadEngine() {

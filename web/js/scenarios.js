@@ -3,6 +3,7 @@
 // (virtual time, so minutes of traffic take an instant), deletes and recreates its tables, sends
 // the requests and answers with one plain sentence built from the engine's own figures.
 
+import { formatUnits } from './partition_figures.js';
 import { NOTIFY_FOLLOWERS_TRIGGER, loadSocialSample, newPostRequest } from './samples.js';
 
 const SEED = 42;
@@ -58,10 +59,6 @@ function paragraph(text, className) {
   element.className = className;
   element.textContent = text;
   return element;
-}
-
-function formatUnits(units) {
-  return Number.isInteger(units) ? String(units) : units.toFixed(1);
 }
 
 /**

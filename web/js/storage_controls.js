@@ -3,11 +3,9 @@
 // not be read, "Download" (the whole playground as one file), "Open file" (start from such a
 // file) and "Reset playground".
 
-const TAKE_OVER_KEY = 'dynamodb-playground:take-over';
+import { counted } from './counted.js';
 
-function plural(count, word) {
-  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
-}
+const TAKE_OVER_KEY = 'dynamodb-playground:take-over';
 
 // "3 tables, 12,400 items": what a restore brought back, from DescribeTable (which costs no
 // capacity, so the restore leaves no reads in the heat view).
@@ -17,7 +15,7 @@ async function describeContents(db) {
   for (const TableName of TableNames) {
     items += (await db.send('DescribeTable', { TableName })).Table.ItemCount;
   }
-  return `${plural(TableNames.length, 'table')}, ${plural(items, 'item')}`;
+  return `${counted(TableNames.length, 'table')}, ${counted(items, 'item')}`;
 }
 
 // playground-2026-12-02T10-20-00.ddbpg

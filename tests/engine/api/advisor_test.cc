@@ -12,20 +12,20 @@ namespace {
 class AdvisorTest : public EngineFixture {
  protected:
   void SetUp() override { Playground("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 1900000000}}); }
-  json Playground(const std::string& operation, const json& body) {
-    Response response = engine_.Handle("Playground." + operation, body.dump());
-    EXPECT_EQ(response.status, 200) << response.body;
-    return json::parse(response.body);
-  }
   json Findings(const json& request = json::object()) {
     return Playground("Advise", request)["Findings"];
   }
-  void CreateProvisioned(const std::string& name, int read, int write) {
-    Ok("CreateTable",
-       {{"TableName", name},
-        {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
-        {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
-        {"ProvisionedThroughput", {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", write}}}});
+  // 20 writes a second for two minutes, with a minute at fifty times that in the middle.
+  json TicketSale(const std::string& table) {
+    return Playground(
+        "SimulateWorkload",
+        {{"TableName", table},
+         {"DurationSeconds", 120},
+         {"RequestsPerSecond", 20},
+         {"Operations", {{"PutItem", 1}}},
+         {"ItemSizeBytes", 900},
+         {"KeyDistribution", {{"Type", "UNIFORM"}, {"KeyCount", 100000}}},
+         {"Spike", {{"StartSecond", 30}, {"DurationSeconds", 60}, {"Multiplier", 50}}}});
   }
   // "MISTAKE@Table" for each finding, so a failing comparison reads well.
   static std::string Summary(const json& findings) {
@@ -190,15 +190,7 @@ TEST_F(AdvisorTest, ReportsAProvisionedTableThrottledByASpikeWithBothCosts) {
   // 20 writes a second on 100 WCU, then a minute at 1,000 a second: burst capacity (300 s of
   // unused units) runs out and the table throttles; on demand serves 4,000 WCU at once.
   CreateProvisioned("Tickets", 100, 100);
-  json result = Playground(
-      "SimulateWorkload",
-      {{"TableName", "Tickets"},
-       {"DurationSeconds", 120},
-       {"RequestsPerSecond", 20},
-       {"Operations", {{"PutItem", 1}}},
-       {"ItemSizeBytes", 900},
-       {"KeyDistribution", {{"Type", "UNIFORM"}, {"KeyCount", 100000}}},
-       {"Spike", {{"StartSecond", 30}, {"DurationSeconds", 60}, {"Multiplier", 50}}}});
+  json result = TicketSale("Tickets");
   ASSERT_GT(result["Throttled"].get<long long>(), 0);
 
   json findings = Findings();
@@ -243,15 +235,7 @@ TEST_F(AdvisorTest, SteadyTrafficAboveTheProvisionedUnitsIsNotASpike) {
 
 TEST_F(AdvisorTest, TheSameSpikeOnDemandGetsNoFinding) {
   CreateTable("Tickets");
-  json result = Playground(
-      "SimulateWorkload",
-      {{"TableName", "Tickets"},
-       {"DurationSeconds", 120},
-       {"RequestsPerSecond", 20},
-       {"Operations", {{"PutItem", 1}}},
-       {"ItemSizeBytes", 900},
-       {"KeyDistribution", {{"Type", "UNIFORM"}, {"KeyCount", 100000}}},
-       {"Spike", {{"StartSecond", 30}, {"DurationSeconds", 60}, {"Multiplier", 50}}}});
+  json result = TicketSale("Tickets");
   ASSERT_EQ(result["Throttled"], 0);
   EXPECT_EQ(Summary(Findings()), "");
 }

@@ -5,14 +5,7 @@
 namespace ddbpg::testing {
 namespace {
 
-class CostTest : public EngineFixture {
- protected:
-  json Playground(const std::string& operation, const json& body) {
-    Response response = engine_.Handle("Playground." + operation, body.dump());
-    EXPECT_EQ(response.status, 200) << response.body;
-    return json::parse(response.body);
-  }
-};
+class CostTest : public EngineFixture {};
 
 // The explainer's "Cost Example": a chat application with 100M writes and 500M reads a month
 // and 100 GB stored (shared/seed/what-is-dynamodb.md).

@@ -7,18 +7,6 @@ namespace {
 
 class MetricsTest : public EngineFixture {
  protected:
-  json Playground(const std::string& operation, const json& body) {
-    Response response = engine_.Handle("Playground." + operation, body.dump());
-    EXPECT_EQ(response.status, 200) << response.body;
-    return json::parse(response.body);
-  }
-  void CreateProvisioned(const std::string& name, int read, int write) {
-    Ok("CreateTable",
-       {{"TableName", name},
-        {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
-        {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
-        {"ProvisionedThroughput", {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", write}}}});
-  }
   void Put(const std::string& table, const std::string& pk, size_t padding = 0) {  // NOLINT
     json item = {{"pk", {{"S", pk}}}};
     if (padding) item["pad"] = {{"S", std::string(padding, 'x')}};

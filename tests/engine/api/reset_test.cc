@@ -9,14 +9,7 @@
 namespace ddbpg::testing {
 namespace {
 
-class ResetTest : public EngineFixture {
- protected:
-  json Playground(const std::string& operation, const json& body) {
-    Response response = engine_.Handle("Playground." + operation, body.dump());
-    EXPECT_EQ(response.status, 200) << operation << ": " << response.body;
-    return json::parse(response.body);
-  }
-};
+class ResetTest : public EngineFixture {};
 
 TEST_F(ResetTest, EmptiesTablesStreamsAndSettingsButKeepsThrottling) {
   Playground("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 1767225600}});

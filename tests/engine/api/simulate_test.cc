@@ -9,11 +9,6 @@ namespace {
 class SimulateTest : public EngineFixture {
  protected:
   void SetUp() override { Playground("SetClock", {{"Mode", "VIRTUAL"}, {"Now", 1900000000}}); }
-  json Playground(const std::string& operation, const json& body) {
-    Response response = engine_.Handle("Playground." + operation, body.dump());
-    EXPECT_EQ(response.status, 200) << response.body;
-    return json::parse(response.body);
-  }
   void CreateProvisioned(const std::string& name, const std::string& key, int read, int write) {
     Ok("CreateTable",
        {{"TableName", name},

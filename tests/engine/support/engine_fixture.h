@@ -27,6 +27,22 @@ class EngineFixture : public ::testing::Test {
     return json::parse(response.body);
   }
 
+  // Sends `body` to Playground.<operation> and expects success, returning the parsed body.
+  json Playground(const std::string& operation, const json& body) {
+    Response response = engine_.Handle("Playground." + operation, body.dump());
+    EXPECT_EQ(response.status, 200) << operation << ": " << response.body;
+    return json::parse(response.body);
+  }
+
+  // A PROVISIONED table with a string partition key "pk".
+  void CreateProvisioned(const std::string& name, int read, int write) {
+    Ok("CreateTable",
+       {{"TableName", name},
+        {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+        {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
+        {"ProvisionedThroughput", {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", write}}}});
+  }
+
   // A PAY_PER_REQUEST table with a string partition key "pk" and, when `sort_type` is given, a
   // sort key "sk" of that type.
   void CreateTable(const std::string& name, const std::string& sort_type = "") {
