@@ -24,7 +24,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/capacity/cost.h"
 #include "engine/capacity/units.h"
-#include "engine/store/key_hash.h"
+#include "engine/partition/key_hash.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 

@@ -17,7 +17,7 @@
 #include "engine/expr/document.h"
 #include "engine/expr/key_condition.h"
 #include "engine/value/ddb_json.h"
-#include "engine/store/key_hash.h"
+#include "engine/partition/key_hash.h"
 #include "engine/value/item_size.h"
 
 namespace ddbpg {

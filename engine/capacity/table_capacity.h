@@ -14,7 +14,7 @@
 
 #include "engine/base/status.h"
 #include "engine/capacity/token_bucket.h"
-#include "engine/store/partition_map.h"
+#include "engine/partition/partition_map.h"
 
 namespace ddbpg {
 

@@ -12,7 +12,7 @@
 #include "engine/base/status.h"
 #include "engine/capacity/table_capacity.h"
 #include "engine/capacity/table_metrics.h"
-#include "engine/store/partition_map.h"
+#include "engine/partition/partition_map.h"
 
 namespace ddbpg {
 

@@ -5,7 +5,7 @@
 
 #include "engine/base/limits.h"
 #include "engine/capacity/units.h"
-#include "engine/store/key_hash.h"
+#include "engine/partition/key_hash.h"
 #include "engine/value/item_size.h"
 
 namespace ddbpg {

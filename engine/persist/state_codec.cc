@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "engine/store/key_hash.h"
+#include "engine/partition/key_hash.h"
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"

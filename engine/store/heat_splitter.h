@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "engine/capacity/table_metrics.h"
-#include "engine/store/partition_map.h"
+#include "engine/partition/partition_map.h"
 
 namespace ddbpg {
 

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "engine/base/limits.h"
-#include "engine/store/key_hash.h"
+#include "engine/partition/key_hash.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 

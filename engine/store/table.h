@@ -19,7 +19,7 @@
 #include "engine/capacity/table_metrics.h"
 #include "engine/index/secondary_index.h"
 #include "engine/store/heat_splitter.h"
-#include "engine/store/partition_map.h"
+#include "engine/partition/partition_map.h"
 #include "engine/streams/stream.h"
 #include "engine/value/attribute_value.h"
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "engine/store/partition_map.h"
+#include "engine/partition/partition_map.h"
 
 namespace ddbpg {
 

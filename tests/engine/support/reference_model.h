@@ -1,7 +1,7 @@
 // A deliberately simple reference model of a DynamoDB table for the model-based tests: items as
 // DynamoDB JSON in one vector, orders and sizes recomputed from the documented rules on every
 // read, no partitions and no index machinery. Only the partition-key hash comes from the engine
-// (engine/store/key_hash.h), because it is the engine's documented, frozen Scan order.
+// (engine/partition/key_hash.h), because it is the engine's documented, frozen Scan order.
 //
 // The values the tests generate are kept to what the model can judge on its own: S and B values
 // of a few bytes, numbers that are whole hundredths (so their order and their storage size are
@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/store/key_hash.h"
+#include "engine/partition/key_hash.h"
 #include "engine/value/attribute_value.h"
 #include "engine/value/number.h"
 

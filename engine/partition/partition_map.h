@@ -6,7 +6,7 @@
 // partitions for its provisioned throughput, a throughput increase beyond what the partitions
 // can carry doubles their number, a partition that outgrows 10 GB splits in two, and
 // partitions never merge. Each partition owns a contiguous, inclusive range of the 64-bit hash
-// of engine/store/key_hash.h; together they cover the whole space.
+// of engine/partition/key_hash.h; together they cover the whole space.
 #pragma once
 
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "engine/store/key_hash.h"
+#include "engine/partition/key_hash.h"
 
 #include <string>
 

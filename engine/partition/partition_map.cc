@@ -1,4 +1,4 @@
-#include "engine/store/partition_map.h"
+#include "engine/partition/partition_map.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,0 +1,43 @@
+// The engine's folders are layers: each includes only folders below it, so dependencies point
+// one way and no folder cycle can come back unnoticed. The order is docs/architecture.md's.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const ENGINE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'engine');
+
+// Bottom first. A folder may include any folder listed before it.
+const LAYERS = ['base', 'value', 'expr', 'partition', 'capacity', 'index', 'streams', 'store', 'ttl', 'sim', 'persist', 'api'];
+
+function sources(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    if (statSync(full).isDirectory()) return sources(full);
+    return /\.(h|cc)$/.test(name) ? [full] : [];
+  });
+}
+
+/** Every `#include "engine/<folder>/..."` of `folder`'s files, as [file, included folder]. */
+function engineIncludes(folder) {
+  return sources(path.join(ENGINE, folder)).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/^#include "engine\/([a-z_]+)\//gm)].map((match) => [path.relative(ENGINE, file), match[1]]));
+}
+
+test('every engine folder has a place in the layers', () => {
+  const folders = readdirSync(ENGINE).filter((name) => statSync(path.join(ENGINE, name)).isDirectory()).sort();
+  assert.deepEqual(folders, [...LAYERS].sort());
+});
+
+test('each folder includes only folders below it', () => {
+  const upward = [];
+  for (const [at, folder] of LAYERS.entries()) {
+    for (const [file, included] of engineIncludes(folder)) {
+      const level = LAYERS.indexOf(included);
+      if (included !== folder && !(level >= 0 && level < at)) upward.push(`${file} includes engine/${included}/`);
+    }
+  }
+  assert.deepEqual(upward, []);
+});
