@@ -1,0 +1,107 @@
+// The HTTP comparison of issue #15: the same load (http_load.js) against the playground's
+// endpoint, the HTTP ceiling (ceiling_server.js) and dynalite, one after the other in this run,
+// then the goals as ratios of figures measured in this run. Absolute figures move from machine to
+// machine and run to run; the ratios are what the goals are written in. The servers are started
+// (and stopped) by scripts/bench.sh; this reads their peak RSS from /proc by their process ids.
+//
+//   node tests/bench/http_compare.js --playground URL --playground-pid PID --ceiling URL --ceiling-pid PID
+//        [--dynalite URL --dynalite-pid PID | --dynalite-skipped REASON]
+//        [--concurrency 16] [--items 10000] [--duration 3] [--warmup 1]
+
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+import { waitUntilAnswering } from './ddb_http_client.js';
+import { formatLoad, runLoad } from './http_load.js';
+
+const { values } = parseArgs({
+  options: {
+    playground: { type: 'string' }, 'playground-pid': { type: 'string' },
+    ceiling: { type: 'string' }, 'ceiling-pid': { type: 'string' },
+    dynalite: { type: 'string' }, 'dynalite-pid': { type: 'string' }, 'dynalite-skipped': { type: 'string' },
+    concurrency: { type: 'string', default: '16' },
+    items: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '1' },
+  },
+});
+
+const load = {
+  concurrency: Number(values.concurrency),
+  items: Number(values.items),
+  durationSeconds: Number(values.duration),
+  warmupSeconds: Number(values.warmup),
+};
+
+/** The process's peak resident set (VmHWM), in MB; null where /proc is not there. */
+function peakRssMB(pid) {
+  try {
+    const kilobytes = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1];
+    return Number(kilobytes) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+async function measure(name, url, pid, verify) {
+  await waitUntilAnswering(url);
+  const result = await runLoad({ ...load, url, verify, whileHoldingTable: () => peakRssMB(pid) });
+  console.log(`-- ${name}: ${formatLoad(result)}`);
+  return result;
+}
+
+const playground = await measure('playground', values.playground, values['playground-pid'], true);
+const ceiling = await measure('ceiling', values.ceiling, values['ceiling-pid'], false);
+const dynalite = values.dynalite ? await measure('dynalite 4.0.0', values.dynalite, values['dynalite-pid'], true) : undefined;
+if (!dynalite) console.log(`-- dynalite skipped: ${values['dynalite-skipped'] ?? 'no --dynalite given'}`);
+
+const total = (result, field) => (result ? Object.values(result.phases).reduce((sum, phase) => sum + phase[field], 0) : undefined);
+const number = (value) => (value === undefined || value === null ? '-' : Math.round(value).toLocaleString('en-US'));
+
+// Each row: the three figures, the ratio the goal is written in (higher is better) and the goal.
+const rows = [
+  {
+    label: 'PutItem ops/s', figure: (r) => r?.phases.PutItem.opsPerSecond, hasCeiling: true,
+    ratio: (p, c) => p / c, versus: 'the ceiling', goal: 0.8,
+  },
+  {
+    label: 'GetItem ops/s', figure: (r) => r?.phases.GetItem.opsPerSecond, hasCeiling: true,
+    ratio: (p, c) => p / c, versus: 'the ceiling', goal: 0.8,
+  },
+  {
+    label: 'Query (100-item ranges) items/s', figure: (r) => r?.phases.Query.itemsPerSecond,
+    ratio: (p, _c, d) => p / d, versus: 'dynalite', goal: 10,
+  },
+  {
+    label: 'full Scan of the table, ms', figure: (r) => r?.phases.Scan.p50Ms,
+    ratio: (p, _c, d) => d / p, versus: 'dynalite', goal: 10, // fewer ms is faster
+  },
+  {
+    label: 'BatchWriteItem (25 items) items/s', figure: (r) => r?.phases.BatchWriteItem.itemsPerSecond,
+    ratio: (p, _c, d) => p / d, versus: 'dynalite', goal: 10,
+  },
+];
+
+const columns = [36, 12, 10, 10, 20, 22, 5];
+const line = (...cells) => console.log(cells.map((cell, n) => (n === 0 ? String(cell).padEnd(columns[n]) : String(cell).padStart(columns[n]))).join(''));
+const met = (pass) => (pass === undefined ? '-' : pass ? 'yes' : 'no');
+
+console.log(`\n== the goals of issue #15, over HTTP: C=${load.concurrency}, ${load.items.toLocaleString('en-US')} items of 1 KB, ` +
+  `${load.durationSeconds} s phases after ${load.warmupSeconds} s warm-ups; ratios of figures from this run`);
+line('', 'playground', 'ceiling', 'dynalite', 'ratio', 'goal', 'met');
+for (const row of rows) {
+  const [p, c, d] = [playground, row.hasCeiling ? ceiling : undefined, dynalite].map(row.figure);
+  const other = row.versus === 'dynalite' ? d : c;
+  const ratio = other === undefined ? undefined : row.ratio(p, c, d);
+  line(row.label, number(p), number(c), number(d),
+    ratio === undefined ? '-' : `${ratio.toFixed(2)}x ${row.versus}`, `>= ${row.goal}x ${row.versus}`,
+    met(ratio === undefined ? undefined : ratio >= row.goal));
+}
+const throttles = total(playground, 'throttles');
+const wrong = total(playground, 'verificationErrors');
+line('throttles (all phases)', throttles, '-', number(total(dynalite, 'throttles')), '', '0', met(throttles === 0));
+line('verification errors (all phases)', wrong, '-', number(total(dynalite, 'verificationErrors')), '', '0', met(wrong === 0));
+const rss = [playground, ceiling, dynalite].map((result) => result?.holdingTable);
+line('peak RSS holding the table, MB', ...rss.map(number), '', '<= 100 MB', met(rss[0] === null ? undefined : rss[0] <= 100));
+console.log('(peak RSS: the server\'s VmHWM once the table is written and read, before BatchWriteItem adds to it; ' +
+  'the ceiling answers `{}` to everything, so it has no Query, Scan or BatchWriteItem figures worth comparing)');

@@ -1,0 +1,362 @@
+// HTTP load generator for any DynamoDB endpoint (plain node, no dependencies). It creates a
+// table, then runs timed phases at a given concurrency over keep-alive connections:
+//
+//   PutItem         N items of about 1 KB (a fixed count, after a warm-up that writes the same keys)
+//   GetItem         random items written by the put phase
+//   Query           100-item ranges of one partition key (the put phase's items, 200 per key)
+//   Scan            full scans of the table (Segment/TotalSegments = concurrency), each following
+//                   LastEvaluatedKey to the end; figures are the time of one whole scan
+//   BatchWriteItem  25 new items a call
+//
+// Every answer is checked against what was written (a server answering wrongly cannot look
+// fast): a wrong answer counts as a verification error, a throttled one as a throttle, and
+// neither counts as an operation done. Throttled PutItems and Scan pages are retried so that the
+// table is complete for the phases after them. Prints ops/s, items/s, p50 and p99 per phase.
+//
+//   node tests/bench/http_load.js --url http://127.0.0.1:8000 [--concurrency 16] [--items 10000]
+//        [--duration 3] [--warmup 1] [--no-verify] [--json]
+//
+// --no-verify only checks for HTTP 200: for the ceiling server, which answers `{}` to everything.
+
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { createClient, errorName, isThrottled } from './ddb_http_client.js';
+
+const ITEMS_PER_PARTITION_KEY = 200; // so that a Query can ask for 100 of them
+const QUERY_RANGE = 100;
+const BATCH_SIZE = 25;
+const BATCHES_READ_BACK = 20;
+const THROTTLE_BACKOFF_MS = 5;
+
+// With the keys, each item is about 1 KB. Random per run, so no server can answer from a guess.
+const PAYLOADS = Array.from({ length: 32 }, () => randomBytes(500).toString('hex'));
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Outcomes of one operation. `throttles` counts throttled attempts (retried or not).
+const done = (items = 1, throttles = 0) => ({ items, throttles });
+const throttled = () => ({ items: 0, throttles: 1 });
+const wrong = (kind) => ({ items: 0, throttles: 0, wrong: kind });
+
+/** The item layout shared by every phase: item i is partition key p<i mod P>, sort key i div P. */
+function layout(itemCount) {
+  const partitionKeys = Math.ceil(itemCount / ITEMS_PER_PARTITION_KEY);
+  const keyOf = (prefix, i) => ({ pk: { S: `${prefix}${i % partitionKeys}` }, sk: { N: String(Math.floor(i / partitionKeys)) } });
+  const itemOf = (prefix, i) => ({ ...keyOf(prefix, i), payload: { S: PAYLOADS[i % PAYLOADS.length] } });
+  // Every partition key holds at least this many items (sort keys 0 to itemsPerKey - 1).
+  const itemsPerKey = Math.floor(itemCount / partitionKeys);
+  const indexOf = (item) => Number(item?.sk?.N) * partitionKeys + Number(item?.pk?.S?.slice(1));
+  const isItem = (item, prefix, i) => {
+    const expected = itemOf(prefix, i);
+    return item !== null && typeof item === 'object' && Object.keys(item).length === 3 &&
+      item.pk?.S === expected.pk.S && item.sk?.N === expected.sk.N && item.payload?.S === expected.payload.S;
+  };
+  return { partitionKeys, itemsPerKey, keyOf, itemOf, indexOf, isItem };
+}
+
+function percentile(sorted, fraction) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
+}
+
+function summarize(tally, latencies, seconds) {
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    operations: tally.operations,
+    items: tally.items,
+    opsPerSecond: tally.operations / seconds,
+    itemsPerSecond: tally.items / seconds,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    throttles: tally.throttles,
+    verificationErrors: tally.verificationErrors,
+    errorKinds: tally.errorKinds,
+    seconds,
+  };
+}
+
+function newTally() {
+  return { operations: 0, items: 0, throttles: 0, verificationErrors: 0, errorKinds: {} };
+}
+
+function record(tally, outcome) {
+  tally.throttles += outcome.throttles;
+  if (outcome.wrong) {
+    tally.verificationErrors++;
+    tally.errorKinds[outcome.wrong] = (tally.errorKinds[outcome.wrong] ?? 0) + 1;
+  } else if (outcome.items > 0) {
+    tally.operations++;
+    tally.items += outcome.items;
+  }
+}
+
+/**
+ * `concurrency` workers call `operation(sequence)` until `count` operations were started or,
+ * without a count, until `durationMs` has passed.
+ */
+async function runPhase({ concurrency, durationMs, count, operation }) {
+  const tally = newTally();
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  const more = count === undefined ? () => performance.now() - started < durationMs : () => next < count;
+  const worker = async () => {
+    while (more()) {
+      const sequence = next++;
+      const sent = performance.now();
+      const outcome = await operation(sequence);
+      latencies.push(performance.now() - sent);
+      record(tally, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return summarize(tally, latencies, (performance.now() - started) / 1000);
+}
+
+/**
+ * @param {object} options
+ * @param {string} options.url
+ * @param {number} [options.concurrency=16] requests in flight, one keep-alive connection each
+ * @param {number} [options.items=10000] items of about 1 KB written by the put phase
+ * @param {number} [options.durationSeconds=3] length of each timed phase but the put phase
+ * @param {number} [options.warmupSeconds=1] unmeasured load before each phase (0: none)
+ * @param {boolean} [options.verify=true] false: only HTTP 200 is checked (the ceiling server)
+ * @param {() => any} [options.whileHoldingTable] called once the table is written and read
+ *   (after the scan phase, before the batch phase adds to it); its value is returned as
+ *   `holdingTable` (the comparison reads the server's peak RSS there)
+ * @param {(line: string) => void} [options.log] progress
+ */
+export async function runLoad({
+  url, concurrency = 16, items = 10_000, durationSeconds = 3, warmupSeconds = 1, verify = true,
+  whileHoldingTable = () => undefined, log = () => {},
+}) {
+  const client = createClient(url, { concurrency });
+  const table = `bench_${process.pid}_${Date.now()}`;
+  const keys = layout(items);
+  const durationMs = durationSeconds * 1000;
+  const phase = (name, operation, extra = {}) => {
+    log(`${name} ...`);
+    return runPhase({ concurrency, durationMs, operation, ...extra });
+  };
+  const warmUp = async (operation) => {
+    if (warmupSeconds > 0) await runPhase({ concurrency, durationMs: warmupSeconds * 1000, operation });
+  };
+
+  // Judges an answer: throttled, an error, or (when verifying) right by `isRight`, else `wrongKind`.
+  const judge = (answer, wrongKind, isRight, itemCount = 1) => {
+    if (isThrottled(answer)) return throttled();
+    if (answer.status !== 200) return wrong(errorName(answer));
+    if (!verify) return done(itemCount);
+    if (answer.body === null || typeof answer.body !== 'object') return wrong('answer is not a JSON object');
+    return isRight(answer.body) ? done(itemCount) : wrong(wrongKind);
+  };
+
+  const result = { url, table, concurrency, items, durationSeconds, warmupSeconds, verify, phases: {} };
+  try {
+    const creating = performance.now();
+    await createTable(client, table, verify);
+    result.createTableMs = performance.now() - creating;
+
+    const putItem = async (i) => {
+      for (let throttles = 0; ; throttles++) {
+        const answer = await client.call('PutItem', { TableName: table, Item: keys.itemOf('p', i % items) });
+        if (!isThrottled(answer)) {
+          const outcome = judge(answer, 'PutItem answer with an error type', (body) => !body.__type);
+          return { ...outcome, throttles: outcome.throttles + throttles };
+        }
+        await sleep(THROTTLE_BACKOFF_MS); // retried: the later phases read every item
+      }
+    };
+    await warmUp(putItem);
+    result.phases.PutItem = await phase('PutItem', putItem, { count: items, durationMs: undefined });
+
+    const randomIndex = () => Math.floor(Math.random() * items);
+    const getItem = async () => {
+      const i = randomIndex();
+      const answer = await client.call('GetItem', { TableName: table, Key: keys.keyOf('p', i), ConsistentRead: true });
+      return judge(answer, 'GetItem did not return the item written', (body) => keys.isItem(body.Item, 'p', i));
+    };
+    await warmUp(getItem);
+    result.phases.GetItem = await phase('GetItem', getItem);
+
+    const range = Math.min(QUERY_RANGE, keys.itemsPerKey);
+    const query = async () => {
+      const partition = Math.floor(Math.random() * keys.partitionKeys);
+      const first = Math.floor(Math.random() * (keys.itemsPerKey - range + 1));
+      const answer = await client.call('Query', {
+        TableName: table, ConsistentRead: true,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+        ExpressionAttributeValues: { ':pk': { S: `p${partition}` }, ':first': { N: String(first) }, ':last': { N: String(first + range - 1) } },
+      });
+      return judge(answer, 'Query did not return the range written, in order', (body) =>
+        body.Count === range && Array.isArray(body.Items) && body.Items.length === range &&
+          body.Items.every((item, n) => keys.isItem(item, 'p', (first + n) * keys.partitionKeys + partition)),
+      range);
+    };
+    await warmUp(query);
+    result.phases.Query = await phase('Query', query);
+
+    const scan = () => scanWholeTable({ client, table, keys, items, segments: concurrency, verify });
+    if (warmupSeconds > 0) await scan();
+    log('Scan ...');
+    result.phases.Scan = await timeScans(scan, durationMs);
+
+    result.holdingTable = await whileHoldingTable();
+
+    const acknowledged = [];
+    let nextBatch = 0; // shared by the warm-up and the phase, so every call writes new keys
+    const batchWriteItem = async () => {
+      const batch = nextBatch++;
+      const requests = Array.from({ length: BATCH_SIZE }, (_, n) => ({ PutRequest: { Item: keys.itemOf('b', batch * BATCH_SIZE + n) } }));
+      const answer = await client.call('BatchWriteItem', { RequestItems: { [table]: requests } });
+      if (answer.status === 200 && Object.keys(answer.body?.UnprocessedItems ?? {}).length > 0) return throttled();
+      const outcome = judge(answer, 'BatchWriteItem answer with an error type', (body) => !body.__type, BATCH_SIZE);
+      if (!outcome.wrong && outcome.items) acknowledged.push(batch);
+      return outcome;
+    };
+    await warmUp(batchWriteItem);
+    result.phases.BatchWriteItem = await phase('BatchWriteItem', batchWriteItem);
+    if (verify) await readBack(client, table, keys, acknowledged, result.phases.BatchWriteItem);
+  } finally {
+    await client.call('DeleteTable', { TableName: table }).catch(() => {});
+    client.close();
+  }
+  return result;
+}
+
+async function createTable(client, table, waitForActive) {
+  const answer = await client.call('CreateTable', {
+    TableName: table, BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
+  });
+  if (answer.status !== 200) throw new Error(`CreateTable failed: ${errorName(answer)} ${JSON.stringify(answer.body)}`);
+  // dynalite, like DynamoDB, creates tables asynchronously.
+  const deadline = performance.now() + 30_000;
+  while (waitForActive) {
+    const described = await client.call('DescribeTable', { TableName: table });
+    if (described.body?.Table?.TableStatus === 'ACTIVE') return;
+    if (performance.now() > deadline) throw new Error(`table ${table} not ACTIVE after 30 s`);
+    await sleep(10);
+  }
+}
+
+/** One full scan, its segments in parallel; every item must come back exactly once. */
+async function scanWholeTable({ client, table, keys, items, segments, verify }) {
+  const tally = newTally();
+  const seen = new Uint8Array(items);
+  let distinct = 0;
+  const scanSegment = async (segment) => {
+    let startKey;
+    for (;;) {
+      const request = { TableName: table, ConsistentRead: true, ...(segments > 1 && { Segment: segment, TotalSegments: segments }) };
+      if (startKey) request.ExclusiveStartKey = startKey;
+      const answer = await client.call('Scan', request);
+      if (isThrottled(answer)) {
+        tally.throttles++;
+        await sleep(THROTTLE_BACKOFF_MS);
+        continue; // the same page again
+      }
+      if (answer.status !== 200) return record(tally, wrong(errorName(answer)));
+      if (!verify) return undefined; // the ceiling answers `{}`: one page
+      if (!Array.isArray(answer.body?.Items)) return record(tally, wrong('Scan answer without Items'));
+      for (const item of answer.body.Items) {
+        const i = keys.indexOf(item);
+        if (!(i >= 0 && i < items && keys.isItem(item, 'p', i))) return record(tally, wrong('wrong item in Scan'));
+        if (seen[i]++) return record(tally, wrong('item returned twice by Scan'));
+        distinct++;
+      }
+      tally.items += answer.body.Items.length;
+      startKey = answer.body.LastEvaluatedKey;
+      if (!startKey) return undefined;
+    }
+  };
+  await Promise.all(Array.from({ length: segments }, (_, segment) => scanSegment(segment)));
+  if (verify && tally.verificationErrors === 0 && distinct !== items) record(tally, wrong('Scan missed items'));
+  return tally;
+}
+
+/** Whole scans one after another until `durationMs` has passed (at least one). */
+async function timeScans(scan, durationMs) {
+  const tally = newTally();
+  const passes = [];
+  const started = performance.now();
+  do {
+    const passStarted = performance.now();
+    const pass = await scan();
+    passes.push(performance.now() - passStarted);
+    tally.throttles += pass.throttles;
+    tally.verificationErrors += pass.verificationErrors;
+    for (const [kind, count] of Object.entries(pass.errorKinds)) tally.errorKinds[kind] = (tally.errorKinds[kind] ?? 0) + count;
+    if (pass.verificationErrors === 0) {
+      tally.operations++;
+      tally.items += pass.items;
+    }
+  } while (performance.now() - started < durationMs);
+  // A scan's p50 and p99 are those of whole scans.
+  return summarize(tally, passes, (performance.now() - started) / 1000);
+}
+
+/** Reads back an item of some acknowledged batches: a batch acknowledged but not written is wrong. */
+async function readBack(client, table, keys, acknowledged, phaseResult) {
+  for (let n = 0; n < Math.min(BATCHES_READ_BACK, acknowledged.length); n++) {
+    const batch = acknowledged[Math.floor(Math.random() * acknowledged.length)];
+    const i = batch * BATCH_SIZE + Math.floor(Math.random() * BATCH_SIZE);
+    const answer = await client.call('GetItem', { TableName: table, Key: keys.keyOf('b', i), ConsistentRead: true });
+    if (answer.status === 200 && keys.isItem(answer.body?.Item, 'b', i)) continue;
+    phaseResult.verificationErrors++;
+    phaseResult.errorKinds['acknowledged batch item not read back'] = (phaseResult.errorKinds['acknowledged batch item not read back'] ?? 0) + 1;
+  }
+}
+
+const figure = (value, digits = 0) => (value === null || value === undefined ? '-'
+  : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+/** The run as a table of phases. */
+export function formatLoad(result) {
+  const lines = [
+    `${result.url}  C=${result.concurrency}, ${result.items} items of 1 KB, ${result.durationSeconds} s phases ` +
+      `(${result.warmupSeconds} s warm-up)${result.verify ? '' : ', answers not verified'}; CreateTable ${figure(result.createTableMs, 1)} ms`,
+    `${'phase'.padEnd(15)}${'ops/s'.padStart(10)}${'items/s'.padStart(11)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}` +
+      `${'throttles'.padStart(11)}${'wrong'.padStart(7)}`,
+  ];
+  for (const [name, phase] of Object.entries(result.phases)) {
+    lines.push(`${name.padEnd(15)}${figure(phase.opsPerSecond, 1).padStart(10)}${figure(phase.itemsPerSecond).padStart(11)}` +
+      `${figure(phase.p50Ms, 2).padStart(10)}${figure(phase.p99Ms, 2).padStart(10)}${String(phase.throttles).padStart(11)}` +
+      `${String(phase.verificationErrors).padStart(7)}` +
+      (phase.verificationErrors ? `  ${JSON.stringify(phase.errorKinds)}` : '') +
+      (name === 'Scan' ? '  (a whole scan per op; p50/p99 of whole scans)' : ''));
+  }
+  return lines.join('\n');
+}
+
+export const wrongAnswers = (result) => Object.values(result.phases).reduce((sum, phase) => sum + phase.verificationErrors, 0);
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string', default: 'http://127.0.0.1:8000' },
+      concurrency: { type: 'string', default: '16' },
+      items: { type: 'string', default: '10000' },
+      duration: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '1' },
+      'no-verify': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const result = await runLoad({
+    url: values.url,
+    concurrency: Number(values.concurrency),
+    items: Number(values.items),
+    durationSeconds: Number(values.duration),
+    warmupSeconds: Number(values.warmup),
+    verify: !values['no-verify'],
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${values.json ? JSON.stringify(result) : formatLoad(result)}\n`);
+  if (wrongAnswers(result) > 0) process.exitCode = 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
