@@ -409,7 +409,17 @@ export interface OperationShapes {
   'Playground.AdvanceClock': [{ Seconds: number }, ClockOutput];
   'Playground.Configure': [Partial<Omit<PlaygroundSettings, 'Prices'>> & { Seed?: number; Prices?: string | Record<string, number> }, PlaygroundSettings];
   'Playground.Reset': [Record<string, never>, ClockOutput];
-  'Playground.GetMetrics': [{ TableName: string; SinceSeconds?: number }, { TableName: string; Scale: number; Now: number; [member: string]: unknown }];
+  'Playground.GetMetrics': [
+    { TableName: string; SinceSeconds?: number },
+    {
+      TableName: string;
+      Scale: number;
+      Now: number;
+      /** What one partition serves and holds, divided by the playground's scale. */
+      PartitionLimits: { ReadCapacityUnitsPerSecond: number; WriteCapacityUnitsPerSecond: number; SizeBytes: number };
+      [member: string]: unknown;
+    },
+  ];
   'Playground.EstimateCost': [{ MonthlyWrites?: number; MonthlyReads?: number; StorageGB?: number; Days?: number }, { [member: string]: unknown }];
   'Playground.Advise': [{ TableName?: string }, { Findings: AdvisorFinding[] }];
   'Playground.SimulateWorkload': [{ TableName: string; DurationSeconds?: number; RequestsPerSecond?: number; [member: string]: unknown }, { Requests: number; Succeeded: number; Throttled: number; Failed: number; [member: string]: unknown }];

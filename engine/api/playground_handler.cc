@@ -293,8 +293,14 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
       {"StoragePerMonth", static_cast<double>(table->size_bytes()) / (1024.0 * 1024 * 1024) *
                               state.prices.storage_gb_month}};
   // With throttling off, the throttle counts are the requests that would have been refused.
+  // What one partition serves and holds at this scale, so a client never hard-codes them.
+  const PartitionLimits limits = PartitionLimitsAtScale(state.scale);
+  json partition_limits = {{"ReadCapacityUnitsPerSecond", limits.read_units_per_second},
+                           {"WriteCapacityUnitsPerSecond", limits.write_units_per_second},
+                           {"SizeBytes", limits.size_bytes}};
   json response = {{"TableName", table->name()}, {"Scale", state.scale}, {"Now", now},
                    {"Throttling", state.throttling_enforced ? "ON" : "OFF"},
+                   {"PartitionLimits", partition_limits},
                    {"Partitions", partitions}, {"HotKeys", hot_keys}, {"Cost", cost}};
   // Global indexes are partitioned and provisioned on their own.
   json indexes = json::array();

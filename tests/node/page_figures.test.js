@@ -136,7 +136,7 @@ describe('partition figures', () => {
   });
 
   test('a partition\'s window: busiest second, seconds at half its limit or more, throttles', () => {
-    const limits = partitionLimits(1);
+    const limits = partitionLimits({ PartitionLimits: { ReadCapacityUnitsPerSecond: 3000, WriteCapacityUnitsPerSecond: 1000, SizeBytes: 10737418240 } });
     assert.deepEqual(limits, { read: 3000, write: 1000 });
     const figures = summarisePartition(partition('0', '1', [
       { ConsumedWriteCapacityUnits: 1000, ConsumedReadCapacityUnits: 0, ThrottledReads: 0, ThrottledWrites: 800 },
@@ -144,7 +144,23 @@ describe('partition figures', () => {
       { ConsumedWriteCapacityUnits: 10, ConsumedReadCapacityUnits: 0, ThrottledReads: 0, ThrottledWrites: 0 },
     ]), limits);
     assert.deepEqual(figures, { peakWrite: 1000, peakRead: 1500, peakShare: 1, hotSeconds: 2, throttledSeconds: 1, throttledRequests: 800 });
-    assert.deepEqual(partitionLimits(4), { read: 750, write: 250 });
+
+  });
+
+  test("a partition's limits are the engine's, divided by the playground's scale", async () => {
+    const db = await createDynamoDB();
+    try {
+      await db.send('Playground.Configure', { Scale: 4 });
+      await db.send('CreateTable', {
+        TableName: 'Scaled',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      });
+      assert.deepEqual(partitionLimits(await db.send('Playground.GetMetrics', { TableName: 'Scaled' })), { read: 750, write: 250 });
+    } finally {
+      await db.close();
+    }
   });
 
   test('money and units are written for people', () => {

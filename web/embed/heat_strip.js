@@ -18,7 +18,7 @@ function colour(share, throttled) {
 /** Draws `metrics` into `canvas` (sized to its CSS width) and labels it in words. */
 export function drawHeatStrip(canvas, metrics) {
   const partitions = namedPartitions(metrics);
-  const limits = partitionLimits(metrics.Scale);
+  const limits = partitionLimits(metrics);
   const width = Math.max(120, Math.floor(canvas.clientWidth || 300));
   canvas.width = width;
   canvas.height = Math.max(1, partitions.length) * (CELL_HEIGHT + 2);

@@ -43,7 +43,7 @@ function cell(text, header = false) {
  */
 export function mountHeatSummary({ caption, rows }) {
   function show(metrics) {
-    const limits = partitionLimits(metrics.Scale);
+    const limits = partitionLimits(metrics);
     caption.textContent = `${metrics.TableName}, last 60 s: each partition's busiest second against ` +
       `its limit of ${formatUnits(limits.write)} WCU and ${formatUnits(limits.read)} RCU a second`;
     rows.replaceChildren(

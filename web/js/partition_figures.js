@@ -3,17 +3,14 @@
 // ("Partition 2"), each partition's limits at the playground's scale, and money and units
 // written for people.
 
-// One partition serves at most 3,000 RCU and 1,000 WCU per second (Developer Guide, "Partitions
-// and data distribution"); the playground's scale divides both.
-export const PARTITION_READ_UNITS_PER_SECOND = 3000;
-export const PARTITION_WRITE_UNITS_PER_SECOND = 1000;
-
-/** The limits of one partition a second at `scale`: `{ read, write }` in capacity units. */
-export function partitionLimits(scale) {
-  return {
-    read: PARTITION_READ_UNITS_PER_SECOND / scale,
-    write: PARTITION_WRITE_UNITS_PER_SECOND / scale,
-  };
+/**
+ * What one partition serves a second, `{ read, write }` in capacity units, as the engine says in
+ * GetMetrics' `PartitionLimits` (3,000 RCU and 1,000 WCU, divided by the playground's scale):
+ * the page never keeps its own copy of the engine's model.
+ */
+export function partitionLimits(metrics) {
+  const { ReadCapacityUnitsPerSecond: read, WriteCapacityUnitsPerSecond: write } = metrics.PartitionLimits;
+  return { read, write };
 }
 
 /**

@@ -26,12 +26,11 @@ function keyText(key) {
  * second `latestTime`, and `state` is "throttled" at the limit or when that second throttled, "busy"
  * from half the limit, "ok" below.
  */
-function describePartition(partition, scale, latestTime) {
+function describePartition(partition, limits, latestTime) {
   const seconds = partition.Seconds ?? [];
   const latest = seconds.find((second) => second.Time === latestTime) ?? {};
   const wcu = latest.ConsumedWriteCapacityUnits ?? 0;
   const rcu = latest.ConsumedReadCapacityUnits ?? 0;
-  const limits = partitionLimits(scale);
   const writeShare = wcu / limits.write;
   const readShare = rcu / limits.read;
   const latestThrottles = (latest.ThrottledReads ?? 0) + (latest.ThrottledWrites ?? 0);
@@ -57,12 +56,8 @@ function cell(text, className) {
   return td;
 }
 
-function partitionRow(partition, scale, latestTime) {
-  const { wcu, rcu, windowThrottles, load, state, loadLabel } = describePartition(
-    partition,
-    scale,
-    latestTime,
-  );
+function partitionRow(partition, limits, latestTime) {
+  const { wcu, rcu, windowThrottles, load, state, loadLabel } = describePartition(partition, limits, latestTime);
   const { Start, End } = partition.HashRange;
   const row = document.createElement('tr');
   row.dataset.testid = 'partition-row';
@@ -135,7 +130,7 @@ export function mountPartitionPanel({ title, caption, body, partitions, hotKeys,
 
   function show(metrics) {
     const scale = metrics.Scale;
-    const limits = partitionLimits(scale);
+    const limits = partitionLimits(metrics);
     title.textContent = `Partitions of ${metrics.TableName}`;
     caption.textContent = `Last ${WINDOW_SECONDS} s, in hash-range order. Each partition serves up to ` +
       `${formatUnits(limits.write)} WCU and ${formatUnits(limits.read)} RCU a second` +
@@ -152,7 +147,7 @@ export function mountPartitionPanel({ title, caption, body, partitions, hotKeys,
     const latestTime = Math.max(-Infinity, ...(completeTimes.length > 0 ? completeTimes : times));
     const tablePartitions = namedPartitions(metrics).filter((partition) => !partition.IndexName);
     partitions.replaceChildren(
-      ...tablePartitions.map((partition) => partitionRow(partition, scale, latestTime)),
+      ...tablePartitions.map((partition) => partitionRow(partition, limits, latestTime)),
     );
     hotKeys.replaceChildren(...metrics.HotKeys.slice(0, HOT_KEY_ROWS).map(hotKeyRow));
     cost.textContent = costText(metrics.Cost);

@@ -32,6 +32,14 @@ TEST_F(MetricsTest, PartitionsCoverTheHashSpaceAsDecimalStrings) {
   EXPECT_EQ(partitions[3]["HashRange"]["End"], "18446744073709551615");
 }
 
+TEST_F(MetricsTest, NamesWhatOnePartitionServesAndHolds) {
+  CreateTable("plain");
+  json limits = Playground("GetMetrics", {{"TableName", "plain"}})["PartitionLimits"];
+  EXPECT_EQ(limits, json::parse(R"({"ReadCapacityUnitsPerSecond": 3000.0,
+                                    "WriteCapacityUnitsPerSecond": 1000.0,
+                                    "SizeBytes": 10737418240.0})"));
+}
+
 TEST_F(MetricsTest, ScaleMakesSmallDataSplit) {
   Playground("Configure", {{"Scale", 1000000}});  // a partition holds 10,737 bytes
   CreateTable("tiny");  // on demand: 8 partitions
@@ -41,6 +49,10 @@ TEST_F(MetricsTest, ScaleMakesSmallDataSplit) {
   }
   json metrics = Playground("GetMetrics", {{"TableName", "tiny"}});
   EXPECT_EQ(metrics["Scale"], 1000000.0);
+  // What one partition serves and holds, divided by the scale (so the page never hard-codes it).
+  EXPECT_DOUBLE_EQ(metrics["PartitionLimits"]["ReadCapacityUnitsPerSecond"].get<double>(), 0.003);
+  EXPECT_DOUBLE_EQ(metrics["PartitionLimits"]["WriteCapacityUnitsPerSecond"].get<double>(), 0.001);
+  EXPECT_NEAR(metrics["PartitionLimits"]["SizeBytes"].get<double>(), 10737.418, 0.001);
   EXPECT_GE(metrics["Partitions"].size(), 8u);
   long long items = 0, bytes = 0;
   for (const json& partition : metrics["Partitions"]) {
