@@ -57,7 +57,10 @@ struct HeatSnapshot {
   double now = 0;
   double read_limit = 0;   // per partition per second, at the scale
   double write_limit = 0;
-  double on_demand_cost = 0;  // dollars for the window's consumed units
+  double size_limit = 0;   // bytes a partition holds, at the scale
+  double on_demand_cost = 0;    // dollars for the window's consumed units
+  double provisioned_cost = 0;  // dollars for the provisioned units held over the window
+  double storage_per_month = 0;  // dollars a month for the table's bytes
   std::string prices;
   // False with Playground.Configure {"Throttling": "OFF"}: the throttles shown are requests
   // that would have been refused but were served.

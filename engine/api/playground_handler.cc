@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "engine/api/handlers.h"
+#include "engine/api/metrics_view.h"
 #include "engine/capacity/cost.h"
 #include "engine/value/base64.h"
 #include "engine/value/item_size.h"
@@ -36,47 +37,67 @@ constexpr double kMaxScale = 1000000;
 // GetMetrics looks back at most the metrics window.
 constexpr double kDefaultSinceSeconds = 60;
 
-json PartitionJson(const Partition& partition, long long item_count, long long size_bytes,
-                   const TableMetrics& metrics, double since) {
+json PartitionJson(const HeatPartition& partition) {
   json seconds = json::array();
-  for (const SecondSample& sample : metrics.Samples(partition.id, since)) {
-    seconds.push_back({{"Time", sample.second},
-                       {"ConsumedReadCapacityUnits", sample.read_units},
-                       {"ConsumedWriteCapacityUnits", sample.write_units},
-                       {"ThrottledReads", sample.throttled_reads},
-                       {"ThrottledWrites", sample.throttled_writes}});
+  for (const HeatSecond& second : partition.seconds) {
+    seconds.push_back({{"Time", second.second},
+                       {"ConsumedReadCapacityUnits", second.read_units},
+                       {"ConsumedWriteCapacityUnits", second.write_units},
+                       {"ThrottledReads", second.throttled_reads},
+                       {"ThrottledWrites", second.throttled_writes}});
   }
   // Hash bounds travel as decimal strings: JavaScript numbers cannot hold 64 bits exactly.
   return {{"PartitionId", partition.id},
           {"HashRange",
            {{"Start", std::to_string(partition.hash_start)},
             {"End", std::to_string(partition.hash_end)}}},
-          {"ItemCount", item_count},
-          {"SizeBytes", size_bytes},
+          {"ItemCount", partition.item_count},
+          {"SizeBytes", partition.size_bytes},
           {"Seconds", seconds}};
 }
 
-json PartitionJson(const Table& table, size_t index, double since) {
-  const Table::PartitionStats& stats = table.partition_stats(index);
-  return PartitionJson(table.partitions().partitions()[index], stats.item_count,
-                       stats.size_bytes, table.metrics(), since);
-}
-
-// A global index's partitions, each with the entries it holds and its traffic.
-json IndexPartitionsJson(const SecondaryIndex& index, double since) {
-  const PartitionMap& map = index.capacity().partitions();
-  std::vector<long long> counts(map.size(), 0), bytes(map.size(), 0);
-  for (const auto& [key, entry] : index.entries()) {
-    size_t at = map.IndexOf(key.partition_hash);
-    counts[at] += 1;
-    bytes[at] += static_cast<long long>(ItemSize(entry));
-  }
+// The metrics view as GetMetrics' response: the table's partitions, then each global index's
+// under GlobalSecondaryIndexes (in the table's index order).
+json MetricsJson(const HeatSnapshot& view) {
   json partitions = json::array();
-  for (size_t i = 0; i < map.size(); ++i) {
-    partitions.push_back(
-        PartitionJson(map.partitions()[i], counts[i], bytes[i], index.capacity().metrics(), since));
+  json indexes = json::array();
+  for (const HeatPartition& partition : view.partitions) {
+    if (partition.index.empty()) {
+      partitions.push_back(PartitionJson(partition));
+      continue;
+    }
+    if (indexes.empty() || indexes.back()["IndexName"] != partition.index) {
+      indexes.push_back({{"IndexName", partition.index}, {"Partitions", json::array()}});
+    }
+    indexes.back()["Partitions"].push_back(PartitionJson(partition));
   }
-  return partitions;
+  json hot_keys = json::array();
+  for (const HeatKey& key : view.hot_keys) {
+    hot_keys.push_back({{"Key", TrackedKeyJson(key.key)},
+                        {"Reads", key.reads},
+                        {"Writes", key.writes},
+                        {"Throttles", key.throttles}});
+  }
+  json response = {
+      {"TableName", view.table},
+      {"Scale", view.scale},
+      {"Now", view.now},
+      // With throttling off, the throttle counts are the requests that would have been refused.
+      {"Throttling", view.throttling_enforced ? "ON" : "OFF"},
+      // What one partition serves and holds at this scale, so a client never hard-codes them.
+      {"PartitionLimits",
+       {{"ReadCapacityUnitsPerSecond", view.read_limit},
+        {"WriteCapacityUnitsPerSecond", view.write_limit},
+        {"SizeBytes", view.size_limit}}},
+      {"Partitions", std::move(partitions)},
+      {"HotKeys", std::move(hot_keys)},
+      {"Cost",
+       {{"Prices", view.prices},
+        {"OnDemand", view.on_demand_cost},
+        {"Provisioned", view.provisioned_cost},
+        {"StoragePerMonth", view.storage_per_month}}}};
+  if (!indexes.empty()) response["GlobalSecondaryIndexes"] = std::move(indexes);
+  return response;
 }
 
 }  // namespace
@@ -261,56 +282,7 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
     return Status::ResourceNotFound("Requested resource not found: Table: " +
                                     table_name.get<std::string>() + " not found");
   }
-  const double now = state.clock.NowSeconds();
-  json partitions = json::array();
-  for (size_t i = 0; i < table->partitions().size(); ++i) {
-    partitions.push_back(PartitionJson(*table, i, now - since_seconds + 1));
-  }
-  json hot_keys = json::array();
-  for (const KeyTraffic& traffic : table->metrics().TopKeys(10)) {
-    hot_keys.push_back({{"Key", TrackedKeyJson(traffic.key)},
-                        {"Reads", traffic.reads},
-                        {"Writes", traffic.writes},
-                        {"Throttles", traffic.throttles}});
-  }
-  // What the window's traffic cost: on demand, the units consumed; provisioned, the capacity
-  // held over the window; and the table's storage for a month.
-  double read_units = 0, write_units = 0;
-  for (const json& partition : partitions) {
-    for (const json& second : partition["Seconds"]) {
-      read_units += second["ConsumedReadCapacityUnits"].get<double>();
-      write_units += second["ConsumedWriteCapacityUnits"].get<double>();
-    }
-  }
-  const ProvisionedThroughput& throughput = table->definition().throughput;
-  json cost = {
-      {"Prices", state.prices.name},
-      {"OnDemand", OnDemandCost(read_units, write_units, state.prices)},
-      {"Provisioned",
-       ProvisionedCost(static_cast<double>(throughput.read_capacity_units),
-                       static_cast<double>(throughput.write_capacity_units), since_seconds,
-                       state.prices)},
-      {"StoragePerMonth", static_cast<double>(table->size_bytes()) / (1024.0 * 1024 * 1024) *
-                              state.prices.storage_gb_month}};
-  // With throttling off, the throttle counts are the requests that would have been refused.
-  // What one partition serves and holds at this scale, so a client never hard-codes them.
-  const PartitionLimits limits = PartitionLimitsAtScale(state.scale);
-  json partition_limits = {{"ReadCapacityUnitsPerSecond", limits.read_units_per_second},
-                           {"WriteCapacityUnitsPerSecond", limits.write_units_per_second},
-                           {"SizeBytes", limits.size_bytes}};
-  json response = {{"TableName", table->name()}, {"Scale", state.scale}, {"Now", now},
-                   {"Throttling", state.throttling_enforced ? "ON" : "OFF"},
-                   {"PartitionLimits", partition_limits},
-                   {"Partitions", partitions}, {"HotKeys", hot_keys}, {"Cost", cost}};
-  // Global indexes are partitioned and provisioned on their own.
-  json indexes = json::array();
-  for (const auto& index : table->indexes()) {
-    if (!index->is_global()) continue;
-    indexes.push_back({{"IndexName", index->name()},
-                       {"Partitions", IndexPartitionsJson(*index, now - since_seconds + 1)}});
-  }
-  if (!indexes.empty()) response["GlobalSecondaryIndexes"] = std::move(indexes);
-  return response;
+  return MetricsJson(BuildMetricsView(state, *table, since_seconds, /*count_index_entries=*/true));
 }
 
 Result<json> Reset(EngineState& state, const json& request) {

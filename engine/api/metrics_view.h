@@ -1,0 +1,16 @@
+// One table's partitions, traffic, hot keys and cost over a window of the engine's clock, built
+// in one place for both readers: Playground.GetMetrics renders it as JSON, and the page's heat
+// view reads it from memory every frame through Engine::Snapshot.
+#pragma once
+
+#include "engine/api/engine_state.h"
+#include "engine/engine.h"
+
+namespace ddbpg {
+
+// The seconds from `now - window_seconds + 1` to now. Counting a global index's entries per
+// partition walks the whole index: GetMetrics asks for it, the heat view (every frame) does not.
+HeatSnapshot BuildMetricsView(const EngineState& state, const Table& table, double window_seconds,
+                              bool count_index_entries);
+
+}  // namespace ddbpg
