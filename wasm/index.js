@@ -70,7 +70,7 @@ export class DynamoDB {
    * after it.
    */
   handle(target, bodyText) {
-    const answer = this.#serve(String(target), String(bodyText));
+    const answer = this.#serve(String(target), requestBody(bodyText));
     // Any request may have written: triggers look at their streams once the caller moves on.
     if (this.#triggers.size && !String(target).startsWith(STREAMS_TARGET_PREFIX)) {
       this.#schedulePump();
@@ -232,6 +232,13 @@ export class DynamoDB {
       this.#engine.delete();
     }
   }
+}
+
+// The body as the engine takes it: text, or the valid UTF-8 bytes it arrived as (the HTTP
+// endpoint checks them), which Embind copies into wasm as they are, instead of a decode to a
+// string here and an encode back to UTF-8 on the way in (a third of a 100 KB body's cost).
+function requestBody(body) {
+  return body instanceof Uint8Array ? body : String(body);
 }
 
 // A second tab must never fork the playground: it reads what the writing tab stored.

@@ -8,10 +8,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import zlib from 'node:zlib';
 
 import { crc32 } from '../../wasm/crc32.js';
+import { responseCrc32 } from '../../wasm/http_crc32.js';
 import { MAX_REQUEST_BODY_BYTES, startServer } from '../../wasm/http_server.js';
+import { newRequestId } from '../../wasm/request_id.js';
 import { contentTypeFor } from '../../wasm/static_files.js';
 
 const SERIALIZATION = '{"__type":"com.amazon.coral.service#SerializationException"}';
@@ -217,6 +220,7 @@ describe('request size limit', () => {
     });
     assert.equal(res.status, 413);
     assert.equal(await res.text(), '');
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
   });
 
   test('a chunked upload passing 16 MiB is 413', async () => {
@@ -454,4 +458,230 @@ describe('x-amz-crc32', () => {
     assert.equal(crc32('€'), crc32(Buffer.from('€', 'utf8')));
     assert.equal(crc32(Buffer.from('€', 'utf8')), independentCrc32(Buffer.from('€', 'utf8')));
   });
+});
+
+// Writes a request in pieces, each its own write after a pause, so the server reads it in many
+// chunks, and resolves to the answer (the request asks the server to close the connection).
+async function sendInPieces(server, pieces) {
+  const socket = net.connect(server.port, '127.0.0.1');
+  socket.setNoDelay(true);
+  await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  const received = [];
+  socket.on('data', (data) => received.push(data));
+  const ended = new Promise((resolve) => socket.once('end', resolve));
+  for (const piece of pieces) {
+    socket.write(piece);
+    await delay(1);
+  }
+  await ended;
+  const bytes = Buffer.concat(received);
+  const headEnd = bytes.indexOf('\r\n\r\n');
+  const [statusLine, ...lines] = bytes.subarray(0, headEnd).toString('latin1').split('\r\n');
+  const headers = Object.fromEntries(
+    lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+  return { status: Number(statusLine.split(' ')[1]), headers, body: bytes.subarray(headEnd + 4) };
+}
+
+function requestHead(target, extraHeaders) {
+  return Buffer.from(
+    `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: ${AMZ_JSON}\r\nX-Amz-Target: ${target}\r\n` +
+      `Connection: close\r\n${extraHeaders}\r\n`,
+    'latin1',
+  );
+}
+
+// `bytes` cut every `size` bytes, so multi-byte characters fall across the cuts.
+function cutEvery(bytes, size) {
+  const pieces = [];
+  for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size));
+  return pieces;
+}
+
+async function getItem(server, table, key) {
+  const res = await post(server, {
+    target: 'DynamoDB_20120810.GetItem',
+    body: JSON.stringify({ TableName: table, Key: key }),
+  });
+  assert.equal(res.status, 200);
+  return (await res.json()).Item;
+}
+
+describe('request bodies read in pieces', () => {
+  const TABLE = 'Pieces';
+
+  before(async () => {
+    const res = await post(api, {
+      target: 'DynamoDB_20120810.CreateTable',
+      body: JSON.stringify({
+        TableName: TABLE,
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    });
+    assert.equal(res.status, 200);
+  });
+
+  test('a body arriving in many TCP writes reaches the engine whole', async () => {
+    const item = { pk: { S: 'in pieces' }, text: { S: 'ключ € 😀 '.repeat(200) } };
+    const body = Buffer.from(JSON.stringify({ TableName: TABLE, Item: item }));
+    const head = requestHead('DynamoDB_20120810.PutItem', `Content-Length: ${body.length}\r\n`);
+    const res = await sendInPieces(api, [head, ...cutEvery(body, 97)]);
+    assert.equal(res.status, 200);
+    assert.equal(res.body.toString(), '{}');
+    assert.deepEqual(await getItem(api, TABLE, { pk: item.pk }), item);
+  });
+
+  test('a multi-byte character split across chunked-encoding chunks arrives intact', async () => {
+    // Each chunk of a chunked upload reaches the server as its own piece, whatever TCP does.
+    const item = { pk: { S: 'split €😀' } };
+    const body = Buffer.from(JSON.stringify({ TableName: TABLE, Item: item }));
+    const euro = body.indexOf(Buffer.from('€'));
+    const emoji = body.indexOf(Buffer.from('😀'));
+    const cuts = [0, euro + 1, euro + 2, emoji + 1, emoji + 3, body.length];
+    const chunks = [];
+    for (let i = 1; i < cuts.length; i++) {
+      const piece = body.subarray(cuts[i - 1], cuts[i]);
+      chunks.push(Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n'));
+    }
+    chunks.push(Buffer.from('0\r\n\r\n'));
+    const head = requestHead('DynamoDB_20120810.PutItem', 'Transfer-Encoding: chunked\r\n');
+    const res = await sendInPieces(api, [head, ...chunks]);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await getItem(api, TABLE, { pk: item.pk }), item);
+  });
+
+  test('invalid UTF-8 inside a string becomes U+FFFD before the engine sees it', async () => {
+    const body = Buffer.concat([
+      Buffer.from(`{"TableName":"${TABLE}","Item":{"pk":{"S":"bad `),
+      Buffer.from([0xff, 0xc3]), // a byte that never starts a character, then a truncated one
+      Buffer.from('"}}}'),
+    ]);
+    const res = await post(api, { target: 'DynamoDB_20120810.PutItem', body });
+    assert.equal(res.status, 200);
+    const key = { pk: { S: 'bad \uFFFD\uFFFD' } };
+    assert.deepEqual(await getItem(api, TABLE, key), key);
+  });
+
+  test('a large answer carries Content-Length and x-amz-crc32 of its exact bytes', async () => {
+    const item = { pk: { S: 'large' }, text: { S: 'ключ € 😀 '.repeat(20000) } }; // 360 KB
+    const put = await post(api, {
+      target: 'DynamoDB_20120810.PutItem',
+      body: JSON.stringify({ TableName: TABLE, Item: item }),
+    });
+    assert.equal(put.status, 200);
+    const res = await post(api, {
+      target: 'DynamoDB_20120810.GetItem',
+      body: JSON.stringify({ TableName: TABLE, Key: { pk: item.pk } }),
+    });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.deepEqual(JSON.parse(bytes.toString('utf8')).Item, item);
+    assert.equal(res.headers.get('content-length'), String(bytes.length));
+    assert.equal(res.headers.get('x-amz-crc32'), String(independentCrc32(bytes)));
+  });
+});
+
+describe('connections and answers', () => {
+  test('keeps a connection alive across requests', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const reused = [];
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve, reject) => {
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port: api.port,
+              method: 'POST',
+              agent,
+              headers: { 'Content-Type': AMZ_JSON, 'X-Amz-Target': 'DynamoDB_20120810.ListTables' },
+            },
+            (res) => {
+              assert.equal(res.statusCode, 200);
+              assert.equal(res.headers.connection, 'keep-alive');
+              res.resume();
+              res.on('end', resolve);
+            },
+          );
+          reused.push(req.reusedSocket);
+          req.on('error', reject);
+          req.end('{}');
+        });
+      }
+      assert.deepEqual(reused, [false, true, true]);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  test('HEAD on the health check sends GET\'s headers without the body', async () => {
+    const res = await rawRequest(api, { method: 'HEAD' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-length'], '42');
+    assert.equal(res.headers['x-amz-crc32'], '3128867991');
+    assert.match(res.headers['x-amzn-requestid'], /^[0-9A-Z]{52}$/);
+    assert.equal(res.body.length, 0);
+  });
+
+  test('an engine that fails answers 500 InternalServerError and the server keeps answering', async (t) => {
+    t.mock.method(console, 'error', () => {}); // the endpoint reports the failure on stderr
+    const db = {
+      handleDurable(target) {
+        if (target === 'Fail.Thrown') throw new Error('thrown');
+        if (target === 'Fail.Rejected') return Promise.reject(new Error('rejected'));
+        return Promise.resolve({ status: 200, body: '{}' });
+      },
+    };
+    const server = await startServer({ port: 0, db });
+    try {
+      for (const reason of ['Thrown', 'Rejected']) {
+        const res = await post(server, { target: `Fail.${reason}` });
+        assert.equal(res.status, 500);
+        const bytes = Buffer.from(await res.arrayBuffer());
+        assert.deepEqual(JSON.parse(bytes.toString()), {
+          __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
+          message: `Internal server error: ${reason.toLowerCase()}`,
+        });
+        assert.equal(res.headers.get('content-type'), 'application/json');
+        assert.equal(res.headers.get('x-amz-crc32'), String(independentCrc32(bytes)));
+        assert.match(res.headers.get('x-amzn-requestid'), /^[0-9A-Z]{52}$/);
+        assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      }
+      const ok = await post(server, { target: 'Anything' });
+      assert.equal(ok.status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('request ids', () => {
+  test('stay 52 characters of [0-9A-Z] and distinct across many ids', () => {
+    // More ids than one draw of random bytes serves, so the pool is refilled on the way.
+    const ids = Array.from({ length: 2000 }, newRequestId);
+    for (const id of ids) assert.match(id, /^[0-9A-Z]{52}$/);
+    assert.equal(new Set(ids).size, ids.length);
+    const characters = new Set(ids.join(''));
+    assert.equal(characters.size, 36); // every digit and letter occurs
+  });
+});
+
+describe('CRC-32 of large and non-ASCII bodies', () => {
+  // Known values (the standard check value, then values computed by Python's zlib.crc32).
+  const KNOWN = [
+    ['123456789', 3421780262],
+    ['a'.repeat(1 << 20), 3620558450],
+    ['{"Item":{"pk":{"S":"ключ € 😀"}}}', 3633773114],
+    ['ключ € 😀 '.repeat(100000), 149067389], // 1.8 MB of UTF-8
+  ];
+
+  for (const [name, crcOf] of [['crc32()', crc32], ['responseCrc32()', responseCrc32]]) {
+    test(`${name} matches known values, for a string and for its UTF-8 bytes`, () => {
+      for (const [text, expected] of KNOWN) {
+        assert.equal(crcOf(text), expected);
+        assert.equal(crcOf(Buffer.from(text, 'utf8')), expected);
+      }
+    });
+  }
 });
