@@ -50,13 +50,6 @@ class BatchTest : public EngineFixture {
   json Get(const std::string& table, const json& key) {
     return Ok("GetItem", {{"TableName", table}, {"Key", key}});
   }
-  void CreateProvisioned(const std::string& name, int read, int write) {
-    Ok("CreateTable",
-       {{"TableName", name},
-        {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
-        {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
-        {"ProvisionedThroughput", {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", write}}}});
-  }
 };
 
 // --- BatchWriteItem then BatchGetItem ------------------------------------------------------

@@ -7,13 +7,6 @@ namespace {
 
 class ThrottlingTest : public EngineFixture {
  protected:
-  void CreateProvisioned(const std::string& name, int read, int write) {
-    Ok("CreateTable",
-       {{"TableName", name},
-        {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
-        {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
-        {"ProvisionedThroughput", {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", write}}}});
-  }
   Response Put(const std::string& table, const std::string& pk) {
     return Call("PutItem", {{"TableName", table}, {"Item", {{"pk", {{"S", pk}}}}}});
   }
