@@ -81,6 +81,14 @@ void AddConsumedCapacity(nlohmann::json& response, ReturnConsumedCapacity mode,
   response["ConsumedCapacity"] = ConsumedCapacityJson(mode, table_name, charge);
 }
 
+void WriteConsumedCapacity(JsonWriter& writer, ReturnConsumedCapacity mode,
+                           const std::string& table_name, const CapacityCharge& charge) {
+  if (mode == ReturnConsumedCapacity::kNone) return;
+  writer.Key("ConsumedCapacity");
+  writer.Raw(ConsumedCapacityJson(mode, table_name, charge)
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 void AddConsumedCapacity(nlohmann::json& response, ReturnConsumedCapacity mode,
                          const std::string& table_name, double units) {
   AddConsumedCapacity(response, mode, table_name, CapacityCharge{units, {}, {}});

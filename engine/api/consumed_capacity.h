@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/base/json_writer.h"
+
 namespace ddbpg {
 
 enum class ReturnConsumedCapacity { kNone, kTotal, kIndexes };
@@ -35,6 +37,10 @@ void AddConsumedCapacity(nlohmann::json& response, ReturnConsumedCapacity mode,
 // The same, as a JSON object (BatchWriteItem and the transactions list them per table).
 nlohmann::json ConsumedCapacityJson(ReturnConsumedCapacity mode, const std::string& table_name,
                                     const CapacityCharge& charge);
+
+// The same member for a response written as text (JsonWriter).
+void WriteConsumedCapacity(JsonWriter& writer, ReturnConsumedCapacity mode,
+                           const std::string& table_name, const CapacityCharge& charge);
 
 // Adds "ConsumedCapacity" to `response` unless `mode` is kNone. Single-item operations carry
 // only CapacityUnits (no Read/Write split), plus a "Table" arm under INDEXES.

@@ -13,7 +13,16 @@
 namespace ddbpg {
 namespace {
 
-using Handler = Result<json> (*)(EngineState&, const json&);
+// Every handler answers with the response's text: most build a tree that Dumped prints, while
+// the reads whose answers can be large (GetItem, Query, Scan) write their text directly.
+using Handler = Result<std::string> (*)(EngineState&, const json&);
+
+template <Result<json> (*handler)(EngineState&, const json&)>
+Result<std::string> Dumped(EngineState& state, const json& request) {
+  Result<json> result = handler(state, request);
+  if (!result.ok()) return result.status();
+  return result->dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 constexpr std::string_view kDynamoDbPrefix = "DynamoDB_20120810.";
 constexpr std::string_view kPlaygroundPrefix = "Playground.";
@@ -21,44 +30,50 @@ constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
 
 const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
-      {"CreateTable", &CreateTable}, {"DescribeTable", &DescribeTable},
-      {"ListTables", &ListTables},   {"UpdateTable", &UpdateTable},
-      {"DeleteTable", &DeleteTable}, {"PutItem", &PutItem},
-      {"GetItem", &GetItem},         {"DeleteItem", &DeleteItem},
-      {"UpdateItem", &UpdateItem},   {"Query", &Query},
-      {"Scan", &Scan},               {"BatchGetItem", &BatchGetItem},
-      {"BatchWriteItem", &BatchWriteItem},
-      {"TransactGetItems", &TransactGetItems},
-      {"TransactWriteItems", &TransactWriteItems},
-      {"UpdateContributorInsights", &UpdateContributorInsights},
-      {"DescribeContributorInsights", &DescribeContributorInsights},
-      {"ListContributorInsights", &ListContributorInsights},
-      {"UpdateTimeToLive", &UpdateTimeToLive},
-      {"DescribeTimeToLive", &DescribeTimeToLive},
+      {"CreateTable", &Dumped<&CreateTable>},
+      {"DescribeTable", &Dumped<&DescribeTable>},
+      {"ListTables", &Dumped<&ListTables>},
+      {"UpdateTable", &Dumped<&UpdateTable>},
+      {"DeleteTable", &Dumped<&DeleteTable>},
+      {"PutItem", &Dumped<&PutItem>},
+      {"GetItem", &GetItem},
+      {"DeleteItem", &Dumped<&DeleteItem>},
+      {"UpdateItem", &Dumped<&UpdateItem>},
+      {"Query", &Query},
+      {"Scan", &Scan},
+      {"BatchGetItem", &Dumped<&BatchGetItem>},
+      {"BatchWriteItem", &Dumped<&BatchWriteItem>},
+      {"TransactGetItems", &Dumped<&TransactGetItems>},
+      {"TransactWriteItems", &Dumped<&TransactWriteItems>},
+      {"UpdateContributorInsights", &Dumped<&UpdateContributorInsights>},
+      {"DescribeContributorInsights", &Dumped<&DescribeContributorInsights>},
+      {"ListContributorInsights", &Dumped<&ListContributorInsights>},
+      {"UpdateTimeToLive", &Dumped<&UpdateTimeToLive>},
+      {"DescribeTimeToLive", &Dumped<&DescribeTimeToLive>},
   };
   return *handlers;
 }
 
 const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
-      {"SetClock", &SetClock},
-      {"AdvanceClock", &AdvanceClock},
-      {"Configure", &Configure},
-      {"Reset", &Reset},
-      {"GetMetrics", &GetMetrics},
-      {"EstimateCost", &EstimateCost},
-      {"SimulateWorkload", &SimulateWorkload},
-      {"Advise", &Advise},
+      {"SetClock", &Dumped<&SetClock>},
+      {"AdvanceClock", &Dumped<&AdvanceClock>},
+      {"Configure", &Dumped<&Configure>},
+      {"Reset", &Dumped<&Reset>},
+      {"GetMetrics", &Dumped<&GetMetrics>},
+      {"EstimateCost", &Dumped<&EstimateCost>},
+      {"SimulateWorkload", &Dumped<&SimulateWorkload>},
+      {"Advise", &Dumped<&Advise>},
   };
   return *handlers;
 }
 
 const std::unordered_map<std::string_view, Handler>& StreamsHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
-      {"ListStreams", &ListStreams},
-      {"DescribeStream", &DescribeStream},
-      {"GetShardIterator", &GetShardIterator},
-      {"GetRecords", &GetRecords},
+      {"ListStreams", &Dumped<&ListStreams>},
+      {"DescribeStream", &Dumped<&DescribeStream>},
+      {"GetShardIterator", &Dumped<&GetShardIterator>},
+      {"GetRecords", &Dumped<&GetRecords>},
   };
   return *handlers;
 }
@@ -110,9 +125,9 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
   if (body.empty()) return ErrorResponse(Status::Serialization(""));
   // Background work that is due happens before the request sees the tables.
   RunBackgroundWork(state);
-  Result<json> result = handler(state, request);
+  Result<std::string> result = handler(state, request);
   if (!result.ok()) return ErrorResponse(result.status());
-  return Response{200, result->dump(-1, ' ', false, json::error_handler_t::replace)};
+  return Response{200, std::move(*result)};
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
+#include "engine/api/consumed_capacity.h"
 #include "engine/api/engine_state.h"
 #include "engine/base/status.h"
 
@@ -18,12 +21,18 @@ Result<json> UpdateTable(EngineState& state, const json& request);
 Result<json> DeleteTable(EngineState& state, const json& request);
 
 Result<json> PutItem(EngineState& state, const json& request);
-Result<json> GetItem(EngineState& state, const json& request);
+
 Result<json> DeleteItem(EngineState& state, const json& request);
 Result<json> UpdateItem(EngineState& state, const json& request);
 
-Result<json> Query(EngineState& state, const json& request);
-Result<json> Scan(EngineState& state, const json& request);
+// The reads whose answers can be large write their response text directly, without a tree.
+// `charge`, when given, receives what the request consumed (SimulateWorkload adds it up).
+Result<std::string> GetItem(EngineState& state, const json& request);
+Result<std::string> GetItem(EngineState& state, const json& request, CapacityCharge* charge);
+Result<std::string> Query(EngineState& state, const json& request);
+Result<std::string> Query(EngineState& state, const json& request, CapacityCharge* charge);
+Result<std::string> Scan(EngineState& state, const json& request);
+Result<std::string> Scan(EngineState& state, const json& request, CapacityCharge* charge);
 
 Result<json> BatchGetItem(EngineState& state, const json& request);
 Result<json> BatchWriteItem(EngineState& state, const json& request);

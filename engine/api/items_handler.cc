@@ -16,6 +16,7 @@
 #include "engine/value/ddb_json.h"
 #include "engine/expr/document.h"
 #include "engine/value/item_size.h"
+#include "engine/value/item_writer.h"
 
 namespace ddbpg {
 namespace {
@@ -158,7 +159,11 @@ Result<json> DeleteItem(EngineState& state, const json& request) {
   return PutOrDelete(state, request, WriteKind::kDelete);
 }
 
-Result<json> GetItem(EngineState& state, const json& request) {
+Result<std::string> GetItem(EngineState& state, const json& request) {
+  return GetItem(state, request, nullptr);
+}
+
+Result<std::string> GetItem(EngineState& state, const json& request, CapacityCharge* charge) {
   if (Status s = CheckRequestShape(request, GetItemShape()); !s.ok()) return s;
   const json& attributes_to_get = Member(request, "AttributesToGet");
   ValidationErrors errors;
@@ -201,11 +206,6 @@ Result<json> GetItem(EngineState& state, const json& request) {
   const bool consistent = Member(request, "ConsistentRead") == true;
   // An eventually consistent read may come from a replica up to the replication lag behind.
   const Item* found = (*table)->FindAsOf(*key, state.ReadAsOf(consistent));
-  json response = json::object();
-  if (found != nullptr) {
-    std::vector<expr::Path> paths = ProjectionPaths(*expressions, attributes_to_get);
-    response["Item"] = EncodeItem(paths.empty() ? *found : expr::Project(*found, paths));
-  }
   // Reads are charged on the whole item, whatever the projection returns.
   const double units = capacity::ReadUnits(found ? ItemSize(*found) : 0, consistent);
   const double now = state.clock.NowSeconds();
@@ -215,8 +215,26 @@ Result<json> GetItem(EngineState& state, const json& request) {
     return s;
   }
   (*table)->RecordRead(*key, units, now);
-  AddConsumedCapacity(response, ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      (*table)->name(), units);
+  if (charge != nullptr) *charge = CapacityCharge{units, {}, {}};
+
+  // Members in the order a tree would print them: ConsumedCapacity, then Item.
+  std::string response;
+  JsonWriter writer(response);
+  writer.BeginObject();
+  WriteConsumedCapacity(writer,
+                        ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
+                        (*table)->name(), CapacityCharge{units, {}, {}});
+  if (found != nullptr) {
+    std::vector<expr::Path> paths = ProjectionPaths(*expressions, attributes_to_get);
+    writer.Key("Item");
+    // (Not a conditional expression: that would copy the item when nothing is projected.)
+    if (paths.empty()) {
+      WriteItem(writer, *found);
+    } else {
+      WriteItem(writer, expr::Project(*found, paths));
+    }
+  }
+  writer.EndObject();
   return response;
 }
 

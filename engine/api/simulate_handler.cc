@@ -205,31 +205,34 @@ Result<json> SimulateWorkload(EngineState& state, const json& request) {
         pick -= weight;
       }
       json key_value = KeyValue(*table, *keys, keys->Sample(rng));
-      Result<json> result = Status::OK();
+      // Reads answer with text and report their charge; PutItem answers with a tree.
+      Status status = Status::OK();
+      CapacityCharge charge;
       if (operation == SimOperation::kGetItem) {
         get["Key"] = key_template;
         get["Key"][partition_name] = key_value;
         get["ReturnConsumedCapacity"] = "TOTAL";
-        result = GetItem(state, get);
+        status = GetItem(state, get, &charge).status();
       } else if (operation == SimOperation::kPutItem) {
         put["Item"] = item_template;
         put["Item"][partition_name] = key_value;
         put["ReturnConsumedCapacity"] = "TOTAL";
-        result = PutItem(state, put);
+        Result<json> result = PutItem(state, put);
+        status = result.status();
+        if (result.ok()) charge.table = (*result)["ConsumedCapacity"]["CapacityUnits"].get<double>();
       } else if (operation == SimOperation::kQuery) {
         query["ExpressionAttributeValues"] = {{":pk", key_value}};
         query["ReturnConsumedCapacity"] = "TOTAL";
-        result = Query(state, query);
+        status = Query(state, query, &charge).status();
       } else {
         scan["ReturnConsumedCapacity"] = "TOTAL";
-        result = Scan(state, scan);
+        status = Scan(state, scan, &charge).status();
       }
       ++requests;
-      if (result.ok()) {
-        double units = (*result)["ConsumedCapacity"]["CapacityUnits"].get<double>();
-        (operation == SimOperation::kPutItem ? write_units : read_units) += units;
-      } else if (result.status().type() == ErrorType::kProvisionedThroughputExceeded ||
-                 result.status().type() == ErrorType::kThrottling) {
+      if (status.ok()) {
+        (operation == SimOperation::kPutItem ? write_units : read_units) += charge.Total();
+      } else if (status.type() == ErrorType::kProvisionedThroughputExceeded ||
+                 status.type() == ErrorType::kThrottling) {
         ++throttled;
       } else {
         ++failed;

@@ -1,0 +1,67 @@
+#include "engine/value/item_writer.h"
+
+#include "engine/value/base64.h"
+
+namespace ddbpg {
+namespace {
+
+void WriteStrings(JsonWriter& writer, const std::vector<std::string>& members, bool binary) {
+  writer.BeginArray();
+  for (const std::string& member : members) writer.String(binary ? Base64Encode(member) : member);
+  writer.EndArray();
+}
+
+}  // namespace
+
+void WriteAttributeValue(JsonWriter& writer, const AttributeValue& value) {
+  writer.BeginObject();
+  writer.Key(AttributeTypeName(value.type()));
+  switch (value.type()) {
+    case AttributeType::kS:
+      writer.String(value.AsString());
+      break;
+    case AttributeType::kN:
+      writer.String(value.AsNumber().ToString());
+      break;
+    case AttributeType::kB:
+      writer.String(Base64Encode(value.AsString()));
+      break;
+    case AttributeType::kBool:
+      writer.Bool(value.AsBool());
+      break;
+    case AttributeType::kNull:
+      writer.Bool(true);
+      break;
+    case AttributeType::kSS:
+      WriteStrings(writer, value.AsStringSet(), /*binary=*/false);
+      break;
+    case AttributeType::kBS:
+      WriteStrings(writer, value.AsStringSet(), /*binary=*/true);
+      break;
+    case AttributeType::kNS:
+      writer.BeginArray();
+      for (const Number& member : value.AsNumberSet()) writer.String(member.ToString());
+      writer.EndArray();
+      break;
+    case AttributeType::kL:
+      writer.BeginArray();
+      for (const AttributeValue& element : value.AsList()) WriteAttributeValue(writer, element);
+      writer.EndArray();
+      break;
+    case AttributeType::kM:
+      WriteItem(writer, value.AsMap());
+      break;
+  }
+  writer.EndObject();
+}
+
+void WriteItem(JsonWriter& writer, const Item& item) {
+  writer.BeginObject();
+  for (const auto& [name, value] : item) {
+    writer.Key(name);
+    WriteAttributeValue(writer, value);
+  }
+  writer.EndObject();
+}
+
+}  // namespace ddbpg

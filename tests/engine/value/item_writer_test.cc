@@ -1,0 +1,96 @@
+// WriteItem must print the text EncodeItem's tree dumps to, for every type and nesting: checked
+// on an item with one of each type and on seeded random items.
+#include "engine/value/item_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/value/ddb_json.h"
+#include "tests/engine/support/model_random.h"
+
+namespace ddbpg {
+namespace {
+
+std::string Written(const Item& item) {
+  std::string out;
+  JsonWriter writer(out);
+  WriteItem(writer, item);
+  return out;
+}
+
+std::string Dumped(const Item& item) {
+  return EncodeItem(item).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Item Decoded(const json& wire) {
+  Result<Item> item = DecodeItem(wire);
+  EXPECT_TRUE(item.ok()) << item.status().message();
+  return item.ok() ? *item : Item{};
+}
+
+TEST(ItemWriterTest, EveryTypeAsEncodeItemPrintsIt) {
+  Item item = Decoded(json::parse(R"({
+    "s": {"S": "caf\u00e9 \"quoted\"\n"}, "n": {"N": "-0012.50"}, "b": {"B": "AAF/gP8="},
+    "t": {"BOOL": true}, "f": {"BOOL": false}, "z": {"NULL": true},
+    "ss": {"SS": ["b", "a"]}, "ns": {"NS": ["10", "-1e3", "0.5"]}, "bs": {"BS": ["AA==", "/w=="]},
+    "l": {"L": [{"S": "x"}, {"L": []}, {"M": {}}]},
+    "m": {"M": {"inner": {"M": {"deep": {"N": "1"}}}, "": {"S": ""}}}
+  })"));
+  EXPECT_EQ(Written(item), Dumped(item));
+  EXPECT_EQ(Written(Item{}), "{}");
+}
+
+AttributeValue RandomAttribute(testing::model::Random& random, int depth) {
+  using testing::model::RandomBytes;
+  using testing::model::RandomText;
+  switch (random.Below(depth < 3 ? 10 : 8)) {
+    case 0:
+      return AttributeValue::String(RandomText(random, 0, 4));
+    case 1:
+      return AttributeValue::OfNumber(*Number::Parse(std::to_string(random.Between(-999, 999)) +
+                                                     "." + std::to_string(random.Below(100))));
+    case 2:
+      return AttributeValue::Binary(RandomBytes(random, 0, 5));
+    case 3:
+      return AttributeValue::Bool(random.Chance(0.5));
+    case 4:
+      return AttributeValue::Null();
+    case 5:
+      return AttributeValue::StringSet({RandomText(random, 1, 2), RandomText(random, 3, 4)});
+    case 6:
+      return AttributeValue::BinarySet({RandomBytes(random, 1, 2), RandomBytes(random, 3, 4)});
+    case 7:
+      return AttributeValue::NumberSet({*Number::Parse(std::to_string(random.Below(50))),
+                                        *Number::Parse(std::to_string(50 + random.Below(50)))});
+    case 8: {
+      AttributeValue::List list;
+      for (size_t i = random.Below(4); i > 0; --i)
+        list.push_back(RandomAttribute(random, depth + 1));
+      return AttributeValue::OfList(std::move(list));
+    }
+    default: {
+      AttributeValue::Map map;
+      for (size_t i = random.Below(4); i > 0; --i) {
+        map[RandomText(random, 0, 3)] = RandomAttribute(random, depth + 1);
+      }
+      return AttributeValue::OfMap(std::move(map));
+    }
+  }
+}
+
+TEST(ItemWriterTest, RandomItemsPrintAsEncodeItemPrintsThem) {
+  testing::model::Random random(testing::model::EnvNumber("DDBPG_MODEL_SEED", 1202));
+  const size_t cases = testing::model::EnvNumber("DDBPG_MODEL_CASES", 3000);
+  for (size_t c = 0; c < cases; ++c) {
+    Item item;
+    for (size_t i = random.Below(6); i > 0; --i) {
+      item[testing::model::RandomText(random, 1, 3)] = RandomAttribute(random, 0);
+    }
+    ASSERT_EQ(Written(item), Dumped(item)) << "case " << c;
+  }
+}
+
+}  // namespace
+}  // namespace ddbpg
