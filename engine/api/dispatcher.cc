@@ -5,6 +5,7 @@
 
 #include "engine/api/engine_state.h"
 #include "engine/value/json_depth.h"
+#include "engine/value/json_reader.h"
 #include "engine/api/error_types.h"
 #include "engine/api/handlers.h"
 #include "engine/base/limits.h"
@@ -115,8 +116,7 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
   // An empty body is not malformed JSON: it fails only after the target has been checked.
   json request;
   if (!body.empty()) {
-    request = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-    if (request.is_discarded() || !request.is_object()) {
+    if (!ReadJson(body, request) || !request.is_object()) {
       return ErrorResponse(Status::Serialization(""));
     }
   }

@@ -2,30 +2,13 @@
 
 #include <charconv>
 
+#include "engine/base/json_string_bytes.h"
+#include "engine/base/utf8.h"
+
 namespace ddbpg {
 namespace {
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
-
-// How many bytes the sequence led by `lead` has, and the range its second byte must fall in
-// (the ranges that exclude overlong forms, surrogates and code points past U+10FFFF); 0 for a
-// byte that cannot start a sequence.
-struct SequenceRule {
-  int length;
-  unsigned char second_low;
-  unsigned char second_high;
-};
-
-SequenceRule RuleFor(unsigned char lead) {
-  if (lead >= 0xC2 && lead <= 0xDF) return {2, 0x80, 0xBF};
-  if (lead == 0xE0) return {3, 0xA0, 0xBF};
-  if (lead == 0xED) return {3, 0x80, 0x9F};
-  if (lead >= 0xE1 && lead <= 0xEF) return {3, 0x80, 0xBF};
-  if (lead == 0xF0) return {4, 0x90, 0xBF};
-  if (lead >= 0xF1 && lead <= 0xF3) return {4, 0x80, 0xBF};
-  if (lead == 0xF4) return {4, 0x80, 0x8F};
-  return {0, 0, 0};
-}
 
 void AppendControl(std::string& out, unsigned char c) {
   switch (c) {
@@ -62,12 +45,10 @@ void AppendEscaped(std::string& out, std::string_view text) {
   size_t i = 0;
   auto flush = [&](size_t until) { out.append(text.data() + plain_from, until - plain_from); };
   while (i < size) {
+    while (i < size && !kJsonStringStops[bytes[i]]) ++i;
+    if (i == size) break;
     const unsigned char c = bytes[i];
     if (c < 0x80) {
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        ++i;
-        continue;
-      }
       flush(i);
       if (c == '"' || c == '\\') {
         out += '\\';
@@ -78,28 +59,15 @@ void AppendEscaped(std::string& out, std::string_view text) {
       plain_from = ++i;
       continue;
     }
-    const SequenceRule rule = RuleFor(c);
-    size_t length = 0;    // bytes of a valid sequence starting at i, or 0
-    size_t consumed = 1;  // bytes an invalid sequence gives up
-    if (rule.length > 0) {
-      size_t j = 1;
-      for (; j < static_cast<size_t>(rule.length) && i + j < size; ++j) {
-        const unsigned char next = bytes[i + j];
-        const unsigned char low = j == 1 ? rule.second_low : 0x80;
-        const unsigned char high = j == 1 ? rule.second_high : 0xBF;
-        if (next < low || next > high) break;
-      }
-      if (j == static_cast<size_t>(rule.length)) length = j;
-      // A broken sequence is replaced up to the byte that broke it, which is read again.
-      consumed = j;
-    }
-    if (length > 0) {
-      i += length;
+    const Utf8Sequence sequence = MultiByteSequenceAt(text.substr(i));
+    if (sequence.length > 0) {
+      i += sequence.length;
       continue;
     }
+    // A broken sequence is replaced up to the byte that broke it, which is read again.
     flush(i);
     out += kReplacementCharacter;
-    i += consumed;
+    i += sequence.broken_length;
     plain_from = i;
   }
   flush(size);

@@ -239,7 +239,9 @@ void StateCodec::Load(const json& saved, TableMetrics& metrics) {
 
 json StateCodec::Save(const HeatSplitter& splitter) {
   json traffic = json::array();
-  for (const auto& [hash, units] : splitter.traffic_by_hash_) traffic.push_back({hash, Number(units)});
+  for (const auto& [hash, units] : splitter.TrafficInHashOrder()) {
+    traffic.push_back({hash, Number(units)});
+  }
   return {{"Window", splitter.window_}, {"TrafficByHash", traffic}};
 }
 

@@ -8,6 +8,13 @@ namespace ddbpg {
 
 void HeatSplitter::NoteTraffic(uint64_t hash, double units) { traffic_by_hash_[hash] += units; }
 
+std::vector<std::pair<uint64_t, double>> HeatSplitter::TrafficInHashOrder() const {
+  std::vector<std::pair<uint64_t, double>> traffic(traffic_by_hash_.begin(),
+                                                   traffic_by_hash_.end());
+  std::sort(traffic.begin(), traffic.end());
+  return traffic;
+}
+
 void HeatSplitter::Reset() {
   window_ = -1;
   traffic_by_hash_.clear();
@@ -33,13 +40,12 @@ bool HeatSplitter::SplitByTraffic(size_t index, PartitionMap& partitions) const 
   const Partition range = partitions.partitions()[index];
   std::vector<std::pair<uint64_t, double>> by_hash;
   double total = 0;
-  for (const auto& [hash, units] : traffic_by_hash_) {
+  for (const auto& [hash, units] : TrafficInHashOrder()) {
     if (hash < range.hash_start || hash > range.hash_end) continue;
     by_hash.push_back({hash, units});
     total += units;
   }
   if (by_hash.empty()) return partitions.Split(index);  // heat from scans: halve the range
-  std::sort(by_hash.begin(), by_hash.end());
 
   auto busiest = std::max_element(by_hash.begin(), by_hash.end(),
                                   [](const auto& a, const auto& b) { return a.second < b.second; });

@@ -17,7 +17,8 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/capacity/table_metrics.h"
@@ -55,9 +56,13 @@ class HeatSplitter {
   // Splits partition `index` by the traffic counted in its range; false if it cannot.
   bool SplitByTraffic(size_t index, PartitionMap& partitions) const;
 
+  // The traffic counted per hash, sorted by hash: sums over it and snapshots of it run in one
+  // order, the same after a snapshot is restored.
+  std::vector<std::pair<uint64_t, double>> TrafficInHashOrder() const;
+
   int64_t window_ = -1;
-  // Ordered, so sums over it run in one order, the same after a snapshot is restored.
-  std::map<uint64_t, double> traffic_by_hash_;
+  // Hashed, since every write adds to it; read in hash order through TrafficInHashOrder.
+  std::unordered_map<uint64_t, double> traffic_by_hash_;
 };
 
 }  // namespace ddbpg
