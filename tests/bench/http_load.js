@@ -28,6 +28,10 @@ const ITEMS_PER_PARTITION_KEY = 200; // so that a Query can ask for 100 of them
 const QUERY_RANGE = 100;
 const BATCH_SIZE = 25;
 const BATCHES_READ_BACK = 20;
+// BatchWriteItem spreads its items over this many partition keys, as DynamoDB's guidance asks of
+// a write-heavy load: on 50 keys, each of a partition's keys would ask for more than its share of
+// the table's provisioned writes, and DynamoDB would throttle it.
+const BATCH_PARTITION_KEYS = 1000;
 const THROTTLE_BACKOFF_MS = 5;
 
 // With the keys, each item is about 1 KB. Random per run, so no server can answer from a guess.
@@ -205,11 +209,12 @@ export async function runLoad({
 
     result.holdingTable = await whileHoldingTable();
 
+    const batchKeys = layout(BATCH_PARTITION_KEYS * ITEMS_PER_PARTITION_KEY);
     const acknowledged = [];
     let nextBatch = 0; // shared by the warm-up and the phase, so every call writes new keys
     const batchWriteItem = async () => {
       const batch = nextBatch++;
-      const requests = Array.from({ length: BATCH_SIZE }, (_, n) => ({ PutRequest: { Item: keys.itemOf('b', batch * BATCH_SIZE + n) } }));
+      const requests = Array.from({ length: BATCH_SIZE }, (_, n) => ({ PutRequest: { Item: batchKeys.itemOf('b', batch * BATCH_SIZE + n) } }));
       const answer = await client.call('BatchWriteItem', { RequestItems: { [table]: requests } });
       if (answer.status === 200 && Object.keys(answer.body?.UnprocessedItems ?? {}).length > 0) return throttled();
       const outcome = judge(answer, 'BatchWriteItem answer with an error type', (body) => !body.__type, BATCH_SIZE);
@@ -218,7 +223,7 @@ export async function runLoad({
     };
     await warmUp(batchWriteItem);
     result.phases.BatchWriteItem = await phase('BatchWriteItem', batchWriteItem);
-    if (verify) await readBack(client, table, keys, acknowledged, result.phases.BatchWriteItem);
+    if (verify) await readBack(client, table, batchKeys, acknowledged, result.phases.BatchWriteItem);
   } finally {
     await client.call('DeleteTable', { TableName: table }).catch(() => {});
     client.close();
