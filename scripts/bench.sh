@@ -40,10 +40,14 @@ while [ $# -gt 0 ]; do
 done
 
 in_process_figures() {
+  local figures
+  figures=$(mktemp -d)
   echo "== native"
-  build/native/tests/bench_handle
+  build/native/tests/bench_handle | tee "$figures/native.txt"
   echo "== wasm under node"
-  node --no-experimental-fetch build/wasm/tests/bench_handle.js
+  node --no-experimental-fetch build/wasm/tests/bench_handle.js | tee "$figures/wasm.txt"
+  node tests/bench/in_process_goals.js "$figures/native.txt" "$figures/wasm.txt"
+  rm -rf "$figures"
   echo "== the AWS SDK v3 in process (db.requestHandler()) and over HTTP"
   node tests/bench/sdk_handler.js 2>/dev/null
   echo "== persistence (node, then the page in headless Chromium)"
