@@ -89,7 +89,9 @@ struct SnapshotReport {
   size_t items = 0;
 };
 
+namespace core {
 struct EngineState;
+}  // namespace core
 
 class Engine {
  public:
@@ -138,7 +140,7 @@ class Engine {
   void Journal(std::string_view target, std::string_view body, const Response& response,
                double time);
 
-  std::unique_ptr<EngineState> state_;
+  std::unique_ptr<core::EngineState> state_;
   bool journaling_ = false;
   // Whether Handle has answered a request: a journal or snapshot restores only before.
   bool served_ = false;

@@ -322,7 +322,7 @@ void AdviseLargeItems(const Table& table, json& findings) {
 // served: on-demand serves twice its previous peak at once, at least 4 partitions' worth (a new
 // on-demand table's 4,000 WCU or 12,000 RCU), and a table switched from provisioned starts from
 // its provisioned units as the previous peak (Developer Guide, "On-demand capacity mode").
-void AdviseProvisionedSpike(const EngineState& state, const Table& table,
+void AdviseProvisionedSpike(const core::EngineState& state, const Table& table,
                             const TableTraffic& traffic, json& findings) {
   if (table.definition().billing_mode != BillingMode::kProvisioned) return;
   const PartitionLimits limits = PartitionLimitsAtScale(table.scale());
@@ -381,7 +381,7 @@ void AdviseProvisionedSpike(const EngineState& state, const Table& table,
   }
 }
 
-void AdviseTable(const EngineState& state, const Table& table, json& findings) {
+void AdviseTable(const core::EngineState& state, const Table& table, json& findings) {
   const double now = state.clock.NowSeconds();
   const TableTraffic traffic = TrafficOf(table, now);
   AdviseHotPartitionKeys(table, traffic, now, findings);
@@ -392,7 +392,7 @@ void AdviseTable(const EngineState& state, const Table& table, json& findings) {
 
 }  // namespace
 
-Result<json> Advise(EngineState& state, const json& request) {
+Result<json> Advise(core::EngineState& state, const json& request) {
   const json& table_name = Member(request, "TableName");
   if (!table_name.is_null() && !table_name.is_string()) {
     return Status::Validation("TableName must be a string");

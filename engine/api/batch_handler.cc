@@ -24,7 +24,8 @@
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
-#include "engine/api/item_writes.h"
+#include "engine/api/prepare_write.h"
+#include "engine/core/item_collection_limit.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
@@ -317,7 +318,7 @@ Result<std::vector<TableGets>> ValidateGets(const json& request_items) {
         }
       }
     }
-    Result<RequestExpressions> expressions = RequestExpressions::Parse(
+    Result<RequestExpressions> expressions = ParseRequestExpressions(
         keys_and_attributes, {{"ProjectionExpression", expr::ExpressionKind::kProjection}},
         {"AttributesToGet"}, /*envelope=*/false);
     if (!expressions.ok()) return expressions.status();
@@ -342,7 +343,7 @@ Result<std::vector<TableGets>> ValidateGets(const json& request_items) {
 }
 
 // Table by table: lookup, then every key against the key schema.
-Status ResolveGets(EngineState& state, std::vector<TableGets>& tables) {
+Status ResolveGets(core::EngineState& state, std::vector<TableGets>& tables) {
   for (TableGets& gets : tables) {
     gets.table = state.FindTable(gets.name);
     if (gets.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
@@ -364,7 +365,7 @@ json UnprocessedEntry(const TableGets& gets) {
 
 }  // namespace
 
-Result<json> BatchGetItem(EngineState& state, const json& request) {
+Result<json> BatchGetItem(core::EngineState& state, const json& request) {
   if (Status s = CheckBatchGetShape(request); !s.ok()) return s;
   if (Status s = ValidateBatchGetMembers(request); !s.ok()) return s;
   Result<std::vector<TableGets>> tables = ValidateGets(Member(request, "RequestItems"));
@@ -560,7 +561,7 @@ Result<std::vector<TableWrites>> ValidateWrites(const json& request_items) {
         return Status::Validation(kItemTooLargeMessage);
       }
       if (write.is_put) {
-        if (Status s = CheckAttributeNameSizes(*decoded); !s.ok()) return s;
+        if (Status s = core::CheckAttributeNameSizes(*decoded); !s.ok()) return s;
       }
       write.attributes = std::move(*decoded);
       table_writes.writes.push_back(std::move(write));
@@ -585,7 +586,7 @@ Result<PrimaryKey> KeyOfPutItem(const Table& table, const Item& item) {
 
 // Table by table: lookup, each request's key against the schema, then duplicates (a put and a
 // delete of one item count as duplicates too).
-Status ResolveWrites(EngineState& state, std::vector<TableWrites>& tables) {
+Status ResolveWrites(core::EngineState& state, std::vector<TableWrites>& tables) {
   for (TableWrites& table_writes : tables) {
     table_writes.table = state.FindTable(table_writes.name);
     if (table_writes.table == nullptr) {
@@ -610,7 +611,7 @@ Status ResolveWrites(EngineState& state, std::vector<TableWrites>& tables) {
 
 }  // namespace
 
-Result<json> BatchWriteItem(EngineState& state, const json& request) {
+Result<json> BatchWriteItem(core::EngineState& state, const json& request) {
   if (Status s = CheckBatchWriteShape(request); !s.ok()) return s;
   if (Status s = ValidateBatchWriteMembers(request); !s.ok()) return s;
   Result<std::vector<TableWrites>> tables = ValidateWrites(Member(request, "RequestItems"));
@@ -622,7 +623,7 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
   for (const TableWrites& table_writes : *tables) {
     for (const PendingWrite& write : table_writes.writes) {
       const Table& table = *table_writes.table;
-      if (Status s = CheckItemCollectionSize(table, write.key, table.Find(write.key),
+      if (Status s = core::CheckItemCollectionSize(table, write.key, table.Find(write.key),
                                              write.is_put ? &write.attributes : nullptr,
                                              state.scale);
           !s.ok()) {
@@ -634,7 +635,6 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
   // Every check has passed: from here each write either happens or is returned unprocessed.
   const ReturnConsumedCapacity mode =
       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity"));
-  const double now = state.clock.NowSeconds();
   json unprocessed = json::object();
   json consumed = json::array();
   size_t processed = 0;
@@ -646,28 +646,21 @@ Result<json> BatchWriteItem(EngineState& state, const json& request) {
     CapacityCharge charge_total;
     bool table_processed = false;
     for (PendingWrite& write : table_writes.writes) {
-      const Item* current = table.Find(write.key);
       // Each write rounds to 1 KB on its own; a put pays for the larger of the old and new
       // item, a delete for the item it removes (DYNAMODB-FACTS A.3), plus its index writes.
-      const CapacityCharge charge =
-          WriteCharge(table, current, write.is_put ? &write.attributes : nullptr);
-      Result<IndexWriteTargets> admitted =
-          AdmitWrite(state, table, write.key, charge, current,
-                     write.is_put ? &write.attributes : nullptr, now);
-      if (!admitted.ok()) {
-        if (first_throttle.ok()) first_throttle = admitted.status();
-        unprocessed[table_writes.name].push_back(*write.request);
-        continue;
-      }
-      PreparedWrite prepared;
+      core::PreparedWrite prepared;
       prepared.kind = write.is_put ? WriteKind::kPut : WriteKind::kDelete;
       prepared.table = &table;
       prepared.key = write.key;
-      CommitWrite(prepared, write.is_put ? std::optional<Item>(std::move(write.attributes))
-                                         : std::optional<Item>());
-      RecordWrite(table, write.key, charge, *admitted, now);
+      if (write.is_put) prepared.put_item = std::move(write.attributes);
+      Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, prepared);
+      if (!outcome.ok()) {
+        if (first_throttle.ok()) first_throttle = outcome.status();
+        unprocessed[table_writes.name].push_back(*write.request);
+        continue;
+      }
       if (ReturnsItemCollectionMetrics(table, request)) collections.Note(table, write.key.partition);
-      charge_total += charge;
+      charge_total += outcome->charge;
       table_processed = true;
       ++processed;
     }

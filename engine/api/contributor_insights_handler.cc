@@ -40,7 +40,7 @@ Status ValidateTableAndIndex(const json& request) {
   return errors.ToStatus();
 }
 
-Result<Table*> FindTableForInsights(EngineState& state, const json& request) {
+Result<Table*> FindTableForInsights(core::EngineState& state, const json& request) {
   const std::string name = Member(request, "TableName").get<std::string>();
   Table* table = state.FindTable(name);
   if (table == nullptr) return Status::ResourceNotFound(TableNotFoundMessage(name));
@@ -57,7 +57,7 @@ Result<Table*> FindTableForInsights(EngineState& state, const json& request) {
 
 }  // namespace
 
-Result<json> UpdateContributorInsights(EngineState& state, const json& request) {
+Result<json> UpdateContributorInsights(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString},
                                              {"IndexName", WireType::kString},
                                              {"ContributorInsightsAction", WireType::kString},
@@ -91,7 +91,7 @@ Result<json> UpdateContributorInsights(EngineState& state, const json& request) 
               {"ContributorInsightsMode", definition.contributor_insights_mode}};
 }
 
-Result<json> DescribeContributorInsights(EngineState& state, const json& request) {
+Result<json> DescribeContributorInsights(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(
           request, {{"TableName", WireType::kString}, {"IndexName", WireType::kString}});
       !s.ok()) {
@@ -114,7 +114,7 @@ Result<json> DescribeContributorInsights(EngineState& state, const json& request
   return response;
 }
 
-Result<json> ListContributorInsights(EngineState& state, const json& request) {
+Result<json> ListContributorInsights(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString},
                                              {"NextToken", WireType::kString},
                                              {"MaxResults", WireType::kInteger}});

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "engine/api/engine_state.h"
+#include "engine/core/engine_state.h"
 #include "engine/value/json_depth.h"
 #include "engine/value/json_reader.h"
 #include "engine/api/error_types.h"
@@ -16,10 +16,10 @@ namespace {
 
 // Every handler answers with the response's text: most build a tree that Dumped prints, while
 // the reads whose answers can be large (GetItem, Query, Scan) write their text directly.
-using Handler = Result<std::string> (*)(EngineState&, const json&);
+using Handler = Result<std::string> (*)(core::EngineState&, const json&);
 
-template <Result<json> (*handler)(EngineState&, const json&)>
-Result<std::string> Dumped(EngineState& state, const json& request) {
+template <Result<json> (*handler)(core::EngineState&, const json&)>
+Result<std::string> Dumped(core::EngineState& state, const json& request) {
   Result<json> result = handler(state, request);
   if (!result.ok()) return result.status();
   return result->dump(-1, ' ', false, json::error_handler_t::replace);
@@ -104,7 +104,7 @@ Response ErrorResponse(const Status& status) {
 
 // The service parses the body before it looks at the target, so malformed JSON is a
 // SerializationException even for an unknown operation.
-Response Dispatch(EngineState& state, std::string_view target, std::string_view body) {
+Response Dispatch(core::EngineState& state, std::string_view target, std::string_view body) {
   if (body.size() > limits::kMaxRequestBodyBytes) {
     return ErrorResponse(Status::Validation("Request size exceeded the maximum allowed size"));
   }
@@ -124,8 +124,7 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
   if (handler == nullptr) return ErrorResponse(Status::UnknownOperation());
   if (body.empty()) return ErrorResponse(Status::Serialization(""));
   // Background work that is due happens before the request sees the tables.
-  RunBackgroundWork(state);
-  Result<std::string> result = handler(state, request);
+  Result<std::string> result = ServeRequest(state, [&] { return handler(state, request); });
   if (!result.ok()) return ErrorResponse(result.status());
   return Response{200, std::move(*result)};
 }
@@ -133,7 +132,7 @@ Response Dispatch(EngineState& state, std::string_view target, std::string_view 
 }  // namespace
 
 Engine::Engine(const Clock& clock, EngineOptions options)
-    : state_(std::make_unique<EngineState>(clock, std::move(options))) {}
+    : state_(std::make_unique<core::EngineState>(clock, std::move(options))) {}
 
 Engine::~Engine() = default;
 

@@ -31,23 +31,8 @@ std::string JoinNames(const std::vector<std::string>& names) {
 
 }  // namespace
 
-RequestExpressions RequestExpressions::FromLegacy(Item values,
-                                                  std::optional<expr::Condition> condition,
-                                                  std::optional<expr::UpdateExpression> update,
-                                                  std::optional<expr::Condition> filter,
-                                                  std::optional<expr::Condition> key_condition) {
-  RequestExpressions expressions;
-  expressions.context_ = expr::ExpressionContext({}, std::move(values));
-  expressions.condition_ = std::move(condition);
-  expressions.update_ = std::move(update);
-  expressions.filter_ = std::move(filter);
-  expressions.key_condition_ = std::move(key_condition);
-  return expressions;
-}
-
-Status RequestExpressions::CheckMixing(const json& request,
-                                       std::initializer_list<ExpressionMember> members,
-                                       std::initializer_list<const char*> legacy) {
+Status CheckExpressionMixing(const json& request, std::initializer_list<ExpressionMember> members,
+                             std::initializer_list<const char*> legacy) {
   std::vector<std::string> used_expressions;
   std::vector<std::string> used_legacy;
   for (const ExpressionMember& member : members) {
@@ -63,13 +48,14 @@ Status RequestExpressions::CheckMixing(const json& request,
       JoinNames(used_expressions) + "}");
 }
 
-Result<RequestExpressions> RequestExpressions::Parse(
-    const json& request, std::initializer_list<ExpressionMember> members,
-    std::initializer_list<const char*> legacy, bool envelope) {
+Result<RequestExpressions> ParseRequestExpressions(const json& request,
+                                                   std::initializer_list<ExpressionMember> members,
+                                                   std::initializer_list<const char*> legacy,
+                                                   bool envelope) {
   auto fail = [envelope](const std::string& message) {
     return Status::Validation(envelope ? "1 validation error detected: " + message : message);
   };
-  if (Status s = CheckMixing(request, members, legacy); !s.ok()) return s;
+  if (Status s = CheckExpressionMixing(request, members, legacy); !s.ok()) return s;
   bool uses_expressions = false;
   bool uses_values = false;
   for (const ExpressionMember& member : members) {
@@ -117,8 +103,8 @@ Result<RequestExpressions> RequestExpressions::Parse(
     }
   }
 
-  RequestExpressions parsed;
-  parsed.context_ = expr::ExpressionContext(std::move(name_map), std::move(value_map));
+  RequestExpressions::Parts parsed;
+  parsed.context = expr::ExpressionContext(std::move(name_map), std::move(value_map));
   for (const ExpressionMember& member : members) {
     const json& text_json = Member(request, member.name);
     if (text_json.is_null()) continue;
@@ -132,39 +118,39 @@ Result<RequestExpressions> RequestExpressions::Parse(
       case expr::ExpressionKind::kUpdate: {
         Result<expr::UpdateExpression> update = expr::ParseUpdate(text);
         if (!update.ok()) return update.status();
-        if (Status s = parsed.context_.Resolve(*update); !s.ok()) return s;
-        parsed.update_ = std::move(*update);
+        if (Status s = parsed.context.Resolve(*update); !s.ok()) return s;
+        parsed.update = std::move(*update);
         break;
       }
       case expr::ExpressionKind::kProjection: {
         Result<expr::ProjectionExpression> projection = expr::ParseProjection(text);
         if (!projection.ok()) return projection.status();
-        if (Status s = parsed.context_.Resolve(*projection); !s.ok()) return s;
+        if (Status s = parsed.context.Resolve(*projection); !s.ok()) return s;
         if (Status s = expr::CheckPathsDisjoint(projection->paths, "Invalid ProjectionExpression: ");
             !s.ok()) {
           return s;
         }
-        parsed.projection_ = std::move(*projection);
+        parsed.projection = std::move(*projection);
         break;
       }
       default: {
         Result<expr::Condition> condition = expr::ParseCondition(text, member.kind);
         if (!condition.ok()) return condition.status();
-        if (Status s = parsed.context_.Resolve(*condition, member.kind); !s.ok()) return s;
-        if (Status s = expr::CheckCondition(*condition, parsed.context_, member.kind); !s.ok()) {
+        if (Status s = parsed.context.Resolve(*condition, member.kind); !s.ok()) return s;
+        if (Status s = expr::CheckCondition(*condition, parsed.context, member.kind); !s.ok()) {
           return s;
         }
         std::optional<expr::Condition>& slot =
-            member.kind == expr::ExpressionKind::kFilter         ? parsed.filter_
-            : member.kind == expr::ExpressionKind::kKeyCondition ? parsed.key_condition_
-                                                                 : parsed.condition_;
+            member.kind == expr::ExpressionKind::kFilter         ? parsed.filter
+            : member.kind == expr::ExpressionKind::kKeyCondition ? parsed.key_condition
+                                                                 : parsed.condition;
         slot = std::move(*condition);
         break;
       }
     }
   }
-  if (Status s = parsed.context_.CheckAllUsed(); !s.ok()) return s;
-  return parsed;
+  if (Status s = parsed.context.CheckAllUsed(); !s.ok()) return s;
+  return RequestExpressions(std::move(parsed));
 }
 
 std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,

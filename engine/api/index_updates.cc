@@ -163,7 +163,7 @@ Status CheckIndexUpdatesRequest(const json& request) {
   return Status::OK();
 }
 
-Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
+Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const Table& table,
                                          const json& request, bool on_demand_after) {
   IndexUpdatePlan plan;
   const json& updates = Member(request, "GlobalSecondaryIndexUpdates");
@@ -253,7 +253,7 @@ Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
   return plan;
 }
 
-void ApplyIndexCreatesAndUpdates(EngineState& state, Table& table, IndexUpdatePlan& plan) {
+void ApplyIndexCreatesAndUpdates(core::EngineState& state, Table& table, IndexUpdatePlan& plan) {
   const double now = state.clock.NowSeconds();
   if (table.definition().billing_mode == BillingMode::kPayPerRequest) {
     for (const auto& index : table.indexes()) {

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "engine/api/engine_state.h"
+#include "engine/core/engine_state.h"
 #include "engine/api/request_schema.h"
 #include "engine/base/status.h"
 
@@ -32,12 +32,12 @@ struct IndexUpdatePlan {
 
 // The rules against the table, whose billing mode after the request is `on_demand_after`;
 // nothing changes. A table switching to PROVISIONED must give each global index throughput.
-Result<IndexUpdatePlan> PlanIndexUpdates(EngineState& state, const Table& table,
+Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const Table& table,
                                          const json& request, bool on_demand_after);
 
 // Adds the new indexes (CREATING on the clock) and sets new index throughput; on an on-demand
 // table the global indexes have none.
-void ApplyIndexCreatesAndUpdates(EngineState& state, Table& table, IndexUpdatePlan& plan);
+void ApplyIndexCreatesAndUpdates(core::EngineState& state, Table& table, IndexUpdatePlan& plan);
 
 // After the response's description was taken: shows deleted indexes DELETING and updated ones
 // UPDATING in it, then drops the deleted indexes (DescribeTable shows them DELETING a few

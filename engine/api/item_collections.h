@@ -1,7 +1,7 @@
-// Item collections of tables with local secondary indexes: the 10 GB limit on one
-// partition-key value's items and index entries (divided by the playground scale), and the
-// ItemCollectionMetrics a write returns with ReturnItemCollectionMetrics SIZE. Tables without a
-// local index have neither (Developer Guide, "Item collections in Local Secondary Indexes").
+// The ItemCollectionMetrics a write returns with ReturnItemCollectionMetrics SIZE, for tables
+// with local secondary indexes (their size limit is core/item_collection_limit.h). Tables
+// without a local index have none (Developer Guide, "Item collections in Local Secondary
+// Indexes").
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -14,11 +14,6 @@
 namespace ddbpg {
 
 using json = nlohmann::json;
-
-// ItemCollectionSizeLimitExceededException ("Collection size exceeded.") when the write would
-// grow the item collection of `key` past the limit; a write that shrinks it always passes.
-Status CheckItemCollectionSize(const Table& table, const PrimaryKey& key, const Item* old_item,
-                               const Item* new_item, double scale);
 
 // Whether the request asked for ItemCollectionMetrics and the table has any to give.
 bool ReturnsItemCollectionMetrics(const Table& table, const json& request);

@@ -7,7 +7,7 @@
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
-#include "engine/api/item_writes.h"
+#include "engine/api/prepare_write.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
@@ -60,7 +60,7 @@ const std::vector<MemberSpec>& GetItemShape() {
   return *spec;
 }
 
-Result<Table*> FindItemTable(EngineState& state, const json& request) {
+Result<Table*> FindItemTable(core::EngineState& state, const json& request) {
   Table* table = state.FindTable(Member(request, "TableName").get<std::string>());
   if (table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
   return table;
@@ -109,7 +109,7 @@ Status CheckReturnValuesForPutOrDelete(const json& request) {
 namespace {
 
 // PutItem and DeleteItem differ only in their attribute member and in what they write.
-Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind) {
+Result<json> PutOrDelete(core::EngineState& state, const json& request, WriteKind kind) {
   const bool is_put = kind == WriteKind::kPut;
   if (Status s = CheckRequestShape(request, WriteShape(is_put ? "Item" : "Key")); !s.ok()) return s;
   if (Status s = ValidateWriteMembers(request, is_put ? "Item" : "Key", is_put ? "item" : "key");
@@ -120,50 +120,37 @@ Result<json> PutOrDelete(EngineState& state, const json& request, WriteKind kind
   Result<PreparedWrite> write = PrepareWrite(state, request, kind, /*envelope=*/true);
   if (!write.ok()) return write.status();
 
-  const Item* current = write->table->Find(write->key);
-  const double now = state.clock.NowSeconds();
-  Result<std::optional<Item>> new_item = ComputeWrite(*write, current);
-  const CapacityCharge charge =
-      WriteCharge(*write->table, current, new_item.ok() && *new_item ? &**new_item : nullptr);
-  const Item* after = new_item.ok() && *new_item ? &**new_item : nullptr;
-  // Throttling comes before any effect; a failed condition still consumes write capacity.
-  Result<IndexWriteTargets> admitted =
-      AdmitWrite(state, *write->table, write->key, charge, current, after, now);
-  if (!admitted.ok()) return admitted.status();
-  if (Status s = CheckWriteCondition(*write, current); !s.ok()) {
-    write->table->RecordWrite(write->key, current ? charge.table : 1, now);
-    return s;
-  }
-  if (!new_item.ok()) return new_item.status();
-  std::optional<Item> old = CommitWrite(*write, std::move(*new_item));
-  RecordWrite(*write->table, write->key, charge, *admitted, now);
+  Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, *write);
+  if (!outcome.ok()) return outcome.status();
 
   json response = json::object();
-  if (old && WantsOldItem(request)) response["Attributes"] = EncodeItem(*old);
+  if (outcome->old_item && WantsOldItem(request)) {
+    response["Attributes"] = EncodeItem(*outcome->old_item);
+  }
   if (ReturnsItemCollectionMetrics(*write->table, request)) {
     response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
   }
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      write->table->name(), charge);
+                      write->table->name(), outcome->charge);
   return response;
 }
 
 }  // namespace
 
-Result<json> PutItem(EngineState& state, const json& request) {
+Result<json> PutItem(core::EngineState& state, const json& request) {
   return PutOrDelete(state, request, WriteKind::kPut);
 }
 
-Result<json> DeleteItem(EngineState& state, const json& request) {
+Result<json> DeleteItem(core::EngineState& state, const json& request) {
   return PutOrDelete(state, request, WriteKind::kDelete);
 }
 
-Result<std::string> GetItem(EngineState& state, const json& request) {
+Result<std::string> GetItem(core::EngineState& state, const json& request) {
   return GetItem(state, request, nullptr);
 }
 
-Result<std::string> GetItem(EngineState& state, const json& request, CapacityCharge* charge) {
+Result<std::string> GetItem(core::EngineState& state, const json& request, CapacityCharge* charge) {
   if (Status s = CheckRequestShape(request, GetItemShape()); !s.ok()) return s;
   const json& attributes_to_get = Member(request, "AttributesToGet");
   ValidationErrors errors;
@@ -176,7 +163,7 @@ Result<std::string> GetItem(EngineState& state, const json& request, CapacityCha
   errors.ResourceName(table_name, "tableName", 1);
   errors.NotNull(Member(request, "Key"), "key");
   if (Status s = errors.ToStatus(); !s.ok()) return s;
-  if (Status s = RequestExpressions::CheckMixing(
+  if (Status s = CheckExpressionMixing(
           request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}},
           {"AttributesToGet"});
       !s.ok()) {
@@ -193,7 +180,7 @@ Result<std::string> GetItem(EngineState& state, const json& request, CapacityCha
       }
     }
   }
-  Result<RequestExpressions> expressions = RequestExpressions::Parse(
+  Result<RequestExpressions> expressions = ParseRequestExpressions(
       request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {"AttributesToGet"},
       /*envelope=*/false);
   if (!expressions.ok()) return expressions.status();

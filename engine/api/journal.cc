@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine/api/engine_state.h"
+#include "engine/core/engine_state.h"
 #include "engine/api/handlers.h"
 #include "engine/api/journal_policy.h"
 #include "engine/engine.h"
@@ -15,7 +15,7 @@ namespace {
 
 // Sets every table's enforcement without touching the configured setting, which replayed
 // requests read and may change (Playground.Configure).
-void EnforceOnTables(EngineState& state, bool enforced) {
+void EnforceOnTables(core::EngineState& state, bool enforced) {
   for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(enforced);
 }
 

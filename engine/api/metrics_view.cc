@@ -44,7 +44,7 @@ void AddIndexPartitions(const SecondaryIndex& index, double since, bool count_en
 
 }  // namespace
 
-HeatSnapshot BuildMetricsView(const EngineState& state, const Table& table, double window_seconds,
+HeatSnapshot BuildMetricsView(const core::EngineState& state, const Table& table, double window_seconds,
                               bool count_index_entries) {
   const double now = state.clock.NowSeconds();
   const double since = now - window_seconds + 1;

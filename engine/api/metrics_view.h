@@ -3,14 +3,14 @@
 // view reads it from memory every frame through Engine::Snapshot.
 #pragma once
 
-#include "engine/api/engine_state.h"
+#include "engine/core/engine_state.h"
 #include "engine/engine.h"
 
 namespace ddbpg {
 
 // The seconds from `now - window_seconds + 1` to now. Counting a global index's entries per
 // partition walks the whole index: GetMetrics asks for it, the heat view (every frame) does not.
-HeatSnapshot BuildMetricsView(const EngineState& state, const Table& table, double window_seconds,
+HeatSnapshot BuildMetricsView(const core::EngineState& state, const Table& table, double window_seconds,
                               bool count_index_entries);
 
 }  // namespace ddbpg

@@ -20,7 +20,7 @@ constexpr double kLatestTime = 253402300799.0;
 // simulation does per call.
 constexpr double kMaxAdvanceSeconds = 366.0 * 24 * 3600;
 
-json ClockState(const EngineState& state) {
+json ClockState(const core::EngineState& state) {
   return {{"Mode", state.clock.is_virtual() ? "VIRTUAL" : "REAL"},
           {"Now", state.clock.NowSeconds()}};
 }
@@ -158,7 +158,7 @@ Status CheckRange(const json& value, double low, double high, const std::string&
 
 }  // namespace
 
-Result<json> Configure(EngineState& state, const json& request) {
+Result<json> Configure(core::EngineState& state, const json& request) {
   // Every member is checked before any setting changes, so a bad value changes nothing.
   const json& throttling = Member(request, "Throttling");
   if (!throttling.is_null() && throttling != "ON" && throttling != "OFF") {
@@ -233,7 +233,7 @@ Result<json> Configure(EngineState& state, const json& request) {
               {"Prices", PricesJson(state.prices)}};
 }
 
-Result<json> EstimateCost(EngineState& state, const json& request) {
+Result<json> EstimateCost(core::EngineState& state, const json& request) {
   for (const char* member : {"MonthlyWrites", "MonthlyReads", "StorageGB", "Days"}) {
     if (Status s = CheckNumberMember(request, member); !s.ok()) return s;
     const json& value = Member(request, member);
@@ -263,7 +263,7 @@ Result<json> EstimateCost(EngineState& state, const json& request) {
                 {"Total", estimate.provisioned_total}}}};
 }
 
-Result<json> GetMetrics(EngineState& state, const json& request) {
+Result<json> GetMetrics(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString}}); !s.ok()) return s;
   if (Status s = CheckNumberMember(request, "SinceSeconds"); !s.ok()) return s;
   const json& table_name = Member(request, "TableName");
@@ -285,10 +285,10 @@ Result<json> GetMetrics(EngineState& state, const json& request) {
   return MetricsJson(BuildMetricsView(state, *table, since_seconds, /*count_index_entries=*/true));
 }
 
-Result<json> Reset(EngineState& state, const json& request) {
+Result<json> Reset(core::EngineState& state, const json& request) {
   (void)request;  // takes no members; any are ignored, as the service ignores unknown ones
   // The defaults are a new engine's, read from one rather than repeated here.
-  const EngineState fresh(state.request_clock.host(), state.options);
+  const core::EngineState fresh(state.request_clock.host(), state.options);
   state.tables.clear();
   state.streams.clear();
   state.transaction_tokens.clear();
@@ -308,7 +308,7 @@ Result<json> Reset(EngineState& state, const json& request) {
   return json{{"Mode", "REAL"}, {"Now", state.clock.NowSeconds()}};
 }
 
-Result<json> SetClock(EngineState& state, const json& request) {
+Result<json> SetClock(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"Mode", WireType::kString}}); !s.ok()) return s;
   if (Status s = CheckNumberMember(request, "Now"); !s.ok()) return s;
   const json& mode = Member(request, "Mode");
@@ -343,7 +343,7 @@ Result<json> SetClock(EngineState& state, const json& request) {
   return ClockState(state);
 }
 
-Result<json> AdvanceClock(EngineState& state, const json& request) {
+Result<json> AdvanceClock(core::EngineState& state, const json& request) {
   if (Status s = CheckNumberMember(request, "Seconds"); !s.ok()) return s;
   const json& seconds = Member(request, "Seconds");
   if (seconds.is_null()) {

@@ -248,7 +248,7 @@ struct PreparedRead {
   std::optional<IndexEntryKey> index_start_after;  // reading an index
 };
 
-Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool is_query) {
+Result<PreparedRead> PrepareRead(core::EngineState& state, const json& request, bool is_query) {
   std::vector<MemberSpec> shape = ReadShape(is_query);
   if (Status s = CheckRequestShape(request, shape); !s.ok()) return s;
   if (Status s = ValidateReadMembers(request, is_query); !s.ok()) return s;
@@ -261,7 +261,7 @@ Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool i
       {"ProjectionExpression", expr::ExpressionKind::kProjection}};
   std::initializer_list<const char*> legacy = {"KeyConditions", "QueryFilter", "ScanFilter",
                                                "AttributesToGet"};
-  if (Status s = RequestExpressions::CheckMixing(request, is_query ? query_members : scan_members,
+  if (Status s = CheckExpressionMixing(request, is_query ? query_members : scan_members,
                                                  legacy);
       !s.ok()) {
     return s;
@@ -294,7 +294,7 @@ Result<PreparedRead> PrepareRead(EngineState& state, const json& request, bool i
   Result<RequestExpressions> expressions =
       UsesLegacyReads(request)
           ? TranslateLegacyReads(request, is_query)
-          : RequestExpressions::Parse(request, is_query ? query_members : scan_members, legacy,
+          : ParseRequestExpressions(request, is_query ? query_members : scan_members, legacy,
                                       /*envelope=*/false);
   if (!expressions.ok()) return expressions.status();
   if (is_query && !expressions->key_condition()) {
@@ -394,7 +394,7 @@ CapacityCharge ReadCharge(const json& request, const SecondaryIndex* index, cons
 // Admits a page's read on what it read (the table's capacity for the table and its local
 // indexes, its own for a global index) and takes the units. `key` and `index_hash` are the
 // partition a Query read; a Scan spreads over many.
-Status AdmitAndRecordRead(EngineState& state, Table& table, SecondaryIndex* index,
+Status AdmitAndRecordRead(core::EngineState& state, Table& table, SecondaryIndex* index,
                           const CapacityCharge& charge, const std::optional<PrimaryKey>& key,
                           std::optional<uint64_t> index_hash, const Page& page, double now) {
   const std::string arn = state.TableArn(table.name());
@@ -486,11 +486,11 @@ Status CheckStartKeyInSegment(const PreparedRead& read, const json& request, uin
 
 }  // namespace
 
-Result<std::string> Query(EngineState& state, const json& request) {
+Result<std::string> Query(core::EngineState& state, const json& request) {
   return Query(state, request, nullptr);
 }
 
-Result<std::string> Query(EngineState& state, const json& request, CapacityCharge* consumed) {
+Result<std::string> Query(core::EngineState& state, const json& request, CapacityCharge* consumed) {
   Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/true);
   if (!read.ok()) return read.status();
   const Table& table = *read->table;
@@ -575,11 +575,11 @@ Result<std::string> Query(EngineState& state, const json& request, CapacityCharg
   return PageResponse(table, index, request, page, read->expressions, charge);
 }
 
-Result<std::string> Scan(EngineState& state, const json& request) {
+Result<std::string> Scan(core::EngineState& state, const json& request) {
   return Scan(state, request, nullptr);
 }
 
-Result<std::string> Scan(EngineState& state, const json& request, CapacityCharge* consumed) {
+Result<std::string> Scan(core::EngineState& state, const json& request, CapacityCharge* consumed) {
   Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/false);
   if (!read.ok()) return read.status();
   const Table& table = *read->table;

@@ -105,7 +105,7 @@ json SortKeyValue(const Table& table) {
 
 }  // namespace
 
-Result<json> SimulateWorkload(EngineState& state, const json& request) {
+Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString},
                                              {"Operations", WireType::kStructure, "Operations"},
                                              {"KeyDistribution", WireType::kStructure, "KeyDistribution"},
@@ -205,29 +205,34 @@ Result<json> SimulateWorkload(EngineState& state, const json& request) {
         pick -= weight;
       }
       json key_value = KeyValue(*table, *keys, keys->Sample(rng));
-      // Reads answer with text and report their charge; PutItem answers with a tree.
-      Status status = Status::OK();
+      // Reads answer with text and report their charge; PutItem answers with a tree. Each
+      // request is served as the dispatcher serves one, background work first.
       CapacityCharge charge;
-      if (operation == SimOperation::kGetItem) {
-        get["Key"] = key_template;
-        get["Key"][partition_name] = key_value;
-        get["ReturnConsumedCapacity"] = "TOTAL";
-        status = GetItem(state, get, &charge).status();
-      } else if (operation == SimOperation::kPutItem) {
-        put["Item"] = item_template;
-        put["Item"][partition_name] = key_value;
-        put["ReturnConsumedCapacity"] = "TOTAL";
-        Result<json> result = PutItem(state, put);
-        status = result.status();
-        if (result.ok()) charge.table = (*result)["ConsumedCapacity"]["CapacityUnits"].get<double>();
-      } else if (operation == SimOperation::kQuery) {
-        query["ExpressionAttributeValues"] = {{":pk", key_value}};
-        query["ReturnConsumedCapacity"] = "TOTAL";
-        status = Query(state, query, &charge).status();
-      } else {
+      const Status status = ServeRequest(state, [&]() -> Status {
+        if (operation == SimOperation::kGetItem) {
+          get["Key"] = key_template;
+          get["Key"][partition_name] = key_value;
+          get["ReturnConsumedCapacity"] = "TOTAL";
+          return GetItem(state, get, &charge).status();
+        }
+        if (operation == SimOperation::kPutItem) {
+          put["Item"] = item_template;
+          put["Item"][partition_name] = key_value;
+          put["ReturnConsumedCapacity"] = "TOTAL";
+          Result<json> result = PutItem(state, put);
+          if (result.ok()) {
+            charge.table = (*result)["ConsumedCapacity"]["CapacityUnits"].get<double>();
+          }
+          return result.status();
+        }
+        if (operation == SimOperation::kQuery) {
+          query["ExpressionAttributeValues"] = {{":pk", key_value}};
+          query["ReturnConsumedCapacity"] = "TOTAL";
+          return Query(state, query, &charge).status();
+        }
         scan["ReturnConsumedCapacity"] = "TOTAL";
-        status = Scan(state, scan, &charge).status();
-      }
+        return Scan(state, scan, &charge).status();
+      });
       ++requests;
       if (status.ok()) {
         (operation == SimOperation::kPutItem ? write_units : read_units) += charge.Total();

@@ -1,5 +1,5 @@
 // Engine::TableNames and Engine::Snapshot: the in-memory view behind the page's heat view.
-#include "engine/api/engine_state.h"
+#include "engine/core/engine_state.h"
 #include "engine/api/metrics_view.h"
 #include "engine/engine.h"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/api/engine_state.h"
+#include "engine/core/engine_state.h"
 #include "engine/api/handlers.h"
 #include "engine/api/stream_specification.h"
 #include "engine/engine.h"
@@ -36,7 +36,7 @@ Prices LoadPrices(const json& saved) {
           saved.at("StorageGbMonth").get<double>()};
 }
 
-json SaveEngine(const EngineState& state) {
+json SaveEngine(const core::EngineState& state) {
   json tokens = json::array();
   for (const auto& [token, record] : state.transaction_tokens) {
     json targets = json::array();
@@ -58,7 +58,7 @@ json SaveEngine(const EngineState& state) {
           {"TablesCreated", state.tables_created}};
 }
 
-void LoadEngine(const json& saved, EngineState& state) {
+void LoadEngine(const json& saved, core::EngineState& state) {
   StateCodec::Load(saved.at("Clock"), state.clock);
   state.scale = StateCodec::ToDouble(saved.at("Scale"));
   state.replication_lag_seconds = StateCodec::ToDouble(saved.at("ReplicationLagSeconds"));
@@ -70,7 +70,7 @@ void LoadEngine(const json& saved, EngineState& state) {
   StateCodec::Load(saved.at("Rng"), state.rng);
   state.prices = LoadPrices(saved.at("Prices"));
   for (const json& token : saved.at("TransactionTokens")) {
-    TransactionToken record;
+    core::TransactionToken record;
     record.fingerprint = token.at(1).get<std::string>();
     record.completed_at = StateCodec::ToDouble(token.at(2));
     for (const json& target : token.at(3)) {
@@ -179,7 +179,7 @@ bool Records(const Stream& stream, const Table& table) {
 
 // Builds a whole state from a snapshot's sections, each parsed only when it is used; throws on
 // anything it cannot use.
-void LoadSections(const std::vector<persist::Section>& sections, EngineState& state,
+void LoadSections(const std::vector<persist::Section>& sections, core::EngineState& state,
                   SnapshotReport& report) {
   if (sections.empty() || sections[0].kind != SectionKind::kEngine) {
     throw std::runtime_error("the snapshot does not start with the engine's settings");
@@ -258,7 +258,7 @@ void LoadSections(const std::vector<persist::Section>& sections, EngineState& st
 }  // namespace
 
 std::string Engine::SaveSnapshot(std::string* error) const {
-  const EngineState& state = *state_;
+  const core::EngineState& state = *state_;
   try {
     SnapshotWriter writer;
     writer.SectionWithLongLists(SectionKind::kEngine, SaveEngine(state), nullptr,
@@ -300,7 +300,7 @@ SnapshotReport Engine::RestoreSnapshot(std::string_view bytes) {
     return report;
   }
   try {
-    auto restored = std::make_unique<EngineState>(state_->request_clock.host(), state_->options);
+    auto restored = std::make_unique<core::EngineState>(state_->request_clock.host(), state_->options);
     LoadSections(contents.sections, *restored, report);
     state_ = std::move(restored);
   } catch (const std::exception& e) {

@@ -67,7 +67,7 @@ Result<StreamChange> CheckStreamChange(const json& request, const Table* current
   return change;
 }
 
-void ConnectStream(EngineState& state, Table& table, Stream& stream) {
+void ConnectStream(core::EngineState& state, Table& table, Stream& stream) {
   Stream* recording = &stream;
   const Clock* clock = &state.clock;
   table.SetChangeListener([recording, clock](const Item* before, const Item* after,
@@ -77,7 +77,7 @@ void ConnectStream(EngineState& state, Table& table, Stream& stream) {
   });
 }
 
-void ApplyStreamChange(EngineState& state, Table& table, const StreamChange& change) {
+void ApplyStreamChange(core::EngineState& state, Table& table, const StreamChange& change) {
   if (change.action == StreamChange::Action::kNone) return;
   if (change.action == StreamChange::Action::kDisable) {
     DisableStreamOf(state, table);
@@ -109,7 +109,7 @@ void ApplyStreamChange(EngineState& state, Table& table, const StreamChange& cha
   definition.latest_stream_label = label;
 }
 
-void DisableStreamOf(EngineState& state, Table& table) {
+void DisableStreamOf(core::EngineState& state, Table& table) {
   TableDefinition& definition = table.mutable_definition();
   if (!definition.stream_view_type) return;
   if (Stream* stream = state.FindStream(definition.latest_stream_arn)) {

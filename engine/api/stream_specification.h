@@ -5,7 +5,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
-#include "engine/api/engine_state.h"
+#include "engine/core/engine_state.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/status.h"
@@ -30,12 +30,12 @@ Result<StreamChange> CheckStreamChange(const json& request, const Table* current
 
 // Applies a change: a new stream (with a new ARN and label) starts recording the table's
 // changes, or the current one stops. The table's name is its stream ARN's.
-void ApplyStreamChange(EngineState& state, Table& table, const StreamChange& change);
+void ApplyStreamChange(core::EngineState& state, Table& table, const StreamChange& change);
 
 // Makes `stream` record every change of `table` (a new stream, or one restored from a snapshot).
-void ConnectStream(EngineState& state, Table& table, Stream& stream);
+void ConnectStream(core::EngineState& state, Table& table, Stream& stream);
 
 // Stops the stream of a table being deleted; its records stay readable for 24 hours.
-void DisableStreamOf(EngineState& state, Table& table);
+void DisableStreamOf(core::EngineState& state, Table& table);
 
 }  // namespace ddbpg

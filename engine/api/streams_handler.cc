@@ -47,7 +47,7 @@ bool WellFormedStreamArn(const std::string& arn) {
          stream + 8 < arn.size();
 }
 
-Result<Stream*> FindStreamMember(EngineState& state, const json& arn_member) {
+Result<Stream*> FindStreamMember(core::EngineState& state, const json& arn_member) {
   const std::string arn = arn_member.get<std::string>();
   if (!WellFormedStreamArn(arn)) return Status::Validation("Invalid StreamArn");
   Stream* stream = state.FindStream(arn);
@@ -127,7 +127,7 @@ json StreamRecordJson(const Stream& stream, const StreamRecord& record, const st
   return out;
 }
 
-Result<json> ListStreams(EngineState& state, const json& request) {
+Result<json> ListStreams(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString},
                                              {"Limit", WireType::kInteger},
                                              {"ExclusiveStartStreamArn", WireType::kString}});
@@ -165,7 +165,7 @@ Result<json> ListStreams(EngineState& state, const json& request) {
   return response;
 }
 
-Result<json> DescribeStream(EngineState& state, const json& request) {
+Result<json> DescribeStream(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"StreamArn", WireType::kString},
                                              {"Limit", WireType::kInteger},
                                              {"ExclusiveStartShardId", WireType::kString}});
@@ -210,7 +210,7 @@ Result<json> DescribeStream(EngineState& state, const json& request) {
   return json{{"StreamDescription", description}};
 }
 
-Result<json> GetShardIterator(EngineState& state, const json& request) {
+Result<json> GetShardIterator(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"StreamArn", WireType::kString},
                                              {"ShardId", WireType::kString},
                                              {"ShardIteratorType", WireType::kString},
@@ -264,7 +264,7 @@ Result<json> GetShardIterator(EngineState& state, const json& request) {
   return json{{"ShardIterator", EncodeIterator(iterator)}};
 }
 
-Result<json> GetRecords(EngineState& state, const json& request) {
+Result<json> GetRecords(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"ShardIterator", WireType::kString},
                                              {"Limit", WireType::kInteger}});
       !s.ok()) {
@@ -321,7 +321,7 @@ Result<json> GetRecords(EngineState& state, const json& request) {
 
 // Every stream ages on the clock before a request sees it; streams past retention are
 // forgotten.
-bool AdvanceStreams(EngineState& state) {
+bool AdvanceStreams(core::EngineState& state) {
   const double now = state.clock.NowSeconds();
   bool changed = false;
   for (auto it = state.streams.begin(); it != state.streams.end();) {

@@ -37,7 +37,7 @@ json ProjectionJson(const IndexDefinition& index) {
 
 // LocalSecondaryIndexes and GlobalSecondaryIndexes, in the order they were created. Local
 // indexes have no status or throughput of their own; global ones are CREATING with their table.
-void AddIndexDescriptions(const EngineState& state, const Table& table, const std::string& status,
+void AddIndexDescriptions(const core::EngineState& state, const Table& table, const std::string& status,
                           json& description) {
   json locals = json::array();
   json globals = json::array();
@@ -80,7 +80,7 @@ void AddIndexDescriptions(const EngineState& state, const Table& table, const st
 
 }  // namespace
 
-json DescribeTableJson(const EngineState& state, const Table& table, const std::string& status) {
+json DescribeTableJson(const core::EngineState& state, const Table& table, const std::string& status) {
   const TableDefinition& definition = table.definition();
   // The service lists attribute definitions sorted by name.
   std::vector<AttributeDefinition> sorted_definitions = definition.attribute_definitions;

@@ -229,7 +229,7 @@ Status RequireTableName(const json& request) {
   return Status::OK();
 }
 
-std::string NewTableId(EngineState& state) {
+std::string NewTableId(core::EngineState& state) {
   char id[40];
   std::snprintf(id, sizeof(id), "00000000-0000-4000-8000-%012llx", ++state.tables_created);
   return id;
@@ -237,7 +237,7 @@ std::string NewTableId(EngineState& state) {
 
 }  // namespace
 
-Result<json> CreateTable(EngineState& state, const json& request) {
+Result<json> CreateTable(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, CreateTableShape()); !s.ok()) return s;
   if (Status s = RequireTableName(request); !s.ok()) return s;
 
@@ -332,7 +332,7 @@ Result<json> CreateTable(EngineState& state, const json& request) {
 namespace {
 
 // DescribeTable, DeleteTable and UpdateTable share this first step.
-Result<Table*> FindNamedTable(EngineState& state, const json& request) {
+Result<Table*> FindNamedTable(core::EngineState& state, const json& request) {
   const json& table_name = Member(request, "TableName");
   if (Status s = RequireTableName(request); !s.ok()) return s;
   ValidationErrors errors;
@@ -346,7 +346,7 @@ Result<Table*> FindNamedTable(EngineState& state, const json& request) {
 
 }  // namespace
 
-Result<json> DescribeTable(EngineState& state, const json& request) {
+Result<json> DescribeTable(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
   Result<Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
@@ -358,7 +358,7 @@ Result<json> DescribeTable(EngineState& state, const json& request) {
   return json{{"Table", DescribeTableJson(state, **table, allocating ? "UPDATING" : "ACTIVE")}};
 }
 
-Result<json> DeleteTable(EngineState& state, const json& request) {
+Result<json> DeleteTable(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
   Result<Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
@@ -377,7 +377,7 @@ Result<json> DeleteTable(EngineState& state, const json& request) {
   return json{{"TableDescription", description}};
 }
 
-Result<json> ListTables(EngineState& state, const json& request) {
+Result<json> ListTables(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, kListTablesShape); !s.ok()) return s;
   const json& start = Member(request, "ExclusiveStartTableName");
   const json& limit = Member(request, "Limit");
@@ -399,7 +399,7 @@ Result<json> ListTables(EngineState& state, const json& request) {
   return response;
 }
 
-Result<json> UpdateTable(EngineState& state, const json& request) {
+Result<json> UpdateTable(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, UpdateTableShape()); !s.ok()) return s;
   if (Status s = RequireTableName(request); !s.ok()) return s;
   const json& table_name = Member(request, "TableName");

@@ -1,8 +1,9 @@
 // The transactional operations: TransactWriteItems and TransactGetItems.
 //
-// A write transaction reuses the single-item plumbing of item_writes.h, so each action behaves
-// exactly like PutItem, UpdateItem, DeleteItem (or a condition alone), and adds what only a
-// transaction has: all-or-nothing, cancellation reasons, idempotency tokens and the doubled cost.
+// A write transaction runs the steps of the one write path (core/write_path.h) over all its
+// actions, so each behaves exactly like PutItem, UpdateItem, DeleteItem (or a condition alone), and
+// adds what only a transaction has: all-or-nothing, cancellation reasons, idempotency tokens and
+// the doubled cost.
 //
 // Order of checks, as DynamoDB applies them (shared/DYNAMODB-FACTS.md A.3; the public
 // conformance captures summarised in docs/api-coverage.md, "Transactions"):
@@ -31,7 +32,7 @@
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
-#include "engine/api/item_writes.h"
+#include "engine/api/prepare_write.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
@@ -299,7 +300,7 @@ Status CancelledByValidation(size_t action_count, size_t failed, const std::stri
 
 // --- Idempotency tokens -----------------------------------------------------------------------
 //
-std::map<std::string, TransactionToken>& TransactionTokens(EngineState& state) {
+std::map<std::string, core::TransactionToken>& TransactionTokens(core::EngineState& state) {
   return state.transaction_tokens;
 }
 
@@ -312,7 +313,7 @@ std::string RequestFingerprint(const json& request) {
   return copy.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-void ForgetExpiredTokens(std::map<std::string, TransactionToken>& tokens, double now) {
+void ForgetExpiredTokens(std::map<std::string, core::TransactionToken>& tokens, double now) {
   for (auto it = tokens.begin(); it != tokens.end();) {
     if (now - it->second.completed_at >= kIdempotencyWindowSeconds) {
       it = tokens.erase(it);
@@ -325,7 +326,7 @@ void ForgetExpiredTokens(std::map<std::string, TransactionToken>& tokens, double
 // A repeat of a completed transaction changes nothing; it is charged as a transactional read of
 // each item it names, as the items are now (measured: a 1.5 KB put reports 4 WCU, its replay
 // 2 RCU).
-json ReplayResponse(EngineState& state, const TransactionToken& token, const json& request) {
+json ReplayResponse(core::EngineState& state, const core::TransactionToken& token, const json& request) {
   const double now = state.clock.NowSeconds();
   TableUnits units;
   for (const auto& [table_name, key] : token.targets) {
@@ -352,7 +353,7 @@ struct WriteAction {
   const Item* current = nullptr;
   std::optional<Item> new_item;
   CapacityCharge charge;         // doubled, as transactions are
-  IndexWriteTargets index_targets;  // the global index partitions it writes, once admitted
+  core::IndexWriteTargets index_targets;  // the global index partitions it writes, once admitted
 };
 
 Status ValidateTransactWriteMembers(const json& request) {
@@ -410,11 +411,11 @@ Result<size_t> CheckActionRequest(const WriteAction& action) {
   }
   Result<RequestExpressions> expressions =
       action.kind->kind == WriteKind::kUpdate
-          ? RequestExpressions::Parse(request,
+          ? ParseRequestExpressions(request,
                                       {{"UpdateExpression", expr::ExpressionKind::kUpdate},
                                        {"ConditionExpression", expr::ExpressionKind::kCondition}},
                                       {}, /*envelope=*/false)
-          : RequestExpressions::Parse(
+          : ParseRequestExpressions(
                 request, {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {},
                 /*envelope=*/false);
   if (!expressions.ok()) return expressions.status();
@@ -426,7 +427,7 @@ Result<size_t> CheckActionRequest(const WriteAction& action) {
 }
 
 // Tables, keys, the rest of what needs the schema, and the one-action-per-item rule.
-Status ResolveTargets(EngineState& state, std::vector<WriteAction>& actions) {
+Status ResolveTargets(core::EngineState& state, std::vector<WriteAction>& actions) {
   for (WriteAction& action : actions) {
     action.table = state.FindTable(Member(action.request, "TableName").get<std::string>());
     if (action.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
@@ -459,7 +460,7 @@ Status ResolveTargets(EngineState& state, std::vector<WriteAction>& actions) {
 
 // An update of an absent item that only removes attributes creates no item (as in UpdateItem).
 bool OnlyRemovesFromAbsentItem(const WriteAction& action) {
-  return action.write && UpdateStoresNothing(*action.write, action.current);
+  return action.write && core::UpdateStoresNothing(*action.write, action.current);
 }
 
 // Transactional write units: twice what the single-item operation costs. A ConditionCheck is
@@ -470,7 +471,7 @@ CapacityCharge TransactionalWriteCharge(const WriteAction& action) {
     const size_t size = action.current ? ItemSize(*action.current) : 0;
     return CapacityCharge{kTransactionalFactor * capacity::WriteUnits(size), {}, {}};
   }
-  return WriteCharge(*action.table, action.current,
+  return core::WriteCharge(*action.table, action.current,
                      action.new_item ? &*action.new_item : nullptr,
                      !OnlyRemovesFromAbsentItem(action))
       .Times(kTransactionalFactor);
@@ -478,7 +479,7 @@ CapacityCharge TransactionalWriteCharge(const WriteAction& action) {
 
 // The transaction proper, once the request is known to be well formed. Nothing is written
 // unless every action can be applied and every condition holds.
-Result<json> RunWriteTransaction(EngineState& state, const json& request,
+Result<json> RunWriteTransaction(core::EngineState& state, const json& request,
                                  std::vector<WriteAction>& actions) {
   for (size_t i = 0; i < actions.size(); ++i) {
     WriteAction& action = actions[i];
@@ -486,7 +487,7 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
       return CancelledByValidation(actions.size(), i, action.key_error.message());
     }
     action.current = action.table->Find(action.write->key);
-    Result<std::optional<Item>> computed = ComputeWrite(*action.write, action.current);
+    Result<std::optional<Item>> computed = core::ComputeWrite(*action.write, action.current);
     if (!computed.ok()) {
       return CancelledByValidation(actions.size(), i, computed.status().message());
     }
@@ -499,7 +500,7 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
   for (WriteAction& action : actions) {
     const bool stores = action.kind->kind != WriteKind::kConditionCheck &&
                         !OnlyRemovesFromAbsentItem(action);
-    Result<IndexWriteTargets> admitted = AdmitWrite(
+    Result<core::IndexWriteTargets> admitted = core::AdmitWrite(
         state, *action.table, action.write->key, action.charge, action.current,
         stores && action.new_item ? &*action.new_item : nullptr, now);
     if (!admitted.ok()) return admitted.status();
@@ -510,7 +511,7 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
   json reasons = json::array();
   bool cancelled = false;
   for (const WriteAction& action : actions) {
-    Status s = CheckWriteCondition(*action.write, action.current);
+    Status s = core::CheckWriteCondition(*action.write, action.current);
     if (s.ok()) {
       reasons.push_back({{"Code", "None"}});
       continue;
@@ -533,9 +534,9 @@ Result<json> RunWriteTransaction(EngineState& state, const json& request,
   ItemCollectionMetricsList collections;
   for (WriteAction& action : actions) {
     if (action.kind->kind != WriteKind::kConditionCheck && !OnlyRemovesFromAbsentItem(action)) {
-      CommitWrite(*action.write, std::move(action.new_item));
+      core::CommitWrite(*action.write, std::move(action.new_item));
     }
-    RecordWrite(*action.table, action.write->key, action.charge, action.index_targets, now);
+    core::RecordWrite(*action.table, action.write->key, action.charge, action.index_targets, now);
     units.Add(action.table->name(), action.charge);
     if (action.kind->kind != WriteKind::kConditionCheck &&
         ReturnsItemCollectionMetrics(*action.table, request)) {
@@ -579,7 +580,7 @@ Status ValidateTransactGetMembers(const json& request) {
 
 }  // namespace
 
-Result<json> TransactWriteItems(EngineState& state, const json& request) {
+Result<json> TransactWriteItems(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, TransactWriteItemsShape()); !s.ok()) return s;
   if (Status s = ValidateTransactWriteMembers(request); !s.ok()) return s;
   Result<std::vector<WriteAction>> actions = ReadWriteActions(Member(request, "TransactItems"));
@@ -597,7 +598,7 @@ Result<json> TransactWriteItems(EngineState& state, const json& request) {
 
   const double now = state.clock.NowSeconds();
   const json& token = Member(request, "ClientRequestToken");
-  std::map<std::string, TransactionToken>& tokens = TransactionTokens(state);
+  std::map<std::string, core::TransactionToken>& tokens = TransactionTokens(state);
   ForgetExpiredTokens(tokens, now);
   const std::string fingerprint = token.is_string() ? RequestFingerprint(request) : "";
   if (token.is_string()) {
@@ -613,7 +614,7 @@ Result<json> TransactWriteItems(EngineState& state, const json& request) {
   if (Status s = ResolveTargets(state, *actions); !s.ok()) return s;
   Result<json> response = RunWriteTransaction(state, request, *actions);
   if (response.ok() && token.is_string()) {
-    TransactionToken& entry = tokens[token.get<std::string>()];
+    core::TransactionToken& entry = tokens[token.get<std::string>()];
     entry.fingerprint = fingerprint;
     entry.completed_at = now;
     for (const WriteAction& action : *actions) {
@@ -623,7 +624,7 @@ Result<json> TransactWriteItems(EngineState& state, const json& request) {
   return response;
 }
 
-Result<json> TransactGetItems(EngineState& state, const json& request) {
+Result<json> TransactGetItems(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, TransactGetItemsShape()); !s.ok()) return s;
   if (Status s = ValidateTransactGetMembers(request); !s.ok()) return s;
 
@@ -635,7 +636,7 @@ Result<json> TransactGetItems(EngineState& state, const json& request) {
     Result<Item> key_attributes = DecodeItem(Member(get.request, "Key"));
     if (!key_attributes.ok()) return key_attributes.status();
     get.key_attributes = std::move(*key_attributes);
-    Result<RequestExpressions> expressions = RequestExpressions::Parse(
+    Result<RequestExpressions> expressions = ParseRequestExpressions(
         get.request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {},
         /*envelope=*/false);
     if (!expressions.ok()) return expressions.status();

@@ -26,7 +26,7 @@ const std::vector<MemberSpec>& UpdateShape() {
   return *spec;
 }
 
-Result<Table*> FindNamedTable(EngineState& state, const json& request) {
+Result<Table*> FindNamedTable(core::EngineState& state, const json& request) {
   ValidationErrors errors;
   const json& name = Member(request, "TableName");
   errors.NotNull(name, "tableName");
@@ -41,7 +41,7 @@ Result<Table*> FindNamedTable(EngineState& state, const json& request) {
 
 }  // namespace
 
-Result<json> UpdateTimeToLive(EngineState& state, const json& request) {
+Result<json> UpdateTimeToLive(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, UpdateShape()); !s.ok()) return s;
   const json& specification = Member(request, "TimeToLiveSpecification");
   const json& attribute = Member(specification, "AttributeName");
@@ -89,7 +89,7 @@ Result<json> UpdateTimeToLive(EngineState& state, const json& request) {
   return json{{"TimeToLiveSpecification", {{"AttributeName", wanted}, {"Enabled", enabled}}}};
 }
 
-Result<json> DescribeTimeToLive(EngineState& state, const json& request) {
+Result<json> DescribeTimeToLive(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString}}); !s.ok()) return s;
   Result<Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
@@ -107,7 +107,7 @@ Result<json> DescribeTimeToLive(EngineState& state, const json& request) {
   return json{{"TimeToLiveDescription", description}};
 }
 
-void RunBackgroundWork(EngineState& state) {
+void RunBackgroundWork(core::EngineState& state) {
   const double now = state.clock.NowSeconds();
   // Index changes due by now land first, so the sweeper's deletes follow them.
   for (auto& [name, table] : state.tables) table->PropagateIndexUpdates(now);

@@ -4,7 +4,7 @@
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
-#include "engine/api/item_writes.h"
+#include "engine/api/prepare_write.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/expr/document.h"
@@ -51,60 +51,45 @@ Status ValidateUpdateItemMembers(const json& request) {
   return errors.ToStatus();
 }
 
-// ReturnValues: the whole item before or after, or only the updated paths of either.
+// ReturnValues: the whole item before or after, or only the updated paths of either. `new_item`
+// is null when the update stored nothing.
 std::optional<Item> ReturnedAttributes(const std::string& return_values, const PreparedWrite& write,
-                                       const std::optional<Item>& old_item, const Item& new_item) {
+                                       const std::optional<Item>& old_item, const Item* new_item) {
   if (return_values == "ALL_OLD") return old_item;
-  if (return_values == "ALL_NEW") return new_item;
+  if (return_values == "ALL_NEW") return new_item ? std::optional<Item>(*new_item) : std::nullopt;
   if (return_values != "UPDATED_OLD" && return_values != "UPDATED_NEW") return std::nullopt;
   if (!write.expressions.update()) return std::nullopt;
   std::vector<expr::Path> paths = expr::UpdatedPaths(*write.expressions.update());
-  if (return_values == "UPDATED_NEW") return expr::Project(new_item, paths);
+  if (return_values == "UPDATED_NEW") {
+    return new_item ? std::optional<Item>(expr::Project(*new_item, paths)) : std::nullopt;
+  }
   if (!old_item) return std::nullopt;
   return expr::Project(*old_item, paths);
 }
 
 }  // namespace
 
-Result<json> UpdateItem(EngineState& state, const json& request) {
+Result<json> UpdateItem(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, UpdateItemShape()); !s.ok()) return s;
   if (Status s = ValidateUpdateItemMembers(request); !s.ok()) return s;
   Result<PreparedWrite> write = PrepareWrite(state, request, WriteKind::kUpdate, /*envelope=*/true);
   if (!write.ok()) return write.status();
 
-  const Item* current = write->table->Find(write->key);
-  const double now = state.clock.NowSeconds();
-  Result<std::optional<Item>> computed = ComputeWrite(*write, current);
-  const bool creates_nothing = UpdateStoresNothing(*write, current);
-  const CapacityCharge charge = WriteCharge(*write->table, current,
-                                            computed.ok() ? &**computed : nullptr, !creates_nothing);
-  // Throttling comes before any effect; a failed condition still consumes write capacity.
-  Result<IndexWriteTargets> admitted = AdmitWrite(
-      state, *write->table, write->key, charge, current,
-      computed.ok() && !creates_nothing ? &**computed : nullptr, now);
-  if (!admitted.ok()) return admitted.status();
-  if (Status s = CheckWriteCondition(*write, current); !s.ok()) {
-    write->table->RecordWrite(write->key, current ? charge.table : 1, now);
-    return s;
-  }
-  if (!computed.ok()) return computed.status();
-  Item new_item = **computed;
-  std::optional<Item> old_item;
-  if (!creates_nothing) old_item = CommitWrite(*write, new_item);
-  if (creates_nothing) new_item.clear();
-  RecordWrite(*write->table, write->key, charge, *admitted, now);
+  Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, *write);
+  if (!outcome.ok()) return outcome.status();
+  const Item* new_item = outcome->stored ? write->table->Find(write->key) : nullptr;
   json response = json::object();
   const json& return_values = Member(request, "ReturnValues");
   std::optional<Item> returned = ReturnedAttributes(
-      return_values.is_string() ? return_values.get<std::string>() : "NONE", *write, old_item,
-      new_item);
+      return_values.is_string() ? return_values.get<std::string>() : "NONE", *write,
+      outcome->old_item, new_item);
   if (returned && !returned->empty()) response["Attributes"] = EncodeItem(*returned);
   if (ReturnsItemCollectionMetrics(*write->table, request)) {
     response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
   }
   AddConsumedCapacity(response,
                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      write->table->name(), charge);
+                      write->table->name(), outcome->charge);
   return response;
 }
 

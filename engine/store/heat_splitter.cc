@@ -36,14 +36,17 @@ bool HeatSplitter::IsHot(const Partition& partition, const TableMetrics& metrics
   return hot_seconds >= kHotSecondsToSplit;
 }
 
-bool HeatSplitter::SplitByTraffic(size_t index, PartitionMap& partitions) const {
+bool HeatSplitter::SplitByTraffic(size_t index, PartitionMap& partitions,
+                                  const std::vector<std::pair<uint64_t, double>>& traffic) {
   const Partition range = partitions.partitions()[index];
+  // The partition's hashes are one run of the sorted traffic.
+  auto first = std::lower_bound(traffic.begin(), traffic.end(), range.hash_start,
+                                [](const auto& entry, uint64_t hash) { return entry.first < hash; });
   std::vector<std::pair<uint64_t, double>> by_hash;
   double total = 0;
-  for (const auto& [hash, units] : TrafficInHashOrder()) {
-    if (hash < range.hash_start || hash > range.hash_end) continue;
-    by_hash.push_back({hash, units});
-    total += units;
+  for (auto it = first; it != traffic.end() && it->first <= range.hash_end; ++it) {
+    by_hash.push_back(*it);
+    total += it->second;
   }
   if (by_hash.empty()) return partitions.Split(index);  // heat from scans: halve the range
 
@@ -70,11 +73,13 @@ bool HeatSplitter::SplitIfHot(double now, PartitionMap& partitions, const TableM
   if (window == window_) return false;
   bool split = false;
   if (window_ >= 0) {
+    std::vector<std::pair<uint64_t, double>> traffic;  // sorted once, when a partition is hot
     // Walk from the end so that splitting does not move the partitions still to visit.
     for (size_t i = partitions.size(); i-- > 0;) {
       if (partitions.size() >= kMaxPartitions) break;
-      if (IsHot(partitions.partitions()[i], metrics, limits, window_) &&
-          SplitByTraffic(i, partitions)) {
+      if (!IsHot(partitions.partitions()[i], metrics, limits, window_)) continue;
+      if (traffic.empty()) traffic = TrafficInHashOrder();
+      if (SplitByTraffic(i, partitions, traffic)) {
         split = true;
       }
     }

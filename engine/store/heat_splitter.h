@@ -53,8 +53,10 @@ class HeatSplitter {
   friend class StateCodec;
   bool IsHot(const Partition& partition, const TableMetrics& metrics,
              const PartitionLimits& limits, int64_t window) const;
-  // Splits partition `index` by the traffic counted in its range; false if it cannot.
-  bool SplitByTraffic(size_t index, PartitionMap& partitions) const;
+  // Splits partition `index` by the traffic counted in its range (`traffic` is
+  // TrafficInHashOrder()); false if it cannot.
+  static bool SplitByTraffic(size_t index, PartitionMap& partitions,
+                             const std::vector<std::pair<uint64_t, double>>& traffic);
 
   // The traffic counted per hash, sorted by hash: sums over it and snapshots of it run in one
   // order, the same after a snapshot is restored.

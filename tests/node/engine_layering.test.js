@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const ENGINE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'engine');
 
 // Bottom first. A folder may include any folder listed before it.
-const LAYERS = ['base', 'value', 'expr', 'partition', 'capacity', 'index', 'streams', 'store', 'ttl', 'sim', 'persist', 'api'];
+const LAYERS = ['base', 'value', 'expr', 'partition', 'capacity', 'index', 'streams', 'store', 'ttl', 'sim', 'persist', 'core', 'api'];
 
 function sources(folder) {
   return readdirSync(folder).flatMap((name) => {
@@ -41,3 +41,13 @@ test('each folder includes only folders below it', () => {
   }
   assert.deepEqual(upward, []);
 });
+
+// The core (one write path, EngineState) works on items and tables, never on request or
+// response trees: only api/ reads and writes DynamoDB JSON with nlohmann.
+test('the core includes no JSON library', () => {
+  const withJson = sources(path.join(ENGINE, 'core'))
+    .filter((file) => /^#include <nlohmann\//m.test(readFileSync(file, 'utf8')))
+    .map((file) => path.relative(ENGINE, file));
+  assert.deepEqual(withJson, []);
+});
+

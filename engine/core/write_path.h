@@ -1,30 +1,33 @@
-// The single-item writes (Put, Update, Delete, ConditionCheck) split into prepare, check and
-// apply, so PutItem/UpdateItem/DeleteItem and TransactWriteItems share one implementation:
-// prepare validates the request and finds its item, check evaluates the condition against the
-// current item, apply computes and stores the new item.
+// The one write path: every write of an item (PutItem, UpdateItem, DeleteItem, BatchWriteItem,
+// TransactWriteItems, and the simulations that send them) goes through these steps, in this
+// order: compute the new item from the current one, charge it, admit the charge (throttling
+// comes before any effect), check the condition (a failed condition still consumes capacity and
+// changes nothing), commit (the table updates its indexes and its stream), record the units.
+// ExecuteWrite runs them for one write; a transaction runs each step over all its writes before
+// the next, so that nothing is written unless everything may be. No JSON here: the api layer
+// turns a request into a PreparedWrite (api/prepare_write.h) and the outcome into a response.
 #pragma once
 
 #include <optional>
-#include <nlohmann/json.hpp>
+#include <vector>
 
-#include "engine/api/consumed_capacity.h"
-#include "engine/api/engine_state.h"
-#include "engine/api/expression_params.h"
 #include "engine/base/status.h"
+#include "engine/capacity/capacity_charge.h"
+#include "engine/core/engine_state.h"
+#include "engine/expr/request_expressions.h"
 #include "engine/store/table.h"
 
-namespace ddbpg {
-
-using json = nlohmann::json;
+namespace ddbpg::core {
 
 enum class WriteKind { kPut, kUpdate, kDelete, kConditionCheck };
 
+// One write, validated: its table, key, item or expressions.
 struct PreparedWrite {
   WriteKind kind = WriteKind::kPut;
   Table* table = nullptr;
   PrimaryKey key;
-  Item put_item;  // kPut: the item to store
-  RequestExpressions expressions;
+  Item put_item;  // kPut: the item to store (ComputeWrite moves it out)
+  expr::RequestExpressions expressions;
   bool return_old_on_condition_failure = false;  // ReturnValuesOnConditionCheckFailure ALL_OLD
 };
 
@@ -32,12 +35,6 @@ struct PreparedWrite {
 // than 65,535 bytes; every write that stores an item checks it (a key attribute's name is
 // already bounded by its table's schema).
 Status CheckAttributeNameSizes(const Item& item);
-
-// Validates one write request after its shape and member constraints have been checked:
-// values, expressions, table and key. `request_key` names the member holding the attributes
-// ("Item" for puts, "Key" otherwise). `envelope` as in RequestExpressions::Parse.
-Result<PreparedWrite> PrepareWrite(EngineState& state, const json& request, WriteKind kind,
-                                   bool envelope);
 
 // OK when the write's condition holds for `current` (nullptr: no item), else
 // ConditionalCheckFailedException, carrying the item when the request asked for it.
@@ -50,7 +47,8 @@ Status CheckWriteCondition(const PreparedWrite& write, const Item* current);
 bool UpdateStoresNothing(const PreparedWrite& write, const Item* current);
 
 // The item as the write leaves it: nullopt when deleted (or unchanged for a ConditionCheck).
-Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item* current);
+// A put's item is moved out of `write`, so this runs once per write.
+Result<std::optional<Item>> ComputeWrite(PreparedWrite& write, const Item* current);
 
 // What a write replacing `old_item` with `new_item` (either may be null) consumes: the
 // table's units on the larger of the two items, and each index's units in the documented cases
@@ -83,4 +81,17 @@ void RecordWrite(Table& table, const PrimaryKey& key, const CapacityCharge& char
 // Stores the computed item (or deletes) and returns the item it replaced.
 std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> new_item);
 
-}  // namespace ddbpg
+// What one write did.
+struct WriteOutcome {
+  std::optional<Item> old_item;  // the item it replaced or deleted
+  // Whether an item is stored under the key now (false after a delete, and after an update of
+  // an absent item that stores nothing); the table holds it: write.table->Find(write.key).
+  bool stored = false;
+  CapacityCharge charge;
+};
+
+// Runs the steps above for one write, at the engine clock's time. A throttle, a size limit, a
+// failed condition or an invalid computed item returns its error and changes no item.
+Result<WriteOutcome> ExecuteWrite(EngineState& state, PreparedWrite& write);
+
+}  // namespace ddbpg::core

@@ -1,44 +1,19 @@
-#include "engine/api/item_writes.h"
-#include "engine/api/item_collections.h"
+#include "engine/core/write_path.h"
 
-#include "engine/capacity/units.h"
+#include <algorithm>
 
-#include "engine/api/legacy_parameters.h"
-#include "engine/api/messages.h"
-#include "engine/api/request_schema.h"
 #include "engine/base/limits.h"
+#include "engine/capacity/units.h"
+#include "engine/core/item_collection_limit.h"
 #include "engine/expr/condition_evaluator.h"
 #include "engine/expr/update_evaluator.h"
-#include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/item_writer.h"
 
-namespace ddbpg {
+namespace ddbpg::core {
 namespace {
 
 constexpr const char* kConditionFailedMessage = "The conditional request failed";
-
-bool UsesLegacy(const json& request) {
-  for (const char* member : {"Expected", "ConditionalOperator", "AttributeUpdates"}) {
-    if (!Member(request, member).is_null()) return true;
-  }
-  return false;
-}
-
-Result<RequestExpressions> TranslateLegacyWrite(const json& request) {
-  LegacyTranslation translation;
-  if (Status s = TranslateExpected(Member(request, "Expected"),
-                                   Member(request, "ConditionalOperator"), translation);
-      !s.ok()) {
-    return s;
-  }
-  if (Status s = TranslateAttributeUpdates(Member(request, "AttributeUpdates"), translation);
-      !s.ok()) {
-    return s;
-  }
-  return RequestExpressions::FromLegacy(std::move(translation.values),
-                                        std::move(translation.condition),
-                                        std::move(translation.update), std::nullopt, std::nullopt);
-}
 
 bool HasLongName(const AttributeValue& value) {
   if (value.type() == AttributeType::kL) {
@@ -68,71 +43,6 @@ Status CheckAttributeNameSizes(const Item& item) {
   return Status::OK();
 }
 
-Result<PreparedWrite> PrepareWrite(EngineState& state, const json& request, WriteKind kind,
-                                   bool envelope) {
-  PreparedWrite write;
-  write.kind = kind;
-  const bool is_put = kind == WriteKind::kPut;
-  if (kind == WriteKind::kUpdate) {
-    if (Status s = RequestExpressions::CheckMixing(
-            request,
-            {{"UpdateExpression", expr::ExpressionKind::kUpdate},
-             {"ConditionExpression", expr::ExpressionKind::kCondition}},
-            {"AttributeUpdates", "Expected"});
-        !s.ok()) {
-      return s;
-    }
-  } else {
-    if (Status s = RequestExpressions::CheckMixing(
-            request, {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {"Expected"});
-        !s.ok()) {
-      return s;
-    }
-  }
-  Result<Item> attributes =
-      DecodeItem(Member(request, is_put ? "Item" : "Key"), {.envelope_value_errors = envelope});
-  if (!attributes.ok()) return attributes.status();
-  if (is_put && ItemSize(*attributes) > limits::kMaxItemBytes) {
-    return Status::Validation(kItemTooLargeMessage);
-  }
-  if (is_put) {
-    if (Status s = CheckAttributeNameSizes(*attributes); !s.ok()) return s;
-  }
-  Result<RequestExpressions> expressions =
-      UsesLegacy(request) ? TranslateLegacyWrite(request)
-      : kind == WriteKind::kUpdate
-          ? RequestExpressions::Parse(request,
-                                      {{"UpdateExpression", expr::ExpressionKind::kUpdate},
-                                       {"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                      {"AttributeUpdates", "Expected"}, envelope)
-          : RequestExpressions::Parse(request,
-                                      {{"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                      {"Expected"}, envelope);
-  if (!expressions.ok()) return expressions.status();
-  write.expressions = std::move(*expressions);
-  write.return_old_on_condition_failure =
-      Member(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
-
-  write.table = state.FindTable(Member(request, "TableName").get<std::string>());
-  if (write.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
-  Result<PrimaryKey> key = is_put ? write.table->KeyOfItem(*attributes)
-                                  : write.table->KeyFromKeyParameter(*attributes);
-  if (!key.ok()) return key.status();
-  write.key = std::move(*key);
-  if (is_put) write.put_item = std::move(*attributes);
-
-  if (write.expressions.update()) {
-    std::vector<std::string> key_names = {write.table->partition_key_name()};
-    if (write.table->has_sort_key()) key_names.push_back(write.table->sort_key_name());
-    if (Status s = expr::CheckUpdate(*write.expressions.update(), write.expressions.context(),
-                                     key_names);
-        !s.ok()) {
-      return s;
-    }
-  }
-  return write;
-}
-
 Status CheckWriteCondition(const PreparedWrite& write, const Item* current) {
   const std::optional<expr::Condition>& condition = write.expressions.condition();
   if (!condition) return Status::OK();
@@ -143,7 +53,13 @@ Status CheckWriteCondition(const PreparedWrite& write, const Item* current) {
   }
   Status failed = Status::ConditionalCheckFailed(kConditionFailedMessage);
   if (write.return_old_on_condition_failure && current != nullptr) {
-    return std::move(failed).WithExtraMembers(json{{"Item", EncodeItem(*current)}}.dump());
+    std::string extra;
+    JsonWriter writer(extra);
+    writer.BeginObject();
+    writer.Key("Item");
+    WriteItem(writer, *current);
+    writer.EndObject();
+    return std::move(failed).WithExtraMembers(std::move(extra));
   }
   return failed;
 }
@@ -165,10 +81,10 @@ bool UpdateStoresNothing(const PreparedWrite& write, const Item* current) {
   return true;
 }
 
-Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item* current) {
+Result<std::optional<Item>> ComputeWrite(PreparedWrite& write, const Item* current) {
   switch (write.kind) {
     case WriteKind::kPut:
-      return std::optional<Item>(write.put_item);
+      return std::optional<Item>(std::move(write.put_item));
     case WriteKind::kDelete:
       return std::optional<Item>();
     case WriteKind::kConditionCheck:
@@ -185,7 +101,8 @@ Result<std::optional<Item>> ComputeWrite(const PreparedWrite& write, const Item*
     if (write.key.sort) item[write.table->sort_key_name()] = *write.key.sort;
   }
   if (write.expressions.update()) {
-    if (Status s = expr::ApplyUpdate(*write.expressions.update(), write.expressions.context(), item);
+    if (Status s =
+            expr::ApplyUpdate(*write.expressions.update(), write.expressions.context(), item);
         !s.ok()) {
       return s;
     }
@@ -228,7 +145,7 @@ std::optional<uint64_t> IndexHashOf(const SecondaryIndex& index, const Item* old
 
 }  // namespace
 
-Result<IndexWriteTargets> AdmitWrite(EngineState& state, Table& table, const PrimaryKey& key,
+Result<IndexWriteTargets> AdmitWrite(core::EngineState& state, Table& table, const PrimaryKey& key,
                                      const CapacityCharge& charge, const Item* old_item,
                                      const Item* new_item, double now) {
   if (Status s = CheckItemCollectionSize(table, key, old_item, new_item, state.scale); !s.ok()) {
@@ -268,4 +185,30 @@ std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> 
   return write.table->Put(write.key, std::move(*new_item));
 }
 
-}  // namespace ddbpg
+Result<WriteOutcome> ExecuteWrite(EngineState& state, PreparedWrite& write) {
+  Table& table = *write.table;
+  const Item* current = table.Find(write.key);
+  const double now = state.clock.NowSeconds();
+  Result<std::optional<Item>> computed = ComputeWrite(write, current);
+  const bool stores = !UpdateStoresNothing(write, current);
+  const Item* after = computed.ok() && *computed ? &**computed : nullptr;
+  WriteOutcome outcome;
+  outcome.charge = WriteCharge(table, current, after, stores);
+  Result<IndexWriteTargets> admitted =
+      AdmitWrite(state, table, write.key, outcome.charge, current, stores ? after : nullptr, now);
+  if (!admitted.ok()) return admitted.status();
+  if (Status s = CheckWriteCondition(write, current); !s.ok()) {
+    // The service bills a failed condition at least one unit, the item's units when it exists.
+    table.RecordWrite(write.key, current ? outcome.charge.table : 1, now);
+    return s;
+  }
+  if (!computed.ok()) return computed.status();
+  if (stores) {
+    outcome.stored = computed->has_value();
+    outcome.old_item = CommitWrite(write, std::move(*computed));
+  }
+  RecordWrite(table, write.key, outcome.charge, *admitted, now);
+  return outcome;
+}
+
+}  // namespace ddbpg::core

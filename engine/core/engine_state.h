@@ -1,4 +1,4 @@
-// EngineState: everything one Engine owns, shared by the operation handlers.
+// EngineState: everything one Engine owns, shared by the operations and their handlers.
 #pragma once
 
 #include <limits>
@@ -16,7 +16,7 @@
 #include "engine/engine.h"
 #include "engine/store/table.h"
 
-namespace ddbpg {
+namespace ddbpg::core {
 
 // One completed TransactWriteItems that carried a ClientRequestToken, kept for the 10-minute
 // idempotency window (Developer Guide, "Transactions": ClientRequestToken).
@@ -100,4 +100,4 @@ struct EngineState {
   }
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::core

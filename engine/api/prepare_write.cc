@@ -1,0 +1,105 @@
+#include "engine/api/prepare_write.h"
+
+#include "engine/api/expression_params.h"
+#include "engine/api/legacy_parameters.h"
+#include "engine/api/messages.h"
+#include "engine/api/request_schema.h"
+#include "engine/base/limits.h"
+#include "engine/expr/update_evaluator.h"
+#include "engine/value/ddb_json.h"
+#include "engine/value/item_size.h"
+
+namespace ddbpg {
+namespace {
+
+bool UsesLegacy(const json& request) {
+  for (const char* member : {"Expected", "ConditionalOperator", "AttributeUpdates"}) {
+    if (!Member(request, member).is_null()) return true;
+  }
+  return false;
+}
+
+Result<RequestExpressions> TranslateLegacyWrite(const json& request) {
+  LegacyTranslation translation;
+  if (Status s = TranslateExpected(Member(request, "Expected"),
+                                   Member(request, "ConditionalOperator"), translation);
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = TranslateAttributeUpdates(Member(request, "AttributeUpdates"), translation);
+      !s.ok()) {
+    return s;
+  }
+  return RequestExpressions::FromLegacy(std::move(translation.values),
+                                        std::move(translation.condition),
+                                        std::move(translation.update), std::nullopt, std::nullopt);
+}
+
+}  // namespace
+
+Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request, WriteKind kind,
+                                   bool envelope) {
+  PreparedWrite write;
+  write.kind = kind;
+  const bool is_put = kind == WriteKind::kPut;
+  if (kind == WriteKind::kUpdate) {
+    if (Status s =
+            CheckExpressionMixing(request,
+                                  {{"UpdateExpression", expr::ExpressionKind::kUpdate},
+                                   {"ConditionExpression", expr::ExpressionKind::kCondition}},
+                                  {"AttributeUpdates", "Expected"});
+        !s.ok()) {
+      return s;
+    }
+  } else {
+    if (Status s = CheckExpressionMixing(
+            request, {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {"Expected"});
+        !s.ok()) {
+      return s;
+    }
+  }
+  Result<Item> attributes =
+      DecodeItem(Member(request, is_put ? "Item" : "Key"), {.envelope_value_errors = envelope});
+  if (!attributes.ok()) return attributes.status();
+  if (is_put && ItemSize(*attributes) > limits::kMaxItemBytes) {
+    return Status::Validation(kItemTooLargeMessage);
+  }
+  if (is_put) {
+    if (Status s = core::CheckAttributeNameSizes(*attributes); !s.ok()) return s;
+  }
+  Result<RequestExpressions> expressions =
+      UsesLegacy(request) ? TranslateLegacyWrite(request)
+      : kind == WriteKind::kUpdate
+          ? ParseRequestExpressions(request,
+                                    {{"UpdateExpression", expr::ExpressionKind::kUpdate},
+                                     {"ConditionExpression", expr::ExpressionKind::kCondition}},
+                                    {"AttributeUpdates", "Expected"}, envelope)
+          : ParseRequestExpressions(request,
+                                    {{"ConditionExpression", expr::ExpressionKind::kCondition}},
+                                    {"Expected"}, envelope);
+  if (!expressions.ok()) return expressions.status();
+  write.expressions = std::move(*expressions);
+  write.return_old_on_condition_failure =
+      Member(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
+
+  write.table = state.FindTable(Member(request, "TableName").get<std::string>());
+  if (write.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
+  Result<PrimaryKey> key =
+      is_put ? write.table->KeyOfItem(*attributes) : write.table->KeyFromKeyParameter(*attributes);
+  if (!key.ok()) return key.status();
+  write.key = std::move(*key);
+  if (is_put) write.put_item = std::move(*attributes);
+
+  if (write.expressions.update()) {
+    std::vector<std::string> key_names = {write.table->partition_key_name()};
+    if (write.table->has_sort_key()) key_names.push_back(write.table->sort_key_name());
+    if (Status s =
+            expr::CheckUpdate(*write.expressions.update(), write.expressions.context(), key_names);
+        !s.ok()) {
+      return s;
+    }
+  }
+  return write;
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,17 @@
+// The 10 GB limit on an item collection of a table with local secondary indexes: one
+// partition-key value's items and their local index entries (divided by the playground scale).
+// Tables without a local index have no limit (Developer Guide, "Item collections in Local
+// Secondary Indexes").
+#pragma once
+
+#include "engine/base/status.h"
+#include "engine/store/table.h"
+
+namespace ddbpg::core {
+
+// ItemCollectionSizeLimitExceededException ("Collection size exceeded.") when the write would
+// grow the item collection of `key` past the limit; a write that shrinks it always passes.
+Status CheckItemCollectionSize(const Table& table, const PrimaryKey& key, const Item* old_item,
+                               const Item* new_item, double scale);
+
+}  // namespace ddbpg::core
