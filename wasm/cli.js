@@ -2,26 +2,29 @@
 // `dynamodb-playground`: runs the DynamoDB endpoint and the playground page on one local port.
 //
 //   node wasm/cli.js [--port N] [--host H] [--no-page] [--no-throttling] [--data-dir DIR]
+//                    [--credentials FILE]
 //
 // Without --data-dir everything lives in memory and stopping the process drops all tables; with
 // it the playground is restored from DIR and every change is on disk before it is answered.
+// Without --credentials any credentials work; with it requests must be signed (SigV4) with a key
+// the file lists.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { startServer } from './http_server.js';
+import { readCredentialsFile, startServer } from './http_server.js';
 
 const USAGE = `Usage: dynamodb-playground [--port N] [--host H] [--no-page] [--no-throttling]
-                           [--data-dir DIR] [--import FILE]
+                           [--data-dir DIR] [--import FILE] [--credentials FILE]
 
 Runs a DynamoDB endpoint and the DynamoDB Playground page.
 
 Options:
   --port N     TCP port to listen on (default 8000; 0 picks a free port)
   --host H     interface to bind (default 127.0.0.1; 0.0.0.0 exposes it to your network)
-  --no-page    serve only the DynamoDB API; GET answers DynamoDB's health check
+  --no-page    serve only the DynamoDB API; GET / answers DynamoDB's health check
   --no-throttling
                never refuse a request for capacity (for test suites); metrics still
                count what would have been throttled
@@ -35,9 +38,14 @@ Options:
   --import FILE
                start from a playground exported to FILE (db.exportSnapshot(), the page's
                Download); with --data-dir, DIR must be new
+  --credentials FILE
+               check every request's SigV4 signature against the access keys in FILE:
+               ACCESS_KEY_ID:SECRET_ACCESS_KEY lines, or an AWS CLI credentials file.
+               Unknown keys, wrong secrets and dates more than 15 minutes off are refused
+               with DynamoDB's errors
   -h, --help   show this help
 
-Any credentials are accepted; request signatures are not checked. Example:
+Without --credentials any credentials are accepted and signatures are not checked. Example:
   AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \\
     aws dynamodb list-tables --endpoint-url http://localhost:8000 --region us-east-1
 `;
@@ -56,6 +64,7 @@ function parseCommandLine(argv) {
       'data-dir': { type: 'string' },
       import: { type: 'string' },
       'compact-after': { type: 'string' },
+      credentials: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -75,6 +84,7 @@ function parseCommandLine(argv) {
     dataDir: values['data-dir'],
     importFile: values.import,
     compactAfterBytes: compactAfter === undefined ? undefined : Number(compactAfter),
+    credentialsFile: values.credentials,
     help: values.help,
   };
 }
@@ -99,8 +109,11 @@ async function main() {
   }
 
   let server;
+  let credentials;
   try {
     const snapshot = options.importFile === undefined ? undefined : await readFile(options.importFile);
+    credentials =
+      options.credentialsFile === undefined ? undefined : await readCredentialsFile(options.credentialsFile);
     server = await startServer({
       port: options.port,
       host: options.host,
@@ -109,6 +122,7 @@ async function main() {
       dataDir: options.dataDir,
       snapshot,
       compactAfterBytes: options.compactAfterBytes,
+      credentials,
     });
   } catch (error) {
     const reason =
@@ -133,6 +147,10 @@ async function main() {
           `everything before it was restored, and the unread bytes were kept in ${restored.damagedCopy}\n`,
       );
     }
+  }
+  if (credentials !== undefined) {
+    const keys = credentials.length === 1 ? '1 access key' : `${credentials.length} access keys`;
+    process.stdout.write(`Signatures:          checked (${keys} from ${options.credentialsFile})\n`);
   }
   const endpoint = `http://${displayHost(options.host)}:${server.port}`;
   if (options.page) process.stdout.write(`DynamoDB Playground: ${endpoint}/web/\n`);
