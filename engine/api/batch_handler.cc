@@ -26,6 +26,7 @@
 #include "engine/api/item_collections.h"
 #include "engine/api/prepare_write.h"
 #include "engine/core/item_collection_limit.h"
+#include "engine/core/read_path.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
@@ -389,18 +390,15 @@ Result<json> BatchGetItem(core::EngineState& state, const json& request) {
     bool table_processed = false;
     for (size_t i = 0; i < gets.primary_keys.size(); ++i) {
       const PrimaryKey& key = gets.primary_keys[i];
-      // An eventually consistent read may come from a replica up to the replication lag behind.
-      const Item* found = gets.table->FindAsOf(key, state.ReadAsOf(gets.consistent));
+      const auto [found, units] = core::LocateItem(state, *gets.table, key, gets.consistent);
       const size_t size = found ? ItemSize(*found) : 0;
       // Past 16 MB of items the rest of the request is left for the caller to retry
       // (BatchGetItem API reference: "so as not to exceed the 16 MB limit").
       if (response_full || response_bytes + size > kMaxBatchGetResponseBytes) {
         response_full = true;
       }
-      const double units = capacity::ReadUnits(size, gets.consistent);
-      Status admitted = response_full ? Status::OK()
-                                      : gets.table->Admit(CapacityKind::kRead, key, units, now,
-                                                          state.TableArn(gets.name));
+      Status admitted =
+          response_full ? Status::OK() : core::AdmitItemRead(state, *gets.table, key, units, now);
       if (response_full || !admitted.ok()) {
         if (!admitted.ok() && first_throttle.ok()) first_throttle = admitted;
         if (!unprocessed.contains(gets.name)) unprocessed[gets.name] = UnprocessedEntry(gets);

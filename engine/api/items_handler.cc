@@ -12,7 +12,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
-#include "engine/capacity/units.h"
+#include "engine/core/read_path.h"
 #include "engine/value/ddb_json.h"
 #include "engine/expr/document.h"
 #include "engine/value/item_size.h"
@@ -190,18 +190,11 @@ Result<std::string> GetItem(core::EngineState& state, const json& request, Capac
   Result<PrimaryKey> key = (*table)->KeyFromKeyParameter(*key_attributes);
   if (!key.ok()) return key.status();
 
-  const bool consistent = Member(request, "ConsistentRead") == true;
-  // An eventually consistent read may come from a replica up to the replication lag behind.
-  const Item* found = (*table)->FindAsOf(*key, state.ReadAsOf(consistent));
-  // Reads are charged on the whole item, whatever the projection returns.
-  const double units = capacity::ReadUnits(found ? ItemSize(*found) : 0, consistent);
-  const double now = state.clock.NowSeconds();
-  if (Status s = (*table)->Admit(CapacityKind::kRead, *key, units, now,
-                                 state.TableArn((*table)->name()));
-      !s.ok()) {
-    return s;
-  }
-  (*table)->RecordRead(*key, units, now);
+  Result<core::ItemRead> read =
+      core::ReadItem(state, **table, *key, Member(request, "ConsistentRead") == true);
+  if (!read.ok()) return read.status();
+  const Item* found = read->item;
+  const double units = read->units;
   if (charge != nullptr) *charge = CapacityCharge{units, {}, {}};
 
   // Members in the order a tree would print them: ConsumedCapacity, then Item.

@@ -13,6 +13,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/capacity/units.h"
+#include "engine/core/read_path.h"
 #include "engine/expr/condition_evaluator.h"
 #include "engine/expr/document.h"
 #include "engine/expr/key_condition.h"
@@ -24,8 +25,7 @@
 namespace ddbpg {
 namespace {
 
-// A page stops once the items read reach 1 MB (Developer Guide, "Query" and "Scan").
-constexpr size_t kPageBytes = 1024 * 1024;
+using core::Page;
 
 std::vector<MemberSpec> ReadShape(bool is_query) {
   std::vector<MemberSpec> spec = {
@@ -130,50 +130,11 @@ Result<RequestExpressions> TranslateLegacyReads(const json& request, bool is_que
                                         std::move(key_condition));
 }
 
-struct Page {
-  std::vector<const Item*> evaluated;
-  std::vector<const Item*> returned;
-  size_t scanned = 0;
-  size_t bytes = 0;
-  const Item* last_evaluated = nullptr;
-  bool stopped_early = false;
-};
-
-// Reads candidates in order until Limit items were evaluated or 1 MB was read; the filter
-// applies after the read, so filtered-out items still count and cost.
-Page ReadPage(const std::vector<const Item*>& candidates, const json& limit,
-              const RequestExpressions& expressions) {
-  Page page;
-  size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const Item* item = candidates[i];
-    ++page.scanned;
-    page.evaluated.push_back(item);
-    page.bytes += ItemSize(*item);
-    page.last_evaluated = item;
-    if (!expressions.filter() ||
-        expr::EvaluateCondition(*expressions.filter(), *item, expressions.context())) {
-      page.returned.push_back(item);
-    }
-    bool more = i + 1 < candidates.size();
-    if (page.scanned >= max_items || (page.bytes >= kPageBytes && more)) {
-      page.stopped_early = true;
-      break;
-    }
-  }
-  return page;
-}
-
 Item KeyAttributes(const Table& table, const Item& item) {
   Item key;
   key[table.partition_key_name()] = item.at(table.partition_key_name());
   if (table.has_sort_key()) key[table.sort_key_name()] = item.at(table.sort_key_name());
   return key;
-}
-
-// A page is charged on the bytes of every item it read, rounded up to 4 KB once.
-double ReadUnitsOf(const json& request, const Page& page) {
-  return capacity::ReadUnits(page.bytes, Member(request, "ConsistentRead") == true);
 }
 
 // The response written as text in the order a tree would print its members: ConsumedCapacity,
@@ -363,68 +324,6 @@ std::vector<const Item*> AfterStartKey(const std::vector<const Item*>& candidate
 // table: the page then holds the table's items, and the charge is the index entries' bytes
 // (rounded once) plus a read of each whole item fetched, on the table (Developer Guide, "Local
 // secondary indexes", "Provisioned throughput considerations").
-std::vector<const Item*> FetchFromTable(const Table& table, const std::vector<const Item*>& entries) {
-  std::vector<const Item*> items;
-  for (const Item* entry : entries) {
-    if (const Item* item = table.Find(table.KeyOf(*entry))) items.push_back(item);
-  }
-  return items;
-}
-
-// What a page read consumed: on the table, or on the index it read (and on the table for the
-// items a local index fetched).
-CapacityCharge ReadCharge(const json& request, const SecondaryIndex* index, const Page& page,
-                          bool fetched) {
-  const bool consistent = Member(request, "ConsistentRead") == true;
-  if (index == nullptr) return CapacityCharge{ReadUnitsOf(request, page), {}, {}};
-  CapacityCharge charge;
-  size_t entry_bytes = page.bytes;
-  if (fetched) {
-    entry_bytes = 0;
-    for (const Item* item : page.evaluated) {
-      entry_bytes += ItemSize(index->Project(*item));
-      charge.table += capacity::ReadUnits(ItemSize(*item), consistent);
-    }
-  }
-  auto& arms = index->is_global() ? charge.global_indexes : charge.local_indexes;
-  arms.push_back({index->name(), capacity::ReadUnits(entry_bytes, consistent)});
-  return charge;
-}
-
-// Admits a page's read on what it read (the table's capacity for the table and its local
-// indexes, its own for a global index) and takes the units. `key` and `index_hash` are the
-// partition a Query read; a Scan spreads over many.
-Status AdmitAndRecordRead(core::EngineState& state, Table& table, SecondaryIndex* index,
-                          const CapacityCharge& charge, const std::optional<PrimaryKey>& key,
-                          std::optional<uint64_t> index_hash, const Page& page, double now) {
-  const std::string arn = state.TableArn(table.name());
-  const double units = charge.OnTableCapacity();
-  if (units > 0) {
-    Status admitted = key ? table.Admit(CapacityKind::kRead, *key, units, now, arn)
-                          : table.AdmitSpread(units, now, arn);
-    if (!admitted.ok()) return admitted;
-  }
-  SecondaryIndex* global = index && index->is_global() ? index : nullptr;
-  const std::optional<uint64_t> hash = index_hash;
-  if (global) {
-    const double index_units = charge.global_indexes[0].second;
-    if (Status s = global->capacity().Admit(CapacityKind::kRead, hash, index_units, now,
-                                            arn + "/index/" + global->name());
-        !s.ok()) {
-      return s;
-    }
-    global->capacity().Record(CapacityKind::kRead, hash, index_units, now);
-  }
-  if (units > 0) {
-    if (key) {
-      table.RecordRead(*key, units, now);
-    } else {
-      table.RecordSpreadRead(page.evaluated, units, now);
-    }
-  }
-  return Status::OK();
-}
-
 // The key condition against the key it reads (the table's, or the index's, whose key may have
 // several attributes), as partition-key values and sort-key conditions; `key_names` gets the
 // key's attribute names, which a filter may not use.
@@ -493,6 +392,7 @@ Result<std::string> Query(core::EngineState& state, const json& request) {
 Result<std::string> Query(core::EngineState& state, const json& request, CapacityCharge* consumed) {
   Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/true);
   if (!read.ok()) return read.status();
+  const bool consistent = Member(request, "ConsistentRead") == true;
   const Table& table = *read->table;
   const SecondaryIndex* index = read->index;
   std::vector<std::string> key_names;
@@ -519,7 +419,7 @@ Result<std::string> Query(core::EngineState& state, const json& request, Capacit
     candidates = IndexQueryCandidates(*index, *plan);
   } else {
     table.VisitAsOf(&first, /*exclusive=*/false,
-                    state.ReadAsOf(Member(request, "ConsistentRead") == true),
+                    state.ReadAsOf(consistent),
                     [&](const PrimaryKey& key, const Item& item) {
                       if (key.partition != partition_value) return false;
                       if (plan->sort.empty() || expr::SortKeyMatches(plan->sort[0], *key.sort)) {
@@ -528,6 +428,8 @@ Result<std::string> Query(core::EngineState& state, const json& request, Capacit
                       return true;
                     });
   }
+  const json& limit = Member(request, "Limit");
+  const size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
   bool forward = Member(request, "ScanIndexForward") != false;
   if (!forward) std::reverse(candidates.begin(), candidates.end());
   if (read->start_after) {
@@ -559,13 +461,13 @@ Result<std::string> Query(core::EngineState& state, const json& request, Capacit
         });
   }
   const bool fetch = index && NeedsTableFetch(*index, request, read->expressions);
-  if (fetch) candidates = FetchFromTable(table, candidates);
-  Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
+  if (fetch) candidates = core::FetchFromTable(table, candidates);
+  Page page = core::ReadPage(candidates, max_items, read->expressions);
   const double now = state.clock.NowSeconds();
-  const CapacityCharge charge = ReadCharge(request, index, page, fetch);
+  const CapacityCharge charge = core::PageCharge(index, page, fetch, consistent);
   // A global index's reads use its own capacity; a local index shares its table's partition
   // and capacity.
-  if (Status s = AdmitAndRecordRead(state, *read->table, read->index, charge,
+  if (Status s = core::AdmitPageRead(state, *read->table, read->index, charge,
                                     std::optional<PrimaryKey>(first),
                                     IndexPartitionHash(plan->partition_values), page, now);
       !s.ok()) {
@@ -582,6 +484,7 @@ Result<std::string> Scan(core::EngineState& state, const json& request) {
 Result<std::string> Scan(core::EngineState& state, const json& request, CapacityCharge* consumed) {
   Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/false);
   if (!read.ok()) return read.status();
+  const bool consistent = Member(request, "ConsistentRead") == true;
   const Table& table = *read->table;
   const SecondaryIndex* index = read->index;
 
@@ -605,7 +508,7 @@ Result<std::string> Scan(core::EngineState& state, const json& request, Capacity
   // so that ReadPage can tell whether the page ended the segment or must return a
   // LastEvaluatedKey.
   const json& limit = Member(request, "Limit");
-  size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
+  const size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
   std::vector<const Item*> candidates;
   size_t bytes = 0;
   bool page_full = false;
@@ -615,7 +518,7 @@ Result<std::string> Scan(core::EngineState& state, const json& request, Capacity
     candidates.push_back(&item);
     if (page_full) return false;  // the one past the page
     bytes += ItemSize(item);
-    page_full = candidates.size() >= max_items || bytes >= kPageBytes;
+    page_full = candidates.size() >= max_items || bytes >= core::kPageBytes;
     return true;
   };
   if (index) {
@@ -626,17 +529,17 @@ Result<std::string> Scan(core::EngineState& state, const json& request, Capacity
     }
   } else {
     table.VisitAsOf(read->start_after ? &*read->start_after : nullptr, /*exclusive=*/true,
-                    state.ReadAsOf(Member(request, "ConsistentRead") == true),
+                    state.ReadAsOf(consistent),
                     [&](const PrimaryKey& key, const Item& item) {
                       return take(key.partition_hash, item);
                     });
   }
   const bool fetch = index && NeedsTableFetch(*index, request, read->expressions);
-  if (fetch) candidates = FetchFromTable(table, candidates);
-  Page page = ReadPage(candidates, Member(request, "Limit"), read->expressions);
+  if (fetch) candidates = core::FetchFromTable(table, candidates);
+  Page page = core::ReadPage(candidates, max_items, read->expressions);
   const double now = state.clock.NowSeconds();
-  const CapacityCharge charge = ReadCharge(request, index, page, fetch);
-  if (Status s = AdmitAndRecordRead(state, *read->table, read->index, charge, std::nullopt,
+  const CapacityCharge charge = core::PageCharge(index, page, fetch, consistent);
+  if (Status s = core::AdmitPageRead(state, *read->table, read->index, charge, std::nullopt,
                                     std::nullopt, page,
                                     now);
       !s.ok()) {

@@ -33,6 +33,7 @@
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
 #include "engine/api/prepare_write.h"
+#include "engine/core/read_path.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
@@ -677,17 +678,16 @@ Result<json> TransactGetItems(core::EngineState& state, const json& request) {
   std::vector<double> units;
   size_t total_bytes = 0;
   for (const GetAction& get : gets) {
-    const Item* item = get.table->Find(*get.key);
-    found.push_back(item);
-    units.push_back(TransactionalReadUnits(item));
-    if (item != nullptr) total_bytes += ItemSize(*item);
+    const core::ItemRead read = core::LocateItem(state, *get.table, *get.key, /*consistent=*/true);
+    found.push_back(read.item);
+    units.push_back(kTransactionalFactor * read.units);
+    if (read.item != nullptr) total_bytes += ItemSize(*read.item);
   }
   if (total_bytes > kMaxTransactionBytes) {
     return Status::Validation(kReadTransactionTooLargeMessage);
   }
   for (size_t i = 0; i < gets.size(); ++i) {
-    if (Status s = gets[i].table->Admit(CapacityKind::kRead, *gets[i].key, units[i], now,
-                                        state.TableArn(gets[i].table->name()));
+    if (Status s = core::AdmitItemRead(state, *gets[i].table, *gets[i].key, units[i], now);
         !s.ok()) {
       return s;
     }
