@@ -417,14 +417,14 @@ TableDefinition StateCodec::LoadDefinition(const json& saved) {
 
 json StateCodec::Save(const Table& table) {
   json indexes = json::array();
-  for (const auto& index : table.indexes_) indexes.push_back(Save(*index));
+  for (const auto& index : table.indexes_.live_) indexes.push_back(Save(*index));
   json pending = json::array();
-  for (const Table::PendingIndexUpdate& update : table.pending_index_updates_) {
+  for (const TableIndexes::PendingUpdate& update : table.indexes_.pending_) {
     pending.push_back({Number(update.due), update.index->name(), SaveOptionalItem(update.before),
                        SaveOptionalItem(update.after)});
   }
   json deleting = json::array();
-  for (const Table::DeletingIndex& index : table.deleting_indexes_) {
+  for (const TableIndexes::Deleting& index : table.indexes_.deleting_) {
     deleting.push_back({{"Definition", Save(index.definition)},
                         {"SizeBytes", index.size_bytes},
                         {"ItemCount", index.item_count},
@@ -432,26 +432,26 @@ json StateCodec::Save(const Table& table) {
   }
   // One row per version, [key, replaced at, previous item], so the list splits at any row.
   json history = json::array();
-  for (const auto& [key, versions] : table.history_) {
-    for (const Table::Version& version : versions) {
+  for (const auto& [key, versions] : table.versions_.history_) {
+    for (const ItemVersions::Version& version : versions) {
       history.push_back({SaveKey(key), Number(version.replaced_at), SaveOptionalItem(version.previous)});
     }
   }
   return {{"Definition", Save(table.definition_)},
           {"Indexes", indexes},
-          {"ItemCount", table.items_.size()},
+          {"ItemCount", table.versions_.items_.size()},
           {"Partitions", Save(table.partitions_)},
           {"Scale", Number(table.scale_)},
           {"Metrics", Save(table.metrics_)},
           {"Capacity", Save(table.capacity_)},
           {"PendingIndexUpdates", pending},
-          {"IndexPropagationSeconds", Number(table.index_propagation_seconds_)},
+          {"IndexPropagationSeconds", Number(table.indexes_.propagation_seconds_)},
           {"DeletingIndexes", deleting},
           {"HeatSplitter", Save(table.heat_splitter_)},
           {"SplitForHeat", table.split_for_heat_},
           {"ThrottlingEnforced", table.throttling_enforced_},
           {"History", history},
-          {"ReplicationLag", Number(table.replication_lag_)}};
+          {"ReplicationLag", Number(table.versions_.replication_lag_)}};
 }
 
 std::unique_ptr<Table> StateCodec::LoadTable(const json& saved) {
@@ -487,19 +487,20 @@ void StateCodec::LoadItems(const json& items, Table& table) {
     }
     PrimaryKey key = table.KeyOf(item);
     table.size_bytes_ += static_cast<long long>(ItemSize(item));
-    auto [it, inserted] = table.items_.emplace(std::move(key), std::move(item));
+    auto [it, inserted] = table.versions_.items_.emplace(std::move(key), std::move(item));
     if (!inserted) throw std::runtime_error("two items of " + table.name() + " share a key");
-    for (const auto& index : table.indexes_) index->Apply(nullptr, &it->second);
+    for (const auto& index : table.indexes_.live_) index->Apply(nullptr, &it->second);
   }
 }
 
 void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table) {
   table.clock_ = clock;
-  if (saved.at("ItemCount").get<size_t>() != table.items_.size()) {
+  table.indexes_.clock_ = clock;
+  if (saved.at("ItemCount").get<size_t>() != table.versions_.items_.size()) {
     throw std::runtime_error("table " + table.name() + " is missing items");
   }
   const json& indexes = saved.at("Indexes");
-  for (size_t i = 0; i < table.indexes_.size(); ++i) Load(indexes.at(i), *table.indexes_[i]);
+  for (size_t i = 0; i < table.indexes_.live_.size(); ++i) Load(indexes.at(i), *table.indexes_.live_[i]);
   Load(saved.at("Partitions"), table.partitions_);
   table.RecomputePartitionStats();
   LoadNumberIfPresent(saved, "Scale", table.scale_);
@@ -510,17 +511,17 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
   for (const json& update : Member(saved, "PendingIndexUpdates")) {
     SecondaryIndex* index = table.FindIndex(update.at(1).get<std::string>());
     if (index == nullptr) throw std::runtime_error("a pending index update names no index");
-    table.pending_index_updates_.push_back({ToDouble(update.at(0)), index,
+    table.indexes_.pending_.push_back({ToDouble(update.at(0)), index,
                                             LoadOptionalItem(update.at(2)),
                                             LoadOptionalItem(update.at(3))});
   }
-  for (auto it = table.pending_index_updates_.rbegin(); it != table.pending_index_updates_.rend();
+  for (auto it = table.indexes_.pending_.rbegin(); it != table.indexes_.pending_.rend();
        ++it) {
     it->index->Apply(it->after ? &*it->after : nullptr, it->before ? &*it->before : nullptr);
   }
-  LoadNumberIfPresent(saved, "IndexPropagationSeconds", table.index_propagation_seconds_);
+  LoadNumberIfPresent(saved, "IndexPropagationSeconds", table.indexes_.propagation_seconds_);
   for (const json& index : Member(saved, "DeletingIndexes")) {
-    table.deleting_indexes_.push_back({LoadIndexDefinition(index.at("Definition")),
+    table.indexes_.deleting_.push_back({LoadIndexDefinition(index.at("Definition")),
                                        index.at("SizeBytes").get<long long>(),
                                        index.at("ItemCount").get<long long>(),
                                        ToDouble(index.at("Until"))});
@@ -529,9 +530,10 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
   LoadIfPresent(saved, "SplitForHeat", table.split_for_heat_);
   LoadIfPresent(saved, "ThrottlingEnforced", table.throttling_enforced_);
   for (const json& row : Member(saved, "History")) {
-    table.history_[LoadKey(row.at(0))].push_back({ToDouble(row.at(1)), LoadOptionalItem(row.at(2))});
+    table.versions_.history_[LoadKey(row.at(0))].push_back({ToDouble(row.at(1)), LoadOptionalItem(row.at(2))});
   }
-  LoadNumberIfPresent(saved, "ReplicationLag", table.replication_lag_);
+  LoadNumberIfPresent(saved, "ReplicationLag", table.versions_.replication_lag_);
+  table.versions_.clock_ = clock;
 }
 
 // --- streams ------------------------------------------------------------------------------------

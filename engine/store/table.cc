@@ -13,14 +13,6 @@
 
 namespace ddbpg {
 
-bool PrimaryKeyLess::operator()(const PrimaryKey& a, const PrimaryKey& b) const {
-  if (a.partition_hash != b.partition_hash) return a.partition_hash < b.partition_hash;
-  int by_partition = CompareKeyValues(a.partition, b.partition);
-  if (by_partition != 0) return by_partition < 0;
-  if (!a.sort || !b.sort) return b.sort.has_value() && !a.sort.has_value();
-  return CompareKeyValues(*a.sort, *b.sort) < 0;
-}
-
 Table::Table(TableDefinition definition) : definition_(std::move(definition)) {
   for (const KeySchemaElement& element : definition_.key_schema) {
     if (element.key_type == KeyType::kRange) sort_key_name_ = element.attribute_name;
@@ -122,103 +114,22 @@ PrimaryKey Table::KeyOf(const Item& item) const {
   return key;
 }
 
-const Item* Table::Find(const PrimaryKey& key) const {
-  auto it = items_.find(key);
-  return it == items_.end() ? nullptr : &it->second;
-}
-
 SecondaryIndex& Table::AddIndex(IndexDefinition definition) {
   std::map<std::string, AttributeType> key_types;
   for (const auto* names : {&definition.partition_key, &definition.sort_key}) {
     for (const std::string& name : *names) key_types[name] = KeyAttributeType(name);
   }
-  indexes_.push_back(std::make_unique<SecondaryIndex>(std::move(definition),
-                                                      partition_key_name(), sort_key_name_,
-                                                      std::move(key_types)));
-  SecondaryIndex& index = *indexes_.back();
-  for (const auto& [key, item] : items_) index.Apply(nullptr, &item);
+  SecondaryIndex& index = indexes_.Add(std::make_unique<SecondaryIndex>(
+      std::move(definition), partition_key_name(), sort_key_name_, std::move(key_types)));
+  for (const auto& [key, item] : versions_.items()) index.Apply(nullptr, &item);
   ConfigureIndexCapacity(index, clock_ ? clock_->NowSeconds() : definition_.creation_time);
   index.capacity().SetThrottlingEnforced(throttling_enforced_);
   return index;
 }
 
-const SecondaryIndex* Table::FindIndex(const std::string& name) const {
-  for (const auto& index : indexes_) {
-    if (index->name() == name) return index.get();
-  }
-  return nullptr;
-}
-
-SecondaryIndex* Table::FindIndex(const std::string& name) {
-  for (const auto& index : indexes_) {
-    if (index->name() == name) return index.get();
-  }
-  return nullptr;
-}
-
-void Table::UpdateIndexes(const Item* before, const Item* after) {
-  for (const auto& index : indexes_) {
-    // Global indexes are updated asynchronously on AWS: with a propagation delay set, the
-    // change reaches them that much later. Local indexes are updated with the table.
-    if (index->is_global() && index_propagation_seconds_ > 0 && clock_ != nullptr) {
-      pending_index_updates_.push_back(
-          {clock_->NowSeconds() + index_propagation_seconds_, index.get(),
-           before ? std::optional<Item>(*before) : std::nullopt,
-           after ? std::optional<Item>(*after) : std::nullopt});
-      continue;
-    }
-    index->Apply(before, after);
-  }
-}
-
-void Table::PropagateIndexUpdates(double now) {
-  while (!pending_index_updates_.empty() && pending_index_updates_.front().due <= now) {
-    PendingIndexUpdate& update = pending_index_updates_.front();
-    update.index->Apply(update.before ? &*update.before : nullptr,
-                        update.after ? &*update.after : nullptr);
-    pending_index_updates_.pop_front();
-  }
-}
-
 void Table::SetIndexPropagation(double seconds, const Clock* clock) {
-  index_propagation_seconds_ = seconds;
+  indexes_.SetPropagation(seconds, clock);
   clock_ = clock;
-  if (seconds <= 0) PropagateIndexUpdates(std::numeric_limits<double>::infinity());
-}
-
-void Table::RemoveIndex(const std::string& name) {
-  pending_index_updates_.erase(
-      std::remove_if(pending_index_updates_.begin(), pending_index_updates_.end(),
-                     [&name](const PendingIndexUpdate& u) { return u.index->name() == name; }),
-      pending_index_updates_.end());
-  for (auto it = indexes_.begin(); it != indexes_.end(); ++it) {
-    if ((*it)->name() == name) {
-      indexes_.erase(it);
-      return;
-    }
-  }
-}
-
-void Table::RemoveIndexLater(const std::string& name, double until) {
-  const SecondaryIndex* index = FindIndex(name);
-  if (index == nullptr) return;
-  deleting_indexes_.push_back({index->definition(), index->size_bytes(), index->item_count(), until});
-  RemoveIndex(name);
-}
-
-std::vector<Table::DeletingIndex> Table::DeletingIndexes(double now) const {
-  std::vector<DeletingIndex> still;
-  for (const DeletingIndex& index : deleting_indexes_) {
-    if (now < index.until) still.push_back(index);
-  }
-  return still;
-}
-
-bool Table::has_local_indexes() const {
-  for (const auto& index : indexes_) {
-    if (!index->is_global()) return true;
-  }
-  return false;
 }
 
 long long Table::ItemCollectionBytes(const AttributeValue& partition_key) const {
@@ -226,119 +137,48 @@ long long Table::ItemCollectionBytes(const AttributeValue& partition_key) const 
   first.partition = partition_key;
   first.partition_hash = PartitionKeyHash(partition_key);
   long long bytes = 0;
-  for (auto it = items_.lower_bound(first); it != items_.end() && it->first.partition == partition_key;
+  const ItemMap& items = versions_.items();
+  for (auto it = items.lower_bound(first); it != items.end() && it->first.partition == partition_key;
        ++it) {
     bytes += static_cast<long long>(ItemSize(it->second));
   }
-  for (const auto& index : indexes_) {
+  for (const auto& index : indexes_.all()) {
     if (!index->is_global()) bytes += index->BytesUnder({partition_key});
   }
   return bytes;
 }
 
-Status Table::CheckIndexKeys(const Item& item) const {
-  for (const auto& index : indexes_) {
-    if (Status s = index->CheckItem(item); !s.ok()) return s;
-  }
-  return Status::OK();
-}
-
 void Table::SetReplicationLag(double seconds, const Clock* clock) {
-  replication_lag_ = seconds;
+  versions_.SetReplicationLag(seconds, clock);
   clock_ = clock;
-  if (seconds <= 0) history_.clear();
-}
-
-void Table::RememberVersion(const PrimaryKey& key, const Item* previous) {
-  if (replication_lag_ <= 0 || clock_ == nullptr) return;
-  const double now = clock_->NowSeconds();
-  std::vector<Version>& versions = history_[key];
-  // Forget what no replica can still be showing.
-  while (!versions.empty() && versions.front().replaced_at < now - replication_lag_) {
-    versions.erase(versions.begin());
-  }
-  versions.push_back({now, previous ? std::optional<Item>(*previous) : std::nullopt});
-}
-
-const Item* Table::FindAsOf(const PrimaryKey& key, double as_of) const {
-  if (std::isinf(as_of)) return Find(key);
-  auto history = history_.find(key);
-  if (history != history_.end()) {
-    // The earliest change after `as_of` holds what was current at `as_of`.
-    for (const Version& version : history->second) {
-      if (version.replaced_at > as_of) return version.previous ? &*version.previous : nullptr;
-    }
-  }
-  return Find(key);
-}
-
-void Table::VisitAsOf(const PrimaryKey* from, bool exclusive, double as_of,
-                      const ItemVisitor& visit) const {
-  auto start = [&](const auto& map) {
-    if (from == nullptr) return map.begin();
-    return exclusive ? map.upper_bound(*from) : map.lower_bound(*from);
-  };
-  auto item = start(items_);
-  if (history_.empty() || std::isinf(as_of)) {
-    for (; item != items_.end(); ++item) {
-      if (!visit(item->first, item->second)) return;
-    }
-    return;
-  }
-  // Merge the current keys with the keys changed recently: together they are every key a
-  // lagging replica can hold.
-  PrimaryKeyLess less;
-  auto changed = start(history_);
-  while (item != items_.end() || changed != history_.end()) {
-    const PrimaryKey* key;
-    if (changed == history_.end() || (item != items_.end() && less(item->first, changed->first))) {
-      key = &(item++)->first;
-    } else if (item == items_.end() || less(changed->first, item->first)) {
-      key = &(changed++)->first;
-    } else {
-      key = &item->first;
-      ++item;
-      ++changed;
-    }
-    if (const Item* seen = FindAsOf(*key, as_of); seen != nullptr && !visit(*key, *seen)) return;
-  }
 }
 
 std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
-  if (replication_lag_ > 0) RememberVersion(key, Find(key));
-  long long new_bytes = static_cast<long long>(ItemSize(item));
-  auto [it, inserted] = items_.try_emplace(key, Item{});
-  std::optional<Item> old;
-  long long old_bytes = 0;
-  if (!inserted) {
-    old_bytes = static_cast<long long>(ItemSize(it->second));
-    old = std::move(it->second);
-  }
-  it->second = std::move(item);
-  UpdateIndexes(old ? &*old : nullptr, &it->second);
-  if (change_listener_ && !(old && *old == it->second)) {
-    change_listener_(old ? &*old : nullptr, &it->second, ChangeOrigin::kRequest);
+  const long long new_bytes = static_cast<long long>(ItemSize(item));
+  ItemVersions::Stored stored = versions_.Store(key, std::move(item));
+  const Item* old = stored.replaced ? &*stored.replaced : nullptr;
+  const long long old_bytes = old ? static_cast<long long>(ItemSize(*old)) : 0;
+  indexes_.Apply(old, stored.item);
+  if (change_listener_ && !(old && *old == *stored.item)) {
+    change_listener_(old, stored.item, ChangeOrigin::kRequest);
   }
   size_bytes_ += new_bytes - old_bytes;
-  AdjustPartitionStats(key.partition_hash, inserted ? 1 : 0, new_bytes - old_bytes);
+  AdjustPartitionStats(key.partition_hash, old ? 0 : 1, new_bytes - old_bytes);
   if (partition_stats_[partitions_.IndexOf(key.partition_hash)].size_bytes >
       PartitionLimitsAtScale(scale_).size_bytes) {
     SplitOversizedPartitions();
   }
-  return old;
+  return std::move(stored.replaced);
 }
 
 std::optional<Item> Table::Delete(const PrimaryKey& key, ChangeOrigin origin) {
-  auto it = items_.find(key);
-  if (it == items_.end()) return std::nullopt;
-  RememberVersion(key, &it->second);
-  long long bytes = static_cast<long long>(ItemSize(it->second));
+  std::optional<Item> old = versions_.Erase(key);
+  if (!old) return std::nullopt;
+  const long long bytes = static_cast<long long>(ItemSize(*old));
   size_bytes_ -= bytes;
   AdjustPartitionStats(key.partition_hash, -1, -bytes);
-  Item old = std::move(it->second);
-  items_.erase(it);
-  UpdateIndexes(&old, nullptr);
-  if (change_listener_) change_listener_(&old, nullptr, origin);
+  indexes_.Apply(&*old, nullptr);
+  if (change_listener_) change_listener_(&*old, nullptr, origin);
   return old;
 }
 
@@ -350,7 +190,7 @@ void Table::AdjustPartitionStats(uint64_t hash, long long items, long long bytes
 
 void Table::RecomputePartitionStats() {
   partition_stats_.assign(partitions_.size(), PartitionStats{});
-  for (const auto& [key, item] : items_) {
+  for (const auto& [key, item] : versions_.items()) {
     PartitionStats& stats = partition_stats_[partitions_.IndexOf(key.partition_hash)];
     stats.item_count += 1;
     stats.size_bytes += static_cast<long long>(ItemSize(item));
@@ -371,7 +211,7 @@ void Table::SplitOversizedPartitions() {
       // Bytes per distinct hash, in hash order; the split goes after the hash where the bytes
       // below come closest to half.
       std::vector<std::pair<uint64_t, long long>> by_hash;
-      for (const auto& [key, item] : items_) {
+      for (const auto& [key, item] : versions_.items()) {
         if (key.partition_hash < range.hash_start || key.partition_hash > range.hash_end) continue;
         long long bytes = static_cast<long long>(ItemSize(item));
         if (by_hash.empty() || by_hash.back().first != key.partition_hash) {
@@ -416,7 +256,7 @@ void Table::Repartition(double scale, double now) {
                       static_cast<double>(definition_.throughput.read_capacity_units),
                       static_cast<double>(definition_.throughput.write_capacity_units), limits,
                       now);
-  for (const auto& index : indexes_) ConfigureIndexCapacity(*index, now);
+  for (const auto& index : indexes_.all()) ConfigureIndexCapacity(*index, now);
 }
 
 void Table::ConfigureIndexCapacity(SecondaryIndex& index, double now) {
@@ -459,7 +299,7 @@ void Table::AdaptPartitions(double now) {
 
 void Table::SetThrottlingEnforced(bool enforced) {
   throttling_enforced_ = enforced;
-  for (const auto& index : indexes_) index->capacity().SetThrottlingEnforced(enforced);
+  for (const auto& index : indexes_.all()) index->capacity().SetThrottlingEnforced(enforced);
 }
 
 Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,

@@ -1,11 +1,9 @@
-// Table: one DynamoDB table's definition (key schema, billing) and its items.
-//
-// Items live in one ordered map for now, keyed by primary key; the partitioned store of the
-// capacity issue (#4) replaces the map with partitions over a hash of the partition key.
+// Table: one DynamoDB table's definition (key schema, billing), its items (with the versions an
+// eventually consistent read may still see: ItemVersions), its secondary indexes, and its
+// partitions with their sizes, capacity and metrics.
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -19,6 +17,9 @@
 #include "engine/capacity/table_metrics.h"
 #include "engine/index/secondary_index.h"
 #include "engine/store/heat_splitter.h"
+#include "engine/store/item_versions.h"
+#include "engine/store/primary_key.h"
+#include "engine/store/table_indexes.h"
 #include "engine/partition/partition_map.h"
 #include "engine/streams/stream.h"
 #include "engine/value/attribute_value.h"
@@ -71,20 +72,6 @@ struct TableDefinition {
   std::string latest_stream_label;
 };
 
-struct PrimaryKey {
-  AttributeValue partition;
-  std::optional<AttributeValue> sort;
-  uint64_t partition_hash = 0;  // PartitionKeyHash(partition); Table fills it in
-};
-
-// Items are kept in the order Scan walks them: by partition-key hash (so by partition), then
-// by partition key (an item collection stays together), then by sort key in DynamoDB's order.
-// A key without a sort key sorts before every key with one, which lets a Query find the start
-// of an item collection.
-struct PrimaryKeyLess {
-  bool operator()(const PrimaryKey& a, const PrimaryKey& b) const;
-};
-
 class Table {
  public:
   explicit Table(TableDefinition definition);
@@ -105,7 +92,7 @@ class Table {
   // Checks a Key parameter: exactly the key attributes, of the declared types.
   Result<PrimaryKey> KeyFromKeyParameter(const Item& key) const;
 
-  const Item* Find(const PrimaryKey& key) const;
+  const Item* Find(const PrimaryKey& key) const { return versions_.Find(key); }
 
   // --- replication lag (eventually consistent reads) ------------------------------------------
 
@@ -114,18 +101,22 @@ class Table {
   void SetReplicationLag(double seconds, const Clock* clock);
   // The item as it was at `as_of` on the clock: nullptr when it did not exist then. An `as_of`
   // of infinity is the current item.
-  const Item* FindAsOf(const PrimaryKey& key, double as_of) const;
+  const Item* FindAsOf(const PrimaryKey& key, double as_of) const {
+    return versions_.FindAsOf(key, as_of);
+  }
   // Visits items in Scan order from `from` (the first key not below it, or the first above it
   // when `exclusive`; the beginning when null) as they were at `as_of` on the clock, which
   // includes items deleted since and leaves out items written since; `visit` returns false to
   // stop. An `as_of` of infinity visits the current items.
-  using ItemVisitor = std::function<bool(const PrimaryKey&, const Item&)>;
+  using ItemVisitor = ItemVersions::ItemVisitor;
   void VisitAsOf(const PrimaryKey* from, bool exclusive, double as_of,
-                 const ItemVisitor& visit) const;
+                 const ItemVisitor& visit) const {
+    versions_.VisitAsOf(from, exclusive, as_of, visit);
+  }
 
-  using ItemMap = std::map<PrimaryKey, Item, PrimaryKeyLess>;
+  using ItemMap = ItemVersions::ItemMap;
   // Every item in Scan order (see PrimaryKeyLess).
-  const ItemMap& items() const { return items_; }
+  const ItemMap& items() const { return versions_.items(); }
   // The primary key of a stored item.
   PrimaryKey KeyOf(const Item& item) const;
   // Who made a change: a request, or DynamoDB itself (the Time to Live sweeper).
@@ -145,35 +136,32 @@ class Table {
 
   // Adds an index and fills it from the items already stored.
   SecondaryIndex& AddIndex(IndexDefinition definition);
-  const std::vector<std::unique_ptr<SecondaryIndex>>& indexes() const { return indexes_; }
-  const SecondaryIndex* FindIndex(const std::string& name) const;
-  SecondaryIndex* FindIndex(const std::string& name);
+  const std::vector<std::unique_ptr<SecondaryIndex>>& indexes() const { return indexes_.all(); }
+  const SecondaryIndex* FindIndex(const std::string& name) const { return indexes_.Find(name); }
+  SecondaryIndex* FindIndex(const std::string& name) { return indexes_.Find(name); }
   // Drops an index and its entries.
-  void RemoveIndex(const std::string& name);
+  void RemoveIndex(const std::string& name) { indexes_.Remove(name); }
   // A deleted global index DescribeTable still shows as DELETING until `until` on the clock.
-  struct DeletingIndex {
-    IndexDefinition definition;
-    long long size_bytes = 0;
-    long long item_count = 0;
-    double until = 0;
-  };
-  void RemoveIndexLater(const std::string& name, double until);
+  using DeletingIndex = TableIndexes::Deleting;
+  void RemoveIndexLater(const std::string& name, double until) {
+    indexes_.RemoveLater(name, until);
+  }
   // The deleted indexes still DELETING at `now`.
-  std::vector<DeletingIndex> DeletingIndexes(double now) const;
+  std::vector<DeletingIndex> DeletingIndexes(double now) const { return indexes_.DeletingAt(now); }
   // Global indexes receive each change `seconds` after the table (Playground.Configure
   // "IndexPropagationSeconds"; 0, the default, updates them with the table).
   void SetIndexPropagation(double seconds, const Clock* clock);
   // Applies the index changes due by `now`.
-  void PropagateIndexUpdates(double now);
-  bool has_local_indexes() const;
+  void PropagateIndexUpdates(double now) { indexes_.Propagate(now); }
+  bool has_local_indexes() const { return indexes_.has_local(); }
   // Index key attributes of a new item must have their declared types (SecondaryIndex).
-  Status CheckIndexKeys(const Item& item) const;
+  Status CheckIndexKeys(const Item& item) const { return indexes_.CheckItem(item); }
 
   // An item collection: the items under one partition-key value and their local index
   // entries (Developer Guide, "Item collections in Local Secondary Indexes").
   long long ItemCollectionBytes(const AttributeValue& partition_key) const;
 
-  long long item_count() const { return static_cast<long long>(items_.size()); }
+  long long item_count() const { return static_cast<long long>(versions_.items().size()); }
   long long size_bytes() const { return size_bytes_; }
 
   // --- partitions -------------------------------------------------------------------------
@@ -220,47 +208,29 @@ class Table {
   // Saves and restores every member (engine/persist/state_codec.h).
   friend class StateCodec;
   void AdjustPartitionStats(uint64_t hash, long long items, long long bytes);
-  void RememberVersion(const PrimaryKey& key, const Item* previous);
   void SplitOversizedPartitions();
   void RecomputePartitionStats();
   // Grows an on-demand table to the partitions for twice its previous peak, and splits hot
   // partitions (HeatSplitter).
   void AdaptPartitions(double now);
   void ConfigureIndexCapacity(SecondaryIndex& index, double now);
-  void UpdateIndexes(const Item* before, const Item* after);
 
   Status CheckKeyValue(const std::string& name, const AttributeValue& value, bool is_sort) const;
 
   TableDefinition definition_;
   std::string sort_key_name_;
-  ItemMap items_;
+  ItemVersions versions_;
   long long size_bytes_ = 0;
   PartitionMap partitions_;
   std::vector<PartitionStats> partition_stats_ = std::vector<PartitionStats>(1);
   double scale_ = 1;
   TableMetrics metrics_;
   TableCapacity capacity_;
-  std::vector<std::unique_ptr<SecondaryIndex>> indexes_;
+  TableIndexes indexes_;
   ChangeListener change_listener_;
-  struct PendingIndexUpdate {
-    double due;
-    SecondaryIndex* index;
-    std::optional<Item> before;
-    std::optional<Item> after;
-  };
-  std::deque<PendingIndexUpdate> pending_index_updates_;
-  double index_propagation_seconds_ = 0;
-  std::vector<DeletingIndex> deleting_indexes_;
   HeatSplitter heat_splitter_;
   bool split_for_heat_ = true;
   bool throttling_enforced_ = true;
-  // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).
-  struct Version {
-    double replaced_at;
-    std::optional<Item> previous;
-  };
-  std::map<PrimaryKey, std::vector<Version>, PrimaryKeyLess> history_;
-  double replication_lag_ = 0;
   const Clock* clock_ = nullptr;
 };
 
