@@ -289,8 +289,9 @@ TEST_F(StreamsTest, GetRecordsStopsAtOneMegabyteOrItsLimit) {
   EXPECT_EQ(StreamsOk("GetRecords", {{"ShardIterator", first["NextShardIterator"]}})["Records"].size(), 1u);
   EXPECT_EQ(StreamsOk("GetRecords", {{"ShardIterator", horizon}, {"Limit", 1}})["Records"].size(), 1u);
   EXPECT_EQ(ErrorOf(Streams("GetRecords", {{"ShardIterator", horizon}, {"Limit", 1001}})),
-            "LimitExceededException: GetRecords was called with a value of more than 1000 for the "
-            "limit request parameter");
+            "ValidationException: 1 validation error detected: Value '1001' at 'limit' failed to "
+            "satisfy constraint: Member must have value less than or equal to 1000");
+  EXPECT_EQ(StreamsOk("GetRecords", {{"ShardIterator", horizon}, {"Limit", 1000}})["Records"].size(), 2u);
 }
 
 // Streams share the engine's sequence numbers, so a shard's numbers have gaps; a closed shard
