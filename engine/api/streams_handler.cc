@@ -168,15 +168,33 @@ Result<json> ListStreams(core::EngineState& state, const json& request) {
 Result<json> DescribeStream(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, {{"StreamArn", WireType::kString},
                                              {"Limit", WireType::kInteger},
-                                             {"ExclusiveStartShardId", WireType::kString}});
+                                             {"ExclusiveStartShardId", WireType::kString},
+                                             {"ShardFilter",
+                                              WireType::kStructure,
+                                              "ShardFilter",
+                                              MemberKind::kPlain,
+                                              {{"Type", WireType::kString},
+                                               {"ShardId", WireType::kString}}}});
       !s.ok()) {
     return s;
   }
+  const json& filter = Member(request, "ShardFilter");
+  const json& filter_type = filter.is_object() ? Member(filter, "Type") : filter;
+  const json& parent_id = filter.is_object() ? Member(filter, "ShardId") : filter;
   ValidationErrors errors;
   errors.NotNull(Member(request, "StreamArn"), "streamArn");
   errors.MinValue(Member(request, "Limit"), "limit", 1);
   errors.MaxValue(Member(request, "Limit"), "limit", 100);
+  errors.Enum(filter_type, "shardFilter.type", "[CHILD_SHARDS]");
+  errors.MinLength(parent_id, "shardFilter.shardId", 28);
+  errors.MaxLength(parent_id, "shardFilter.shardId", 65);
   if (Status s = errors.ToStatus(); !s.ok()) return s;
+  // CHILD_SHARDS lists only the shards whose parent is ShardId (API reference, ShardFilter),
+  // so a reader that finished a closed shard finds where to go on.
+  if (filter_type == "CHILD_SHARDS" && parent_id.is_null()) {
+    return Status::Validation("ShardFilter ShardId must be provided for the CHILD_SHARDS type");
+  }
+  const bool children_only = filter_type == "CHILD_SHARDS";
   Result<Stream*> found = FindStreamMember(state, Member(request, "StreamArn"));
   if (!found.ok()) return found.status();
   const Stream& stream = **found;
@@ -200,6 +218,7 @@ Result<json> DescribeStream(core::EngineState& state, const json& request) {
       started = shard.id == start.get<std::string>();
       continue;
     }
+    if (children_only && shard.parent_id != parent_id.get<std::string>()) continue;
     if (shards.size() == limit) {
       description["LastEvaluatedShardId"] = shards.back()["ShardId"];
       break;

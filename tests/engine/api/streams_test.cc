@@ -247,6 +247,49 @@ TEST_F(StreamsTest, ShardsRollOverAndRecordsAreTrimmedAfterADay) {
             "TrimmedDataAccessException: The data you are trying to access has been trimmed");
 }
 
+TEST_F(StreamsTest, AShardFilterListsTheChildrenOfAShard) {
+  CreateWithStream("Posts", "KEYS_ONLY");
+  const std::string arn = Arn("Posts");
+  Put("Posts", {{"pk", {{"S", "early"}}}});
+  clock_.Advance(4 * 3600);
+  Put("Posts", {{"pk", {{"S", "later"}}}});
+  clock_.Advance(4 * 3600);
+  Put("Posts", {{"pk", {{"S", "last"}}}});
+  json shards = Shards(arn);
+  ASSERT_EQ(shards.size(), 3u);
+  auto children = [&](const json& parent) {
+    return StreamsOk("DescribeStream",
+                     {{"StreamArn", arn},
+                      {"ShardFilter", {{"Type", "CHILD_SHARDS"}, {"ShardId", parent}}}})
+        ["StreamDescription"]["Shards"];
+  };
+  json first_children = children(shards[0]["ShardId"]);
+  ASSERT_EQ(first_children.size(), 1u);
+  EXPECT_EQ(first_children[0], shards[1]);
+  EXPECT_EQ(children(shards[1]["ShardId"])[0], shards[2]);
+  EXPECT_EQ(children(shards[2]["ShardId"]).size(), 0u);  // the open shard has none yet
+  // Without a filter, or with an empty one, every shard is listed.
+  EXPECT_EQ(StreamsOk("DescribeStream", {{"StreamArn", arn}, {"ShardFilter", json::object()}})
+                ["StreamDescription"]["Shards"],
+            shards);
+  EXPECT_EQ(ErrorOf(Streams("DescribeStream",
+                            {{"StreamArn", arn}, {"ShardFilter", {{"Type", "PARENT_SHARDS"}}}})),
+            "ValidationException: 1 validation error detected: Value 'PARENT_SHARDS' at "
+            "'shardFilter.type' failed to satisfy constraint: Member must satisfy enum value set: "
+            "[CHILD_SHARDS]");
+  EXPECT_EQ(ErrorOf(Streams("DescribeStream", {{"StreamArn", arn},
+                                               {"ShardFilter", {{"Type", "CHILD_SHARDS"},
+                                                                {"ShardId", "short"}}}})),
+            "ValidationException: 1 validation error detected: Value 'short' at "
+            "'shardFilter.shardId' failed to satisfy constraint: Member must have length greater "
+            "than or equal to 28");
+  EXPECT_EQ(ErrorOf(Streams("DescribeStream",
+                            {{"StreamArn", arn}, {"ShardFilter", {{"Type", "CHILD_SHARDS"}}}})),
+            "ValidationException: ShardFilter ShardId must be provided for the CHILD_SHARDS type");
+  EXPECT_EQ(ErrorOf(Streams("DescribeStream", {{"StreamArn", arn}, {"ShardFilter", "x"}})),
+            "SerializationException: Unexpected field type");
+}
+
 TEST_F(StreamsTest, TimeToLiveDeletesAreTheServicesOwn) {
   CreateWithStream("Sessions", "NEW_AND_OLD_IMAGES");
   Ok("UpdateTimeToLive", {{"TableName", "Sessions"},
