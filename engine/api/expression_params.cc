@@ -6,6 +6,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/expr/condition_evaluator.h"
 #include "engine/expr/document.h"
+#include "engine/expr/update_evaluator.h"
 #include "engine/value/ddb_json.h"
 
 namespace ddbpg {
@@ -119,6 +120,7 @@ Result<RequestExpressions> ParseRequestExpressions(const json& request,
         Result<expr::UpdateExpression> update = expr::ParseUpdate(text);
         if (!update.ok()) return update.status();
         if (Status s = parsed.context.Resolve(*update); !s.ok()) return s;
+        if (Status s = expr::CheckUpdateFunctions(*update); !s.ok()) return s;
         parsed.update = std::move(*update);
         break;
       }

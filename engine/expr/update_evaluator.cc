@@ -187,6 +187,37 @@ Result<std::optional<AttributeValue>> Delete(const AttributeValue* existing,
 
 }  // namespace
 
+namespace {
+
+Status CheckFunctionsIn(const Operand& operand) {
+  if (operand.kind == Operand::Kind::kIfNotExists &&
+      operand.arguments[0].kind != Operand::Kind::kPath) {
+    return Status::Validation(std::string(kPrefix) +
+                              "Operator or function requires a document path; operator or "
+                              "function: if_not_exists");
+  }
+  for (const Operand& argument : operand.arguments) {
+    if (operand.kind == Operand::Kind::kListAppend &&
+        argument.kind == Operand::Kind::kListAppend) {
+      return Status::Validation(std::string(kPrefix) +
+                                "The function is not allowed to be used this way in an "
+                                "expression; function: list_append");
+    }
+    if (Status s = CheckFunctionsIn(argument); !s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status CheckUpdateFunctions(const UpdateExpression& update) {
+  for (const UpdateAction& action : update.actions) {
+    if (action.kind != UpdateAction::Kind::kSet) continue;
+    if (Status s = CheckFunctionsIn(action.value); !s.ok()) return s;
+  }
+  return Status::OK();
+}
+
 Status CheckUpdate(const UpdateExpression& update, const ExpressionContext& context,
                    const std::vector<std::string>& key_names) {
   for (const UpdateAction& action : update.actions) {

@@ -12,6 +12,12 @@
 
 namespace ddbpg::expr {
 
+// How functions may be combined, checked once the placeholders are resolved: the first
+// argument of if_not_exists must be a document path, and list_append may not take a
+// list_append (measured on DynamoDB by ScyllaDB's tests; list_append(if_not_exists(...), ...)
+// is fine).
+Status CheckUpdateFunctions(const UpdateExpression& update);
+
 // Rules DynamoDB checks before reading the item. `key_names` are the table's key attributes,
 // which an update may not touch.
 Status CheckUpdate(const UpdateExpression& update, const ExpressionContext& context,

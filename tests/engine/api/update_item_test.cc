@@ -27,6 +27,41 @@ TEST_F(UpdateItemTest, CreatesTheItemWhenAbsent) {
   EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 1.0);
 }
 
+// ScyllaDB's tests, run against DynamoDB: list_append may wrap if_not_exists but not another
+// list_append, and if_not_exists needs a document path first; an unknown function is named.
+TEST_F(UpdateItemTest, FunctionsNestOnlyAsTheServiceAllows) {
+  const json lists = {{":a", {{"L", {{{"S", "a"}}}}}}, {":b", {{"L", {{{"S", "b"}}}}}}};
+  json first = Update("SET l = list_append(if_not_exists(l, :a), :b)", lists, "ALL_NEW");
+  EXPECT_EQ(first["Attributes"]["l"], json::parse(R"({"L":[{"S":"a"},{"S":"b"}]})"));
+  auto error_of = [&](const std::string& expression, const json& values) {
+    json request = {{"TableName", "Counters"}, {"Key", Key()}, {"UpdateExpression", expression}};
+    if (!values.empty()) request["ExpressionAttributeValues"] = values;
+    return ErrorOf(Call("UpdateItem", request));
+  };
+  EXPECT_EQ(error_of("SET l = list_append(list_append(:a, :b), :a)", lists),
+            "ValidationException: Invalid UpdateExpression: The function is not allowed to be "
+            "used this way in an expression; function: list_append");
+  EXPECT_EQ(error_of("SET l = list_append(:a, list_append(:a, :b))", lists),
+            "ValidationException: Invalid UpdateExpression: The function is not allowed to be "
+            "used this way in an expression; function: list_append");
+  EXPECT_EQ(error_of("SET n = if_not_exists(if_not_exists(n, :a), :b)", lists),
+            "ValidationException: Invalid UpdateExpression: Operator or function requires a "
+            "document path; operator or function: if_not_exists");
+  EXPECT_EQ(error_of("SET n = if_not_exists(:a, :b)", lists),
+            "ValidationException: Invalid UpdateExpression: Operator or function requires a "
+            "document path; operator or function: if_not_exists");
+  // An undefined placeholder is found before the misplaced argument.
+  EXPECT_EQ(error_of("SET n = if_not_exists(:nope, :b)", {{":b", {{"N", "1"}}}}),
+            "ValidationException: Invalid UpdateExpression: An expression attribute value used in "
+            "expression is not defined; attribute value: :nope");
+  EXPECT_EQ(error_of("SET n = f123_hi(n, :b)", {{":b", {{"N", "1"}}}}),
+            "ValidationException: Invalid UpdateExpression: Invalid function name; function: "
+            "f123_hi");
+  // Nothing was written by the refused updates.
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}})["Item"]["l"],
+            first["Attributes"]["l"]);
+}
+
 TEST_F(UpdateItemTest, EveryReturnValuesOption) {
   Update("SET hits = :one, tags = :tags",
          {{":one", {{"N", "1"}}}, {":tags", {{"SS", {"a"}}}}});
