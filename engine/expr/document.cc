@@ -160,6 +160,10 @@ void AddPath(ProjectionNode& node, const AttributeValue& value, const Path& path
   AddPath(node.members[element.name], it->second, path, step + 1);
 }
 
+// A document that none of the paths through it reached is left out, as DynamoDB leaves it out:
+// projecting a.b[3] of an item whose list a.b has three elements returns no `a` at all, not an
+// empty map (ScyllaDB's tests against the service). A path that ends at an empty map or list
+// still returns it.
 std::optional<AttributeValue> Build(const ProjectionNode& node) {
   if (node.whole) return node.whole;
   if (!node.members.empty()) {
@@ -167,6 +171,7 @@ std::optional<AttributeValue> Build(const ProjectionNode& node) {
     for (const auto& [name, child] : node.members) {
       if (std::optional<AttributeValue> built = Build(child)) map.emplace(name, *built);
     }
+    if (map.empty()) return std::nullopt;
     return AttributeValue::OfMap(std::move(map));
   }
   if (!node.elements.empty()) {
@@ -174,6 +179,7 @@ std::optional<AttributeValue> Build(const ProjectionNode& node) {
     for (const auto& [index, child] : node.elements) {
       if (std::optional<AttributeValue> built = Build(child)) list.push_back(*built);
     }
+    if (list.empty()) return std::nullopt;
     return AttributeValue::OfList(std::move(list));
   }
   return std::nullopt;

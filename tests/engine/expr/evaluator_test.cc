@@ -183,5 +183,27 @@ TEST_F(EvaluatorTest, ProjectionKeepsNestedStructure) {
             json::parse(R"({"Artist":{"S":"Acme"},"Info":{"M":{"Charts":{"L":[{"N":"1"}]}}}})"));
 }
 
+// ScyllaDB's tests against DynamoDB: a path that reaches nothing adds nothing, not even the
+// documents it passed through; the paths that do reach a value keep their structure.
+TEST_F(EvaluatorTest, ProjectionPathsThatReachNothingLeaveNoEmptyDocuments) {
+  constexpr const char* kItem =
+      R"({"a":{"M":{"b":{"L":[{"N":"2"},{"N":"4"},{"M":{"x":{"S":"hi"},"y":{"S":"yo"}}}]},)"
+      R"("c":{"N":"5"},"e":{"M":{}}}},"b":{"S":"hello"}})";
+  auto projected = [&](const std::string& expression) {
+    Result<ProjectionExpression> projection = ParseProjection(expression);
+    EXPECT_TRUE(projection.ok()) << expression;
+    return EncodeItem(Project(ItemOf(kItem), projection->paths)).dump();
+  };
+  for (const char* nothing : {"x", "a.b[3]", "a.x", "a.x.y", "a.b[3].x", "a.b.x", "a[0]",
+                              "a.b[0].x", "a.b[0][0]", "a.e.x", "b.x", "b[0]"}) {
+    EXPECT_EQ(projected(nothing), "{}") << nothing;
+  }
+  EXPECT_EQ(projected("a.b[2].y"), R"({"a":{"M":{"b":{"L":[{"M":{"y":{"S":"yo"}}}]}}}})");
+  EXPECT_EQ(projected("a.x, a.b[0], x, a.b[3].x"), R"({"a":{"M":{"b":{"L":[{"N":"2"}]}}}})");
+  EXPECT_EQ(projected("a.c, b"), R"({"a":{"M":{"c":{"N":"5"}}},"b":{"S":"hello"}})");
+  // An empty map reached by a path is a value like any other.
+  EXPECT_EQ(projected("a.e"), R"({"a":{"M":{"e":{"M":{}}}}})");
+}
+
 }  // namespace
 }  // namespace ddbpg::expr
