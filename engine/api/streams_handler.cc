@@ -274,7 +274,10 @@ Result<json> GetShardIterator(core::EngineState& state, const json& request) {
     iterator.position = past_end;
   } else {
     std::optional<uint64_t> number = ParseSequence(sequence.get<std::string>());
-    if (!number || *number < shard->starting_sequence || *number >= past_end) {
+    // The shard's own StartingSequenceNumber is always a place to start, even before the
+    // shard holds a record; past that, only numbers the shard has reached.
+    if (!number || *number < shard->starting_sequence ||
+        (*number >= past_end && *number != shard->starting_sequence)) {
       return Status::Validation("Invalid SequenceNumber for the shard");
     }
     if (*number <= shard->trimmed_through) return Trimmed();

@@ -290,6 +290,36 @@ TEST_F(StreamsTest, AShardFilterListsTheChildrenOfAShard) {
             "SerializationException: Unexpected field type");
 }
 
+// A reader may start at a shard's StartingSequenceNumber even before the shard holds a record
+// (ScyllaDB's tests against DynamoDB do so on a fresh stream); it then reads what comes.
+TEST_F(StreamsTest, AnIteratorMayStartAtTheStartOfAnEmptyShard) {
+  CreateWithStream("Fresh", "KEYS_ONLY");
+  const std::string arn = Arn("Fresh");
+  const json shard = Shards(arn)[0];
+  const std::string start = shard["SequenceNumberRange"]["StartingSequenceNumber"];
+  std::string at;
+  for (const char* type : {"AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"}) {
+    Response response = Streams("GetShardIterator", {{"StreamArn", arn},
+                                                     {"ShardId", shard["ShardId"]},
+                                                     {"ShardIteratorType", type},
+                                                     {"SequenceNumber", start}});
+    ASSERT_EQ(response.status, 200) << type << ": " << response.body;
+    if (std::string(type) == "AT_SEQUENCE_NUMBER") {
+      at = json::parse(response.body)["ShardIterator"];
+    }
+  }
+  Put("Fresh", {{"pk", {{"S", "first"}}}});
+  json records = StreamsOk("GetRecords", {{"ShardIterator", at}})["Records"];
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["dynamodb"]["Keys"]["pk"]["S"], "first");
+  // A number past everything the shard can hold so far is still refused.
+  EXPECT_EQ(ErrorOf(Streams("GetShardIterator", {{"StreamArn", arn},
+                                                 {"ShardId", shard["ShardId"]},
+                                                 {"ShardIteratorType", "AT_SEQUENCE_NUMBER"},
+                                                 {"SequenceNumber", "999999999999999999999"}})),
+            "ValidationException: Invalid SequenceNumber for the shard");
+}
+
 TEST_F(StreamsTest, TimeToLiveDeletesAreTheServicesOwn) {
   CreateWithStream("Sessions", "NEW_AND_OLD_IMAGES");
   Ok("UpdateTimeToLive", {{"TableName", "Sessions"},
