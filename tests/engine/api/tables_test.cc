@@ -216,6 +216,14 @@ TEST_F(TablesTest, DeleteTableRemovesTheTableAndItsItems) {
   json deleted = Ok("DeleteTable", {{"TableName", "tbl"}})["TableDescription"];
   EXPECT_EQ(deleted["TableStatus"], "DELETING");
   EXPECT_EQ(deleted["ItemCount"], 1);
+  EXPECT_EQ(deleted["TableName"], "tbl");
+  EXPECT_TRUE(deleted.contains("TableArn"));
+  EXPECT_TRUE(deleted.contains("TableId"));
+  EXPECT_TRUE(deleted.contains("ProvisionedThroughput"));
+  // The schema is not part of DeleteTable's description, as on DynamoDB.
+  for (const char* member : {"KeySchema", "AttributeDefinitions", "CreationDateTime"}) {
+    EXPECT_FALSE(deleted.contains(member)) << member;
+  }
   EXPECT_EQ(Ok("ListTables", json::object())["TableNames"], json::array());
   CreateTable("tbl");
   EXPECT_EQ(Ok("DescribeTable", {{"TableName", "tbl"}})["Table"]["ItemCount"], 0);
