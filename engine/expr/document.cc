@@ -43,7 +43,8 @@ std::optional<AttributeValue> SetInValue(const AttributeValue& current, const Pa
   return AttributeValue::OfMap(std::move(map));
 }
 
-// nullopt: the path crosses a wrong kind; otherwise the rebuilt value (unchanged if missing).
+// nullopt: the path crosses a wrong kind or a missing document; otherwise the rebuilt value
+// (unchanged when only the last element is missing: removing what is not there is no error).
 std::optional<AttributeValue> RemoveInValue(const AttributeValue& current, const Path& path,
                                             size_t step) {
   const PathElement& element = path.elements[step];
@@ -51,7 +52,7 @@ std::optional<AttributeValue> RemoveInValue(const AttributeValue& current, const
   if (element.is_index) {
     if (current.type() != AttributeType::kL) return std::nullopt;
     AttributeValue::List list = current.AsList();
-    if (element.index >= list.size()) return current;
+    if (element.index >= list.size()) return last ? std::optional<AttributeValue>(current) : std::nullopt;
     if (last) {
       list.erase(list.begin() + static_cast<long>(element.index));
     } else {
@@ -64,7 +65,7 @@ std::optional<AttributeValue> RemoveInValue(const AttributeValue& current, const
   if (current.type() != AttributeType::kM) return std::nullopt;
   AttributeValue::Map map = current.AsMap();
   auto it = map.find(element.name);
-  if (it == map.end()) return current;
+  if (it == map.end()) return last ? std::optional<AttributeValue>(current) : std::nullopt;
   if (last) {
     map.erase(it);
   } else {
@@ -119,7 +120,9 @@ bool SetAtPath(Item& item, const Path& path, AttributeValue value) {
 bool RemoveAtPath(Item& item, const Path& path) {
   if (path.elements.empty() || path.elements[0].is_index) return false;
   auto it = item.find(path.elements[0].name);
-  if (it == item.end()) return true;
+  // A missing attribute is removed without fuss; a path through it is invalid (ScyllaDB's tests
+  // against DynamoDB: REMOVE c.c when the item has no c).
+  if (it == item.end()) return path.elements.size() == 1;
   if (path.elements.size() == 1) {
     item.erase(it);
     return true;

@@ -234,10 +234,34 @@ Status CheckUpdate(const UpdateExpression& update, const ExpressionContext& cont
   return Status::OK();
 }
 
+namespace {
+
+// The order actions take effect in. Each reads the item as it was before the update and their
+// paths are disjoint, so only list positions care: every index means a position in the list as
+// it was, so elements are set before any is removed, removals go from the highest index down,
+// and elements set past the end are appended in index order ("If you add multiple elements in a
+// single SET operation, the elements are sorted in order by element number", Developer Guide).
+std::vector<const UpdateAction*> InEffectOrder(const UpdateExpression& update) {
+  std::vector<const UpdateAction*> order;
+  for (const UpdateAction& action : update.actions) order.push_back(&action);
+  auto key = [](const UpdateAction* action) {
+    const bool removes = action->kind == UpdateAction::Kind::kRemove;
+    const PathElement& last = action->path.elements.back();
+    const long long index = last.is_index ? static_cast<long long>(last.index) : 0;
+    return std::pair<int, long long>(removes ? 1 : 0, removes ? -index : index);
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const UpdateAction* a, const UpdateAction* b) { return key(a) < key(b); });
+  return order;
+}
+
+}  // namespace
+
 Status ApplyUpdate(const UpdateExpression& update, const ExpressionContext& context, Item& item) {
   const Item before = item;
   Item after = item;
-  for (const UpdateAction& action : update.actions) {
+  for (const UpdateAction* ordered : InEffectOrder(update)) {
+    const UpdateAction& action = *ordered;
     const AttributeValue* existing = FindAtPath(before, action.path);
     std::optional<AttributeValue> written;
     bool remove = false;

@@ -62,6 +62,46 @@ TEST_F(UpdateItemTest, FunctionsNestOnlyAsTheServiceAllows) {
             first["Attributes"]["l"]);
 }
 
+// ScyllaDB's tests against DynamoDB: a path through nothing, or through a value that is not a
+// document, is refused for REMOVE as for SET when the item exists; on an absent item a REMOVE
+// of a nested path is ignored. Elements set past a list's end are appended in index order.
+TEST_F(UpdateItemTest, NestedPathsThroughNothingAreRefusedExceptToRemoveFromNoItem) {
+  Ok("PutItem", {{"TableName", "Counters"},
+                 {"Item", {{"pk", {{"S", "page"}}}, {"a", {{"S", "hello"}}},
+                           {"b", {{"L", {{{"S", "hi"}}}}}}}}});
+  auto error_of = [&](const std::string& expression, const json& key) {
+    json request = {{"TableName", "Counters"}, {"Key", key}, {"UpdateExpression", expression}};
+    if (expression.find(":v") != std::string::npos) {
+      request["ExpressionAttributeValues"] = {{":v", {{"N", "7"}}}};
+    }
+    return ErrorOf(Call("UpdateItem", request));
+  };
+  const std::string invalid =
+      "ValidationException: The document path provided in the update expression is invalid for "
+      "update";
+  for (const char* expression : {"SET a.c = :v", "SET b.c = :v", "SET c.c = :v", "REMOVE a.c",
+                                 "REMOVE b.c", "REMOVE c.c", "SET a[0] = :v", "SET c[0] = :v",
+                                 "REMOVE a[0]", "REMOVE c[0]"}) {
+    EXPECT_EQ(error_of(expression, Key()), invalid) << expression;
+  }
+  const json absent = {{"pk", {{"S", "nobody"}}}};
+  EXPECT_EQ(error_of("SET c.c = :v", absent), invalid);
+  EXPECT_EQ(error_of("SET c[0] = :v", absent), invalid);
+  EXPECT_EQ(error_of("REMOVE x.y", absent), "OK");
+  EXPECT_EQ(error_of("REMOVE x[0]", absent), "OK");
+  EXPECT_FALSE(Ok("GetItem", {{"TableName", "Counters"}, {"Key", absent}}).contains("Item"));
+
+  json appended = Update("SET b[84] = :a, b[37] = :b, b[17] = :c, b[50] = :d",
+                         {{":a", {{"S", "a1"}}}, {":b", {{"S", "a2"}}}, {":c", {{"S", "a3"}}},
+                          {":d", {{"S", "a4"}}}},
+                         "ALL_NEW");
+  EXPECT_EQ(appended["Attributes"]["b"],
+            json::parse(R"({"L":[{"S":"hi"},{"S":"a3"},{"S":"a2"},{"S":"a4"},{"S":"a1"}]})"));
+  // Every index names a position in the list as it was before the update.
+  json shuffled = Update("REMOVE b[1], b[3] SET b[2] = :x", {{":x", {{"S", "x"}}}}, "ALL_NEW");
+  EXPECT_EQ(shuffled["Attributes"]["b"], json::parse(R"({"L":[{"S":"hi"},{"S":"x"},{"S":"a1"}]})"));
+}
+
 TEST_F(UpdateItemTest, EveryReturnValuesOption) {
   Update("SET hits = :one, tags = :tags",
          {{":one", {{"N", "1"}}}, {":tags", {{"SS", {"a"}}}}});
