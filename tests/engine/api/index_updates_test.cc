@@ -162,11 +162,21 @@ TEST_F(IndexUpdatesTest, SwitchingBillingModeCarriesTheGlobalIndexes) {
                                  {"AttributeName": "day", "AttributeType": "S"}],
         "GlobalSecondaryIndexes": [{"IndexName": "ByDay",
           "KeySchema": [{"AttributeName": "day", "KeyType": "HASH"}],
+          "Projection": {"ProjectionType": "KEYS_ONLY"}},
+          {"IndexName": "ByDayToo",
+          "KeySchema": [{"AttributeName": "day", "KeyType": "HASH"}],
           "Projection": {"ProjectionType": "KEYS_ONLY"}}]})"));
   json to_provisioned = {{"TableName", "Feed"},
                          {"BillingMode", "PROVISIONED"},
                          {"ProvisionedThroughput", {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 5}}}};
   EXPECT_EQ(ErrorOf(Call("UpdateTable", to_provisioned)),
+            "ValidationException: One or more parameter values were invalid: "
+            "ProvisionedThroughput must be specified for index: ByDay,ByDayToo");
+  json one_given = to_provisioned;
+  one_given["GlobalSecondaryIndexUpdates"] = json::array(
+      {{{"Update", {{"IndexName", "ByDayToo"},
+                    {"ProvisionedThroughput", {{"ReadCapacityUnits", 1}, {"WriteCapacityUnits", 1}}}}}}});
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", one_given)),
             "ValidationException: One or more parameter values were invalid: "
             "ProvisionedThroughput must be specified for index: ByDay");
   json bad = to_provisioned;
@@ -179,7 +189,9 @@ TEST_F(IndexUpdatesTest, SwitchingBillingModeCarriesTheGlobalIndexes) {
             "failed to satisfy constraint: Member must not be null");
   to_provisioned["GlobalSecondaryIndexUpdates"] = json::array(
       {{{"Update", {{"IndexName", "ByDay"},
-                    {"ProvisionedThroughput", {{"ReadCapacityUnits", 3}, {"WriteCapacityUnits", 4}}}}}}});
+                    {"ProvisionedThroughput", {{"ReadCapacityUnits", 3}, {"WriteCapacityUnits", 4}}}}}},
+       {{"Update", {{"IndexName", "ByDayToo"},
+                    {"ProvisionedThroughput", {{"ReadCapacityUnits", 1}, {"WriteCapacityUnits", 1}}}}}}});
   ASSERT_EQ(ErrorOf(Call("UpdateTable", to_provisioned)), "OK");
   json index = Ok("DescribeTable", {{"TableName", "Feed"}})["Table"]["GlobalSecondaryIndexes"][0];
   EXPECT_EQ(index["ProvisionedThroughput"]["WriteCapacityUnits"], 4);
