@@ -63,6 +63,18 @@ Status Table::CheckKeyValue(const std::string& name, const AttributeValue& value
   return Status::OK();
 }
 
+Status Table::AddKeyElement(const KeySchemaElement& element, const AttributeValue& value,
+                            PrimaryKey& key) const {
+  const bool is_sort = element.key_type == KeyType::kRange;
+  if (Status s = CheckKeyValue(element.attribute_name, value, is_sort); !s.ok()) return s;
+  if (is_sort) {
+    key.sort = value;
+  } else {
+    key.partition = value;
+  }
+  return Status::OK();
+}
+
 Result<PrimaryKey> Table::KeyOfItem(const Item& item) const {
   PrimaryKey key;
   for (const KeySchemaElement& element : definition_.key_schema) {
@@ -71,13 +83,7 @@ Result<PrimaryKey> Table::KeyOfItem(const Item& item) const {
       return Status::Validation(std::string(kParameterValuesInvalid) + "Missing the key " +
                                 element.attribute_name + " in the item");
     }
-    bool is_sort = element.key_type == KeyType::kRange;
-    if (Status s = CheckKeyValue(element.attribute_name, it->second, is_sort); !s.ok()) return s;
-    if (is_sort) {
-      key.sort = it->second;
-    } else {
-      key.partition = it->second;
-    }
+    if (Status s = AddKeyElement(element, it->second, key); !s.ok()) return s;
   }
   key.partition_hash = PartitionKeyHash(key.partition);
   if (Status s = CheckIndexKeys(item); !s.ok()) return s;
@@ -94,13 +100,7 @@ Result<PrimaryKey> Table::KeyFromKeyParameter(const Item& key_attributes) const 
     if (it->second.type() != KeyAttributeType(element.attribute_name)) {
       return Status::Validation(kMismatch);
     }
-    bool is_sort = element.key_type == KeyType::kRange;
-    if (Status s = CheckKeyValue(element.attribute_name, it->second, is_sort); !s.ok()) return s;
-    if (is_sort) {
-      key.sort = it->second;
-    } else {
-      key.partition = it->second;
-    }
+    if (Status s = AddKeyElement(element, it->second, key); !s.ok()) return s;
   }
   key.partition_hash = PartitionKeyHash(key.partition);
   return key;

@@ -216,6 +216,9 @@ class Table {
   void ConfigureIndexCapacity(SecondaryIndex& index, double now);
 
   Status CheckKeyValue(const std::string& name, const AttributeValue& value, bool is_sort) const;
+  // Checks one key attribute's value and puts it in `key` as its partition or sort value.
+  Status AddKeyElement(const KeySchemaElement& element, const AttributeValue& value,
+                       PrimaryKey& key) const;
 
   TableDefinition definition_;
   std::string sort_key_name_;
