@@ -49,6 +49,9 @@ const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
       {"UpdateContributorInsights", &Dumped<&UpdateContributorInsights>},
       {"DescribeContributorInsights", &Dumped<&DescribeContributorInsights>},
       {"ListContributorInsights", &Dumped<&ListContributorInsights>},
+      {"TagResource", &Dumped<&TagResource>},
+      {"UntagResource", &Dumped<&UntagResource>},
+      {"ListTagsOfResource", &Dumped<&ListTagsOfResource>},
       {"UpdateTimeToLive", &Dumped<&UpdateTimeToLive>},
       {"DescribeTimeToLive", &Dumped<&DescribeTimeToLive>},
   };

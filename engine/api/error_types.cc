@@ -16,6 +16,9 @@ WireError WireErrorOf(ErrorType type) {
       return {"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400, "message"};
     case ErrorType::kResourceInUse:
       return {"com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400, "message"};
+    case ErrorType::kAccessDenied:
+      // The service's authorization layer answers this one, with its own namespace and key.
+      return {"com.amazon.coral.service#AccessDeniedException", 400, "Message"};
     case ErrorType::kConditionalCheckFailed:
       return {"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400, "message"};
     case ErrorType::kLimitExceeded:

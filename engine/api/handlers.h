@@ -43,6 +43,11 @@ Result<json> UpdateContributorInsights(core::EngineState& state, const json& req
 Result<json> DescribeContributorInsights(core::EngineState& state, const json& request);
 Result<json> ListContributorInsights(core::EngineState& state, const json& request);
 
+// Tagging a table or its stream by ARN (tags_handler.cc).
+Result<json> TagResource(core::EngineState& state, const json& request);
+Result<json> UntagResource(core::EngineState& state, const json& request);
+Result<json> ListTagsOfResource(core::EngineState& state, const json& request);
+
 Result<json> UpdateTimeToLive(core::EngineState& state, const json& request);
 Result<json> DescribeTimeToLive(core::EngineState& state, const json& request);
 // The engine's background work, before every request: global index changes that are due, then

@@ -12,6 +12,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/api/stream_specification.h"
 #include "engine/api/table_description.h"
+#include "engine/api/tag_rules.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
 #include "engine/base/utc_time.h"
@@ -59,7 +60,8 @@ const std::vector<MemberSpec>& CreateTableShape() {
       {"StreamSpecification", WireType::kStructure, "StreamSpecification", MemberKind::kPlain,
        StreamSpecificationMembers()},
       {"SSESpecification", WireType::kStructure, "SSESpecification"},
-      {"Tags", WireType::kList, "Tag"},
+      {"Tags", WireType::kList, "Tag", MemberKind::kPlain,
+       {{"Key", WireType::kString}, {"Value", WireType::kString}}},
       {"TableClass", WireType::kString},
       {"DeletionProtectionEnabled", WireType::kBoolean},
   };
@@ -290,6 +292,15 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
   if (!on_demand) {
     if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
+  // Tags are checked as TagResource checks them, except that an empty list is accepted; a
+  // refused tag creates nothing (measured against the live service).
+  TagMap tags;
+  if (const json& requested = Member(request, "Tags"); !requested.is_null()) {
+    Result<std::vector<std::pair<std::string, std::string>>> read = ReadTags(requested);
+    if (!read.ok()) return read.status();
+    if (read->size() > limits::kMaxTagsPerResource) return Status::Validation(kTooManyTagsMessage);
+    tags.insert(read->begin(), read->end());
+  }
 
   const std::string name = table_name.get<std::string>();
   if (state.FindTable(name) != nullptr) return Status::ResourceInUse(TableExistsMessage(name));
@@ -315,6 +326,7 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
   }
   definition.creation_time = state.clock.NowSeconds();
   definition.table_id = NewTableId(state);
+  definition.tags = std::move(tags);
 
   auto table = std::make_unique<Table>(std::move(definition));
   for (IndexDefinition& index : *indexes) table->AddIndex(std::move(index));

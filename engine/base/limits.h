@@ -29,6 +29,15 @@ constexpr size_t kMaxAttributeNameBytes = 65535;
 // ListTables Limit (ListTables API reference: 1 to 100).
 constexpr long long kMaxListTablesLimit = 100;
 
+// Tags (Developer Guide, "Tagging restrictions in DynamoDB"; Tag API reference): at most 50 on a
+// table, and 50 on a stream (Developer Guide, "Using attribute-based access control with
+// DynamoDB Streams"); keys 1 to 128 and values 0 to 256 Unicode characters. A stream's tags
+// together hold at most 10 KB (the same page), counted here as the UTF-8 bytes of keys and values.
+constexpr size_t kMaxTagsPerResource = 50;
+constexpr size_t kMaxTagKeyCharacters = 128;
+constexpr size_t kMaxTagValueCharacters = 256;
+constexpr size_t kMaxStreamTagSetBytes = 10 * 1024;
+
 // Capacity units (Developer Guide, "Read/write capacity mode"): a read unit covers 4 KB, a
 // write unit 1 KB, both binary kilobytes.
 constexpr size_t kReadUnitBytes = 4096;

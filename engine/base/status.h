@@ -19,6 +19,7 @@ enum class ErrorType {
   kUnknownOperation,
   kResourceNotFound,
   kResourceInUse,
+  kAccessDenied,
   kConditionalCheckFailed,
   kLimitExceeded,
   kTransactionCanceled,
@@ -50,6 +51,9 @@ class Status {
   }
   static Status ResourceInUse(std::string message) {
     return Status(ErrorType::kResourceInUse, std::move(message));
+  }
+  static Status AccessDenied(std::string message) {
+    return Status(ErrorType::kAccessDenied, std::move(message));
   }
   static Status ConditionalCheckFailed(std::string message) {
     return Status(ErrorType::kConditionalCheckFailed, std::move(message));

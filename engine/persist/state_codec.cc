@@ -39,6 +39,20 @@ void LoadNumberIfPresent(const json& saved, const char* name, double& into) {
   if (!value.is_null()) into = StateCodec::ToDouble(value);
 }
 
+// Tags as an object of key to value; a file from before tags has none.
+json SaveTags(const std::map<std::string, std::string>& tags) {
+  json saved = json::object();
+  for (const auto& [key, value] : tags) saved[key] = value;
+  return saved;
+}
+std::map<std::string, std::string> LoadTags(const json& saved) {
+  std::map<std::string, std::string> tags;
+  if (saved.is_null()) return tags;
+  if (!saved.is_object()) throw std::runtime_error("tags are not an object");
+  for (const auto& [key, value] : saved.items()) tags[key] = value.get<std::string>();
+  return tags;
+}
+
 Item LoadItem(const json& saved) {
   if (Status s = CheckAttributeMapWire(saved); !s.ok()) throw std::runtime_error(s.message());
   Result<Item> item = DecodeItem(saved);
@@ -358,7 +372,8 @@ json StateCodec::Save(const TableDefinition& definition) {
                          ? json(StreamViewTypeName(*definition.stream_view_type))
                          : json(nullptr)},
         {"LatestArn", definition.latest_stream_arn},
-        {"LatestLabel", definition.latest_stream_label}}}};
+        {"LatestLabel", definition.latest_stream_label}}},
+      {"Tags", SaveTags(definition.tags)}};
 }
 
 TableDefinition StateCodec::LoadDefinition(const json& saved) {
@@ -412,6 +427,7 @@ TableDefinition StateCodec::LoadDefinition(const json& saved) {
     LoadIfPresent(stream, "LatestArn", definition.latest_stream_arn);
     LoadIfPresent(stream, "LatestLabel", definition.latest_stream_label);
   }
+  definition.tags = LoadTags(Member(saved, "Tags"));
   return definition;
 }
 
@@ -562,7 +578,8 @@ json StateCodec::Save(const Stream& stream) {
           {"Enabled", stream.enabled_},
           {"DisabledAt", Number(stream.disabled_at_)},
           {"Shards", shards},
-          {"ShardsOpened", stream.shards_opened_}};
+          {"ShardsOpened", stream.shards_opened_},
+          {"Tags", SaveTags(stream.tags_)}};
 }
 
 std::unique_ptr<Stream> StateCodec::LoadStream(const json& saved, uint64_t* next_sequence) {
@@ -599,6 +616,7 @@ std::unique_ptr<Stream> StateCodec::LoadStream(const json& saved, uint64_t* next
   }
   stream->disabled_at_ = ToDouble(saved.at("DisabledAt"));
   stream->shards_opened_ = saved.at("ShardsOpened").get<uint64_t>();
+  stream->tags_ = LoadTags(Member(saved, "Tags"));
   return stream;
 }
 

@@ -70,6 +70,9 @@ struct TableDefinition {
   std::optional<StreamViewType> stream_view_type;
   std::string latest_stream_arn;
   std::string latest_stream_label;
+  // Tags (CreateTable's Tags, TagResource): at most 50, key to value, in key order, which is the
+  // order ListTagsOfResource answers in. They go with the table when it is deleted.
+  std::map<std::string, std::string> tags;
 };
 
 class Table {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,6 +85,11 @@ class Stream {
   // The sequence number the next record will get.
   uint64_t next_sequence() const { return *next_sequence_; }
 
+  // The stream's own tags (TagResource with the stream's ARN): a stream does not inherit its
+  // table's (Developer Guide, "Using attribute-based access control with DynamoDB Streams").
+  const std::map<std::string, std::string>& tags() const { return tags_; }
+  std::map<std::string, std::string>& mutable_tags() { return tags_; }
+
  private:
   friend class StateCodec;
   void OpenShard(double now, const std::string& parent_id);
@@ -100,6 +106,7 @@ class Stream {
   uint64_t* next_sequence_;
   std::vector<StreamShard> shards_;
   uint64_t shards_opened_ = 0;
+  std::map<std::string, std::string> tags_;
 };
 
 }  // namespace ddbpg

@@ -1,0 +1,90 @@
+#include "engine/api/tag_rules.h"
+
+#include <cctype>
+#include <set>
+#include <string_view>
+
+#include "engine/api/request_schema.h"
+#include "engine/base/limits.h"
+#include "engine/base/unicode_classes.h"
+#include "engine/base/utf8.h"
+
+namespace ddbpg {
+namespace {
+
+// The AWS tag pattern [\p{L}\p{Z}\p{N}_.:/=+\-@]* (Developer Guide, "Tagging restrictions in
+// DynamoDB"; the live service accepts Cyrillic, CJK, U+00A0 and U+3000, and refuses emoji,
+// '#', '%', ',', quotes and brackets). Lengths count code points: "128 Unicode characters".
+bool IsTagText(const std::string& text, size_t min_characters, size_t max_characters) {
+  std::u32string code_points;
+  if (!DecodeUtf8(text, code_points)) return false;
+  if (code_points.size() < min_characters || code_points.size() > max_characters) return false;
+  for (char32_t c : code_points) {
+    if (std::u32string_view(U"_.:/=+-@").find(c) != std::u32string_view::npos) continue;
+    if (!IsLetterNumberOrSeparator(c)) return false;
+  }
+  return true;
+}
+
+// "aws:" in any case is reserved for AWS's own tags (measured: "AWS:foo" is refused too,
+// "myaws:foo" is not).
+bool HasReservedPrefix(const std::string& key) {
+  if (key.size() < 4) return false;
+  std::string prefix = key.substr(0, 4);
+  for (char& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return prefix == "aws:";
+}
+
+Status InvalidKey(const json& key) {
+  return Status::Validation("The Tag Key provided is invalid, Key: " +
+                            (key.is_string() ? key.get<std::string>() : std::string("null")));
+}
+
+Status InvalidValue(const json& value) {
+  return Status::Validation("The Tag Value provided is invalid, Value: " +
+                            (value.is_string() ? value.get<std::string>() : std::string("null")));
+}
+
+Status ReservedKey(const std::string& key) {
+  return Status::Validation("Tag Key cannot be prefixed with aws:, Key: " + key);
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& tags) {
+  std::vector<std::pair<std::string, std::string>> read;
+  std::set<std::string> seen;
+  for (const json& tag : tags) {
+    // A null element has neither member: its key is reported missing.
+    const json& key = Member(tag, "Key");
+    const json& value = Member(tag, "Value");
+    if (!key.is_string() ||
+        !IsTagText(key.get<std::string>(), 1, limits::kMaxTagKeyCharacters)) {
+      return InvalidKey(key);
+    }
+    const std::string& key_text = key.get_ref<const std::string&>();
+    if (HasReservedPrefix(key_text)) return ReservedKey(key_text);
+    if (!value.is_string() ||
+        !IsTagText(value.get<std::string>(), 0, limits::kMaxTagValueCharacters)) {
+      return InvalidValue(value);
+    }
+    if (!seen.insert(key_text).second) {
+      return Status::Validation(
+          "Duplicate Tag Keys provided as input: Duplicate Tag Key found " + key_text);
+    }
+    read.emplace_back(key_text, value.get<std::string>());
+  }
+  return read;
+}
+
+Status CheckTagKeyToRemove(const std::string& key) {
+  std::u32string code_points;
+  if (!DecodeUtf8(key, code_points) || code_points.empty() ||
+      code_points.size() > limits::kMaxTagKeyCharacters) {
+    return InvalidKey(key);
+  }
+  if (HasReservedPrefix(key)) return ReservedKey(key);
+  return Status::OK();
+}
+
+}  // namespace ddbpg
