@@ -108,6 +108,7 @@ export type DynamoDBOperation =
   | 'PutItem' | 'GetItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan'
   | 'BatchGetItem' | 'BatchWriteItem' | 'TransactGetItems' | 'TransactWriteItems'
   | 'UpdateTimeToLive' | 'DescribeTimeToLive'
+  | 'TagResource' | 'UntagResource' | 'ListTagsOfResource'
   | 'UpdateContributorInsights' | 'DescribeContributorInsights' | 'ListContributorInsights';
 /** The DynamoDB Streams operations. */
 export type StreamsOperation = 'ListStreams' | 'DescribeStream' | 'GetShardIterator' | 'GetRecords';

@@ -129,6 +129,8 @@ export interface CreateTableInput {
   GlobalSecondaryIndexes?: GlobalSecondaryIndex[];
   LocalSecondaryIndexes?: LocalSecondaryIndex[];
   StreamSpecification?: StreamSpecification;
+  /** At most 50; the table keeps them (ListTagsOfResource), DescribeTable does not show them. */
+  Tags?: Tag[];
   [member: string]: unknown;
 }
 export interface UpdateTableInput {
@@ -297,7 +299,7 @@ export interface TransactGetItemsOutput {
   ConsumedCapacity?: ConsumedCapacity[];
 }
 
-// --- TTL and Contributor Insights ----------------------------------------------------------------
+// --- TTL, tags and Contributor Insights ----------------------------------------------------------
 
 export interface TimeToLiveSpecification {
   Enabled: boolean;
@@ -306,6 +308,11 @@ export interface TimeToLiveSpecification {
 export interface TimeToLiveDescription {
   TimeToLiveStatus?: 'ENABLING' | 'DISABLING' | 'ENABLED' | 'DISABLED';
   AttributeName?: string;
+}
+/** A tag: key 1-128 and value 0-256 letters, numbers, spaces or `_ . : / = + - @`. */
+export interface Tag {
+  Key: string;
+  Value: string;
 }
 export interface ContributorInsightsInput {
   TableName: string;
@@ -398,6 +405,9 @@ export interface OperationShapes {
   TransactWriteItems: [TransactWriteItemsInput, TransactWriteItemsOutput];
   UpdateTimeToLive: [{ TableName: string; TimeToLiveSpecification: TimeToLiveSpecification }, { TimeToLiveSpecification?: TimeToLiveSpecification }];
   DescribeTimeToLive: [{ TableName: string }, { TimeToLiveDescription?: TimeToLiveDescription }];
+  TagResource: [{ ResourceArn: string; Tags: Tag[] }, Record<string, never>];
+  UntagResource: [{ ResourceArn: string; TagKeys: string[] }, Record<string, never>];
+  ListTagsOfResource: [{ ResourceArn: string; NextToken?: string }, { Tags?: Tag[]; NextToken?: string }];
   UpdateContributorInsights: [ContributorInsightsInput & { ContributorInsightsAction: 'ENABLE' | 'DISABLE'; ContributorInsightsMode?: string }, ContributorInsightsInput & { ContributorInsightsStatus?: string }];
   DescribeContributorInsights: [ContributorInsightsInput, ContributorInsightsInput & { ContributorInsightsStatus?: string; ContributorInsightsRuleList?: string[]; LastUpdateDateTime?: number; [member: string]: unknown }];
   ListContributorInsights: [{ TableName?: string; NextToken?: string; MaxResults?: number }, { ContributorInsightsSummaries?: (ContributorInsightsInput & { ContributorInsightsStatus?: string })[]; NextToken?: string }];

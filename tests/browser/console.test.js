@@ -138,6 +138,21 @@ describe('request console', () => {
     await page.screenshot({ path: SCREENSHOT_PATH });
   });
 
+  test('the tagging examples tag the Music table by its ARN', async () => {
+    await sendFromConsole('TagResource');
+    assert.equal(await text('#response-summary'), 'TagResource · HTTP 200');
+    await sendFromConsole('ListTagsOfResource');
+    assert.deepEqual(await responseJson(), {
+      Tags: [{ Key: 'CostCenter', Value: '12345' }, { Key: 'Owner', Value: 'blueTeam' }],
+    });
+    await sendFromConsole('UntagResource');
+    await sendFromConsole('ListTagsOfResource');
+    assert.deepEqual(await responseJson(), { Tags: [{ Key: 'Owner', Value: 'blueTeam' }] });
+    assert.deepEqual((await historyRows()).slice(0, 4), [
+      'ListTagsOfResource 200', 'UntagResource 200', 'ListTagsOfResource 200', 'TagResource 200',
+    ]);
+  });
+
   test('GetItem on a missing table shows ResourceNotFoundException as an error', async () => {
     const request = {
       TableName: 'NoSuchTable',

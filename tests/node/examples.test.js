@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { createDynamoDB } from '../../wasm/index.js';
-import { EXAMPLES } from '../../web/js/examples.js';
+import { EXAMPLES, findExample } from '../../web/js/examples.js';
 
 describe('the page examples', () => {
   it('cover every operation the engine implements', () => {
@@ -13,6 +13,7 @@ describe('the page examples', () => {
       'CreateTable', 'DescribeTable', 'ListTables', 'UpdateTable', 'DeleteTable',
       'PutItem', 'GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan',
       'BatchGetItem', 'BatchWriteItem', 'TransactGetItems', 'TransactWriteItems',
+      'TagResource', 'UntagResource', 'ListTagsOfResource',
     ]) {
       assert.ok(operations.includes(operation), `no example for ${operation}`);
     }
@@ -30,6 +31,14 @@ describe('the page examples', () => {
       Plays: { N: '1' },
     });
     assert.equal(outputs.BatchGetItem.Responses.Music.length, 2);
+    // ListTagsOfResource runs between TagResource and UntagResource.
+    assert.deepEqual(outputs.ListTagsOfResource.Tags, [
+      { Key: 'CostCenter', Value: '12345' },
+      { Key: 'Owner', Value: 'blueTeam' },
+    ]);
+    // The examples' ARN is the one the table really has.
+    assert.equal(outputs.DescribeTable.Table.TableArn, findExample('TagResource').input.ResourceArn);
+    assert.deepEqual(outputs.UntagResource, {});
     assert.deepEqual(outputs.TransactGetItems.Responses.map((r) => r.Item.Awards), [
       { N: '2' },
       { N: '1' },

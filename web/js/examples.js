@@ -7,6 +7,10 @@
 // Each `input` is the request body in DynamoDB's JSON wire format, exactly what the AWS API
 // Reference shows, so it can be pasted unchanged into `aws dynamodb ... --cli-input-json`.
 
+// The playground's region and account (those of DynamoDB Local and most emulators), as DescribeTable
+// shows them in TableArn.
+const MUSIC_TABLE_ARN = 'arn:aws:dynamodb:us-east-1:000000000000:table/Music';
+
 const MUSIC_SONG_KEY = {
   Artist: { S: 'No One You Know' },
   SongTitle: { S: 'Call Me Today' },
@@ -204,6 +208,29 @@ export const EXAMPLES = [
     operation: 'DescribeTimeToLive',
     summary: "Shows the table's Time to Live status and attribute.",
     input: { TableName: 'Music' },
+  },
+  {
+    operation: 'TagResource',
+    summary:
+      'Tags the table by its ARN (DescribeTable shows it as TableArn): up to 50 tags, keys and ' +
+      'values of letters, numbers, spaces and _ . : / = + - @; keys starting with aws: are reserved.',
+    input: {
+      ResourceArn: MUSIC_TABLE_ARN,
+      Tags: [
+        { Key: 'Owner', Value: 'blueTeam' },
+        { Key: 'CostCenter', Value: '12345' },
+      ],
+    },
+  },
+  {
+    operation: 'ListTagsOfResource',
+    summary: "Lists the table's tags, in key order. DescribeTable does not show them.",
+    input: { ResourceArn: MUSIC_TABLE_ARN },
+  },
+  {
+    operation: 'UntagResource',
+    summary: 'Removes tags by key; a key the table does not have is not an error.',
+    input: { ResourceArn: MUSIC_TABLE_ARN, TagKeys: ['CostCenter'] },
   },
   {
     operation: 'DynamoDBStreams_20120810.ListStreams',
