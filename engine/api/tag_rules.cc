@@ -1,6 +1,7 @@
 #include "engine/api/tag_rules.h"
 
 #include <cctype>
+#include <cstdint>
 #include <set>
 #include <string_view>
 
@@ -16,14 +17,26 @@ namespace {
 // DynamoDB"; the live service accepts Cyrillic, CJK, U+00A0 and U+3000, and refuses emoji,
 // '#', '%', ',', quotes and brackets). Lengths count code points: "128 Unicode characters".
 bool IsTagText(const std::string& text, size_t min_characters, size_t max_characters) {
-  std::u32string code_points;
-  if (!DecodeUtf8(text, code_points)) return false;
-  if (code_points.size() < min_characters || code_points.size() > max_characters) return false;
-  for (char32_t c : code_points) {
-    if (std::u32string_view(U"_.:/=+-@").find(c) != std::u32string_view::npos) continue;
+  size_t characters = 0;
+  size_t at = 0;
+  for (char32_t c; at < text.size(); ++characters) {
+    if (!NextCodePoint(text, at, c)) return false;
+    const bool sign = c < 0x80 && std::string_view("_.:/=+-@").find(static_cast<char>(c)) !=
+                                      std::string_view::npos;
+    if (sign) continue;
     if (!IsLetterNumberOrSeparator(c)) return false;
   }
-  return true;
+  return characters >= min_characters && characters <= max_characters;
+}
+
+// The length of a key to remove, in characters; SIZE_MAX when it is not valid UTF-8.
+size_t CharacterCount(const std::string& text) {
+  size_t characters = 0;
+  size_t at = 0;
+  for (char32_t c; at < text.size(); ++characters) {
+    if (!NextCodePoint(text, at, c)) return SIZE_MAX;
+  }
+  return characters;
 }
 
 // "aws:" in any case is reserved for AWS's own tags (measured: "AWS:foo" is refused too,
@@ -78,11 +91,8 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& ta
 }
 
 Status CheckTagKeyToRemove(const std::string& key) {
-  std::u32string code_points;
-  if (!DecodeUtf8(key, code_points) || code_points.empty() ||
-      code_points.size() > limits::kMaxTagKeyCharacters) {
-    return InvalidKey(key);
-  }
+  const size_t characters = CharacterCount(key);
+  if (characters == 0 || characters > limits::kMaxTagKeyCharacters) return InvalidKey(key);
   if (HasReservedPrefix(key)) return ReservedKey(key);
   return Status::OK();
 }

@@ -39,25 +39,22 @@ Utf8Sequence MultiByteSequenceAt(std::string_view bytes) {
   return {0, j};
 }
 
-bool DecodeUtf8(std::string_view text, std::u32string& code_points) {
-  code_points.clear();
-  for (size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      code_points += static_cast<char32_t>(lead);
-      ++i;
-      continue;
-    }
-    const Utf8Sequence sequence = MultiByteSequenceAt(text.substr(i));
-    if (sequence.length == 0) return false;
-    // The lead byte keeps 7 - length bits of the code point, each later byte 6.
-    char32_t code_point = lead & (0x7F >> sequence.length);
-    for (size_t j = 1; j < sequence.length; ++j) {
-      code_point = (code_point << 6) | (static_cast<unsigned char>(text[i + j]) & 0x3F);
-    }
-    code_points += code_point;
-    i += sequence.length;
+bool NextCodePoint(std::string_view text, size_t& at, char32_t& code_point) {
+  if (at >= text.size()) return false;
+  const auto lead = static_cast<unsigned char>(text[at]);
+  if (lead < 0x80) {
+    code_point = lead;
+    ++at;
+    return true;
   }
+  const Utf8Sequence sequence = MultiByteSequenceAt(text.substr(at));
+  if (sequence.length == 0) return false;
+  // The lead byte keeps 7 - length bits of the code point, each later byte 6.
+  code_point = lead & (0x7F >> sequence.length);
+  for (size_t j = 1; j < sequence.length; ++j) {
+    code_point = (code_point << 6) | (static_cast<unsigned char>(text[at + j]) & 0x3F);
+  }
+  at += sequence.length;
   return true;
 }
 

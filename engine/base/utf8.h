@@ -19,8 +19,9 @@ struct Utf8Sequence {
 // The sequence at the start of `bytes` (not empty), whose first byte is 0x80 or more.
 Utf8Sequence MultiByteSequenceAt(std::string_view bytes);
 
-// The code points of `text`, or false when it is not valid UTF-8.
-bool DecodeUtf8(std::string_view text, std::u32string& code_points);
+// Reads the code point at `at` in `text` into `code_point` and moves `at` past it; false at the
+// end of `text` or when the bytes there are not valid UTF-8.
+bool NextCodePoint(std::string_view text, size_t& at, char32_t& code_point);
 
 // Appends `code_point` (at most U+10FFFF, not a surrogate) in UTF-8.
 void AppendUtf8(std::string& out, char32_t code_point);

@@ -377,6 +377,8 @@ TEST_F(TagsTest, EachTagIsCheckedAndOneBadTagRefusesTheCall) {
       {{Tag("dog", "\"hello\"")}, "The Tag Value provided is invalid, Value: \"hello\""},
       {{Tag("key\xF0\x9F\x94\x91", "v")}, "The Tag Key provided is invalid, Key: key\xF0\x9F\x94\x91"},
       {{Tag("tab\there", "v")}, "The Tag Key provided is invalid, Key: tab\there"},
+      // U+222E, a symbol, has the low byte of '.': it is not taken for one.
+      {{Tag("k", "\xE2\x88\xAE")}, "The Tag Value provided is invalid, Value: \xE2\x88\xAE"},
       {{Tag("ok", "fine"), Tag("aws:zzz", "v")}, "Tag Key cannot be prefixed with aws:, Key: aws:zzz"},
       {{Tag("AWS:foo", "v")}, "Tag Key cannot be prefixed with aws:, Key: AWS:foo"},
       {{Tag("dup", "1"), Tag("other", "2"), Tag("dup", "3")},
