@@ -77,12 +77,16 @@ Result<json> UpdateItem(core::EngineState& state, const json& request) {
 
   Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, *write);
   if (!outcome.ok()) return outcome.status();
-  const Item* new_item = outcome->stored ? write->table->Find(write->key) : nullptr;
   json response = json::object();
-  const json& return_values = Member(request, "ReturnValues");
-  std::optional<Item> returned = ReturnedAttributes(
-      return_values.is_string() ? return_values.get<std::string>() : "NONE", *write,
-      outcome->old_item, new_item);
+  const json& return_values_member = Member(request, "ReturnValues");
+  const std::string return_values =
+      return_values_member.is_string() ? return_values_member.get<std::string>() : "NONE";
+  // Only the *_NEW answers read the stored item back; most updates return nothing.
+  const bool wants_new_item = return_values == "ALL_NEW" || return_values == "UPDATED_NEW";
+  const Item* new_item =
+      wants_new_item && outcome->stored ? write->table->Find(write->key) : nullptr;
+  std::optional<Item> returned =
+      ReturnedAttributes(return_values, *write, outcome->old_item, new_item);
   if (returned && !returned->empty()) response["Attributes"] = EncodeItem(*returned);
   if (ReturnsItemCollectionMetrics(*write->table, request)) {
     response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
