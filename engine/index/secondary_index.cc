@@ -50,7 +50,9 @@ SecondaryIndex::SecondaryIndex(IndexDefinition definition, std::string table_par
     : definition_(std::move(definition)),
       table_partition_key_(std::move(table_partition_key)),
       table_sort_key_(std::move(table_sort_key)),
-      key_types_(std::move(key_types)) {}
+      key_types_(std::move(key_types)) {
+  capacity_.SetForIndex(true);
+}
 
 Status SecondaryIndex::CheckItem(const Item& item) const {
   for (const auto* names : {&definition_.partition_key, &definition_.sort_key}) {

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "engine/base/status.h"
-#include "engine/index/index_capacity.h"
+#include "engine/capacity/partitioned_capacity.h"
 #include "engine/index/index_definition.h"
 #include "engine/value/attribute_value.h"
 
@@ -50,8 +50,8 @@ class SecondaryIndex {
   AttributeType KeyType(const std::string& attribute) const { return key_types_.at(attribute); }
 
   // A global index's own partitions, capacity and metrics.
-  IndexCapacity& capacity() { return capacity_; }
-  const IndexCapacity& capacity() const { return capacity_; }
+  PartitionedCapacity& capacity() { return capacity_; }
+  const PartitionedCapacity& capacity() const { return capacity_; }
 
   // --- lifecycle on the engine's clock --------------------------------------------------------
 
@@ -123,7 +123,7 @@ class SecondaryIndex {
   std::map<std::string, AttributeType> key_types_;
   EntryMap entries_;
   long long size_bytes_ = 0;
-  IndexCapacity capacity_;
+  PartitionedCapacity capacity_;
 };
 
 // The hash that places an index entry: the partition-key hash of a single value, or a mix of

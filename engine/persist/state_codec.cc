@@ -266,14 +266,14 @@ void StateCodec::Load(const json& saved, HeatSplitter& splitter) {
   }
 }
 
-json StateCodec::Save(const IndexCapacity& capacity) {
+json StateCodec::Save(const PartitionedCapacity& capacity) {
   return {{"Partitions", Save(capacity.partitions_)},
           {"Capacity", Save(capacity.capacity_)},
           {"Metrics", Save(capacity.metrics_)},
           {"ThrottlingEnforced", capacity.throttling_enforced_}};
 }
 
-void StateCodec::Load(const json& saved, IndexCapacity& capacity) {
+void StateCodec::Load(const json& saved, PartitionedCapacity& capacity) {
   Load(saved.at("Partitions"), capacity.partitions_);
   Load(Member(saved, "Capacity"), capacity.capacity_);
   Load(Member(saved, "Metrics"), capacity.metrics_);
@@ -453,21 +453,22 @@ json StateCodec::Save(const Table& table) {
       history.push_back({SaveKey(key), Number(version.replaced_at), SaveOptionalItem(version.previous)});
     }
   }
-  return {{"Definition", Save(table.definition_)},
+  // The partitions' members are saved among the table's (the format predates TablePartitions).
+  const TablePartitions& partitions = table.partitions_;
+  json saved = {{"Definition", Save(table.definition_)},
           {"Indexes", indexes},
           {"ItemCount", table.versions_.items_.size()},
-          {"Partitions", Save(table.partitions_)},
-          {"Scale", Number(table.scale_)},
-          {"Metrics", Save(table.metrics_)},
-          {"Capacity", Save(table.capacity_)},
+          {"Scale", Number(partitions.scale_)},
           {"PendingIndexUpdates", pending},
           {"IndexPropagationSeconds", Number(table.indexes_.propagation_seconds_)},
           {"DeletingIndexes", deleting},
-          {"HeatSplitter", Save(table.heat_splitter_)},
-          {"SplitForHeat", table.split_for_heat_},
-          {"ThrottlingEnforced", table.throttling_enforced_},
+          {"HeatSplitter", Save(partitions.heat_splitter_)},
+          {"SplitForHeat", partitions.split_for_heat_},
           {"History", history},
           {"ReplicationLag", Number(table.versions_.replication_lag_)}};
+  // "Partitions", "Capacity", "Metrics" and "ThrottlingEnforced", as a global index has them.
+  saved.update(Save(partitions.capacity_));
+  return saved;
 }
 
 std::unique_ptr<Table> StateCodec::LoadTable(const json& saved) {
@@ -517,11 +518,10 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
   }
   const json& indexes = saved.at("Indexes");
   for (size_t i = 0; i < table.indexes_.live_.size(); ++i) Load(indexes.at(i), *table.indexes_.live_[i]);
-  Load(saved.at("Partitions"), table.partitions_);
-  table.RecomputePartitionStats();
-  LoadNumberIfPresent(saved, "Scale", table.scale_);
-  Load(Member(saved, "Metrics"), table.metrics_);
-  Load(Member(saved, "Capacity"), table.capacity_);
+  TablePartitions& partitions = table.partitions_;
+  Load(saved, partitions.capacity_);
+  partitions.RecomputeStats(table.versions_.items_);
+  LoadNumberIfPresent(saved, "Scale", partitions.scale_);
   // The index entries were built from the current items; the updates still on their way make
   // them what they were: undone newest first, each index holds the items before them.
   for (const json& update : Member(saved, "PendingIndexUpdates")) {
@@ -542,9 +542,8 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
                                        index.at("ItemCount").get<long long>(),
                                        ToDouble(index.at("Until"))});
   }
-  Load(Member(saved, "HeatSplitter"), table.heat_splitter_);
-  LoadIfPresent(saved, "SplitForHeat", table.split_for_heat_);
-  LoadIfPresent(saved, "ThrottlingEnforced", table.throttling_enforced_);
+  Load(Member(saved, "HeatSplitter"), partitions.heat_splitter_);
+  LoadIfPresent(saved, "SplitForHeat", partitions.split_for_heat_);
   for (const json& row : Member(saved, "History")) {
     table.versions_.history_[LoadKey(row.at(0))].push_back({ToDouble(row.at(1)), LoadOptionalItem(row.at(2))});
   }

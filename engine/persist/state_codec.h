@@ -65,8 +65,8 @@ class StateCodec {
   static void Load(const json& saved, TableMetrics& metrics);
   static json Save(const HeatSplitter& splitter);
   static void Load(const json& saved, HeatSplitter& splitter);
-  static json Save(const IndexCapacity& capacity);
-  static void Load(const json& saved, IndexCapacity& capacity);
+  static json Save(const PartitionedCapacity& capacity);
+  static void Load(const json& saved, PartitionedCapacity& capacity);
   static json Save(const SecondaryIndex& index);
   static void Load(const json& saved, SecondaryIndex& index);
   static json SaveOptionalItem(const std::optional<Item>& item);

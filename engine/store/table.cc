@@ -2,9 +2,6 @@
 #include "engine/base/service_text.h"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
-#include <cstdlib>
 
 #include "engine/base/limits.h"
 #include "engine/partition/key_hash.h"
@@ -123,7 +120,7 @@ SecondaryIndex& Table::AddIndex(IndexDefinition definition) {
       std::move(definition), partition_key_name(), sort_key_name_, std::move(key_types)));
   for (const auto& [key, item] : versions_.items()) index.Apply(nullptr, &item);
   ConfigureIndexCapacity(index, clock_ ? clock_->NowSeconds() : definition_.creation_time);
-  index.capacity().SetThrottlingEnforced(throttling_enforced_);
+  index.capacity().SetThrottlingEnforced(partitions_.throttling_enforced());
   return index;
 }
 
@@ -163,11 +160,7 @@ std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
     change_listener_(old, stored.item, ChangeOrigin::kRequest);
   }
   size_bytes_ += new_bytes - old_bytes;
-  AdjustPartitionStats(key.partition_hash, old ? 0 : 1, new_bytes - old_bytes);
-  if (partition_stats_[partitions_.IndexOf(key.partition_hash)].size_bytes >
-      PartitionLimitsAtScale(scale_).size_bytes) {
-    SplitOversizedPartitions();
-  }
+  partitions_.NoteChange(key.partition_hash, old ? 0 : 1, new_bytes - old_bytes, versions_.items());
   return std::move(stored.replaced);
 }
 
@@ -176,86 +169,18 @@ std::optional<Item> Table::Delete(const PrimaryKey& key, ChangeOrigin origin) {
   if (!old) return std::nullopt;
   const long long bytes = static_cast<long long>(ItemSize(*old));
   size_bytes_ -= bytes;
-  AdjustPartitionStats(key.partition_hash, -1, -bytes);
+  partitions_.NoteChange(key.partition_hash, -1, -bytes, versions_.items());
   indexes_.Apply(&*old, nullptr);
   if (change_listener_) change_listener_(&*old, nullptr, origin);
   return old;
 }
 
-void Table::AdjustPartitionStats(uint64_t hash, long long items, long long bytes) {
-  PartitionStats& stats = partition_stats_[partitions_.IndexOf(hash)];
-  stats.item_count += items;
-  stats.size_bytes += bytes;
-}
-
-void Table::RecomputePartitionStats() {
-  partition_stats_.assign(partitions_.size(), PartitionStats{});
-  for (const auto& [key, item] : versions_.items()) {
-    PartitionStats& stats = partition_stats_[partitions_.IndexOf(key.partition_hash)];
-    stats.item_count += 1;
-    stats.size_bytes += static_cast<long long>(ItemSize(item));
-  }
-}
-
-// A partition over its size limit splits in two with its data divided evenly: at the hash
-// where half of its bytes lie below. An item collection (one partition-key value) cannot be
-// divided, so a partition holding a single one stays as it is, however large.
-void Table::SplitOversizedPartitions() {
-  const double limit = PartitionLimitsAtScale(scale_).size_bytes;
-  bool split = true;
-  while (split) {
-    split = false;
-    for (size_t i = 0; i < partitions_.size() && !split; ++i) {
-      if (partition_stats_[i].size_bytes <= limit) continue;
-      const Partition range = partitions_.partitions()[i];
-      // Bytes per distinct hash, in hash order; the split goes after the hash where the bytes
-      // below come closest to half.
-      std::vector<std::pair<uint64_t, long long>> by_hash;
-      for (const auto& [key, item] : versions_.items()) {
-        if (key.partition_hash < range.hash_start || key.partition_hash > range.hash_end) continue;
-        long long bytes = static_cast<long long>(ItemSize(item));
-        if (by_hash.empty() || by_hash.back().first != key.partition_hash) {
-          by_hash.push_back({key.partition_hash, 0});
-        }
-        by_hash.back().second += bytes;
-      }
-      if (by_hash.size() < 2) continue;
-      const long long total = partition_stats_[i].size_bytes;
-      long long below = 0;
-      long long best_gap = -1;
-      uint64_t split_after = by_hash.front().first;
-      for (size_t h = 0; h + 1 < by_hash.size(); ++h) {
-        below += by_hash[h].second;
-        long long gap = std::llabs(total - 2 * below);
-        if (best_gap < 0 || gap < best_gap) {
-          best_gap = gap;
-          split_after = by_hash[h].first;
-        }
-      }
-      if (partitions_.SplitAfter(i, split_after)) {
-        RecomputePartitionStats();
-        split = true;
-      }
-    }
-  }
-}
-
 void Table::Repartition(double scale, double now) {
-  scale_ = scale;
-  const PartitionLimits limits = PartitionLimitsAtScale(scale);
-  size_t needed = definition_.billing_mode == BillingMode::kPayPerRequest
-                      ? kOnDemandInitialPartitions
-                      : PartitionsForThroughput(
-                            static_cast<double>(definition_.throughput.read_capacity_units),
-                            static_cast<double>(definition_.throughput.write_capacity_units),
-                            limits);
-  partitions_.GrowTo(std::min(needed, kMaxPartitionsForThroughput));
-  RecomputePartitionStats();
-  SplitOversizedPartitions();
-  capacity_.Configure(definition_.billing_mode == BillingMode::kPayPerRequest,
-                      static_cast<double>(definition_.throughput.read_capacity_units),
-                      static_cast<double>(definition_.throughput.write_capacity_units), limits,
-                      now);
+  const bool on_demand = definition_.billing_mode == BillingMode::kPayPerRequest;
+  partitions_.Repartition(on_demand,
+                          static_cast<double>(definition_.throughput.read_capacity_units),
+                          static_cast<double>(definition_.throughput.write_capacity_units), scale,
+                          now, versions_.items());
   for (const auto& index : indexes_.all()) ConfigureIndexCapacity(*index, now);
 }
 
@@ -263,110 +188,34 @@ void Table::ConfigureIndexCapacity(SecondaryIndex& index, double now) {
   if (!index.is_global()) return;
   index.capacity().Configure(definition_.billing_mode == BillingMode::kPayPerRequest,
                              static_cast<double>(index.definition().read_capacity_units),
-                             static_cast<double>(index.definition().write_capacity_units), scale_,
-                             now);
-}
-
-namespace {
-
-// Keys are tracked as "<type>:<bytes>" (a number by its canonical text), cheap to build on every
-// request; GetMetrics turns them back into DynamoDB JSON.
-std::string PartitionKeyText(const AttributeValue& value) {
-  std::string text(AttributeTypeName(value.type()));
-  text += ':';
-  text += value.type() == AttributeType::kN ? value.AsNumber().ToString() : value.AsString();
-  return text;
-}
-
-}  // namespace
-
-void Table::AdaptPartitions(double now) {
-  // On demand, the table keeps the partitions for twice its previous peak.
-  const size_t for_peak = std::min(capacity_.PartitionsForPeak(now), kMaxPartitionsForThroughput);
-  bool changed = false;
-  if (for_peak > partitions_.size()) {
-    partitions_.GrowTo(for_peak);
-    changed = true;
-  }
-  // DynamoDB does not isolate items of a table with a local secondary index (Developer Guide,
-  // "Isolate frequently accessed items").
-  if (split_for_heat_ && !has_local_indexes() &&
-      heat_splitter_.SplitIfHot(now, partitions_, metrics_, PartitionLimitsAtScale(scale_))) {
-    changed = true;
-  }
-  if (changed) RecomputePartitionStats();
+                             static_cast<double>(index.definition().write_capacity_units),
+                             PartitionLimitsAtScale(partitions_.scale()), now);
 }
 
 void Table::SetThrottlingEnforced(bool enforced) {
-  throttling_enforced_ = enforced;
+  partitions_.SetThrottlingEnforced(enforced);
   for (const auto& index : indexes_.all()) index->capacity().SetThrottlingEnforced(enforced);
 }
 
 Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
                     const std::string& arn) {
-  AdaptPartitions(now);
-  const bool is_write = kind == CapacityKind::kWrite;
-  uint64_t partition_id = partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id;
-  Status admitted = capacity_.Admit(kind, units,
-                                    metrics_.ConsumedInSecond(partition_id, now, is_write), now, arn);
-  if (!admitted.ok()) {
-    metrics_.RecordThrottle(partition_id, now, is_write);
-    if (!throttling_enforced_) {
-      // Served after all: Record* counts the request, so only the throttle is noted here.
-      metrics_.RecordKeyThrottle(PartitionKeyText(key.partition));
-      return Status::OK();
-    }
-    metrics_.RecordKey(PartitionKeyText(key.partition), is_write, /*throttled=*/true);
-    heat_splitter_.NoteTraffic(key.partition_hash, units);
-  }
-  return admitted;
+  partitions_.Adapt(now, !has_local_indexes(), versions_.items());
+  return partitions_.Admit(kind, key, units, now, arn);
 }
 
 Status Table::AdmitSpread(double units, double now, const std::string& arn) {
-  AdaptPartitions(now);
-  Status admitted = capacity_.Admit(CapacityKind::kRead, units, 0, now, arn);
-  if (!admitted.ok()) {
-    metrics_.RecordThrottle(partitions_.partitions()[0].id, now, false);
-    if (!throttling_enforced_) return Status::OK();
-  }
-  return admitted;
-}
-
-void Table::RecordRead(const PrimaryKey& key, double units, double now) {
-  capacity_.Consume(CapacityKind::kRead, units, now);
-  metrics_.RecordRead(partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id, now,
-                      units);
-  metrics_.RecordKey(PartitionKeyText(key.partition), /*is_write=*/false, /*throttled=*/false);
-  heat_splitter_.NoteTraffic(key.partition_hash, units);
-}
-
-void Table::RecordWrite(const PrimaryKey& key, double units, double now) {
-  capacity_.Consume(CapacityKind::kWrite, units, now);
-  metrics_.RecordWrite(partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id, now,
-                       units);
-  metrics_.RecordKey(PartitionKeyText(key.partition), /*is_write=*/true, /*throttled=*/false);
-  heat_splitter_.NoteTraffic(key.partition_hash, units);
+  partitions_.Adapt(now, !has_local_indexes(), versions_.items());
+  return partitions_.AdmitSpread(units, now, arn);
 }
 
 void Table::RecordSpreadRead(const std::vector<const Item*>& items, double units, double now) {
-  capacity_.Consume(CapacityKind::kRead, units, now);
-  std::map<uint64_t, double> bytes_by_partition;
-  double total = 0;
+  std::vector<std::pair<uint64_t, double>> bytes_by_hash;
+  bytes_by_hash.reserve(items.size());
   for (const Item* item : items) {
-    PrimaryKey key = KeyOf(*item);
-    double bytes = static_cast<double>(ItemSize(*item));
-    bytes_by_partition[partitions_.partitions()[partitions_.IndexOf(key.partition_hash)].id] +=
-        bytes;
-    total += bytes;
+    bytes_by_hash.push_back(
+        {PartitionKeyHash(item->at(partition_key_name())), static_cast<double>(ItemSize(*item))});
   }
-  if (total == 0) {
-    // An empty page still costs its minimum; charge it to the first partition.
-    metrics_.RecordRead(partitions_.partitions()[0].id, now, units);
-    return;
-  }
-  for (const auto& [id, bytes] : bytes_by_partition) {
-    metrics_.RecordRead(id, now, units * bytes / total);
-  }
+  partitions_.RecordSpread(bytes_by_hash, units, now);
 }
 
 }  // namespace ddbpg

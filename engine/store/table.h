@@ -1,6 +1,6 @@
 // Table: one DynamoDB table's definition (key schema, billing), its items (with the versions an
-// eventually consistent read may still see: ItemVersions), its secondary indexes, and its
-// partitions with their sizes, capacity and metrics.
+// eventually consistent read may still see: ItemVersions), its secondary indexes
+// (TableIndexes), and its partitions with their sizes, capacity and metrics (TablePartitions).
 #pragma once
 
 #include <cstdint>
@@ -13,14 +13,11 @@
 
 #include "engine/base/clock.h"
 #include "engine/base/status.h"
-#include "engine/capacity/table_capacity.h"
-#include "engine/capacity/table_metrics.h"
 #include "engine/index/secondary_index.h"
-#include "engine/store/heat_splitter.h"
 #include "engine/store/item_versions.h"
 #include "engine/store/primary_key.h"
 #include "engine/store/table_indexes.h"
-#include "engine/partition/partition_map.h"
+#include "engine/store/table_partitions.h"
 #include "engine/streams/stream.h"
 #include "engine/value/attribute_value.h"
 
@@ -169,20 +166,18 @@ class Table {
 
   // --- partitions -------------------------------------------------------------------------
 
-  struct PartitionStats {
-    long long item_count = 0;
-    long long size_bytes = 0;
-  };
-  const PartitionMap& partitions() const { return partitions_; }
-  const PartitionStats& partition_stats(size_t index) const { return partition_stats_[index]; }
-  double scale() const { return scale_; }
+  const PartitionMap& partitions() const { return partitions_.map(); }
+  const TablePartitions::Stats& partition_stats(size_t index) const {
+    return partitions_.stats(index);
+  }
+  double scale() const { return partitions_.scale(); }
 
   // Brings the partitions and capacity in line with the table's throughput and data at
   // playground `scale`: splits (never merges) until the throughput fits and no partition holds
   // more than its size limit. Called on creation, on UpdateTable and when the scale changes.
   void Repartition(double scale, double now);
   // Split for heat (engine/store/heat_splitter.h): on unless Playground.Configure turns it off.
-  void SetSplitForHeat(bool enabled) { split_for_heat_ = enabled; }
+  void SetSplitForHeat(bool enabled) { partitions_.SetSplitForHeat(enabled); }
   // Playground.Configure {"Throttling": "OFF"}: requests past the capacity are still served;
   // the metrics count them as throttled, so they show what would have been refused. Applies to
   // the table's global indexes too.
@@ -190,8 +185,8 @@ class Table {
 
   // --- metrics ----------------------------------------------------------------------------
 
-  TableMetrics& metrics() { return metrics_; }
-  const TableMetrics& metrics() const { return metrics_; }
+  TableMetrics& metrics() { return partitions_.metrics(); }
+  const TableMetrics& metrics() const { return partitions_.metrics(); }
   // Admission before any effect: OK, or the throttling error (counted in the metrics) when
   // the table or the key's partition has no capacity for `units` now. `arn` names the table in
   // the error's ThrottlingReasons.
@@ -202,20 +197,18 @@ class Table {
 
   // Takes admitted units from the table's capacity and records them against the partition of
   // `key` (and its key traffic) at `now`.
-  void RecordRead(const PrimaryKey& key, double units, double now);
-  void RecordWrite(const PrimaryKey& key, double units, double now);
+  void RecordRead(const PrimaryKey& key, double units, double now) {
+    partitions_.Record(CapacityKind::kRead, key, units, now);
+  }
+  void RecordWrite(const PrimaryKey& key, double units, double now) {
+    partitions_.Record(CapacityKind::kWrite, key, units, now);
+  }
   // Spreads units over the partitions of the items read, in proportion to their bytes (Scan).
   void RecordSpreadRead(const std::vector<const Item*>& items, double units, double now);
 
  private:
   // Saves and restores every member (engine/persist/state_codec.h).
   friend class StateCodec;
-  void AdjustPartitionStats(uint64_t hash, long long items, long long bytes);
-  void SplitOversizedPartitions();
-  void RecomputePartitionStats();
-  // Grows an on-demand table to the partitions for twice its previous peak, and splits hot
-  // partitions (HeatSplitter).
-  void AdaptPartitions(double now);
   void ConfigureIndexCapacity(SecondaryIndex& index, double now);
 
   Status CheckKeyValue(const std::string& name, const AttributeValue& value, bool is_sort) const;
@@ -227,16 +220,9 @@ class Table {
   std::string sort_key_name_;
   ItemVersions versions_;
   long long size_bytes_ = 0;
-  PartitionMap partitions_;
-  std::vector<PartitionStats> partition_stats_ = std::vector<PartitionStats>(1);
-  double scale_ = 1;
-  TableMetrics metrics_;
-  TableCapacity capacity_;
+  TablePartitions partitions_;
   TableIndexes indexes_;
   ChangeListener change_listener_;
-  HeatSplitter heat_splitter_;
-  bool split_for_heat_ = true;
-  bool throttling_enforced_ = true;
   const Clock* clock_ = nullptr;
 };
 
