@@ -188,9 +188,24 @@ function runOperation(req, res, requestId, body, db, responseType) {
   const target = req.headers['x-amz-target'] ?? '';
   // A change is answered only once it is stored (a persistent playground).
   db.handleDurable(target, engineBody(body)).then(
-    (answer) => send(req, res, requestId, answer.status, answer.body, responseType),
+    (answer) => {
+      const text = target === DESCRIBE_ENDPOINTS && answer.status === 200
+        ? endpointsHere(answer.body, req.headers.host) : answer.body;
+      send(req, res, requestId, answer.status, text, responseType);
+    },
     (error) => failRequest(req, res, requestId, error),
   );
+}
+
+const DESCRIBE_ENDPOINTS = 'DynamoDB_20120810.DescribeEndpoints';
+
+// DescribeEndpoints names the address this request reached, so that an SDK with endpoint
+// discovery on comes back here rather than to the Region's public endpoint the engine names.
+function endpointsHere(bodyText, host) {
+  if (!host) return bodyText;
+  const answer = JSON.parse(bodyText);
+  for (const endpoint of answer.Endpoints) endpoint.Address = host;
+  return JSON.stringify(answer);
 }
 
 // A request whose signature does not pass. DynamoDB parses the body before it looks at the

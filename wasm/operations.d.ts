@@ -405,6 +405,8 @@ export interface OperationShapes {
   TransactWriteItems: [TransactWriteItemsInput, TransactWriteItemsOutput];
   UpdateTimeToLive: [{ TableName: string; TimeToLiveSpecification: TimeToLiveSpecification }, { TimeToLiveSpecification?: TimeToLiveSpecification }];
   DescribeTimeToLive: [{ TableName: string }, { TimeToLiveDescription?: TimeToLiveDescription }];
+  DescribeLimits: [Record<string, never>, { AccountMaxReadCapacityUnits: number; AccountMaxWriteCapacityUnits: number; TableMaxReadCapacityUnits: number; TableMaxWriteCapacityUnits: number }];
+  DescribeEndpoints: [Record<string, never>, { Endpoints: { Address: string; CachePeriodInMinutes: number }[] }];
   TagResource: [{ ResourceArn: string; Tags: Tag[] }, Record<string, never>];
   UntagResource: [{ ResourceArn: string; TagKeys: string[] }, Record<string, never>];
   ListTagsOfResource: [{ ResourceArn: string; NextToken?: string }, { Tags?: Tag[]; NextToken?: string }];

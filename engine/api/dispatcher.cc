@@ -54,6 +54,8 @@ const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
       {"ListTagsOfResource", &Dumped<&ListTagsOfResource>},
       {"UpdateTimeToLive", &Dumped<&UpdateTimeToLive>},
       {"DescribeTimeToLive", &Dumped<&DescribeTimeToLive>},
+      {"DescribeLimits", &Dumped<&DescribeLimits>},
+      {"DescribeEndpoints", &Dumped<&DescribeEndpoints>},
   };
   return *handlers;
 }

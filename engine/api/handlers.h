@@ -48,6 +48,10 @@ Result<json> TagResource(core::EngineState& state, const json& request);
 Result<json> UntagResource(core::EngineState& state, const json& request);
 Result<json> ListTagsOfResource(core::EngineState& state, const json& request);
 
+// What the account may provision, and where the service answers (service_info_handler.cc).
+Result<json> DescribeLimits(core::EngineState& state, const json& request);
+Result<json> DescribeEndpoints(core::EngineState& state, const json& request);
+
 Result<json> UpdateTimeToLive(core::EngineState& state, const json& request);
 Result<json> DescribeTimeToLive(core::EngineState& state, const json& request);
 // The engine's background work, before every request: global index changes that are due, then

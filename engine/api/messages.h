@@ -39,7 +39,9 @@ inline constexpr const char* kThroughputOnPayPerRequestTableMessage =
     "can be specified when BillingMode is PAY_PER_REQUEST";
 inline constexpr const char* kNothingToUpdateMessage =
     "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-    "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required";
+    "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
+    "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, "
+    "OnDemandThroughput, WarmThroughput or TableClass is required";
 inline constexpr const char* kItemTooLargeMessage = "Item size has exceeded the maximum allowed size";
 inline constexpr const char* kItemNotFoundInTableMessage = "Requested resource not found";
 inline constexpr const char* kReturnValuesPutDeleteMessage = "ReturnValues can only be ALL_OLD or NONE";

@@ -1,3 +1,4 @@
+#include "engine/api/table_settings.h"
 #include "engine/api/table_description.h"
 
 #include <algorithm>
@@ -130,8 +131,8 @@ json DescribeTableJson(const core::EngineState& state, const Table& table, const
       {"TableArn", state.TableArn(definition.name)},
       {"TableId", definition.table_id},
       {"BillingModeSummary", billing},
-      {"DeletionProtectionEnabled", false},
   };
+  DescribeTableSettings(definition, description);
   AddIndexDescriptions(state, table, status, description);
   if (definition.stream_view_type) {
     description["StreamSpecification"] = {

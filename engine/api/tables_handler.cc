@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/api/table_settings.h"
 #include "engine/api/handlers.h"
 #include "engine/api/index_params.h"
 #include "engine/api/index_updates.h"
@@ -289,6 +290,7 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
   if (!indexes.ok()) return indexes.status();
   Result<StreamChange> stream = CheckStreamChange(request, nullptr);
   if (!stream.ok()) return stream.status();
+  if (Status s = CheckTableClass(request); !s.ok()) return s;
   if (!on_demand) {
     if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
@@ -327,6 +329,7 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
   definition.creation_time = state.clock.NowSeconds();
   definition.table_id = NewTableId(state);
   definition.tags = std::move(tags);
+  ApplyTableSettings(request, /*is_update=*/false, definition.creation_time, definition);
 
   auto table = std::make_unique<Table>(std::move(definition));
   for (IndexDefinition& index : *indexes) table->AddIndex(std::move(index));
@@ -378,6 +381,7 @@ Result<json> DeleteTable(core::EngineState& state, const json& request) {
   for (const auto& index : (*table)->indexes()) {
     changing = changing || index->IsCreating(state.clock.NowSeconds());
   }
+  if (Status s = CheckDeletionAllowed((*table)->definition()); !s.ok()) return s;
   if (changing) {
     return Status::ResourceInUse(
         "Attempt to change a resource which is still in use: Cannot delete table while indexes "
@@ -467,9 +471,12 @@ Result<json> UpdateTable(core::EngineState& state, const json& request) {
       (index_updates.is_null() || index_updates.empty()) &&
       Member(request, "StreamSpecification").is_null() &&
       Member(request, "SSESpecification").is_null() &&
-      Member(request, "ReplicaUpdates").is_null()) {
+      Member(request, "ReplicaUpdates").is_null() && Member(request, "TableClass").is_null() &&
+      Member(request, "DeletionProtectionEnabled").is_null()) {
     return Status::Validation(kNothingToUpdateMessage);
   }
+  if (Status s = CheckTableClass(request); !s.ok()) return s;
+  if (Status s = CheckSettingsChangeAlone(request); !s.ok()) return s;
   if (billing_mode == "PROVISIONED" && throughput.is_null()) {
     return Status::Validation(kNoThroughputForProvisionedMessage);
   }
@@ -550,6 +557,7 @@ Result<json> UpdateTable(core::EngineState& state, const json& request) {
   // UPDATING.
   ApplyIndexCreatesAndUpdates(state, **found, *index_plan);
   ApplyStreamChange(state, **found, *stream);
+  ApplyTableSettings(request, /*is_update=*/true, now, definition);
   json description = DescribeTableJson(state, **found, "UPDATING");
   FinishIndexDeletes(**found, *index_plan, now, description);
   if (definition.billing_mode == BillingMode::kPayPerRequest) {

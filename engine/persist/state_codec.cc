@@ -373,7 +373,10 @@ json StateCodec::Save(const TableDefinition& definition) {
                          : json(nullptr)},
         {"LatestArn", definition.latest_stream_arn},
         {"LatestLabel", definition.latest_stream_label}}},
-      {"Tags", SaveTags(definition.tags)}};
+      {"Tags", SaveTags(definition.tags)},
+      {"DeletionProtectionEnabled", definition.deletion_protection},
+      {"TableClass", {{"Class", definition.table_class},
+                      {"Updated", Optional(definition.table_class_updated)}}}};
 }
 
 TableDefinition StateCodec::LoadDefinition(const json& saved) {
@@ -428,6 +431,12 @@ TableDefinition StateCodec::LoadDefinition(const json& saved) {
     LoadIfPresent(stream, "LatestLabel", definition.latest_stream_label);
   }
   definition.tags = LoadTags(Member(saved, "Tags"));
+  // Files from before deletion protection and table classes have neither.
+  LoadIfPresent(saved, "DeletionProtectionEnabled", definition.deletion_protection);
+  if (const json& table_class = Member(saved, "TableClass"); !table_class.is_null()) {
+    LoadIfPresent(table_class, "Class", definition.table_class);
+    definition.table_class_updated = LoadOptional(Member(table_class, "Updated"));
+  }
   return definition;
 }
 

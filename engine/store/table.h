@@ -70,6 +70,12 @@ struct TableDefinition {
   // Tags (CreateTable's Tags, TagResource): at most 50, key to value, in key order, which is the
   // order ListTagsOfResource answers in. They go with the table when it is deleted.
   std::map<std::string, std::string> tags;
+  // DeletionProtectionEnabled: DeleteTable is refused while it is on.
+  bool deletion_protection = false;
+  // TableClass: empty until CreateTable or UpdateTable names one (the table is STANDARD then),
+  // and when UpdateTable last changed it.
+  std::string table_class;
+  std::optional<double> table_class_updated;
 };
 
 class Table {

@@ -24,9 +24,9 @@ import {
 
 import { startServer } from '../../wasm/http_server.js';
 import { createDynamoDB } from '../../wasm/index.js';
+import { CREDENTIALS, rejection, tableInput } from './support/sdk_requests.js';
 import { runFile } from './support/aws_cli.js';
 
-const CREDENTIALS = { accessKeyId: 'x', secretAccessKey: 'x' };
 const ARN_PREFIX = 'arn:aws:dynamodb:us-east-1:000000000000:table/';
 
 // Debian's python3 has boto3; a pyenv python earlier on PATH may not.
@@ -35,25 +35,6 @@ const BOTO3_SKIP = await runFile(PYTHON, ['-c', 'import boto3'], { timeout: 3000
   () => false,
   () => `boto3 is not installed for ${PYTHON}`,
 );
-
-function tableInput(name, extra = {}) {
-  return {
-    TableName: name,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    ...extra,
-  };
-}
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the request to fail');
-}
 
 // The same behaviour through both ways the SDK reaches the engine.
 for (const front of ['in-process', 'HTTP endpoint']) {

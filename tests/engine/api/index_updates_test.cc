@@ -134,8 +134,10 @@ TEST_F(IndexUpdatesTest, TheServicesRules) {
   EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "Users"},
                                          {"GlobalSecondaryIndexUpdates", json::array()}})),
             "ValidationException: At least one of ProvisionedThroughput, BillingMode, "
-            "UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or "
-            "ReplicaUpdates is required");
+            "UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, "
+            "ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, "
+            "MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
+            "WarmThroughput or TableClass is required");
   EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "Users"},
                                          {"AttributeDefinitions", json::array({{{"AttributeName", "email"}}})},
                                          {"GlobalSecondaryIndexUpdates", json::array({CreateAction("ByEmail")})}})),

@@ -350,8 +350,10 @@ TEST_F(TablesTest, UpdateTableRejectsNoOpsAndEmptyUpdates) {
   Ok("CreateTable", ProvisionedRequest("tbl", 5, 5));
   EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "tbl"}})),
             "ValidationException: At least one of ProvisionedThroughput, BillingMode, "
-            "UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or "
-            "ReplicaUpdates is required");
+            "UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, "
+            "ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, "
+            "MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
+            "WarmThroughput or TableClass is required");
   EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "tbl"},
                                          {"ProvisionedThroughput",
                                           {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 5}}}})),

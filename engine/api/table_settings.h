@@ -1,0 +1,28 @@
+// The table settings that change nothing about items: deletion protection
+// (DeletionProtectionEnabled) and the table class (TableClass, STANDARD or
+// STANDARD_INFREQUENT_ACCESS), on CreateTable and UpdateTable, shown by DescribeTable and
+// enforced by DeleteTable.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "engine/base/status.h"
+#include "engine/store/table.h"
+
+namespace ddbpg {
+
+using json = nlohmann::json;
+
+// TableClass names one of the two classes (CreateTable and UpdateTable).
+Status CheckTableClass(const json& request);
+// UpdateTable changes the table class, and deletion protection, only in a request of its own.
+Status CheckSettingsChangeAlone(const json& request);
+// Takes the request's settings into the definition; `now` dates an UpdateTable's class change.
+void ApplyTableSettings(const json& request, bool is_update, double now,
+                        TableDefinition& definition);
+// DeletionProtectionEnabled, and TableClassSummary once a class was named.
+void DescribeTableSettings(const TableDefinition& definition, json& description);
+// DeleteTable is refused while deletion protection is on.
+Status CheckDeletionAllowed(const TableDefinition& definition);
+
+}  // namespace ddbpg
