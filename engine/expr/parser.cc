@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "engine/base/ascii_case.h"
 #include "engine/expr/lexer.h"
 #include "engine/expr/reserved_words.h"
 
@@ -12,16 +13,7 @@ namespace {
 // levels, which a browser tab's wasm stack need not risk.
 constexpr int kMaxNestingDepth = 100;
 
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'a' && x <= 'z') x = char(x - 'a' + 'A');
-    if (y >= 'a' && y <= 'z') y = char(y - 'a' + 'A');
-    if (x != y) return false;
-  }
-  return true;
-}
+bool IEquals(std::string_view a, std::string_view b) { return EqualsIgnoringAsciiCase(a, b); }
 
 class Parser {
  public:
