@@ -1,0 +1,108 @@
+#include "engine/partiql/lexer.h"
+
+#include <cctype>
+
+namespace ddbpg::partiql {
+namespace {
+
+bool IsNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool IsNamePart(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Reads a token quoted by `quote` starting at `pos` (on the opening quote); a doubled quote
+// inside stands for one. Returns false when the statement ends before the closing quote.
+bool ReadQuoted(std::string_view text, size_t& pos, char quote, std::string& out) {
+  for (++pos; pos < text.size(); ++pos) {
+    if (text[pos] != quote) {
+      out += text[pos];
+      continue;
+    }
+    if (pos + 1 < text.size() && text[pos + 1] == quote) {
+      out += quote;
+      ++pos;
+      continue;
+    }
+    ++pos;
+    return true;
+  }
+  return false;
+}
+
+// Digits, an optional fraction and an optional exponent; the engine's Number checks the rest.
+size_t NumberEnd(std::string_view text, size_t pos) {
+  while (pos < text.size() && IsDigit(text[pos])) ++pos;
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    while (pos < text.size() && IsDigit(text[pos])) ++pos;
+  }
+  if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
+    size_t exponent = pos + 1;
+    if (exponent < text.size() && (text[exponent] == '+' || text[exponent] == '-')) ++exponent;
+    if (exponent < text.size() && IsDigit(text[exponent])) {
+      pos = exponent;
+      while (pos < text.size() && IsDigit(text[pos])) ++pos;
+    }
+  }
+  return pos;
+}
+
+// Punctuation, longest first so "<=" is not read as "<" then "=".
+constexpr std::string_view kPunctuation[] = {"<<", ">>", "<=", ">=", "<>", "!=", "(", ")",
+                                             "[",  "]",  "{",  "}",  ",",  ".",  ":", "?",
+                                             "*",  "=",  "<",  ">",  "+",  "-",  ";"};
+
+}  // namespace
+
+Status MalformedStatement(const std::string& detail) {
+  return Status::Validation("Statement wasn't well formed, can't be processed: " + detail);
+}
+
+Result<std::vector<Token>> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  size_t pos = 0;
+  while (true) {
+    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    Token token;
+    token.offset = pos;
+    if (pos >= text.size()) {
+      tokens.push_back(token);
+      return tokens;
+    }
+    char c = text[pos];
+    if (c == '\'' || c == '"') {
+      token.kind = c == '\'' ? Token::Kind::kString : Token::Kind::kQuotedName;
+      if (!ReadQuoted(text, pos, c, token.text)) {
+        return MalformedStatement(c == '\'' ? "Invalid string literal" : "Invalid identifier");
+      }
+    } else if (IsNameStart(c)) {
+      token.kind = Token::Kind::kName;
+      size_t end = pos;
+      while (end < text.size() && IsNamePart(text[end])) ++end;
+      token.text = std::string(text.substr(pos, end - pos));
+      pos = end;
+    } else if (IsDigit(c)) {
+      token.kind = Token::Kind::kNumber;
+      size_t end = NumberEnd(text, pos);
+      token.text = std::string(text.substr(pos, end - pos));
+      pos = end;
+    } else {
+      token.kind = Token::Kind::kPunctuation;
+      for (std::string_view sign : kPunctuation) {
+        if (text.substr(pos, sign.size()) == sign) {
+          token.text = std::string(sign);
+          break;
+        }
+      }
+      if (token.text.empty()) {
+        return MalformedStatement("Unexpected character '" + std::string(1, c) + "' at position " +
+                                  std::to_string(pos + 1));
+      }
+      pos += token.text.size();
+    }
+    tokens.push_back(std::move(token));
+  }
+}
+
+}  // namespace ddbpg::partiql

@@ -1,0 +1,521 @@
+#include "engine/partiql/parser.h"
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "engine/base/ascii_case.h"
+#include "engine/partiql/lexer.h"
+
+namespace ddbpg::partiql {
+namespace {
+
+// Nesting deeper than this (parentheses, lists, tuples) is refused before it can exhaust the
+// stack; no statement of 8,192 characters needs more to be useful.
+constexpr int kMaxNesting = 64;
+
+bool SameWord(std::string_view a, std::string_view b) { return EqualsIgnoringAsciiCase(a, b); }
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+class Parser {
+ public:
+  explicit Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+
+  Result<Statement> ParseStatement() {
+    Statement statement;
+    if (Keyword("SELECT")) {
+      Result<Select> select = ParseSelect();
+      if (!select.ok()) return select.status();
+      statement.body = std::move(*select);
+    } else if (Keyword("INSERT")) {
+      Result<Insert> insert = ParseInsert();
+      if (!insert.ok()) return insert.status();
+      statement.body = std::move(*insert);
+    } else if (Keyword("UPDATE")) {
+      Result<Update> update = ParseUpdate();
+      if (!update.ok()) return update.status();
+      statement.body = std::move(*update);
+    } else if (Keyword("DELETE")) {
+      Result<Delete> del = ParseDelete();
+      if (!del.ok()) return del.status();
+      statement.body = std::move(*del);
+    } else {
+      return Unexpected();
+    }
+    Punctuation(";");
+    if (Peek().kind != Token::Kind::kEnd) return Unexpected();
+    statement.parameter_count = parameters_;
+    return statement;
+  }
+
+ private:
+  // --- tokens ---------------------------------------------------------------------------------
+
+  const Token& Peek(size_t ahead = 0) const {
+    size_t at = pos_ + ahead;
+    return tokens_[at < tokens_.size() ? at : tokens_.size() - 1];
+  }
+  bool IsKeyword(std::string_view word, size_t ahead = 0) const {
+    return Peek(ahead).kind == Token::Kind::kName && SameWord(Peek(ahead).text, word);
+  }
+  bool IsPunctuation(std::string_view sign) const {
+    return Peek().kind == Token::Kind::kPunctuation && Peek().text == sign;
+  }
+  bool Keyword(std::string_view word) {
+    if (!IsKeyword(word)) return false;
+    ++pos_;
+    return true;
+  }
+  bool Punctuation(std::string_view sign) {
+    if (!IsPunctuation(sign)) return false;
+    ++pos_;
+    return true;
+  }
+  Status Unexpected() const {
+    const Token& token = Peek();
+    if (token.kind == Token::Kind::kEnd) return MalformedStatement("Unexpected end of statement");
+    std::string shown = token.kind == Token::Kind::kString       ? "'" + token.text + "'"
+                        : token.kind == Token::Kind::kQuotedName ? "\"" + token.text + "\""
+                                                                 : token.text;
+    return MalformedStatement("Unexpected token " + shown + " at position " +
+                              std::to_string(token.offset + 1));
+  }
+  Status ExpectKeyword(std::string_view word) {
+    return Keyword(word) ? Status::OK() : Unexpected();
+  }
+  Status ExpectPunctuation(std::string_view sign) {
+    return Punctuation(sign) ? Status::OK() : Unexpected();
+  }
+
+  // A table, index or attribute name: plain or "double-quoted".
+  Result<std::string> Name() {
+    const Token& token = Peek();
+    if (token.kind != Token::Kind::kName && token.kind != Token::Kind::kQuotedName) {
+      return Unexpected();
+    }
+    ++pos_;
+    return token.text;
+  }
+
+  // --- statements -----------------------------------------------------------------------------
+
+  Result<Select> ParseSelect() {
+    Select select;
+    if (Punctuation("*")) {
+      select.all_attributes = true;
+    } else {
+      do {
+        Result<Path> path = ParsePath();
+        if (!path.ok()) return path.status();
+        select.projection.push_back(std::move(*path));
+      } while (Punctuation(","));
+    }
+    if (Status s = ExpectKeyword("FROM"); !s.ok()) return s;
+    Result<std::string> table = Name();
+    if (!table.ok()) return table.status();
+    select.table = *table;
+    if (Punctuation(".")) {
+      Result<std::string> index = Name();
+      if (!index.ok()) return index.status();
+      select.index = *index;
+    }
+    if (Keyword("WHERE")) {
+      Result<Expr> where = ParseCondition();
+      if (!where.ok()) return where.status();
+      select.where.push_back(std::move(*where));
+    }
+    if (Keyword("ORDER")) {
+      if (Status s = ExpectKeyword("BY"); !s.ok()) return s;
+      do {
+        OrderBy order;
+        Result<Path> path = ParsePath();
+        if (!path.ok()) return path.status();
+        order.path = std::move(*path);
+        if (Keyword("DESC")) {
+          order.descending = true;
+        } else {
+          Keyword("ASC");
+        }
+        select.order_by.push_back(std::move(order));
+      } while (Punctuation(","));
+    }
+    return select;
+  }
+
+  Result<Insert> ParseInsert() {
+    Insert insert;
+    if (Status s = ExpectKeyword("INTO"); !s.ok()) return s;
+    Result<std::string> table = Name();
+    if (!table.ok()) return table.status();
+    insert.table = *table;
+    if (Status s = ExpectKeyword("VALUE"); !s.ok()) return s;
+    Result<Literal> item = ParseLiteral();
+    if (!item.ok()) return item.status();
+    insert.item = std::move(*item);
+    return insert;
+  }
+
+  Result<Update> ParseUpdate() {
+    Update update;
+    Result<std::string> table = Name();
+    if (!table.ok()) return table.status();
+    update.table = *table;
+    // SET and REMOVE clauses in any number and order, each with one or more actions.
+    while (IsKeyword("SET") || IsKeyword("REMOVE")) {
+      bool remove = Keyword("REMOVE");
+      if (!remove) Keyword("SET");
+      do {
+        UpdateAction action;
+        action.remove = remove;
+        Result<Path> path = ParsePath();
+        if (!path.ok()) return path.status();
+        action.path = std::move(*path);
+        if (!remove) {
+          if (Status s = ExpectPunctuation("="); !s.ok()) return s;
+          Result<Expr> value = ParseSetValue();
+          if (!value.ok()) return value.status();
+          action.value = std::move(*value);
+        }
+        update.actions.push_back(std::move(action));
+      } while (Punctuation(","));
+    }
+    if (update.actions.empty()) return Unexpected();
+    if (Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
+    Result<Expr> where = ParseCondition();
+    if (!where.ok()) return where.status();
+    update.where = std::move(*where);
+    Result<Returning> returning = ParseReturning();
+    if (!returning.ok()) return returning.status();
+    update.returning = *returning;
+    return update;
+  }
+
+  Result<Delete> ParseDelete() {
+    Delete del;
+    if (Status s = ExpectKeyword("FROM"); !s.ok()) return s;
+    Result<std::string> table = Name();
+    if (!table.ok()) return table.status();
+    del.table = *table;
+    if (Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
+    Result<Expr> where = ParseCondition();
+    if (!where.ok()) return where.status();
+    del.where = std::move(*where);
+    Result<Returning> returning = ParseReturning();
+    if (!returning.ok()) return returning.status();
+    del.returning = *returning;
+    return del;
+  }
+
+  // RETURNING (ALL | MODIFIED) (OLD | NEW) *
+  Result<Returning> ParseReturning() {
+    if (!Keyword("RETURNING")) return Returning::kNone;
+    bool all = Keyword("ALL");
+    if (!all && !Keyword("MODIFIED")) return Unexpected();
+    bool old_values = Keyword("OLD");
+    if (!old_values && !Keyword("NEW")) return Unexpected();
+    if (Status s = ExpectPunctuation("*"); !s.ok()) return s;
+    if (old_values) return all ? Returning::kAllOld : Returning::kUpdatedOld;
+    return all ? Returning::kAllNew : Returning::kUpdatedNew;
+  }
+
+  // --- paths and values -----------------------------------------------------------------------
+
+  Result<Path> ParsePath() {
+    Path path;
+    Result<std::string> first = Name();
+    if (!first.ok()) return first.status();
+    path.push_back({false, *first, 0});
+    while (true) {
+      if (Punctuation(".")) {
+        Result<std::string> name = Name();
+        if (!name.ok()) return name.status();
+        path.push_back({false, *name, 0});
+      } else if (Punctuation("[")) {
+        const Token& token = Peek();
+        if (token.kind == Token::Kind::kString) {
+          path.push_back({false, token.text, 0});
+        } else if (token.kind == Token::Kind::kNumber &&
+                   token.text.find_first_not_of("0123456789") == std::string::npos &&
+                   token.text.size() <= 9) {
+          path.push_back({true, "", std::stoll(token.text)});
+        } else {
+          return Unexpected();
+        }
+        ++pos_;
+        if (Status s = ExpectPunctuation("]"); !s.ok()) return s;
+      } else {
+        return path;
+      }
+    }
+  }
+
+  Result<Literal> ParseLiteral() {
+    if (++depth_ > kMaxNesting) return MalformedStatement("Statement nesting is too deep");
+    Result<Literal> literal = ParseLiteralAt();
+    --depth_;
+    return literal;
+  }
+
+  Result<Literal> ParseLiteralAt() {
+    Literal literal;
+    const Token& token = Peek();
+    if (token.kind == Token::Kind::kString) {
+      literal.kind = Literal::Kind::kString;
+      literal.text = token.text;
+      ++pos_;
+    } else if (token.kind == Token::Kind::kNumber) {
+      literal.kind = Literal::Kind::kNumber;
+      literal.text = token.text;
+      ++pos_;
+    } else if (IsPunctuation("-") && Peek(1).kind == Token::Kind::kNumber) {
+      literal.kind = Literal::Kind::kNumber;
+      literal.text = "-" + Peek(1).text;
+      pos_ += 2;
+    } else if (Punctuation("?")) {
+      literal.kind = Literal::Kind::kParameter;
+      literal.parameter = parameters_++;
+    } else if (Keyword("TRUE") || Keyword("FALSE")) {
+      literal.kind = Literal::Kind::kBoolean;
+      literal.boolean = SameWord(tokens_[pos_ - 1].text, "TRUE");
+    } else if (Keyword("NULL")) {
+      literal.kind = Literal::Kind::kNull;
+    } else if (Punctuation("[")) {
+      literal.kind = Literal::Kind::kList;
+      if (Status s = ParseElements("]", literal.elements); !s.ok()) return s;
+    } else if (Punctuation("<<")) {
+      literal.kind = Literal::Kind::kBag;
+      if (Status s = ParseElements(">>", literal.elements); !s.ok()) return s;
+    } else if (Punctuation("{")) {
+      literal.kind = Literal::Kind::kTuple;
+      if (Status s = ParseMembers(literal.members); !s.ok()) return s;
+    } else {
+      return Unexpected();
+    }
+    return literal;
+  }
+
+  // Values separated by commas up to `close` (which may come at once: an empty list).
+  Status ParseElements(std::string_view close, std::vector<Literal>& elements) {
+    if (Punctuation(close)) return Status::OK();
+    do {
+      Result<Literal> element = ParseLiteral();
+      if (!element.ok()) return element.status();
+      elements.push_back(std::move(*element));
+    } while (Punctuation(","));
+    return ExpectPunctuation(close);
+  }
+
+  // 'name' : value pairs up to the closing brace.
+  Status ParseMembers(std::vector<std::pair<std::string, Literal>>& members) {
+    if (Punctuation("}")) return Status::OK();
+    do {
+      const Token& key = Peek();
+      if (key.kind != Token::Kind::kString && key.kind != Token::Kind::kQuotedName &&
+          key.kind != Token::Kind::kName) {
+        return Unexpected();
+      }
+      std::string name = key.text;
+      ++pos_;
+      if (Status s = ExpectPunctuation(":"); !s.ok()) return s;
+      Result<Literal> value = ParseLiteral();
+      if (!value.ok()) return value.status();
+      members.emplace_back(std::move(name), std::move(*value));
+    } while (Punctuation(","));
+    return ExpectPunctuation("}");
+  }
+
+  // --- conditions -----------------------------------------------------------------------------
+
+  Result<Expr> ParseCondition() {
+    if (++depth_ > kMaxNesting) return MalformedStatement("Statement nesting is too deep");
+    Result<Expr> condition = ParseBinary(Expr::Kind::kOr);
+    --depth_;
+    return condition;
+  }
+
+  // OR binds looser than AND; both take any number of operands.
+  Result<Expr> ParseBinary(Expr::Kind kind) {
+    const char* word = kind == Expr::Kind::kOr ? "OR" : "AND";
+    Result<Expr> first = kind == Expr::Kind::kOr ? ParseBinary(Expr::Kind::kAnd) : ParseNot();
+    if (!first.ok() || !IsKeyword(word)) return first;
+    Expr joined;
+    joined.kind = kind;
+    joined.operands.push_back(std::move(*first));
+    while (Keyword(word)) {
+      Result<Expr> next = kind == Expr::Kind::kOr ? ParseBinary(Expr::Kind::kAnd) : ParseNot();
+      if (!next.ok()) return next.status();
+      joined.operands.push_back(std::move(*next));
+    }
+    return joined;
+  }
+
+  Result<Expr> ParseNot() {
+    if (!Keyword("NOT")) return ParsePredicate();
+    if (++depth_ > kMaxNesting) return MalformedStatement("Statement nesting is too deep");
+    Result<Expr> inner = ParseNot();
+    --depth_;
+    if (!inner.ok()) return inner.status();
+    return Wrap(Expr::Kind::kNot, std::move(*inner));
+  }
+
+  static Expr Wrap(Expr::Kind kind, Expr inner) {
+    Expr wrapped;
+    wrapped.kind = kind;
+    wrapped.operands.push_back(std::move(inner));
+    return wrapped;
+  }
+
+  Result<Expr> ParsePredicate() {
+    // A parenthesised condition; `(` never starts an operand in this dialect.
+    if (Punctuation("(")) {
+      Result<Expr> inner = ParseCondition();
+      if (!inner.ok()) return inner.status();
+      if (Status s = ExpectPunctuation(")"); !s.ok()) return s;
+      return inner;
+    }
+    Result<Expr> left = ParseOperand();
+    if (!left.ok()) return left.status();
+    for (const char* sign : {"=", "<>", "!=", "<=", ">=", "<", ">"}) {
+      if (!Punctuation(sign)) continue;
+      Result<Expr> right = ParseOperand();
+      if (!right.ok()) return right.status();
+      Expr compare;
+      compare.kind = Expr::Kind::kCompare;
+      compare.name = std::string(sign) == "!=" ? "<>" : sign;
+      compare.operands.push_back(std::move(*left));
+      compare.operands.push_back(std::move(*right));
+      return compare;
+    }
+    if (Keyword("BETWEEN")) {
+      Expr between;
+      between.kind = Expr::Kind::kBetween;
+      between.operands.push_back(std::move(*left));
+      for (int bound = 0; bound < 2; ++bound) {
+        if (bound == 1) {
+          if (Status s = ExpectKeyword("AND"); !s.ok()) return s;
+        }
+        Result<Expr> value = ParseOperand();
+        if (!value.ok()) return value.status();
+        between.operands.push_back(std::move(*value));
+      }
+      return between;
+    }
+    bool not_in = IsKeyword("NOT") && IsKeyword("IN", 1);
+    if (not_in) ++pos_;
+    if (Keyword("IN")) {
+      Result<Expr> in = ParseIn(std::move(*left));
+      if (!in.ok() || !not_in) return in;
+      return Wrap(Expr::Kind::kNot, std::move(*in));
+    }
+    if (Keyword("IS")) {
+      Expr test;
+      test.negated = Keyword("NOT");
+      if (Keyword("MISSING")) {
+        test.kind = Expr::Kind::kIsMissing;
+      } else if (Keyword("NULL")) {
+        test.kind = Expr::Kind::kIsNull;
+      } else {
+        return Unexpected();
+      }
+      test.operands.push_back(std::move(*left));
+      return test;
+    }
+    // A function call stands alone as a condition (begins_with, contains, attribute_exists).
+    if (left->kind == Expr::Kind::kCall) return left;
+    return Unexpected();
+  }
+
+  // IN [v, ...] or IN (v, ...): the candidates are values.
+  Result<Expr> ParseIn(Expr value) {
+    Expr in;
+    in.kind = Expr::Kind::kIn;
+    in.operands.push_back(std::move(value));
+    std::string close = Punctuation("[") ? "]" : "";
+    if (close.empty()) {
+      if (Status s = ExpectPunctuation("("); !s.ok()) return s;
+      close = ")";
+    }
+    do {
+      Result<Expr> candidate = ParseOperand();
+      if (!candidate.ok()) return candidate.status();
+      in.operands.push_back(std::move(*candidate));
+    } while (Punctuation(","));
+    if (Status s = ExpectPunctuation(close); !s.ok()) return s;
+    return in;
+  }
+
+  // A path, a value, or a function call on operands.
+  Result<Expr> ParseOperand() {
+    Expr operand;
+    bool is_name = Peek().kind == Token::Kind::kName || Peek().kind == Token::Kind::kQuotedName;
+    bool is_word_value = IsKeyword("TRUE") || IsKeyword("FALSE") || IsKeyword("NULL");
+    if (Peek().kind == Token::Kind::kName && Peek(1).kind == Token::Kind::kPunctuation &&
+        Peek(1).text == "(") {
+      if (++depth_ > kMaxNesting) return MalformedStatement("Statement nesting is too deep");
+      operand.kind = Expr::Kind::kCall;
+      operand.name = Lower(Peek().text);
+      pos_ += 2;
+      if (!Punctuation(")")) {
+        do {
+          Result<Expr> argument = ParseOperand();
+          if (!argument.ok()) return argument.status();
+          operand.operands.push_back(std::move(*argument));
+        } while (Punctuation(","));
+        if (Status s = ExpectPunctuation(")"); !s.ok()) return s;
+      }
+      --depth_;
+      return operand;
+    }
+    if (is_name && !(is_word_value && Peek().kind == Token::Kind::kName)) {
+      Result<Path> path = ParsePath();
+      if (!path.ok()) return path.status();
+      operand.kind = Expr::Kind::kPath;
+      operand.path = std::move(*path);
+      return operand;
+    }
+    Result<Literal> literal = ParseLiteral();
+    if (!literal.ok()) return literal.status();
+    operand.kind = Expr::Kind::kLiteral;
+    operand.literal = std::move(*literal);
+    return operand;
+  }
+
+  // SET's right side: operands joined by + and -, or one function call (list_append,
+  // set_add, set_delete, if_not_exists).
+  Result<Expr> ParseSetValue() {
+    Result<Expr> left = ParseOperand();
+    if (!left.ok()) return left.status();
+    while (IsPunctuation("+") || IsPunctuation("-")) {
+      Expr arithmetic;
+      arithmetic.kind = Expr::Kind::kArithmetic;
+      arithmetic.name = Peek().text;
+      ++pos_;
+      Result<Expr> right = ParseOperand();
+      if (!right.ok()) return right.status();
+      arithmetic.operands.push_back(std::move(*left));
+      arithmetic.operands.push_back(std::move(*right));
+      left = std::move(arithmetic);
+    }
+    return left;
+  }
+
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+  int parameters_ = 0;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+Result<Statement> Parse(std::string_view statement) {
+  Result<std::vector<Token>> tokens = Tokenize(statement);
+  if (!tokens.ok()) return tokens.status();
+  Parser parser(std::move(*tokens));
+  return parser.ParseStatement();
+}
+
+}  // namespace ddbpg::partiql

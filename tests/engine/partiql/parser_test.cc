@@ -1,0 +1,117 @@
+// The PartiQL parser: what each statement form becomes, and the malformed ones it refuses.
+#include "engine/partiql/parser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace ddbpg::partiql {
+namespace {
+
+std::string ErrorOf(std::string_view text) {
+  Result<Statement> statement = Parse(text);
+  return statement.ok() ? "OK" : statement.status().message();
+}
+
+TEST(PartiqlParserTest, SelectReadsProjectionTableIndexWhereAndOrder) {
+  Result<Statement> parsed =
+      Parse("select a, b.c[2], \"d e\" FROM \"Music\".\"ByYear\" WHERE pk = 'x' ORDER BY sk DESC");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const Select& select = std::get<Select>(parsed->body);
+  EXPECT_FALSE(select.all_attributes);
+  ASSERT_EQ(select.projection.size(), 3u);
+  ASSERT_EQ(select.projection[1].size(), 3u);
+  EXPECT_TRUE(select.projection[1][2].is_index);
+  EXPECT_EQ(select.projection[1][2].index, 2);
+  EXPECT_EQ(select.projection[2][0].name, "d e");
+  EXPECT_EQ(select.table, "Music");
+  EXPECT_EQ(select.index, "ByYear");
+  ASSERT_EQ(select.where.size(), 1u);
+  EXPECT_EQ(select.where[0].kind, Expr::Kind::kCompare);
+  ASSERT_EQ(select.order_by.size(), 1u);
+  EXPECT_TRUE(select.order_by[0].descending);
+}
+
+TEST(PartiqlParserTest, ConditionsNestAndOverOrWithNotInBetweenAndIsMissing) {
+  Result<Statement> parsed = Parse(
+      "SELECT * FROM t WHERE a = 1 OR b <> 'x' AND NOT c IN [1, 2] AND d BETWEEN 1 AND 5 "
+      "AND e IS NOT MISSING AND begins_with(f, 'p') AND g NOT IN (3)");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const Expr& where = std::get<Select>(parsed->body).where[0];
+  ASSERT_EQ(where.kind, Expr::Kind::kOr);
+  ASSERT_EQ(where.operands.size(), 2u);
+  const Expr& conjunction = where.operands[1];
+  ASSERT_EQ(conjunction.kind, Expr::Kind::kAnd);
+  ASSERT_EQ(conjunction.operands.size(), 6u);
+  EXPECT_EQ(conjunction.operands[1].kind, Expr::Kind::kNot);
+  EXPECT_EQ(conjunction.operands[1].operands[0].kind, Expr::Kind::kIn);
+  EXPECT_EQ(conjunction.operands[2].kind, Expr::Kind::kBetween);
+  EXPECT_EQ(conjunction.operands[3].kind, Expr::Kind::kIsMissing);
+  EXPECT_TRUE(conjunction.operands[3].negated);
+  EXPECT_EQ(conjunction.operands[4].kind, Expr::Kind::kCall);
+  EXPECT_EQ(conjunction.operands[5].kind, Expr::Kind::kNot);
+}
+
+TEST(PartiqlParserTest, InsertReadsNestedValuesAndCountsParameters) {
+  Result<Statement> parsed = Parse(
+      "INSERT INTO t VALUE {'pk': ?, 'n': -1.5e3, 'l': [true, NULL, 'it''s'], 's': <<'a', 'b'>>, "
+      "'m': {'x': ?}}");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed->parameter_count, 2);
+  const Literal& item = std::get<Insert>(parsed->body).item;
+  ASSERT_EQ(item.kind, Literal::Kind::kTuple);
+  ASSERT_EQ(item.members.size(), 5u);
+  EXPECT_EQ(item.members[0].second.parameter, 0);
+  EXPECT_EQ(item.members[1].second.text, "-1.5e3");
+  EXPECT_EQ(item.members[2].second.elements[2].text, "it's");
+  EXPECT_EQ(item.members[3].second.kind, Literal::Kind::kBag);
+  EXPECT_EQ(item.members[4].second.members[0].second.parameter, 1);
+}
+
+TEST(PartiqlParserTest, UpdateReadsSetAndRemoveClausesAndReturning) {
+  Result<Statement> parsed = Parse(
+      "UPDATE t SET a = a + 1, b = list_append(b, [1]) REMOVE c SET d = 'x' WHERE pk = 'k' "
+      "RETURNING MODIFIED NEW *");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const Update& update = std::get<Update>(parsed->body);
+  ASSERT_EQ(update.actions.size(), 4u);
+  EXPECT_EQ(update.actions[0].value.kind, Expr::Kind::kArithmetic);
+  EXPECT_EQ(update.actions[1].value.kind, Expr::Kind::kCall);
+  EXPECT_TRUE(update.actions[2].remove);
+  EXPECT_EQ(update.returning, Returning::kUpdatedNew);
+}
+
+TEST(PartiqlParserTest, DeleteReadsWhereAndReturning) {
+  Result<Statement> parsed = Parse("delete from t where pk = 'k' and sk = 2 returning all old *");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const Delete& del = std::get<Delete>(parsed->body);
+  EXPECT_EQ(del.where.kind, Expr::Kind::kAnd);
+  EXPECT_EQ(del.returning, Returning::kAllOld);
+}
+
+TEST(PartiqlParserTest, MalformedStatementsAreRefusedWithTheServicePrefix) {
+  const std::string prefix = "Statement wasn't well formed, can't be processed: ";
+  EXPECT_EQ(ErrorOf("SELEC * FROM t"), prefix + "Unexpected token SELEC at position 1");
+  EXPECT_EQ(ErrorOf("SELECT * FROM"), prefix + "Unexpected end of statement");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a = 'open"), prefix + "Invalid string literal");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a = 1 b"), prefix + "Unexpected token b at position 29");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a # 1"),
+            prefix + "Unexpected character '#' at position 25");
+  EXPECT_EQ(ErrorOf("UPDATE t WHERE pk = 1"), prefix + "Unexpected token WHERE at position 10");
+  EXPECT_EQ(ErrorOf("DELETE FROM t"), prefix + "Unexpected end of statement");
+  EXPECT_EQ(ErrorOf("INSERT INTO t VALUE {'a' 1}"), prefix + "Unexpected token 1 at position 26");
+  EXPECT_EQ(ErrorOf(""), prefix + "Unexpected end of statement");
+}
+
+TEST(PartiqlParserTest, DeepNestingIsRefusedNotRecursedInto) {
+  std::string deep =
+      "SELECT * FROM t WHERE " + std::string(5000, '(') + "a = 1" + std::string(5000, ')');
+  EXPECT_EQ(ErrorOf(deep),
+            "Statement wasn't well formed, can't be processed: Statement nesting is too deep");
+  std::string deep_list = "INSERT INTO t VALUE " + std::string(5000, '[');
+  EXPECT_EQ(ErrorOf(deep_list),
+            "Statement wasn't well formed, can't be processed: Statement nesting is too deep");
+}
+
+}  // namespace
+}  // namespace ddbpg::partiql
