@@ -37,6 +37,8 @@ WireError WireErrorOf(ErrorType type) {
     case ErrorType::kItemCollectionSizeLimitExceeded:
       return {"com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException", 400,
               "message"};
+    case ErrorType::kDuplicateItem:
+      return {"com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400, "message"};
     case ErrorType::kExpiredIterator:
       return {"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400, "message"};
     case ErrorType::kTrimmedDataAccess:

@@ -38,6 +38,13 @@ Result<json> BatchWriteItem(core::EngineState& state, const json& request);
 
 Result<json> TransactGetItems(core::EngineState& state, const json& request);
 Result<json> TransactWriteItems(core::EngineState& state, const json& request);
+// TransactionCanceledException whose message lists every reason's Code in request order.
+Status TransactionCancelled(const json& reasons);
+
+// PartiQL (partiql_handler.cc): statements translated into the requests above.
+Result<json> ExecuteStatement(core::EngineState& state, const json& request);
+Result<json> BatchExecuteStatement(core::EngineState& state, const json& request);
+Result<json> ExecuteTransaction(core::EngineState& state, const json& request);
 
 Result<json> UpdateContributorInsights(core::EngineState& state, const json& request);
 Result<json> DescribeContributorInsights(core::EngineState& state, const json& request);

@@ -44,6 +44,20 @@
 #include "engine/value/item_size.h"
 
 namespace ddbpg {
+
+Status TransactionCancelled(const json& reasons) {
+  std::string codes;
+  for (const json& reason : reasons) {
+    if (!codes.empty()) codes += ", ";
+    codes += reason["Code"].get<std::string>();
+  }
+  return Status::TransactionCanceled(
+             "Transaction cancelled, please refer cancellation reasons for specific reasons [" +
+             codes + "]")
+      .WithExtraMembers(json{{"CancellationReasons", reasons}}.dump(
+          -1, ' ', false, json::error_handler_t::replace));
+}
+
 namespace {
 
 // TransactWriteItems and TransactGetItems take 1 to 100 actions (API reference, "TransactItems":
@@ -274,20 +288,6 @@ class ItemTargets {
 
 // --- Cancellation -----------------------------------------------------------------------------
 
-// TransactionCanceledException: the message lists every action's code in request order.
-Status Cancelled(const json& reasons) {
-  std::string codes;
-  for (const json& reason : reasons) {
-    if (!codes.empty()) codes += ", ";
-    codes += reason["Code"].get<std::string>();
-  }
-  return Status::TransactionCanceled(
-             "Transaction cancelled, please refer cancellation reasons for specific reasons [" +
-             codes + "]")
-      .WithExtraMembers(json{{"CancellationReasons", reasons}}.dump(
-          -1, ' ', false, json::error_handler_t::replace));
-}
-
 // The first action the service cannot apply cancels the transaction alone: it gets
 // ValidationError with the error's message, every other action None.
 Status CancelledByValidation(size_t action_count, size_t failed, const std::string& message) {
@@ -296,7 +296,7 @@ Status CancelledByValidation(size_t action_count, size_t failed, const std::stri
     reasons.push_back(i == failed ? json{{"Code", "ValidationError"}, {"Message", message}}
                                   : json{{"Code", "None"}});
   }
-  return Cancelled(reasons);
+  return TransactionCancelled(reasons);
 }
 
 // --- Idempotency tokens -----------------------------------------------------------------------
@@ -528,7 +528,7 @@ Result<json> RunWriteTransaction(core::EngineState& state, const json& request,
     for (const WriteAction& action : actions) {
       action.table->RecordWrite(action.write->key, action.charge.OnTableCapacity(), now);
     }
-    return Cancelled(reasons);
+    return TransactionCancelled(reasons);
   }
 
   TableUnits units;

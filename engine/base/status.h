@@ -27,6 +27,7 @@ enum class ErrorType {
   kThrottling,
   kIdempotentParameterMismatch,
   kItemCollectionSizeLimitExceeded,
+  kDuplicateItem,       // PartiQL's INSERT of a key that exists
   kExpiredIterator,     // DynamoDB Streams
   kTrimmedDataAccess,   // DynamoDB Streams
   kInternalServerError,
@@ -69,6 +70,9 @@ class Status {
   }
   static Status TransactionCanceled(std::string message) {
     return Status(ErrorType::kTransactionCanceled, std::move(message));
+  }
+  static Status DuplicateItem(std::string message) {
+    return Status(ErrorType::kDuplicateItem, std::move(message));
   }
   static Status IdempotentParameterMismatch(std::string message) {
     return Status(ErrorType::kIdempotentParameterMismatch, std::move(message));

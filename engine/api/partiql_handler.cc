@@ -1,0 +1,464 @@
+// PartiQL: ExecuteStatement, BatchExecuteStatement and ExecuteTransaction. Each statement is
+// translated into the JSON API request it stands for (partiql_translate.h) and served by that
+// operation's own handler, so PartiQL shares the JSON API's checks, evaluator, write path and
+// capacity; this file adds the three operations' members, limits and response shapes.
+#include <string>
+#include <vector>
+
+#include "engine/api/handlers.h"
+#include "engine/api/partiql_translate.h"
+#include "engine/api/request_schema.h"
+#include "engine/api/validation_errors.h"
+#include "engine/value/base64.h"
+#include "engine/value/ddb_json.h"
+
+namespace ddbpg {
+namespace {
+
+// API reference limits: Statement 1 to 8,192 characters, NextToken 1 to 32,768, Limit at least
+// 1, Parameters at least 1; 25 statements in a batch, 100 in a transaction; ClientRequestToken
+// 1 to 36 characters.
+constexpr size_t kMaxStatementLength = 8192;
+constexpr size_t kMaxNextTokenLength = 32768;
+constexpr size_t kMaxBatchStatements = 25;
+constexpr size_t kMaxTransactionStatements = 100;
+constexpr size_t kMaxClientRequestTokenLength = 36;
+constexpr const char* kReturnConsumedCapacityValues = "[INDEXES, TOTAL, NONE]";
+constexpr const char* kOnConditionCheckFailureValues = "[ALL_OLD, NONE]";
+
+// The service's texts where a capture was found, the playground's guesses otherwise
+// (docs/differences.md lists which).
+constexpr const char* kDuplicateItemMessage = "Duplicate primary key exists in table";
+constexpr const char* kInvalidNextTokenMessage = "Invalid NextToken";
+constexpr const char* kMixedBatchMessage =
+    "Batch statements must be either all read statements or all write statements";
+constexpr const char* kMixedTransactionMessage =
+    "Transaction statements must be either all read statements or all write statements";
+constexpr const char* kPartialKeyReadMessage =
+    "Select statements within BatchExecuteStatement and ExecuteTransaction must specify the "
+    "full primary key with equality conditions";
+constexpr const char* kReturningInTransactionMessage =
+    "RETURNING is not supported in ExecuteTransaction";
+
+const std::vector<MemberSpec>& ExecuteStatementShape() {
+  static const auto* spec = new std::vector<MemberSpec>{
+      {"Statement", WireType::kString},
+      {"Parameters", WireType::kList, "AttributeValue"},
+      {"ConsistentRead", WireType::kBoolean},
+      {"NextToken", WireType::kString},
+      {"ReturnConsumedCapacity", WireType::kString},
+      {"Limit", WireType::kInteger},
+      {"ReturnValuesOnConditionCheckFailure", WireType::kString},
+  };
+  return *spec;
+}
+
+const std::vector<MemberSpec>& BatchExecuteStatementShape() {
+  static const auto* spec = new std::vector<MemberSpec>{
+      {"Statements",
+       WireType::kList,
+       "BatchStatementRequest",
+       MemberKind::kPlain,
+       {{"Statement", WireType::kString},
+        {"Parameters", WireType::kList, "AttributeValue"},
+        {"ConsistentRead", WireType::kBoolean},
+        {"ReturnValuesOnConditionCheckFailure", WireType::kString}}},
+      {"ReturnConsumedCapacity", WireType::kString},
+  };
+  return *spec;
+}
+
+const std::vector<MemberSpec>& ExecuteTransactionShape() {
+  static const auto* spec = new std::vector<MemberSpec>{
+      {"TransactStatements",
+       WireType::kList,
+       "ParameterizedStatement",
+       MemberKind::kPlain,
+       {{"Statement", WireType::kString},
+        {"Parameters", WireType::kList, "AttributeValue"},
+        {"ReturnValuesOnConditionCheckFailure", WireType::kString}}},
+      {"ClientRequestToken", WireType::kString},
+      {"ReturnConsumedCapacity", WireType::kString},
+  };
+  return *spec;
+}
+
+// Each parameter must be an AttributeValue on the wire (the statements' own checks come later).
+Status CheckParametersWire(const json& parameters) {
+  if (!parameters.is_array()) return Status::OK();
+  for (const json& parameter : parameters) {
+    if (Status s = CheckAttributeValueWire(parameter); !s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+// The constraints one statement's members carry, at `prefix` ("" or "statements.1.member.").
+void ValidateStatementMembers(const json& statement, const std::string& prefix,
+                              ValidationErrors& errors) {
+  const json& text = Member(statement, "Statement");
+  errors.NotNull(text, prefix + "statement");
+  errors.MinLength(text, prefix + "statement", 1);
+  errors.MaxLength(text, prefix + "statement", kMaxStatementLength);
+  errors.MinLength(Member(statement, "Parameters"), prefix + "parameters", 1);
+  errors.Enum(Member(statement, "ReturnValuesOnConditionCheckFailure"),
+              prefix + "returnValuesOnConditionCheckFailure", kOnConditionCheckFailureValues);
+}
+
+// A read's text answer as a tree.
+Result<json> Parsed(Result<std::string> text) {
+  if (!text.ok()) return text.status();
+  json parsed = json::parse(*text, nullptr, false);
+  if (parsed.is_discarded()) return Status::Internal("a read answered text that is not JSON");
+  return parsed;
+}
+
+// Serves the translated request with its operation's handler. INSERT's failed condition is
+// the service's DuplicateItemException.
+Result<json> Serve(core::EngineState& state, const TranslatedStatement& statement) {
+  switch (statement.operation) {
+    case PartiqlOperation::kGetItem:
+      return Parsed(GetItem(state, statement.request));
+    case PartiqlOperation::kQuery:
+      return Parsed(Query(state, statement.request));
+    case PartiqlOperation::kScan:
+      return Parsed(Scan(state, statement.request));
+    case PartiqlOperation::kPutItem: {
+      Result<json> answer = PutItem(state, statement.request);
+      if (!answer.ok() && answer.status().type() == ErrorType::kConditionalCheckFailed) {
+        return Status::DuplicateItem(kDuplicateItemMessage);
+      }
+      return answer;
+    }
+    case PartiqlOperation::kUpdateItem:
+      return UpdateItem(state, statement.request);
+    case PartiqlOperation::kDeleteItem:
+      return DeleteItem(state, statement.request);
+  }
+  return Status::Internal("unknown PartiQL operation");
+}
+
+void CopyConsumedCapacity(const json& answer, json& response) {
+  if (answer.contains("ConsumedCapacity"))
+    response["ConsumedCapacity"] = answer["ConsumedCapacity"];
+}
+
+// --- ExecuteStatement -------------------------------------------------------------------------
+
+// NextToken carries the Query's or Scan's LastEvaluatedKey, opaque to the caller.
+std::string NextTokenOf(const json& last_evaluated_key) {
+  return Base64Encode(last_evaluated_key.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+Result<json> ExclusiveStartKeyOf(const std::string& token) {
+  std::optional<std::string> text = Base64Decode(token);
+  if (!text) return Status::Validation(kInvalidNextTokenMessage);
+  json key = json::parse(*text, nullptr, false);
+  if (key.is_discarded() || !key.is_object()) return Status::Validation(kInvalidNextTokenMessage);
+  return key;
+}
+
+// ExecuteStatement's answer: the items read (or the write's RETURNING values), the NextToken.
+json StatementResponse(const TranslatedStatement& statement, const json& answer) {
+  json response = {{"Items", json::array()}};
+  switch (statement.operation) {
+    case PartiqlOperation::kGetItem:
+      if (answer.contains("Item")) response["Items"].push_back(answer["Item"]);
+      break;
+    case PartiqlOperation::kQuery:
+    case PartiqlOperation::kScan:
+      response["Items"] = answer["Items"];
+      if (answer.contains("LastEvaluatedKey")) {
+        response["NextToken"] = NextTokenOf(answer["LastEvaluatedKey"]);
+        response["LastEvaluatedKey"] = answer["LastEvaluatedKey"];
+      }
+      break;
+    default:
+      if (answer.contains("Attributes")) response["Items"].push_back(answer["Attributes"]);
+      break;
+  }
+  CopyConsumedCapacity(answer, response);
+  return response;
+}
+
+// --- BatchExecuteStatement and ExecuteTransaction ---------------------------------------------
+
+// The Code a batch response gives an error (the API reference's BatchStatementErrorCodeEnum).
+const char* BatchErrorCode(ErrorType type) {
+  switch (type) {
+    case ErrorType::kConditionalCheckFailed:
+      return "ConditionalCheckFailed";
+    case ErrorType::kDuplicateItem:
+      return "DuplicateItem";
+    case ErrorType::kSerialization:
+    case ErrorType::kValidation:
+      return "ValidationError";
+    case ErrorType::kResourceNotFound:
+      return "ResourceNotFound";
+    case ErrorType::kProvisionedThroughputExceeded:
+      return "ProvisionedThroughputExceeded";
+    case ErrorType::kThrottling:
+      return "ThrottlingError";
+    case ErrorType::kItemCollectionSizeLimitExceeded:
+      return "ItemCollectionSizeLimitExceeded";
+    case ErrorType::kAccessDenied:
+      return "AccessDenied";
+    default:
+      return "InternalServerError";
+  }
+}
+
+// {"Code", "Message"} and, for a failed condition with ALL_OLD, the item it found.
+json BatchError(const Status& status) {
+  json error = {{"Code", BatchErrorCode(status.type())}, {"Message", status.message()}};
+  json extra = json::parse(status.extra_members(), nullptr, false);
+  if (extra.is_object() && extra.contains("Item")) error["Item"] = extra["Item"];
+  return error;
+}
+
+// Adds every number of `part` to the same member of `total` (CapacityUnits, Table, ...).
+void AddNumbers(json& total, const json& part) {
+  for (auto it = part.begin(); it != part.end(); ++it) {
+    if (it->is_number()) {
+      total[it.key()] = total.value(it.key(), 0.0) + it->get<double>();
+    } else if (it->is_object()) {
+      AddNumbers(total[it.key()], *it);
+    } else if (!total.contains(it.key())) {
+      total[it.key()] = *it;
+    }
+  }
+}
+
+// Adds one statement's ConsumedCapacity to the per-table list a batch answers.
+void AddTableCapacity(json& list, const json& consumed) {
+  for (json& entry : list) {
+    if (entry["TableName"] == consumed["TableName"]) {
+      AddNumbers(entry, consumed);
+      return;
+    }
+  }
+  list.push_back(consumed);
+}
+
+// Translates every statement of a batch or transaction (nothing runs yet), and refuses a list
+// that mixes reads and writes.
+std::vector<Result<TranslatedStatement>> TranslateAll(const core::EngineState& state,
+                                                      const json& statements) {
+  std::vector<Result<TranslatedStatement>> translated;
+  for (const json& statement : statements) {
+    translated.push_back(TranslateStatement(
+        state, Member(statement, "Statement").get<std::string>(), Member(statement, "Parameters")));
+  }
+  return translated;
+}
+
+bool MixesReadsAndWrites(const std::vector<Result<TranslatedStatement>>& translated) {
+  bool reads = false;
+  bool writes = false;
+  for (const Result<TranslatedStatement>& statement : translated) {
+    if (!statement.ok()) continue;
+    (statement->is_read() ? reads : writes) = true;
+  }
+  return reads && writes;
+}
+
+// The checks every listed statement gets before any runs: shapes, then member constraints.
+Status ValidateStatementList(const json& request, const char* member, const char* path,
+                             size_t max_statements, ValidationErrors& errors) {
+  const json& statements = Member(request, member);
+  if (statements.is_array()) {
+    for (const json& statement : statements) {
+      if (!statement.is_object()) continue;
+      if (Status s = CheckParametersWire(Member(statement, "Parameters")); !s.ok()) return s;
+    }
+  }
+  errors.NotNull(statements, path);
+  errors.MinLength(statements, path, 1);
+  errors.MaxLength(statements, path, max_statements);
+  if (statements.is_array()) {
+    for (size_t i = 0; i < statements.size(); ++i) {
+      if (!statements[i].is_object()) continue;
+      ValidateStatementMembers(
+          statements[i], std::string(path) + "." + std::to_string(i + 1) + ".member.", errors);
+    }
+  }
+  return Status::OK();
+}
+
+// One batch statement's response element, running it when it translated.
+json BatchStatementResult(core::EngineState& state, const json& element,
+                          Result<TranslatedStatement>& translated, const json& capacity_mode,
+                          json& capacity) {
+  if (!translated.ok()) return {{"Error", BatchError(translated.status())}};
+  json result = {{"TableName", translated->table}};
+  if (translated->is_read() && translated->operation != PartiqlOperation::kGetItem) {
+    result["Error"] = BatchError(Status::Validation(kPartialKeyReadMessage));
+    return result;
+  }
+  json& call = translated->request;
+  if (!capacity_mode.is_null()) call["ReturnConsumedCapacity"] = capacity_mode;
+  for (const char* name : {"ConsistentRead", "ReturnValuesOnConditionCheckFailure"}) {
+    bool applies = translated->is_read() == (std::string(name) == "ConsistentRead");
+    if (applies && element.contains(name)) call[name] = element[name];
+  }
+  Result<json> answer = Serve(state, *translated);
+  if (!answer.ok()) {
+    result["Error"] = BatchError(answer.status());
+    return result;
+  }
+  if (answer->contains("Item")) result["Item"] = (*answer)["Item"];
+  if (answer->contains("ConsumedCapacity"))
+    AddTableCapacity(capacity, (*answer)["ConsumedCapacity"]);
+  return result;
+}
+
+// A transaction cancelled by an INSERT's condition names DuplicateItem for it, as the service
+// does, instead of the ConditionalCheckFailed of the Put underneath.
+Status RenameDuplicateInserts(const Status& cancelled,
+                              const std::vector<Result<TranslatedStatement>>& statements) {
+  json extra = json::parse(cancelled.extra_members(), nullptr, false);
+  if (!extra.is_object() || !extra["CancellationReasons"].is_array()) return cancelled;
+  json reasons = extra["CancellationReasons"];
+  for (size_t i = 0; i < reasons.size() && i < statements.size(); ++i) {
+    if (statements[i]->operation == PartiqlOperation::kPutItem &&
+        reasons[i].value("Code", "") == "ConditionalCheckFailed") {
+      reasons[i] = {{"Code", "DuplicateItem"}, {"Message", kDuplicateItemMessage}};
+    }
+  }
+  return TransactionCancelled(reasons);
+}
+
+const char* TransactActionOf(PartiqlOperation operation) {
+  switch (operation) {
+    case PartiqlOperation::kPutItem:
+      return "Put";
+    case PartiqlOperation::kUpdateItem:
+      return "Update";
+    case PartiqlOperation::kDeleteItem:
+      return "Delete";
+    default:
+      return "Get";
+  }
+}
+
+}  // namespace
+
+Result<json> ExecuteStatement(core::EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, ExecuteStatementShape()); !s.ok()) return s;
+  if (Status s = CheckParametersWire(Member(request, "Parameters")); !s.ok()) return s;
+  ValidationErrors errors;
+  ValidateStatementMembers(request, "", errors);
+  errors.MinLength(Member(request, "NextToken"), "nextToken", 1);
+  errors.MaxLength(Member(request, "NextToken"), "nextToken", kMaxNextTokenLength);
+  errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
+              kReturnConsumedCapacityValues);
+  errors.MinValue(Member(request, "Limit"), "limit", 1);
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+
+  Result<TranslatedStatement> statement = TranslateStatement(
+      state, Member(request, "Statement").get<std::string>(), Member(request, "Parameters"));
+  if (!statement.ok()) return statement.status();
+  json& call = statement->request;
+  if (request.contains("ReturnConsumedCapacity")) {
+    call["ReturnConsumedCapacity"] = request["ReturnConsumedCapacity"];
+  }
+  if (statement->is_read()) {
+    if (request.contains("ConsistentRead")) call["ConsistentRead"] = request["ConsistentRead"];
+  } else if (request.contains("ReturnValuesOnConditionCheckFailure")) {
+    call["ReturnValuesOnConditionCheckFailure"] = request["ReturnValuesOnConditionCheckFailure"];
+  }
+  bool paged = statement->operation == PartiqlOperation::kQuery ||
+               statement->operation == PartiqlOperation::kScan;
+  if (paged && request.contains("Limit")) call["Limit"] = request["Limit"];
+  if (paged && request.contains("NextToken")) {
+    Result<json> start = ExclusiveStartKeyOf(request["NextToken"].get<std::string>());
+    if (!start.ok()) return start.status();
+    call["ExclusiveStartKey"] = *start;
+  }
+  Result<json> answer = Serve(state, *statement);
+  if (!answer.ok()) return answer.status();
+  return StatementResponse(*statement, *answer);
+}
+
+}  // namespace ddbpg
+
+namespace ddbpg {
+
+Result<json> BatchExecuteStatement(core::EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, BatchExecuteStatementShape()); !s.ok()) return s;
+  ValidationErrors errors;
+  if (Status s =
+          ValidateStatementList(request, "Statements", "statements", kMaxBatchStatements, errors);
+      !s.ok()) {
+    return s;
+  }
+  errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
+              kReturnConsumedCapacityValues);
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+
+  const json& statements = request["Statements"];
+  std::vector<Result<TranslatedStatement>> translated = TranslateAll(state, statements);
+  if (MixesReadsAndWrites(translated)) return Status::Validation(kMixedBatchMessage);
+  // Each statement runs on its own: one failing leaves the others' effects in place.
+  json responses = json::array();
+  json capacity = json::array();
+  for (size_t i = 0; i < translated.size(); ++i) {
+    responses.push_back(BatchStatementResult(state, statements[i], translated[i],
+                                             Member(request, "ReturnConsumedCapacity"), capacity));
+  }
+  json response = {{"Responses", responses}};
+  if (!capacity.empty()) response["ConsumedCapacity"] = capacity;
+  return response;
+}
+
+Result<json> ExecuteTransaction(core::EngineState& state, const json& request) {
+  if (Status s = CheckRequestShape(request, ExecuteTransactionShape()); !s.ok()) return s;
+  ValidationErrors errors;
+  if (Status s = ValidateStatementList(request, "TransactStatements", "transactStatements",
+                                       kMaxTransactionStatements, errors);
+      !s.ok()) {
+    return s;
+  }
+  const json& token = Member(request, "ClientRequestToken");
+  errors.MinLength(token, "clientRequestToken", 1);
+  errors.MaxLength(token, "clientRequestToken", kMaxClientRequestTokenLength);
+  errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
+              kReturnConsumedCapacityValues);
+  if (Status s = errors.ToStatus(); !s.ok()) return s;
+
+  const json& statements = request["TransactStatements"];
+  std::vector<Result<TranslatedStatement>> translated = TranslateAll(state, statements);
+  for (const Result<TranslatedStatement>& statement : translated) {
+    if (!statement.ok()) return statement.status();
+  }
+  if (MixesReadsAndWrites(translated)) return Status::Validation(kMixedTransactionMessage);
+  bool reads = translated[0]->is_read();
+
+  // The statements become one TransactGetItems or TransactWriteItems request.
+  json items = json::array();
+  for (size_t i = 0; i < translated.size(); ++i) {
+    json action = translated[i]->request;
+    if (reads && translated[i]->operation != PartiqlOperation::kGetItem) {
+      return Status::Validation(kPartialKeyReadMessage);
+    }
+    if (action.contains("ReturnValues")) return Status::Validation(kReturningInTransactionMessage);
+    const json& on_failure = Member(statements[i], "ReturnValuesOnConditionCheckFailure");
+    if (!reads && !on_failure.is_null()) action["ReturnValuesOnConditionCheckFailure"] = on_failure;
+    items.push_back({{TransactActionOf(translated[i]->operation), action}});
+  }
+  json call = {{"TransactItems", items}};
+  if (request.contains("ReturnConsumedCapacity")) {
+    call["ReturnConsumedCapacity"] = request["ReturnConsumedCapacity"];
+  }
+  if (!reads && !token.is_null()) call["ClientRequestToken"] = token;
+  Result<json> answer = reads ? TransactGetItems(state, call) : TransactWriteItems(state, call);
+  if (!answer.ok()) {
+    if (answer.status().type() != ErrorType::kTransactionCanceled) return answer.status();
+    return RenameDuplicateInserts(answer.status(), translated);
+  }
+  json response = json::object();
+  if (reads) response["Responses"] = (*answer)["Responses"];
+  CopyConsumedCapacity(*answer, response);
+  return response;
+}
+
+}  // namespace ddbpg
