@@ -107,6 +107,7 @@ export type DynamoDBOperation =
   | 'CreateTable' | 'DescribeTable' | 'ListTables' | 'UpdateTable' | 'DeleteTable'
   | 'PutItem' | 'GetItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan'
   | 'BatchGetItem' | 'BatchWriteItem' | 'TransactGetItems' | 'TransactWriteItems'
+  | 'ExecuteStatement' | 'BatchExecuteStatement' | 'ExecuteTransaction'
   | 'UpdateTimeToLive' | 'DescribeTimeToLive'
   | 'TagResource' | 'UntagResource' | 'ListTagsOfResource'
   | 'UpdateContributorInsights' | 'DescribeContributorInsights' | 'ListContributorInsights';

@@ -387,6 +387,50 @@ export interface PlaygroundSettings {
 }
 
 /** Each operation's input and output, by the name `send()` takes. */
+/** One PartiQL statement with its `?` values, as BatchExecuteStatement and ExecuteTransaction list them. */
+export interface ParameterizedStatement {
+  /** SELECT, INSERT, UPDATE or DELETE in DynamoDB's PartiQL; 1 to 8,192 characters. */
+  Statement: string;
+  /** One AttributeValue per `?`, in the order they appear. */
+  Parameters?: AttributeValue[];
+  ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure;
+}
+export interface ExecuteStatementInput extends ParameterizedStatement {
+  ConsistentRead?: boolean;
+  /** Items to evaluate before the page ends (a SELECT run as Query or Scan). */
+  Limit?: number;
+  /** The previous page's NextToken. */
+  NextToken?: string;
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+}
+export interface ExecuteStatementOutput {
+  /** The items read, or a write's RETURNING values; empty for a write without RETURNING. */
+  Items?: Item[];
+  NextToken?: string;
+  LastEvaluatedKey?: Key;
+  ConsumedCapacity?: ConsumedCapacity;
+}
+export interface BatchExecuteStatementInput {
+  /** 1 to 25 statements, all reads (each naming a whole key) or all writes. */
+  Statements: (ParameterizedStatement & { ConsistentRead?: boolean })[];
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+}
+export interface BatchExecuteStatementOutput {
+  /** One per statement, in order: its table and item, or its Error. */
+  Responses?: { TableName?: string; Item?: Item; Error?: { Code: string; Message?: string; Item?: Item } }[];
+  ConsumedCapacity?: ConsumedCapacity[];
+}
+export interface ExecuteTransactionInput {
+  /** 1 to 100 statements, all reads (each naming a whole key) or all writes. */
+  TransactStatements: ParameterizedStatement[];
+  ClientRequestToken?: string;
+  ReturnConsumedCapacity?: ReturnConsumedCapacity;
+}
+export interface ExecuteTransactionOutput {
+  /** For reads: one per statement, in order. */
+  Responses?: { Item?: Item }[];
+  ConsumedCapacity?: ConsumedCapacity[];
+}
 export interface OperationShapes {
   CreateTable: [CreateTableInput, { TableDescription?: TableDescription }];
   DescribeTable: [{ TableName: string }, { Table?: TableDescription }];
@@ -403,6 +447,9 @@ export interface OperationShapes {
   BatchWriteItem: [BatchWriteItemInput, BatchWriteItemOutput];
   TransactGetItems: [TransactGetItemsInput, TransactGetItemsOutput];
   TransactWriteItems: [TransactWriteItemsInput, TransactWriteItemsOutput];
+  ExecuteStatement: [ExecuteStatementInput, ExecuteStatementOutput];
+  BatchExecuteStatement: [BatchExecuteStatementInput, BatchExecuteStatementOutput];
+  ExecuteTransaction: [ExecuteTransactionInput, ExecuteTransactionOutput];
   UpdateTimeToLive: [{ TableName: string; TimeToLiveSpecification: TimeToLiveSpecification }, { TimeToLiveSpecification?: TimeToLiveSpecification }];
   DescribeTimeToLive: [{ TableName: string }, { TimeToLiveDescription?: TimeToLiveDescription }];
   DescribeLimits: [Record<string, never>, { AccountMaxReadCapacityUnits: number; AccountMaxWriteCapacityUnits: number; TableMaxReadCapacityUnits: number; TableMaxWriteCapacityUnits: number }];
