@@ -14,6 +14,7 @@ describe('the page examples', () => {
       'PutItem', 'GetItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan',
       'BatchGetItem', 'BatchWriteItem', 'TransactGetItems', 'TransactWriteItems',
       'TagResource', 'UntagResource', 'ListTagsOfResource',
+      'ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction',
     ]) {
       assert.ok(operations.includes(operation), `no example for ${operation}`);
     }
@@ -43,6 +44,9 @@ describe('the page examples', () => {
       { N: '2' },
       { N: '1' },
     ]);
+    assert.deepEqual(outputs.ExecuteStatement.Items.map((item) => item.SongTitle.S), ['Happy Day', 'PartiQL Rocks']);
+    assert.deepEqual(outputs.BatchExecuteStatement.Responses.map((r) => r.Item.SongTitle.S), ['Happy Day', 'PartiQL Rocks']);
+    assert.deepEqual(outputs.ExecuteTransaction, {});
     db.close();
   });
 });

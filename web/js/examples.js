@@ -185,6 +185,41 @@ export const EXAMPLES = [
     },
   },
   {
+    operation: 'ExecuteStatement',
+    summary:
+      "PartiQL: a SELECT naming the partition key runs as a Query (the whole key: a GetItem; " +
+      'neither: a Scan). Each ? takes the next of Parameters.',
+    input: {
+      Statement: 'SELECT SongTitle, Awards FROM Music WHERE Artist = ?',
+      Parameters: [{ S: 'Acme Band' }],
+      ReturnConsumedCapacity: 'TOTAL',
+    },
+  },
+  {
+    operation: 'BatchExecuteStatement',
+    summary:
+      'Up to 25 PartiQL statements, all reads or all writes, each answered in place (with an ' +
+      'Error of its own when it fails). A read names the whole key.',
+    input: {
+      Statements: [
+        { Statement: "SELECT * FROM Music WHERE Artist = 'Acme Band' AND SongTitle = 'Happy Day'" },
+        { Statement: "SELECT * FROM Music WHERE Artist = 'Acme Band' AND SongTitle = 'PartiQL Rocks'" },
+      ],
+    },
+  },
+  {
+    operation: 'ExecuteTransaction',
+    summary:
+      'Up to 100 PartiQL statements, all or nothing. UPDATE needs the whole key and fails on a ' +
+      'missing item; INSERT fails on an existing one (DuplicateItem).',
+    input: {
+      TransactStatements: [
+        { Statement: "UPDATE Music SET Awards = Awards + 1 WHERE Artist = 'Acme Band' AND SongTitle = 'Happy Day'" },
+        { Statement: "INSERT INTO Music VALUE {'Artist': 'Acme Band', 'SongTitle': 'Encore'}" },
+      ],
+    },
+  },
+  {
     operation: 'DeleteItem',
     summary: 'Deletes the song and returns the item as it was before the delete.',
     input: {
