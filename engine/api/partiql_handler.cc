@@ -275,10 +275,12 @@ Status ValidateStatementList(const json& request, const char* member, const char
   errors.MinLength(statements, path, 1);
   errors.MaxLength(statements, path, max_statements);
   if (statements.is_array()) {
+    // A null element is checked as an empty one: its Statement is missing.
+    static const json kEmpty = json::object();
     for (size_t i = 0; i < statements.size(); ++i) {
-      if (!statements[i].is_object()) continue;
-      ValidateStatementMembers(
-          statements[i], std::string(path) + "." + std::to_string(i + 1) + ".member.", errors);
+      ValidateStatementMembers(statements[i].is_object() ? statements[i] : kEmpty,
+                               std::string(path) + "." + std::to_string(i + 1) + ".member.",
+                               errors);
     }
   }
   return Status::OK();

@@ -391,6 +391,10 @@ TEST_F(PartiqlTest, BatchRefusesMixedListsAndMoreThanTwentyFiveStatements) {
   EXPECT_NE(ErrorOf(Call("BatchExecuteStatement", {{"Statements", json::array()}}))
                 .find("Member must have length greater than or equal to 1"),
             std::string::npos);
+  EXPECT_EQ(ErrorOf(Call("BatchExecuteStatement", {{"Statements", json::array({nullptr})}})),
+            "ValidationException: 1 validation error detected: Value null at "
+            "'statements.1.member.statement' failed to satisfy constraint: Member must not be "
+            "null");
   EXPECT_EQ(ErrorOf(Call("BatchExecuteStatement", {{"Statements", {json::object()}}})),
             "ValidationException: 1 validation error detected: Value null at "
             "'statements.1.member.statement' failed to satisfy constraint: Member must not be "
