@@ -43,6 +43,26 @@ WireError WireErrorOf(ErrorType type) {
       return {"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400, "message"};
     case ErrorType::kTrimmedDataAccess:
       return {"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, "message"};
+    case ErrorType::kBackupNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#BackupNotFoundException", 400, "message"};
+    case ErrorType::kBackupInUse:
+      return {"com.amazonaws.dynamodb.v20120810#BackupInUseException", 400, "message"};
+    case ErrorType::kTableNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400, "message"};
+    case ErrorType::kTableAlreadyExists:
+      return {"com.amazonaws.dynamodb.v20120810#TableAlreadyExistsException", 400, "message"};
+    case ErrorType::kTableInUse:
+      return {"com.amazonaws.dynamodb.v20120810#TableInUseException", 400, "message"};
+    case ErrorType::kSourceTableNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#SourceTableNotFoundException", 400, "message"};
+    case ErrorType::kContinuousBackupsUnavailable:
+      return {"com.amazonaws.dynamodb.v20120810#ContinuousBackupsUnavailableException", 400,
+              "message"};
+    case ErrorType::kPointInTimeRecoveryUnavailable:
+      return {"com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400,
+              "message"};
+    case ErrorType::kInvalidRestoreTime:
+      return {"com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400, "message"};
     case ErrorType::kInternalServerError:
     case ErrorType::kNone:
       break;

@@ -58,6 +58,16 @@ Result<json> ListTagsOfResource(core::EngineState& state, const json& request);
 // What the account may provision, and where the service answers (service_info_handler.cc).
 Result<json> DescribeLimits(core::EngineState& state, const json& request);
 Result<json> DescribeEndpoints(core::EngineState& state, const json& request);
+// On-demand backups (backups_handler.cc).
+Result<json> CreateBackup(core::EngineState& state, const json& request);
+Result<json> DescribeBackup(core::EngineState& state, const json& request);
+Result<json> ListBackups(core::EngineState& state, const json& request);
+Result<json> DeleteBackup(core::EngineState& state, const json& request);
+Result<json> RestoreTableFromBackup(core::EngineState& state, const json& request);
+// Point-in-time recovery (continuous_backups_handler.cc).
+Result<json> UpdateContinuousBackups(core::EngineState& state, const json& request);
+Result<json> DescribeContinuousBackups(core::EngineState& state, const json& request);
+Result<json> RestoreTableToPointInTime(core::EngineState& state, const json& request);
 
 Result<json> UpdateTimeToLive(core::EngineState& state, const json& request);
 Result<json> DescribeTimeToLive(core::EngineState& state, const json& request);

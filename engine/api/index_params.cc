@@ -27,6 +27,31 @@ Status Invalid(const std::string& message) {
 
 }  // namespace
 
+const std::vector<MemberSpec>& ThroughputMembers() {
+  static const auto* members = new std::vector<MemberSpec>{
+      {"ReadCapacityUnits", WireType::kLong},
+      {"WriteCapacityUnits", WireType::kLong},
+  };
+  return *members;
+}
+
+std::vector<MemberSpec> SecondaryIndexMembers(bool global) {
+  std::vector<MemberSpec> members = {
+      {"IndexName", WireType::kString},
+      {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
+       {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
+      {"Projection", WireType::kStructure, "Projection", MemberKind::kPlain,
+       {{"ProjectionType", WireType::kString},
+        {"NonKeyAttributes", WireType::kList, "String", MemberKind::kPlain, {},
+         WireType::kString}}},
+  };
+  if (global) {
+    members.push_back({"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput",
+                       MemberKind::kPlain, ThroughputMembers()});
+  }
+  return members;
+}
+
 void ValidateIndexMembersAt(const json& index, const std::string& path, bool global,
                             ValidationErrors& errors) {
   const json& key_schema = Member(index, "KeySchema");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/status.h"
 #include "engine/index/index_definition.h"
@@ -13,6 +14,11 @@
 namespace ddbpg {
 
 using json = nlohmann::json;
+
+// The wire shapes of ProvisionedThroughput and of one LocalSecondaryIndex or
+// GlobalSecondaryIndex (CreateTable, and the restores' index overrides).
+const std::vector<MemberSpec>& ThroughputMembers();
+std::vector<MemberSpec> SecondaryIndexMembers(bool global);
 
 // The validator's constraints on the index members (names, key schemas, projections, index
 // throughput), recorded into `errors`.

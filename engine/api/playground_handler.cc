@@ -294,6 +294,8 @@ Result<json> Reset(core::EngineState& state, const json& request) {
   state.transaction_tokens.clear();
   state.next_stream_sequence = fresh.next_stream_sequence;
   state.tables_created = fresh.tables_created;
+  state.backups.clear();
+  state.backups_created = fresh.backups_created;
   state.scale = fresh.scale;
   state.replication_lag_seconds = fresh.replication_lag_seconds;
   state.index_propagation_seconds = fresh.index_propagation_seconds;

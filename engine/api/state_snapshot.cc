@@ -55,7 +55,8 @@ json SaveEngine(const core::EngineState& state) {
           {"Prices", PricesJson(state.prices)},
           {"TransactionTokens", tokens},
           {"NextStreamSequence", state.next_stream_sequence},
-          {"TablesCreated", state.tables_created}};
+          {"TablesCreated", state.tables_created},
+          {"BackupsCreated", state.backups_created}};
 }
 
 void LoadEngine(const json& saved, core::EngineState& state) {
@@ -80,6 +81,10 @@ void LoadEngine(const json& saved, core::EngineState& state) {
   }
   state.next_stream_sequence = saved.at("NextStreamSequence").get<uint64_t>();
   state.tables_created = saved.at("TablesCreated").get<unsigned long long>();
+  // A file from before backups has made none.
+  if (auto it = saved.find("BackupsCreated"); it != saved.end()) {
+    state.backups_created = it->get<unsigned long long>();
+  }
 }
 
 // Writes a snapshot's sections, each under the framing's limit: long lists are cut into chunks
@@ -150,7 +155,8 @@ class SnapshotWriter {
 // splitter's counts.
 std::vector<std::string> LongTableLists(const json& table) {
   std::vector<std::string> pointers = {"/History", "/PendingIndexUpdates", "/Metrics/Samples",
-                                       "/Metrics/Keys", "/HeatSplitter/TrafficByHash"};
+                                       "/Metrics/Keys", "/HeatSplitter/TrafficByHash",
+                                       "/PointInTimeRecovery/Changes"};
   for (size_t i = 0; i < table["Indexes"].size(); ++i) {
     const std::string metrics = "/Indexes/" + std::to_string(i) + "/Capacity/Metrics";
     pointers.push_back(metrics + "/Samples");
@@ -187,6 +193,7 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
   json engine = persist::ParseSection(sections[0]);
   std::map<std::string, json> saved_tables;
   std::vector<json> saved_streams;
+  std::vector<json> saved_backups;
   for (size_t i = 1; i < sections.size(); ++i) {
     json body = persist::ParseSection(sections[i]);
     switch (sections[i].kind) {
@@ -222,6 +229,16 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
         state.streams.push_back(StateCodec::LoadStream(body, &state.next_stream_sequence));
         saved_streams.push_back(std::move(body));
         break;
+      case SectionKind::kBackup:
+        state.backups.push_back(StateCodec::LoadBackup(body));
+        saved_backups.push_back(std::move(body));
+        break;
+      case SectionKind::kBackupItems: {
+        const size_t position = body.at("Backup").get<size_t>();
+        if (position >= state.backups.size()) throw std::runtime_error("items for no backup");
+        StateCodec::LoadBackupItems(body.at("Items"), *state.backups[position]);
+        break;
+      }
       case SectionKind::kStreamRecords: {
         const size_t position = body.at("Stream").get<size_t>();
         if (position >= state.streams.size()) throw std::runtime_error("records for no stream");
@@ -239,6 +256,12 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
           shards[shard].at("RecordCount").get<size_t>()) {
         throw std::runtime_error("a stream shard is missing records");
       }
+    }
+  }
+  for (size_t position = 0; position < state.backups.size(); ++position) {
+    if (state.backups[position]->items.size() !=
+        saved_backups[position].at("ItemCount").get<size_t>()) {
+      throw std::runtime_error("a backup is missing items");
     }
   }
   for (auto& [name, table] : state.tables) {
@@ -280,6 +303,14 @@ std::string Engine::SaveSnapshot(std::string* error) const {
                        "Records", stream.shards()[shard].records, StateCodec::SaveRecord,
                        [](const StreamRecord& record) { return record.size_bytes + 100; });
       }
+    }
+    for (size_t position = 0; position < state.backups.size(); ++position) {
+      const TableBackup& backup = *state.backups[position];
+      writer.Section(SectionKind::kBackup, StateCodec::Save(backup));
+      writer.Chunked(
+          SectionKind::kBackupItems, json{{"Backup", position}}, "Items", backup.items,
+          [](const Item& item) { return EncodeItem(item); },
+          [](const Item& item) { return ItemSize(item); });
     }
     return writer.Finish();
   } catch (const std::exception& e) {

@@ -9,8 +9,6 @@ namespace ddbpg {
 
 using json = nlohmann::json;
 
-namespace {
-
 json IndexKeySchema(const IndexDefinition& index) {
   json key_schema = json::array();
   for (const std::string& name : index.partition_key) {
@@ -35,6 +33,17 @@ json ProjectionJson(const IndexDefinition& index) {
   }
   return projection;
 }
+
+json KeySchemaJson(const std::vector<KeySchemaElement>& key_schema) {
+  json elements = json::array();
+  for (const KeySchemaElement& element : key_schema) {
+    elements.push_back({{"AttributeName", element.attribute_name},
+                        {"KeyType", element.key_type == KeyType::kHash ? "HASH" : "RANGE"}});
+  }
+  return elements;
+}
+
+namespace {
 
 // LocalSecondaryIndexes and GlobalSecondaryIndexes, in the order they were created. Local
 // indexes have no status or throughput of their own; global ones are CREATING with their table.
@@ -95,11 +104,7 @@ json DescribeTableJson(const core::EngineState& state, const Table& table, const
         {{"AttributeName", attribute.attribute_name},
          {"AttributeType", std::string(AttributeTypeName(attribute.attribute_type))}});
   }
-  json key_schema = json::array();
-  for (const KeySchemaElement& element : definition.key_schema) {
-    key_schema.push_back({{"AttributeName", element.attribute_name},
-                          {"KeyType", element.key_type == KeyType::kHash ? "HASH" : "RANGE"}});
-  }
+  json key_schema = KeySchemaJson(definition.key_schema);
   const ProvisionedThroughput& throughput = definition.throughput;
   // NumberOfDecreasesToday counts the current UTC day only.
   const bool decreased_today = throughput.last_decrease_time &&
@@ -142,6 +147,15 @@ json DescribeTableJson(const core::EngineState& state, const Table& table, const
   if (!definition.latest_stream_arn.empty()) {
     description["LatestStreamArn"] = definition.latest_stream_arn;
     description["LatestStreamLabel"] = definition.latest_stream_label;
+  }
+  if (definition.restore_summary) {
+    const RestoreSummary& restore = *definition.restore_summary;
+    json summary = {{"SourceTableArn", restore.source_table_arn},
+                    {"RestoreDateTime", restore.restore_time},
+                    // The restore is done before the table answers (docs/differences.md).
+                    {"RestoreInProgress", status == "CREATING"}};
+    if (!restore.source_backup_arn.empty()) summary["SourceBackupArn"] = restore.source_backup_arn;
+    description["RestoreSummary"] = std::move(summary);
   }
   return description;
 }

@@ -3,11 +3,17 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "engine/core/engine_state.h"
 #include "engine/store/table.h"
 
 namespace ddbpg {
+
+// The pieces a backup's description shares with a table's.
+nlohmann::json KeySchemaJson(const std::vector<KeySchemaElement>& key_schema);
+nlohmann::json IndexKeySchema(const IndexDefinition& index);
+nlohmann::json ProjectionJson(const IndexDefinition& index);
 
 // `status` is the TableStatus to report: "ACTIVE", or "CREATING"/"UPDATING"/"DELETING" in the
 // responses of the operations that start those transitions.

@@ -1,7 +1,6 @@
 // The table operations: CreateTable, DescribeTable, ListTables, UpdateTable, DeleteTable.
 // Each reads top to bottom in the order DynamoDB checks: shape, member constraints, cross-member
 // rules, table lookup, effect.
-#include <cstdio>
 #include <algorithm>
 #include <set>
 
@@ -17,32 +16,11 @@
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
 #include "engine/base/utc_time.h"
+#include "engine/core/backups.h"
+#include "engine/core/table_restore.h"
 
 namespace ddbpg {
 namespace {
-
-const std::vector<MemberSpec> kThroughputMembers = {
-    {"ReadCapacityUnits", WireType::kLong},
-    {"WriteCapacityUnits", WireType::kLong},
-};
-
-// The members of one LocalSecondaryIndex or GlobalSecondaryIndex.
-std::vector<MemberSpec> IndexMembers(bool global) {
-  std::vector<MemberSpec> members = {
-      {"IndexName", WireType::kString},
-      {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
-       {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
-      {"Projection", WireType::kStructure, "Projection", MemberKind::kPlain,
-       {{"ProjectionType", WireType::kString},
-        {"NonKeyAttributes", WireType::kList, "String", MemberKind::kPlain, {},
-         WireType::kString}}},
-  };
-  if (global) {
-    members.push_back({"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput",
-                       MemberKind::kPlain, kThroughputMembers});
-  }
-  return members;
-}
 
 const std::vector<MemberSpec>& CreateTableShape() {
   static const auto* spec = new std::vector<MemberSpec>{
@@ -52,12 +30,12 @@ const std::vector<MemberSpec>& CreateTableShape() {
       {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
        {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
       {"LocalSecondaryIndexes", WireType::kList, "LocalSecondaryIndex", MemberKind::kPlain,
-       IndexMembers(/*global=*/false)},
+       SecondaryIndexMembers(/*global=*/false)},
       {"GlobalSecondaryIndexes", WireType::kList, "GlobalSecondaryIndex", MemberKind::kPlain,
-       IndexMembers(/*global=*/true)},
+       SecondaryIndexMembers(/*global=*/true)},
       {"BillingMode", WireType::kString},
       {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
-       kThroughputMembers},
+       ThroughputMembers()},
       {"StreamSpecification", WireType::kStructure, "StreamSpecification", MemberKind::kPlain,
        StreamSpecificationMembers()},
       {"SSESpecification", WireType::kStructure, "SSESpecification"},
@@ -76,7 +54,7 @@ const std::vector<MemberSpec>& UpdateTableShape() {
       {"TableName", WireType::kString},
       {"BillingMode", WireType::kString},
       {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
-       kThroughputMembers},
+       ThroughputMembers()},
       {"GlobalSecondaryIndexUpdates", WireType::kList, "GlobalSecondaryIndexUpdate",
        MemberKind::kPlain, GlobalSecondaryIndexUpdateMembers()},
       {"StreamSpecification", WireType::kStructure, "StreamSpecification", MemberKind::kPlain,
@@ -232,12 +210,6 @@ Status RequireTableName(const json& request) {
   return Status::OK();
 }
 
-std::string NewTableId(core::EngineState& state) {
-  char id[40];
-  std::snprintf(id, sizeof(id), "00000000-0000-4000-8000-%012llx", ++state.tables_created);
-  return id;
-}
-
 }  // namespace
 
 Result<json> CreateTable(core::EngineState& state, const json& request) {
@@ -327,21 +299,15 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
     definition.throughput.write_capacity_units = Member(throughput, "WriteCapacityUnits");
   }
   definition.creation_time = state.clock.NowSeconds();
-  definition.table_id = NewTableId(state);
+  definition.table_id = state.NewTableId();
   definition.tags = std::move(tags);
   ApplyTableSettings(request, /*is_update=*/false, definition.creation_time, definition);
 
   auto table = std::make_unique<Table>(std::move(definition));
   for (IndexDefinition& index : *indexes) table->AddIndex(std::move(index));
   ApplyStreamChange(state, *table, *stream);
-  table->Repartition(state.scale, state.clock.NowSeconds());
-  table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
-  table->SetSplitForHeat(state.split_for_heat);
-  table->SetThrottlingEnforced(state.throttling_enforced);
-  table->SetIndexPropagation(state.index_propagation_seconds, &state.clock);
-  json description = DescribeTableJson(state, *table, "CREATING");
-  state.tables.emplace(name, std::move(table));
-  return json{{"TableDescription", description}};
+  Table& installed = core::InstallTable(state, std::move(table));
+  return json{{"TableDescription", DescribeTableJson(state, installed, "CREATING")}};
 }
 
 namespace {
@@ -397,6 +363,10 @@ Result<json> DeleteTable(core::EngineState& state, const json& request) {
     description.erase(member);
   }
   DisableStreamOf(state, **table);
+  // The service keeps a table deleted with point-in-time recovery on as a system backup.
+  if ((*table)->point_in_time().enabled()) {
+    core::AddDeletedTableBackup(state, **table, state.clock.NowSeconds());
+  }
   state.tables.erase((*table)->name());
   return json{{"TableDescription", description}};
 }

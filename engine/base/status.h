@@ -30,6 +30,16 @@ enum class ErrorType {
   kDuplicateItem,       // PartiQL's INSERT of a key that exists
   kExpiredIterator,     // DynamoDB Streams
   kTrimmedDataAccess,   // DynamoDB Streams
+  // Backups and point-in-time recovery (CreateBackup ... RestoreTableToPointInTime).
+  kBackupNotFound,
+  kBackupInUse,
+  kTableNotFound,
+  kTableAlreadyExists,
+  kTableInUse,
+  kSourceTableNotFound,
+  kContinuousBackupsUnavailable,
+  kPointInTimeRecoveryUnavailable,
+  kInvalidRestoreTime,
   kInternalServerError,
 };
 

@@ -1,6 +1,7 @@
 // EngineState: everything one Engine owns, shared by the operations and their handlers.
 #pragma once
 
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "engine/capacity/prices.h"
 #include "engine/engine.h"
 #include "engine/store/table.h"
+#include "engine/store/table_backup.h"
 
 namespace ddbpg::core {
 
@@ -73,6 +75,11 @@ struct EngineState {
   uint64_t next_stream_sequence = 1;
   // Feeds table ids; deterministic so the same requests give the same responses.
   unsigned long long tables_created = 0;
+  // Backups (CreateBackup, and the system backups of tables deleted with point-in-time recovery
+  // on), oldest first, which is the order ListBackups answers in.
+  std::vector<std::unique_ptr<TableBackup>> backups;
+  // Feeds the unique part of backup ARNs, deterministically, as tables_created does table ids.
+  unsigned long long backups_created = 0;
 
   Table* FindTable(const std::string& name) {
     auto it = tables.find(name);
@@ -94,6 +101,18 @@ struct EngineState {
       if (stream->arn() == arn) return stream.get();
     }
     return nullptr;
+  }
+  TableBackup* FindBackup(const std::string& arn) {
+    for (const auto& backup : backups) {
+      if (backup->arn == arn) return backup.get();
+    }
+    return nullptr;
+  }
+  // A new table's TableId: UUID-shaped and unique in this engine.
+  std::string NewTableId() {
+    char id[40];
+    std::snprintf(id, sizeof(id), "00000000-0000-4000-8000-%012llx", ++tables_created);
+    return id;
   }
   std::string TableArn(const std::string& name) const {
     return "arn:aws:dynamodb:" + options.region + ":" + options.account_id + ":table/" + name;

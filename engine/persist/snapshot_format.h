@@ -31,6 +31,8 @@ enum class SectionKind : uint8_t {
   // {"Table": name (absent: the engine section), "Member": JSON pointer, "Values": [...]}: more
   // elements of a long list of an earlier section, which was written with the list cut short.
   kMore = 7,
+  kBackup = 8,         // one backup without its items (CreateBackup, system backups)
+  kBackupItems = 9,    // {"Backup": position, "Items": [DynamoDB JSON item, ...]}, in chunks
 };
 
 // One section as read: its kind and its JSON text, parsed when it is used (ParseSection), so a

@@ -376,7 +376,12 @@ json StateCodec::Save(const TableDefinition& definition) {
       {"Tags", SaveTags(definition.tags)},
       {"DeletionProtectionEnabled", definition.deletion_protection},
       {"TableClass", {{"Class", definition.table_class},
-                      {"Updated", Optional(definition.table_class_updated)}}}};
+                      {"Updated", Optional(definition.table_class_updated)}}},
+      {"RestoreSummary", definition.restore_summary
+                             ? json{{"SourceBackupArn", definition.restore_summary->source_backup_arn},
+                                    {"SourceTableArn", definition.restore_summary->source_table_arn},
+                                    {"RestoreTime", Number(definition.restore_summary->restore_time)}}
+                             : json(nullptr)}};
 }
 
 TableDefinition StateCodec::LoadDefinition(const json& saved) {
@@ -437,6 +442,12 @@ TableDefinition StateCodec::LoadDefinition(const json& saved) {
     LoadIfPresent(table_class, "Class", definition.table_class);
     definition.table_class_updated = LoadOptional(Member(table_class, "Updated"));
   }
+  // A file from before backups has no restored tables.
+  if (const json& restore = Member(saved, "RestoreSummary"); !restore.is_null()) {
+    definition.restore_summary = RestoreSummary{restore.at("SourceBackupArn").get<std::string>(),
+                                                restore.at("SourceTableArn").get<std::string>(),
+                                                ToDouble(restore.at("RestoreTime"))};
+  }
   return definition;
 }
 
@@ -474,7 +485,8 @@ json StateCodec::Save(const Table& table) {
           {"HeatSplitter", Save(partitions.heat_splitter_)},
           {"SplitForHeat", partitions.split_for_heat_},
           {"History", history},
-          {"ReplicationLag", Number(table.versions_.replication_lag_)}};
+          {"ReplicationLag", Number(table.versions_.replication_lag_)},
+          {"PointInTimeRecovery", Save(table.point_in_time_)}};
   // "Partitions", "Capacity", "Metrics" and "ThrottlingEnforced", as a global index has them.
   saved.update(Save(partitions.capacity_));
   return saved;
@@ -558,6 +570,87 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
   }
   LoadNumberIfPresent(saved, "ReplicationLag", table.versions_.replication_lag_);
   table.versions_.clock_ = clock;
+  Load(Member(saved, "PointInTimeRecovery"), table.point_in_time_);
+}
+
+// Point-in-time recovery: on or off, its period, and one row per change, [time, key, item
+// before], oldest first, so the list splits at any row. A file from before PITR has it off.
+json StateCodec::Save(const PointInTimeHistory& history) {
+  json changes = json::array();
+  for (const PointInTimeHistory::Change& change : history.changes_) {
+    changes.push_back({Number(change.at), SaveKey(change.key), SaveOptionalItem(change.before)});
+  }
+  return {{"Enabled", history.enabled_},
+          {"RecoveryPeriodInDays", history.recovery_period_days_},
+          {"EnabledAt", Number(history.enabled_at_)},
+          {"ForgottenThrough", Optional(history.forgotten_through_)},
+          {"Changes", changes}};
+}
+
+void StateCodec::Load(const json& saved, PointInTimeHistory& history) {
+  if (saved.is_null()) return;
+  history.enabled_ = saved.at("Enabled").get<bool>();
+  history.recovery_period_days_ = saved.at("RecoveryPeriodInDays").get<int>();
+  if (history.recovery_period_days_ < 1 || history.recovery_period_days_ > 35) {
+    throw std::runtime_error("a recovery period out of 1 to 35 days");
+  }
+  history.enabled_at_ = ToDouble(saved.at("EnabledAt"));
+  history.forgotten_through_ = LoadOptional(Member(saved, "ForgottenThrough"));
+  for (const json& row : saved.at("Changes")) {
+    std::optional<Item> before = LoadOptionalItem(row.at(2));
+    const size_t bytes = 64 + (before ? ItemSize(*before) : 0);
+    history.changes_.push_back({ToDouble(row.at(0)), LoadKey(row.at(1)), std::move(before), bytes});
+    history.bytes_ += bytes;
+  }
+}
+
+// --- backups ------------------------------------------------------------------------------------
+
+json StateCodec::Save(const TableBackup& backup) {
+  json indexes = json::array();
+  for (const IndexDefinition& index : backup.indexes) indexes.push_back(Save(index));
+  return {{"Arn", backup.arn},
+          {"Name", backup.name},
+          {"Type", backup.type == BackupType::kUser ? "USER" : "SYSTEM"},
+          {"CreatedAt", Number(backup.created_at)},
+          {"ExpiresAt", Optional(backup.expires_at)},
+          {"Table", Save(backup.table)},
+          {"Indexes", indexes},
+          {"SizeBytes", backup.size_bytes},
+          {"ItemCount", backup.items.size()}};
+}
+
+std::unique_ptr<TableBackup> StateCodec::LoadBackup(const json& saved) {
+  auto backup = std::make_unique<TableBackup>();
+  backup->arn = saved.at("Arn").get<std::string>();
+  backup->name = saved.at("Name").get<std::string>();
+  backup->type = saved.at("Type") == "SYSTEM" ? BackupType::kSystem : BackupType::kUser;
+  backup->created_at = ToDouble(saved.at("CreatedAt"));
+  backup->expires_at = LoadOptional(Member(saved, "ExpiresAt"));
+  backup->table = LoadDefinition(saved.at("Table"));
+  for (const json& index : saved.at("Indexes")) {
+    backup->indexes.push_back(LoadIndexDefinition(index));
+  }
+  backup->size_bytes = saved.at("SizeBytes").get<long long>();
+  return backup;
+}
+
+void StateCodec::LoadBackupItems(const json& items, TableBackup& backup) {
+  // A restore rebuilds a table from these, so each must carry the table's key.
+  for (const json& saved : items) {
+    Item item = LoadItem(saved);
+    for (const KeySchemaElement& element : backup.table.key_schema) {
+      auto it = item.find(element.attribute_name);
+      AttributeType type = AttributeType::kS;
+      for (const AttributeDefinition& a : backup.table.attribute_definitions) {
+        if (a.attribute_name == element.attribute_name) type = a.attribute_type;
+      }
+      if (it == item.end() || it->second.type() != type) {
+        throw std::runtime_error("an item of backup " + backup.name + " lacks its key");
+      }
+    }
+    backup.items.push_back(std::move(item));
+  }
 }
 
 // --- streams ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include "engine/base/playground_clock.h"
 #include "engine/base/rng.h"
 #include "engine/store/table.h"
+#include "engine/store/table_backup.h"
 #include "engine/streams/stream.h"
 
 namespace ddbpg {
@@ -44,6 +45,11 @@ class StateCodec {
   // `clock` is the engine's, which the table reads for replication lag and index propagation.
   static void FinishLoad(const json& saved, const Clock* clock, Table& table);
 
+  // A backup without its items, which the snapshot writes in chunks (LoadItem reads each).
+  static json Save(const TableBackup& backup);
+  static std::unique_ptr<TableBackup> LoadBackup(const json& saved);
+  static void LoadBackupItems(const json& items, TableBackup& backup);
+
   // A stream without its records, which SaveRecords writes in chunks (by shard).
   static json Save(const Stream& stream);
   static std::unique_ptr<Stream> LoadStream(const json& saved, uint64_t* next_sequence);
@@ -69,6 +75,8 @@ class StateCodec {
   static void Load(const json& saved, PartitionedCapacity& capacity);
   static json Save(const SecondaryIndex& index);
   static void Load(const json& saved, SecondaryIndex& index);
+  static json Save(const PointInTimeHistory& history);
+  static void Load(const json& saved, PointInTimeHistory& history);
   static json SaveOptionalItem(const std::optional<Item>& item);
   static std::optional<Item> LoadOptionalItem(const json& saved);
 };

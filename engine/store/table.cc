@@ -156,6 +156,9 @@ std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
   const Item* old = stored.replaced ? &*stored.replaced : nullptr;
   const long long old_bytes = old ? static_cast<long long>(ItemSize(*old)) : 0;
   indexes_.Apply(old, stored.item);
+  if (point_in_time_.enabled() && clock_ != nullptr) {
+    point_in_time_.Record(clock_->NowSeconds(), key, stored.replaced);
+  }
   if (change_listener_ && !(old && *old == *stored.item)) {
     change_listener_(old, stored.item, ChangeOrigin::kRequest);
   }
@@ -171,6 +174,9 @@ std::optional<Item> Table::Delete(const PrimaryKey& key, ChangeOrigin origin) {
   size_bytes_ -= bytes;
   partitions_.NoteChange(key.partition_hash, -1, -bytes, versions_.items());
   indexes_.Apply(&*old, nullptr);
+  if (point_in_time_.enabled() && clock_ != nullptr) {
+    point_in_time_.Record(clock_->NowSeconds(), key, old);
+  }
   if (change_listener_) change_listener_(&*old, nullptr, origin);
   return old;
 }

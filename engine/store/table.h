@@ -15,6 +15,7 @@
 #include "engine/base/status.h"
 #include "engine/index/secondary_index.h"
 #include "engine/store/item_versions.h"
+#include "engine/store/point_in_time_history.h"
 #include "engine/store/primary_key.h"
 #include "engine/store/table_indexes.h"
 #include "engine/store/table_partitions.h"
@@ -42,6 +43,14 @@ struct ProvisionedThroughput {
   std::optional<double> last_increase_time;
   std::optional<double> last_decrease_time;
   int decreases_today = 0;
+};
+
+// Where a restored table came from (DescribeTable's RestoreSummary): a backup, or a table's
+// point-in-time history, and the instant it holds.
+struct RestoreSummary {
+  std::string source_backup_arn;  // empty for a point-in-time restore
+  std::string source_table_arn;
+  double restore_time = 0;
 };
 
 struct TableDefinition {
@@ -76,6 +85,8 @@ struct TableDefinition {
   // and when UpdateTable last changed it.
   std::string table_class;
   std::optional<double> table_class_updated;
+  // Set on a table made by RestoreTableFromBackup or RestoreTableToPointInTime.
+  std::optional<RestoreSummary> restore_summary;
 };
 
 class Table {
@@ -137,6 +148,13 @@ class Table {
   std::optional<Item> Put(const PrimaryKey& key, Item item);
   // Removes the item, returning it when it existed.
   std::optional<Item> Delete(const PrimaryKey& key, ChangeOrigin origin = ChangeOrigin::kRequest);
+
+  // --- point-in-time recovery ------------------------------------------------------------
+
+  // The history every change is recorded in while point-in-time recovery is enabled
+  // (UpdateContinuousBackups), on the clock the table was given.
+  PointInTimeHistory& point_in_time() { return point_in_time_; }
+  const PointInTimeHistory& point_in_time() const { return point_in_time_; }
 
   // --- secondary indexes ----------------------------------------------------------------
 
@@ -230,6 +248,7 @@ class Table {
   TableIndexes indexes_;
   ChangeListener change_listener_;
   const Clock* clock_ = nullptr;
+  PointInTimeHistory point_in_time_;
 };
 
 }  // namespace ddbpg

@@ -1,0 +1,166 @@
+#include "engine/api/restore_overrides.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "engine/api/index_params.h"
+#include "engine/api/messages.h"
+#include "engine/api/table_description.h"
+
+namespace ddbpg {
+namespace {
+
+void ValidateThroughputOverride(const json& throughput, ValidationErrors& errors) {
+  if (throughput.is_null()) return;
+  for (const char* member : {"WriteCapacityUnits", "ReadCapacityUnits"}) {
+    const std::string path = std::string("provisionedThroughputOverride.") +
+                             (member[0] == 'W' ? "writeCapacityUnits" : "readCapacityUnits");
+    errors.NotNull(Member(throughput, member), path);
+    errors.MinValue(Member(throughput, member), path, 1);
+  }
+}
+
+json AttributeDefinitionsJson(const std::vector<AttributeDefinition>& definitions) {
+  json list = json::array();
+  for (const AttributeDefinition& definition : definitions) {
+    list.push_back({{"AttributeName", definition.attribute_name},
+                    {"AttributeType", std::string(AttributeTypeName(definition.attribute_type))}});
+  }
+  return list;
+}
+
+// The attribute names an index list of the request uses in its key schemas.
+void AddKeyNames(const json& indexes, std::set<std::string>& names) {
+  if (!indexes.is_array()) return;
+  for (const json& index : indexes) {
+    const json& key_schema = Member(index, "KeySchema");
+    if (!key_schema.is_array()) continue;
+    for (const json& element : key_schema) {
+      const json& name = Member(element, "AttributeName");
+      if (name.is_string()) names.insert(name.get<std::string>());
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<MemberSpec> WithRestoreOverrides(std::vector<MemberSpec> own) {
+  std::vector<MemberSpec> overrides = {
+      {"BillingModeOverride", WireType::kString},
+      {"GlobalSecondaryIndexOverride", WireType::kList, "GlobalSecondaryIndex", MemberKind::kPlain,
+       SecondaryIndexMembers(/*global=*/true)},
+      {"LocalSecondaryIndexOverride", WireType::kList, "LocalSecondaryIndex", MemberKind::kPlain,
+       SecondaryIndexMembers(/*global=*/false)},
+      {"ProvisionedThroughputOverride", WireType::kStructure, "ProvisionedThroughput",
+       MemberKind::kPlain, ThroughputMembers()},
+      {"OnDemandThroughputOverride", WireType::kStructure, "OnDemandThroughput"},
+      {"SSESpecificationOverride", WireType::kStructure, "SSESpecification"},
+  };
+  for (MemberSpec& member : overrides) own.push_back(std::move(member));
+  return own;
+}
+
+void ValidateRestoreOverrides(const json& request, ValidationErrors& errors) {
+  errors.Enum(Member(request, "BillingModeOverride"), "billingModeOverride",
+              "[PROVISIONED, PAY_PER_REQUEST]");
+  for (const auto& [member, path, global] :
+       {std::tuple{"GlobalSecondaryIndexOverride", "globalSecondaryIndexOverride", true},
+        std::tuple{"LocalSecondaryIndexOverride", "localSecondaryIndexOverride", false}}) {
+    const json& list = Member(request, member);
+    if (!list.is_array()) continue;
+    for (size_t i = 0; i < list.size(); ++i) {
+      ValidateIndexMembersAt(list[i], std::string(path) + "." + std::to_string(i + 1) + ".member.",
+                             global, errors);
+    }
+  }
+  ValidateThroughputOverride(Member(request, "ProvisionedThroughputOverride"), errors);
+}
+
+Status ApplyRestoreOverrides(const json& request, TableDefinition& definition,
+                             std::vector<IndexDefinition>& indexes) {
+  const json& billing = Member(request, "BillingModeOverride");
+  const json& throughput = Member(request, "ProvisionedThroughputOverride");
+  if (!billing.is_null()) {
+    definition.billing_mode =
+        billing == "PAY_PER_REQUEST" ? BillingMode::kPayPerRequest : BillingMode::kProvisioned;
+  }
+  const bool on_demand = definition.billing_mode == BillingMode::kPayPerRequest;
+  if (on_demand && !throughput.is_null()) {
+    return Status::Validation(kThroughputWithPayPerRequestMessage);
+  }
+  if (!throughput.is_null()) {
+    definition.throughput.read_capacity_units = Member(throughput, "ReadCapacityUnits");
+    definition.throughput.write_capacity_units = Member(throughput, "WriteCapacityUnits");
+  }
+  if (!on_demand && definition.throughput.read_capacity_units == 0) {
+    // An on-demand source restored as provisioned needs the throughput it never had.
+    return Status::Validation(kNoThroughputMessage);
+  }
+
+  const json& globals = Member(request, "GlobalSecondaryIndexOverride");
+  const json& locals = Member(request, "LocalSecondaryIndexOverride");
+  // The source's indexes of a kind the request does not override stay.
+  std::vector<IndexDefinition> kept;
+  for (IndexDefinition& index : indexes) {
+    const json& replacing = index.kind == IndexKind::kGlobal ? globals : locals;
+    if (replacing.is_null()) kept.push_back(std::move(index));
+  }
+  std::set<std::string> used;
+  for (const KeySchemaElement& element : definition.key_schema) used.insert(element.attribute_name);
+  for (const IndexDefinition& index : kept) {
+    used.insert(index.partition_key.begin(), index.partition_key.end());
+    used.insert(index.sort_key.begin(), index.sort_key.end());
+  }
+  AddKeyNames(globals, used);
+  AddKeyNames(locals, used);
+  std::vector<AttributeDefinition>& attributes = definition.attribute_definitions;
+  attributes.erase(std::remove_if(attributes.begin(), attributes.end(),
+                                  [&](const AttributeDefinition& a) {
+                                    return used.count(a.attribute_name) == 0;
+                                  }),
+                   attributes.end());
+
+  // The overriding lists are checked as CreateTable's index lists, over the table's keys and
+  // the backup's attribute definitions that the table's and their keys use (those of the kept
+  // indexes are not theirs to use); an empty list means "no index of that kind".
+  std::vector<IndexDefinition> overriding;
+  const bool has_globals = globals.is_array() && !globals.empty();
+  const bool has_locals = locals.is_array() && !locals.empty();
+  if (has_globals || has_locals) {
+    std::set<std::string> override_used;
+    for (const KeySchemaElement& element : definition.key_schema) {
+      override_used.insert(element.attribute_name);
+    }
+    AddKeyNames(globals, override_used);
+    AddKeyNames(locals, override_used);
+    std::vector<AttributeDefinition> narrowed;
+    for (const AttributeDefinition& a : attributes) {
+      if (override_used.count(a.attribute_name)) narrowed.push_back(a);
+    }
+    json as_create = {{"KeySchema", KeySchemaJson(definition.key_schema)},
+                      {"AttributeDefinitions", AttributeDefinitionsJson(narrowed)}};
+    if (has_globals) as_create["GlobalSecondaryIndexes"] = globals;
+    if (has_locals) as_create["LocalSecondaryIndexes"] = locals;
+    Result<std::vector<IndexDefinition>> checked = CheckIndexes(as_create, on_demand);
+    if (!checked.ok()) return checked.status();
+    overriding = std::move(checked.value());
+  }
+  indexes = std::move(kept);
+  for (IndexDefinition& index : overriding) indexes.push_back(std::move(index));
+  // A kept global index follows the table's billing: no throughput of its own on demand, the
+  // table's when a provisioned table's index had none.
+  for (IndexDefinition& index : indexes) {
+    if (index.kind != IndexKind::kGlobal) continue;
+    if (on_demand) {
+      index.read_capacity_units = index.write_capacity_units = 0;
+    } else if (index.read_capacity_units == 0) {
+      index.read_capacity_units = definition.throughput.read_capacity_units;
+      index.write_capacity_units = definition.throughput.write_capacity_units;
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace ddbpg

@@ -1,0 +1,19 @@
+#include "engine/store/table_backup.h"
+
+namespace ddbpg {
+
+TableBackup CaptureTable(const Table& table) {
+  TableBackup backup;
+  backup.table = table.definition();
+  // What a backup does not carry: the restored table gets none of these (RestoreTableFromBackup
+  // API reference: tags, stream and TTL settings, PITR are set up again by hand).
+  backup.table.tags.clear();
+  backup.table.restore_summary.reset();
+  for (const auto& index : table.indexes()) backup.indexes.push_back(index->definition());
+  backup.items.reserve(table.items().size());
+  for (const auto& [key, item] : table.items()) backup.items.push_back(item);
+  backup.size_bytes = table.size_bytes();
+  return backup;
+}
+
+}  // namespace ddbpg
