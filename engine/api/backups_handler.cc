@@ -48,13 +48,6 @@ const std::vector<MemberSpec>& RestoreFromBackupShape() {
   return *spec;
 }
 
-// A timestamp member travels as epoch seconds, a JSON number.
-Status CheckTimestamp(const json& value) {
-  if (value.is_null() || value.is_number()) return Status::OK();
-  if (value.is_string()) return Status::Serialization("STRING_VALUE cannot be converted to Date");
-  return Status::Serialization("Unexpected token received from parser");
-}
-
 void ValidateBackupArn(const json& arn, ValidationErrors& errors) {
   errors.NotNull(arn, "backupArn");
   errors.MinLength(arn, "backupArn", kMinBackupArnLength);
@@ -122,7 +115,7 @@ Result<json> ListBackups(core::EngineState& state, const json& request) {
   const json& lower = Member(request, "TimeRangeLowerBound");
   const json& upper = Member(request, "TimeRangeUpperBound");
   for (const json* bound : {&lower, &upper}) {
-    if (Status s = CheckTimestamp(*bound); !s.ok()) return s;
+    if (Status s = CheckTimestampMember(*bound); !s.ok()) return s;
   }
   const json& table_name = Member(request, "TableName");
   const json& limit = Member(request, "Limit");

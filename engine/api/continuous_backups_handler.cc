@@ -144,11 +144,7 @@ Result<json> DescribeContinuousBackups(core::EngineState& state, const json& req
 
 Result<json> RestoreTableToPointInTime(core::EngineState& state, const json& request) {
   if (Status s = CheckRequestShape(request, RestoreToPointInTimeShape()); !s.ok()) return s;
-  const json& restore_at = Member(request, "RestoreDateTime");
-  if (!restore_at.is_null() && !restore_at.is_number()) {
-    return Status::Serialization(restore_at.is_string() ? "STRING_VALUE cannot be converted to Date"
-                                                        : "Unexpected token received from parser");
-  }
+  if (Status s = CheckTimestampMember(Member(request, "RestoreDateTime")); !s.ok()) return s;
   const json& target = Member(request, "TargetTableName");
   ValidationErrors errors;
   errors.NotNull(target, "targetTableName");

@@ -60,4 +60,10 @@ Status CheckRequestShape(const json& object, const std::vector<MemberSpec>& spec
   return Status::OK();
 }
 
+Status CheckTimestampMember(const json& value) {
+  if (value.is_null() || value.is_number()) return Status::OK();
+  if (value.is_string()) return Status::Serialization("STRING_VALUE cannot be converted to Date");
+  return Status::Serialization("Unexpected token received from parser");
+}
+
 }  // namespace ddbpg

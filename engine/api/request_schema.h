@@ -38,4 +38,8 @@ const json& Member(const json& request, const char* name);
 // structures; members not named are ignored, as the service ignores unknown members.
 Status CheckRequestShape(const json& object, const std::vector<MemberSpec>& spec);
 
+// A timestamp member (ListBackups' time range, RestoreDateTime): absent, or epoch seconds as a
+// JSON number; a string is the SerializationException a timestamp's deserializer raises.
+Status CheckTimestampMember(const json& value);
+
 }  // namespace ddbpg
