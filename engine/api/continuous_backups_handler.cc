@@ -76,6 +76,11 @@ Result<std::string> SourceTableName(const core::EngineState& state, const json& 
                        : "Only one of SourceTableName or SourceTableArn can be specified");
   }
   if (!name.is_null()) return name.get<std::string>();
+  // Another account's or service's table is refused as the tagging operations refuse it.
+  if (Status s = CheckArnAccess(state, arn.get<std::string>(), "RestoreTableToPointInTime");
+      !s.ok()) {
+    return s;
+  }
   Result<ResourceArn> resource = ParseResourceArn(state, arn.get<std::string>());
   if (!resource.ok()) return resource.status();
   if (!resource->stream_label.empty()) {

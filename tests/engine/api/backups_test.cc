@@ -481,6 +481,13 @@ TEST_F(BackupsTest, RestoreToPointInTimeErrors) {
                           {"RestoreDateTime", now}}))
                 .substr(0, 40),
             "ValidationException: Invalid TableArn: I");
+  EXPECT_EQ(ErrorOf(Call("RestoreTableToPointInTime",
+                         {{"SourceTableArn", "arn:aws:dynamodb:us-east-1:123456789012:table/Music"},
+                          {"TargetTableName", "Tgt"},
+                          {"RestoreDateTime", now}})),
+            "AccessDeniedException: User: arn:aws:iam::000000000000:root is not authorized to "
+            "perform: dynamodb:RestoreTableToPointInTime on resource: "
+            "arn:aws:dynamodb:us-east-1:123456789012:table/Music");
   EXPECT_EQ(ErrorOf(Call("RestoreTableToPointInTime", {{"SourceTableName", "Music"},
                                                        {"TargetTableName", "Tgt"},
                                                        {"RestoreDateTime", "now"}})),
