@@ -110,6 +110,8 @@ export type DynamoDBOperation =
   | 'ExecuteStatement' | 'BatchExecuteStatement' | 'ExecuteTransaction'
   | 'UpdateTimeToLive' | 'DescribeTimeToLive'
   | 'TagResource' | 'UntagResource' | 'ListTagsOfResource'
+  | 'CreateBackup' | 'DescribeBackup' | 'ListBackups' | 'DeleteBackup' | 'RestoreTableFromBackup'
+  | 'UpdateContinuousBackups' | 'DescribeContinuousBackups' | 'RestoreTableToPointInTime'
   | 'UpdateContributorInsights' | 'DescribeContributorInsights' | 'ListContributorInsights';
 /** The DynamoDB Streams operations. */
 export type StreamsOperation = 'ListStreams' | 'DescribeStream' | 'GetShardIterator' | 'GetRecords';

@@ -117,6 +117,8 @@ export interface TableDescription {
   LatestStreamArn?: string;
   LatestStreamLabel?: string;
   DeletionProtectionEnabled?: boolean;
+  /** A table made by RestoreTableFromBackup or RestoreTableToPointInTime. */
+  RestoreSummary?: { SourceBackupArn?: string; SourceTableArn?: string; RestoreDateTime: number; RestoreInProgress: boolean };
   [member: string]: unknown;
 }
 
@@ -386,6 +388,52 @@ export interface PlaygroundSettings {
   Prices: Record<string, string | number>;
 }
 
+/** CreateBackup's answer; DescribeBackup's and DeleteBackup's BackupDescription.BackupDetails. */
+export interface BackupDetails {
+  BackupArn: string;
+  BackupName: string;
+  BackupSizeBytes?: number;
+  BackupStatus: 'CREATING' | 'DELETED' | 'AVAILABLE';
+  BackupType: 'USER' | 'SYSTEM' | 'AWS_BACKUP';
+  BackupCreationDateTime: number;
+  BackupExpiryDateTime?: number;
+}
+export interface BackupDescription {
+  BackupDetails?: BackupDetails;
+  SourceTableDetails?: { TableName: string; TableId: string; TableArn?: string; TableSizeBytes?: number; KeySchema: KeySchemaElement[]; TableCreationDateTime: number; ProvisionedThroughput: { ReadCapacityUnits: number; WriteCapacityUnits: number }; ItemCount?: number; BillingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST' };
+  SourceTableFeatureDetails?: { [member: string]: unknown };
+}
+export interface BackupSummary {
+  TableName?: string;
+  TableId?: string;
+  TableArn?: string;
+  BackupArn?: string;
+  BackupName?: string;
+  BackupCreationDateTime?: number;
+  BackupExpiryDateTime?: number;
+  BackupStatus?: 'CREATING' | 'DELETED' | 'AVAILABLE';
+  BackupType?: 'USER' | 'SYSTEM' | 'AWS_BACKUP';
+  BackupSizeBytes?: number;
+}
+export interface ContinuousBackupsDescription {
+  ContinuousBackupsStatus: 'ENABLED' | 'DISABLED';
+  PointInTimeRecoveryDescription?: {
+    PointInTimeRecoveryStatus?: 'ENABLED' | 'DISABLED';
+    RecoveryPeriodInDays?: number;
+    EarliestRestorableDateTime?: number;
+    LatestRestorableDateTime?: number;
+  };
+}
+/** What both restores may change of the restored table. */
+export interface RestoreOverrides {
+  BillingModeOverride?: 'PROVISIONED' | 'PAY_PER_REQUEST';
+  GlobalSecondaryIndexOverride?: CreateTableInput['GlobalSecondaryIndexes'];
+  LocalSecondaryIndexOverride?: CreateTableInput['LocalSecondaryIndexes'];
+  ProvisionedThroughputOverride?: { ReadCapacityUnits: number; WriteCapacityUnits: number };
+  OnDemandThroughputOverride?: { MaxReadRequestUnits?: number; MaxWriteRequestUnits?: number };
+  SSESpecificationOverride?: { [member: string]: unknown };
+}
+
 /** Each operation's input and output, by the name `send()` takes. */
 /** One PartiQL statement with its `?` values, as BatchExecuteStatement and ExecuteTransaction list them. */
 export interface ParameterizedStatement {
@@ -457,6 +505,14 @@ export interface OperationShapes {
   TagResource: [{ ResourceArn: string; Tags: Tag[] }, Record<string, never>];
   UntagResource: [{ ResourceArn: string; TagKeys: string[] }, Record<string, never>];
   ListTagsOfResource: [{ ResourceArn: string; NextToken?: string }, { Tags?: Tag[]; NextToken?: string }];
+  CreateBackup: [{ TableName: string; BackupName: string }, { BackupDetails?: BackupDetails }];
+  DescribeBackup: [{ BackupArn: string }, { BackupDescription?: BackupDescription }];
+  ListBackups: [{ TableName?: string; Limit?: number; TimeRangeLowerBound?: number | Date; TimeRangeUpperBound?: number | Date; ExclusiveStartBackupArn?: string; BackupType?: 'USER' | 'SYSTEM' | 'AWS_BACKUP' | 'ALL' }, { BackupSummaries?: BackupSummary[]; LastEvaluatedBackupArn?: string }];
+  DeleteBackup: [{ BackupArn: string }, { BackupDescription?: BackupDescription }];
+  RestoreTableFromBackup: [{ TargetTableName: string; BackupArn: string } & RestoreOverrides, { TableDescription?: TableDescription }];
+  UpdateContinuousBackups: [{ TableName: string; PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: boolean; RecoveryPeriodInDays?: number } }, { ContinuousBackupsDescription?: ContinuousBackupsDescription }];
+  DescribeContinuousBackups: [{ TableName: string }, { ContinuousBackupsDescription?: ContinuousBackupsDescription }];
+  RestoreTableToPointInTime: [{ SourceTableArn?: string; SourceTableName?: string; TargetTableName: string; UseLatestRestorableTime?: boolean; RestoreDateTime?: number | Date } & RestoreOverrides, { TableDescription?: TableDescription }];
   UpdateContributorInsights: [ContributorInsightsInput & { ContributorInsightsAction: 'ENABLE' | 'DISABLE'; ContributorInsightsMode?: string }, ContributorInsightsInput & { ContributorInsightsStatus?: string }];
   DescribeContributorInsights: [ContributorInsightsInput, ContributorInsightsInput & { ContributorInsightsStatus?: string; ContributorInsightsRuleList?: string[]; LastUpdateDateTime?: number; [member: string]: unknown }];
   ListContributorInsights: [{ TableName?: string; NextToken?: string; MaxResults?: number }, { ContributorInsightsSummaries?: (ContributorInsightsInput & { ContributorInsightsStatus?: string })[]; NextToken?: string }];

@@ -15,6 +15,8 @@ describe('the page examples', () => {
       'BatchGetItem', 'BatchWriteItem', 'TransactGetItems', 'TransactWriteItems',
       'TagResource', 'UntagResource', 'ListTagsOfResource',
       'ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction',
+      'CreateBackup', 'ListBackups', 'UpdateContinuousBackups', 'DescribeContinuousBackups',
+      'RestoreTableToPointInTime',
     ]) {
       assert.ok(operations.includes(operation), `no example for ${operation}`);
     }
@@ -40,6 +42,10 @@ describe('the page examples', () => {
     // The examples' ARN is the one the table really has.
     assert.equal(outputs.DescribeTable.Table.TableArn, findExample('TagResource').input.ResourceArn);
     assert.deepEqual(outputs.UntagResource, {});
+    assert.deepEqual(outputs.ListBackups.BackupSummaries.map((b) => b.BackupArn), [
+      outputs.CreateBackup.BackupDetails.BackupArn,
+    ]);
+    assert.equal(outputs.RestoreTableToPointInTime.TableDescription.TableName, 'MusicRestored');
     assert.deepEqual(outputs.TransactGetItems.Responses.map((r) => r.Item.Awards), [
       { N: '2' },
       { N: '1' },

@@ -268,6 +268,40 @@ export const EXAMPLES = [
     input: { ResourceArn: MUSIC_TABLE_ARN, TagKeys: ['CostCenter'] },
   },
   {
+    operation: 'CreateBackup',
+    summary:
+      'Backs the table up: its items, key schema, indexes and capacity settings as they are now. ' +
+      'The backup is AVAILABLE at once; RestoreTableFromBackup makes a new table from its BackupArn.',
+    input: { TableName: 'Music', BackupName: 'MusicBackup' },
+  },
+  {
+    operation: 'ListBackups',
+    summary: "Lists the table's backups, oldest first (filters: time range, BackupType, Limit).",
+    input: { TableName: 'Music' },
+  },
+  {
+    operation: 'UpdateContinuousBackups',
+    summary:
+      'Turns on point-in-time recovery: from now on the table can be restored to any second of ' +
+      "the last RecoveryPeriodInDays (1 to 35) on the engine's clock.",
+    input: {
+      TableName: 'Music',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 },
+    },
+  },
+  {
+    operation: 'DescribeContinuousBackups',
+    summary: 'Shows point-in-time recovery: its period and the earliest and latest restorable times.',
+    input: { TableName: 'Music' },
+  },
+  {
+    operation: 'RestoreTableToPointInTime',
+    summary:
+      'Restores the table as it was at RestoreDateTime (epoch seconds) or, here, at the latest ' +
+      'restorable time, into a new table.',
+    input: { SourceTableName: 'Music', TargetTableName: 'MusicRestored', UseLatestRestorableTime: true },
+  },
+  {
     operation: 'DynamoDBStreams_20120810.ListStreams',
     summary:
       "Lists the table's streams through the DynamoDB Streams API (the Stream panel reads its " +
