@@ -5,7 +5,7 @@
 // type what the engine answers (timestamps become Dates and go back as epoch seconds).
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,7 +19,6 @@ import {
   DescribeBackupCommand,
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
-  DynamoDBClient,
   ListBackupsCommand,
   PointInTimeRecoveryUnavailableException,
   PutItemCommand,
@@ -30,35 +29,18 @@ import {
   UpdateContinuousBackupsCommand,
 } from '@aws-sdk/client-dynamodb';
 
-import { startServer } from '../../wasm/http_server.js';
 import { createDynamoDB } from '../../wasm/index.js';
-import { runFile } from './support/aws_cli.js';
+import { BOTO3_SKIP, closeFront, openFront, runBoto3, SDK_FRONTS } from './support/sdk_fronts.js';
+import { tableInput } from './support/sdk_requests.js';
 
-const CREDENTIALS = { accessKeyId: 'x', secretAccessKey: 'x' };
 const ARN_PREFIX = 'arn:aws:dynamodb:us-east-1:000000000000:table/';
 const BACKUP_ARN = /^arn:aws:dynamodb:us-east-1:000000000000:table\/Music\/backup\/\d{14}-[0-9a-f]{8}$/;
-
-// Debian's python3 has boto3; a pyenv python earlier on PATH may not.
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-const BOTO3_SKIP = await runFile(PYTHON, ['-c', 'import boto3'], { timeout: 30000 }).then(
-  () => false,
-  () => `boto3 is not installed for ${PYTHON}`,
-);
-
-function tableInput(name) {
-  return {
-    TableName: name,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-  };
-}
 
 function put(table, value) {
   return new PutItemCommand({ TableName: table, Item: { pk: { S: 'song' }, v: { S: value } } });
 }
 
-for (const front of ['in-process', 'HTTP endpoint']) {
+for (const front of SDK_FRONTS) {
   describe(`backups with the SDK v3 (${front})`, () => {
     let db;
     let server;
@@ -66,20 +48,12 @@ for (const front of ['in-process', 'HTTP endpoint']) {
     const valueOf = async (TableName) => (await client.send(new ScanCommand({ TableName }))).Items.map((item) => item.v.S);
 
     before(async () => {
-      if (front === 'in-process') {
-        db = await createDynamoDB();
-        client = new DynamoDBClient({ region: 'us-east-1', credentials: CREDENTIALS, requestHandler: db.requestHandler() });
-      } else {
-        server = await startServer({ port: 0 });
-        client = new DynamoDBClient({ endpoint: server.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
-      }
+      ({ client, server, db } = await openFront(front));
       await client.send(new CreateTableCommand(tableInput('Music')));
     });
 
     after(async () => {
-      client?.destroy();
-      await server?.close();
-      await db?.close();
+      await closeFront({ client, server, db });
     });
 
     test('CreateBackup, DescribeBackup, ListBackups, RestoreTableFromBackup, DeleteBackup', async () => {
@@ -197,16 +171,8 @@ print(json.dumps(out))
 `;
 
 describe('backups with boto3 (HTTP endpoint)', () => {
-  let server;
-  before(async () => {
-    if (!BOTO3_SKIP) server = await startServer({ port: 0 });
-  });
-  after(async () => {
-    await server?.close();
-  });
-
   test('backs up, lists, restores, and restores to a point in time', { skip: BOTO3_SKIP }, async () => {
-    const { stdout } = await runFile(PYTHON, ['-c', BOTO3_SCRIPT, server.url], { timeout: 60000 });
+    const stdout = await runBoto3(BOTO3_SCRIPT);
     assert.deepEqual(JSON.parse(stdout), { listed: ['pyb'], copy: 1, status: 'ENABLED', pitr: 1, missing: 'BackupNotFoundException' });
   });
 });

@@ -17,30 +17,21 @@ import {
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 
-import { startServer } from '../../wasm/http_server.js';
-import { createDynamoDB } from '../../wasm/index.js';
+import { closeFront, openFront, SDK_FRONTS } from './support/sdk_fronts.js';
 import { CREDENTIALS, rejection, tableInput } from './support/sdk_requests.js';
 
-for (const front of ['in-process', 'HTTP endpoint']) {
+for (const front of SDK_FRONTS) {
   describe(`control plane with the SDK v3 (${front})`, () => {
     let db;
     let server;
     let client;
 
     before(async () => {
-      if (front === 'in-process') {
-        db = await createDynamoDB();
-        client = new DynamoDBClient({ region: 'us-east-1', credentials: CREDENTIALS, requestHandler: db.requestHandler() });
-      } else {
-        server = await startServer({ port: 0 });
-        client = new DynamoDBClient({ endpoint: server.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
-      }
+      ({ client, server, db } = await openFront(front));
     });
 
     after(async () => {
-      client?.destroy();
-      await server?.close();
-      await db?.close();
+      await closeFront({ client, server, db });
     });
 
     test('a protected table refuses DeleteTable until protection is turned off', async () => {

@@ -16,7 +16,7 @@ describe('the page examples', () => {
       'TagResource', 'UntagResource', 'ListTagsOfResource',
       'ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction',
       'CreateBackup', 'ListBackups', 'UpdateContinuousBackups', 'DescribeContinuousBackups',
-      'RestoreTableToPointInTime',
+      'RestoreTableToPointInTime', 'DescribeLimits', 'DescribeEndpoints',
     ]) {
       assert.ok(operations.includes(operation), `no example for ${operation}`);
     }
@@ -53,6 +53,8 @@ describe('the page examples', () => {
     assert.deepEqual(outputs.ExecuteStatement.Items.map((item) => item.SongTitle.S), ['Happy Day', 'PartiQL Rocks']);
     assert.deepEqual(outputs.BatchExecuteStatement.Responses.map((r) => r.Item.SongTitle.S), ['Happy Day', 'PartiQL Rocks']);
     assert.deepEqual(outputs.ExecuteTransaction, {});
+    assert.equal(outputs.DescribeLimits.TableMaxWriteCapacityUnits, 40000);
+    assert.equal(outputs.DescribeEndpoints.Endpoints[0].Address, 'dynamodb.us-east-1.amazonaws.com');
     db.close();
   });
 });

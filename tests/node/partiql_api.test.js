@@ -4,41 +4,20 @@
 // check that clients send, read and type what the engine answers.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
 import {
   BatchExecuteStatementCommand,
   CreateTableCommand,
   DuplicateItemException,
-  DynamoDBClient,
   ExecuteStatementCommand,
   ExecuteTransactionCommand,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ExecuteStatementCommand as DocumentExecuteStatementCommand } from '@aws-sdk/lib-dynamodb';
 
-import { startServer } from '../../wasm/http_server.js';
-import { createDynamoDB } from '../../wasm/index.js';
-import { runFile } from './support/aws_cli.js';
-
-const CREDENTIALS = { accessKeyId: 'x', secretAccessKey: 'x' };
-
-// Debian's python3 has boto3; a pyenv python earlier on PATH may not.
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-const BOTO3_SKIP = await runFile(PYTHON, ['-c', 'import boto3'], { timeout: 30000 }).then(
-  () => false,
-  () => `boto3 is not installed for ${PYTHON}`,
-);
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the request to fail');
-}
+import { BOTO3_SKIP, closeFront, openFront, runBoto3, SDK_FRONTS } from './support/sdk_fronts.js';
+import { rejection } from './support/sdk_requests.js';
 
 const MUSIC = {
   TableName: 'Music',
@@ -53,27 +32,19 @@ const MUSIC = {
   ],
 };
 
-for (const front of ['in-process', 'HTTP endpoint']) {
+for (const front of SDK_FRONTS) {
   describe(`PartiQL with the SDK v3 (${front})`, () => {
     let db;
     let server;
     let client;
 
     before(async () => {
-      if (front === 'in-process') {
-        db = await createDynamoDB();
-        client = new DynamoDBClient({ region: 'us-east-1', credentials: CREDENTIALS, requestHandler: db.requestHandler() });
-      } else {
-        server = await startServer({ port: 0 });
-        client = new DynamoDBClient({ endpoint: server.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
-      }
+      ({ client, server, db } = await openFront(front));
       await client.send(new CreateTableCommand(MUSIC));
     });
 
     after(async () => {
-      client?.destroy();
-      await server?.close();
-      await db?.close();
+      await closeFront({ client, server, db });
     });
 
     test('INSERT, SELECT with parameters, UPDATE and DELETE', async () => {
@@ -223,16 +194,8 @@ print(json.dumps(out))
 `;
 
 describe('PartiQL with boto3 (HTTP endpoint)', () => {
-  let server;
-  before(async () => {
-    if (!BOTO3_SKIP) server = await startServer({ port: 0 });
-  });
-  after(async () => {
-    await server?.close();
-  });
-
   test('inserts, selects and reads DuplicateItemException', { skip: BOTO3_SKIP }, async () => {
-    const { stdout } = await runFile(PYTHON, ['-c', BOTO3_SCRIPT, server.url], { timeout: 60000 });
+    const stdout = await runBoto3(BOTO3_SCRIPT);
     const out = JSON.parse(stdout);
     assert.deepEqual(out.items, [{ p: { S: 'a' }, n: { N: '1' } }]);
     assert.equal(out.duplicate, 'DuplicateItemException: Duplicate primary key exists in table');

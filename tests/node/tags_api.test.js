@@ -4,7 +4,7 @@
 // every rule; these check that clients send, read and type what the engine answers.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -13,7 +13,6 @@ import {
   CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
   DynamoDBServiceException,
   ListTagsOfResourceCommand,
   ResourceNotFoundException,
@@ -22,41 +21,26 @@ import {
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 
-import { startServer } from '../../wasm/http_server.js';
 import { createDynamoDB } from '../../wasm/index.js';
-import { CREDENTIALS, rejection, tableInput } from './support/sdk_requests.js';
-import { runFile } from './support/aws_cli.js';
+import { BOTO3_SKIP, closeFront, openFront, runBoto3, SDK_FRONTS } from './support/sdk_fronts.js';
+import { rejection, tableInput } from './support/sdk_requests.js';
 
 const ARN_PREFIX = 'arn:aws:dynamodb:us-east-1:000000000000:table/';
 
-// Debian's python3 has boto3; a pyenv python earlier on PATH may not.
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-const BOTO3_SKIP = await runFile(PYTHON, ['-c', 'import boto3'], { timeout: 30000 }).then(
-  () => false,
-  () => `boto3 is not installed for ${PYTHON}`,
-);
 
 // The same behaviour through both ways the SDK reaches the engine.
-for (const front of ['in-process', 'HTTP endpoint']) {
+for (const front of SDK_FRONTS) {
   describe(`tagging with the SDK v3 (${front})`, () => {
     let db;
     let server;
     let client;
 
     before(async () => {
-      if (front === 'in-process') {
-        db = await createDynamoDB();
-        client = new DynamoDBClient({ region: 'us-east-1', credentials: CREDENTIALS, requestHandler: db.requestHandler() });
-      } else {
-        server = await startServer({ port: 0 });
-        client = new DynamoDBClient({ endpoint: server.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
-      }
+      ({ client, server, db } = await openFront(front));
     });
 
     after(async () => {
-      client?.destroy();
-      await server?.close();
-      await db?.close();
+      await closeFront({ client, server, db });
     });
 
     describe('behaviour', () => {
@@ -192,16 +176,8 @@ print(json.dumps(out))
 `;
 
 describe('tagging with boto3 (HTTP endpoint)', () => {
-  let server;
-  before(async () => {
-    if (!BOTO3_SKIP) server = await startServer({ port: 0 });
-  });
-  after(async () => {
-    await server?.close();
-  });
-
   test('tags, lists, untags and reads the errors', { skip: BOTO3_SKIP }, async () => {
-    const { stdout } = await runFile(PYTHON, ['-c', BOTO3_SCRIPT, server.url], { timeout: 60000 });
+    const stdout = await runBoto3(BOTO3_SCRIPT);
     const out = JSON.parse(stdout);
     assert.deepEqual(out.tagged, [
       { Key: ' ', Value: '9' },

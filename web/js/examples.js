@@ -318,6 +318,18 @@ export const EXAMPLES = [
     summary: 'Lists the table names in this playground.',
     input: {},
   },
+  {
+    operation: 'DescribeLimits',
+    summary:
+      'Shows the most capacity the account may provision: 40,000 read and write units a table, ' +
+      '80,000 across the account.',
+    input: {},
+  },
+  {
+    operation: 'DescribeEndpoints',
+    summary: 'Shows the address that answers DynamoDB requests, and how long to keep it.',
+    input: {},
+  },
   // The playground's own operations (docs/api-coverage.md, "Playground extensions"): they come
   // before UpdateTable so the simulation runs on the on-demand Music table, whose four partitions
   // each serve at most 1,000 WCU per second.
