@@ -47,7 +47,6 @@ using limits::kMaxBatchWriteRequests;
 // The service lists at most ten constraint violations.
 constexpr size_t kMaxReportedViolations = 10;
 
-constexpr const char* kReturnConsumedCapacityValues = "[INDEXES, TOTAL, NONE]";
 constexpr const char* kReturnItemCollectionMetricsValues = "[SIZE, NONE]";
 
 constexpr const char* kDuplicateKeysMessage = "Provided list of item keys contains duplicates";

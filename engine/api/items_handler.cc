@@ -21,7 +21,6 @@
 namespace ddbpg {
 namespace {
 
-constexpr const char* kReturnConsumedCapacityValues = "[INDEXES, TOTAL, NONE]";
 constexpr const char* kReturnValuesValues = "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
 constexpr const char* kReturnItemCollectionMetricsValues = "[SIZE, NONE]";
 
@@ -83,7 +82,7 @@ Status ValidateWriteMembers(const json& request, const char* item_member, const 
   if (!is_put) errors.NotNull(Member(request, item_member), item_path);
   errors.Enum(Member(request, "ConditionalOperator"), "conditionalOperator", "[OR, AND]");
   errors.Enum(Member(request, "ReturnValuesOnConditionCheckFailure"),
-              "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
+              "returnValuesOnConditionCheckFailure", kOnConditionCheckFailureValues);
   return errors.ToStatus();
 }
 

@@ -11,6 +11,10 @@
 namespace ddbpg {
 
 inline constexpr const char* kInvalidParameters = kParameterValuesInvalid;
+// The enum sets the validator names for ReturnConsumedCapacity and
+// ReturnValuesOnConditionCheckFailure, in the service's order.
+inline constexpr const char* kReturnConsumedCapacityValues = "[INDEXES, TOTAL, NONE]";
+inline constexpr const char* kOnConditionCheckFailureValues = "[ALL_OLD, NONE]";
 
 inline constexpr const char* kTableNameRequiredMessage =
     "The parameter 'TableName' is required but was not present in the request";

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/api/messages.h"
 #include "engine/api/handlers.h"
 #include "engine/api/partiql_translate.h"
 #include "engine/api/request_schema.h"
@@ -23,8 +24,6 @@ constexpr size_t kMaxNextTokenLength = 32768;
 constexpr size_t kMaxBatchStatements = 25;
 constexpr size_t kMaxTransactionStatements = 100;
 constexpr size_t kMaxClientRequestTokenLength = 36;
-constexpr const char* kReturnConsumedCapacityValues = "[INDEXES, TOTAL, NONE]";
-constexpr const char* kOnConditionCheckFailureValues = "[ALL_OLD, NONE]";
 
 // The service's texts where a capture was found, the playground's guesses otherwise
 // (docs/differences.md lists which).

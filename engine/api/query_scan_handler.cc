@@ -60,7 +60,7 @@ Status ValidateReadMembers(const json& request, bool is_query) {
   ValidationErrors errors;
   const json& table_name = Member(request, "TableName");
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
-              "[INDEXES, TOTAL, NONE]");
+              kReturnConsumedCapacityValues);
   errors.MinLength(Member(request, "AttributesToGet"), "attributesToGet", 1);
   errors.NotNull(table_name, "tableName");
   errors.ResourceName(table_name, "tableName", 1);

@@ -74,7 +74,6 @@ constexpr size_t kMaxTransactionBytes = 4 * 1024 * 1024;
 // "Capacity management for transactions").
 constexpr double kTransactionalFactor = 2;
 
-constexpr const char* kReturnConsumedCapacityValues = "[INDEXES, TOTAL, NONE]";
 constexpr const char* kMultipleOperationsOnOneItemMessage =
     "Transaction request cannot include multiple operations on one item";
 // us-east-1's text; eu-west-2 reports the same fault as a member constraint on transactItems.
@@ -185,7 +184,7 @@ void ValidateActionMembers(const json& action, const ActionKind& kind, const std
   const std::string attributes_path = path + (kind.kind == WriteKind::kPut ? ".item" : ".key");
   errors.NotNull(Member(action, kind.attributes_member), attributes_path);
   errors.Enum(Member(action, "ReturnValuesOnConditionCheckFailure"),
-              path + ".returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
+              path + ".returnValuesOnConditionCheckFailure", kOnConditionCheckFailureValues);
   const json& table_name = Member(action, "TableName");
   errors.NotNull(table_name, path + ".tableName");
   errors.ResourceName(table_name, path + ".tableName", 1);

@@ -1,6 +1,7 @@
 // UpdateItem: SET, REMOVE, ADD and DELETE on one item, creating it when absent, with a
 // condition and every ReturnValues option.
 
+#include "engine/api/messages.h"
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
@@ -37,7 +38,7 @@ Status ValidateUpdateItemMembers(const json& request) {
   ValidationErrors errors;
   const json& table_name = Member(request, "TableName");
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
-              "[INDEXES, TOTAL, NONE]");
+              kReturnConsumedCapacityValues);
   errors.NotNull(table_name, "tableName");
   errors.ResourceName(table_name, "tableName", 1);
   errors.Enum(Member(request, "ReturnValues"), "returnValues",
@@ -47,7 +48,7 @@ Status ValidateUpdateItemMembers(const json& request) {
               "[SIZE, NONE]");
   errors.Enum(Member(request, "ConditionalOperator"), "conditionalOperator", "[OR, AND]");
   errors.Enum(Member(request, "ReturnValuesOnConditionCheckFailure"),
-              "returnValuesOnConditionCheckFailure", "[ALL_OLD, NONE]");
+              "returnValuesOnConditionCheckFailure", kOnConditionCheckFailureValues);
   return errors.ToStatus();
 }
 

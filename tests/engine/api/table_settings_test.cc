@@ -107,13 +107,7 @@ TEST_F(TableSettingsTest, SettingsSurviveASnapshot) {
   request["DeletionProtectionEnabled"] = true;
   request["TableClass"] = "STANDARD_INFREQUENT_ACCESS";
   Ok("CreateTable", request);
-  std::string error;
-  const std::string snapshot = engine_.SaveSnapshot(&error);
-  ASSERT_EQ(error, "");
-  ManualClock clock;
-  clock.Set(clock_.NowSeconds());
-  Engine restored(clock);
-  ASSERT_EQ(restored.RestoreSnapshot(snapshot).error, "");
+  Engine& restored = RestoredFromSnapshot();
   json table = json::parse(
       restored.Handle("DynamoDB_20120810.DescribeTable", R"({"TableName":"Orders"})").body)["Table"];
   EXPECT_EQ(table["DeletionProtectionEnabled"], true);

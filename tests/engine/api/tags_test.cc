@@ -419,13 +419,7 @@ TEST_F(TagsTest, TagsSurviveASnapshot) {
   ASSERT_EQ(ErrorOf(TagCall(Arn(), {Tag("env", "dev"), Tag("team", "blue")})), "OK");
   const std::string stream = EnableStream();
   ASSERT_EQ(ErrorOf(TagCall(stream, {Tag("s", "1")})), "OK");
-  std::string error;
-  const std::string snapshot = engine_.SaveSnapshot(&error);
-  ASSERT_EQ(error, "");
-  ManualClock clock;
-  clock.Set(clock_.NowSeconds());
-  Engine restored(clock);
-  ASSERT_EQ(restored.RestoreSnapshot(snapshot).error, "");
+  Engine& restored = RestoredFromSnapshot();
   auto list = [&](const std::string& arn) {
     Response response = restored.Handle("DynamoDB_20120810.ListTagsOfResource",
                                         json{{"ResourceArn", arn}}.dump());

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <string>
 
 #include "engine/engine.h"
@@ -58,8 +59,24 @@ class EngineFixture : public ::testing::Test {
     Ok("CreateTable", request);
   }
 
+  // A second engine restored from a snapshot of this one, on a clock at this one's time, as a
+  // reopened playground starts; it lives as long as the test.
+  Engine& RestoredFromSnapshot() {
+    std::string error;
+    const std::string snapshot = engine_.SaveSnapshot(&error);
+    EXPECT_EQ(error, "");
+    restored_clock_.Set(clock_.NowSeconds());
+    restored_ = std::make_unique<Engine>(restored_clock_);
+    EXPECT_EQ(restored_->RestoreSnapshot(snapshot).error, "");
+    return *restored_;
+  }
+
   ManualClock clock_;
   Engine engine_;
+
+ private:
+  ManualClock restored_clock_;
+  std::unique_ptr<Engine> restored_;
 };
 
 // "ShortType: message" of an error response, or "OK" for a 200, so failures read well.
