@@ -133,7 +133,22 @@ export interface CreateTableInput {
   StreamSpecification?: StreamSpecification;
   /** At most 50; the table keeps them (ListTagsOfResource), DescribeTable does not show them. */
   Tags?: Tag[];
+  /**
+   * A resource-based policy document (IAM policy JSON, at most 20480 bytes), checked as
+   * PutResourcePolicy checks it; GetResourcePolicy answers it. Stored, never evaluated.
+   */
+  ResourcePolicy?: string;
   [member: string]: unknown;
+}
+/** PutResourcePolicy's input: a table's or a stream's ARN and the policy document. */
+export interface PutResourcePolicyInput {
+  ResourceArn: string;
+  /** IAM policy JSON, at most 20480 bytes with whitespace; stored minified in IAM's key order. */
+  Policy: string;
+  /** Only if this revision is attached ("NO_POLICY": only if none is); else PolicyNotFoundException. */
+  ExpectedRevisionId?: string;
+  /** Accepted; the playground evaluates no policy, so nobody can lose access. */
+  ConfirmRemoveSelfResourceAccess?: boolean;
 }
 export interface UpdateTableInput {
   TableName: string;
@@ -505,6 +520,12 @@ export interface OperationShapes {
   TagResource: [{ ResourceArn: string; Tags: Tag[] }, Record<string, never>];
   UntagResource: [{ ResourceArn: string; TagKeys: string[] }, Record<string, never>];
   ListTagsOfResource: [{ ResourceArn: string; NextToken?: string }, { Tags?: Tag[]; NextToken?: string }];
+  /** A RevisionId is epoch milliseconds of the change; a change within 15 s of the last is a ThrottlingException. */
+  PutResourcePolicy: [PutResourcePolicyInput, { RevisionId?: string }];
+  /** PolicyNotFoundException when none is attached. */
+  GetResourcePolicy: [{ ResourceArn: string }, { Policy?: string; RevisionId?: string }];
+  /** The RevisionId removed; none when no policy was attached (not an error). */
+  DeleteResourcePolicy: [{ ResourceArn: string; ExpectedRevisionId?: string }, { RevisionId?: string }];
   CreateBackup: [{ TableName: string; BackupName: string }, { BackupDetails?: BackupDetails }];
   DescribeBackup: [{ BackupArn: string }, { BackupDescription?: BackupDescription }];
   ListBackups: [{ TableName?: string; Limit?: number; TimeRangeLowerBound?: number | Date; TimeRangeUpperBound?: number | Date; ExclusiveStartBackupArn?: string; BackupType?: 'USER' | 'SYSTEM' | 'AWS_BACKUP' | 'ALL' }, { BackupSummaries?: BackupSummary[]; LastEvaluatedBackupArn?: string }];

@@ -63,6 +63,8 @@ WireError WireErrorOf(ErrorType type) {
               "message"};
     case ErrorType::kInvalidRestoreTime:
       return {"com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400, "message"};
+    case ErrorType::kPolicyNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#PolicyNotFoundException", 400, "message"};
     case ErrorType::kInternalServerError:
     case ErrorType::kNone:
       break;

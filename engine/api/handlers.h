@@ -54,6 +54,10 @@ Result<json> ListContributorInsights(core::EngineState& state, const json& reque
 Result<json> TagResource(core::EngineState& state, const json& request);
 Result<json> UntagResource(core::EngineState& state, const json& request);
 Result<json> ListTagsOfResource(core::EngineState& state, const json& request);
+// Resource-based policies on a table or its stream (resource_policy_handler.cc).
+Result<json> PutResourcePolicy(core::EngineState& state, const json& request);
+Result<json> GetResourcePolicy(core::EngineState& state, const json& request);
+Result<json> DeleteResourcePolicy(core::EngineState& state, const json& request);
 
 // What the account may provision, and where the service answers (service_info_handler.cc).
 Result<json> DescribeLimits(core::EngineState& state, const json& request);

@@ -7,7 +7,7 @@ namespace ddbpg {
 bool IsReadOnlyTarget(std::string_view target) {
   // Reads consume capacity, and the journal does not keep that: a reopened playground starts
   // its capacity from the writes alone (docs/differences.md, "Persistence").
-  static constexpr std::array<std::string_view, 21> kReadOnly = {
+  static constexpr std::array<std::string_view, 22> kReadOnly = {
       "DynamoDB_20120810.GetItem",
       "DynamoDB_20120810.BatchGetItem",
       "DynamoDB_20120810.Query",
@@ -19,6 +19,7 @@ bool IsReadOnlyTarget(std::string_view target) {
       "DynamoDB_20120810.DescribeContributorInsights",
       "DynamoDB_20120810.ListContributorInsights",
       "DynamoDB_20120810.ListTagsOfResource",
+      "DynamoDB_20120810.GetResourcePolicy",
       "DynamoDB_20120810.DescribeBackup",
       "DynamoDB_20120810.ListBackups",
       "DynamoDB_20120810.DescribeContinuousBackups",

@@ -47,6 +47,26 @@ bool ValidTableName(const std::string& name) {
   return errors.empty();
 }
 
+// The resource part of a well-formed ARN ("table/<name>[/stream/<label>]"); `invalid_name` is
+// the error for a table name that cannot be one.
+Result<ResourceArn> ParseTablePath(const std::string& arn, const std::string& resource,
+                                   const Status& invalid_name) {
+  if (resource.compare(0, 6, "table/") != 0) return NotADynamoDbResource(arn);
+  const std::vector<std::string> path = SplitPath(resource.substr(6));
+  if (!ValidTableName(path[0])) return invalid_name;
+  if (path.size() == 1) return ResourceArn{path[0], ""};
+  if (path.size() == 3 && path[1] == "stream" && !path[2].empty()) {
+    return ResourceArn{path[0], path[2]};
+  }
+  if (path.size() == 3 && path[1] == "index") {
+    return Status::Validation(std::string(kParameterValuesInvalid) +
+                              "Invalid resource arn provided, only table or stream is accepted. "
+                              "Provided resource arn: " + arn);
+  }
+  // Backups (table/<name>/backup/<id>), exports and imports have neither tags nor policies.
+  return NotADynamoDbResource(arn);
+}
+
 }  // namespace
 
 Status CheckArnAccess(const core::EngineState& state, const std::string& arn,
@@ -73,21 +93,27 @@ Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::
   if (parts.size() < 6 || parts[1] != "aws" || parts[3] != state.options.region) {
     return InvalidTableArn(arn);
   }
-  const std::string& resource = parts[5];
-  if (resource.compare(0, 6, "table/") != 0) return NotADynamoDbResource(arn);
-  const std::vector<std::string> path = SplitPath(resource.substr(6));
-  if (!ValidTableName(path[0])) return InvalidTableArn(arn);
-  if (path.size() == 1) return ResourceArn{path[0], ""};
-  if (path.size() == 3 && path[1] == "stream" && !path[2].empty()) {
-    return ResourceArn{path[0], path[2]};
-  }
-  if (path.size() == 3 && path[1] == "index") {
+  return ParseTablePath(arn, parts[5], InvalidTableArn(arn));
+}
+
+Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state, const std::string& arn) {
+  if (arn.compare(0, 4, "arn:") != 0) {
     return Status::Validation(std::string(kParameterValuesInvalid) +
-                              "Invalid resource arn provided, only table or stream is accepted. "
-                              "Provided resource arn: " + arn);
+                              "ARNs must start with 'arn:': " + arn);
   }
-  // Backups (table/<name>/backup/<id>), exports and imports cannot be tagged.
-  return NotADynamoDbResource(arn);
+  const std::vector<std::string> parts = ArnParts(arn);
+  const Status invalid =
+      Status::Validation(std::string(kParameterValuesInvalid) + "Invalid resource Arn: " + arn);
+  if (parts.size() < 6) return invalid;
+  if (parts[2] != "dynamodb") return NotADynamoDbResource(arn);
+  if (parts[4] != state.options.account_id) {
+    // Measured with a typographic apostrophe.
+    return Status::Validation(
+        "This action is only supported by accounts that match the resource owner\u2019s "
+        "account.");
+  }
+  if (parts[1] != "aws" || parts[3] != state.options.region) return invalid;
+  return ParseTablePath(arn, parts[5], invalid);
 }
 
 }  // namespace ddbpg

@@ -1,7 +1,8 @@
-// The resources the tagging operations name by ARN: a table, or a table's stream
-// (arn:aws:dynamodb:<region>:<account>:table/<name>[/stream/<label>]), checked in two steps at
-// the two places the service checks them. Texts captured from the live service (2026, and
-// dynalite's recordings for the access errors); see docs/api-coverage.md, "Tags".
+// The resources the tagging and resource-policy operations name by ARN: a table, or a table's
+// stream (arn:aws:dynamodb:<region>:<account>:table/<name>[/stream/<label>]), for tagging checked
+// in two steps at the two places the service checks them. Texts captured from the live service
+// (2026, and dynalite's recordings for the access errors); see docs/api-coverage.md, "Tags" and
+// "PutResourcePolicy".
 #pragma once
 
 #include <string>
@@ -29,5 +30,12 @@ Status CheckArnAccess(const core::EngineState& state, const std::string& arn,
 // TableArn: ..."), a table or stream ARN (an index ARN, and a backup's or anything else under
 // "table/", are ValidationExceptions with their own texts). Does not look the resource up.
 Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::string& arn);
+
+// The resource-policy operations' whole check of an ARN, in their own words (2026 captures):
+// "arn:" first, then another service ("not a DynamoDB resource arn"), another account ("only
+// supported by accounts that match the resource owner's account"), another partition or region
+// ("Invalid resource Arn"), then the table path as ParseResourceArn reads it. All are
+// ValidationExceptions. Does not look the resource up.
+Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state, const std::string& arn);
 
 }  // namespace ddbpg

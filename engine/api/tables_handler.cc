@@ -10,6 +10,7 @@
 #include "engine/api/index_updates.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
+#include "engine/api/resource_policy_document.h"
 #include "engine/api/stream_specification.h"
 #include "engine/api/table_description.h"
 #include "engine/api/tag_rules.h"
@@ -43,6 +44,7 @@ const std::vector<MemberSpec>& CreateTableShape() {
        {{"Key", WireType::kString}, {"Value", WireType::kString}}},
       {"TableClass", WireType::kString},
       {"DeletionProtectionEnabled", WireType::kBoolean},
+      {"ResourcePolicy", WireType::kString},
   };
   return *spec;
 }
@@ -275,6 +277,13 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
     if (read->size() > limits::kMaxTagsPerResource) return Status::Validation(kTooManyTagsMessage);
     tags.insert(read->begin(), read->end());
   }
+  // The policy is checked as PutResourcePolicy checks it; a refused one creates nothing.
+  std::string policy_document;
+  if (const json& policy = Member(request, "ResourcePolicy"); policy.is_string()) {
+    Result<std::string> canonical = CanonicalPolicyDocument(policy.get<std::string>());
+    if (!canonical.ok()) return canonical.status();
+    policy_document = std::move(*canonical);
+  }
 
   const std::string name = table_name.get<std::string>();
   if (state.FindTable(name) != nullptr) return Status::ResourceInUse(TableExistsMessage(name));
@@ -301,6 +310,12 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
   definition.creation_time = state.clock.NowSeconds();
   definition.table_id = state.NewTableId();
   definition.tags = std::move(tags);
+  if (!policy_document.empty()) {
+    // Starts no 15-second window: only PutResourcePolicy and DeleteResourcePolicy do.
+    definition.resource_policy.revision_id =
+        NextRevisionId(definition.resource_policy, definition.creation_time);
+    definition.resource_policy.document = std::move(policy_document);
+  }
   ApplyTableSettings(request, /*is_update=*/false, definition.creation_time, definition);
 
   auto table = std::make_unique<Table>(std::move(definition));
@@ -363,6 +378,11 @@ Result<json> DeleteTable(core::EngineState& state, const json& request) {
     description.erase(member);
   }
   DisableStreamOf(state, **table);
+  // The table's streams stay readable for 24 hours, but their policies go with the table (the
+  // service answers PolicyNotFoundException for them then).
+  for (const auto& stream : state.streams) {
+    if (stream->table_name() == (*table)->name()) stream->mutable_resource_policy() = {};
+  }
   // The service keeps a table deleted with point-in-time recovery on as a system backup.
   if ((*table)->point_in_time().enabled()) {
     core::AddDeletedTableBackup(state, **table, state.clock.NowSeconds());

@@ -40,6 +40,8 @@ enum class ErrorType {
   kContinuousBackupsUnavailable,
   kPointInTimeRecoveryUnavailable,
   kInvalidRestoreTime,
+  // Resource-based policies: no policy, or not the revision ExpectedRevisionId names.
+  kPolicyNotFound,
   kInternalServerError,
 };
 

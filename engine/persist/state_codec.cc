@@ -53,6 +53,27 @@ std::map<std::string, std::string> LoadTags(const json& saved) {
   return tags;
 }
 
+// A resource-based policy slot, written only once it was used, so a table or stream that never
+// had a policy saves as it did before policies; a file without one has an empty slot.
+void SavePolicy(const ResourcePolicy& policy, json& owner) {
+  if (policy.revision_id.empty() && !policy.changed_at) return;
+  owner["ResourcePolicy"] = {
+      {"Document", policy.document},
+      {"RevisionId", policy.revision_id},
+      {"ChangedAt", policy.changed_at ? StateCodec::Number(*policy.changed_at) : json(nullptr)}};
+}
+ResourcePolicy LoadPolicy(const json& owner) {
+  ResourcePolicy policy;
+  const json& saved = Member(owner, "ResourcePolicy");
+  if (saved.is_null()) return policy;
+  policy.document = saved.at("Document").get<std::string>();
+  policy.revision_id = saved.at("RevisionId").get<std::string>();
+  if (const json& changed = Member(saved, "ChangedAt"); !changed.is_null()) {
+    policy.changed_at = StateCodec::ToDouble(changed);
+  }
+  return policy;
+}
+
 Item LoadItem(const json& saved) {
   if (Status s = CheckAttributeMapWire(saved); !s.ok()) throw std::runtime_error(s.message());
   Result<Item> item = DecodeItem(saved);
@@ -344,7 +365,7 @@ json StateCodec::Save(const TableDefinition& definition) {
   json switches = json::array();
   for (double at : definition.pay_per_request_switches) switches.push_back(Number(at));
   const ProvisionedThroughput& throughput = definition.throughput;
-  return {
+  json saved = {
       {"Name", definition.name},
       {"KeySchema", keys},
       {"AttributeDefinitions", attributes},
@@ -382,6 +403,8 @@ json StateCodec::Save(const TableDefinition& definition) {
                                     {"SourceTableArn", definition.restore_summary->source_table_arn},
                                     {"RestoreTime", Number(definition.restore_summary->restore_time)}}
                              : json(nullptr)}};
+  SavePolicy(definition.resource_policy, saved);
+  return saved;
 }
 
 TableDefinition StateCodec::LoadDefinition(const json& saved) {
@@ -436,6 +459,7 @@ TableDefinition StateCodec::LoadDefinition(const json& saved) {
     LoadIfPresent(stream, "LatestLabel", definition.latest_stream_label);
   }
   definition.tags = LoadTags(Member(saved, "Tags"));
+  definition.resource_policy = LoadPolicy(saved);
   // Files from before deletion protection and table classes have neither.
   LoadIfPresent(saved, "DeletionProtectionEnabled", definition.deletion_protection);
   if (const json& table_class = Member(saved, "TableClass"); !table_class.is_null()) {
@@ -670,7 +694,7 @@ json StateCodec::Save(const Stream& stream) {
                       {"RecordCount", shard.records.size()},
                       {"TrimmedThrough", shard.trimmed_through}});
   }
-  return {{"TableName", stream.table_name_},
+  json saved = {{"TableName", stream.table_name_},
           {"Arn", stream.arn_},
           {"Label", stream.label_},
           {"ViewType", StreamViewTypeName(stream.view_type_)},
@@ -681,6 +705,8 @@ json StateCodec::Save(const Stream& stream) {
           {"Shards", shards},
           {"ShardsOpened", stream.shards_opened_},
           {"Tags", SaveTags(stream.tags_)}};
+  SavePolicy(stream.resource_policy_, saved);
+  return saved;
 }
 
 std::unique_ptr<Stream> StateCodec::LoadStream(const json& saved, uint64_t* next_sequence) {
@@ -718,6 +744,7 @@ std::unique_ptr<Stream> StateCodec::LoadStream(const json& saved, uint64_t* next
   stream->disabled_at_ = ToDouble(saved.at("DisabledAt"));
   stream->shards_opened_ = saved.at("ShardsOpened").get<uint64_t>();
   stream->tags_ = LoadTags(Member(saved, "Tags"));
+  stream->resource_policy_ = LoadPolicy(saved);
   return stream;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/base/clock.h"
+#include "engine/base/resource_policy.h"
 #include "engine/base/status.h"
 #include "engine/index/secondary_index.h"
 #include "engine/store/item_versions.h"
@@ -87,6 +88,9 @@ struct TableDefinition {
   std::optional<double> table_class_updated;
   // Set on a table made by RestoreTableFromBackup or RestoreTableToPointInTime.
   std::optional<RestoreSummary> restore_summary;
+  // The table's resource-based policy (PutResourcePolicy, CreateTable's ResourcePolicy); it goes
+  // with the table, and a backup or restore does not carry it.
+  ResourcePolicy resource_policy;
 };
 
 class Table {

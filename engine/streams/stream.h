@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/resource_policy.h"
 #include "engine/value/attribute_value.h"
 
 namespace ddbpg {
@@ -89,6 +90,10 @@ class Stream {
   // table's (Developer Guide, "Using attribute-based access control with DynamoDB Streams").
   const std::map<std::string, std::string>& tags() const { return tags_; }
   std::map<std::string, std::string>& mutable_tags() { return tags_; }
+  // The stream's own resource-based policy, a slot apart from its table's (PutResourcePolicy
+  // with the stream's ARN); dropped when the table is deleted.
+  const ResourcePolicy& resource_policy() const { return resource_policy_; }
+  ResourcePolicy& mutable_resource_policy() { return resource_policy_; }
 
  private:
   friend class StateCodec;
@@ -107,6 +112,7 @@ class Stream {
   std::vector<StreamShard> shards_;
   uint64_t shards_opened_ = 0;
   std::map<std::string, std::string> tags_;
+  ResourcePolicy resource_policy_;
 };
 
 }  // namespace ddbpg

@@ -17,6 +17,7 @@ describe('the page examples', () => {
       'ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction',
       'CreateBackup', 'ListBackups', 'UpdateContinuousBackups', 'DescribeContinuousBackups',
       'RestoreTableToPointInTime', 'DescribeLimits', 'DescribeEndpoints',
+      'PutResourcePolicy', 'GetResourcePolicy', 'DeleteResourcePolicy',
     ]) {
       assert.ok(operations.includes(operation), `no example for ${operation}`);
     }
@@ -54,6 +55,10 @@ describe('the page examples', () => {
     assert.deepEqual(outputs.BatchExecuteStatement.Responses.map((r) => r.Item.SongTitle.S), ['Happy Day', 'PartiQL Rocks']);
     assert.deepEqual(outputs.ExecuteTransaction, {});
     assert.equal(outputs.DescribeLimits.TableMaxWriteCapacityUnits, 40000);
+    // The policy was kept, and the minute the clock moved let DeleteResourcePolicy remove it.
+    assert.equal(outputs.GetResourcePolicy.RevisionId, outputs.PutResourcePolicy.RevisionId);
+    assert.equal(JSON.parse(outputs.GetResourcePolicy.Policy).Statement[0].Sid, 'ReadOnlyForTheAccount');
+    assert.deepEqual(outputs.DeleteResourcePolicy, { RevisionId: outputs.PutResourcePolicy.RevisionId });
     assert.equal(outputs.DescribeEndpoints.Endpoints[0].Address, 'dynamodb.us-east-1.amazonaws.com');
     db.close();
   });

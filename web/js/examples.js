@@ -268,6 +268,33 @@ export const EXAMPLES = [
     input: { ResourceArn: MUSIC_TABLE_ARN, TagKeys: ['CostCenter'] },
   },
   {
+    operation: 'PutResourcePolicy',
+    summary:
+      "Attaches a resource-based policy (IAM policy JSON, at most 20 KB) to the table by its ARN; " +
+      'the answer is the RevisionId. The playground stores and checks it but grants everything ' +
+      'anyway: it evaluates no policy.',
+    input: {
+      ResourceArn: MUSIC_TABLE_ARN,
+      Policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'ReadOnlyForTheAccount',
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::000000000000:root' },
+            Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+            Resource: MUSIC_TABLE_ARN,
+          },
+        ],
+      }),
+    },
+  },
+  {
+    operation: 'GetResourcePolicy',
+    summary: "Shows the table's policy as the service keeps it (minified) and its RevisionId.",
+    input: { ResourceArn: MUSIC_TABLE_ARN },
+  },
+  {
     operation: 'CreateBackup',
     summary:
       'Backs the table up: its items, key schema, indexes and capacity settings as they are now. ' +
@@ -382,6 +409,18 @@ export const EXAMPLES = [
       'Prices a chat app for a month: 100 million writes, 500 million reads, 100 GB stored, ' +
       'on-demand and provisioned.',
     input: { MonthlyWrites: 100000000, MonthlyReads: 500000000, StorageGB: 100 },
+  },
+  {
+    operation: 'Playground.AdvanceClock',
+    summary: 'Moves the virtual clock a minute on, as if the time had passed.',
+    input: { Seconds: 60 },
+  },
+  {
+    operation: 'DeleteResourcePolicy',
+    summary:
+      "Removes the table's policy (a resource without one is not an error). Within 15 seconds of " +
+      'the last policy change it is a ThrottlingException, as on AWS.',
+    input: { ResourceArn: MUSIC_TABLE_ARN },
   },
   {
     operation: 'UpdateTable',

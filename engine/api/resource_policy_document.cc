@@ -1,0 +1,196 @@
+#include "engine/api/resource_policy_document.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/service_text.h"
+
+namespace ddbpg {
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+
+Status InvalidDocument(std::string_view detail) {
+  return Status::Validation(std::string(kParameterValuesInvalid) +
+                            "Invalid policy document: " + std::string(detail));
+}
+
+// A member of a JSON object, or null.
+const json& Field(const json& object, const char* name) {
+  static const json kNull;
+  auto it = object.find(name);
+  return it == object.end() ? kNull : *it;
+}
+
+// Lists of strings become one string when one remains after removing duplicates (the service
+// reads {"Action": ["dynamodb:GetItem"]} back as "dynamodb:GetItem").
+ordered_json CollapsedStrings(const json& value) {
+  if (!value.is_array()) return ordered_json(value);
+  ordered_json kept = ordered_json::array();
+  bool all_strings = true;
+  for (const json& element : value) {
+    all_strings = all_strings && element.is_string();
+    ordered_json converted(element);
+    if (std::find(kept.begin(), kept.end(), converted) == kept.end()) kept.push_back(converted);
+  }
+  if (all_strings && kept.size() == 1) return kept[0];
+  return kept;
+}
+
+bool IsAccountId(const json& value) {
+  if (!value.is_string()) return false;
+  const std::string& text = value.get_ref<const std::string&>();
+  return text.size() == 12 && std::all_of(text.begin(), text.end(), ::isdigit);
+}
+
+// {"AWS": "123456789012"} names the account's root user, and reads back as its ARN.
+json RootArns(const json& principals) {
+  auto root = [](const json& id) {
+    return IsAccountId(id) ? json("arn:aws:iam::" + id.get<std::string>() + ":root") : id;
+  };
+  if (!principals.is_array()) return root(principals);
+  json rewritten = json::array();
+  for (const json& id : principals) rewritten.push_back(root(id));
+  return rewritten;
+}
+
+ordered_json CanonicalPrincipal(const json& principal) {
+  if (!principal.is_object()) return ordered_json(principal);
+  ordered_json canonical = ordered_json::object();
+  for (const auto& [kind, ids] : principal.items()) {
+    canonical[kind] = CollapsedStrings(kind == "AWS" ? RootArns(ids) : ids);
+  }
+  return canonical;
+}
+
+// `object`'s members: first those named in `order`, each made canonical by `canonical`, then the
+// others in name order as they are.
+template <typename Canonical>
+ordered_json InOrder(const json& object, const std::vector<const char*>& order,
+                     Canonical canonical) {
+  ordered_json result = ordered_json::object();
+  for (const char* name : order) {
+    if (object.contains(name)) result[name] = canonical(name, Field(object, name));
+  }
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const std::string& name = it.key();
+    auto known = [&name](const char* listed) { return name == listed; };
+    if (std::none_of(order.begin(), order.end(), known)) result[name] = ordered_json(it.value());
+  }
+  return result;
+}
+
+ordered_json CanonicalStatement(const json& statement) {
+  return InOrder(statement,
+                 {"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource",
+                  "NotResource", "Condition"},
+                 [](std::string_view name, const json& value) {
+                   if (name == "Principal" || name == "NotPrincipal") {
+                     return CanonicalPrincipal(value);
+                   }
+                   if (name == "Sid" || name == "Effect" || name == "Condition") {
+                     return ordered_json(value);
+                   }
+                   return CollapsedStrings(value);
+                 });
+}
+
+// Whether a principal is everyone: "*", or "*" as an AWS principal.
+bool NamesEveryone(const json& principal) {
+  auto star = [](const json& ids) {
+    if (ids == "*") return true;
+    return ids.is_array() && std::find(ids.begin(), ids.end(), json("*")) != ids.end();
+  };
+  return star(principal) || (principal.is_object() && star(Field(principal, "AWS")));
+}
+
+// The statement's required fields, as IAM's grammar has them: an effect, a principal (a
+// resource-based policy names whom it applies to), an action and a resource.
+Status CheckStatement(const json& statement) {
+  if (!statement.is_object()) return InvalidDocument("This policy contains invalid Json");
+  const json& effect = Field(statement, "Effect");
+  if (effect.is_null()) return InvalidDocument("Missing required field Effect");
+  if (effect != "Allow" && effect != "Deny") {
+    return InvalidDocument("Invalid effect: " +
+                           (effect.is_string() ? effect.get<std::string>() : effect.dump()));
+  }
+  if (Field(statement, "Principal").is_null() && Field(statement, "NotPrincipal").is_null()) {
+    return InvalidDocument("Missing required field Principal");
+  }
+  if (Field(statement, "Action").is_null() && Field(statement, "NotAction").is_null()) {
+    return InvalidDocument("Missing required field Action");
+  }
+  if (Field(statement, "Resource").is_null() && Field(statement, "NotResource").is_null()) {
+    return InvalidDocument("Missing required field Resource");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::string> CanonicalPolicyDocument(const std::string& text) {
+  if (text.size() > kMaxPolicyDocumentBytes) {
+    return Status::Validation(std::string(kParameterValuesInvalid) + "Maximum policy size of " +
+                              std::to_string(kMaxPolicyDocumentBytes) + " bytes exceeded");
+  }
+  const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded() || !document.is_object()) {
+    return InvalidDocument("This policy contains invalid Json");
+  }
+  // IAM's two policy language versions; a document without one is read as the older.
+  const json& version = Field(document, "Version");
+  if (!version.is_null() && version != "2012-10-17" && version != "2008-10-17") {
+    return InvalidDocument("The policy must contain a valid version string");
+  }
+  const json& statements = Field(document, "Statement");
+  if (statements.is_null()) return InvalidDocument("Missing required field Statement");
+  // A document may hold one statement as an object instead of a list of them.
+  const json list = statements.is_array() ? statements : json::array({statements});
+  if (list.empty()) return InvalidDocument("Could not parse the policy: Statement is empty!");
+  std::set<std::string> sids;
+  for (const json& statement : list) {
+    if (Status s = CheckStatement(statement); !s.ok()) return s;
+    if (const json& sid = Field(statement, "Sid"); sid.is_string()) {
+      if (!sids.insert(sid.get<std::string>()).second) {
+        return InvalidDocument("The Statement Ids in the policy are not unique");
+      }
+    }
+  }
+  // DynamoDB refuses to let a table be public: an Allow to everyone without a condition narrowing
+  // it (measured; a Deny to everyone is accepted).
+  for (const json& statement : list) {
+    if (Field(statement, "Effect") == "Allow" && NamesEveryone(Field(statement, "Principal")) &&
+        Field(statement, "Condition").is_null()) {
+      return Status::Validation(
+          "Resource-based policy grants unbounded access in one or more elements. Please revise "
+          "the policy to ensure least-privilege form of access");
+    }
+  }
+
+  ordered_json canonical_statements = ordered_json::array();
+  for (const json& statement : list) canonical_statements.push_back(CanonicalStatement(statement));
+  ordered_json canonical = InOrder(
+      document, {"Version", "Id", "Statement"}, [&](std::string_view name, const json& value) {
+        if (name == "Statement") {
+          return statements.is_array() ? canonical_statements : canonical_statements[0];
+        }
+        return ordered_json(value);
+      });
+  return canonical.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::string NextRevisionId(const ResourcePolicy& slot, double now) {
+  long long revision = std::llround(now * 1000);
+  // strtoll rather than stoll: a damaged id reads as 0 instead of throwing.
+  long long previous = std::strtoll(slot.revision_id.c_str(), nullptr, 10);
+  if (!slot.revision_id.empty()) revision = std::max(revision, previous + 1);
+  return std::to_string(revision);
+}
+
+}  // namespace ddbpg
