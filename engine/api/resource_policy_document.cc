@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/limits.h"
 #include "engine/base/service_text.h"
 
 namespace ddbpg {
@@ -135,9 +136,9 @@ Status CheckStatement(const json& statement) {
 }  // namespace
 
 Result<std::string> CanonicalPolicyDocument(const std::string& text) {
-  if (text.size() > kMaxPolicyDocumentBytes) {
+  if (text.size() > limits::kMaxPolicyDocumentBytes) {
     return Status::Validation(std::string(kParameterValuesInvalid) + "Maximum policy size of " +
-                              std::to_string(kMaxPolicyDocumentBytes) + " bytes exceeded");
+                              std::to_string(limits::kMaxPolicyDocumentBytes) + " bytes exceeded");
   }
   const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded() || !document.is_object()) {

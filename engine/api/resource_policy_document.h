@@ -13,16 +13,13 @@
 
 namespace ddbpg {
 
-// A policy document holds at most 20 KB, whitespace included (Developer Guide, "DynamoDB
-// resource-based policy considerations"); the service's text names 20480 bytes.
-inline constexpr size_t kMaxPolicyDocumentBytes = 20480;
-
-// The document in canonical form: minified, the keys in IAM's order (Version, Id, Statement;
-// Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition,
-// then any other in name order), one-element lists of strings as the string, duplicates in such
-// lists removed, and an account id as principal ({"AWS": "123456789012"}) as its root user's ARN.
-// Two documents that differ only in those respects are the same policy: a second put of it
-// changes nothing. ValidationException for a document the service refuses.
+// The document (at most limits::kMaxPolicyDocumentBytes as sent) in canonical form: minified,
+// the keys in IAM's order (Version, Id, Statement; Sid, Effect, Principal, NotPrincipal, Action,
+// NotAction, Resource, NotResource, Condition, then any other in name order), one-element lists
+// of strings as the string, duplicates in such lists removed, and an account id as principal
+// ({"AWS": "123456789012"}) as its root user's ARN. Two documents that differ only in those
+// respects are the same policy: a second put of it changes nothing. ValidationException for a
+// document the service refuses.
 Result<std::string> CanonicalPolicyDocument(const std::string& text);
 
 // The revision id a change made `now` (seconds) gets: epoch milliseconds, and always above the

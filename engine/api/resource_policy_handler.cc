@@ -14,13 +14,13 @@
 #include "engine/api/resource_arn.h"
 #include "engine/api/resource_policy_document.h"
 #include "engine/api/validation_errors.h"
+#include "engine/base/limits.h"
 #include "engine/base/utc_time.h"
 
 namespace ddbpg {
 namespace {
 
-// ResourceArn: 1 to 1283 characters; ExpectedRevisionId: 1 to 255 (API reference).
-constexpr size_t kMaxResourceArnLength = 1283;
+// ExpectedRevisionId: 1 to 255 characters (API reference).
 constexpr size_t kMaxRevisionIdLength = 255;
 // A slot refuses a change for 15 seconds after the last one (Developer Guide, "DynamoDB
 // resource-based policy considerations"); the service's text counts it in milliseconds.
@@ -68,7 +68,7 @@ Result<ResourceArn> CheckArnAndMembers(const core::EngineState& state, const jso
   ValidationErrors errors;
   errors.NotNull(arn, "resourceArn");
   errors.MinLength(arn, "resourceArn", 1);
-  errors.MaxLength(arn, "resourceArn", kMaxResourceArnLength);
+  errors.MaxLength(arn, "resourceArn", limits::kMaxResourceArnLength);
   if (put) errors.NotNull(Member(request, "Policy"), "policy");
   const json& expected = Member(request, "ExpectedRevisionId");
   errors.MinLength(expected, "expectedRevisionId", 1);

@@ -15,9 +15,6 @@
 namespace ddbpg {
 namespace {
 
-// ResourceArn's length constraint (TagResource API reference: 1 to 1283 characters).
-constexpr size_t kMaxResourceArnLength = 1283;
-
 const std::vector<MemberSpec>& TagResourceShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"ResourceArn", WireType::kString},
@@ -82,7 +79,7 @@ Result<json> TagResource(core::EngineState& state, const json& request) {
   if (!arn.ok()) return arn.status();
   const json& tags = Member(request, "Tags");
   ValidationErrors errors;
-  errors.MaxLength(Member(request, "ResourceArn"), "resourceArn", kMaxResourceArnLength);
+  errors.MaxLength(Member(request, "ResourceArn"), "resourceArn", limits::kMaxResourceArnLength);
   errors.NotNull(tags, "tags");
   if (Status s = errors.ToStatus(); !s.ok()) return s;
   Result<ResourceArn> resource = ParseResourceArn(state, *arn);
@@ -115,7 +112,7 @@ Result<json> UntagResource(core::EngineState& state, const json& request) {
   if (!arn.ok()) return arn.status();
   const json& keys = Member(request, "TagKeys");
   ValidationErrors errors;
-  errors.MaxLength(Member(request, "ResourceArn"), "resourceArn", kMaxResourceArnLength);
+  errors.MaxLength(Member(request, "ResourceArn"), "resourceArn", limits::kMaxResourceArnLength);
   errors.NotNull(keys, "tagKeys");
   if (Status s = errors.ToStatus(); !s.ok()) return s;
   Result<ResourceArn> resource = ParseResourceArn(state, *arn);
@@ -140,7 +137,7 @@ Result<json> ListTagsOfResource(core::EngineState& state, const json& request) {
   Result<std::string> arn = AccessibleArn(state, request, "ListTagsOfResource");
   if (!arn.ok()) return arn.status();
   ValidationErrors errors;
-  errors.MaxLength(Member(request, "ResourceArn"), "resourceArn", kMaxResourceArnLength);
+  errors.MaxLength(Member(request, "ResourceArn"), "resourceArn", limits::kMaxResourceArnLength);
   if (Status s = errors.ToStatus(); !s.ok()) return s;
   Result<ResourceArn> resource = ParseResourceArn(state, *arn);
   if (!resource.ok()) return resource.status();

@@ -38,6 +38,13 @@ constexpr size_t kMaxTagKeyCharacters = 128;
 constexpr size_t kMaxTagValueCharacters = 256;
 constexpr size_t kMaxStreamTagSetBytes = 10 * 1024;
 
+// A ResourceArn names a table or stream in 1 to 1283 characters (TagResource and
+// PutResourcePolicy API references).
+constexpr size_t kMaxResourceArnLength = 1283;
+// A resource-based policy document holds at most 20 KB, whitespace included (Developer Guide,
+// "DynamoDB resource-based policy considerations"); the service's text names 20480 bytes.
+constexpr size_t kMaxPolicyDocumentBytes = 20480;
+
 // Capacity units (Developer Guide, "Read/write capacity mode"): a read unit covers 4 KB, a
 // write unit 1 KB, both binary kilobytes.
 constexpr size_t kReadUnitBytes = 4096;
