@@ -96,7 +96,7 @@ struct EngineState;
 class Engine {
  public:
   // `clock` must outlive the engine; the engine reads time from it and nowhere else.
-  explicit Engine(const Clock& clock, EngineOptions options = {});
+  explicit Engine(const base::Clock& clock, EngineOptions options = {});
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;

@@ -9,7 +9,7 @@
 namespace ddbpg::wasm {
 
 // The page and node hand the engine real time; the engine itself never reads a clock.
-class BrowserClock : public Clock {
+class BrowserClock : public base::Clock {
  public:
   double NowSeconds() const override {
     return EM_ASM_DOUBLE({ return Date.now(); }) / 1000.0;

@@ -28,7 +28,7 @@
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // A throttled key is a hot-key mistake only while the table as a whole used at most half its
@@ -76,7 +76,7 @@ std::string Dollars(double value) {
   return text;
 }
 
-json Finding(const char* mistake, const Table& table, json evidence, std::string message,
+json Finding(const char* mistake, const store::Table& table, json evidence, std::string message,
              const char* fix, const char* tutorial) {
   return {{"Mistake", mistake},         {"TableName", table.name()},
           {"Evidence", std::move(evidence)}, {"Message", std::move(message)},
@@ -85,7 +85,7 @@ json Finding(const char* mistake, const Table& table, json evidence, std::string
 
 // The table's traffic in the metrics' window, summed over its partitions.
 struct TableTraffic {
-  std::vector<SecondSample> seconds;
+  std::vector<capacity::SecondSample> seconds;
   double peak_read_units = 0;
   double peak_write_units = 0;
   double read_units = 0;
@@ -104,9 +104,9 @@ struct TableTraffic {
 
 // The demand of a quiet second: the kQuietSecondPercentile of the seconds that had any traffic
 // of the kind (reads or writes); 0 with none.
-double QuietSecondDemand(const std::vector<SecondSample>& seconds, bool is_write) {
+double QuietSecondDemand(const std::vector<capacity::SecondSample>& seconds, bool is_write) {
   std::vector<double> demand;
-  for (const SecondSample& s : seconds) {
+  for (const capacity::SecondSample& s : seconds) {
     const double units = is_write ? s.write_units : s.read_units;
     const double throttled = static_cast<double>(is_write ? s.throttled_writes : s.throttled_reads);
     if (units + throttled > 0) demand.push_back(units + throttled);
@@ -117,10 +117,10 @@ double QuietSecondDemand(const std::vector<SecondSample>& seconds, bool is_write
   return demand[at];
 }
 
-TableTraffic TrafficOf(const Table& table, double now) {
+TableTraffic TrafficOf(const store::Table& table, double now) {
   TableTraffic traffic;
-  traffic.seconds = table.metrics().TableSamples(now - TableMetrics::kWindowSeconds + 1);
-  for (const SecondSample& s : traffic.seconds) {
+  traffic.seconds = table.metrics().TableSamples(now - capacity::TableMetrics::kWindowSeconds + 1);
+  for (const capacity::SecondSample& s : traffic.seconds) {
     traffic.peak_read_units = std::max(traffic.peak_read_units, s.read_units);
     traffic.peak_write_units = std::max(traffic.peak_write_units, s.write_units);
     traffic.read_units += s.read_units;
@@ -142,22 +142,22 @@ const char* UnitName(bool is_write) { return is_write ? "WCU" : "RCU"; }
 
 // What the table can serve in a second: provisioned, its provisioned units; on demand, what its
 // partitions serve together.
-double TableCapacityPerSecond(const Table& table, bool is_write) {
-  if (table.definition().billing_mode == BillingMode::kProvisioned) {
-    const ProvisionedThroughput& t = table.definition().throughput;
+double TableCapacityPerSecond(const store::Table& table, bool is_write) {
+  if (table.definition().billing_mode == store::BillingMode::kProvisioned) {
+    const store::ProvisionedThroughput& t = table.definition().throughput;
     return static_cast<double>(is_write ? t.write_capacity_units : t.read_capacity_units);
   }
-  const PartitionLimits limits = PartitionLimitsAtScale(table.scale());
+  const partition::PartitionLimits limits = partition::PartitionLimitsAtScale(table.scale());
   return static_cast<double>(table.partitions().size()) *
          (is_write ? limits.write_units_per_second : limits.read_units_per_second);
 }
 
 // The partition that holds a tracked key now, or nullptr when the key cannot be decoded.
-const Partition* PartitionOfKey(const Table& table, const std::string& tracked) {
-  Result<AttributeValue> value = DecodeAttributeValue(TrackedKeyJson(tracked));
+const partition::Partition* PartitionOfKey(const store::Table& table, const std::string& tracked) {
+  base::Result<value::AttributeValue> value = value::DecodeAttributeValue(TrackedKeyJson(tracked));
   if (!value.ok()) return nullptr;
-  const PartitionMap& map = table.partitions();
-  return &map.partitions()[map.IndexOf(PartitionKeyHash(*value))];
+  const partition::PartitionMap& map = table.partitions();
+  return &map.partitions()[map.IndexOf(partition::PartitionKeyHash(*value))];
 }
 
 // The value of a key in DynamoDB JSON ({"S":"US"} gives US), for a sentence.
@@ -169,32 +169,35 @@ std::string KeyText(const json& key) {
 // 1. A partition key throttled while the table had capacity to spare. Key counts are the
 // table's since it was created (as GetMetrics' HotKeys); the table must also have been
 // throttled within the window, so an old incident is not reported forever.
-void AdviseHotPartitionKeys(const Table& table, const TableTraffic& traffic, double now,
+void AdviseHotPartitionKeys(const store::Table& table, const TableTraffic& traffic, double now,
                             json& findings) {
-  const double since = now - TableMetrics::kWindowSeconds + 1;
-  const PartitionLimits limits = PartitionLimitsAtScale(table.scale());
-  std::vector<KeyTraffic> throttled;
-  for (const KeyTraffic& key : table.metrics().TopKeys(TableMetrics::kTrackedKeys)) {
+  const double since = now - capacity::TableMetrics::kWindowSeconds + 1;
+  const partition::PartitionLimits limits = partition::PartitionLimitsAtScale(table.scale());
+  std::vector<capacity::KeyTraffic> throttled;
+  for (const capacity::KeyTraffic& key :
+       table.metrics().TopKeys(capacity::TableMetrics::kTrackedKeys)) {
     if (key.throttles > 0) throttled.push_back(key);
   }
   std::stable_sort(throttled.begin(), throttled.end(),
-                   [](const KeyTraffic& a, const KeyTraffic& b) { return a.throttles > b.throttles; });
+                   [](const capacity::KeyTraffic& a, const capacity::KeyTraffic& b) {
+                     return a.throttles > b.throttles;
+                   });
   std::map<uint64_t, int64_t> partition_throttles;  // among the tracked keys
-  for (const KeyTraffic& key : throttled) {
-    if (const Partition* partition = PartitionOfKey(table, key.key)) {
+  for (const capacity::KeyTraffic& key : throttled) {
+    if (const partition::Partition* partition = PartitionOfKey(table, key.key)) {
       partition_throttles[partition->id] += key.throttles;
     }
   }
   const double window = static_cast<double>(std::max<int64_t>(traffic.window_seconds, 1));
   constexpr size_t kMaxKeysReported = 3;
   size_t reported = 0;
-  for (const KeyTraffic& key : throttled) {
+  for (const capacity::KeyTraffic& key : throttled) {
     if (reported == kMaxKeysReported) break;
     const bool is_write = key.writes >= key.reads;
     const int64_t table_throttles = is_write ? traffic.throttled_writes : traffic.throttled_reads;
     const double table_peak = is_write ? traffic.peak_write_units : traffic.peak_read_units;
     const double table_capacity = TableCapacityPerSecond(table, is_write);
-    const Partition* partition = PartitionOfKey(table, key.key);
+    const partition::Partition* partition = PartitionOfKey(table, key.key);
     if (table_throttles == 0 || !(table_capacity > 0) || partition == nullptr ||
         static_cast<double>(key.throttles) <
             kPartitionThrottleShare * static_cast<double>(partition_throttles[partition->id])) {
@@ -210,7 +213,7 @@ void AdviseHotPartitionKeys(const Table& table, const TableTraffic& traffic, dou
     const bool key_exceeds_partition = key_demand >= partition_limit;
     if (!table_had_spare && !key_exceeds_partition) continue;
     double partition_peak = 0;
-    for (const SecondSample& s : table.metrics().Samples(partition->id, since)) {
+    for (const capacity::SecondSample& s : table.metrics().Samples(partition->id, since)) {
       partition_peak = std::max(partition_peak, is_write ? s.write_units : s.read_units);
     }
     const json key_json = TrackedKeyJson(key.key);
@@ -226,13 +229,13 @@ void AdviseHotPartitionKeys(const Table& table, const TableTraffic& traffic, dou
           {"PeakConsumedUnitsPerSecond", partition_peak},
           {"LimitUnitsPerSecond", partition_limit}}},
         {"Table",
-         {{"BillingMode", table.definition().billing_mode == BillingMode::kProvisioned
+         {{"BillingMode", table.definition().billing_mode == store::BillingMode::kProvisioned
                               ? "PROVISIONED"
                               : "PAY_PER_REQUEST"},
           {"PeakConsumedUnitsPerSecond", table_peak},
           {"CapacityUnitsPerSecond", table_capacity}}},
         {"KeyUnitsPerSecondAtLeast", key_demand},
-        {"WindowSeconds", TableMetrics::kWindowSeconds}};
+        {"WindowSeconds", capacity::TableMetrics::kWindowSeconds}};
     std::string message = "Partition key \"" + KeyText(key_json) + "\" was throttled " +
                           Counted(static_cast<double>(key.throttles), "time", "times");
     if (table_had_spare) {
@@ -256,8 +259,8 @@ void AdviseHotPartitionKeys(const Table& table, const TableTraffic& traffic, dou
 
 // 2. Scans that read far more items than they returned (counted since the table was created
 // or the engine opened: ScanTraffic is not persisted).
-void AdviseScans(const Table& table, json& findings) {
-  const ScanTraffic& scans = table.metrics().scans();
+void AdviseScans(const store::Table& table, json& findings) {
+  const capacity::ScanTraffic& scans = table.metrics().scans();
   if (scans.items_scanned < kMinItemsScanned ||
       static_cast<double>(scans.items_scanned) <
           kScannedPerReturned * static_cast<double>(scans.items_returned)) {
@@ -281,12 +284,12 @@ void AdviseScans(const Table& table, json& findings) {
 }
 
 // 3. Items far above 100 KB: walks the items, which costs no capacity.
-void AdviseLargeItems(const Table& table, json& findings) {
+void AdviseLargeItems(const store::Table& table, json& findings) {
   long long count = 0;
   size_t largest = 0;
-  const Item* largest_item = nullptr;
+  const value::Item* largest_item = nullptr;
   for (const auto& [key, item] : table.items()) {
-    const size_t size = ItemSize(item);
+    const size_t size = value::ItemSize(item);
     if (size <= kLargeItemBytes) continue;
     ++count;
     if (size > largest) {
@@ -295,14 +298,14 @@ void AdviseLargeItems(const Table& table, json& findings) {
     }
   }
   if (count == 0) return;
-  Item key;
+  value::Item key;
   key[table.partition_key_name()] = largest_item->at(table.partition_key_name());
   if (table.has_sort_key()) key[table.sort_key_name()] = largest_item->at(table.sort_key_name());
   const double read_units = capacity::ReadUnits(largest, /*strongly_consistent=*/true);
   const double write_units = capacity::WriteUnits(largest);
   json evidence = {{"ItemCount", count},
                    {"LargestItemBytes", largest},
-                   {"LargestItemKey", EncodeItem(key)},
+                   {"LargestItemKey", value::EncodeItem(key)},
                    {"ThresholdBytes", kLargeItemBytes},
                    {"ReadUnitsPerStronglyConsistentRead", read_units},
                    {"WriteUnitsPerWrite", write_units}};
@@ -322,10 +325,10 @@ void AdviseLargeItems(const Table& table, json& findings) {
 // served: on-demand serves twice its previous peak at once, at least 4 partitions' worth (a new
 // on-demand table's 4,000 WCU or 12,000 RCU), and a table switched from provisioned starts from
 // its provisioned units as the previous peak (Developer Guide, "On-demand capacity mode").
-void AdviseProvisionedSpike(const core::EngineState& state, const Table& table,
+void AdviseProvisionedSpike(const core::EngineState& state, const store::Table& table,
                             const TableTraffic& traffic, json& findings) {
-  if (table.definition().billing_mode != BillingMode::kProvisioned) return;
-  const PartitionLimits limits = PartitionLimitsAtScale(table.scale());
+  if (table.definition().billing_mode != store::BillingMode::kProvisioned) return;
+  const partition::PartitionLimits limits = partition::PartitionLimitsAtScale(table.scale());
   for (bool is_write : {true, false}) {
     const int64_t throttled = is_write ? traffic.throttled_writes : traffic.throttled_reads;
     const int64_t peak_throttled =
@@ -343,13 +346,13 @@ void AdviseProvisionedSpike(const core::EngineState& state, const Table& table,
         peak_demand < kSpikeOverQuietSecond * quiet_demand) {
       continue;
     }
-    const ProvisionedThroughput& t = table.definition().throughput;
+    const store::ProvisionedThroughput& t = table.definition().throughput;
     const double window = static_cast<double>(traffic.window_seconds);
-    const double provisioned_cost =
-        ProvisionedCost(static_cast<double>(t.read_capacity_units),
-                        static_cast<double>(t.write_capacity_units), window, state.prices);
+    const double provisioned_cost = capacity::ProvisionedCost(
+        static_cast<double>(t.read_capacity_units), static_cast<double>(t.write_capacity_units),
+        window, state.prices);
     // On demand the throttled requests would have been served too, at a unit each at least.
-    const double on_demand_cost = OnDemandCost(
+    const double on_demand_cost = capacity::OnDemandCost(
         traffic.read_units + (is_write ? 0 : static_cast<double>(throttled)),
         traffic.write_units + (is_write ? static_cast<double>(throttled) : 0), state.prices);
     const char* unit = UnitName(is_write);
@@ -381,7 +384,7 @@ void AdviseProvisionedSpike(const core::EngineState& state, const Table& table,
   }
 }
 
-void AdviseTable(const core::EngineState& state, const Table& table, json& findings) {
+void AdviseTable(const core::EngineState& state, const store::Table& table, json& findings) {
   const double now = state.clock.NowSeconds();
   const TableTraffic traffic = TrafficOf(table, now);
   AdviseHotPartitionKeys(table, traffic, now, findings);
@@ -392,10 +395,10 @@ void AdviseTable(const core::EngineState& state, const Table& table, json& findi
 
 }  // namespace
 
-Result<json> Advise(core::EngineState& state, const json& request) {
+base::Result<json> Advise(core::EngineState& state, const json& request) {
   const json& table_name = Member(request, "TableName");
   if (!table_name.is_null() && !table_name.is_string()) {
-    return Status::Validation("TableName must be a string");
+    return base::Status::Validation("TableName must be a string");
   }
   json findings = json::array();
   if (table_name.is_null()) {
@@ -404,13 +407,13 @@ Result<json> Advise(core::EngineState& state, const json& request) {
   }
   ValidationErrors errors;
   errors.ResourceName(table_name, "tableName", 1);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
-  const Table* table = state.FindTable(table_name.get<std::string>());
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  const store::Table* table = state.FindTable(table_name.get<std::string>());
   if (table == nullptr) {
-    return Status::ResourceNotFound(TableNotFoundMessage(table_name.get<std::string>()));
+    return base::Status::ResourceNotFound(TableNotFoundMessage(table_name.get<std::string>()));
   }
   AdviseTable(state, *table, findings);
   return json{{"Findings", std::move(findings)}};
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -2,21 +2,21 @@
 
 #include "engine/api/table_description.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 using json = nlohmann::json;
 
-const char* BackupTypeName(BackupType type) {
-  return type == BackupType::kUser ? "USER" : "SYSTEM";
+const char* BackupTypeName(store::BackupType type) {
+  return type == store::BackupType::kUser ? "USER" : "SYSTEM";
 }
 
-const char* BillingModeName(BillingMode mode) {
-  return mode == BillingMode::kPayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED";
+const char* BillingModeName(store::BillingMode mode) {
+  return mode == store::BillingMode::kPayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED";
 }
 
-json SourceTableDetails(const core::EngineState& state, const TableBackup& backup) {
-  const TableDefinition& table = backup.table;
+json SourceTableDetails(const core::EngineState& state, const store::TableBackup& backup) {
+  const store::TableDefinition& table = backup.table;
   return {{"TableName", table.name},
           {"TableId", table.table_id},
           {"TableArn", state.TableArn(table.name)},
@@ -30,14 +30,14 @@ json SourceTableDetails(const core::EngineState& state, const TableBackup& backu
           {"BillingMode", BillingModeName(table.billing_mode)}};
 }
 
-json SourceTableFeatureDetails(const TableBackup& backup) {
+json SourceTableFeatureDetails(const store::TableBackup& backup) {
   json locals = json::array();
   json globals = json::array();
-  for (const IndexDefinition& index : backup.indexes) {
+  for (const index::IndexDefinition& index : backup.indexes) {
     json entry = {{"IndexName", index.name},
                   {"KeySchema", IndexKeySchema(index)},
                   {"Projection", ProjectionJson(index)}};
-    if (index.kind == IndexKind::kGlobal) {
+    if (index.kind == index::IndexKind::kGlobal) {
       entry["ProvisionedThroughput"] = {{"ReadCapacityUnits", index.read_capacity_units},
                                         {"WriteCapacityUnits", index.write_capacity_units}};
       globals.push_back(std::move(entry));
@@ -48,10 +48,11 @@ json SourceTableFeatureDetails(const TableBackup& backup) {
   json features = json::object();
   if (!locals.empty()) features["LocalSecondaryIndexes"] = std::move(locals);
   if (!globals.empty()) features["GlobalSecondaryIndexes"] = std::move(globals);
-  const TableDefinition& table = backup.table;
+  const store::TableDefinition& table = backup.table;
   if (table.stream_view_type) {
     features["StreamDescription"] = {
-        {"StreamEnabled", true}, {"StreamViewType", StreamViewTypeName(*table.stream_view_type)}};
+        {"StreamEnabled", true},
+        {"StreamViewType", streams::StreamViewTypeName(*table.stream_view_type)}};
   }
   if (table.ttl_attribute) {
     features["TimeToLiveDescription"] = {{"TimeToLiveStatus", "ENABLED"},
@@ -62,7 +63,7 @@ json SourceTableFeatureDetails(const TableBackup& backup) {
 
 }  // namespace
 
-json BackupDetailsJson(const TableBackup& backup, const char* status) {
+json BackupDetailsJson(const store::TableBackup& backup, const char* status) {
   json details = {{"BackupArn", backup.arn},
                   {"BackupName", backup.name},
                   {"BackupSizeBytes", backup.size_bytes},
@@ -73,7 +74,7 @@ json BackupDetailsJson(const TableBackup& backup, const char* status) {
   return details;
 }
 
-json BackupSummaryJson(const core::EngineState& state, const TableBackup& backup) {
+json BackupSummaryJson(const core::EngineState& state, const store::TableBackup& backup) {
   json summary = {{"TableName", backup.table.name},
                   {"TableId", backup.table.table_id},
                   {"TableArn", state.TableArn(backup.table.name)},
@@ -87,15 +88,15 @@ json BackupSummaryJson(const core::EngineState& state, const TableBackup& backup
   return summary;
 }
 
-json BackupDescriptionJson(const core::EngineState& state, const TableBackup& backup,
+json BackupDescriptionJson(const core::EngineState& state, const store::TableBackup& backup,
                            const char* status) {
   return {{"BackupDetails", BackupDetailsJson(backup, status)},
           {"SourceTableDetails", SourceTableDetails(state, backup)},
           {"SourceTableFeatureDetails", SourceTableFeatureDetails(backup)}};
 }
 
-json ContinuousBackupsJson(const core::EngineState& state, const Table& table) {
-  const PointInTimeHistory& history = table.point_in_time();
+json ContinuousBackupsJson(const core::EngineState& state, const store::Table& table) {
+  const store::PointInTimeHistory& history = table.point_in_time();
   json recovery = {{"PointInTimeRecoveryStatus", history.enabled() ? "ENABLED" : "DISABLED"}};
   if (history.enabled()) {
     const double now = state.clock.NowSeconds();
@@ -106,4 +107,4 @@ json ContinuousBackupsJson(const core::EngineState& state, const Table& table) {
   return {{"ContinuousBackupsStatus", "ENABLED"}, {"PointInTimeRecoveryDescription", recovery}};
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

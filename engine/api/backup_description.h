@@ -9,17 +9,17 @@
 #include "engine/store/table.h"
 #include "engine/store/table_backup.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 // `status` is "AVAILABLE", or "DELETED" in DeleteBackup's answer.
-nlohmann::json BackupDetailsJson(const TableBackup& backup, const char* status);
-nlohmann::json BackupSummaryJson(const core::EngineState& state, const TableBackup& backup);
+nlohmann::json BackupDetailsJson(const store::TableBackup& backup, const char* status);
+nlohmann::json BackupSummaryJson(const core::EngineState& state, const store::TableBackup& backup);
 // DescribeBackup's and DeleteBackup's BackupDescription: the details, the source table as it
 // was, and its indexes, stream and TTL settings.
-nlohmann::json BackupDescriptionJson(const core::EngineState& state, const TableBackup& backup,
-                                     const char* status);
+nlohmann::json BackupDescriptionJson(const core::EngineState& state,
+                                     const store::TableBackup& backup, const char* status);
 // ContinuousBackupsDescription: continuous backups are always ENABLED; point-in-time recovery
 // with its period and window when it is on.
-nlohmann::json ContinuousBackupsJson(const core::EngineState& state, const Table& table);
+nlohmann::json ContinuousBackupsJson(const core::EngineState& state, const store::Table& table);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 inline std::string BackupTableNotFoundMessage(const std::string& table) {
   return "Table not found: " + table;
@@ -27,4 +27,4 @@ inline std::string InvalidRestoreTimeMessage(const std::string& earliest,
   return "Restore time must be between " + earliest + " and " + latest;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -15,7 +15,7 @@
 #include "engine/core/backups.h"
 #include "engine/core/table_restore.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // BackupArn's length constraint (DescribeBackup API reference: 37 to 1024 characters).
@@ -25,25 +25,25 @@ constexpr size_t kMaxBackupArnLength = 1024;
 constexpr long long kMaxListBackupsLimit = 100;
 
 const std::vector<MemberSpec> kCreateBackupShape = {
-    {"TableName", WireType::kString},
-    {"BackupName", WireType::kString},
+    {"TableName", value::WireType::kString},
+    {"BackupName", value::WireType::kString},
 };
-const std::vector<MemberSpec> kBackupArnShape = {{"BackupArn", WireType::kString}};
+const std::vector<MemberSpec> kBackupArnShape = {{"BackupArn", value::WireType::kString}};
 
 const std::vector<MemberSpec>& ListBackupsShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"TableName", WireType::kString},
-      {"Limit", WireType::kInteger},
-      {"ExclusiveStartBackupArn", WireType::kString},
-      {"BackupType", WireType::kString},
+      {"TableName", value::WireType::kString},
+      {"Limit", value::WireType::kInteger},
+      {"ExclusiveStartBackupArn", value::WireType::kString},
+      {"BackupType", value::WireType::kString},
   };
   return *spec;
 }
 
 const std::vector<MemberSpec>& RestoreFromBackupShape() {
   static const auto* spec = new std::vector<MemberSpec>(WithRestoreOverrides({
-      {"TargetTableName", WireType::kString},
-      {"BackupArn", WireType::kString},
+      {"TargetTableName", value::WireType::kString},
+      {"BackupArn", value::WireType::kString},
   }));
   return *spec;
 }
@@ -54,23 +54,24 @@ void ValidateBackupArn(const json& arn, ValidationErrors& errors) {
   errors.MaxLength(arn, "backupArn", kMaxBackupArnLength);
 }
 
-Result<TableBackup*> FindBackup(core::EngineState& state, const json& request) {
+base::Result<store::TableBackup*> FindBackup(core::EngineState& state, const json& request) {
   const json& arn = Member(request, "BackupArn");
   ValidationErrors errors;
   ValidateBackupArn(arn, errors);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   core::ForgetExpiredBackups(state, state.clock.NowSeconds());
-  TableBackup* backup = state.FindBackup(arn.get<std::string>());
+  store::TableBackup* backup = state.FindBackup(arn.get<std::string>());
   if (backup == nullptr) {
-    return Status(ErrorType::kBackupNotFound, BackupNotFoundMessage(arn.get<std::string>()));
+    return base::Status(base::ErrorType::kBackupNotFound,
+                        BackupNotFoundMessage(arn.get<std::string>()));
   }
   return backup;
 }
 
 }  // namespace
 
-Result<json> CreateBackup(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, kCreateBackupShape); !s.ok()) return s;
+base::Result<json> CreateBackup(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, kCreateBackupShape); !s.ok()) return s;
   const json& table_name = Member(request, "TableName");
   const json& backup_name = Member(request, "BackupName");
   ValidationErrors errors;
@@ -78,27 +79,28 @@ Result<json> CreateBackup(core::EngineState& state, const json& request) {
   errors.ResourceName(table_name, "tableName");
   errors.NotNull(backup_name, "backupName");
   errors.ResourceName(backup_name, "backupName");
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
-  const Table* table = state.FindTable(table_name.get<std::string>());
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  const store::Table* table = state.FindTable(table_name.get<std::string>());
   if (table == nullptr) {
-    return Status(ErrorType::kTableNotFound,
-                  BackupTableNotFoundMessage(table_name.get<std::string>()));
+    return base::Status(base::ErrorType::kTableNotFound,
+                        BackupTableNotFoundMessage(table_name.get<std::string>()));
   }
-  const TableBackup& backup = core::AddBackup(state, *table, backup_name.get<std::string>(),
-                                              BackupType::kUser, state.clock.NowSeconds());
+  const store::TableBackup& backup =
+      core::AddBackup(state, *table, backup_name.get<std::string>(), store::BackupType::kUser,
+                      state.clock.NowSeconds());
   return json{{"BackupDetails", BackupDetailsJson(backup, "AVAILABLE")}};
 }
 
-Result<json> DescribeBackup(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, kBackupArnShape); !s.ok()) return s;
-  Result<TableBackup*> backup = FindBackup(state, request);
+base::Result<json> DescribeBackup(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, kBackupArnShape); !s.ok()) return s;
+  base::Result<store::TableBackup*> backup = FindBackup(state, request);
   if (!backup.ok()) return backup.status();
   return json{{"BackupDescription", BackupDescriptionJson(state, **backup, "AVAILABLE")}};
 }
 
-Result<json> DeleteBackup(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, kBackupArnShape); !s.ok()) return s;
-  Result<TableBackup*> backup = FindBackup(state, request);
+base::Result<json> DeleteBackup(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, kBackupArnShape); !s.ok()) return s;
+  base::Result<store::TableBackup*> backup = FindBackup(state, request);
   if (!backup.ok()) return backup.status();
   json description = BackupDescriptionJson(state, **backup, "DELETED");
   for (auto it = state.backups.begin(); it != state.backups.end(); ++it) {
@@ -110,12 +112,12 @@ Result<json> DeleteBackup(core::EngineState& state, const json& request) {
   return json{{"BackupDescription", description}};
 }
 
-Result<json> ListBackups(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, ListBackupsShape()); !s.ok()) return s;
+base::Result<json> ListBackups(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, ListBackupsShape()); !s.ok()) return s;
   const json& lower = Member(request, "TimeRangeLowerBound");
   const json& upper = Member(request, "TimeRangeUpperBound");
   for (const json* bound : {&lower, &upper}) {
-    if (Status s = CheckTimestampMember(*bound); !s.ok()) return s;
+    if (base::Status s = CheckTimestampMember(*bound); !s.ok()) return s;
   }
   const json& table_name = Member(request, "TableName");
   const json& limit = Member(request, "Limit");
@@ -128,19 +130,19 @@ Result<json> ListBackups(core::EngineState& state, const json& request) {
   errors.MinLength(start, "exclusiveStartBackupArn", kMinBackupArnLength);
   errors.MaxLength(start, "exclusiveStartBackupArn", kMaxBackupArnLength);
   errors.Enum(type, "backupType", "[USER, SYSTEM, AWS_BACKUP, ALL]");
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   if (!lower.is_null() && !upper.is_null() && lower.get<double>() > upper.get<double>()) {
-    return Status::Validation("TimeRangeUpperBound must be greater than TimeRangeLowerBound");
+    return base::Status::Validation("TimeRangeUpperBound must be greater than TimeRangeLowerBound");
   }
 
   // USER unless asked otherwise (ListBackups API reference); AWS_BACKUP lists nothing here.
   const std::string wanted = type.is_null() ? "USER" : type.get<std::string>();
-  auto matches = [&](const TableBackup& backup) {
+  auto matches = [&](const store::TableBackup& backup) {
     if (!table_name.is_null() && backup.table.name != table_name.get<std::string>()) return false;
     if (!lower.is_null() && backup.created_at < lower.get<double>()) return false;
     if (!upper.is_null() && backup.created_at >= upper.get<double>()) return false;
     if (wanted == "ALL") return true;
-    return wanted == (backup.type == BackupType::kUser ? "USER" : "SYSTEM");
+    return wanted == (backup.type == store::BackupType::kUser ? "USER" : "SYSTEM");
   };
   core::ForgetExpiredBackups(state, state.clock.NowSeconds());
   size_t position = 0;
@@ -153,7 +155,7 @@ Result<json> ListBackups(core::EngineState& state, const json& request) {
   json summaries = json::array();
   json response = json::object();
   for (; position < state.backups.size(); ++position) {
-    const TableBackup& backup = *state.backups[position];
+    const store::TableBackup& backup = *state.backups[position];
     if (!matches(backup)) continue;
     if (summaries.size() == page_size) {
       response["LastEvaluatedBackupArn"] = summaries.back()["BackupArn"];
@@ -165,29 +167,30 @@ Result<json> ListBackups(core::EngineState& state, const json& request) {
   return response;
 }
 
-Result<json> RestoreTableFromBackup(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, RestoreFromBackupShape()); !s.ok()) return s;
+base::Result<json> RestoreTableFromBackup(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, RestoreFromBackupShape()); !s.ok()) return s;
   const json& target = Member(request, "TargetTableName");
   ValidationErrors errors;
   errors.NotNull(target, "targetTableName");
   errors.ResourceName(target, "targetTableName");
   ValidateBackupArn(Member(request, "BackupArn"), errors);
   ValidateRestoreOverrides(request, errors);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
-  Result<TableBackup*> found = FindBackup(state, request);
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  base::Result<store::TableBackup*> found = FindBackup(state, request);
   if (!found.ok()) return found.status();
-  const TableBackup& backup = **found;
+  const store::TableBackup& backup = **found;
   const std::string name = target.get<std::string>();
   if (state.FindTable(name) != nullptr) {
-    return Status(ErrorType::kTableAlreadyExists, TargetTableExistsMessage(name));
+    return base::Status(base::ErrorType::kTableAlreadyExists, TargetTableExistsMessage(name));
   }
-  TableDefinition definition = core::RestoredDefinition(backup.table, name);
-  std::vector<IndexDefinition> indexes = backup.indexes;
-  if (Status s = ApplyRestoreOverrides(request, definition, indexes); !s.ok()) return s;
+  store::TableDefinition definition = core::RestoredDefinition(backup.table, name);
+  std::vector<index::IndexDefinition> indexes = backup.indexes;
+  if (base::Status s = ApplyRestoreOverrides(request, definition, indexes); !s.ok()) return s;
   definition.restore_summary =
-      RestoreSummary{backup.arn, state.TableArn(backup.table.name), backup.created_at};
-  Table& table = core::RestoreTable(state, std::move(definition), std::move(indexes), backup.items);
+      store::RestoreSummary{backup.arn, state.TableArn(backup.table.name), backup.created_at};
+  store::Table& table =
+      core::RestoreTable(state, std::move(definition), std::move(indexes), backup.items);
   return json{{"TableDescription", DescribeTableJson(state, table, "CREATING")}};
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

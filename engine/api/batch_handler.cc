@@ -37,13 +37,13 @@
 #include "engine/value/item_size.h"
 #include "engine/value/wire_shape.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
-using limits::kMaxAttributesToGet;
-using limits::kMaxBatchGetKeys;
-using limits::kMaxBatchGetResponseBytes;
-using limits::kMaxBatchWriteRequests;
+using base::limits::kMaxAttributesToGet;
+using base::limits::kMaxBatchGetKeys;
+using base::limits::kMaxBatchGetResponseBytes;
+using base::limits::kMaxBatchWriteRequests;
 // The service lists at most ten constraint violations.
 constexpr size_t kMaxReportedViolations = 10;
 
@@ -120,15 +120,15 @@ class Violations {
     return true;
   }
 
-  Status ToStatus() const {
-    if (texts_.empty()) return Status::OK();
+  base::Status ToStatus() const {
+    if (texts_.empty()) return base::Status::OK();
     std::string text = std::to_string(texts_.size()) + " validation error" +
                        (texts_.size() == 1 ? "" : "s") + " detected: ";
     for (size_t i = 0; i < texts_.size(); ++i) {
       if (i > 0) text += "; ";
       text += texts_[i];
     }
-    return Status::Validation(text);
+    return base::Status::Validation(text);
   }
 
  private:
@@ -141,7 +141,8 @@ bool IsTableNameCharacter(char c) {
 }
 
 bool IsValidTableName(const std::string& name) {
-  if (name.size() < limits::kMinTableNameLength || name.size() > limits::kMaxTableNameLength) {
+  if (name.size() < base::limits::kMinTableNameLength ||
+      name.size() > base::limits::kMaxTableNameLength) {
     return false;
   }
   for (char c : name) {
@@ -166,7 +167,7 @@ std::string DumpJson(const json& value) {
 
 // A key's identity within one table, for the duplicate rule: its attributes in DynamoDB JSON
 // after decoding (so "1.0" and "1" are the same number).
-std::string KeyIdentity(const Item& key) { return DumpJson(EncodeItem(key)); }
+std::string KeyIdentity(const value::Item& key) { return DumpJson(value::EncodeItem(key)); }
 
 // Appends the table's entry to a ConsumedCapacity list, shaped as the single-item operations
 // shape theirs.
@@ -181,56 +182,61 @@ void AppendConsumedCapacity(json& list, ReturnConsumedCapacity mode, const std::
 // BatchGetItem
 // =========================================================================================
 
-Status CheckKeysAndAttributesShape(const json& keys_and_attributes) {
-  if (Status s = CheckWireType(keys_and_attributes, WireType::kValueStructure, "KeysAndAttributes");
+base::Status CheckKeysAndAttributesShape(const json& keys_and_attributes) {
+  if (base::Status s = value::CheckWireType(keys_and_attributes, value::WireType::kValueStructure,
+                                            "KeysAndAttributes");
       !s.ok()) {
     return s;
   }
-  if (keys_and_attributes.is_null()) return Status::OK();
+  if (keys_and_attributes.is_null()) return base::Status::OK();
   const json& keys = Member(keys_and_attributes, "Keys");
-  if (Status s = CheckWireType(keys, WireType::kList); !s.ok()) return s;
+  if (base::Status s = value::CheckWireType(keys, value::WireType::kList); !s.ok()) return s;
   if (keys.is_array()) {
     for (const json& key : keys) {
       if (key.is_null() || key.is_object()) {
-        if (Status s = CheckAttributeMapWire(key); !s.ok()) return s;
+        if (base::Status s = value::CheckAttributeMapWire(key); !s.ok()) return s;
         continue;
       }
-      if (key.is_array()) return CheckWireType(key, WireType::kMap, "AttributeValue");
-      return Status::Serialization(kParameterizedCastMessage);
+      if (key.is_array()) return value::CheckWireType(key, value::WireType::kMap, "AttributeValue");
+      return base::Status::Serialization(kParameterizedCastMessage);
     }
   }
   const json& attributes_to_get = Member(keys_and_attributes, "AttributesToGet");
-  if (Status s = CheckWireType(attributes_to_get, WireType::kList); !s.ok()) return s;
+  if (base::Status s = value::CheckWireType(attributes_to_get, value::WireType::kList); !s.ok())
+    return s;
   if (attributes_to_get.is_array()) {
     for (const json& name : attributes_to_get) {
-      if (Status s = CheckWireType(name, WireType::kString); !s.ok()) return s;
+      if (base::Status s = value::CheckWireType(name, value::WireType::kString); !s.ok()) return s;
     }
   }
   static const auto* rest = new std::vector<MemberSpec>{
-      {"ConsistentRead", WireType::kBoolean},
-      {"ProjectionExpression", WireType::kString},
-      {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
+      {"ConsistentRead", value::WireType::kBoolean},
+      {"ProjectionExpression", value::WireType::kString},
+      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
   };
   return CheckRequestShape(keys_and_attributes, *rest);
 }
 
-Status CheckBatchGetShape(const json& request) {
-  if (Status s = CheckWireType(Member(request, "ReturnConsumedCapacity"), WireType::kString);
+base::Status CheckBatchGetShape(const json& request) {
+  if (base::Status s =
+          value::CheckWireType(Member(request, "ReturnConsumedCapacity"), value::WireType::kString);
       !s.ok()) {
     return s;
   }
   const json& request_items = Member(request, "RequestItems");
-  if (Status s = CheckWireType(request_items, WireType::kMap, "KeysAndAttributes"); !s.ok()) {
+  if (base::Status s =
+          value::CheckWireType(request_items, value::WireType::kMap, "KeysAndAttributes");
+      !s.ok()) {
     return s;
   }
-  if (request_items.is_null()) return Status::OK();
+  if (request_items.is_null()) return base::Status::OK();
   for (const auto& [table, keys_and_attributes] : request_items.items()) {
-    if (Status s = CheckKeysAndAttributesShape(keys_and_attributes); !s.ok()) return s;
+    if (base::Status s = CheckKeysAndAttributesShape(keys_and_attributes); !s.ok()) return s;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status ValidateBatchGetMembers(const json& request) {
+base::Status ValidateBatchGetMembers(const json& request) {
   Violations violations;
   violations.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
                   kReturnConsumedCapacityValues);
@@ -271,26 +277,26 @@ struct TableGets {
   std::string name;
   const json* request = nullptr;        // the table's KeysAndAttributes
   std::vector<const json*> key_params;  // each key as sent, for UnprocessedKeys
-  std::vector<Item> keys;               // each key decoded
+  std::vector<value::Item> keys;        // each key decoded
   RequestExpressions expressions;
   std::vector<expr::Path> projection;  // empty: the whole item
   bool consistent = false;
-  Table* table = nullptr;
-  std::vector<PrimaryKey> primary_keys;
+  store::Table* table = nullptr;
+  std::vector<value::PrimaryKey> primary_keys;
 };
 
 // Mixing expression and legacy members is refused across the whole request, not only within
 // one table (measured in 2026: ProjectionExpression on one table and AttributesToGet on another
 // is a ValidationException).
-Status CheckMixingAcrossTables(const json& request_items) {
+base::Status CheckMixingAcrossTables(const json& request_items) {
   bool any_projection = false;
   bool any_attributes_to_get = false;
   for (const auto& [table, keys_and_attributes] : request_items.items()) {
     any_projection |= !Member(keys_and_attributes, "ProjectionExpression").is_null();
     any_attributes_to_get |= !Member(keys_and_attributes, "AttributesToGet").is_null();
   }
-  if (!any_projection || !any_attributes_to_get) return Status::OK();
-  return Status::Validation(
+  if (!any_projection || !any_attributes_to_get) return base::Status::OK();
+  return base::Status::Validation(
       "Can not use both expression and non-expression parameters in the same request: "
       "Non-expression parameters: {AttributesToGet} Expression parameters: "
       "{ProjectionExpression}");
@@ -298,8 +304,8 @@ Status CheckMixingAcrossTables(const json& request_items) {
 
 // The operation's own rules, table by table in dynalite's order: expressions, AttributesToGet,
 // then each key's values, duplicates and the running count. No table is looked up yet.
-Result<std::vector<TableGets>> ValidateGets(const json& request_items) {
-  if (Status s = CheckMixingAcrossTables(request_items); !s.ok()) return s;
+base::Result<std::vector<TableGets>> ValidateGets(const json& request_items) {
+  if (base::Status s = CheckMixingAcrossTables(request_items); !s.ok()) return s;
   std::vector<TableGets> tables;
   size_t total_keys = 0;
   for (const auto& [name, keys_and_attributes] : request_items.items()) {
@@ -312,13 +318,13 @@ Result<std::vector<TableGets>> ValidateGets(const json& request_items) {
       for (const json& attribute : attributes_to_get) {
         if (!attribute.is_string()) continue;
         if (!unique.insert(attribute.get<std::string>()).second) {
-          return Status::Validation(
+          return base::Status::Validation(
               std::string(kInvalidParameters) +
               "Duplicate value in attribute name: " + attribute.get<std::string>());
         }
       }
     }
-    Result<RequestExpressions> expressions = ParseRequestExpressions(
+    base::Result<RequestExpressions> expressions = ParseRequestExpressions(
         keys_and_attributes, {{"ProjectionExpression", expr::ExpressionKind::kProjection}},
         {"AttributesToGet"}, /*envelope=*/false);
     if (!expressions.ok()) return expressions.status();
@@ -328,12 +334,13 @@ Result<std::vector<TableGets>> ValidateGets(const json& request_items) {
 
     std::set<std::string> seen;
     for (const json& key_param : Member(keys_and_attributes, "Keys")) {
-      Result<Item> key = DecodeItem(key_param.is_object() ? key_param : json::object());
+      base::Result<value::Item> key =
+          value::DecodeItem(key_param.is_object() ? key_param : json::object());
       if (!key.ok()) return key.status();
       if (!seen.insert(KeyIdentity(*key)).second) {
-        return Status::Validation(kDuplicateKeysMessage);
+        return base::Status::Validation(kDuplicateKeysMessage);
       }
-      if (++total_keys > kMaxBatchGetKeys) return Status::Validation(kTooManyGetsMessage);
+      if (++total_keys > kMaxBatchGetKeys) return base::Status::Validation(kTooManyGetsMessage);
       gets.key_params.push_back(&key_param);
       gets.keys.push_back(std::move(*key));
     }
@@ -343,17 +350,17 @@ Result<std::vector<TableGets>> ValidateGets(const json& request_items) {
 }
 
 // Table by table: lookup, then every key against the key schema.
-Status ResolveGets(core::EngineState& state, std::vector<TableGets>& tables) {
+base::Status ResolveGets(core::EngineState& state, std::vector<TableGets>& tables) {
   for (TableGets& gets : tables) {
     gets.table = state.FindTable(gets.name);
-    if (gets.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
-    for (const Item& key : gets.keys) {
-      Result<PrimaryKey> primary_key = gets.table->KeyFromKeyParameter(key);
+    if (gets.table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
+    for (const value::Item& key : gets.keys) {
+      base::Result<value::PrimaryKey> primary_key = gets.table->KeyFromKeyParameter(key);
       if (!primary_key.ok()) return primary_key.status();
       gets.primary_keys.push_back(std::move(*primary_key));
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 // The table's KeysAndAttributes with only the keys still to read, as UnprocessedKeys holds it.
@@ -365,12 +372,12 @@ json UnprocessedEntry(const TableGets& gets) {
 
 }  // namespace
 
-Result<json> BatchGetItem(core::EngineState& state, const json& request) {
-  if (Status s = CheckBatchGetShape(request); !s.ok()) return s;
-  if (Status s = ValidateBatchGetMembers(request); !s.ok()) return s;
-  Result<std::vector<TableGets>> tables = ValidateGets(Member(request, "RequestItems"));
+base::Result<json> BatchGetItem(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckBatchGetShape(request); !s.ok()) return s;
+  if (base::Status s = ValidateBatchGetMembers(request); !s.ok()) return s;
+  base::Result<std::vector<TableGets>> tables = ValidateGets(Member(request, "RequestItems"));
   if (!tables.ok()) return tables.status();
-  if (Status s = ResolveGets(state, *tables); !s.ok()) return s;
+  if (base::Status s = ResolveGets(state, *tables); !s.ok()) return s;
 
   const ReturnConsumedCapacity mode =
       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity"));
@@ -381,23 +388,24 @@ Result<json> BatchGetItem(core::EngineState& state, const json& request) {
   size_t response_bytes = 0;
   bool response_full = false;
   size_t processed = 0;
-  Status first_throttle;
+  base::Status first_throttle;
 
   for (const TableGets& gets : *tables) {
     json& items = responses[gets.name] = json::array();
     double units_total = 0;
     bool table_processed = false;
     for (size_t i = 0; i < gets.primary_keys.size(); ++i) {
-      const PrimaryKey& key = gets.primary_keys[i];
+      const value::PrimaryKey& key = gets.primary_keys[i];
       const auto [found, units] = core::LocateItem(state, *gets.table, key, gets.consistent);
-      const size_t size = found ? ItemSize(*found) : 0;
+      const size_t size = found ? value::ItemSize(*found) : 0;
       // Past 16 MB of items the rest of the request is left for the caller to retry
       // (BatchGetItem API reference: "so as not to exceed the 16 MB limit").
       if (response_full || response_bytes + size > kMaxBatchGetResponseBytes) {
         response_full = true;
       }
-      Status admitted =
-          response_full ? Status::OK() : core::AdmitItemRead(state, *gets.table, key, units, now);
+      base::Status admitted = response_full
+                                  ? base::Status::OK()
+                                  : core::AdmitItemRead(state, *gets.table, key, units, now);
       if (response_full || !admitted.ok()) {
         if (!admitted.ok() && first_throttle.ok()) first_throttle = admitted;
         if (!unprocessed.contains(gets.name)) unprocessed[gets.name] = UnprocessedEntry(gets);
@@ -410,8 +418,8 @@ Result<json> BatchGetItem(core::EngineState& state, const json& request) {
       ++processed;
       response_bytes += size;
       if (found != nullptr) {
-        items.push_back(
-            EncodeItem(gets.projection.empty() ? *found : expr::Project(*found, gets.projection)));
+        items.push_back(value::EncodeItem(
+            gets.projection.empty() ? *found : expr::Project(*found, gets.projection)));
       }
     }
     if (table_processed) AppendConsumedCapacity(consumed, mode, gets.name, units_total);
@@ -436,50 +444,53 @@ namespace {
 const std::vector<MemberSpec>& WriteRequestShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"DeleteRequest",
-       WireType::kStructure,
+       value::WireType::kStructure,
        "DeleteRequest",
        MemberKind::kPlain,
-       {{"Key", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap}}},
+       {{"Key", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap}}},
       {"PutRequest",
-       WireType::kStructure,
+       value::WireType::kStructure,
        "PutRequest",
        MemberKind::kPlain,
-       {{"Item", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap}}},
+       {{"Item", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap}}},
   };
   return *spec;
 }
 
-Status CheckBatchWriteShape(const json& request) {
+base::Status CheckBatchWriteShape(const json& request) {
   for (const char* member : {"ReturnConsumedCapacity", "ReturnItemCollectionMetrics"}) {
-    if (Status s = CheckWireType(Member(request, member), WireType::kString); !s.ok()) return s;
+    if (base::Status s = value::CheckWireType(Member(request, member), value::WireType::kString);
+        !s.ok())
+      return s;
   }
   const json& request_items = Member(request, "RequestItems");
-  if (request_items.is_null()) return Status::OK();
+  if (request_items.is_null()) return base::Status::OK();
   if (request_items.is_array()) {
-    return Status::Serialization(
+    return base::Status::Serialization(
         "Unrecognized collection type java.util.Map<java.lang.String, "
         "java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>>");
   }
-  if (!request_items.is_object()) return Status::Serialization("Unexpected field type");
+  if (!request_items.is_object()) return base::Status::Serialization("Unexpected field type");
   for (const auto& [table, write_requests] : request_items.items()) {
     if (write_requests.is_null()) continue;
     if (write_requests.is_object()) {
-      return Status::Serialization("Start of structure or map found where not expected");
+      return base::Status::Serialization("Start of structure or map found where not expected");
     }
-    if (!write_requests.is_array()) return Status::Serialization(kParameterizedCastMessage);
+    if (!write_requests.is_array()) return base::Status::Serialization(kParameterizedCastMessage);
     for (const json& write_request : write_requests) {
-      if (Status s = CheckWireType(write_request, WireType::kValueStructure, "WriteRequest");
+      if (base::Status s =
+              value::CheckWireType(write_request, value::WireType::kValueStructure, "WriteRequest");
           !s.ok()) {
         return s;
       }
       if (write_request.is_null()) continue;
-      if (Status s = CheckRequestShape(write_request, WriteRequestShape()); !s.ok()) return s;
+      if (base::Status s = CheckRequestShape(write_request, WriteRequestShape()); !s.ok()) return s;
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status ValidateBatchWriteMembers(const json& request) {
+base::Status ValidateBatchWriteMembers(const json& request) {
   Violations violations;
   violations.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
                   kReturnConsumedCapacityValues);
@@ -520,29 +531,29 @@ Status ValidateBatchWriteMembers(const json& request) {
 struct PendingWrite {
   const json* request = nullptr;  // the WriteRequest as sent, for UnprocessedItems
   bool is_put = false;
-  Item attributes;  // the item to put, or the key to delete
-  PrimaryKey key;
+  value::Item attributes;  // the item to put, or the key to delete
+  value::PrimaryKey key;
 };
 
 struct TableWrites {
   std::string name;
-  Table* table = nullptr;
+  store::Table* table = nullptr;
   std::vector<PendingWrite> writes;
 };
 
 // The operation's own rules, before any table is looked up: the total count, one action per
 // WriteRequest, each attribute value, and the size of each item to put.
-Result<std::vector<TableWrites>> ValidateWrites(const json& request_items) {
+base::Result<std::vector<TableWrites>> ValidateWrites(const json& request_items) {
   size_t total = 0;
   for (const auto& [name, write_requests] : request_items.items()) total += write_requests.size();
-  if (total > kMaxBatchWriteRequests) return Status::Validation(kTooManyWritesMessage);
+  if (total > kMaxBatchWriteRequests) return base::Status::Validation(kTooManyWritesMessage);
 
   std::vector<TableWrites> tables;
   for (const auto& [name, write_requests] : request_items.items()) {
     for (const json& write_request : write_requests) {
       const bool has_put = !Member(write_request, "PutRequest").is_null();
       const bool has_delete = !Member(write_request, "DeleteRequest").is_null();
-      if (has_put == has_delete) return Status::Validation(kNotExactlyOneWriteMessage);
+      if (has_put == has_delete) return base::Status::Validation(kNotExactlyOneWriteMessage);
     }
     TableWrites table_writes;
     table_writes.name = name;
@@ -552,13 +563,13 @@ Result<std::vector<TableWrites>> ValidateWrites(const json& request_items) {
       write.is_put = !Member(write_request, "PutRequest").is_null();
       const json& attributes = write.is_put ? Member(Member(write_request, "PutRequest"), "Item")
                                             : Member(Member(write_request, "DeleteRequest"), "Key");
-      Result<Item> decoded = DecodeItem(attributes);
+      base::Result<value::Item> decoded = value::DecodeItem(attributes);
       if (!decoded.ok()) return decoded.status();
-      if (write.is_put && ItemSize(*decoded) > limits::kMaxItemBytes) {
-        return Status::Validation(kItemTooLargeMessage);
+      if (write.is_put && value::ItemSize(*decoded) > base::limits::kMaxItemBytes) {
+        return base::Status::Validation(kItemTooLargeMessage);
       }
       if (write.is_put) {
-        if (Status s = core::CheckAttributeNameSizes(*decoded); !s.ok()) return s;
+        if (base::Status s = core::CheckAttributeNameSizes(*decoded); !s.ok()) return s;
       }
       write.attributes = std::move(*decoded);
       table_writes.writes.push_back(std::move(write));
@@ -570,59 +581,59 @@ Result<std::vector<TableWrites>> ValidateWrites(const json& request_items) {
 
 // A put's key checks, with the two messages BatchWriteItem words as a schema mismatch
 // (measured in 2026 in four regions; dynalite does the same rewrite).
-Result<PrimaryKey> KeyOfPutItem(const Table& table, const Item& item) {
-  Result<PrimaryKey> key = table.KeyOfItem(item);
+base::Result<value::PrimaryKey> KeyOfPutItem(const store::Table& table, const value::Item& item) {
+  base::Result<value::PrimaryKey> key = table.KeyOfItem(item);
   if (key.ok()) return key;
   const std::string& message = key.status().message();
   if (message.find("Missing the key ") != std::string::npos ||
       message.find("Type mismatch for key ") != std::string::npos) {
-    return Status::Validation(kKeySchemaMismatchMessage);
+    return base::Status::Validation(kKeySchemaMismatchMessage);
   }
   return key;
 }
 
 // Table by table: lookup, each request's key against the schema, then duplicates (a put and a
 // delete of one item count as duplicates too).
-Status ResolveWrites(core::EngineState& state, std::vector<TableWrites>& tables) {
+base::Status ResolveWrites(core::EngineState& state, std::vector<TableWrites>& tables) {
   for (TableWrites& table_writes : tables) {
     table_writes.table = state.FindTable(table_writes.name);
     if (table_writes.table == nullptr) {
-      return Status::ResourceNotFound(kItemNotFoundInTableMessage);
+      return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
     }
     std::set<std::string> seen;
     for (PendingWrite& write : table_writes.writes) {
-      Result<PrimaryKey> key = write.is_put
-                                   ? KeyOfPutItem(*table_writes.table, write.attributes)
-                                   : table_writes.table->KeyFromKeyParameter(write.attributes);
+      base::Result<value::PrimaryKey> key =
+          write.is_put ? KeyOfPutItem(*table_writes.table, write.attributes)
+                       : table_writes.table->KeyFromKeyParameter(write.attributes);
       if (!key.ok()) return key.status();
-      Item key_attributes = {{table_writes.table->partition_key_name(), key->partition}};
+      value::Item key_attributes = {{table_writes.table->partition_key_name(), key->partition}};
       if (key->sort) key_attributes.emplace(table_writes.table->sort_key_name(), *key->sort);
       if (!seen.insert(KeyIdentity(key_attributes)).second) {
-        return Status::Validation(kDuplicateKeysMessage);
+        return base::Status::Validation(kDuplicateKeysMessage);
       }
       write.key = std::move(*key);
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 }  // namespace
 
-Result<json> BatchWriteItem(core::EngineState& state, const json& request) {
-  if (Status s = CheckBatchWriteShape(request); !s.ok()) return s;
-  if (Status s = ValidateBatchWriteMembers(request); !s.ok()) return s;
-  Result<std::vector<TableWrites>> tables = ValidateWrites(Member(request, "RequestItems"));
+base::Result<json> BatchWriteItem(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckBatchWriteShape(request); !s.ok()) return s;
+  if (base::Status s = ValidateBatchWriteMembers(request); !s.ok()) return s;
+  base::Result<std::vector<TableWrites>> tables = ValidateWrites(Member(request, "RequestItems"));
   if (!tables.ok()) return tables.status();
-  if (Status s = ResolveWrites(state, *tables); !s.ok()) return s;
+  if (base::Status s = ResolveWrites(state, *tables); !s.ok()) return s;
 
   // A write past an item collection's size limit fails the whole request before anything is
   // written (it would fail again on retry, so it cannot be left unprocessed).
   for (const TableWrites& table_writes : *tables) {
     for (const PendingWrite& write : table_writes.writes) {
-      const Table& table = *table_writes.table;
-      if (Status s = core::CheckItemCollectionSize(table, write.key, table.Find(write.key),
-                                             write.is_put ? &write.attributes : nullptr,
-                                             state.scale);
+      const store::Table& table = *table_writes.table;
+      if (base::Status s = core::CheckItemCollectionSize(table, write.key, table.Find(write.key),
+                                                         write.is_put ? &write.attributes : nullptr,
+                                                         state.scale);
           !s.ok()) {
         return s;
       }
@@ -635,12 +646,12 @@ Result<json> BatchWriteItem(core::EngineState& state, const json& request) {
   json unprocessed = json::object();
   json consumed = json::array();
   size_t processed = 0;
-  Status first_throttle;
+  base::Status first_throttle;
   ItemCollectionMetricsList collections;
 
   for (TableWrites& table_writes : *tables) {
-    Table& table = *table_writes.table;
-    CapacityCharge charge_total;
+    store::Table& table = *table_writes.table;
+    capacity::CapacityCharge charge_total;
     bool table_processed = false;
     for (PendingWrite& write : table_writes.writes) {
       // Each write rounds to 1 KB on its own; a put pays for the larger of the old and new
@@ -650,7 +661,7 @@ Result<json> BatchWriteItem(core::EngineState& state, const json& request) {
       prepared.table = &table;
       prepared.key = write.key;
       if (write.is_put) prepared.put_item = std::move(write.attributes);
-      Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, prepared);
+      base::Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, prepared);
       if (!outcome.ok()) {
         if (first_throttle.ok()) first_throttle = outcome.status();
         unprocessed[table_writes.name].push_back(*write.request);
@@ -674,4 +685,4 @@ Result<json> BatchWriteItem(core::EngineState& state, const json& request) {
   return response;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

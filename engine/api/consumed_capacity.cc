@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 ReturnConsumedCapacity ParseReturnConsumedCapacity(const nlohmann::json& value) {
   if (value == "TOTAL") return ReturnConsumedCapacity::kTotal;
@@ -21,7 +21,7 @@ nlohmann::json Arms(const std::vector<std::pair<std::string, double>>& arms) {
 }  // namespace
 
 nlohmann::json ConsumedCapacityJson(ReturnConsumedCapacity mode, const std::string& table_name,
-                                    const CapacityCharge& charge) {
+                                    const capacity::CapacityCharge& charge) {
   nlohmann::json consumed = {{"TableName", table_name}, {"CapacityUnits", charge.Total()}};
   if (mode == ReturnConsumedCapacity::kIndexes) {
     consumed["Table"] = {{"CapacityUnits", charge.table}};
@@ -36,13 +36,13 @@ nlohmann::json ConsumedCapacityJson(ReturnConsumedCapacity mode, const std::stri
 }
 
 void AddConsumedCapacity(nlohmann::json& response, ReturnConsumedCapacity mode,
-                         const std::string& table_name, const CapacityCharge& charge) {
+                         const std::string& table_name, const capacity::CapacityCharge& charge) {
   if (mode == ReturnConsumedCapacity::kNone) return;
   response["ConsumedCapacity"] = ConsumedCapacityJson(mode, table_name, charge);
 }
 
-void WriteConsumedCapacity(JsonWriter& writer, ReturnConsumedCapacity mode,
-                           const std::string& table_name, const CapacityCharge& charge) {
+void WriteConsumedCapacity(base::JsonWriter& writer, ReturnConsumedCapacity mode,
+                           const std::string& table_name, const capacity::CapacityCharge& charge) {
   if (mode == ReturnConsumedCapacity::kNone) return;
   writer.Key("ConsumedCapacity");
   writer.Raw(ConsumedCapacityJson(mode, table_name, charge)
@@ -51,7 +51,7 @@ void WriteConsumedCapacity(JsonWriter& writer, ReturnConsumedCapacity mode,
 
 void AddConsumedCapacity(nlohmann::json& response, ReturnConsumedCapacity mode,
                          const std::string& table_name, double units) {
-  AddConsumedCapacity(response, mode, table_name, CapacityCharge{units, {}, {}});
+  AddConsumedCapacity(response, mode, table_name, capacity::CapacityCharge{units, {}, {}});
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -9,14 +9,14 @@
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 constexpr const char* kModes = "[ACCESSED_AND_THROTTLED_KEYS, THROTTLED_KEYS]";
 
 // The CloudWatch Contributor Insights rules DynamoDB creates for a table: most accessed (PKC)
 // and most throttled (PKT) partition keys, and the same for the key schema's items (SKC, SKT).
-json RuleList(const Table& table) {
+json RuleList(const store::Table& table) {
   if (!table.definition().contributor_insights_enabled) return json::array();
   std::string stamp =
       std::to_string(static_cast<long long>(*table.definition().contributor_insights_updated * 1000));
@@ -31,7 +31,7 @@ json RuleList(const Table& table) {
   return rules;
 }
 
-Status ValidateTableAndIndex(const json& request) {
+base::Status ValidateTableAndIndex(const json& request) {
   ValidationErrors errors;
   const json& table_name = Member(request, "TableName");
   errors.NotNull(table_name, "tableName");
@@ -40,28 +40,29 @@ Status ValidateTableAndIndex(const json& request) {
   return errors.ToStatus();
 }
 
-Result<Table*> FindTableForInsights(core::EngineState& state, const json& request) {
+base::Result<store::Table*> FindTableForInsights(core::EngineState& state, const json& request) {
   const std::string name = Member(request, "TableName").get<std::string>();
-  Table* table = state.FindTable(name);
-  if (table == nullptr) return Status::ResourceNotFound(TableNotFoundMessage(name));
+  store::Table* table = state.FindTable(name);
+  if (table == nullptr) return base::Status::ResourceNotFound(TableNotFoundMessage(name));
   const json& index = Member(request, "IndexName");
   if (!index.is_null()) {
     if (table->FindIndex(index.get<std::string>()) == nullptr) {
-      return Status::ResourceNotFound("Requested resource not found: Index: " +
-                                      index.get<std::string>() + " not found");
+      return base::Status::ResourceNotFound(
+          "Requested resource not found: Index: " + index.get<std::string>() + " not found");
     }
-    return Status::Validation(NotYetSupportedMessage("Contributor Insights on an index"));
+    return base::Status::Validation(NotYetSupportedMessage("Contributor Insights on an index"));
   }
   return table;
 }
 
 }  // namespace
 
-Result<json> UpdateContributorInsights(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString},
-                                             {"IndexName", WireType::kString},
-                                             {"ContributorInsightsAction", WireType::kString},
-                                             {"ContributorInsightsMode", WireType::kString}});
+base::Result<json> UpdateContributorInsights(core::EngineState& state, const json& request) {
+  if (base::Status s =
+          CheckRequestShape(request, {{"TableName", value::WireType::kString},
+                                      {"IndexName", value::WireType::kString},
+                                      {"ContributorInsightsAction", value::WireType::kString},
+                                      {"ContributorInsightsMode", value::WireType::kString}});
       !s.ok()) {
     return s;
   }
@@ -74,11 +75,11 @@ Result<json> UpdateContributorInsights(core::EngineState& state, const json& req
   errors.NotNull(action, "contributorInsightsAction");
   errors.Enum(action, "contributorInsightsAction", "[ENABLE, DISABLE]");
   errors.Enum(Member(request, "ContributorInsightsMode"), "contributorInsightsMode", kModes);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
-  Result<Table*> table = FindTableForInsights(state, request);
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  base::Result<store::Table*> table = FindTableForInsights(state, request);
   if (!table.ok()) return table.status();
 
-  TableDefinition& definition = (*table)->mutable_definition();
+  store::TableDefinition& definition = (*table)->mutable_definition();
   const bool enable = action == "ENABLE";
   definition.contributor_insights_enabled = enable;
   if (!Member(request, "ContributorInsightsMode").is_null()) {
@@ -91,16 +92,16 @@ Result<json> UpdateContributorInsights(core::EngineState& state, const json& req
               {"ContributorInsightsMode", definition.contributor_insights_mode}};
 }
 
-Result<json> DescribeContributorInsights(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(
-          request, {{"TableName", WireType::kString}, {"IndexName", WireType::kString}});
+base::Result<json> DescribeContributorInsights(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, {{"TableName", value::WireType::kString},
+                                                   {"IndexName", value::WireType::kString}});
       !s.ok()) {
     return s;
   }
-  if (Status s = ValidateTableAndIndex(request); !s.ok()) return s;
-  Result<Table*> table = FindTableForInsights(state, request);
+  if (base::Status s = ValidateTableAndIndex(request); !s.ok()) return s;
+  base::Result<store::Table*> table = FindTableForInsights(state, request);
   if (!table.ok()) return table.status();
-  const TableDefinition& definition = (*table)->definition();
+  const store::TableDefinition& definition = (*table)->definition();
   json response = {{"TableName", (*table)->name()},
                    {"ContributorInsightsRuleList", RuleList(**table)},
                    {"ContributorInsightsStatus",
@@ -114,20 +115,20 @@ Result<json> DescribeContributorInsights(core::EngineState& state, const json& r
   return response;
 }
 
-Result<json> ListContributorInsights(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString},
-                                             {"NextToken", WireType::kString},
-                                             {"MaxResults", WireType::kInteger}});
+base::Result<json> ListContributorInsights(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, {{"TableName", value::WireType::kString},
+                                                   {"NextToken", value::WireType::kString},
+                                                   {"MaxResults", value::WireType::kInteger}});
       !s.ok()) {
     return s;
   }
   ValidationErrors errors;
   errors.ResourceName(Member(request, "TableName"), "tableName");
   errors.MaxValue(Member(request, "MaxResults"), "maxResults", 100);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   const json& only = Member(request, "TableName");
   if (!only.is_null() && state.FindTable(only.get<std::string>()) == nullptr) {
-    return Status::ResourceNotFound(TableNotFoundMessage(only.get<std::string>()));
+    return base::Status::ResourceNotFound(TableNotFoundMessage(only.get<std::string>()));
   }
   const json& max_json = Member(request, "MaxResults");
   size_t max_results = max_json.is_number_integer() && max_json.get<long long>() > 0
@@ -144,7 +145,7 @@ Result<json> ListContributorInsights(core::EngineState& state, const json& reque
       more = true;
       break;
     }
-    const TableDefinition& definition = table->definition();
+    const store::TableDefinition& definition = table->definition();
     json summary = {{"TableName", name},
                     {"ContributorInsightsStatus",
                      definition.contributor_insights_enabled ? "ENABLED" : "DISABLED"}};
@@ -159,4 +160,4 @@ Result<json> ListContributorInsights(core::EngineState& state, const json& reque
   return response;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -14,13 +14,15 @@
 namespace ddbpg {
 namespace {
 
+using json = nlohmann::json;
+
 // Every handler answers with the response's text: most build a tree that Dumped prints, while
 // the reads whose answers can be large (GetItem, Query, Scan) write their text directly.
-using Handler = Result<std::string> (*)(core::EngineState&, const json&);
+using Handler = base::Result<std::string> (*)(core::EngineState&, const json&);
 
-template <Result<json> (*handler)(core::EngineState&, const json&)>
-Result<std::string> Dumped(core::EngineState& state, const json& request) {
-  Result<json> result = handler(state, request);
+template <base::Result<json> (*handler)(core::EngineState&, const json&)>
+base::Result<std::string> Dumped(core::EngineState& state, const json& request) {
+  base::Result<json> result = handler(state, request);
   if (!result.ok()) return result.status();
   return result->dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -31,69 +33,69 @@ constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
 
 const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
-      {"CreateTable", &Dumped<&CreateTable>},
-      {"DescribeTable", &Dumped<&DescribeTable>},
-      {"ListTables", &Dumped<&ListTables>},
-      {"UpdateTable", &Dumped<&UpdateTable>},
-      {"DeleteTable", &Dumped<&DeleteTable>},
-      {"PutItem", &Dumped<&PutItem>},
-      {"GetItem", &GetItem},
-      {"DeleteItem", &Dumped<&DeleteItem>},
-      {"UpdateItem", &Dumped<&UpdateItem>},
-      {"Query", &Query},
-      {"Scan", &Scan},
-      {"BatchGetItem", &Dumped<&BatchGetItem>},
-      {"BatchWriteItem", &Dumped<&BatchWriteItem>},
-      {"TransactGetItems", &Dumped<&TransactGetItems>},
-      {"TransactWriteItems", &Dumped<&TransactWriteItems>},
-      {"ExecuteStatement", &Dumped<&ExecuteStatement>},
-      {"BatchExecuteStatement", &Dumped<&BatchExecuteStatement>},
-      {"ExecuteTransaction", &Dumped<&ExecuteTransaction>},
-      {"UpdateContributorInsights", &Dumped<&UpdateContributorInsights>},
-      {"DescribeContributorInsights", &Dumped<&DescribeContributorInsights>},
-      {"ListContributorInsights", &Dumped<&ListContributorInsights>},
-      {"TagResource", &Dumped<&TagResource>},
-      {"UntagResource", &Dumped<&UntagResource>},
-      {"ListTagsOfResource", &Dumped<&ListTagsOfResource>},
-      {"PutResourcePolicy", &Dumped<&PutResourcePolicy>},
-      {"GetResourcePolicy", &Dumped<&GetResourcePolicy>},
-      {"DeleteResourcePolicy", &Dumped<&DeleteResourcePolicy>},
-      {"CreateBackup", &Dumped<&CreateBackup>},
-      {"DescribeBackup", &Dumped<&DescribeBackup>},
-      {"ListBackups", &Dumped<&ListBackups>},
-      {"DeleteBackup", &Dumped<&DeleteBackup>},
-      {"RestoreTableFromBackup", &Dumped<&RestoreTableFromBackup>},
-      {"UpdateContinuousBackups", &Dumped<&UpdateContinuousBackups>},
-      {"DescribeContinuousBackups", &Dumped<&DescribeContinuousBackups>},
-      {"RestoreTableToPointInTime", &Dumped<&RestoreTableToPointInTime>},
-      {"UpdateTimeToLive", &Dumped<&UpdateTimeToLive>},
-      {"DescribeTimeToLive", &Dumped<&DescribeTimeToLive>},
-      {"DescribeLimits", &Dumped<&DescribeLimits>},
-      {"DescribeEndpoints", &Dumped<&DescribeEndpoints>},
+      {"CreateTable", &Dumped<&api::CreateTable>},
+      {"DescribeTable", &Dumped<&api::DescribeTable>},
+      {"ListTables", &Dumped<&api::ListTables>},
+      {"UpdateTable", &Dumped<&api::UpdateTable>},
+      {"DeleteTable", &Dumped<&api::DeleteTable>},
+      {"PutItem", &Dumped<&api::PutItem>},
+      {"GetItem", &api::GetItem},
+      {"DeleteItem", &Dumped<&api::DeleteItem>},
+      {"UpdateItem", &Dumped<&api::UpdateItem>},
+      {"Query", &api::Query},
+      {"Scan", &api::Scan},
+      {"BatchGetItem", &Dumped<&api::BatchGetItem>},
+      {"BatchWriteItem", &Dumped<&api::BatchWriteItem>},
+      {"TransactGetItems", &Dumped<&api::TransactGetItems>},
+      {"TransactWriteItems", &Dumped<&api::TransactWriteItems>},
+      {"ExecuteStatement", &Dumped<&api::ExecuteStatement>},
+      {"BatchExecuteStatement", &Dumped<&api::BatchExecuteStatement>},
+      {"ExecuteTransaction", &Dumped<&api::ExecuteTransaction>},
+      {"UpdateContributorInsights", &Dumped<&api::UpdateContributorInsights>},
+      {"DescribeContributorInsights", &Dumped<&api::DescribeContributorInsights>},
+      {"ListContributorInsights", &Dumped<&api::ListContributorInsights>},
+      {"TagResource", &Dumped<&api::TagResource>},
+      {"UntagResource", &Dumped<&api::UntagResource>},
+      {"ListTagsOfResource", &Dumped<&api::ListTagsOfResource>},
+      {"PutResourcePolicy", &Dumped<&api::PutResourcePolicy>},
+      {"GetResourcePolicy", &Dumped<&api::GetResourcePolicy>},
+      {"DeleteResourcePolicy", &Dumped<&api::DeleteResourcePolicy>},
+      {"CreateBackup", &Dumped<&api::CreateBackup>},
+      {"DescribeBackup", &Dumped<&api::DescribeBackup>},
+      {"ListBackups", &Dumped<&api::ListBackups>},
+      {"DeleteBackup", &Dumped<&api::DeleteBackup>},
+      {"RestoreTableFromBackup", &Dumped<&api::RestoreTableFromBackup>},
+      {"UpdateContinuousBackups", &Dumped<&api::UpdateContinuousBackups>},
+      {"DescribeContinuousBackups", &Dumped<&api::DescribeContinuousBackups>},
+      {"RestoreTableToPointInTime", &Dumped<&api::RestoreTableToPointInTime>},
+      {"UpdateTimeToLive", &Dumped<&api::UpdateTimeToLive>},
+      {"DescribeTimeToLive", &Dumped<&api::DescribeTimeToLive>},
+      {"DescribeLimits", &Dumped<&api::DescribeLimits>},
+      {"DescribeEndpoints", &Dumped<&api::DescribeEndpoints>},
   };
   return *handlers;
 }
 
 const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
-      {"SetClock", &Dumped<&SetClock>},
-      {"AdvanceClock", &Dumped<&AdvanceClock>},
-      {"Configure", &Dumped<&Configure>},
-      {"Reset", &Dumped<&Reset>},
-      {"GetMetrics", &Dumped<&GetMetrics>},
-      {"EstimateCost", &Dumped<&EstimateCost>},
-      {"SimulateWorkload", &Dumped<&SimulateWorkload>},
-      {"Advise", &Dumped<&Advise>},
+      {"SetClock", &Dumped<&api::SetClock>},
+      {"AdvanceClock", &Dumped<&api::AdvanceClock>},
+      {"Configure", &Dumped<&api::Configure>},
+      {"Reset", &Dumped<&api::Reset>},
+      {"GetMetrics", &Dumped<&api::GetMetrics>},
+      {"EstimateCost", &Dumped<&api::EstimateCost>},
+      {"SimulateWorkload", &Dumped<&api::SimulateWorkload>},
+      {"Advise", &Dumped<&api::Advise>},
   };
   return *handlers;
 }
 
 const std::unordered_map<std::string_view, Handler>& StreamsHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
-      {"ListStreams", &Dumped<&ListStreams>},
-      {"DescribeStream", &Dumped<&DescribeStream>},
-      {"GetShardIterator", &Dumped<&GetShardIterator>},
-      {"GetRecords", &Dumped<&GetRecords>},
+      {"ListStreams", &Dumped<&api::ListStreams>},
+      {"DescribeStream", &Dumped<&api::DescribeStream>},
+      {"GetShardIterator", &Dumped<&api::GetShardIterator>},
+      {"GetRecords", &Dumped<&api::GetRecords>},
   };
   return *handlers;
 }
@@ -115,42 +117,44 @@ Handler FindHandler(std::string_view target) {
 // shallow.
 constexpr int kMaxJsonDepth = 2 * 32 + 16;
 
-bool NestedTooDeeply(std::string_view body) { return NestedDeeperThan(body, kMaxJsonDepth); }
+bool NestedTooDeeply(std::string_view body) { return value::NestedDeeperThan(body, kMaxJsonDepth); }
 
-Response ErrorResponse(const Status& status) {
-  return Response{WireErrorOf(status.type()).http_status, ErrorBody(status)};
+Response ErrorResponse(const base::Status& status) {
+  return Response{api::WireErrorOf(status.type()).http_status, api::ErrorBody(status)};
 }
 
 // The service parses the body before it looks at the target, so malformed JSON is a
 // SerializationException even for an unknown operation.
 Response Dispatch(core::EngineState& state, std::string_view target, std::string_view body) {
-  if (body.size() > limits::kMaxRequestBodyBytes) {
-    return ErrorResponse(Status::Validation("Request size exceeded the maximum allowed size"));
+  if (body.size() > base::limits::kMaxRequestBodyBytes) {
+    return ErrorResponse(
+        base::Status::Validation("Request size exceeded the maximum allowed size"));
   }
   if (NestedTooDeeply(body)) {
-    return ErrorResponse(Status::Validation(
+    return ErrorResponse(base::Status::Validation(
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
         "levels beyond supported limit"));
   }
   // An empty body is not malformed JSON: it fails only after the target has been checked.
   json request;
   if (!body.empty()) {
-    if (!ReadJson(body, request) || !request.is_object()) {
-      return ErrorResponse(Status::Serialization(""));
+    if (!value::ReadJson(body, request) || !request.is_object()) {
+      return ErrorResponse(base::Status::Serialization(""));
     }
   }
   Handler handler = FindHandler(target);
-  if (handler == nullptr) return ErrorResponse(Status::UnknownOperation());
-  if (body.empty()) return ErrorResponse(Status::Serialization(""));
+  if (handler == nullptr) return ErrorResponse(base::Status::UnknownOperation());
+  if (body.empty()) return ErrorResponse(base::Status::Serialization(""));
   // Background work that is due happens before the request sees the tables.
-  Result<std::string> result = ServeRequest(state, [&] { return handler(state, request); });
+  base::Result<std::string> result =
+      api::ServeRequest(state, [&] { return handler(state, request); });
   if (!result.ok()) return ErrorResponse(result.status());
   return Response{200, std::move(*result)};
 }
 
 }  // namespace
 
-Engine::Engine(const Clock& clock, EngineOptions options)
+Engine::Engine(const base::Clock& clock, EngineOptions options)
     : state_(std::make_unique<core::EngineState>(clock, std::move(options))) {}
 
 Engine::~Engine() = default;
@@ -172,7 +176,7 @@ Response Engine::Serve(std::string_view target, std::string_view body, double ti
   try {
     response = Dispatch(*state_, target, body);
   } catch (const std::exception& e) {
-    response = ErrorResponse(Status::Internal(std::string("internal error: ") + e.what()));
+    response = ErrorResponse(base::Status::Internal(std::string("internal error: ") + e.what()));
   }
   state_->request_clock.Release();
   return response;

@@ -2,77 +2,77 @@
 
 #include <nlohmann/json.hpp>
 
-namespace ddbpg {
+namespace ddbpg::api {
 
-WireError WireErrorOf(ErrorType type) {
+WireError WireErrorOf(base::ErrorType type) {
   switch (type) {
-    case ErrorType::kSerialization:
+    case base::ErrorType::kSerialization:
       return {"com.amazon.coral.service#SerializationException", 400, "Message"};
-    case ErrorType::kValidation:
+    case base::ErrorType::kValidation:
       return {"com.amazon.coral.validate#ValidationException", 400, "message"};
-    case ErrorType::kUnknownOperation:
+    case base::ErrorType::kUnknownOperation:
       return {"com.amazon.coral.service#UnknownOperationException", 400, "message"};
-    case ErrorType::kResourceNotFound:
+    case base::ErrorType::kResourceNotFound:
       return {"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400, "message"};
-    case ErrorType::kResourceInUse:
+    case base::ErrorType::kResourceInUse:
       return {"com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400, "message"};
-    case ErrorType::kAccessDenied:
+    case base::ErrorType::kAccessDenied:
       // The service's authorization layer answers this one, with its own namespace and key.
       return {"com.amazon.coral.service#AccessDeniedException", 400, "Message"};
-    case ErrorType::kConditionalCheckFailed:
+    case base::ErrorType::kConditionalCheckFailed:
       return {"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400, "message"};
-    case ErrorType::kLimitExceeded:
+    case base::ErrorType::kLimitExceeded:
       return {"com.amazonaws.dynamodb.v20120810#LimitExceededException", 400, "message"};
-    case ErrorType::kProvisionedThroughputExceeded:
+    case base::ErrorType::kProvisionedThroughputExceeded:
       return {"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400,
               "message"};
-    case ErrorType::kThrottling:
+    case base::ErrorType::kThrottling:
       return {"com.amazon.coral.availability#ThrottlingException", 400, "message"};
-    case ErrorType::kTransactionCanceled:
+    case base::ErrorType::kTransactionCanceled:
       // Captured responses spell this one's message key "Message".
       return {"com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400, "Message"};
-    case ErrorType::kIdempotentParameterMismatch:
+    case base::ErrorType::kIdempotentParameterMismatch:
       return {"com.amazonaws.dynamodb.v20120810#IdempotentParameterMismatchException", 400,
               "message"};
-    case ErrorType::kItemCollectionSizeLimitExceeded:
+    case base::ErrorType::kItemCollectionSizeLimitExceeded:
       return {"com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException", 400,
               "message"};
-    case ErrorType::kDuplicateItem:
+    case base::ErrorType::kDuplicateItem:
       return {"com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400, "message"};
-    case ErrorType::kExpiredIterator:
+    case base::ErrorType::kExpiredIterator:
       return {"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400, "message"};
-    case ErrorType::kTrimmedDataAccess:
+    case base::ErrorType::kTrimmedDataAccess:
       return {"com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, "message"};
-    case ErrorType::kBackupNotFound:
+    case base::ErrorType::kBackupNotFound:
       return {"com.amazonaws.dynamodb.v20120810#BackupNotFoundException", 400, "message"};
-    case ErrorType::kBackupInUse:
+    case base::ErrorType::kBackupInUse:
       return {"com.amazonaws.dynamodb.v20120810#BackupInUseException", 400, "message"};
-    case ErrorType::kTableNotFound:
+    case base::ErrorType::kTableNotFound:
       return {"com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400, "message"};
-    case ErrorType::kTableAlreadyExists:
+    case base::ErrorType::kTableAlreadyExists:
       return {"com.amazonaws.dynamodb.v20120810#TableAlreadyExistsException", 400, "message"};
-    case ErrorType::kTableInUse:
+    case base::ErrorType::kTableInUse:
       return {"com.amazonaws.dynamodb.v20120810#TableInUseException", 400, "message"};
-    case ErrorType::kSourceTableNotFound:
+    case base::ErrorType::kSourceTableNotFound:
       return {"com.amazonaws.dynamodb.v20120810#SourceTableNotFoundException", 400, "message"};
-    case ErrorType::kContinuousBackupsUnavailable:
+    case base::ErrorType::kContinuousBackupsUnavailable:
       return {"com.amazonaws.dynamodb.v20120810#ContinuousBackupsUnavailableException", 400,
               "message"};
-    case ErrorType::kPointInTimeRecoveryUnavailable:
+    case base::ErrorType::kPointInTimeRecoveryUnavailable:
       return {"com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400,
               "message"};
-    case ErrorType::kInvalidRestoreTime:
+    case base::ErrorType::kInvalidRestoreTime:
       return {"com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400, "message"};
-    case ErrorType::kPolicyNotFound:
+    case base::ErrorType::kPolicyNotFound:
       return {"com.amazonaws.dynamodb.v20120810#PolicyNotFoundException", 400, "message"};
-    case ErrorType::kInternalServerError:
-    case ErrorType::kNone:
+    case base::ErrorType::kInternalServerError:
+    case base::ErrorType::kNone:
       break;
   }
   return {"com.amazonaws.dynamodb.v20120810#InternalServerError", 500, "message"};
 }
 
-std::string ErrorBody(const Status& status) {
+std::string ErrorBody(const base::Status& status) {
   WireError wire = WireErrorOf(status.type());
   nlohmann::json body = {{"__type", wire.type}};
   // UnknownOperationException arrives with no message at all.
@@ -84,4 +84,4 @@ std::string ErrorBody(const Status& status) {
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -6,7 +6,7 @@
 
 #include "engine/base/status.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 struct WireError {
   const char* type;         // full `__type`, e.g. "com.amazonaws.dynamodb.v20120810#..."
@@ -14,9 +14,9 @@ struct WireError {
   const char* message_key;  // "message" or "Message"
 };
 
-WireError WireErrorOf(ErrorType type);
+WireError WireErrorOf(base::ErrorType type);
 
 // The response body DynamoDB sends for `status`, as JSON text.
-std::string ErrorBody(const Status& status);
+std::string ErrorBody(const base::Status& status);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

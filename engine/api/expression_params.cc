@@ -9,7 +9,7 @@
 #include "engine/expr/update_evaluator.h"
 #include "engine/value/ddb_json.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 constexpr size_t kMaxExpressionBytes = 4096;  // ServiceQuotas: each expression at most 4 KB
@@ -32,8 +32,9 @@ std::string JoinNames(const std::vector<std::string>& names) {
 
 }  // namespace
 
-Status CheckExpressionMixing(const json& request, std::initializer_list<ExpressionMember> members,
-                             std::initializer_list<const char*> legacy) {
+base::Status CheckExpressionMixing(const json& request,
+                                   std::initializer_list<ExpressionMember> members,
+                                   std::initializer_list<const char*> legacy) {
   std::vector<std::string> used_expressions;
   std::vector<std::string> used_legacy;
   for (const ExpressionMember& member : members) {
@@ -42,21 +43,20 @@ Status CheckExpressionMixing(const json& request, std::initializer_list<Expressi
   for (const char* member : legacy) {
     if (!Member(request, member).is_null()) used_legacy.push_back(member);
   }
-  if (used_expressions.empty() || used_legacy.empty()) return Status::OK();
-  return Status::Validation(
+  if (used_expressions.empty() || used_legacy.empty()) return base::Status::OK();
+  return base::Status::Validation(
       "Can not use both expression and non-expression parameters in the same request: "
-      "Non-expression parameters: {" + JoinNames(used_legacy) + "} Expression parameters: {" +
-      JoinNames(used_expressions) + "}");
+      "Non-expression parameters: {" +
+      JoinNames(used_legacy) + "} Expression parameters: {" + JoinNames(used_expressions) + "}");
 }
 
-Result<RequestExpressions> ParseRequestExpressions(const json& request,
-                                                   std::initializer_list<ExpressionMember> members,
-                                                   std::initializer_list<const char*> legacy,
-                                                   bool envelope) {
+base::Result<RequestExpressions> ParseRequestExpressions(
+    const json& request, std::initializer_list<ExpressionMember> members,
+    std::initializer_list<const char*> legacy, bool envelope) {
   auto fail = [envelope](const std::string& message) {
-    return Status::Validation(envelope ? "1 validation error detected: " + message : message);
+    return base::Status::Validation(envelope ? "1 validation error detected: " + message : message);
   };
-  if (Status s = CheckExpressionMixing(request, members, legacy); !s.ok()) return s;
+  if (base::Status s = CheckExpressionMixing(request, members, legacy); !s.ok()) return s;
   bool uses_expressions = false;
   bool uses_values = false;
   for (const ExpressionMember& member : members) {
@@ -88,14 +88,14 @@ Result<RequestExpressions> ParseRequestExpressions(const json& request,
       name_map[key] = value.get<std::string>();
     }
   }
-  Item value_map;
+  value::Item value_map;
   if (values.is_object()) {
     for (const auto& [key, value] : values.items()) {
       if (!IsPlaceholderKey(key, ':')) {
         return fail("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key +
                     "\"");
       }
-      Result<AttributeValue> decoded = DecodeAttributeValue(value);
+      base::Result<value::AttributeValue> decoded = value::DecodeAttributeValue(value);
       if (!decoded.ok()) {
         return fail("ExpressionAttributeValues contains invalid value: " +
                     decoded.status().message() + " for key " + key);
@@ -111,24 +111,26 @@ Result<RequestExpressions> ParseRequestExpressions(const json& request,
     if (text_json.is_null()) continue;
     const std::string& text = text_json.get_ref<const std::string&>();
     if (text.size() > kMaxExpressionBytes) {
-      return Status::Validation("Invalid " + std::string(member.name) +
-                                ": Expression size has exceeded the maximum allowed size; "
-                                "expression size: " + std::to_string(text.size()));
+      return base::Status::Validation("Invalid " + std::string(member.name) +
+                                      ": Expression size has exceeded the maximum allowed size; "
+                                      "expression size: " +
+                                      std::to_string(text.size()));
     }
     switch (member.kind) {
       case expr::ExpressionKind::kUpdate: {
-        Result<expr::UpdateExpression> update = expr::ParseUpdate(text);
+        base::Result<expr::UpdateExpression> update = expr::ParseUpdate(text);
         if (!update.ok()) return update.status();
-        if (Status s = parsed.context.Resolve(*update); !s.ok()) return s;
-        if (Status s = expr::CheckUpdateFunctions(*update); !s.ok()) return s;
+        if (base::Status s = parsed.context.Resolve(*update); !s.ok()) return s;
+        if (base::Status s = expr::CheckUpdateFunctions(*update); !s.ok()) return s;
         parsed.update = std::move(*update);
         break;
       }
       case expr::ExpressionKind::kProjection: {
-        Result<expr::ProjectionExpression> projection = expr::ParseProjection(text);
+        base::Result<expr::ProjectionExpression> projection = expr::ParseProjection(text);
         if (!projection.ok()) return projection.status();
-        if (Status s = parsed.context.Resolve(*projection); !s.ok()) return s;
-        if (Status s = expr::CheckPathsDisjoint(projection->paths, "Invalid ProjectionExpression: ");
+        if (base::Status s = parsed.context.Resolve(*projection); !s.ok()) return s;
+        if (base::Status s =
+                expr::CheckPathsDisjoint(projection->paths, "Invalid ProjectionExpression: ");
             !s.ok()) {
           return s;
         }
@@ -136,10 +138,11 @@ Result<RequestExpressions> ParseRequestExpressions(const json& request,
         break;
       }
       default: {
-        Result<expr::Condition> condition = expr::ParseCondition(text, member.kind);
+        base::Result<expr::Condition> condition = expr::ParseCondition(text, member.kind);
         if (!condition.ok()) return condition.status();
-        if (Status s = parsed.context.Resolve(*condition, member.kind); !s.ok()) return s;
-        if (Status s = expr::CheckCondition(*condition, parsed.context, member.kind); !s.ok()) {
+        if (base::Status s = parsed.context.Resolve(*condition, member.kind); !s.ok()) return s;
+        if (base::Status s = expr::CheckCondition(*condition, parsed.context, member.kind);
+            !s.ok()) {
           return s;
         }
         std::optional<expr::Condition>& slot =
@@ -151,7 +154,7 @@ Result<RequestExpressions> ParseRequestExpressions(const json& request,
       }
     }
   }
-  if (Status s = parsed.context.CheckAllUsed(); !s.ok()) return s;
+  if (base::Status s = parsed.context.CheckAllUsed(); !s.ok()) return s;
   return RequestExpressions(std::move(parsed));
 }
 
@@ -169,4 +172,4 @@ std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,
   return paths;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

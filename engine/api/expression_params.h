@@ -15,7 +15,7 @@
 #include "engine/expr/parser.h"
 #include "engine/expr/request_expressions.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 using expr::RequestExpressions;
@@ -32,21 +32,21 @@ struct LegacyMember {
 
 // The first rule of all: expression and legacy members cannot be mixed. Handlers call this
 // before decoding any value, as the service does.
-Status CheckExpressionMixing(const json& request, std::initializer_list<ExpressionMember> members,
-                             std::initializer_list<const char*> legacy);
+base::Status CheckExpressionMixing(const json& request,
+                                   std::initializer_list<ExpressionMember> members,
+                                   std::initializer_list<const char*> legacy);
 
 // Validates the placeholders and parses every expression member of `request` named in
 // `members`. `legacy` lists the request's legacy members that cannot be mixed with them.
 // `envelope` wraps the request-level messages in "1 validation error detected: " as
 // PutItem, UpdateItem and DeleteItem do.
-Result<RequestExpressions> ParseRequestExpressions(const json& request,
-                                                   std::initializer_list<ExpressionMember> members,
-                                                   std::initializer_list<const char*> legacy,
-                                                   bool envelope);
+base::Result<RequestExpressions> ParseRequestExpressions(
+    const json& request, std::initializer_list<ExpressionMember> members,
+    std::initializer_list<const char*> legacy, bool envelope);
 
 // The paths a read returns: ProjectionExpression's, or AttributesToGet's top-level names; empty
 // for the whole item.
 std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,
                                         const json& attributes_to_get);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

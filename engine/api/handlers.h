@@ -10,71 +10,74 @@
 #include "engine/base/status.h"
 #include "engine/core/engine_state.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
-Result<json> CreateTable(core::EngineState& state, const json& request);
-Result<json> DescribeTable(core::EngineState& state, const json& request);
-Result<json> ListTables(core::EngineState& state, const json& request);
-Result<json> UpdateTable(core::EngineState& state, const json& request);
-Result<json> DeleteTable(core::EngineState& state, const json& request);
+base::Result<json> CreateTable(core::EngineState& state, const json& request);
+base::Result<json> DescribeTable(core::EngineState& state, const json& request);
+base::Result<json> ListTables(core::EngineState& state, const json& request);
+base::Result<json> UpdateTable(core::EngineState& state, const json& request);
+base::Result<json> DeleteTable(core::EngineState& state, const json& request);
 
-Result<json> PutItem(core::EngineState& state, const json& request);
-Result<json> DeleteItem(core::EngineState& state, const json& request);
-Result<json> UpdateItem(core::EngineState& state, const json& request);
+base::Result<json> PutItem(core::EngineState& state, const json& request);
+base::Result<json> DeleteItem(core::EngineState& state, const json& request);
+base::Result<json> UpdateItem(core::EngineState& state, const json& request);
 
 // The reads whose answers can be large write their response text directly, without a tree.
 // `charge`, when given, receives what the request consumed (SimulateWorkload adds it up).
-Result<std::string> GetItem(core::EngineState& state, const json& request);
-Result<std::string> GetItem(core::EngineState& state, const json& request, CapacityCharge* charge);
-Result<std::string> Query(core::EngineState& state, const json& request);
-Result<std::string> Query(core::EngineState& state, const json& request, CapacityCharge* charge);
-Result<std::string> Scan(core::EngineState& state, const json& request);
-Result<std::string> Scan(core::EngineState& state, const json& request, CapacityCharge* charge);
+base::Result<std::string> GetItem(core::EngineState& state, const json& request);
+base::Result<std::string> GetItem(core::EngineState& state, const json& request,
+                                  capacity::CapacityCharge* charge);
+base::Result<std::string> Query(core::EngineState& state, const json& request);
+base::Result<std::string> Query(core::EngineState& state, const json& request,
+                                capacity::CapacityCharge* charge);
+base::Result<std::string> Scan(core::EngineState& state, const json& request);
+base::Result<std::string> Scan(core::EngineState& state, const json& request,
+                               capacity::CapacityCharge* charge);
 
-Result<json> BatchGetItem(core::EngineState& state, const json& request);
-Result<json> BatchWriteItem(core::EngineState& state, const json& request);
+base::Result<json> BatchGetItem(core::EngineState& state, const json& request);
+base::Result<json> BatchWriteItem(core::EngineState& state, const json& request);
 
-Result<json> TransactGetItems(core::EngineState& state, const json& request);
-Result<json> TransactWriteItems(core::EngineState& state, const json& request);
+base::Result<json> TransactGetItems(core::EngineState& state, const json& request);
+base::Result<json> TransactWriteItems(core::EngineState& state, const json& request);
 // TransactionCanceledException whose message lists every reason's Code in request order.
-Status TransactionCancelled(const json& reasons);
+base::Status TransactionCancelled(const json& reasons);
 
 // PartiQL (partiql_handler.cc): statements translated into the requests above.
-Result<json> ExecuteStatement(core::EngineState& state, const json& request);
-Result<json> BatchExecuteStatement(core::EngineState& state, const json& request);
-Result<json> ExecuteTransaction(core::EngineState& state, const json& request);
+base::Result<json> ExecuteStatement(core::EngineState& state, const json& request);
+base::Result<json> BatchExecuteStatement(core::EngineState& state, const json& request);
+base::Result<json> ExecuteTransaction(core::EngineState& state, const json& request);
 
-Result<json> UpdateContributorInsights(core::EngineState& state, const json& request);
-Result<json> DescribeContributorInsights(core::EngineState& state, const json& request);
-Result<json> ListContributorInsights(core::EngineState& state, const json& request);
+base::Result<json> UpdateContributorInsights(core::EngineState& state, const json& request);
+base::Result<json> DescribeContributorInsights(core::EngineState& state, const json& request);
+base::Result<json> ListContributorInsights(core::EngineState& state, const json& request);
 
 // Tagging a table or its stream by ARN (tags_handler.cc).
-Result<json> TagResource(core::EngineState& state, const json& request);
-Result<json> UntagResource(core::EngineState& state, const json& request);
-Result<json> ListTagsOfResource(core::EngineState& state, const json& request);
+base::Result<json> TagResource(core::EngineState& state, const json& request);
+base::Result<json> UntagResource(core::EngineState& state, const json& request);
+base::Result<json> ListTagsOfResource(core::EngineState& state, const json& request);
 // Resource-based policies on a table or its stream (resource_policy_handler.cc).
-Result<json> PutResourcePolicy(core::EngineState& state, const json& request);
-Result<json> GetResourcePolicy(core::EngineState& state, const json& request);
-Result<json> DeleteResourcePolicy(core::EngineState& state, const json& request);
+base::Result<json> PutResourcePolicy(core::EngineState& state, const json& request);
+base::Result<json> GetResourcePolicy(core::EngineState& state, const json& request);
+base::Result<json> DeleteResourcePolicy(core::EngineState& state, const json& request);
 
 // What the account may provision, and where the service answers (service_info_handler.cc).
-Result<json> DescribeLimits(core::EngineState& state, const json& request);
-Result<json> DescribeEndpoints(core::EngineState& state, const json& request);
+base::Result<json> DescribeLimits(core::EngineState& state, const json& request);
+base::Result<json> DescribeEndpoints(core::EngineState& state, const json& request);
 // On-demand backups (backups_handler.cc).
-Result<json> CreateBackup(core::EngineState& state, const json& request);
-Result<json> DescribeBackup(core::EngineState& state, const json& request);
-Result<json> ListBackups(core::EngineState& state, const json& request);
-Result<json> DeleteBackup(core::EngineState& state, const json& request);
-Result<json> RestoreTableFromBackup(core::EngineState& state, const json& request);
+base::Result<json> CreateBackup(core::EngineState& state, const json& request);
+base::Result<json> DescribeBackup(core::EngineState& state, const json& request);
+base::Result<json> ListBackups(core::EngineState& state, const json& request);
+base::Result<json> DeleteBackup(core::EngineState& state, const json& request);
+base::Result<json> RestoreTableFromBackup(core::EngineState& state, const json& request);
 // Point-in-time recovery (continuous_backups_handler.cc).
-Result<json> UpdateContinuousBackups(core::EngineState& state, const json& request);
-Result<json> DescribeContinuousBackups(core::EngineState& state, const json& request);
-Result<json> RestoreTableToPointInTime(core::EngineState& state, const json& request);
+base::Result<json> UpdateContinuousBackups(core::EngineState& state, const json& request);
+base::Result<json> DescribeContinuousBackups(core::EngineState& state, const json& request);
+base::Result<json> RestoreTableToPointInTime(core::EngineState& state, const json& request);
 
-Result<json> UpdateTimeToLive(core::EngineState& state, const json& request);
-Result<json> DescribeTimeToLive(core::EngineState& state, const json& request);
+base::Result<json> UpdateTimeToLive(core::EngineState& state, const json& request);
+base::Result<json> DescribeTimeToLive(core::EngineState& state, const json& request);
 // The engine's background work, before every request: global index changes that are due, then
 // the TTL sweeper deleting what expired (ttl_handler.cc).
 void RunBackgroundWork(core::EngineState& state);
@@ -91,29 +94,30 @@ auto ServeRequest(core::EngineState& state, Handle&& handle) {
 bool AdvanceStreams(core::EngineState& state);
 
 // The DynamoDB Streams API (DynamoDBStreams_20120810.*).
-Result<json> ListStreams(core::EngineState& state, const json& request);
-Result<json> DescribeStream(core::EngineState& state, const json& request);
-Result<json> GetShardIterator(core::EngineState& state, const json& request);
-Result<json> GetRecords(core::EngineState& state, const json& request);
+base::Result<json> ListStreams(core::EngineState& state, const json& request);
+base::Result<json> DescribeStream(core::EngineState& state, const json& request);
+base::Result<json> GetShardIterator(core::EngineState& state, const json& request);
+base::Result<json> GetRecords(core::EngineState& state, const json& request);
 // One record as GetRecords returns it (the JS triggers reuse it for the Lambda event).
-json StreamRecordJson(const Stream& stream, const StreamRecord& record, const std::string& region);
+json StreamRecordJson(const streams::Stream& stream, const streams::StreamRecord& record,
+                      const std::string& region);
 
 // Playground.* extensions.
-Result<json> SetClock(core::EngineState& state, const json& request);
-Result<json> AdvanceClock(core::EngineState& state, const json& request);
-Result<json> Configure(core::EngineState& state, const json& request);
-Result<json> GetMetrics(core::EngineState& state, const json& request);
-Result<json> EstimateCost(core::EngineState& state, const json& request);
-Result<json> SimulateWorkload(core::EngineState& state, const json& request);
+base::Result<json> SetClock(core::EngineState& state, const json& request);
+base::Result<json> AdvanceClock(core::EngineState& state, const json& request);
+base::Result<json> Configure(core::EngineState& state, const json& request);
+base::Result<json> GetMetrics(core::EngineState& state, const json& request);
+base::Result<json> EstimateCost(core::EngineState& state, const json& request);
+base::Result<json> SimulateWorkload(core::EngineState& state, const json& request);
 // Empties the playground as a new engine is: no tables, streams or tokens, every setting at its
 // default except Throttling, the clock real again (from the host's time, as a new engine's).
-Result<json> Reset(core::EngineState& state, const json& request);
+base::Result<json> Reset(core::EngineState& state, const json& request);
 // Finds the explainer's four mistakes in the tables' own traffic (advisor_handler.cc).
-Result<json> Advise(core::EngineState& state, const json& request);
+base::Result<json> Advise(core::EngineState& state, const json& request);
 // The price list as Playground.Configure and EstimateCost show it, and the snapshot keeps it.
-json PricesJson(const Prices& prices);
+json PricesJson(const capacity::Prices& prices);
 // A partition key as TableMetrics tracks it ("S:abc") in DynamoDB JSON ({"S":"abc"}); binaries
 // travel as base64.
 json TrackedKeyJson(const std::string& tracked);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -8,7 +8,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/base/limits.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 constexpr size_t kMaxLocalIndexes = 5;
@@ -21,33 +21,43 @@ std::string Join(const std::vector<std::string>& names) {
   return out + "]";
 }
 
-Status Invalid(const std::string& message) {
-  return Status::Validation(std::string(kInvalidParameters) + message);
+base::Status Invalid(const std::string& message) {
+  return base::Status::Validation(std::string(kInvalidParameters) + message);
 }
 
 }  // namespace
 
 const std::vector<MemberSpec>& ThroughputMembers() {
   static const auto* members = new std::vector<MemberSpec>{
-      {"ReadCapacityUnits", WireType::kLong},
-      {"WriteCapacityUnits", WireType::kLong},
+      {"ReadCapacityUnits", value::WireType::kLong},
+      {"WriteCapacityUnits", value::WireType::kLong},
   };
   return *members;
 }
 
 std::vector<MemberSpec> SecondaryIndexMembers(bool global) {
   std::vector<MemberSpec> members = {
-      {"IndexName", WireType::kString},
-      {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
-       {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
-      {"Projection", WireType::kStructure, "Projection", MemberKind::kPlain,
-       {{"ProjectionType", WireType::kString},
-        {"NonKeyAttributes", WireType::kList, "String", MemberKind::kPlain, {},
-         WireType::kString}}},
+      {"IndexName", value::WireType::kString},
+      {"KeySchema",
+       value::WireType::kList,
+       "KeySchemaElement",
+       MemberKind::kPlain,
+       {{"AttributeName", value::WireType::kString}, {"KeyType", value::WireType::kString}}},
+      {"Projection",
+       value::WireType::kStructure,
+       "Projection",
+       MemberKind::kPlain,
+       {{"ProjectionType", value::WireType::kString},
+        {"NonKeyAttributes",
+         value::WireType::kList,
+         "String",
+         MemberKind::kPlain,
+         {},
+         value::WireType::kString}}},
   };
   if (global) {
-    members.push_back({"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput",
-                       MemberKind::kPlain, ThroughputMembers()});
+    members.push_back({"ProvisionedThroughput", value::WireType::kStructure,
+                       "ProvisionedThroughput", MemberKind::kPlain, ThroughputMembers()});
   }
   return members;
 }
@@ -68,7 +78,7 @@ void ValidateIndexMembersAt(const json& index, const std::string& path, bool glo
       const json& name = Member(key_schema[k], "AttributeName");
       errors.NotNull(name, key_path + "attributeName");
       errors.MinLength(name, key_path + "attributeName", 1);
-      errors.MaxLength(name, key_path + "attributeName", limits::kMaxKeyAttributeNameBytes);
+      errors.MaxLength(name, key_path + "attributeName", base::limits::kMaxKeyAttributeNameBytes);
     }
   }
   const json& projection = Member(index, "Projection");
@@ -121,9 +131,10 @@ bool IsMultiAttribute(const json& key_schema) {
 }
 
 // A global index's key schema: up to four HASH attributes, then up to four RANGE ones.
-Status CheckGlobalKeySchema(const json& key_schema) {
-  if (!IsMultiAttribute(key_schema)) return Status::OK();
-  if (Member(key_schema[0], "KeyType") != "HASH") return Status::Validation(kFirstKeyNotHashMessage);
+base::Status CheckGlobalKeySchema(const json& key_schema) {
+  if (!IsMultiAttribute(key_schema)) return base::Status::OK();
+  if (Member(key_schema[0], "KeyType") != "HASH")
+    return base::Status::Validation(kFirstKeyNotHashMessage);
   size_t hashes = 0, ranges = 0;
   std::set<std::string> seen;
   for (const json& element : key_schema) {
@@ -133,7 +144,8 @@ Status CheckGlobalKeySchema(const json& key_schema) {
     }
     (is_hash ? hashes : ranges) += 1;
     if (!seen.insert(Member(element, "AttributeName").get<std::string>()).second) {
-      return Status::Validation("The KeySchema contains multiple key attributes with the same name");
+      return base::Status::Validation(
+          "The KeySchema contains multiple key attributes with the same name");
     }
   }
   if (hashes > 4) {
@@ -142,10 +154,10 @@ Status CheckGlobalKeySchema(const json& key_schema) {
   if (ranges > 4) {
     return Invalid("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status CheckProjection(const json& projection) {
+base::Status CheckProjection(const json& projection) {
   const json& type = Member(projection, "ProjectionType");
   const json& non_key = Member(projection, "NonKeyAttributes");
   if (type.is_null()) return Invalid("Unknown ProjectionType: null");
@@ -164,11 +176,11 @@ Status CheckProjection(const json& projection) {
       }
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-IndexDefinition DefinitionOf(const json& index, IndexKind kind) {
-  IndexDefinition definition;
+index::IndexDefinition DefinitionOf(const json& index, index::IndexKind kind) {
+  index::IndexDefinition definition;
   definition.name = Member(index, "IndexName").get<std::string>();
   definition.kind = kind;
   for (const json& element : Member(index, "KeySchema")) {
@@ -177,10 +189,10 @@ IndexDefinition DefinitionOf(const json& index, IndexKind kind) {
   }
   const json& projection = Member(index, "Projection");
   const std::string type = Member(projection, "ProjectionType").get<std::string>();
-  definition.projection = type == "ALL"       ? ProjectionType::kAll
-                          : type == "INCLUDE" ? ProjectionType::kInclude
-                                              : ProjectionType::kKeysOnly;
-  if (definition.projection == ProjectionType::kInclude) {
+  definition.projection = type == "ALL"       ? index::ProjectionType::kAll
+                          : type == "INCLUDE" ? index::ProjectionType::kInclude
+                                              : index::ProjectionType::kKeysOnly;
+  if (definition.projection == index::ProjectionType::kInclude) {
     for (const json& name : Member(projection, "NonKeyAttributes")) {
       definition.non_key_attributes.push_back(name.get<std::string>());
     }
@@ -188,7 +200,7 @@ IndexDefinition DefinitionOf(const json& index, IndexKind kind) {
   // A local index has no throughput of its own; its structure has no such member, so one in
   // the request is ignored like any unknown member.
   const json& throughput = Member(index, "ProvisionedThroughput");
-  if (kind == IndexKind::kGlobal && !throughput.is_null()) {
+  if (kind == index::IndexKind::kGlobal && !throughput.is_null()) {
     definition.read_capacity_units = Member(throughput, "ReadCapacityUnits").get<long long>();
     definition.write_capacity_units = Member(throughput, "WriteCapacityUnits").get<long long>();
   }
@@ -197,20 +209,22 @@ IndexDefinition DefinitionOf(const json& index, IndexKind kind) {
 
 }  // namespace
 
-Result<IndexDefinition> CheckGlobalIndex(const json& index, const json& attribute_definitions) {
+base::Result<index::IndexDefinition> CheckGlobalIndex(const json& index,
+                                                      const json& attribute_definitions) {
   const json& key_schema = Member(index, "KeySchema");
-  if (Status s = CheckGlobalKeySchema(key_schema); !s.ok()) return s;
+  if (base::Status s = CheckGlobalKeySchema(key_schema); !s.ok()) return s;
   if (!IsMultiAttribute(key_schema)) {
-    if (Status s = CheckKeySchema(key_schema, attribute_definitions, false); !s.ok()) return s;
+    if (base::Status s = CheckKeySchema(key_schema, attribute_definitions, false); !s.ok())
+      return s;
   }
   std::vector<std::string> defined = KeyNames(attribute_definitions);
   for (const std::string& name : KeyNames(key_schema)) {
     if (std::find(defined.begin(), defined.end(), name) == defined.end()) {
-      return Status::Validation(UndefinedKeyAttributesMessage(KeyNames(key_schema), defined));
+      return base::Status::Validation(UndefinedKeyAttributesMessage(KeyNames(key_schema), defined));
     }
   }
-  if (Status s = CheckProjection(Member(index, "Projection")); !s.ok()) return s;
-  return DefinitionOf(index, IndexKind::kGlobal);
+  if (base::Status s = CheckProjection(Member(index, "Projection")); !s.ok()) return s;
+  return DefinitionOf(index, index::IndexKind::kGlobal);
 }
 
 void ValidateIndexMembers(const json& request, ValidationErrors& errors) {
@@ -220,10 +234,11 @@ void ValidateIndexMembers(const json& request, ValidationErrors& errors) {
                     errors);
 }
 
-Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_demand) {
+base::Result<std::vector<index::IndexDefinition>> CheckIndexes(const json& request,
+                                                               bool on_demand) {
   const json& locals = Member(request, "LocalSecondaryIndexes");
   const json& globals = Member(request, "GlobalSecondaryIndexes");
-  std::vector<IndexDefinition> definitions;
+  std::vector<index::IndexDefinition> definitions;
   if (locals.is_null() && globals.is_null()) return definitions;
   if (locals.is_array() && locals.empty()) return Invalid("List of LocalSecondaryIndexes is empty");
   if (globals.is_array() && globals.empty()) {
@@ -239,15 +254,17 @@ Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_d
     for (const json& index : *list) {
       const json& key_schema = Member(index, "KeySchema");
       if (list == &globals) {
-        if (Status s = CheckGlobalKeySchema(key_schema); !s.ok()) return s;
+        if (base::Status s = CheckGlobalKeySchema(key_schema); !s.ok()) return s;
       }
       if (list == &locals || !IsMultiAttribute(key_schema)) {
-        if (Status s = CheckKeySchema(key_schema, attribute_definitions, false); !s.ok()) return s;
+        if (base::Status s = CheckKeySchema(key_schema, attribute_definitions, false); !s.ok())
+          return s;
       } else {
         std::vector<std::string> defined = KeyNames(attribute_definitions);
         for (const std::string& name : KeyNames(key_schema)) {
           if (std::find(defined.begin(), defined.end(), name) == defined.end()) {
-            return Status::Validation(UndefinedKeyAttributesMessage(KeyNames(key_schema), defined));
+            return base::Status::Validation(
+                UndefinedKeyAttributesMessage(KeyNames(key_schema), defined));
           }
         }
       }
@@ -283,9 +300,9 @@ Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_d
       if (key_schema.size() != 2) {
         return Invalid("Index KeySchema does not have a range key for index: " + name);
       }
-      if (Status s = CheckProjection(Member(index, "Projection")); !s.ok()) return s;
+      if (base::Status s = CheckProjection(Member(index, "Projection")); !s.ok()) return s;
       if (!names.insert(name).second) return Invalid("Duplicate index name: " + name);
-      definitions.push_back(DefinitionOf(index, IndexKind::kLocal));
+      definitions.push_back(DefinitionOf(index, index::IndexKind::kLocal));
     }
     if (locals.size() > kMaxLocalIndexes) {
       return Invalid("Number of LocalSecondaryIndexes exceeds per-table limit of 5");
@@ -294,7 +311,7 @@ Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_d
   if (globals.is_array()) {
     for (const json& index : globals) {
       const std::string name = Member(index, "IndexName");
-      if (Status s = CheckProjection(Member(index, "Projection")); !s.ok()) return s;
+      if (base::Status s = CheckProjection(Member(index, "Projection")); !s.ok()) return s;
       if (!names.insert(name).second) return Invalid("Duplicate index name: " + name);
       const bool has_throughput = !Member(index, "ProvisionedThroughput").is_null();
       if (on_demand && has_throughput) {
@@ -304,7 +321,7 @@ Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_d
       if (!on_demand && !has_throughput) {
         return Invalid("ProvisionedThroughput is not specified for index: " + name);
       }
-      definitions.push_back(DefinitionOf(index, IndexKind::kGlobal));
+      definitions.push_back(DefinitionOf(index, index::IndexKind::kGlobal));
     }
     if (globals.size() > kMaxGlobalIndexes) {
       return Invalid("GlobalSecondaryIndex count exceeds the per-table limit of 20");
@@ -313,4 +330,4 @@ Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_d
   return definitions;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -11,7 +11,7 @@
 #include "engine/base/status.h"
 #include "engine/index/index_definition.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
@@ -26,7 +26,7 @@ void ValidateIndexMembers(const json& request, ValidationErrors& errors);
 
 // The rules between the indexes, the table's keys and AttributeDefinitions; the definitions of
 // the indexes when they hold. `on_demand` is the table's billing mode.
-Result<std::vector<IndexDefinition>> CheckIndexes(const json& request, bool on_demand);
+base::Result<std::vector<index::IndexDefinition>> CheckIndexes(const json& request, bool on_demand);
 
 // The validator's constraints on one index structure, its paths starting with `path`
 // ("globalSecondaryIndexes.1.member.").
@@ -35,9 +35,11 @@ void ValidateIndexMembersAt(const json& index, const std::string& path, bool glo
 
 // One global index being added to an existing table (UpdateTable's Create action): its key
 // schema against `attribute_definitions`, its projection; its definition when they hold.
-Result<IndexDefinition> CheckGlobalIndex(const json& index, const json& attribute_definitions);
+base::Result<index::IndexDefinition> CheckGlobalIndex(const json& index,
+                                                      const json& attribute_definitions);
 
 // Shared with the table's own key schema (tables_handler.cc).
-Status CheckKeySchema(const json& key_schema, const json& definitions, bool exact_definitions);
+base::Status CheckKeySchema(const json& key_schema, const json& definitions,
+                            bool exact_definitions);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -6,7 +6,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/expr/document.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 constexpr const char* kStartKeyInvalid = "The provided starting key is invalid";
@@ -14,11 +14,11 @@ constexpr const char* kKeyMismatch = "The provided key element does not match th
 
 }  // namespace
 
-bool IsMultiAttribute(const SecondaryIndex& index) {
+bool IsMultiAttribute(const index::SecondaryIndex& index) {
   return index.definition().partition_key.size() > 1 || index.definition().sort_key.size() > 1;
 }
 
-expr::MultiKeySchemaView IndexMultiKeySchema(const SecondaryIndex& index) {
+expr::MultiKeySchemaView IndexMultiKeySchema(const index::SecondaryIndex& index) {
   expr::MultiKeySchemaView schema;
   for (const std::string& name : index.definition().partition_key) {
     schema.partition.push_back({name, index.KeyType(name)});
@@ -29,8 +29,8 @@ expr::MultiKeySchemaView IndexMultiKeySchema(const SecondaryIndex& index) {
   return schema;
 }
 
-expr::KeySchemaView IndexKeySchema(const SecondaryIndex& index) {
-  const IndexDefinition& definition = index.definition();
+expr::KeySchemaView IndexKeySchema(const index::SecondaryIndex& index) {
+  const index::IndexDefinition& definition = index.definition();
   expr::KeySchemaView schema;
   schema.partition_name = definition.partition_key[0];
   schema.partition_type = index.KeyType(schema.partition_name);
@@ -41,8 +41,9 @@ expr::KeySchemaView IndexKeySchema(const SecondaryIndex& index) {
   return schema;
 }
 
-Result<IndexEntryKey> IndexStartKey(const Table& table, const SecondaryIndex& index,
-                                    const Item& start_key) {
+base::Result<index::IndexEntryKey> IndexStartKey(const store::Table& table,
+                                                 const index::SecondaryIndex& index,
+                                                 const value::Item& start_key) {
   std::set<std::string> expected = {table.partition_key_name()};
   if (table.has_sort_key()) expected.insert(table.sort_key_name());
   for (const auto* names : {&index.definition().partition_key, &index.definition().sort_key}) {
@@ -50,27 +51,28 @@ Result<IndexEntryKey> IndexStartKey(const Table& table, const SecondaryIndex& in
   }
   std::set<std::string> given;
   for (const auto& [name, value] : start_key) given.insert(name);
-  if (given != expected) return Status::Validation(kStartKeyInvalid);
+  if (given != expected) return base::Status::Validation(kStartKeyInvalid);
   for (const auto* names : {&index.definition().partition_key, &index.definition().sort_key}) {
     for (const std::string& name : *names) {
-      if (start_key.at(name).type() != index.KeyType(name)) return Status::Validation(kKeyMismatch);
+      if (start_key.at(name).type() != index.KeyType(name))
+        return base::Status::Validation(kKeyMismatch);
     }
   }
   for (const std::string& name : {table.partition_key_name(), table.sort_key_name()}) {
     if (name.empty()) continue;
     if (start_key.at(name).type() != table.KeyAttributeType(name)) {
-      return Status::Validation(std::string(kStartKeyInvalid) + ": " + kKeyMismatch);
+      return base::Status::Validation(std::string(kStartKeyInvalid) + ": " + kKeyMismatch);
     }
   }
   return *index.EntryKeyOf(start_key);
 }
 
-std::vector<const Item*> IndexQueryCandidates(const SecondaryIndex& index,
-                                              const expr::MultiKeyConditionPlan& plan) {
-  IndexEntryKey first;
+std::vector<const value::Item*> IndexQueryCandidates(const index::SecondaryIndex& index,
+                                                     const expr::MultiKeyConditionPlan& plan) {
+  index::IndexEntryKey first;
   first.partition = plan.partition_values;
-  first.partition_hash = IndexPartitionHash(first.partition);
-  std::vector<const Item*> candidates;
+  first.partition_hash = index::IndexPartitionHash(first.partition);
+  std::vector<const value::Item*> candidates;
   for (auto it = index.entries().lower_bound(first);
        it != index.entries().end() && it->first.partition == first.partition; ++it) {
     bool matches = true;
@@ -82,8 +84,9 @@ std::vector<const Item*> IndexQueryCandidates(const SecondaryIndex& index,
   return candidates;
 }
 
-Item IndexKeyAttributes(const Table& table, const SecondaryIndex& index, const Item& entry) {
-  Item key;
+value::Item IndexKeyAttributes(const store::Table& table, const index::SecondaryIndex& index,
+                               const value::Item& entry) {
+  value::Item key;
   std::vector<std::string> names = {table.partition_key_name()};
   if (table.has_sort_key()) names.push_back(table.sort_key_name());
   for (const auto* index_names : {&index.definition().partition_key, &index.definition().sort_key}) {
@@ -93,7 +96,7 @@ Item IndexKeyAttributes(const Table& table, const SecondaryIndex& index, const I
   return key;
 }
 
-bool NeedsTableFetch(const SecondaryIndex& index, const json& request,
+bool NeedsTableFetch(const index::SecondaryIndex& index, const json& request,
                      const RequestExpressions& expressions) {
   if (index.is_global()) return false;
   if (Member(request, "Select") == "ALL_ATTRIBUTES") return true;
@@ -108,4 +111,4 @@ bool NeedsTableFetch(const SecondaryIndex& index, const json& request,
   return false;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

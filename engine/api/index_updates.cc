@@ -9,13 +9,13 @@
 #include "engine/capacity/units.h"
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 constexpr size_t kMaxGlobalIndexes = 20;
 
-Status Invalid(const std::string& message) {
-  return Status::Validation(std::string(kInvalidParameters) + message);
+base::Status Invalid(const std::string& message) {
+  return base::Status::Validation(std::string(kInvalidParameters) + message);
 }
 
 const json& ActionOf(const json& update, std::string* kind) {
@@ -30,16 +30,20 @@ const json& ActionOf(const json& update, std::string* kind) {
   return kNull;
 }
 
-AttributeType ScalarTypeOf(const std::string& name) {
-  return name == "N" ? AttributeType::kN : name == "B" ? AttributeType::kB : AttributeType::kS;
+value::AttributeType ScalarTypeOf(const std::string& name) {
+  return name == "N"   ? value::AttributeType::kN
+         : name == "B" ? value::AttributeType::kB
+                       : value::AttributeType::kS;
 }
 
 // How long the backfill of `index` takes: every entry written once, at the index's write
 // capacity (provisioned) or an on-demand table's initial 4,000 WCU, both divided by the scale.
-double BackfillSeconds(const Table& table, const SecondaryIndex& index, double scale) {
+double BackfillSeconds(const store::Table& table, const index::SecondaryIndex& index,
+                       double scale) {
   double units = 0;
-  for (const auto& [key, entry] : index.entries()) units += capacity::WriteUnits(ItemSize(entry));
-  const bool on_demand = table.definition().billing_mode == BillingMode::kPayPerRequest;
+  for (const auto& [key, entry] : index.entries())
+    units += capacity::WriteUnits(value::ItemSize(entry));
+  const bool on_demand = table.definition().billing_mode == store::BillingMode::kPayPerRequest;
   const double rate = on_demand ? 4000 / scale
                                 : static_cast<double>(index.definition().write_capacity_units);
   return std::max(1.0, std::ceil(units / std::max(rate, 1e-9)));
@@ -47,9 +51,9 @@ double BackfillSeconds(const Table& table, const SecondaryIndex& index, double s
 
 // Attribute definitions no key of the table or its indexes uses any more are dropped, as the
 // service drops them after an index is deleted.
-void PruneAttributeDefinitions(Table& table) {
+void PruneAttributeDefinitions(store::Table& table) {
   std::set<std::string> used;
-  for (const KeySchemaElement& element : table.definition().key_schema) {
+  for (const store::KeySchemaElement& element : table.definition().key_schema) {
     used.insert(element.attribute_name);
   }
   for (const auto& index : table.indexes()) {
@@ -59,29 +63,30 @@ void PruneAttributeDefinitions(Table& table) {
   }
   auto& definitions = table.mutable_definition().attribute_definitions;
   definitions.erase(std::remove_if(definitions.begin(), definitions.end(),
-                                   [&](const AttributeDefinition& d) {
+                                   [&](const store::AttributeDefinition& d) {
                                      return !used.count(d.attribute_name);
                                    }),
                     definitions.end());
 }
 
-Result<IndexDefinition> CheckCreate(const Table& table, const json& request, const json& create) {
+base::Result<index::IndexDefinition> CheckCreate(const store::Table& table, const json& request,
+                                                 const json& create) {
   const std::string name = Member(create, "IndexName");
   if (table.FindIndex(name) != nullptr) {
-    return Status::Validation("Attempting to create an index which already exists");
+    return base::Status::Validation("Attempting to create an index which already exists");
   }
   const json& definitions = Member(request, "AttributeDefinitions");
   if (definitions.is_null()) return Invalid("AttributeDefinitions is not specified for index: " + name);
-  Result<IndexDefinition> definition = CheckGlobalIndex(create, definitions);
+  base::Result<index::IndexDefinition> definition = CheckGlobalIndex(create, definitions);
   if (!definition.ok()) return definition.status();
   size_t globals = 0;
   for (const auto& index : table.indexes()) globals += index->is_global() ? 1 : 0;
   if (globals >= kMaxGlobalIndexes) {
-    return Status::LimitExceeded(
+    return base::Status::LimitExceeded(
         "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit "
         "of 20");
   }
-  const bool on_demand = table.definition().billing_mode == BillingMode::kPayPerRequest;
+  const bool on_demand = table.definition().billing_mode == store::BillingMode::kPayPerRequest;
   const bool has_throughput = !Member(create, "ProvisionedThroughput").is_null();
   if (on_demand && has_throughput) {
     return Invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for index: " +
@@ -97,30 +102,50 @@ Result<IndexDefinition> CheckCreate(const Table& table, const json& request, con
 }  // namespace
 
 std::vector<MemberSpec> GlobalSecondaryIndexUpdateMembers() {
-  const std::vector<MemberSpec> throughput = {{"ReadCapacityUnits", WireType::kLong},
-                                              {"WriteCapacityUnits", WireType::kLong}};
+  const std::vector<MemberSpec> throughput = {{"ReadCapacityUnits", value::WireType::kLong},
+                                              {"WriteCapacityUnits", value::WireType::kLong}};
   return {
-      {"Create", WireType::kStructure, "CreateGlobalSecondaryIndexAction", MemberKind::kPlain,
-       {{"IndexName", WireType::kString},
-        {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
-         {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
-        {"Projection", WireType::kStructure, "Projection", MemberKind::kPlain,
-         {{"ProjectionType", WireType::kString},
-          {"NonKeyAttributes", WireType::kList, "String", MemberKind::kPlain, {}, WireType::kString}}},
-        {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
-         throughput}}},
-      {"Update", WireType::kStructure, "UpdateGlobalSecondaryIndexAction", MemberKind::kPlain,
-       {{"IndexName", WireType::kString},
-        {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
-         throughput}}},
-      {"Delete", WireType::kStructure, "DeleteGlobalSecondaryIndexAction", MemberKind::kPlain,
-       {{"IndexName", WireType::kString}}},
+      {"Create",
+       value::WireType::kStructure,
+       "CreateGlobalSecondaryIndexAction",
+       MemberKind::kPlain,
+       {{"IndexName", value::WireType::kString},
+        {"KeySchema",
+         value::WireType::kList,
+         "KeySchemaElement",
+         MemberKind::kPlain,
+         {{"AttributeName", value::WireType::kString}, {"KeyType", value::WireType::kString}}},
+        {"Projection",
+         value::WireType::kStructure,
+         "Projection",
+         MemberKind::kPlain,
+         {{"ProjectionType", value::WireType::kString},
+          {"NonKeyAttributes",
+           value::WireType::kList,
+           "String",
+           MemberKind::kPlain,
+           {},
+           value::WireType::kString}}},
+        {"ProvisionedThroughput", value::WireType::kStructure, "ProvisionedThroughput",
+         MemberKind::kPlain, throughput}}},
+      {"Update",
+       value::WireType::kStructure,
+       "UpdateGlobalSecondaryIndexAction",
+       MemberKind::kPlain,
+       {{"IndexName", value::WireType::kString},
+        {"ProvisionedThroughput", value::WireType::kStructure, "ProvisionedThroughput",
+         MemberKind::kPlain, throughput}}},
+      {"Delete",
+       value::WireType::kStructure,
+       "DeleteGlobalSecondaryIndexAction",
+       MemberKind::kPlain,
+       {{"IndexName", value::WireType::kString}}},
   };
 }
 
-Status CheckIndexUpdatesRequest(const json& request) {
+base::Status CheckIndexUpdatesRequest(const json& request) {
   const json& updates = Member(request, "GlobalSecondaryIndexUpdates");
-  if (updates.is_null()) return Status::OK();
+  if (updates.is_null()) return base::Status::OK();
   if (updates.empty()) return Invalid("List of GlobalSecondaryIndexUpdates is empty");
   std::set<std::string> names;
   int online_changes = 0;
@@ -140,8 +165,9 @@ Status CheckIndexUpdatesRequest(const json& request) {
     const json& action = ActionOf(update, &kind);
     const json& name = Member(action, "IndexName");
     if (!name.is_string()) {
-      return Status::Validation("1 validation error detected: Value null at 'indexName' failed "
-                                "to satisfy constraint: Member must not be null");
+      return base::Status::Validation(
+          "1 validation error detected: Value null at 'indexName' failed "
+          "to satisfy constraint: Member must not be null");
     }
     if (!names.insert(name.get<std::string>()).second) {
       return Invalid("Only one global secondary index update per index is allowed "
@@ -156,19 +182,19 @@ Status CheckIndexUpdatesRequest(const json& request) {
     return Invalid("You cannot create or delete index while changing stream status");
   }
   if (online_changes > 1) {
-    return Status::LimitExceeded(
+    return base::Status::LimitExceeded(
         "Subscriber limit exceeded: Only 1 online index can be created or deleted "
         "simultaneously per table");
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const Table& table,
-                                         const json& request, bool on_demand_after) {
+base::Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const store::Table& table,
+                                               const json& request, bool on_demand_after) {
   IndexUpdatePlan plan;
   const json& updates = Member(request, "GlobalSecondaryIndexUpdates");
   const bool becomes_provisioned =
-      !on_demand_after && table.definition().billing_mode == BillingMode::kPayPerRequest;
+      !on_demand_after && table.definition().billing_mode == store::BillingMode::kPayPerRequest;
   if (becomes_provisioned) {
     // Each global index needs its own throughput in the same request; the service names every
     // index without it, comma-separated (dynalite's tests, checked against AWS: "index3,index4").
@@ -196,31 +222,33 @@ Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const Table& 
     if (kind == "Create") {
       for (const auto& index : table.indexes()) {
         if (index->IsCreating(now)) {
-          return Status::LimitExceeded(
+          return base::Status::LimitExceeded(
               "Subscriber limit exceeded: Only 1 online index can be created or deleted "
               "simultaneously per table");
         }
       }
-      Result<IndexDefinition> definition = CheckCreate(table, request, action);
+      base::Result<index::IndexDefinition> definition = CheckCreate(table, request, action);
       if (!definition.ok()) return definition.status();
       plan.creates.push_back(std::move(*definition));
       continue;
     }
-    const SecondaryIndex* index = table.FindIndex(name);
+    const index::SecondaryIndex* index = table.FindIndex(name);
     if (index == nullptr) {
-      return Status::ResourceNotFound("Requested resource not found: Index " + name +
-                                      " for table " + table_name);
+      return base::Status::ResourceNotFound("Requested resource not found: Index " + name +
+                                            " for table " + table_name);
     }
     if (!index->is_global()) {
-      return Status::Validation("Cannot " + std::string(kind == "Delete" ? "delete" : "update") +
-                                " an index that is not a GlobalSecondaryIndex: " + name);
+      return base::Status::Validation("Cannot " +
+                                      std::string(kind == "Delete" ? "delete" : "update") +
+                                      " an index that is not a GlobalSecondaryIndex: " + name);
     }
     if (kind == "Delete") {
       if (index->IsAllocating(now)) {
-        return Status::ResourceInUse(
+        return base::Status::ResourceInUse(
             "Attempt to change a resource which is still in use: Index creation is in resource "
             "allocation phase. Retry deletion during backfilling phase or when the index is "
-            "active. Table: " + table_name + " Index: " + name);
+            "active. Table: " +
+            table_name + " Index: " + name);
       }
       plan.deletes.push_back(name);
       continue;
@@ -232,20 +260,21 @@ Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const Table& 
     }
     const json& throughput = Member(action, "ProvisionedThroughput");
     if (throughput.is_null()) {
-      return Status::Validation("1 validation error detected: Value null at "
-                                "'provisionedThroughput' failed to satisfy constraint: Member "
-                                "must not be null");
+      return base::Status::Validation(
+          "1 validation error detected: Value null at "
+          "'provisionedThroughput' failed to satisfy constraint: Member "
+          "must not be null");
     }
     const long long read = Member(throughput, "ReadCapacityUnits").get<long long>();
     const long long write = Member(throughput, "WriteCapacityUnits").get<long long>();
-    const IndexDefinition& current = index->definition();
+    const index::IndexDefinition& current = index->definition();
     if (!becomes_provisioned && read == current.read_capacity_units &&
         write == current.write_capacity_units) {
-      return Status::Validation(
+      return base::Status::Validation(
           "The provisioned throughput for the index " + name +
           " will not change. The requested value equals the current value. Current "
-          "ReadCapacityUnits provisioned for the index: " + std::to_string(read) +
-          ". Requested ReadCapacityUnits: " + std::to_string(read) +
+          "ReadCapacityUnits provisioned for the index: " +
+          std::to_string(read) + ". Requested ReadCapacityUnits: " + std::to_string(read) +
           ". Current WriteCapacityUnits provisioned for the index: " + std::to_string(write) +
           ". Requested WriteCapacityUnits: " + std::to_string(write) +
           ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to "
@@ -256,38 +285,41 @@ Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const Table& 
   return plan;
 }
 
-void ApplyIndexCreatesAndUpdates(core::EngineState& state, Table& table, IndexUpdatePlan& plan) {
+void ApplyIndexCreatesAndUpdates(core::EngineState& state, store::Table& table,
+                                 IndexUpdatePlan& plan) {
   const double now = state.clock.NowSeconds();
-  if (table.definition().billing_mode == BillingMode::kPayPerRequest) {
+  if (table.definition().billing_mode == store::BillingMode::kPayPerRequest) {
     for (const auto& index : table.indexes()) {
       index->mutable_definition().read_capacity_units = 0;
       index->mutable_definition().write_capacity_units = 0;
     }
   }
   for (const auto& [name, units] : plan.throughput_updates) {
-    IndexDefinition& definition = table.FindIndex(name)->mutable_definition();
+    index::IndexDefinition& definition = table.FindIndex(name)->mutable_definition();
     definition.read_capacity_units = units.first;
     definition.write_capacity_units = units.second;
   }
-  for (IndexDefinition& definition : plan.creates) {
+  for (index::IndexDefinition& definition : plan.creates) {
     // The new key attributes join the table's definitions.
     auto& table_definitions = table.mutable_definition().attribute_definitions;
     for (const json& attribute : plan.attribute_definitions) {
       const std::string name = Member(attribute, "AttributeName");
-      bool known = std::any_of(table_definitions.begin(), table_definitions.end(),
-                               [&name](const AttributeDefinition& d) { return d.attribute_name == name; });
+      bool known = std::any_of(
+          table_definitions.begin(), table_definitions.end(),
+          [&name](const store::AttributeDefinition& d) { return d.attribute_name == name; });
       if (!known) {
         table_definitions.push_back({name, ScalarTypeOf(Member(attribute, "AttributeType"))});
       }
     }
-    SecondaryIndex& index = table.AddIndex(std::move(definition));
+    index::SecondaryIndex& index = table.AddIndex(std::move(definition));
     const double allocation_end = now + kIndexAllocationSeconds;
     index.SetCreation(allocation_end, allocation_end + BackfillSeconds(table, index, state.scale));
     PruneAttributeDefinitions(table);
   }
 }
 
-void FinishIndexDeletes(Table& table, const IndexUpdatePlan& plan, double now, json& description) {
+void FinishIndexDeletes(store::Table& table, const IndexUpdatePlan& plan, double now,
+                        json& description) {
   for (const std::string& name : plan.deletes) {
     SetIndexStatus(description, name, "DELETING");
     table.RemoveIndexLater(name, now + kIndexDeletionSeconds);
@@ -305,4 +337,4 @@ void SetIndexStatus(json& description, const std::string& name, const std::strin
   }
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -11,7 +11,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/base/status.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
@@ -20,11 +20,11 @@ std::vector<MemberSpec> GlobalSecondaryIndexUpdateMembers();
 
 // The rules that need no table: one action per entry, one update per index, one online index
 // created or deleted at a time, and what may not be combined with an index change.
-Status CheckIndexUpdatesRequest(const json& request);
+base::Status CheckIndexUpdatesRequest(const json& request);
 
 // What an UpdateTable asks of the table's global indexes, once every rule holds.
 struct IndexUpdatePlan {
-  std::vector<IndexDefinition> creates;
+  std::vector<index::IndexDefinition> creates;
   std::vector<std::pair<std::string, std::pair<long long, long long>>> throughput_updates;
   std::vector<std::string> deletes;
   json attribute_definitions;  // the request's, for the new key attributes
@@ -32,17 +32,19 @@ struct IndexUpdatePlan {
 
 // The rules against the table, whose billing mode after the request is `on_demand_after`;
 // nothing changes. A table switching to PROVISIONED must give each global index throughput.
-Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const Table& table,
-                                         const json& request, bool on_demand_after);
+base::Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const store::Table& table,
+                                               const json& request, bool on_demand_after);
 
 // Adds the new indexes (CREATING on the clock) and sets new index throughput; on an on-demand
 // table the global indexes have none.
-void ApplyIndexCreatesAndUpdates(core::EngineState& state, Table& table, IndexUpdatePlan& plan);
+void ApplyIndexCreatesAndUpdates(core::EngineState& state, store::Table& table,
+                                 IndexUpdatePlan& plan);
 
 // After the response's description was taken: shows deleted indexes DELETING and updated ones
 // UPDATING in it, then drops the deleted indexes (DescribeTable shows them DELETING a few
 // seconds more) and the attribute definitions only they used.
-void FinishIndexDeletes(Table& table, const IndexUpdatePlan& plan, double now, json& description);
+void FinishIndexDeletes(store::Table& table, const IndexUpdatePlan& plan, double now,
+                        json& description);
 
 // Sets one global index's IndexStatus in a table description.
 void SetIndexStatus(json& description, const std::string& name, const std::string& status);
@@ -52,4 +54,4 @@ inline constexpr double kIndexAllocationSeconds = 5;
 // Seconds a deleted global index is shown DELETING (the service takes about 3 to 6).
 inline constexpr double kIndexDeletionSeconds = 5;
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

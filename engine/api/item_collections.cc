@@ -5,27 +5,29 @@
 #include "engine/api/request_schema.h"
 #include "engine/value/ddb_json.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 constexpr double kBytesPerGb = 1024.0 * 1024 * 1024;
 
 }  // namespace
 
-bool ReturnsItemCollectionMetrics(const Table& table, const json& request) {
+bool ReturnsItemCollectionMetrics(const store::Table& table, const json& request) {
   return table.has_local_indexes() && Member(request, "ReturnItemCollectionMetrics") == "SIZE";
 }
 
-json ItemCollectionMetricsJson(const Table& table, const AttributeValue& partition_key) {
-  Item key;
+json ItemCollectionMetricsJson(const store::Table& table,
+                               const value::AttributeValue& partition_key) {
+  value::Item key;
   key[table.partition_key_name()] = partition_key;
   // The service reports whole gigabytes around the size: [0.0, 1.0] for a small collection.
   const double low = std::floor(static_cast<double>(table.ItemCollectionBytes(partition_key)) /
                                 kBytesPerGb);
-  return {{"ItemCollectionKey", EncodeItem(key)}, {"SizeEstimateRangeGB", {low, low + 1}}};
+  return {{"ItemCollectionKey", value::EncodeItem(key)}, {"SizeEstimateRangeGB", {low, low + 1}}};
 }
 
-void ItemCollectionMetricsList::Note(const Table& table, const AttributeValue& partition_key) {
+void ItemCollectionMetricsList::Note(const store::Table& table,
+                                     const value::AttributeValue& partition_key) {
   for (const auto& [noted_table, noted_key] : noted_) {
     if (noted_table == &table && noted_key == partition_key) return;
   }
@@ -40,4 +42,4 @@ json ItemCollectionMetricsList::ToJson() const {
   return by_table;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -11,27 +11,28 @@
 #include "engine/base/status.h"
 #include "engine/store/table.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
 // Whether the request asked for ItemCollectionMetrics and the table has any to give.
-bool ReturnsItemCollectionMetrics(const Table& table, const json& request);
+bool ReturnsItemCollectionMetrics(const store::Table& table, const json& request);
 
 // {"ItemCollectionKey": {partition key}, "SizeEstimateRangeGB": [low, high]} for the collection
 // of `partition_key` as it is now.
-json ItemCollectionMetricsJson(const Table& table, const AttributeValue& partition_key);
+json ItemCollectionMetricsJson(const store::Table& table,
+                               const value::AttributeValue& partition_key);
 
 // For BatchWriteItem and TransactWriteItems: the collections their writes touched, reported
 // once each as {"<table>": [metrics, ...]} after every write.
 class ItemCollectionMetricsList {
  public:
-  void Note(const Table& table, const AttributeValue& partition_key);
+  void Note(const store::Table& table, const value::AttributeValue& partition_key);
   bool empty() const { return noted_.empty(); }
   json ToJson() const;
 
  private:
-  std::vector<std::pair<const Table*, AttributeValue>> noted_;
+  std::vector<std::pair<const store::Table*, value::AttributeValue>> noted_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

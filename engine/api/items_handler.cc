@@ -18,7 +18,7 @@
 #include "engine/value/item_size.h"
 #include "engine/value/item_writer.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 constexpr const char* kReturnValuesValues = "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
@@ -28,17 +28,18 @@ const std::vector<MemberSpec>& WriteShape(const char* item_member) {
   // PutItem names its attribute map "Item", DeleteItem "Key"; the rest is shared.
   static const auto make = [](const char* name) {
     return new std::vector<MemberSpec>{
-        {"TableName", WireType::kString},
-        {name, WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-        {"Expected", WireType::kMap, "ExpectedAttributeValue"},
-        {"ReturnValues", WireType::kString},
-        {"ReturnConsumedCapacity", WireType::kString},
-        {"ReturnItemCollectionMetrics", WireType::kString},
-        {"ConditionalOperator", WireType::kString},
-        {"ConditionExpression", WireType::kString},
-        {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
-        {"ExpressionAttributeValues", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-        {"ReturnValuesOnConditionCheckFailure", WireType::kString},
+        {"TableName", value::WireType::kString},
+        {name, value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+        {"Expected", value::WireType::kMap, "ExpectedAttributeValue"},
+        {"ReturnValues", value::WireType::kString},
+        {"ReturnConsumedCapacity", value::WireType::kString},
+        {"ReturnItemCollectionMetrics", value::WireType::kString},
+        {"ConditionalOperator", value::WireType::kString},
+        {"ConditionExpression", value::WireType::kString},
+        {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
+        {"ExpressionAttributeValues", value::WireType::kMap, "AttributeValue",
+         MemberKind::kAttributeMap},
+        {"ReturnValuesOnConditionCheckFailure", value::WireType::kString},
     };
   };
   static const auto* put = make("Item");
@@ -48,26 +49,32 @@ const std::vector<MemberSpec>& WriteShape(const char* item_member) {
 
 const std::vector<MemberSpec>& GetItemShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"TableName", WireType::kString},
-      {"Key", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"AttributesToGet", WireType::kList, "String", MemberKind::kPlain, {}, WireType::kString},
-      {"ConsistentRead", WireType::kBoolean},
-      {"ReturnConsumedCapacity", WireType::kString},
-      {"ProjectionExpression", WireType::kString},
-      {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
+      {"TableName", value::WireType::kString},
+      {"Key", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"AttributesToGet",
+       value::WireType::kList,
+       "String",
+       MemberKind::kPlain,
+       {},
+       value::WireType::kString},
+      {"ConsistentRead", value::WireType::kBoolean},
+      {"ReturnConsumedCapacity", value::WireType::kString},
+      {"ProjectionExpression", value::WireType::kString},
+      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
   };
   return *spec;
 }
 
-Result<Table*> FindItemTable(core::EngineState& state, const json& request) {
-  Table* table = state.FindTable(Member(request, "TableName").get<std::string>());
-  if (table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
+base::Result<store::Table*> FindItemTable(core::EngineState& state, const json& request) {
+  store::Table* table = state.FindTable(Member(request, "TableName").get<std::string>());
+  if (table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
   return table;
 }
 
 // Member constraints of the write operations, in the order the service lists them: PutItem
 // checks its item before ReturnValues, DeleteItem its key after them.
-Status ValidateWriteMembers(const json& request, const char* item_member, const char* item_path) {
+base::Status ValidateWriteMembers(const json& request, const char* item_member,
+                                  const char* item_path) {
   ValidationErrors errors;
   const bool is_put = std::string_view(item_member) == "Item";
   const json& table_name = Member(request, "TableName");
@@ -94,13 +101,13 @@ bool WantsOldItem(const json& request) {
   return return_values == "ALL_OLD";
 }
 
-Status CheckReturnValuesForPutOrDelete(const json& request) {
+base::Status CheckReturnValuesForPutOrDelete(const json& request) {
   const json& return_values = Member(request, "ReturnValues");
   if (return_values.is_null() || return_values == "NONE" || return_values == "ALL_OLD") {
-    return Status::OK();
+    return base::Status::OK();
   }
-  return Status::Validation(std::string("1 validation error detected: ") +
-                            kReturnValuesPutDeleteMessage);
+  return base::Status::Validation(std::string("1 validation error detected: ") +
+                                  kReturnValuesPutDeleteMessage);
 }
 
 }  // namespace
@@ -108,23 +115,25 @@ Status CheckReturnValuesForPutOrDelete(const json& request) {
 namespace {
 
 // PutItem and DeleteItem differ only in their attribute member and in what they write.
-Result<json> PutOrDelete(core::EngineState& state, const json& request, WriteKind kind) {
+base::Result<json> PutOrDelete(core::EngineState& state, const json& request, WriteKind kind) {
   const bool is_put = kind == WriteKind::kPut;
-  if (Status s = CheckRequestShape(request, WriteShape(is_put ? "Item" : "Key")); !s.ok()) return s;
-  if (Status s = ValidateWriteMembers(request, is_put ? "Item" : "Key", is_put ? "item" : "key");
+  if (base::Status s = CheckRequestShape(request, WriteShape(is_put ? "Item" : "Key")); !s.ok())
+    return s;
+  if (base::Status s =
+          ValidateWriteMembers(request, is_put ? "Item" : "Key", is_put ? "item" : "key");
       !s.ok()) {
     return s;
   }
-  if (Status s = CheckReturnValuesForPutOrDelete(request); !s.ok()) return s;
-  Result<PreparedWrite> write = PrepareWrite(state, request, kind, /*envelope=*/true);
+  if (base::Status s = CheckReturnValuesForPutOrDelete(request); !s.ok()) return s;
+  base::Result<PreparedWrite> write = PrepareWrite(state, request, kind, /*envelope=*/true);
   if (!write.ok()) return write.status();
 
-  Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, *write);
+  base::Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, *write);
   if (!outcome.ok()) return outcome.status();
 
   json response = json::object();
   if (outcome->old_item && WantsOldItem(request)) {
-    response["Attributes"] = EncodeItem(*outcome->old_item);
+    response["Attributes"] = value::EncodeItem(*outcome->old_item);
   }
   if (ReturnsItemCollectionMetrics(*write->table, request)) {
     response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
@@ -137,20 +146,21 @@ Result<json> PutOrDelete(core::EngineState& state, const json& request, WriteKin
 
 }  // namespace
 
-Result<json> PutItem(core::EngineState& state, const json& request) {
+base::Result<json> PutItem(core::EngineState& state, const json& request) {
   return PutOrDelete(state, request, WriteKind::kPut);
 }
 
-Result<json> DeleteItem(core::EngineState& state, const json& request) {
+base::Result<json> DeleteItem(core::EngineState& state, const json& request) {
   return PutOrDelete(state, request, WriteKind::kDelete);
 }
 
-Result<std::string> GetItem(core::EngineState& state, const json& request) {
+base::Result<std::string> GetItem(core::EngineState& state, const json& request) {
   return GetItem(state, request, nullptr);
 }
 
-Result<std::string> GetItem(core::EngineState& state, const json& request, CapacityCharge* charge) {
-  if (Status s = CheckRequestShape(request, GetItemShape()); !s.ok()) return s;
+base::Result<std::string> GetItem(core::EngineState& state, const json& request,
+                                  capacity::CapacityCharge* charge) {
+  if (base::Status s = CheckRequestShape(request, GetItemShape()); !s.ok()) return s;
   const json& attributes_to_get = Member(request, "AttributesToGet");
   ValidationErrors errors;
   const json& table_name = Member(request, "TableName");
@@ -161,60 +171,61 @@ Result<std::string> GetItem(core::EngineState& state, const json& request, Capac
   errors.NotNull(table_name, "tableName");
   errors.ResourceName(table_name, "tableName", 1);
   errors.NotNull(Member(request, "Key"), "key");
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
-  if (Status s = CheckExpressionMixing(
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = CheckExpressionMixing(
           request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}},
           {"AttributesToGet"});
       !s.ok()) {
     return s;
   }
-  Result<Item> key_attributes = DecodeItem(Member(request, "Key"));
+  base::Result<value::Item> key_attributes = value::DecodeItem(Member(request, "Key"));
   if (!key_attributes.ok()) return key_attributes.status();
   if (attributes_to_get.is_array()) {
     std::set<std::string> unique;
     for (const json& name : attributes_to_get) {
       if (!unique.insert(name.get<std::string>()).second) {
-        return Status::Validation(std::string(kInvalidParameters) +
-                                  "Duplicate value in attribute name: " + name.get<std::string>());
+        return base::Status::Validation(
+            std::string(kInvalidParameters) +
+            "Duplicate value in attribute name: " + name.get<std::string>());
       }
     }
   }
-  Result<RequestExpressions> expressions = ParseRequestExpressions(
+  base::Result<RequestExpressions> expressions = ParseRequestExpressions(
       request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {"AttributesToGet"},
       /*envelope=*/false);
   if (!expressions.ok()) return expressions.status();
 
-  Result<Table*> table = FindItemTable(state, request);
+  base::Result<store::Table*> table = FindItemTable(state, request);
   if (!table.ok()) return table.status();
-  Result<PrimaryKey> key = (*table)->KeyFromKeyParameter(*key_attributes);
+  base::Result<value::PrimaryKey> key = (*table)->KeyFromKeyParameter(*key_attributes);
   if (!key.ok()) return key.status();
 
-  Result<core::ItemRead> read =
+  base::Result<core::ItemRead> read =
       core::ReadItem(state, **table, *key, Member(request, "ConsistentRead") == true);
   if (!read.ok()) return read.status();
-  const Item* found = read->item;
+  const value::Item* found = read->item;
   const double units = read->units;
-  if (charge != nullptr) *charge = CapacityCharge{units, {}, {}};
+  if (charge != nullptr) *charge = capacity::CapacityCharge{units, {}, {}};
 
   // Members in the order a tree would print them: ConsumedCapacity, then Item.
   std::string response;
-  JsonWriter writer(response);
+  base::JsonWriter writer(response);
   writer.BeginObject();
   WriteConsumedCapacity(writer,
                         ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                        (*table)->name(), CapacityCharge{units, {}, {}});
+                        (*table)->name(), capacity::CapacityCharge{units, {}, {}});
   if (found != nullptr) {
     std::vector<expr::Path> paths = ProjectionPaths(*expressions, attributes_to_get);
     writer.Key("Item");
     // (Not a conditional expression: that would copy the item when nothing is projected.)
     if (paths.empty()) {
-      WriteItem(writer, *found);
+      value::WriteItem(writer, *found);
     } else {
-      WriteItem(writer, expr::Project(*found, paths));
+      value::WriteItem(writer, expr::Project(*found, paths));
     }
   }
   writer.EndObject();
   return response;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -54,7 +54,7 @@ std::string ProcessedBatchWrites(std::string_view request_text, std::string_view
 
 std::string Engine::JournalHeader() { return persist::JournalHeader(); }
 
-bool Engine::IsReadOnly(std::string_view target) { return IsReadOnlyTarget(target); }
+bool Engine::IsReadOnly(std::string_view target) { return api::IsReadOnlyTarget(target); }
 
 void Engine::SetJournaling(bool on) {
   journaling_ = on;
@@ -75,7 +75,7 @@ void Engine::Journal(std::string_view target, std::string_view body, const Respo
     processed = ProcessedBatchWrites(body, response.body);
     body = processed;
   }
-  if (response.status == 200 && !IsReadOnlyTarget(target) && !body.empty()) {
+  if (response.status == 200 && !api::IsReadOnlyTarget(target) && !body.empty()) {
     persist::AppendCommandRecord(
         journal_, {persist::JournalCommand::Kind::kRequest, time, target, body});
   } else if (state_->background_changed) {
@@ -117,7 +117,7 @@ RestoreReport Engine::Restore(std::string_view bytes) {
     if (command->kind == persist::JournalCommand::Kind::kBackground) {
       state_->request_clock.HoldAt(command->time);
       try {
-        RunBackgroundWork(*state_);
+        api::RunBackgroundWork(*state_);
       } catch (const std::exception&) {
         // Background work reports nothing; a failure here leaves the state as it was.
       }

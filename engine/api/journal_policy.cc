@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 bool IsReadOnlyTarget(std::string_view target) {
   // Reads consume capacity, and the journal does not keep that: a reopened playground starts
@@ -37,4 +37,4 @@ bool IsReadOnlyTarget(std::string_view target) {
   return false;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -3,11 +3,11 @@
 
 #include <string_view>
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 // True for the operations that never change state: reads, describes and lists. Every other
 // successful request is journaled, so an operation added later is recorded until it is listed
 // here; recording a read costs only space, missing a write would lose data.
 bool IsReadOnlyTarget(std::string_view target);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -6,7 +6,7 @@
 #include "engine/base/service_text.h"
 #include "engine/value/ddb_json.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 
@@ -24,8 +24,8 @@ expr::Operand PathOperand(const std::string& name) {
   return operand;
 }
 
-Result<expr::Operand> ValueOperand(const json& wire, LegacyTranslation& out) {
-  Result<AttributeValue> value = DecodeAttributeValue(wire);
+base::Result<expr::Operand> ValueOperand(const json& wire, LegacyTranslation& out) {
+  base::Result<value::AttributeValue> value = value::DecodeAttributeValue(wire);
   if (!value.ok()) return value.status();
   std::string name = ":legacy" + std::to_string(out.values.size());
   out.values.emplace(name, std::move(*value));
@@ -73,53 +73,58 @@ constexpr OperatorRule kOperators[] = {
 
 // Which value types each ComparisonOperator accepts (API reference, "Condition"): EQ and NE
 // any, BEGINS_WITH strings and binaries, the others scalars.
-bool OperatorAccepts(const std::string& op, AttributeType type) {
+bool OperatorAccepts(const std::string& op, value::AttributeType type) {
   if (op == "EQ" || op == "NE") return true;
-  if (op == "BEGINS_WITH") return type == AttributeType::kS || type == AttributeType::kB;
-  return type == AttributeType::kS || type == AttributeType::kN || type == AttributeType::kB;
+  if (op == "BEGINS_WITH")
+    return type == value::AttributeType::kS || type == value::AttributeType::kB;
+  return type == value::AttributeType::kS || type == value::AttributeType::kN ||
+         type == value::AttributeType::kB;
 }
 
 // One attribute's ComparisonOperator and AttributeValueList as a condition on it.
-Result<expr::Condition> TranslateComparison(const std::string& attribute, const json& op_json,
-                                            const json& value_list, LegacyTranslation& out) {
+base::Result<expr::Condition> TranslateComparison(const std::string& attribute, const json& op_json,
+                                                  const json& value_list, LegacyTranslation& out) {
   const std::string op = op_json.get<std::string>();
   const OperatorRule* rule = nullptr;
   for (const OperatorRule& candidate : kOperators) {
     if (op == candidate.name) rule = &candidate;
   }
   if (rule == nullptr) {
-    return Status::Validation(
-        "1 validation error detected: Value '" + op + "' at 'comparisonOperator' failed to "
+    return base::Status::Validation(
+        "1 validation error detected: Value '" + op +
+        "' at 'comparisonOperator' failed to "
         "satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, "
         "NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
   }
   int count = value_list.is_array() ? static_cast<int>(value_list.size()) : 0;
   if (count < rule->min_arguments || (rule->max_arguments >= 0 && count > rule->max_arguments)) {
-    return Status::Validation(std::string(kParameterValuesInvalid) + "Invalid number of argument(s) for the " +
-                              op + " ComparisonOperator");
+    return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                    "Invalid number of argument(s) for the " + op +
+                                    " ComparisonOperator");
   }
   std::vector<expr::Operand> values;
-  std::vector<AttributeValue> decoded;
+  std::vector<value::AttributeValue> decoded;
   for (int i = 0; i < count; ++i) {
-    Result<expr::Operand> operand = ValueOperand(value_list[i], out);
+    base::Result<expr::Operand> operand = ValueOperand(value_list[i], out);
     if (!operand.ok()) return operand.status();
     decoded.push_back(out.values.at(operand->value_name));
     values.push_back(std::move(*operand));
   }
-  for (const AttributeValue& value : decoded) {
+  for (const value::AttributeValue& value : decoded) {
     if (value.type() != decoded[0].type()) {
-      return Status::Validation(std::string(kParameterValuesInvalid) +
-                                "AttributeValues inside AttributeValueList must be of same type");
+      return base::Status::Validation(
+          std::string(base::kParameterValuesInvalid) +
+          "AttributeValues inside AttributeValueList must be of same type");
     }
   }
   if (!decoded.empty() && !OperatorAccepts(op, decoded[0].type())) {
-    return Status::Validation(std::string(kParameterValuesInvalid) + "ComparisonOperator " + op +
-                              " is not valid for " +
-                              std::string(AttributeTypeName(decoded[0].type())) +
-                              " AttributeValue type");
+    return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                    "ComparisonOperator " + op + " is not valid for " +
+                                    std::string(value::AttributeTypeName(decoded[0].type())) +
+                                    " AttributeValue type");
   }
-  if (op == "BETWEEN" && CompareKeyValues(decoded[0], decoded[1]) > 0) {
-    return Status::Validation(
+  if (op == "BETWEEN" && value::CompareKeyValues(decoded[0], decoded[1]) > 0) {
+    return base::Status::Validation(
         "The BETWEEN condition was provided a range where the lower bound is greater than the "
         "upper bound");
   }
@@ -150,13 +155,13 @@ Result<expr::Condition> TranslateComparison(const std::string& attribute, const 
   return condition;
 }
 
-Status CheckConditionalOperator(const json& conditions, const json& conditional_operator) {
+base::Status CheckConditionalOperator(const json& conditions, const json& conditional_operator) {
   if (!conditional_operator.is_null() && (conditions.is_null() || conditions.empty())) {
-    return Status::Validation(
+    return base::Status::Validation(
         "ConditionalOperator can only be used when Filter or Expected conditions have been "
         "specified");
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 // Joins per-attribute conditions with ConditionalOperator (AND by default).
@@ -166,13 +171,13 @@ void Accumulate(std::optional<expr::Condition>& all, expr::Condition one, bool u
 
 }  // namespace
 
-Status TranslateExpected(const json& expected, const json& conditional_operator,
-                         LegacyTranslation& out) {
-  if (Status s = CheckConditionalOperator(expected, conditional_operator); !s.ok()) return s;
-  if (!expected.is_object()) return Status::OK();
+base::Status TranslateExpected(const json& expected, const json& conditional_operator,
+                               LegacyTranslation& out) {
+  if (base::Status s = CheckConditionalOperator(expected, conditional_operator); !s.ok()) return s;
+  if (!expected.is_object()) return base::Status::OK();
   const bool use_or = conditional_operator == "OR";
   auto invalid = [](const std::string& detail) {
-    return Status::Validation(std::string(kParameterValuesInvalid) + detail);
+    return base::Status::Validation(std::string(base::kParameterValuesInvalid) + detail);
   };
   for (const auto& [attribute, spec] : expected.items()) {
     const json& value = Member(spec, "Value");
@@ -196,7 +201,7 @@ Status TranslateExpected(const json& expected, const json& conditional_operator,
       }
       // A Value with a ComparisonOperator is its single argument.
       json arguments = value.is_null() ? value_list : json::array({value});
-      Result<expr::Condition> translated = TranslateComparison(attribute, op, arguments, out);
+      base::Result<expr::Condition> translated = TranslateComparison(attribute, op, arguments, out);
       if (!translated.ok()) return translated.status();
       condition = std::move(*translated);
     } else if (!value_list.is_null()) {
@@ -213,7 +218,7 @@ Status TranslateExpected(const json& expected, const json& conditional_operator,
                        std::string(exists.is_null() ? "null" : "true") +
                        " for Attribute: " + attribute);
       }
-      Result<expr::Operand> operand = ValueOperand(value, out);
+      base::Result<expr::Operand> operand = ValueOperand(value, out);
       if (!operand.ok()) return operand.status();
       condition.kind = expr::Condition::Kind::kCompare;
       condition.comparator = expr::Comparator::kEq;
@@ -221,71 +226,74 @@ Status TranslateExpected(const json& expected, const json& conditional_operator,
     }
     Accumulate(out.condition, std::move(condition), use_or);
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status TranslateConditions(const json& conditions, const json& conditional_operator,
-                           LegacyTranslation& out) {
-  if (Status s = CheckConditionalOperator(conditions, conditional_operator); !s.ok()) return s;
-  if (!conditions.is_object()) return Status::OK();
+base::Status TranslateConditions(const json& conditions, const json& conditional_operator,
+                                 LegacyTranslation& out) {
+  if (base::Status s = CheckConditionalOperator(conditions, conditional_operator); !s.ok())
+    return s;
+  if (!conditions.is_object()) return base::Status::OK();
   const bool use_or = conditional_operator == "OR";
   for (const auto& [attribute, spec] : conditions.items()) {
     const json& op = Member(spec, "ComparisonOperator");
     if (op.is_null()) {
-      return Status::Validation(
+      return base::Status::Validation(
           "1 validation error detected: Value null at 'comparisonOperator' failed to satisfy "
           "constraint: Member must not be null");
     }
-    Result<expr::Condition> condition =
+    base::Result<expr::Condition> condition =
         TranslateComparison(attribute, op, Member(spec, "AttributeValueList"), out);
     if (!condition.ok()) return condition.status();
     Accumulate(out.condition, std::move(*condition), use_or);
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
-  if (!updates.is_object()) return Status::OK();
+base::Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
+  if (!updates.is_object()) return base::Status::OK();
   expr::UpdateExpression update;
   for (const auto& [attribute, spec] : updates.items()) {
     const json& value = Member(spec, "Value");
     const json& action_json = Member(spec, "Action");
     const std::string action = action_json.is_string() ? action_json.get<std::string>() : "PUT";
     if (action != "PUT" && action != "ADD" && action != "DELETE") {
-      return Status::Validation("1 validation error detected: Value '" + action +
-                                "' at 'attributeUpdates." + attribute +
-                                ".member.action' failed to satisfy constraint: Member must "
-                                "satisfy enum value set: [ADD, PUT, DELETE]");
+      return base::Status::Validation("1 validation error detected: Value '" + action +
+                                      "' at 'attributeUpdates." + attribute +
+                                      ".member.action' failed to satisfy constraint: Member must "
+                                      "satisfy enum value set: [ADD, PUT, DELETE]");
     }
     expr::UpdateAction translated;
     translated.path = TopLevelPath(attribute);
     if (value.is_null()) {
       if (action != "DELETE") {
-        return Status::Validation(std::string(kParameterValuesInvalid) +
-                                  "Only DELETE action is allowed when no attribute value is "
-                                  "specified");
+        return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                        "Only DELETE action is allowed when no attribute value is "
+                                        "specified");
       }
       translated.kind = expr::UpdateAction::Kind::kRemove;
       update.actions.push_back(std::move(translated));
       continue;
     }
-    Result<expr::Operand> operand = ValueOperand(value, out);
+    base::Result<expr::Operand> operand = ValueOperand(value, out);
     if (!operand.ok()) return operand.status();
-    const AttributeType type = out.values.at(operand->value_name).type();
-    const bool is_set =
-        type == AttributeType::kSS || type == AttributeType::kNS || type == AttributeType::kBS;
+    const value::AttributeType type = out.values.at(operand->value_name).type();
+    const bool is_set = type == value::AttributeType::kSS || type == value::AttributeType::kNS ||
+                        type == value::AttributeType::kBS;
     if (action == "DELETE" && !is_set) {
-      return Status::Validation(std::string(kParameterValuesInvalid) +
-                                "DELETE action with value is not supported for the type " +
-                                std::string(AttributeTypeName(type)));
+      return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                      "DELETE action with value is not supported for the type " +
+                                      std::string(value::AttributeTypeName(type)));
     }
-    if (action == "ADD" && !is_set && type != AttributeType::kN && type != AttributeType::kL) {
-      return Status::Validation(std::string(kParameterValuesInvalid) + "ADD action is not supported for the type " +
-                                std::string(AttributeTypeName(type)));
+    if (action == "ADD" && !is_set && type != value::AttributeType::kN &&
+        type != value::AttributeType::kL) {
+      return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                      "ADD action is not supported for the type " +
+                                      std::string(value::AttributeTypeName(type)));
     }
-    if (action == "ADD" && type == AttributeType::kL) {
+    if (action == "ADD" && type == value::AttributeType::kL) {
       // Legacy ADD of a list appends: SET a = list_append(if_not_exists(a, []), :v).
-      Result<expr::Operand> empty = ValueOperand(json{{"L", json::array()}}, out);
+      base::Result<expr::Operand> empty = ValueOperand(json{{"L", json::array()}}, out);
       if (!empty.ok()) return empty.status();
       expr::Operand existing;
       existing.kind = expr::Operand::Kind::kIfNotExists;
@@ -303,7 +311,7 @@ Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out) {
     update.actions.push_back(std::move(translated));
   }
   out.update = std::move(update);
-  return Status::OK();
+  return base::Status::OK();
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

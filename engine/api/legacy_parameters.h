@@ -11,7 +11,7 @@
 #include "engine/expr/ast.h"
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
@@ -19,19 +19,19 @@ using json = nlohmann::json;
 struct LegacyTranslation {
   std::optional<expr::Condition> condition;
   std::optional<expr::UpdateExpression> update;
-  Item values;
+  value::Item values;
 };
 
 // Expected (with ConditionalOperator) as a condition.
-Status TranslateExpected(const json& expected, const json& conditional_operator,
-                         LegacyTranslation& out);
+base::Status TranslateExpected(const json& expected, const json& conditional_operator,
+                               LegacyTranslation& out);
 
 // QueryFilter / ScanFilter / KeyConditions (with ConditionalOperator) as a condition. For
 // KeyConditions the result is a conjunction the key-condition planner accepts.
-Status TranslateConditions(const json& conditions, const json& conditional_operator,
-                           LegacyTranslation& out);
+base::Status TranslateConditions(const json& conditions, const json& conditional_operator,
+                                 LegacyTranslation& out);
 
 // AttributeUpdates as an update expression.
-Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out);
+base::Status TranslateAttributeUpdates(const json& updates, LegacyTranslation& out);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

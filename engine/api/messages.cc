@@ -1,6 +1,6 @@
 #include "engine/api/messages.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 std::string JoinList(const std::vector<std::string>& names) {
@@ -55,4 +55,4 @@ std::string NotYetSupportedMessage(const std::string& member) {
   return member + " is not supported by DynamoDB Playground yet";
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -8,9 +8,9 @@
 
 #include "engine/base/service_text.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
-inline constexpr const char* kInvalidParameters = kParameterValuesInvalid;
+inline constexpr const char* kInvalidParameters = base::kParameterValuesInvalid;
 // The enum sets the validator names for ReturnConsumedCapacity and
 // ReturnValuesOnConditionCheckFailure, in the service's order.
 inline constexpr const char* kReturnConsumedCapacityValues = "[INDEXES, TOTAL, NONE]";
@@ -61,4 +61,4 @@ std::string ThroughputQuotaMessage(const std::string& units_member, long long re
 // For members whose feature arrives in a later issue: a clear refusal, never silence.
 std::string NotYetSupportedMessage(const std::string& member);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -6,15 +6,16 @@
 #include "engine/capacity/cost.h"
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
-HeatPartition PartitionView(const Partition& partition, const TableMetrics& metrics, double since) {
+HeatPartition PartitionView(const partition::Partition& partition,
+                            const capacity::TableMetrics& metrics, double since) {
   HeatPartition heat;
   heat.id = partition.id;
   heat.hash_start = partition.hash_start;
   heat.hash_end = partition.hash_end;
-  for (const SecondSample& sample : metrics.Samples(partition.id, since)) {
+  for (const capacity::SecondSample& sample : metrics.Samples(partition.id, since)) {
     heat.seconds.push_back({sample.second, sample.read_units, sample.write_units,
                             sample.throttled_reads, sample.throttled_writes});
   }
@@ -22,15 +23,15 @@ HeatPartition PartitionView(const Partition& partition, const TableMetrics& metr
 }
 
 // A global index's partitions follow the table's: they have capacity of their own.
-void AddIndexPartitions(const SecondaryIndex& index, double since, bool count_entries,
+void AddIndexPartitions(const index::SecondaryIndex& index, double since, bool count_entries,
                         std::vector<HeatPartition>& out) {
-  const PartitionMap& map = index.capacity().partitions();
+  const partition::PartitionMap& map = index.capacity().partitions();
   std::vector<long long> counts(map.size(), 0), bytes(map.size(), 0);
   if (count_entries) {
     for (const auto& [key, entry] : index.entries()) {
       const size_t at = map.IndexOf(key.partition_hash);
       counts[at] += 1;
-      bytes[at] += static_cast<long long>(ItemSize(entry));
+      bytes[at] += static_cast<long long>(value::ItemSize(entry));
     }
   }
   for (size_t i = 0; i < map.size(); ++i) {
@@ -44,11 +45,11 @@ void AddIndexPartitions(const SecondaryIndex& index, double since, bool count_en
 
 }  // namespace
 
-HeatSnapshot BuildMetricsView(const core::EngineState& state, const Table& table, double window_seconds,
-                              bool count_index_entries) {
+HeatSnapshot BuildMetricsView(const core::EngineState& state, const store::Table& table,
+                              double window_seconds, bool count_index_entries) {
   const double now = state.clock.NowSeconds();
   const double since = now - window_seconds + 1;
-  const PartitionLimits limits = PartitionLimitsAtScale(state.scale);
+  const partition::PartitionLimits limits = partition::PartitionLimitsAtScale(state.scale);
   HeatSnapshot view;
   view.table = table.name();
   view.scale = state.scale;
@@ -72,19 +73,19 @@ HeatSnapshot BuildMetricsView(const core::EngineState& state, const Table& table
   for (const auto& index : table.indexes()) {
     if (index->is_global()) AddIndexPartitions(*index, since, count_index_entries, view.partitions);
   }
-  for (const KeyTraffic& traffic : table.metrics().TopKeys(10)) {
+  for (const capacity::KeyTraffic& traffic : table.metrics().TopKeys(10)) {
     view.hot_keys.push_back({traffic.key, traffic.reads, traffic.writes, traffic.throttles});
   }
   // What the window's traffic cost: on demand, the units the table consumed; provisioned, the
   // capacity held over the window; and the table's storage for a month.
-  const ProvisionedThroughput& throughput = table.definition().throughput;
-  view.on_demand_cost = OnDemandCost(read_units, write_units, state.prices);
-  view.provisioned_cost = ProvisionedCost(static_cast<double>(throughput.read_capacity_units),
-                                          static_cast<double>(throughput.write_capacity_units),
-                                          window_seconds, state.prices);
+  const store::ProvisionedThroughput& throughput = table.definition().throughput;
+  view.on_demand_cost = capacity::OnDemandCost(read_units, write_units, state.prices);
+  view.provisioned_cost = capacity::ProvisionedCost(
+      static_cast<double>(throughput.read_capacity_units),
+      static_cast<double>(throughput.write_capacity_units), window_seconds, state.prices);
   view.storage_per_month = static_cast<double>(table.size_bytes()) / (1024.0 * 1024 * 1024) *
                            state.prices.storage_gb_month;
   return view;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -6,11 +6,11 @@
 #include "engine/core/engine_state.h"
 #include "engine/engine.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 // The seconds from `now - window_seconds + 1` to now. Counting a global index's entries per
 // partition walks the whole index: GetMetrics asks for it, the heat view (every frame) does not.
-HeatSnapshot BuildMetricsView(const core::EngineState& state, const Table& table, double window_seconds,
-                              bool count_index_entries);
+HeatSnapshot BuildMetricsView(const core::EngineState& state, const store::Table& table,
+                              double window_seconds, bool count_index_entries);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

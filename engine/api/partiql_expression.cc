@@ -4,7 +4,7 @@
 
 #include "engine/partiql/lexer.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 using partiql::Expr;
@@ -20,32 +20,32 @@ const std::set<std::string>& ConditionFunctions() {
 }
 
 // What a bag of these element types becomes: strings SS, numbers NS, binaries BS.
-Result<json> BagValue(const std::vector<json>& elements) {
+base::Result<json> BagValue(const std::vector<json>& elements) {
   std::string type;
   json members = json::array();
   for (const json& element : elements) {
     std::string element_type =
         element.is_object() && element.size() == 1 ? element.begin().key() : "";
     if (element_type != "S" && element_type != "N" && element_type != "B") {
-      return Status::Validation(
+      return base::Status::Validation(
           "Unsupported type for a set: a bag holds only strings, numbers "
           "or binaries of one type");
     }
     if (!type.empty() && element_type != type) {
-      return Status::Validation(
+      return base::Status::Validation(
           "Unsupported type for a set: a bag holds only strings, numbers "
           "or binaries of one type");
     }
     type = element_type;
     members.push_back(element.begin().value());
   }
-  if (type.empty()) return Status::Validation("An empty set is not supported");
+  if (type.empty()) return base::Status::Validation("An empty set is not supported");
   return json{{type + "S", members}};
 }
 
 }  // namespace
 
-Result<json> LiteralValue(const Literal& literal, const json& parameters) {
+base::Result<json> LiteralValue(const Literal& literal, const json& parameters) {
   switch (literal.kind) {
     case Literal::Kind::kString:
       return json{{"S", literal.text}};
@@ -58,15 +58,15 @@ Result<json> LiteralValue(const Literal& literal, const json& parameters) {
     case Literal::Kind::kParameter:
       if (!parameters.is_array() || literal.parameter < 0 ||
           static_cast<size_t>(literal.parameter) >= parameters.size()) {
-        return Status::Internal("PartiQL parameter " + std::to_string(literal.parameter) +
-                                " was not counted");
+        return base::Status::Internal("PartiQL parameter " + std::to_string(literal.parameter) +
+                                      " was not counted");
       }
       return parameters[literal.parameter];
     case Literal::Kind::kList:
     case Literal::Kind::kBag: {
       std::vector<json> elements;
       for (const Literal& element : literal.elements) {
-        Result<json> value = LiteralValue(element, parameters);
+        base::Result<json> value = LiteralValue(element, parameters);
         if (!value.ok()) return value.status();
         elements.push_back(std::move(*value));
       }
@@ -76,14 +76,14 @@ Result<json> LiteralValue(const Literal& literal, const json& parameters) {
     case Literal::Kind::kTuple: {
       json members = json::object();
       for (const auto& [name, member] : literal.members) {
-        Result<json> value = LiteralValue(member, parameters);
+        base::Result<json> value = LiteralValue(member, parameters);
         if (!value.ok()) return value.status();
         members[name] = std::move(*value);
       }
       return json{{"M", members}};
     }
   }
-  return Status::Internal("unknown PartiQL literal kind");
+  return base::Status::Internal("unknown PartiQL literal kind");
 }
 
 std::string ExpressionWriter::Path(const partiql::Path& path) {
@@ -100,15 +100,15 @@ std::string ExpressionWriter::Path(const partiql::Path& path) {
   return text;
 }
 
-Result<std::string> ExpressionWriter::Value(const Literal& literal) {
-  Result<json> value = LiteralValue(literal, parameters_);
+base::Result<std::string> ExpressionWriter::Value(const Literal& literal) {
+  base::Result<json> value = LiteralValue(literal, parameters_);
   if (!value.ok()) return value.status();
   std::string placeholder = ":p" + std::to_string(next_++);
   values_[placeholder] = std::move(*value);
   return placeholder;
 }
 
-Result<std::string> ExpressionWriter::Operand(const Expr& operand) {
+base::Result<std::string> ExpressionWriter::Operand(const Expr& operand) {
   switch (operand.kind) {
     case Expr::Kind::kPath:
       return Path(operand.path);
@@ -121,26 +121,26 @@ Result<std::string> ExpressionWriter::Operand(const Expr& operand) {
   }
 }
 
-Result<std::string> ExpressionWriter::Call(const Expr& call) {
+base::Result<std::string> ExpressionWriter::Call(const Expr& call) {
   bool known = ConditionFunctions().count(call.name) > 0 || call.name == "list_append" ||
                call.name == "if_not_exists";
-  if (!known) return Status::Validation("Unsupported function name: " + call.name);
+  if (!known) return base::Status::Validation("Unsupported function name: " + call.name);
   std::string text = call.name + "(";
   for (size_t i = 0; i < call.operands.size(); ++i) {
-    Result<std::string> argument = Operand(call.operands[i]);
+    base::Result<std::string> argument = Operand(call.operands[i]);
     if (!argument.ok()) return argument.status();
     text += (i > 0 ? ", " : "") + *argument;
   }
   return text + ")";
 }
 
-Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
+base::Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
   switch (condition.kind) {
     case Expr::Kind::kAnd:
     case Expr::Kind::kOr: {
       std::string text = "(";
       for (size_t i = 0; i < condition.operands.size(); ++i) {
-        Result<std::string> part = Condition(condition.operands[i]);
+        base::Result<std::string> part = Condition(condition.operands[i]);
         if (!part.ok()) return part.status();
         if (i > 0) text += condition.kind == Expr::Kind::kAnd ? " AND " : " OR ";
         text += *part;
@@ -148,32 +148,32 @@ Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
       return text + ")";
     }
     case Expr::Kind::kNot: {
-      Result<std::string> inner = Condition(condition.operands[0]);
+      base::Result<std::string> inner = Condition(condition.operands[0]);
       if (!inner.ok()) return inner.status();
       return "(NOT " + *inner + ")";
     }
     case Expr::Kind::kCompare: {
-      Result<std::string> left = Operand(condition.operands[0]);
+      base::Result<std::string> left = Operand(condition.operands[0]);
       if (!left.ok()) return left.status();
-      Result<std::string> right = Operand(condition.operands[1]);
+      base::Result<std::string> right = Operand(condition.operands[1]);
       if (!right.ok()) return right.status();
       return "(" + *left + " " + condition.name + " " + *right + ")";
     }
     case Expr::Kind::kBetween: {
       std::string parts[3];
       for (int i = 0; i < 3; ++i) {
-        Result<std::string> part = Operand(condition.operands[i]);
+        base::Result<std::string> part = Operand(condition.operands[i]);
         if (!part.ok()) return part.status();
         parts[i] = *part;
       }
       return "(" + parts[0] + " BETWEEN " + parts[1] + " AND " + parts[2] + ")";
     }
     case Expr::Kind::kIn: {
-      Result<std::string> value = Operand(condition.operands[0]);
+      base::Result<std::string> value = Operand(condition.operands[0]);
       if (!value.ok()) return value.status();
       std::string text = "(" + *value + " IN (";
       for (size_t i = 1; i < condition.operands.size(); ++i) {
-        Result<std::string> candidate = Operand(condition.operands[i]);
+        base::Result<std::string> candidate = Operand(condition.operands[i]);
         if (!candidate.ok()) return candidate.status();
         text += (i > 1 ? ", " : "") + *candidate;
       }
@@ -193,7 +193,7 @@ Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
       Literal null_type;
       null_type.kind = Literal::Kind::kString;
       null_type.text = "NULL";
-      Result<std::string> type = Value(null_type);
+      base::Result<std::string> type = Value(null_type);
       if (!type.ok()) return type.status();
       if (condition.negated) {
         return "(attribute_exists(" + path + ") AND NOT attribute_type(" + path + ", " + *type +
@@ -203,7 +203,7 @@ Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
     }
     case Expr::Kind::kCall:
       if (ConditionFunctions().count(condition.name) == 0) {
-        return Status::Validation("Unsupported function name: " + condition.name);
+        return base::Status::Validation("Unsupported function name: " + condition.name);
       }
       return Call(condition);
     default:
@@ -211,11 +211,11 @@ Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
   }
 }
 
-Result<std::string> ExpressionWriter::SetValue(const Expr& value) {
+base::Result<std::string> ExpressionWriter::SetValue(const Expr& value) {
   if (value.kind != Expr::Kind::kArithmetic) return Operand(value);
-  Result<std::string> left = SetValue(value.operands[0]);
+  base::Result<std::string> left = SetValue(value.operands[0]);
   if (!left.ok()) return left.status();
-  Result<std::string> right = Operand(value.operands[1]);
+  base::Result<std::string> right = Operand(value.operands[1]);
   if (!right.ok()) return right.status();
   return *left + " " + value.name + " " + *right;
 }
@@ -225,4 +225,4 @@ void ExpressionWriter::AddTo(json& request) const {
   if (!values_.empty()) request["ExpressionAttributeValues"] = values_;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -10,13 +10,13 @@
 #include "engine/base/status.h"
 #include "engine/partiql/ast.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
 // A literal as an AttributeValue in DynamoDB JSON: 'a' is S, 1 is N, <<'a'>> is SS, `?` is the
 // request's parameter as given. A bag mixing types, or empty, is a ValidationException.
-Result<json> LiteralValue(const partiql::Literal& literal, const json& parameters);
+base::Result<json> LiteralValue(const partiql::Literal& literal, const json& parameters);
 
 class ExpressionWriter {
  public:
@@ -25,11 +25,11 @@ class ExpressionWriter {
   // "#p0.#p1[2]"
   std::string Path(const partiql::Path& path);
   // ":p3", holding the literal's value.
-  Result<std::string> Value(const partiql::Literal& literal);
+  base::Result<std::string> Value(const partiql::Literal& literal);
   // A WHERE condition as a ConditionExpression / FilterExpression.
-  Result<std::string> Condition(const partiql::Expr& condition);
+  base::Result<std::string> Condition(const partiql::Expr& condition);
   // The right side of SET path = value: operands, + and -, list_append and if_not_exists.
-  Result<std::string> SetValue(const partiql::Expr& value);
+  base::Result<std::string> SetValue(const partiql::Expr& value);
 
   // The placeholders used so far; empty objects are left out of the request by the caller.
   const json& names() const { return names_; }
@@ -38,8 +38,8 @@ class ExpressionWriter {
   void AddTo(json& request) const;
 
  private:
-  Result<std::string> Operand(const partiql::Expr& operand);
-  Result<std::string> Call(const partiql::Expr& call);
+  base::Result<std::string> Operand(const partiql::Expr& operand);
+  base::Result<std::string> Call(const partiql::Expr& call);
 
   const json& parameters_;
   json names_ = json::object();
@@ -47,4 +47,4 @@ class ExpressionWriter {
   int next_ = 0;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -13,7 +13,7 @@
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // API reference limits: Statement 1 to 8,192 characters, NextToken 1 to 32,768, Limit at least
@@ -41,13 +41,13 @@ constexpr const char* kReturningInTransactionMessage =
 
 const std::vector<MemberSpec>& ExecuteStatementShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"Statement", WireType::kString},
-      {"Parameters", WireType::kList, "AttributeValue"},
-      {"ConsistentRead", WireType::kBoolean},
-      {"NextToken", WireType::kString},
-      {"ReturnConsumedCapacity", WireType::kString},
-      {"Limit", WireType::kInteger},
-      {"ReturnValuesOnConditionCheckFailure", WireType::kString},
+      {"Statement", value::WireType::kString},
+      {"Parameters", value::WireType::kList, "AttributeValue"},
+      {"ConsistentRead", value::WireType::kBoolean},
+      {"NextToken", value::WireType::kString},
+      {"ReturnConsumedCapacity", value::WireType::kString},
+      {"Limit", value::WireType::kInteger},
+      {"ReturnValuesOnConditionCheckFailure", value::WireType::kString},
   };
   return *spec;
 }
@@ -55,14 +55,14 @@ const std::vector<MemberSpec>& ExecuteStatementShape() {
 const std::vector<MemberSpec>& BatchExecuteStatementShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"Statements",
-       WireType::kList,
+       value::WireType::kList,
        "BatchStatementRequest",
        MemberKind::kPlain,
-       {{"Statement", WireType::kString},
-        {"Parameters", WireType::kList, "AttributeValue"},
-        {"ConsistentRead", WireType::kBoolean},
-        {"ReturnValuesOnConditionCheckFailure", WireType::kString}}},
-      {"ReturnConsumedCapacity", WireType::kString},
+       {{"Statement", value::WireType::kString},
+        {"Parameters", value::WireType::kList, "AttributeValue"},
+        {"ConsistentRead", value::WireType::kBoolean},
+        {"ReturnValuesOnConditionCheckFailure", value::WireType::kString}}},
+      {"ReturnConsumedCapacity", value::WireType::kString},
   };
   return *spec;
 }
@@ -70,25 +70,25 @@ const std::vector<MemberSpec>& BatchExecuteStatementShape() {
 const std::vector<MemberSpec>& ExecuteTransactionShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"TransactStatements",
-       WireType::kList,
+       value::WireType::kList,
        "ParameterizedStatement",
        MemberKind::kPlain,
-       {{"Statement", WireType::kString},
-        {"Parameters", WireType::kList, "AttributeValue"},
-        {"ReturnValuesOnConditionCheckFailure", WireType::kString}}},
-      {"ClientRequestToken", WireType::kString},
-      {"ReturnConsumedCapacity", WireType::kString},
+       {{"Statement", value::WireType::kString},
+        {"Parameters", value::WireType::kList, "AttributeValue"},
+        {"ReturnValuesOnConditionCheckFailure", value::WireType::kString}}},
+      {"ClientRequestToken", value::WireType::kString},
+      {"ReturnConsumedCapacity", value::WireType::kString},
   };
   return *spec;
 }
 
 // Each parameter must be an AttributeValue on the wire (the statements' own checks come later).
-Status CheckParametersWire(const json& parameters) {
-  if (!parameters.is_array()) return Status::OK();
+base::Status CheckParametersWire(const json& parameters) {
+  if (!parameters.is_array()) return base::Status::OK();
   for (const json& parameter : parameters) {
-    if (Status s = CheckAttributeValueWire(parameter); !s.ok()) return s;
+    if (base::Status s = value::CheckAttributeValueWire(parameter); !s.ok()) return s;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 // The constraints one statement's members carry, at `prefix` ("" or "statements.1.member.").
@@ -104,16 +104,16 @@ void ValidateStatementMembers(const json& statement, const std::string& prefix,
 }
 
 // A read's text answer as a tree.
-Result<json> Parsed(Result<std::string> text) {
+base::Result<json> Parsed(base::Result<std::string> text) {
   if (!text.ok()) return text.status();
   json parsed = json::parse(*text, nullptr, false);
-  if (parsed.is_discarded()) return Status::Internal("a read answered text that is not JSON");
+  if (parsed.is_discarded()) return base::Status::Internal("a read answered text that is not JSON");
   return parsed;
 }
 
 // Serves the translated request with its operation's handler. INSERT's failed condition is
 // the service's DuplicateItemException.
-Result<json> Serve(core::EngineState& state, const TranslatedStatement& statement) {
+base::Result<json> Serve(core::EngineState& state, const TranslatedStatement& statement) {
   switch (statement.operation) {
     case PartiqlOperation::kGetItem:
       return Parsed(GetItem(state, statement.request));
@@ -122,9 +122,9 @@ Result<json> Serve(core::EngineState& state, const TranslatedStatement& statemen
     case PartiqlOperation::kScan:
       return Parsed(Scan(state, statement.request));
     case PartiqlOperation::kPutItem: {
-      Result<json> answer = PutItem(state, statement.request);
-      if (!answer.ok() && answer.status().type() == ErrorType::kConditionalCheckFailed) {
-        return Status::DuplicateItem(kDuplicateItemMessage);
+      base::Result<json> answer = PutItem(state, statement.request);
+      if (!answer.ok() && answer.status().type() == base::ErrorType::kConditionalCheckFailed) {
+        return base::Status::DuplicateItem(kDuplicateItemMessage);
       }
       return answer;
     }
@@ -133,7 +133,7 @@ Result<json> Serve(core::EngineState& state, const TranslatedStatement& statemen
     case PartiqlOperation::kDeleteItem:
       return DeleteItem(state, statement.request);
   }
-  return Status::Internal("unknown PartiQL operation");
+  return base::Status::Internal("unknown PartiQL operation");
 }
 
 void CopyConsumedCapacity(const json& answer, json& response) {
@@ -145,14 +145,16 @@ void CopyConsumedCapacity(const json& answer, json& response) {
 
 // NextToken carries the Query's or Scan's LastEvaluatedKey, opaque to the caller.
 std::string NextTokenOf(const json& last_evaluated_key) {
-  return Base64Encode(last_evaluated_key.dump(-1, ' ', false, json::error_handler_t::replace));
+  return value::Base64Encode(
+      last_evaluated_key.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
-Result<json> ExclusiveStartKeyOf(const std::string& token) {
-  std::optional<std::string> text = Base64Decode(token);
-  if (!text) return Status::Validation(kInvalidNextTokenMessage);
+base::Result<json> ExclusiveStartKeyOf(const std::string& token) {
+  std::optional<std::string> text = value::Base64Decode(token);
+  if (!text) return base::Status::Validation(kInvalidNextTokenMessage);
   json key = json::parse(*text, nullptr, false);
-  if (key.is_discarded() || !key.is_object()) return Status::Validation(kInvalidNextTokenMessage);
+  if (key.is_discarded() || !key.is_object())
+    return base::Status::Validation(kInvalidNextTokenMessage);
   return key;
 }
 
@@ -182,24 +184,24 @@ json StatementResponse(const TranslatedStatement& statement, const json& answer)
 // --- BatchExecuteStatement and ExecuteTransaction ---------------------------------------------
 
 // The Code a batch response gives an error (the API reference's BatchStatementErrorCodeEnum).
-const char* BatchErrorCode(ErrorType type) {
+const char* BatchErrorCode(base::ErrorType type) {
   switch (type) {
-    case ErrorType::kConditionalCheckFailed:
+    case base::ErrorType::kConditionalCheckFailed:
       return "ConditionalCheckFailed";
-    case ErrorType::kDuplicateItem:
+    case base::ErrorType::kDuplicateItem:
       return "DuplicateItem";
-    case ErrorType::kSerialization:
-    case ErrorType::kValidation:
+    case base::ErrorType::kSerialization:
+    case base::ErrorType::kValidation:
       return "ValidationError";
-    case ErrorType::kResourceNotFound:
+    case base::ErrorType::kResourceNotFound:
       return "ResourceNotFound";
-    case ErrorType::kProvisionedThroughputExceeded:
+    case base::ErrorType::kProvisionedThroughputExceeded:
       return "ProvisionedThroughputExceeded";
-    case ErrorType::kThrottling:
+    case base::ErrorType::kThrottling:
       return "ThrottlingError";
-    case ErrorType::kItemCollectionSizeLimitExceeded:
+    case base::ErrorType::kItemCollectionSizeLimitExceeded:
       return "ItemCollectionSizeLimitExceeded";
-    case ErrorType::kAccessDenied:
+    case base::ErrorType::kAccessDenied:
       return "AccessDenied";
     default:
       return "InternalServerError";
@@ -207,7 +209,7 @@ const char* BatchErrorCode(ErrorType type) {
 }
 
 // {"Code", "Message"} and, for a failed condition with ALL_OLD, the item it found.
-json BatchError(const Status& status) {
+json BatchError(const base::Status& status) {
   json error = {{"Code", BatchErrorCode(status.type())}, {"Message", status.message()}};
   json extra = json::parse(status.extra_members(), nullptr, false);
   if (extra.is_object() && extra.contains("Item")) error["Item"] = extra["Item"];
@@ -240,9 +242,9 @@ void AddTableCapacity(json& list, const json& consumed) {
 
 // Translates every statement of a batch or transaction (nothing runs yet), and refuses a list
 // that mixes reads and writes.
-std::vector<Result<TranslatedStatement>> TranslateAll(const core::EngineState& state,
-                                                      const json& statements) {
-  std::vector<Result<TranslatedStatement>> translated;
+std::vector<base::Result<TranslatedStatement>> TranslateAll(const core::EngineState& state,
+                                                            const json& statements) {
+  std::vector<base::Result<TranslatedStatement>> translated;
   for (const json& statement : statements) {
     translated.push_back(TranslateStatement(
         state, Member(statement, "Statement").get<std::string>(), Member(statement, "Parameters")));
@@ -250,10 +252,10 @@ std::vector<Result<TranslatedStatement>> TranslateAll(const core::EngineState& s
   return translated;
 }
 
-bool MixesReadsAndWrites(const std::vector<Result<TranslatedStatement>>& translated) {
+bool MixesReadsAndWrites(const std::vector<base::Result<TranslatedStatement>>& translated) {
   bool reads = false;
   bool writes = false;
-  for (const Result<TranslatedStatement>& statement : translated) {
+  for (const base::Result<TranslatedStatement>& statement : translated) {
     if (!statement.ok()) continue;
     (statement->is_read() ? reads : writes) = true;
   }
@@ -261,13 +263,13 @@ bool MixesReadsAndWrites(const std::vector<Result<TranslatedStatement>>& transla
 }
 
 // The checks every listed statement gets before any runs: shapes, then member constraints.
-Status ValidateStatementList(const json& request, const char* member, const char* path,
-                             size_t max_statements, ValidationErrors& errors) {
+base::Status ValidateStatementList(const json& request, const char* member, const char* path,
+                                   size_t max_statements, ValidationErrors& errors) {
   const json& statements = Member(request, member);
   if (statements.is_array()) {
     for (const json& statement : statements) {
       if (!statement.is_object()) continue;
-      if (Status s = CheckParametersWire(Member(statement, "Parameters")); !s.ok()) return s;
+      if (base::Status s = CheckParametersWire(Member(statement, "Parameters")); !s.ok()) return s;
     }
   }
   errors.NotNull(statements, path);
@@ -282,17 +284,17 @@ Status ValidateStatementList(const json& request, const char* member, const char
                                errors);
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 // One batch statement's response element, running it when it translated.
 json BatchStatementResult(core::EngineState& state, const json& element,
-                          Result<TranslatedStatement>& translated, const json& capacity_mode,
+                          base::Result<TranslatedStatement>& translated, const json& capacity_mode,
                           json& capacity) {
   if (!translated.ok()) return {{"Error", BatchError(translated.status())}};
   json result = {{"TableName", translated->table}};
   if (translated->is_read() && translated->operation != PartiqlOperation::kGetItem) {
-    result["Error"] = BatchError(Status::Validation(kPartialKeyReadMessage));
+    result["Error"] = BatchError(base::Status::Validation(kPartialKeyReadMessage));
     return result;
   }
   json& call = translated->request;
@@ -301,7 +303,7 @@ json BatchStatementResult(core::EngineState& state, const json& element,
     bool applies = translated->is_read() == (std::string(name) == "ConsistentRead");
     if (applies && element.contains(name)) call[name] = element[name];
   }
-  Result<json> answer = Serve(state, *translated);
+  base::Result<json> answer = Serve(state, *translated);
   if (!answer.ok()) {
     result["Error"] = BatchError(answer.status());
     return result;
@@ -314,8 +316,9 @@ json BatchStatementResult(core::EngineState& state, const json& element,
 
 // A transaction cancelled by an INSERT's condition names DuplicateItem for it, as the service
 // does, instead of the ConditionalCheckFailed of the Put underneath.
-Status RenameDuplicateInserts(const Status& cancelled,
-                              const std::vector<Result<TranslatedStatement>>& statements) {
+base::Status RenameDuplicateInserts(
+    const base::Status& cancelled,
+    const std::vector<base::Result<TranslatedStatement>>& statements) {
   json extra = json::parse(cancelled.extra_members(), nullptr, false);
   if (!extra.is_object() || !extra["CancellationReasons"].is_array()) return cancelled;
   json reasons = extra["CancellationReasons"];
@@ -343,9 +346,9 @@ const char* TransactActionOf(PartiqlOperation operation) {
 
 }  // namespace
 
-Result<json> ExecuteStatement(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, ExecuteStatementShape()); !s.ok()) return s;
-  if (Status s = CheckParametersWire(Member(request, "Parameters")); !s.ok()) return s;
+base::Result<json> ExecuteStatement(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, ExecuteStatementShape()); !s.ok()) return s;
+  if (base::Status s = CheckParametersWire(Member(request, "Parameters")); !s.ok()) return s;
   ValidationErrors errors;
   ValidateStatementMembers(request, "", errors);
   errors.MinLength(Member(request, "NextToken"), "nextToken", 1);
@@ -353,9 +356,9 @@ Result<json> ExecuteStatement(core::EngineState& state, const json& request) {
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
               kReturnConsumedCapacityValues);
   errors.MinValue(Member(request, "Limit"), "limit", 1);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
 
-  Result<TranslatedStatement> statement = TranslateStatement(
+  base::Result<TranslatedStatement> statement = TranslateStatement(
       state, Member(request, "Statement").get<std::string>(), Member(request, "Parameters"));
   if (!statement.ok()) return statement.status();
   json& call = statement->request;
@@ -371,34 +374,34 @@ Result<json> ExecuteStatement(core::EngineState& state, const json& request) {
                statement->operation == PartiqlOperation::kScan;
   if (paged && request.contains("Limit")) call["Limit"] = request["Limit"];
   if (paged && request.contains("NextToken")) {
-    Result<json> start = ExclusiveStartKeyOf(request["NextToken"].get<std::string>());
+    base::Result<json> start = ExclusiveStartKeyOf(request["NextToken"].get<std::string>());
     if (!start.ok()) return start.status();
     call["ExclusiveStartKey"] = *start;
   }
-  Result<json> answer = Serve(state, *statement);
+  base::Result<json> answer = Serve(state, *statement);
   if (!answer.ok()) return answer.status();
   return StatementResponse(*statement, *answer);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api
 
-namespace ddbpg {
+namespace ddbpg::api {
 
-Result<json> BatchExecuteStatement(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, BatchExecuteStatementShape()); !s.ok()) return s;
+base::Result<json> BatchExecuteStatement(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, BatchExecuteStatementShape()); !s.ok()) return s;
   ValidationErrors errors;
-  if (Status s =
+  if (base::Status s =
           ValidateStatementList(request, "Statements", "statements", kMaxBatchStatements, errors);
       !s.ok()) {
     return s;
   }
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
               kReturnConsumedCapacityValues);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
 
   const json& statements = request["Statements"];
-  std::vector<Result<TranslatedStatement>> translated = TranslateAll(state, statements);
-  if (MixesReadsAndWrites(translated)) return Status::Validation(kMixedBatchMessage);
+  std::vector<base::Result<TranslatedStatement>> translated = TranslateAll(state, statements);
+  if (MixesReadsAndWrites(translated)) return base::Status::Validation(kMixedBatchMessage);
   // Each statement runs on its own: one failing leaves the others' effects in place.
   json responses = json::array();
   json capacity = json::array();
@@ -411,11 +414,11 @@ Result<json> BatchExecuteStatement(core::EngineState& state, const json& request
   return response;
 }
 
-Result<json> ExecuteTransaction(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, ExecuteTransactionShape()); !s.ok()) return s;
+base::Result<json> ExecuteTransaction(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, ExecuteTransactionShape()); !s.ok()) return s;
   ValidationErrors errors;
-  if (Status s = ValidateStatementList(request, "TransactStatements", "transactStatements",
-                                       kMaxTransactionStatements, errors);
+  if (base::Status s = ValidateStatementList(request, "TransactStatements", "transactStatements",
+                                             kMaxTransactionStatements, errors);
       !s.ok()) {
     return s;
   }
@@ -424,14 +427,14 @@ Result<json> ExecuteTransaction(core::EngineState& state, const json& request) {
   errors.MaxLength(token, "clientRequestToken", kMaxClientRequestTokenLength);
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
               kReturnConsumedCapacityValues);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
 
   const json& statements = request["TransactStatements"];
-  std::vector<Result<TranslatedStatement>> translated = TranslateAll(state, statements);
-  for (const Result<TranslatedStatement>& statement : translated) {
+  std::vector<base::Result<TranslatedStatement>> translated = TranslateAll(state, statements);
+  for (const base::Result<TranslatedStatement>& statement : translated) {
     if (!statement.ok()) return statement.status();
   }
-  if (MixesReadsAndWrites(translated)) return Status::Validation(kMixedTransactionMessage);
+  if (MixesReadsAndWrites(translated)) return base::Status::Validation(kMixedTransactionMessage);
   bool reads = translated[0]->is_read();
 
   // The statements become one TransactGetItems or TransactWriteItems request.
@@ -439,9 +442,10 @@ Result<json> ExecuteTransaction(core::EngineState& state, const json& request) {
   for (size_t i = 0; i < translated.size(); ++i) {
     json action = translated[i]->request;
     if (reads && translated[i]->operation != PartiqlOperation::kGetItem) {
-      return Status::Validation(kPartialKeyReadMessage);
+      return base::Status::Validation(kPartialKeyReadMessage);
     }
-    if (action.contains("ReturnValues")) return Status::Validation(kReturningInTransactionMessage);
+    if (action.contains("ReturnValues"))
+      return base::Status::Validation(kReturningInTransactionMessage);
     const json& on_failure = Member(statements[i], "ReturnValuesOnConditionCheckFailure");
     if (!reads && !on_failure.is_null()) action["ReturnValuesOnConditionCheckFailure"] = on_failure;
     items.push_back({{TransactActionOf(translated[i]->operation), action}});
@@ -451,9 +455,10 @@ Result<json> ExecuteTransaction(core::EngineState& state, const json& request) {
     call["ReturnConsumedCapacity"] = request["ReturnConsumedCapacity"];
   }
   if (!reads && !token.is_null()) call["ClientRequestToken"] = token;
-  Result<json> answer = reads ? TransactGetItems(state, call) : TransactWriteItems(state, call);
+  base::Result<json> answer =
+      reads ? TransactGetItems(state, call) : TransactWriteItems(state, call);
   if (!answer.ok()) {
-    if (answer.status().type() != ErrorType::kTransactionCanceled) return answer.status();
+    if (answer.status().type() != base::ErrorType::kTransactionCanceled) return answer.status();
     return RenameDuplicateInserts(answer.status(), translated);
   }
   json response = json::object();
@@ -462,4 +467,4 @@ Result<json> ExecuteTransaction(core::EngineState& state, const json& request) {
   return response;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -6,7 +6,7 @@
 #include "engine/api/partiql_expression.h"
 #include "engine/partiql/parser.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 using partiql::Expr;
@@ -56,12 +56,13 @@ bool Mentions(const Expr& expr, const std::vector<std::string>& names) {
 }
 
 // The conjuncts except those at `taken`, joined by AND; empty when none remain.
-Result<std::string> Remaining(ExpressionWriter& writer, const std::vector<const Expr*>& conjuncts,
-                              const std::vector<bool>& taken) {
+base::Result<std::string> Remaining(ExpressionWriter& writer,
+                                    const std::vector<const Expr*>& conjuncts,
+                                    const std::vector<bool>& taken) {
   std::string text;
   for (size_t i = 0; i < conjuncts.size(); ++i) {
     if (taken[i]) continue;
-    Result<std::string> part = writer.Condition(*conjuncts[i]);
+    base::Result<std::string> part = writer.Condition(*conjuncts[i]);
     if (!part.ok()) return part.status();
     text += (text.empty() ? "" : " AND ") + *part;
   }
@@ -70,8 +71,8 @@ Result<std::string> Remaining(ExpressionWriter& writer, const std::vector<const 
 
 // A sort key condition a Query's key condition accepts: a comparison with a value, BETWEEN two
 // values, or begins_with; its KeyConditionExpression text, or empty when `conjunct` is not one.
-Result<std::string> SortKeyCondition(ExpressionWriter& writer, const Expr& conjunct,
-                                     const std::string& sort_key) {
+base::Result<std::string> SortKeyCondition(ExpressionWriter& writer, const Expr& conjunct,
+                                           const std::string& sort_key) {
   auto is_value = [](const Expr& e) { return e.kind == Expr::Kind::kLiteral; };
   const auto& operands = conjunct.operands;
   if (conjunct.kind == Expr::Kind::kCompare && conjunct.name != "<>") {
@@ -84,23 +85,23 @@ Result<std::string> SortKeyCondition(ExpressionWriter& writer, const Expr& conju
       sign = sign[0] == '<' ? ">" + sign.substr(1) : "<" + sign.substr(1);
     }
     const Expr& value = operands[attribute_first ? 1 : 0];
-    Result<std::string> placeholder = writer.Value(value.literal);
+    base::Result<std::string> placeholder = writer.Value(value.literal);
     if (!placeholder.ok()) return placeholder.status();
     return writer.Path(operands[attribute_first ? 0 : 1].path) + " " + sign + " " + *placeholder;
   }
   if (conjunct.kind == Expr::Kind::kBetween && IsAttribute(operands[0], sort_key) &&
       is_value(operands[1]) && is_value(operands[2])) {
     std::string path = writer.Path(operands[0].path);
-    Result<std::string> low = writer.Value(operands[1].literal);
+    base::Result<std::string> low = writer.Value(operands[1].literal);
     if (!low.ok()) return low.status();
-    Result<std::string> high = writer.Value(operands[2].literal);
+    base::Result<std::string> high = writer.Value(operands[2].literal);
     if (!high.ok()) return high.status();
     return path + " BETWEEN " + *low + " AND " + *high;
   }
   if (conjunct.kind == Expr::Kind::kCall && conjunct.name == "begins_with" &&
       operands.size() == 2 && IsAttribute(operands[0], sort_key) && is_value(operands[1])) {
     std::string path = writer.Path(operands[0].path);
-    Result<std::string> prefix = writer.Value(operands[1].literal);
+    base::Result<std::string> prefix = writer.Value(operands[1].literal);
     if (!prefix.ok()) return prefix.status();
     return "begins_with(" + path + ", " + *prefix + ")";
   }
@@ -113,13 +114,13 @@ struct KeyNames {
   std::string sort;  // empty when there is none
 };
 
-Result<KeyNames> SelectKeyNames(const Table& table, const std::string& index_name) {
+base::Result<KeyNames> SelectKeyNames(const store::Table& table, const std::string& index_name) {
   if (index_name.empty()) return KeyNames{table.partition_key_name(), table.sort_key_name()};
-  const SecondaryIndex* index = table.FindIndex(index_name);
+  const index::SecondaryIndex* index = table.FindIndex(index_name);
   if (index == nullptr) {
-    return Status::Validation("The table does not have the specified index: " + index_name);
+    return base::Status::Validation("The table does not have the specified index: " + index_name);
   }
-  const IndexDefinition& definition = index->definition();
+  const index::IndexDefinition& definition = index->definition();
   // An index keyed on several attributes is only scanned here (docs/differences.md).
   if (definition.partition_key.size() != 1 || definition.sort_key.size() > 1) return KeyNames{};
   return KeyNames{definition.partition_key[0],
@@ -136,9 +137,10 @@ void AddProjection(ExpressionWriter& writer, const partiql::Select& select, json
 }
 
 // The SELECT as a Scan with its whole WHERE clause as the filter.
-Result<TranslatedStatement> ScanSelect(const partiql::Select& select, const json& parameters) {
+base::Result<TranslatedStatement> ScanSelect(const partiql::Select& select,
+                                             const json& parameters) {
   if (!select.order_by.empty()) {
-    return Status::Validation(
+    return base::Status::Validation(
         "Must have WHERE clause in the statement when using ORDER BY "
         "clause.");
   }
@@ -150,7 +152,7 @@ Result<TranslatedStatement> ScanSelect(const partiql::Select& select, const json
   ExpressionWriter writer(parameters);
   AddProjection(writer, select, out.request);
   if (!select.where.empty()) {
-    Result<std::string> filter = writer.Condition(select.where[0]);
+    base::Result<std::string> filter = writer.Condition(select.where[0]);
     if (!filter.ok()) return filter.status();
     out.request["FilterExpression"] = *filter;
   }
@@ -158,9 +160,10 @@ Result<TranslatedStatement> ScanSelect(const partiql::Select& select, const json
   return out;
 }
 
-Result<TranslatedStatement> TranslateSelect(const Table& table, const partiql::Select& select,
-                                            const json& parameters) {
-  Result<KeyNames> keys = SelectKeyNames(table, select.index);
+base::Result<TranslatedStatement> TranslateSelect(const store::Table& table,
+                                                  const partiql::Select& select,
+                                                  const json& parameters) {
+  base::Result<KeyNames> keys = SelectKeyNames(table, select.index);
   if (!keys.ok()) return keys.status();
   std::vector<const Expr*> conjuncts;
   if (!select.where.empty()) conjuncts = Conjuncts(select.where[0]);
@@ -194,16 +197,16 @@ Result<TranslatedStatement> TranslateSelect(const Table& table, const partiql::S
   const Literal& partition_value = *EqualityOn(*conjuncts[partition_at], keys->partition);
   const Literal* sort_value = sort_at >= 0 ? EqualityOn(*conjuncts[sort_at], keys->sort) : nullptr;
   bool whole_key = keys->sort.empty() || sort_value != nullptr;
-  Result<std::string> filter = Remaining(writer, conjuncts, taken);
+  base::Result<std::string> filter = Remaining(writer, conjuncts, taken);
   if (!filter.ok()) return filter.status();
   if (select.index.empty() && whole_key && filter->empty() && select.order_by.empty()) {
     out.operation = PartiqlOperation::kGetItem;
     json key = json::object();
-    Result<json> value = LiteralValue(partition_value, parameters);
+    base::Result<json> value = LiteralValue(partition_value, parameters);
     if (!value.ok()) return value.status();
     key[keys->partition] = *value;
     if (sort_value != nullptr) {
-      Result<json> sort = LiteralValue(*sort_value, parameters);
+      base::Result<json> sort = LiteralValue(*sort_value, parameters);
       if (!sort.ok()) return sort.status();
       key[keys->sort] = *sort;
     }
@@ -213,12 +216,13 @@ Result<TranslatedStatement> TranslateSelect(const Table& table, const partiql::S
   }
 
   out.operation = PartiqlOperation::kQuery;
-  Result<std::string> partition_placeholder = writer.Value(partition_value);
+  base::Result<std::string> partition_placeholder = writer.Value(partition_value);
   if (!partition_placeholder.ok()) return partition_placeholder.status();
   std::string key_condition =
       writer.Path({{false, keys->partition, 0}}) + " = " + *partition_placeholder;
   if (sort_at >= 0) {
-    Result<std::string> sort_condition = SortKeyCondition(writer, *conjuncts[sort_at], keys->sort);
+    base::Result<std::string> sort_condition =
+        SortKeyCondition(writer, *conjuncts[sort_at], keys->sort);
     if (!sort_condition.ok()) return sort_condition.status();
     // The sort key is named in a way no key condition can hold (sk <> 1, sk IN [...]).
     if (sort_condition->empty()) return ScanSelect(select, parameters);
@@ -230,8 +234,8 @@ Result<TranslatedStatement> TranslateSelect(const Table& table, const partiql::S
     bool on_key = order.path.size() == 1 && !order.path[0].is_index &&
                   (order.path[0].name == keys->partition || order.path[0].name == keys->sort);
     if (!on_key) {
-      return Status::Validation("Variable reference [" + order.path[0].name +
-                                "] in ORDER BY clause must be part of the primary key");
+      return base::Status::Validation("Variable reference [" + order.path[0].name +
+                                      "] in ORDER BY clause must be part of the primary key");
     }
     if (order.path[0].name == keys->sort && order.descending) request["ScanIndexForward"] = false;
   }
@@ -240,8 +244,8 @@ Result<TranslatedStatement> TranslateSelect(const Table& table, const partiql::S
 }
 
 // The table's whole key from the WHERE clause's equalities, marking the conjuncts it used.
-Result<json> WriteKey(const Table& table, const std::vector<const Expr*>& conjuncts,
-                      std::vector<bool>& taken, const json& parameters) {
+base::Result<json> WriteKey(const store::Table& table, const std::vector<const Expr*>& conjuncts,
+                            std::vector<bool>& taken, const json& parameters) {
   json key = json::object();
   std::vector<std::string> names = {table.partition_key_name()};
   if (table.has_sort_key()) names.push_back(table.sort_key_name());
@@ -251,8 +255,8 @@ Result<json> WriteKey(const Table& table, const std::vector<const Expr*>& conjun
       found = EqualityOn(*conjuncts[i], name);
       if (found != nullptr) taken[i] = true;
     }
-    if (found == nullptr) return Status::Validation(kKeyEqualityMessage);
-    Result<json> value = LiteralValue(*found, parameters);
+    if (found == nullptr) return base::Status::Validation(kKeyEqualityMessage);
+    base::Result<json> value = LiteralValue(*found, parameters);
     if (!value.ok()) return value.status();
     key[name] = *value;
   }
@@ -286,7 +290,8 @@ bool SamePath(const partiql::Path& a, const partiql::Path& b) {
 }
 
 // SET, REMOVE, and the set_add / set_delete calls that stand for ADD and DELETE.
-Result<std::string> UpdateExpression(ExpressionWriter& writer, const partiql::Update& update) {
+base::Result<std::string> UpdateExpression(ExpressionWriter& writer,
+                                           const partiql::Update& update) {
   std::string clauses[4];  // SET, REMOVE, ADD, DELETE
   for (const partiql::UpdateAction& action : update.actions) {
     int clause = action.remove ? 1 : 0;
@@ -299,17 +304,18 @@ Result<std::string> UpdateExpression(ExpressionWriter& writer, const partiql::Up
       if (value.operands.size() != 2 || value.operands[0].kind != Expr::Kind::kPath ||
           !SamePath(value.operands[0].path, action.path) ||
           value.operands[1].kind != Expr::Kind::kLiteral) {
-        return Status::Validation(value.name + " takes the attribute being set and a set value");
+        return base::Status::Validation(value.name +
+                                        " takes the attribute being set and a set value");
       }
       clause = value.name == "set_add" ? 2 : 3;
-      Result<std::string> operand = writer.Value(value.operands[1].literal);
+      base::Result<std::string> operand = writer.Value(value.operands[1].literal);
       if (!operand.ok()) return operand.status();
       text = writer.Path(action.path) + " " + *operand;
     } else if (action.remove) {
       text = writer.Path(action.path);
     } else {
       std::string path = writer.Path(action.path);
-      Result<std::string> operand = writer.SetValue(value);
+      base::Result<std::string> operand = writer.SetValue(value);
       if (!operand.ok()) return operand.status();
       text = path + " = " + *operand;
     }
@@ -324,12 +330,13 @@ Result<std::string> UpdateExpression(ExpressionWriter& writer, const partiql::Up
   return expression;
 }
 
-Result<TranslatedStatement> TranslateInsert(const Table& table, const partiql::Insert& insert,
-                                            const json& parameters) {
-  Result<json> item = LiteralValue(insert.item, parameters);
+base::Result<TranslatedStatement> TranslateInsert(const store::Table& table,
+                                                  const partiql::Insert& insert,
+                                                  const json& parameters) {
+  base::Result<json> item = LiteralValue(insert.item, parameters);
   if (!item.ok()) return item.status();
   if (!item->is_object() || !item->contains("M")) {
-    return Status::Validation("Unsupported type for INSERT: the value must be a tuple");
+    return base::Status::Validation("Unsupported type for INSERT: the value must be a tuple");
   }
   TranslatedStatement out;
   out.operation = PartiqlOperation::kPutItem;
@@ -342,19 +349,20 @@ Result<TranslatedStatement> TranslateInsert(const Table& table, const partiql::I
   return out;
 }
 
-Result<TranslatedStatement> TranslateUpdate(const Table& table, const partiql::Update& update,
-                                            const json& parameters) {
+base::Result<TranslatedStatement> TranslateUpdate(const store::Table& table,
+                                                  const partiql::Update& update,
+                                                  const json& parameters) {
   std::vector<const Expr*> conjuncts = Conjuncts(update.where);
   std::vector<bool> taken(conjuncts.size(), false);
-  Result<json> key = WriteKey(table, conjuncts, taken, parameters);
+  base::Result<json> key = WriteKey(table, conjuncts, taken, parameters);
   if (!key.ok()) return key.status();
   ExpressionWriter writer(parameters);
-  Result<std::string> expression = UpdateExpression(writer, update);
+  base::Result<std::string> expression = UpdateExpression(writer, update);
   if (!expression.ok()) return expression.status();
   // UPDATE changes an item that exists: a missing one fails the condition.
   std::string condition =
       "attribute_exists(" + writer.Path({{false, table.partition_key_name(), 0}}) + ")";
-  Result<std::string> rest = Remaining(writer, conjuncts, taken);
+  base::Result<std::string> rest = Remaining(writer, conjuncts, taken);
   if (!rest.ok()) return rest.status();
   if (!rest->empty()) condition += " AND " + *rest;
   TranslatedStatement out;
@@ -371,17 +379,18 @@ Result<TranslatedStatement> TranslateUpdate(const Table& table, const partiql::U
   return out;
 }
 
-Result<TranslatedStatement> TranslateDelete(const Table& table, const partiql::Delete& del,
-                                            const json& parameters) {
+base::Result<TranslatedStatement> TranslateDelete(const store::Table& table,
+                                                  const partiql::Delete& del,
+                                                  const json& parameters) {
   std::vector<const Expr*> conjuncts = Conjuncts(del.where);
   std::vector<bool> taken(conjuncts.size(), false);
-  Result<json> key = WriteKey(table, conjuncts, taken, parameters);
+  base::Result<json> key = WriteKey(table, conjuncts, taken, parameters);
   if (!key.ok()) return key.status();
   if (del.returning != partiql::Returning::kNone && del.returning != partiql::Returning::kAllOld) {
-    return Status::Validation("DELETE supports only RETURNING ALL OLD *");
+    return base::Status::Validation("DELETE supports only RETURNING ALL OLD *");
   }
   ExpressionWriter writer(parameters);
-  Result<std::string> condition = Remaining(writer, conjuncts, taken);
+  base::Result<std::string> condition = Remaining(writer, conjuncts, taken);
   if (!condition.ok()) return condition.status();
   TranslatedStatement out;
   out.operation = PartiqlOperation::kDeleteItem;
@@ -400,16 +409,17 @@ const std::string& TableOf(const partiql::Statement& statement) {
 
 }  // namespace
 
-Result<TranslatedStatement> TranslateStatement(const core::EngineState& state,
-                                               std::string_view text, const json& parameters) {
-  Result<partiql::Statement> statement = partiql::Parse(text);
+base::Result<TranslatedStatement> TranslateStatement(const core::EngineState& state,
+                                                     std::string_view text,
+                                                     const json& parameters) {
+  base::Result<partiql::Statement> statement = partiql::Parse(text);
   if (!statement.ok()) return statement.status();
   size_t given = parameters.is_array() ? parameters.size() : 0;
   if (given != static_cast<size_t>(statement->parameter_count)) {
-    return Status::Validation(kParameterCountMessage);
+    return base::Status::Validation(kParameterCountMessage);
   }
-  const Table* table = state.FindTable(TableOf(*statement));
-  if (table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
+  const store::Table* table = state.FindTable(TableOf(*statement));
+  if (table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
   if (const auto* select = std::get_if<partiql::Select>(&statement->body)) {
     return TranslateSelect(*table, *select, parameters);
   }
@@ -422,4 +432,4 @@ Result<TranslatedStatement> TranslateStatement(const core::EngineState& state,
   return TranslateDelete(*table, std::get<partiql::Delete>(statement->body), parameters);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -12,7 +12,7 @@
 #include "engine/base/status.h"
 #include "engine/core/engine_state.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
@@ -34,7 +34,8 @@ struct TranslatedStatement {
 // Parses `statement` and translates it with `parameters` (a JSON array of AttributeValues, or
 // null) against the tables of `state`. Errors, in this order: the statement's syntax, the
 // number of parameters, the table (ResourceNotFoundException), a key the WHERE clause must name.
-Result<TranslatedStatement> TranslateStatement(const core::EngineState& state,
-                                               std::string_view statement, const json& parameters);
+base::Result<TranslatedStatement> TranslateStatement(const core::EngineState& state,
+                                                     std::string_view statement,
+                                                     const json& parameters);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -11,7 +11,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // Virtual time may be set anywhere from the epoch to the year 9999.
@@ -25,10 +25,10 @@ json ClockState(const core::EngineState& state) {
           {"Now", state.clock.NowSeconds()}};
 }
 
-Status CheckNumberMember(const json& request, const char* name) {
+base::Status CheckNumberMember(const json& request, const char* name) {
   const json& value = Member(request, name);
-  if (value.is_null() || value.is_number()) return Status::OK();
-  return CheckWireType(value, WireType::kLong);
+  if (value.is_null() || value.is_number()) return base::Status::OK();
+  return value::CheckWireType(value, value::WireType::kLong);
 }
 
 // The largest scale: DynamoDB's 10 GB partition becomes 10 KB, its 1,000 WCU one per second.
@@ -106,11 +106,11 @@ json TrackedKeyJson(const std::string& tracked) {
   size_t colon = tracked.find(':');
   std::string type = tracked.substr(0, colon);
   std::string raw = tracked.substr(colon + 1);
-  if (type == "B") return {{"B", Base64Encode(raw)}};
+  if (type == "B") return {{"B", value::Base64Encode(raw)}};
   return {{type, raw}};
 }
 
-json PricesJson(const Prices& prices) {
+json PricesJson(const capacity::Prices& prices) {
   return {{"Name", prices.name},
           {"WriteRequestUnitsPerMillion", prices.write_request_units_per_million},
           {"ReadRequestUnitsPerMillion", prices.read_request_units_per_million},
@@ -120,17 +120,18 @@ json PricesJson(const Prices& prices) {
 }
 
 // {"Prices": "<preset>"} or {"Prices": {every price as a non-negative number}}.
-Result<Prices> ReadPrices(const json& value) {
+base::Result<capacity::Prices> ReadPrices(const json& value) {
   if (value.is_string()) {
-    std::optional<Prices> preset = PricePreset(value.get<std::string>());
+    std::optional<capacity::Prices> preset = capacity::PricePreset(value.get<std::string>());
     if (!preset) {
-      return Status::Validation("Unknown Prices preset: " + value.get<std::string>() +
-                                "; presets: us-east-1, explainer");
+      return base::Status::Validation("Unknown Prices preset: " + value.get<std::string>() +
+                                      "; presets: us-east-1, explainer");
     }
     return *preset;
   }
-  if (!value.is_object()) return Status::Validation("Prices must be a preset name or an object");
-  Prices prices{"custom", 0, 0, 0, 0, 0};
+  if (!value.is_object())
+    return base::Status::Validation("Prices must be a preset name or an object");
+  capacity::Prices prices{"custom", 0, 0, 0, 0, 0};
   const std::pair<const char*, double*> fields[] = {
       {"WriteRequestUnitsPerMillion", &prices.write_request_units_per_million},
       {"ReadRequestUnitsPerMillion", &prices.read_request_units_per_million},
@@ -140,7 +141,8 @@ Result<Prices> ReadPrices(const json& value) {
   for (const auto& [name, target] : fields) {
     const json& field = Member(value, name);
     if (!field.is_number() || field.get<double>() < 0) {
-      return Status::Validation(std::string("Prices.") + name + " must be a non-negative number");
+      return base::Status::Validation(std::string("Prices.") + name +
+                                      " must be a non-negative number");
     }
     *target = field.get<double>();
   }
@@ -150,23 +152,23 @@ Result<Prices> ReadPrices(const json& value) {
 namespace {
 
 // A number member between `low` and `high` (inclusive), or the message that says so.
-Status CheckRange(const json& value, double low, double high, const std::string& message) {
-  if (value.is_null()) return Status::OK();
+base::Status CheckRange(const json& value, double low, double high, const std::string& message) {
+  if (value.is_null()) return base::Status::OK();
   const double number = value.get<double>();
-  return number >= low && number <= high ? Status::OK() : Status::Validation(message);
+  return number >= low && number <= high ? base::Status::OK() : base::Status::Validation(message);
 }
 
 }  // namespace
 
-Result<json> Configure(core::EngineState& state, const json& request) {
+base::Result<json> Configure(core::EngineState& state, const json& request) {
   // Every member is checked before any setting changes, so a bad value changes nothing.
   const json& throttling = Member(request, "Throttling");
   if (!throttling.is_null() && throttling != "ON" && throttling != "OFF") {
-    return Status::Validation("Throttling must be ON or OFF");
+    return base::Status::Validation("Throttling must be ON or OFF");
   }
   for (const char* name : {"Scale", "ReplicationLagSeconds", "Seed", "IndexPropagationSeconds",
                            "TtlDeletionDelaySeconds"}) {
-    if (Status s = CheckNumberMember(request, name); !s.ok()) return s;
+    if (base::Status s = CheckNumberMember(request, name); !s.ok()) return s;
   }
   const json& lag = Member(request, "ReplicationLagSeconds");
   const json& propagation = Member(request, "IndexPropagationSeconds");
@@ -175,7 +177,7 @@ Result<json> Configure(core::EngineState& state, const json& request) {
   const json& seed = Member(request, "Seed");
   const json& scale = Member(request, "Scale");
   constexpr double kMaxTtlDelay = 7 * 24 * 3600;
-  for (const Status& s :
+  for (const base::Status& s :
        {CheckRange(lag, 0, 60, "ReplicationLagSeconds must be between 0 and 60"),
         CheckRange(propagation, 0, 60, "IndexPropagationSeconds must be between 0 and 60"),
         CheckRange(ttl_delay, 0, kMaxTtlDelay,
@@ -185,12 +187,12 @@ Result<json> Configure(core::EngineState& state, const json& request) {
     if (!s.ok()) return s;
   }
   if (!split_for_heat.is_null() && !split_for_heat.is_boolean()) {
-    return Status::Validation("SplitForHeat must be a boolean");
+    return base::Status::Validation("SplitForHeat must be a boolean");
   }
   const json& prices = Member(request, "Prices");
-  std::optional<Prices> new_prices;
+  std::optional<capacity::Prices> new_prices;
   if (!prices.is_null()) {
-    Result<Prices> parsed = ReadPrices(prices);
+    base::Result<capacity::Prices> parsed = ReadPrices(prices);
     if (!parsed.ok()) return parsed.status();
     new_prices = *parsed;
   }
@@ -216,7 +218,7 @@ Result<json> Configure(core::EngineState& state, const json& request) {
     state.throttling_enforced = throttling == "ON";
     for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(state.throttling_enforced);
   }
-  if (!seed.is_null()) state.rng = Rng(static_cast<uint64_t>(seed.get<double>()));
+  if (!seed.is_null()) state.rng = base::Rng(static_cast<uint64_t>(seed.get<double>()));
   if (new_prices) state.prices = *new_prices;
   if (!scale.is_null()) {
     state.scale = scale.get<double>();
@@ -233,21 +235,21 @@ Result<json> Configure(core::EngineState& state, const json& request) {
               {"Prices", PricesJson(state.prices)}};
 }
 
-Result<json> EstimateCost(core::EngineState& state, const json& request) {
+base::Result<json> EstimateCost(core::EngineState& state, const json& request) {
   for (const char* member : {"MonthlyWrites", "MonthlyReads", "StorageGB", "Days"}) {
-    if (Status s = CheckNumberMember(request, member); !s.ok()) return s;
+    if (base::Status s = CheckNumberMember(request, member); !s.ok()) return s;
     const json& value = Member(request, member);
     if (value.is_number() && value.get<double>() < 0) {
-      return Status::Validation(std::string(member) + " must not be negative");
+      return base::Status::Validation(std::string(member) + " must not be negative");
     }
   }
-  MonthlyWorkload workload;
+  capacity::MonthlyWorkload workload;
   workload.writes = Member(request, "MonthlyWrites").is_number() ? Member(request, "MonthlyWrites").get<double>() : 0;
   workload.reads = Member(request, "MonthlyReads").is_number() ? Member(request, "MonthlyReads").get<double>() : 0;
   workload.storage_gb = Member(request, "StorageGB").is_number() ? Member(request, "StorageGB").get<double>() : 0;
   if (Member(request, "Days").is_number()) workload.days = Member(request, "Days").get<double>();
-  if (!(workload.days > 0)) return Status::Validation("Days must be greater than 0");
-  CostEstimate estimate = EstimateMonthlyCost(workload, state.prices);
+  if (!(workload.days > 0)) return base::Status::Validation("Days must be greater than 0");
+  capacity::CostEstimate estimate = capacity::EstimateMonthlyCost(workload, state.prices);
   return json{{"Prices", PricesJson(state.prices)},
               {"OnDemand",
                {{"Writes", estimate.on_demand_writes},
@@ -263,29 +265,31 @@ Result<json> EstimateCost(core::EngineState& state, const json& request) {
                 {"Total", estimate.provisioned_total}}}};
 }
 
-Result<json> GetMetrics(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString}}); !s.ok()) return s;
-  if (Status s = CheckNumberMember(request, "SinceSeconds"); !s.ok()) return s;
+base::Result<json> GetMetrics(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, {{"TableName", value::WireType::kString}});
+      !s.ok())
+    return s;
+  if (base::Status s = CheckNumberMember(request, "SinceSeconds"); !s.ok()) return s;
   const json& table_name = Member(request, "TableName");
   ValidationErrors errors;
   errors.NotNull(table_name, "tableName");
   errors.ResourceName(table_name, "tableName", 1);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   const json& since_json = Member(request, "SinceSeconds");
   double since_seconds = since_json.is_null() ? kDefaultSinceSeconds : since_json.get<double>();
-  if (!(since_seconds > 0) || since_seconds > TableMetrics::kWindowSeconds) {
-    return Status::Validation("SinceSeconds must be greater than 0 and at most " +
-                              std::to_string(TableMetrics::kWindowSeconds));
+  if (!(since_seconds > 0) || since_seconds > capacity::TableMetrics::kWindowSeconds) {
+    return base::Status::Validation("SinceSeconds must be greater than 0 and at most " +
+                                    std::to_string(capacity::TableMetrics::kWindowSeconds));
   }
-  Table* table = state.FindTable(table_name.get<std::string>());
+  store::Table* table = state.FindTable(table_name.get<std::string>());
   if (table == nullptr) {
-    return Status::ResourceNotFound("Requested resource not found: Table: " +
-                                    table_name.get<std::string>() + " not found");
+    return base::Status::ResourceNotFound(
+        "Requested resource not found: Table: " + table_name.get<std::string>() + " not found");
   }
   return MetricsJson(BuildMetricsView(state, *table, since_seconds, /*count_index_entries=*/true));
 }
 
-Result<json> Reset(core::EngineState& state, const json& request) {
+base::Result<json> Reset(core::EngineState& state, const json& request) {
   (void)request;  // takes no members; any are ignored, as the service ignores unknown ones
   // The defaults are a new engine's, read from one rather than repeated here.
   const core::EngineState fresh(state.request_clock.host(), state.options);
@@ -310,18 +314,20 @@ Result<json> Reset(core::EngineState& state, const json& request) {
   return json{{"Mode", "REAL"}, {"Now", state.clock.NowSeconds()}};
 }
 
-Result<json> SetClock(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"Mode", WireType::kString}}); !s.ok()) return s;
-  if (Status s = CheckNumberMember(request, "Now"); !s.ok()) return s;
+base::Result<json> SetClock(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, {{"Mode", value::WireType::kString}}); !s.ok())
+    return s;
+  if (base::Status s = CheckNumberMember(request, "Now"); !s.ok()) return s;
   const json& mode = Member(request, "Mode");
   const json& now = Member(request, "Now");
   ValidationErrors errors;
   errors.NotNull(mode, "mode");
   errors.Enum(mode, "mode", "[REAL, VIRTUAL]");
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   if (mode == "REAL") {
     if (!now.is_null()) {
-      return Status::Validation("Now can only be given with Mode VIRTUAL: real time is the host's");
+      return base::Status::Validation(
+          "Now can only be given with Mode VIRTUAL: real time is the host's");
     }
     state.clock.UseRealTime();
     return ClockState(state);
@@ -332,41 +338,41 @@ Result<json> SetClock(core::EngineState& state, const json& request) {
   // request; from then on time only moves forwards, as buckets, TTL and retention assume.
   const bool holds_nothing =
       state.tables.empty() && state.streams.empty() && state.transaction_tokens.empty();
-  if (target < 0) return Status::Validation("Now must not be negative");
+  if (target < 0) return base::Status::Validation("Now must not be negative");
   if (target < state.clock.NowSeconds() && !holds_nothing) {
-    return Status::Validation("The clock cannot move backwards: Now " + json(target).dump() +
-                              " is before the engine's time " +
-                              json(state.clock.NowSeconds()).dump());
+    return base::Status::Validation("The clock cannot move backwards: Now " + json(target).dump() +
+                                    " is before the engine's time " +
+                                    json(state.clock.NowSeconds()).dump());
   }
   if (target > kLatestTime) {
-    return Status::Validation("Now must be at most " + json(kLatestTime).dump());
+    return base::Status::Validation("Now must be at most " + json(kLatestTime).dump());
   }
   state.clock.UseVirtualTime(target);
   return ClockState(state);
 }
 
-Result<json> AdvanceClock(core::EngineState& state, const json& request) {
-  if (Status s = CheckNumberMember(request, "Seconds"); !s.ok()) return s;
+base::Result<json> AdvanceClock(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckNumberMember(request, "Seconds"); !s.ok()) return s;
   const json& seconds = Member(request, "Seconds");
   if (seconds.is_null()) {
-    return Status::Validation(
+    return base::Status::Validation(
         "1 validation error detected: Value null at 'seconds' failed to satisfy constraint: "
         "Member must not be null");
   }
   double amount = seconds.get<double>();
   if (!(amount > 0) || amount > kMaxAdvanceSeconds) {
-    return Status::Validation("Seconds must be greater than 0 and at most " +
-                              json(kMaxAdvanceSeconds).dump());
+    return base::Status::Validation("Seconds must be greater than 0 and at most " +
+                                    json(kMaxAdvanceSeconds).dump());
   }
   if (!state.clock.is_virtual()) {
-    return Status::Validation(
+    return base::Status::Validation(
         "The clock is in REAL mode; switch it to VIRTUAL with Playground.SetClock first");
   }
   if (state.clock.NowSeconds() + amount > kLatestTime) {
-    return Status::Validation("Now must be at most " + json(kLatestTime).dump());
+    return base::Status::Validation("Now must be at most " + json(kLatestTime).dump());
   }
   state.clock.Advance(amount);
   return ClockState(state);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -9,7 +9,7 @@
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 bool UsesLegacy(const json& request) {
@@ -19,14 +19,14 @@ bool UsesLegacy(const json& request) {
   return false;
 }
 
-Result<RequestExpressions> TranslateLegacyWrite(const json& request) {
+base::Result<RequestExpressions> TranslateLegacyWrite(const json& request) {
   LegacyTranslation translation;
-  if (Status s = TranslateExpected(Member(request, "Expected"),
-                                   Member(request, "ConditionalOperator"), translation);
+  if (base::Status s = TranslateExpected(Member(request, "Expected"),
+                                         Member(request, "ConditionalOperator"), translation);
       !s.ok()) {
     return s;
   }
-  if (Status s = TranslateAttributeUpdates(Member(request, "AttributeUpdates"), translation);
+  if (base::Status s = TranslateAttributeUpdates(Member(request, "AttributeUpdates"), translation);
       !s.ok()) {
     return s;
   }
@@ -37,13 +37,13 @@ Result<RequestExpressions> TranslateLegacyWrite(const json& request) {
 
 }  // namespace
 
-Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request, WriteKind kind,
-                                   bool envelope) {
+base::Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request,
+                                         WriteKind kind, bool envelope) {
   PreparedWrite write;
   write.kind = kind;
   const bool is_put = kind == WriteKind::kPut;
   if (kind == WriteKind::kUpdate) {
-    if (Status s =
+    if (base::Status s =
             CheckExpressionMixing(request,
                                   {{"UpdateExpression", expr::ExpressionKind::kUpdate},
                                    {"ConditionExpression", expr::ExpressionKind::kCondition}},
@@ -52,22 +52,22 @@ Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request
       return s;
     }
   } else {
-    if (Status s = CheckExpressionMixing(
+    if (base::Status s = CheckExpressionMixing(
             request, {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {"Expected"});
         !s.ok()) {
       return s;
     }
   }
-  Result<Item> attributes =
-      DecodeItem(Member(request, is_put ? "Item" : "Key"), {.envelope_value_errors = envelope});
+  base::Result<value::Item> attributes = value::DecodeItem(Member(request, is_put ? "Item" : "Key"),
+                                                           {.envelope_value_errors = envelope});
   if (!attributes.ok()) return attributes.status();
-  if (is_put && ItemSize(*attributes) > limits::kMaxItemBytes) {
-    return Status::Validation(kItemTooLargeMessage);
+  if (is_put && value::ItemSize(*attributes) > base::limits::kMaxItemBytes) {
+    return base::Status::Validation(kItemTooLargeMessage);
   }
   if (is_put) {
-    if (Status s = core::CheckAttributeNameSizes(*attributes); !s.ok()) return s;
+    if (base::Status s = core::CheckAttributeNameSizes(*attributes); !s.ok()) return s;
   }
-  Result<RequestExpressions> expressions =
+  base::Result<RequestExpressions> expressions =
       UsesLegacy(request) ? TranslateLegacyWrite(request)
       : kind == WriteKind::kUpdate
           ? ParseRequestExpressions(request,
@@ -83,8 +83,8 @@ Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request
       Member(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD";
 
   write.table = state.FindTable(Member(request, "TableName").get<std::string>());
-  if (write.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
-  Result<PrimaryKey> key =
+  if (write.table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
+  base::Result<value::PrimaryKey> key =
       is_put ? write.table->KeyOfItem(*attributes) : write.table->KeyFromKeyParameter(*attributes);
   if (!key.ok()) return key.status();
   write.key = std::move(*key);
@@ -93,7 +93,7 @@ Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request
   if (write.expressions.update()) {
     std::vector<std::string> key_names = {write.table->partition_key_name()};
     if (write.table->has_sort_key()) key_names.push_back(write.table->sort_key_name());
-    if (Status s =
+    if (base::Status s =
             expr::CheckUpdate(*write.expressions.update(), write.expressions.context(), key_names);
         !s.ok()) {
       return s;
@@ -102,4 +102,4 @@ Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request
   return write;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

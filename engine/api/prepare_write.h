@@ -9,7 +9,7 @@
 #include "engine/core/engine_state.h"
 #include "engine/core/write_path.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 using core::PreparedWrite;
@@ -18,7 +18,7 @@ using core::WriteKind;
 // Validates one write request after its shape and member constraints have been checked:
 // values, expressions, table and key. `kind` names the member holding the attributes ("Item"
 // for puts, "Key" otherwise). `envelope` as in ParseRequestExpressions.
-Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request, WriteKind kind,
-                                   bool envelope);
+base::Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request,
+                                         WriteKind kind, bool envelope);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

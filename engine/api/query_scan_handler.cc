@@ -22,41 +22,47 @@
 #include "engine/value/item_size.h"
 #include "engine/value/item_writer.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 using core::Page;
 
 std::vector<MemberSpec> ReadShape(bool is_query) {
   std::vector<MemberSpec> spec = {
-      {"TableName", WireType::kString},
-      {"IndexName", WireType::kString},
-      {"Select", WireType::kString},
-      {"AttributesToGet", WireType::kList, "String", MemberKind::kPlain, {}, WireType::kString},
-      {"Limit", WireType::kInteger},
-      {"ConsistentRead", WireType::kBoolean},
-      {"ConditionalOperator", WireType::kString},
-      {"ExclusiveStartKey", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"ReturnConsumedCapacity", WireType::kString},
-      {"ProjectionExpression", WireType::kString},
-      {"FilterExpression", WireType::kString},
-      {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
-      {"ExpressionAttributeValues", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"TableName", value::WireType::kString},
+      {"IndexName", value::WireType::kString},
+      {"Select", value::WireType::kString},
+      {"AttributesToGet",
+       value::WireType::kList,
+       "String",
+       MemberKind::kPlain,
+       {},
+       value::WireType::kString},
+      {"Limit", value::WireType::kInteger},
+      {"ConsistentRead", value::WireType::kBoolean},
+      {"ConditionalOperator", value::WireType::kString},
+      {"ExclusiveStartKey", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"ReturnConsumedCapacity", value::WireType::kString},
+      {"ProjectionExpression", value::WireType::kString},
+      {"FilterExpression", value::WireType::kString},
+      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
+      {"ExpressionAttributeValues", value::WireType::kMap, "AttributeValue",
+       MemberKind::kAttributeMap},
   };
   if (is_query) {
-    spec.push_back({"KeyConditions", WireType::kMap, "Condition"});
-    spec.push_back({"QueryFilter", WireType::kMap, "Condition"});
-    spec.push_back({"ScanIndexForward", WireType::kBoolean});
-    spec.push_back({"KeyConditionExpression", WireType::kString});
+    spec.push_back({"KeyConditions", value::WireType::kMap, "Condition"});
+    spec.push_back({"QueryFilter", value::WireType::kMap, "Condition"});
+    spec.push_back({"ScanIndexForward", value::WireType::kBoolean});
+    spec.push_back({"KeyConditionExpression", value::WireType::kString});
   } else {
-    spec.push_back({"ScanFilter", WireType::kMap, "Condition"});
-    spec.push_back({"Segment", WireType::kInteger});
-    spec.push_back({"TotalSegments", WireType::kInteger});
+    spec.push_back({"ScanFilter", value::WireType::kMap, "Condition"});
+    spec.push_back({"Segment", value::WireType::kInteger});
+    spec.push_back({"TotalSegments", value::WireType::kInteger});
   }
   return spec;
 }
 
-Status ValidateReadMembers(const json& request, bool is_query) {
+base::Status ValidateReadMembers(const json& request, bool is_query) {
   ValidationErrors errors;
   const json& table_name = Member(request, "TableName");
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
@@ -80,9 +86,9 @@ Status ValidateReadMembers(const json& request, bool is_query) {
 
 // Select's rules against the projection members. Query reports them inside the validator's
 // envelope, Scan bare (measured against the live service, 2026).
-Status CheckSelect(const json& request, bool is_query) {
+base::Status CheckSelect(const json& request, bool is_query) {
   auto fail = [is_query](const std::string& message) {
-    return Status::Validation(is_query ? "1 validation error detected: " + message : message);
+    return base::Status::Validation(is_query ? "1 validation error detected: " + message : message);
   };
   const json& select = Member(request, "Select");
   const bool has_projection = !Member(request, "ProjectionExpression").is_null();
@@ -101,7 +107,7 @@ Status CheckSelect(const json& request, bool is_query) {
   if (select == "ALL_PROJECTED_ATTRIBUTES" && Member(request, "IndexName").is_null()) {
     return fail("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 bool UsesLegacyReads(const json& request) {
@@ -112,16 +118,16 @@ bool UsesLegacyReads(const json& request) {
 }
 
 // KeyConditions become the key condition, QueryFilter or ScanFilter the filter.
-Result<RequestExpressions> TranslateLegacyReads(const json& request, bool is_query) {
+base::Result<RequestExpressions> TranslateLegacyReads(const json& request, bool is_query) {
   LegacyTranslation translation;
-  if (Status s = TranslateConditions(Member(request, "KeyConditions"), nullptr, translation);
+  if (base::Status s = TranslateConditions(Member(request, "KeyConditions"), nullptr, translation);
       !s.ok()) {
     return s;
   }
   std::optional<expr::Condition> key_condition = std::move(translation.condition);
   translation.condition.reset();
-  if (Status s = TranslateConditions(Member(request, is_query ? "QueryFilter" : "ScanFilter"),
-                                     Member(request, "ConditionalOperator"), translation);
+  if (base::Status s = TranslateConditions(Member(request, is_query ? "QueryFilter" : "ScanFilter"),
+                                           Member(request, "ConditionalOperator"), translation);
       !s.ok()) {
     return s;
   }
@@ -130,8 +136,8 @@ Result<RequestExpressions> TranslateLegacyReads(const json& request, bool is_que
                                         std::move(key_condition));
 }
 
-Item KeyAttributes(const Table& table, const Item& item) {
-  Item key;
+value::Item KeyAttributes(const store::Table& table, const value::Item& item) {
+  value::Item key;
   key[table.partition_key_name()] = item.at(table.partition_key_name());
   if (table.has_sort_key()) key[table.sort_key_name()] = item.at(table.sort_key_name());
   return key;
@@ -139,15 +145,16 @@ Item KeyAttributes(const Table& table, const Item& item) {
 
 // The response written as text in the order a tree would print its members: ConsumedCapacity,
 // Count, Items, LastEvaluatedKey, ScannedCount.
-std::string PageResponse(const Table& table, const SecondaryIndex* index, const json& request,
-                         const Page& page, const RequestExpressions& expressions,
-                         const CapacityCharge& charge) {
+std::string PageResponse(const store::Table& table, const index::SecondaryIndex* index,
+                         const json& request, const Page& page,
+                         const RequestExpressions& expressions,
+                         const capacity::CapacityCharge& charge) {
   std::string response;
   // A page is up to 1 MB: one allocation of about its wire size instead of a dozen doublings
   // (numbers and base64 grow a little on the wire, and every value gets its {"S":...}; more
   // than needed when a filter dropped items).
   response.reserve(page.bytes + page.bytes / 4 + 64 * page.returned.size() + 256);
-  JsonWriter writer(response);
+  base::JsonWriter writer(response);
   writer.BeginObject();
   WriteConsumedCapacity(writer,
                         ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
@@ -159,19 +166,19 @@ std::string PageResponse(const Table& table, const SecondaryIndex* index, const 
         ProjectionPaths(expressions, Member(request, "AttributesToGet"));
     writer.Key("Items");
     writer.BeginArray();
-    for (const Item* item : page.returned) {
+    for (const value::Item* item : page.returned) {
       if (paths.empty()) {
-        WriteItem(writer, *item);
+        value::WriteItem(writer, *item);
       } else {
-        WriteItem(writer, expr::Project(*item, paths));
+        value::WriteItem(writer, expr::Project(*item, paths));
       }
     }
     writer.EndArray();
   }
   if (page.stopped_early && page.last_evaluated != nullptr) {
     writer.Key("LastEvaluatedKey");
-    WriteItem(writer, index ? IndexKeyAttributes(table, *index, *page.last_evaluated)
-                            : KeyAttributes(table, *page.last_evaluated));
+    value::WriteItem(writer, index ? IndexKeyAttributes(table, *index, *page.last_evaluated)
+                                   : KeyAttributes(table, *page.last_evaluated));
   }
   writer.Key("ScannedCount");
   writer.Unsigned(page.scanned);
@@ -180,7 +187,7 @@ std::string PageResponse(const Table& table, const SecondaryIndex* index, const 
 }
 
 // The key attributes of `table` and nothing else, whatever their types.
-bool HasTableKeyNamesOnly(const Table& table, const Item& start_key) {
+bool HasTableKeyNamesOnly(const store::Table& table, const value::Item& start_key) {
   const size_t names = table.has_sort_key() ? 2 : 1;
   if (start_key.size() != names || !start_key.count(table.partition_key_name())) return false;
   return !table.has_sort_key() || start_key.count(table.sort_key_name());
@@ -190,29 +197,32 @@ bool HasTableKeyNamesOnly(const Table& table, const Item& start_key) {
 // not match the schema; Query tells the wrong attributes ("The provided starting key is
 // invalid") from a wrong type ("The provided key element does not match the schema"), as
 // dynalite's tests record the service.
-Result<PrimaryKey> TableStartKey(const Table& table, const Item& start_key, bool is_query) {
-  Result<PrimaryKey> key = table.KeyFromKeyParameter(start_key);
+base::Result<value::PrimaryKey> TableStartKey(const store::Table& table,
+                                              const value::Item& start_key, bool is_query) {
+  base::Result<value::PrimaryKey> key = table.KeyFromKeyParameter(start_key);
   if (key.ok()) return key;
   if (is_query && !HasTableKeyNamesOnly(table, start_key)) {
-    return Status::Validation("The provided starting key is invalid");
+    return base::Status::Validation("The provided starting key is invalid");
   }
   if (is_query) return key.status();
-  return Status::Validation("The provided starting key is invalid: " + key.status().message());
+  return base::Status::Validation("The provided starting key is invalid: " +
+                                  key.status().message());
 }
 
 // The steps Query and Scan share before they read: shape, members, expressions, table.
 struct PreparedRead {
-  Table* table = nullptr;
-  SecondaryIndex* index = nullptr;  // IndexName's index
+  store::Table* table = nullptr;
+  index::SecondaryIndex* index = nullptr;  // IndexName's index
   RequestExpressions expressions;
-  std::optional<PrimaryKey> start_after;
-  std::optional<IndexEntryKey> index_start_after;  // reading an index
+  std::optional<value::PrimaryKey> start_after;
+  std::optional<index::IndexEntryKey> index_start_after;  // reading an index
 };
 
-Result<PreparedRead> PrepareRead(core::EngineState& state, const json& request, bool is_query) {
+base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& request,
+                                       bool is_query) {
   std::vector<MemberSpec> shape = ReadShape(is_query);
-  if (Status s = CheckRequestShape(request, shape); !s.ok()) return s;
-  if (Status s = ValidateReadMembers(request, is_query); !s.ok()) return s;
+  if (base::Status s = CheckRequestShape(request, shape); !s.ok()) return s;
+  if (base::Status s = ValidateReadMembers(request, is_query); !s.ok()) return s;
   std::initializer_list<ExpressionMember> query_members = {
       {"KeyConditionExpression", expr::ExpressionKind::kKeyCondition},
       {"FilterExpression", expr::ExpressionKind::kFilter},
@@ -222,44 +232,45 @@ Result<PreparedRead> PrepareRead(core::EngineState& state, const json& request, 
       {"ProjectionExpression", expr::ExpressionKind::kProjection}};
   std::initializer_list<const char*> legacy = {"KeyConditions", "QueryFilter", "ScanFilter",
                                                "AttributesToGet"};
-  if (Status s = CheckExpressionMixing(request, is_query ? query_members : scan_members,
-                                                 legacy);
+  if (base::Status s =
+          CheckExpressionMixing(request, is_query ? query_members : scan_members, legacy);
       !s.ok()) {
     return s;
   }
-  Result<Item> start_key = DecodeItem(Member(request, "ExclusiveStartKey"));
+  base::Result<value::Item> start_key = value::DecodeItem(Member(request, "ExclusiveStartKey"));
   if (!start_key.ok()) return start_key.status();
   // An empty ExclusiveStartKey is a key with no attributes, refused like any other wrong key.
   const bool has_start_key = !Member(request, "ExclusiveStartKey").is_null();
-  if (Status s = CheckSelect(request, is_query); !s.ok()) return s;
+  if (base::Status s = CheckSelect(request, is_query); !s.ok()) return s;
   if (!is_query) {
     const json& segment = Member(request, "Segment");
     const json& total = Member(request, "TotalSegments");
     if (!segment.is_null() && total.is_null()) {
-      return Status::Validation(
+      return base::Status::Validation(
           "The TotalSegments parameter is required but was not present in the request when "
           "Segment parameter is present");
     }
     if (segment.is_null() && !total.is_null()) {
-      return Status::Validation(
+      return base::Status::Validation(
           "The Segment parameter is required but was not present in the request when parameter "
           "TotalSegments is present");
     }
     if (!segment.is_null() && segment.get<long long>() >= total.get<long long>()) {
-      return Status::Validation(
+      return base::Status::Validation(
           "The Segment parameter is zero-based and must be less than parameter TotalSegments: "
-          "Segment: " + std::to_string(segment.get<long long>()) +
+          "Segment: " +
+          std::to_string(segment.get<long long>()) +
           " is not less than TotalSegments: " + std::to_string(total.get<long long>()));
     }
   }
-  Result<RequestExpressions> expressions =
+  base::Result<RequestExpressions> expressions =
       UsesLegacyReads(request)
           ? TranslateLegacyReads(request, is_query)
           : ParseRequestExpressions(request, is_query ? query_members : scan_members, legacy,
-                                      /*envelope=*/false);
+                                    /*envelope=*/false);
   if (!expressions.ok()) return expressions.status();
   if (is_query && !expressions->key_condition()) {
-    return Status::Validation(
+    return base::Status::Validation(
         "Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
         "request.");
   }
@@ -267,36 +278,38 @@ Result<PreparedRead> PrepareRead(core::EngineState& state, const json& request, 
   PreparedRead read;
   read.expressions = std::move(*expressions);
   read.table = state.FindTable(Member(request, "TableName").get<std::string>());
-  if (read.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
+  if (read.table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
   const json& index_name = Member(request, "IndexName");
   if (!index_name.is_null()) {
     read.index = read.table->FindIndex(index_name.get<std::string>());
     if (read.index == nullptr) {
-      return Status::Validation("The table does not have the specified index: " +
-                                index_name.get<std::string>());
+      return base::Status::Validation("The table does not have the specified index: " +
+                                      index_name.get<std::string>());
     }
     if (read.index->IsCreating(state.clock.NowSeconds())) {
-      return Status::Validation("Cannot read from backfilling global secondary index");
+      return base::Status::Validation("Cannot read from backfilling global secondary index");
     }
     if (read.index->is_global() && Member(request, "ConsistentRead") == true) {
-      return Status::Validation("Consistent reads are not supported on global secondary indexes");
+      return base::Status::Validation(
+          "Consistent reads are not supported on global secondary indexes");
     }
   }
   if (read.index != nullptr && has_start_key) {
-    Result<IndexEntryKey> key = IndexStartKey(*read.table, *read.index, *start_key);
+    base::Result<index::IndexEntryKey> key = IndexStartKey(*read.table, *read.index, *start_key);
     if (!key.ok()) return key.status();
     read.index_start_after = std::move(*key);
   }
   if (read.index != nullptr && read.index->is_global() &&
       Member(request, "Select") == "ALL_ATTRIBUTES" &&
-      read.index->definition().projection != ProjectionType::kAll) {
-    return Status::Validation(std::string(kInvalidParameters) +
-                              "Select type ALL_ATTRIBUTES is not supported for global secondary "
-                              "index " + read.index->name() +
-                              " because its projection type is not ALL");
+      read.index->definition().projection != index::ProjectionType::kAll) {
+    return base::Status::Validation(
+        std::string(kInvalidParameters) +
+        "Select type ALL_ATTRIBUTES is not supported for global secondary "
+        "index " +
+        read.index->name() + " because its projection type is not ALL");
   }
   if (read.index == nullptr && has_start_key) {
-    Result<PrimaryKey> key = TableStartKey(*read.table, *start_key, is_query);
+    base::Result<value::PrimaryKey> key = TableStartKey(*read.table, *start_key, is_query);
     if (!key.ok()) return key.status();
     read.start_after = std::move(*key);
   }
@@ -309,11 +322,12 @@ namespace {
 
 // Keeps the candidates after the start key, in reading order.
 template <typename KeyOf, typename Less>
-std::vector<const Item*> AfterStartKey(const std::vector<const Item*>& candidates, bool forward,
-                                       const KeyOf& key_of, const Less& start_before) {
-  std::vector<const Item*> rest;
+std::vector<const value::Item*> AfterStartKey(const std::vector<const value::Item*>& candidates,
+                                              bool forward, const KeyOf& key_of,
+                                              const Less& start_before) {
+  std::vector<const value::Item*> rest;
   bool passed = false;
-  for (const Item* item : candidates) {
+  for (const value::Item* item : candidates) {
     passed = passed || start_before(key_of(*item), forward);
     if (passed) rest.push_back(item);
   }
@@ -327,9 +341,10 @@ std::vector<const Item*> AfterStartKey(const std::vector<const Item*>& candidate
 // The key condition against the key it reads (the table's, or the index's, whose key may have
 // several attributes), as partition-key values and sort-key conditions; `key_names` gets the
 // key's attribute names, which a filter may not use.
-Result<expr::MultiKeyConditionPlan> PlanQuery(const Table& table, const SecondaryIndex* index,
-                                              const RequestExpressions& expressions,
-                                              std::vector<std::string>* key_names) {
+base::Result<expr::MultiKeyConditionPlan> PlanQuery(const store::Table& table,
+                                                    const index::SecondaryIndex* index,
+                                                    const RequestExpressions& expressions,
+                                                    std::vector<std::string>* key_names) {
   if (index && IsMultiAttribute(*index)) {
     expr::MultiKeySchemaView schema = IndexMultiKeySchema(*index);
     for (const auto* part : {&schema.partition, &schema.sort}) {
@@ -339,15 +354,14 @@ Result<expr::MultiKeyConditionPlan> PlanQuery(const Table& table, const Secondar
   }
   expr::KeySchemaView schema =
       index ? IndexKeySchema(*index)
-            : expr::KeySchemaView{table.partition_key_name(),
-                                  table.KeyAttributeType(table.partition_key_name()),
-                                  table.sort_key_name(),
-                                  table.has_sort_key()
-                                      ? table.KeyAttributeType(table.sort_key_name())
-                                      : AttributeType::kS};
+            : expr::KeySchemaView{
+                  table.partition_key_name(), table.KeyAttributeType(table.partition_key_name()),
+                  table.sort_key_name(),
+                  table.has_sort_key() ? table.KeyAttributeType(table.sort_key_name())
+                                       : value::AttributeType::kS};
   key_names->push_back(schema.partition_name);
   if (!schema.sort_name.empty()) key_names->push_back(schema.sort_name);
-  Result<expr::KeyConditionPlan> single =
+  base::Result<expr::KeyConditionPlan> single =
       expr::PlanKeyCondition(*expressions.key_condition(), expressions.context(), schema);
   if (!single.ok()) return single.status();
   expr::MultiKeyConditionPlan plan;
@@ -359,25 +373,26 @@ Result<expr::MultiKeyConditionPlan> PlanQuery(const Table& table, const Secondar
 // A Query continues only from a key its sort-key conditions admit (dynalite's tests, run against
 // the service, and DynamoDB Local give the same text). `sort_values` are the start key's
 // sort-key values in schema order.
-Status CheckStartKeyInSortRange(const std::vector<expr::SortKeyCondition>& conditions,
-                                const std::vector<AttributeValue>& sort_values) {
+base::Status CheckStartKeyInSortRange(const std::vector<expr::SortKeyCondition>& conditions,
+                                      const std::vector<value::AttributeValue>& sort_values) {
   for (size_t i = 0; i < conditions.size() && i < sort_values.size(); ++i) {
     if (!expr::SortKeyMatches(conditions[i], sort_values[i])) {
-      return Status::Validation("The provided starting key does not match the range key predicate");
+      return base::Status::Validation(
+          "The provided starting key does not match the range key predicate");
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 // A parallel scan continues only from a key of its own segment (dynalite's tests, and the
 // service's answer quoted in ScyllaDB pull request #9270).
-Status CheckStartKeyInSegment(const PreparedRead& read, const json& request, uint64_t hash_begin,
-                              uint64_t hash_last) {
+base::Status CheckStartKeyInSegment(const PreparedRead& read, const json& request,
+                                    uint64_t hash_begin, uint64_t hash_last) {
   std::optional<uint64_t> hash;
   if (read.start_after) hash = read.start_after->partition_hash;
   if (read.index_start_after) hash = read.index_start_after->partition_hash;
-  if (!hash || (*hash >= hash_begin && *hash <= hash_last)) return Status::OK();
-  return Status::Validation(
+  if (!hash || (*hash >= hash_begin && *hash <= hash_last)) return base::Status::OK();
+  return base::Status::Validation(
       "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
       "ExclusiveStartKey with correct Segment. TotalSegments: " +
       Member(request, "TotalSegments").dump() + " Segment: " + Member(request, "Segment").dump());
@@ -385,42 +400,44 @@ Status CheckStartKeyInSegment(const PreparedRead& read, const json& request, uin
 
 }  // namespace
 
-Result<std::string> Query(core::EngineState& state, const json& request) {
+base::Result<std::string> Query(core::EngineState& state, const json& request) {
   return Query(state, request, nullptr);
 }
 
-Result<std::string> Query(core::EngineState& state, const json& request, CapacityCharge* consumed) {
-  Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/true);
+base::Result<std::string> Query(core::EngineState& state, const json& request,
+                                capacity::CapacityCharge* consumed) {
+  base::Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/true);
   if (!read.ok()) return read.status();
   const bool consistent = Member(request, "ConsistentRead") == true;
-  const Table& table = *read->table;
-  const SecondaryIndex* index = read->index;
+  const store::Table& table = *read->table;
+  const index::SecondaryIndex* index = read->index;
   std::vector<std::string> key_names;
-  Result<expr::MultiKeyConditionPlan> plan = PlanQuery(table, index, read->expressions, &key_names);
+  base::Result<expr::MultiKeyConditionPlan> plan =
+      PlanQuery(table, index, read->expressions, &key_names);
   if (!plan.ok()) return plan.status();
   if (read->expressions.filter()) {
     const std::set<std::string> filtered = expr::TopLevelNames(*read->expressions.filter());
     for (const std::string& key : key_names) {
       if (filtered.count(key)) {
-        return Status::Validation(
+        return base::Status::Validation(
             "Filter Expression can only contain non-primary key attributes: Primary key "
-            "attribute: " + key);
+            "attribute: " +
+            key);
       }
     }
   }
 
   // The item collection of the partition key, in sort-key order.
-  const AttributeValue& partition_value = plan->partition_values[0];
-  PrimaryKey first;
+  const value::AttributeValue& partition_value = plan->partition_values[0];
+  value::PrimaryKey first;
   first.partition = partition_value;
-  first.partition_hash = PartitionKeyHash(partition_value);
-  std::vector<const Item*> candidates;
+  first.partition_hash = partition::PartitionKeyHash(partition_value);
+  std::vector<const value::Item*> candidates;
   if (index) {
     candidates = IndexQueryCandidates(*index, *plan);
   } else {
-    table.VisitAsOf(&first, /*exclusive=*/false,
-                    state.ReadAsOf(consistent),
-                    [&](const PrimaryKey& key, const Item& item) {
+    table.VisitAsOf(&first, /*exclusive=*/false, state.ReadAsOf(consistent),
+                    [&](const value::PrimaryKey& key, const value::Item& item) {
                       if (key.partition != partition_value) return false;
                       if (plan->sort.empty() || expr::SortKeyMatches(plan->sort[0], *key.sort)) {
                         candidates.push_back(&item);
@@ -434,42 +451,44 @@ Result<std::string> Query(core::EngineState& state, const json& request, Capacit
   if (!forward) std::reverse(candidates.begin(), candidates.end());
   if (read->start_after) {
     if (read->start_after->partition != partition_value) {
-      return Status::Validation(
+      return base::Status::Validation(
           "The provided starting key is outside query boundaries based on provided conditions");
     }
-    const PrimaryKey& start = *read->start_after;
+    const value::PrimaryKey& start = *read->start_after;
     if (start.sort) {
-      if (Status s = CheckStartKeyInSortRange(plan->sort, {*start.sort}); !s.ok()) return s;
+      if (base::Status s = CheckStartKeyInSortRange(plan->sort, {*start.sort}); !s.ok()) return s;
     }
     candidates = AfterStartKey(
-        candidates, forward, [&](const Item& item) { return table.KeyOf(item); },
-        [&](const PrimaryKey& key, bool ascending) {
-          return ascending ? PrimaryKeyLess()(start, key) : PrimaryKeyLess()(key, start);
+        candidates, forward, [&](const value::Item& item) { return table.KeyOf(item); },
+        [&](const value::PrimaryKey& key, bool ascending) {
+          return ascending ? value::PrimaryKeyLess()(start, key)
+                           : value::PrimaryKeyLess()(key, start);
         });
   }
   if (read->index_start_after) {
-    const IndexEntryKey& start = *read->index_start_after;
+    const index::IndexEntryKey& start = *read->index_start_after;
     if (start.partition != plan->partition_values) {
-      return Status::Validation(
+      return base::Status::Validation(
           "The provided starting key is outside query boundaries based on provided conditions");
     }
-    if (Status s = CheckStartKeyInSortRange(plan->sort, start.sort); !s.ok()) return s;
+    if (base::Status s = CheckStartKeyInSortRange(plan->sort, start.sort); !s.ok()) return s;
     candidates = AfterStartKey(
-        candidates, forward, [&](const Item& entry) { return *index->EntryKeyOf(entry); },
-        [&](const IndexEntryKey& key, bool ascending) {
-          return ascending ? IndexEntryKeyLess()(start, key) : IndexEntryKeyLess()(key, start);
+        candidates, forward, [&](const value::Item& entry) { return *index->EntryKeyOf(entry); },
+        [&](const index::IndexEntryKey& key, bool ascending) {
+          return ascending ? index::IndexEntryKeyLess()(start, key)
+                           : index::IndexEntryKeyLess()(key, start);
         });
   }
   const bool fetch = index && NeedsTableFetch(*index, request, read->expressions);
   if (fetch) candidates = core::FetchFromTable(table, candidates);
   Page page = core::ReadPage(candidates, max_items, read->expressions);
   const double now = state.clock.NowSeconds();
-  const CapacityCharge charge = core::PageCharge(index, page, fetch, consistent);
+  const capacity::CapacityCharge charge = core::PageCharge(index, page, fetch, consistent);
   // A global index's reads use its own capacity; a local index shares its table's partition
   // and capacity.
-  if (Status s = core::AdmitPageRead(state, *read->table, read->index, charge,
-                                    std::optional<PrimaryKey>(first),
-                                    IndexPartitionHash(plan->partition_values), page, now);
+  if (base::Status s = core::AdmitPageRead(
+          state, *read->table, read->index, charge, std::optional<value::PrimaryKey>(first),
+          index::IndexPartitionHash(plan->partition_values), page, now);
       !s.ok()) {
     return s;
   }
@@ -477,16 +496,17 @@ Result<std::string> Query(core::EngineState& state, const json& request, Capacit
   return PageResponse(table, index, request, page, read->expressions, charge);
 }
 
-Result<std::string> Scan(core::EngineState& state, const json& request) {
+base::Result<std::string> Scan(core::EngineState& state, const json& request) {
   return Scan(state, request, nullptr);
 }
 
-Result<std::string> Scan(core::EngineState& state, const json& request, CapacityCharge* consumed) {
-  Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/false);
+base::Result<std::string> Scan(core::EngineState& state, const json& request,
+                               capacity::CapacityCharge* consumed) {
+  base::Result<PreparedRead> read = PrepareRead(state, request, /*is_query=*/false);
   if (!read.ok()) return read.status();
   const bool consistent = Member(request, "ConsistentRead") == true;
-  const Table& table = *read->table;
-  const SecondaryIndex* index = read->index;
+  const store::Table& table = *read->table;
+  const index::SecondaryIndex* index = read->index;
 
   // A parallel-scan segment owns a contiguous range of the partition-key hash, so the segments
   // together cover every item exactly once.
@@ -499,7 +519,7 @@ Result<std::string> Scan(core::EngineState& state, const json& request, Capacity
     unsigned long long segment_index = segment.get<unsigned long long>();
     hash_begin = static_cast<uint64_t>(span * segment_index / total);
     hash_last = static_cast<uint64_t>(span * (segment_index + 1) / total - 1);
-    if (Status s = CheckStartKeyInSegment(*read, request, hash_begin, hash_last); !s.ok()) {
+    if (base::Status s = CheckStartKeyInSegment(*read, request, hash_begin, hash_last); !s.ok()) {
       return s;
     }
   }
@@ -509,15 +529,15 @@ Result<std::string> Scan(core::EngineState& state, const json& request, Capacity
   // LastEvaluatedKey.
   const json& limit = Member(request, "Limit");
   const size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
-  std::vector<const Item*> candidates;
+  std::vector<const value::Item*> candidates;
   size_t bytes = 0;
   bool page_full = false;
-  auto take = [&](uint64_t hash, const Item& item) {
+  auto take = [&](uint64_t hash, const value::Item& item) {
     if (hash < hash_begin) return true;
     if (hash > hash_last) return false;
     candidates.push_back(&item);
     if (page_full) return false;  // the one past the page
-    bytes += ItemSize(item);
+    bytes += value::ItemSize(item);
     page_full = candidates.size() >= max_items || bytes >= core::kPageBytes;
     return true;
   };
@@ -530,7 +550,7 @@ Result<std::string> Scan(core::EngineState& state, const json& request, Capacity
   } else {
     table.VisitAsOf(read->start_after ? &*read->start_after : nullptr, /*exclusive=*/true,
                     state.ReadAsOf(consistent),
-                    [&](const PrimaryKey& key, const Item& item) {
+                    [&](const value::PrimaryKey& key, const value::Item& item) {
                       return take(key.partition_hash, item);
                     });
   }
@@ -538,10 +558,9 @@ Result<std::string> Scan(core::EngineState& state, const json& request, Capacity
   if (fetch) candidates = core::FetchFromTable(table, candidates);
   Page page = core::ReadPage(candidates, max_items, read->expressions);
   const double now = state.clock.NowSeconds();
-  const CapacityCharge charge = core::PageCharge(index, page, fetch, consistent);
-  if (Status s = core::AdmitPageRead(state, *read->table, read->index, charge, std::nullopt,
-                                    std::nullopt, page,
-                                    now);
+  const capacity::CapacityCharge charge = core::PageCharge(index, page, fetch, consistent);
+  if (base::Status s = core::AdmitPageRead(state, *read->table, read->index, charge, std::nullopt,
+                                           std::nullopt, page, now);
       !s.ok()) {
     return s;
   }
@@ -552,4 +571,4 @@ Result<std::string> Scan(core::EngineState& state, const json& request, Capacity
   return PageResponse(table, index, request, page, read->expressions, charge);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -9,7 +9,7 @@
 #include "engine/base/status.h"
 #include "engine/value/wire_shape.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
@@ -22,13 +22,13 @@ enum class MemberKind {
 
 struct MemberSpec {
   const char* name;
-  WireType type;
+  value::WireType type;
   const char* shape = "";  // the structure's (or list element's) shape name for messages
   MemberKind kind = MemberKind::kPlain;
   // Members of a structure, or of each element of a list of structures.
   std::vector<MemberSpec> children = {};
   // For a list of scalars (AttributesToGet: strings), the JSON type of each element.
-  std::optional<WireType> element = std::nullopt;
+  std::optional<value::WireType> element = std::nullopt;
 };
 
 // The member `name` of a request object, or a JSON null when it is absent.
@@ -36,10 +36,10 @@ const json& Member(const json& request, const char* name);
 
 // Checks every member `spec` names, in order, recursing into structures and lists of
 // structures; members not named are ignored, as the service ignores unknown members.
-Status CheckRequestShape(const json& object, const std::vector<MemberSpec>& spec);
+base::Status CheckRequestShape(const json& object, const std::vector<MemberSpec>& spec);
 
 // A timestamp member (ListBackups' time range, RestoreDateTime): absent, or epoch seconds as a
 // JSON number; a string is the SerializationException a timestamp's deserializer raises.
-Status CheckTimestampMember(const json& value);
+base::Status CheckTimestampMember(const json& value);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -5,7 +5,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/base/service_text.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // "arn:partition:service:region:account:resource": the resource keeps any later colons.
@@ -32,13 +32,13 @@ std::vector<std::string> SplitPath(const std::string& path) {
   return segments;
 }
 
-Status InvalidTableArn(const std::string& arn) {
-  return Status::Validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+base::Status InvalidTableArn(const std::string& arn) {
+  return base::Status::Validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
 }
 
-Status NotADynamoDbResource(const std::string& arn) {
-  return Status::Validation(std::string(kParameterValuesInvalid) +
-                            "Provided Arn is not a DynamoDB resource arn: " + arn);
+base::Status NotADynamoDbResource(const std::string& arn) {
+  return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                  "Provided Arn is not a DynamoDB resource arn: " + arn);
 }
 
 bool ValidTableName(const std::string& name) {
@@ -49,8 +49,8 @@ bool ValidTableName(const std::string& name) {
 
 // The resource part of a well-formed ARN ("table/<name>[/stream/<label>]"); `invalid_name` is
 // the error for a table name that cannot be one.
-Result<ResourceArn> ParseTablePath(const std::string& arn, const std::string& resource,
-                                   const Status& invalid_name) {
+base::Result<ResourceArn> ParseTablePath(const std::string& arn, const std::string& resource,
+                                         const base::Status& invalid_name) {
   if (resource.compare(0, 6, "table/") != 0) return NotADynamoDbResource(arn);
   const std::vector<std::string> path = SplitPath(resource.substr(6));
   if (!ValidTableName(path[0])) return invalid_name;
@@ -59,9 +59,11 @@ Result<ResourceArn> ParseTablePath(const std::string& arn, const std::string& re
     return ResourceArn{path[0], path[2]};
   }
   if (path.size() == 3 && path[1] == "index") {
-    return Status::Validation(std::string(kParameterValuesInvalid) +
-                              "Invalid resource arn provided, only table or stream is accepted. "
-                              "Provided resource arn: " + arn);
+    return base::Status::Validation(
+        std::string(base::kParameterValuesInvalid) +
+        "Invalid resource arn provided, only table or stream is accepted. "
+        "Provided resource arn: " +
+        arn);
   }
   // Backups (table/<name>/backup/<id>), exports and imports have neither tags nor policies.
   return NotADynamoDbResource(arn);
@@ -69,26 +71,26 @@ Result<ResourceArn> ParseTablePath(const std::string& arn, const std::string& re
 
 }  // namespace
 
-Status CheckArnAccess(const core::EngineState& state, const std::string& arn,
-                      std::string_view operation) {
+base::Status CheckArnAccess(const core::EngineState& state, const std::string& arn,
+                            std::string_view operation) {
   // Older answers were AccessDeniedException here too (dynalite's recordings); the service has
   // sent this ValidationException since 2025 (ScyllaDB's tests, 2026 captures).
   if (arn.compare(0, 4, "arn:") != 0) {
-    return Status::Validation(std::string(kParameterValuesInvalid) +
-                              "ARNs must start with 'arn:': " + arn);
+    return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                    "ARNs must start with 'arn:': " + arn);
   }
   const std::vector<std::string> parts = ArnParts(arn);
-  if (parts.size() < 6) return Status::OK();
+  if (parts.size() < 6) return base::Status::OK();
   if (parts[2] != "dynamodb" || parts[4] != state.options.account_id) {
     // The playground's caller is its account's root user.
-    return Status::AccessDenied("User: arn:aws:iam::" + state.options.account_id +
-                                ":root is not authorized to perform: dynamodb:" +
-                                std::string(operation) + " on resource: " + arn);
+    return base::Status::AccessDenied("User: arn:aws:iam::" + state.options.account_id +
+                                      ":root is not authorized to perform: dynamodb:" +
+                                      std::string(operation) + " on resource: " + arn);
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::string& arn) {
+base::Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::string& arn) {
   const std::vector<std::string> parts = ArnParts(arn);
   if (parts.size() < 6 || parts[1] != "aws" || parts[3] != state.options.region) {
     return InvalidTableArn(arn);
@@ -96,19 +98,20 @@ Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::
   return ParseTablePath(arn, parts[5], InvalidTableArn(arn));
 }
 
-Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state, const std::string& arn) {
+base::Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state,
+                                                 const std::string& arn) {
   if (arn.compare(0, 4, "arn:") != 0) {
-    return Status::Validation(std::string(kParameterValuesInvalid) +
-                              "ARNs must start with 'arn:': " + arn);
+    return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                    "ARNs must start with 'arn:': " + arn);
   }
   const std::vector<std::string> parts = ArnParts(arn);
-  const Status invalid =
-      Status::Validation(std::string(kParameterValuesInvalid) + "Invalid resource Arn: " + arn);
+  const base::Status invalid = base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                                        "Invalid resource Arn: " + arn);
   if (parts.size() < 6) return invalid;
   if (parts[2] != "dynamodb") return NotADynamoDbResource(arn);
   if (parts[4] != state.options.account_id) {
     // Measured with a typographic apostrophe.
-    return Status::Validation(
+    return base::Status::Validation(
         "This action is only supported by accounts that match the resource owner\u2019s "
         "account.");
   }
@@ -116,4 +119,4 @@ Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state, const
   return ParseTablePath(arn, parts[5], invalid);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

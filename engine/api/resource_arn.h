@@ -11,7 +11,7 @@
 #include "engine/base/status.h"
 #include "engine/core/engine_state.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 // What a well-formed ARN names.
 struct ResourceArn {
@@ -23,19 +23,20 @@ struct ResourceArn {
 // authorization's): an ARN must start with "arn:" (ValidationException), and one for another
 // service or another account is AccessDeniedException for `operation` ("TagResource"). An ARN
 // too short to name a service or an account passes here and fails in ParseResourceArn.
-Status CheckArnAccess(const core::EngineState& state, const std::string& arn,
-                      std::string_view operation);
+base::Status CheckArnAccess(const core::EngineState& state, const std::string& arn,
+                            std::string_view operation);
 
 // The rest, after the members: this partition and region and a valid table name ("Invalid
 // TableArn: ..."), a table or stream ARN (an index ARN, and a backup's or anything else under
 // "table/", are ValidationExceptions with their own texts). Does not look the resource up.
-Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::string& arn);
+base::Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::string& arn);
 
 // The resource-policy operations' whole check of an ARN, in their own words (2026 captures):
 // "arn:" first, then another service ("not a DynamoDB resource arn"), another account ("only
 // supported by accounts that match the resource owner's account"), another partition or region
 // ("Invalid resource Arn"), then the table path as ParseResourceArn reads it. All are
 // ValidationExceptions. Does not look the resource up.
-Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state, const std::string& arn);
+base::Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state,
+                                                 const std::string& arn);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

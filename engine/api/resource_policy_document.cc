@@ -11,15 +11,15 @@
 #include "engine/base/limits.h"
 #include "engine/base/service_text.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
 
-Status InvalidDocument(std::string_view detail) {
-  return Status::Validation(std::string(kParameterValuesInvalid) +
-                            "Invalid policy document: " + std::string(detail));
+base::Status InvalidDocument(std::string_view detail) {
+  return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                  "Invalid policy document: " + std::string(detail));
 }
 
 // A member of a JSON object, or null.
@@ -113,7 +113,7 @@ bool NamesEveryone(const json& principal) {
 
 // The statement's required fields, as IAM's grammar has them: an effect, a principal (a
 // resource-based policy names whom it applies to), an action and a resource.
-Status CheckStatement(const json& statement) {
+base::Status CheckStatement(const json& statement) {
   if (!statement.is_object()) return InvalidDocument("This policy contains invalid Json");
   const json& effect = Field(statement, "Effect");
   if (effect.is_null()) return InvalidDocument("Missing required field Effect");
@@ -130,15 +130,16 @@ Status CheckStatement(const json& statement) {
   if (Field(statement, "Resource").is_null() && Field(statement, "NotResource").is_null()) {
     return InvalidDocument("Missing required field Resource");
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 }  // namespace
 
-Result<std::string> CanonicalPolicyDocument(const std::string& text) {
-  if (text.size() > limits::kMaxPolicyDocumentBytes) {
-    return Status::Validation(std::string(kParameterValuesInvalid) + "Maximum policy size of " +
-                              std::to_string(limits::kMaxPolicyDocumentBytes) + " bytes exceeded");
+base::Result<std::string> CanonicalPolicyDocument(const std::string& text) {
+  if (text.size() > base::limits::kMaxPolicyDocumentBytes) {
+    return base::Status::Validation(
+        std::string(base::kParameterValuesInvalid) + "Maximum policy size of " +
+        std::to_string(base::limits::kMaxPolicyDocumentBytes) + " bytes exceeded");
   }
   const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded() || !document.is_object()) {
@@ -156,7 +157,7 @@ Result<std::string> CanonicalPolicyDocument(const std::string& text) {
   if (list.empty()) return InvalidDocument("Could not parse the policy: Statement is empty!");
   std::set<std::string> sids;
   for (const json& statement : list) {
-    if (Status s = CheckStatement(statement); !s.ok()) return s;
+    if (base::Status s = CheckStatement(statement); !s.ok()) return s;
     if (const json& sid = Field(statement, "Sid"); sid.is_string()) {
       if (!sids.insert(sid.get<std::string>()).second) {
         return InvalidDocument("The Statement Ids in the policy are not unique");
@@ -168,7 +169,7 @@ Result<std::string> CanonicalPolicyDocument(const std::string& text) {
   for (const json& statement : list) {
     if (Field(statement, "Effect") == "Allow" && NamesEveryone(Field(statement, "Principal")) &&
         Field(statement, "Condition").is_null()) {
-      return Status::Validation(
+      return base::Status::Validation(
           "Resource-based policy grants unbounded access in one or more elements. Please revise "
           "the policy to ensure least-privilege form of access");
     }
@@ -186,7 +187,7 @@ Result<std::string> CanonicalPolicyDocument(const std::string& text) {
   return canonical.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
-std::string NextRevisionId(const ResourcePolicy& slot, double now) {
+std::string NextRevisionId(const base::ResourcePolicy& slot, double now) {
   long long revision = std::llround(now * 1000);
   // strtoll rather than stoll: a damaged id reads as 0 instead of throwing.
   long long previous = std::strtoll(slot.revision_id.c_str(), nullptr, 10);
@@ -194,4 +195,4 @@ std::string NextRevisionId(const ResourcePolicy& slot, double now) {
   return std::to_string(revision);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -9,7 +9,7 @@
 #include "engine/api/messages.h"
 #include "engine/api/table_description.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 void ValidateThroughputOverride(const json& throughput, ValidationErrors& errors) {
@@ -22,11 +22,12 @@ void ValidateThroughputOverride(const json& throughput, ValidationErrors& errors
   }
 }
 
-json AttributeDefinitionsJson(const std::vector<AttributeDefinition>& definitions) {
+json AttributeDefinitionsJson(const std::vector<store::AttributeDefinition>& definitions) {
   json list = json::array();
-  for (const AttributeDefinition& definition : definitions) {
-    list.push_back({{"AttributeName", definition.attribute_name},
-                    {"AttributeType", std::string(AttributeTypeName(definition.attribute_type))}});
+  for (const store::AttributeDefinition& definition : definitions) {
+    list.push_back(
+        {{"AttributeName", definition.attribute_name},
+         {"AttributeType", std::string(value::AttributeTypeName(definition.attribute_type))}});
   }
   return list;
 }
@@ -48,15 +49,15 @@ void AddKeyNames(const json& indexes, std::set<std::string>& names) {
 
 std::vector<MemberSpec> WithRestoreOverrides(std::vector<MemberSpec> own) {
   std::vector<MemberSpec> overrides = {
-      {"BillingModeOverride", WireType::kString},
-      {"GlobalSecondaryIndexOverride", WireType::kList, "GlobalSecondaryIndex", MemberKind::kPlain,
-       SecondaryIndexMembers(/*global=*/true)},
-      {"LocalSecondaryIndexOverride", WireType::kList, "LocalSecondaryIndex", MemberKind::kPlain,
-       SecondaryIndexMembers(/*global=*/false)},
-      {"ProvisionedThroughputOverride", WireType::kStructure, "ProvisionedThroughput",
+      {"BillingModeOverride", value::WireType::kString},
+      {"GlobalSecondaryIndexOverride", value::WireType::kList, "GlobalSecondaryIndex",
+       MemberKind::kPlain, SecondaryIndexMembers(/*global=*/true)},
+      {"LocalSecondaryIndexOverride", value::WireType::kList, "LocalSecondaryIndex",
+       MemberKind::kPlain, SecondaryIndexMembers(/*global=*/false)},
+      {"ProvisionedThroughputOverride", value::WireType::kStructure, "ProvisionedThroughput",
        MemberKind::kPlain, ThroughputMembers()},
-      {"OnDemandThroughputOverride", WireType::kStructure, "OnDemandThroughput"},
-      {"SSESpecificationOverride", WireType::kStructure, "SSESpecification"},
+      {"OnDemandThroughputOverride", value::WireType::kStructure, "OnDemandThroughput"},
+      {"SSESpecificationOverride", value::WireType::kStructure, "SSESpecification"},
   };
   for (MemberSpec& member : overrides) own.push_back(std::move(member));
   return own;
@@ -78,17 +79,17 @@ void ValidateRestoreOverrides(const json& request, ValidationErrors& errors) {
   ValidateThroughputOverride(Member(request, "ProvisionedThroughputOverride"), errors);
 }
 
-Status ApplyRestoreOverrides(const json& request, TableDefinition& definition,
-                             std::vector<IndexDefinition>& indexes) {
+base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& definition,
+                                   std::vector<index::IndexDefinition>& indexes) {
   const json& billing = Member(request, "BillingModeOverride");
   const json& throughput = Member(request, "ProvisionedThroughputOverride");
   if (!billing.is_null()) {
-    definition.billing_mode =
-        billing == "PAY_PER_REQUEST" ? BillingMode::kPayPerRequest : BillingMode::kProvisioned;
+    definition.billing_mode = billing == "PAY_PER_REQUEST" ? store::BillingMode::kPayPerRequest
+                                                           : store::BillingMode::kProvisioned;
   }
-  const bool on_demand = definition.billing_mode == BillingMode::kPayPerRequest;
+  const bool on_demand = definition.billing_mode == store::BillingMode::kPayPerRequest;
   if (on_demand && !throughput.is_null()) {
-    return Status::Validation(kThroughputWithPayPerRequestMessage);
+    return base::Status::Validation(kThroughputWithPayPerRequestMessage);
   }
   if (!throughput.is_null()) {
     definition.throughput.read_capacity_units = Member(throughput, "ReadCapacityUnits");
@@ -96,28 +97,29 @@ Status ApplyRestoreOverrides(const json& request, TableDefinition& definition,
   }
   if (!on_demand && definition.throughput.read_capacity_units == 0) {
     // An on-demand source restored as provisioned needs the throughput it never had.
-    return Status::Validation(kNoThroughputMessage);
+    return base::Status::Validation(kNoThroughputMessage);
   }
 
   const json& globals = Member(request, "GlobalSecondaryIndexOverride");
   const json& locals = Member(request, "LocalSecondaryIndexOverride");
   // The source's indexes of a kind the request does not override stay.
-  std::vector<IndexDefinition> kept;
-  for (IndexDefinition& index : indexes) {
-    const json& replacing = index.kind == IndexKind::kGlobal ? globals : locals;
+  std::vector<index::IndexDefinition> kept;
+  for (index::IndexDefinition& index : indexes) {
+    const json& replacing = index.kind == index::IndexKind::kGlobal ? globals : locals;
     if (replacing.is_null()) kept.push_back(std::move(index));
   }
   std::set<std::string> used;
-  for (const KeySchemaElement& element : definition.key_schema) used.insert(element.attribute_name);
-  for (const IndexDefinition& index : kept) {
+  for (const store::KeySchemaElement& element : definition.key_schema)
+    used.insert(element.attribute_name);
+  for (const index::IndexDefinition& index : kept) {
     used.insert(index.partition_key.begin(), index.partition_key.end());
     used.insert(index.sort_key.begin(), index.sort_key.end());
   }
   AddKeyNames(globals, used);
   AddKeyNames(locals, used);
-  std::vector<AttributeDefinition>& attributes = definition.attribute_definitions;
+  std::vector<store::AttributeDefinition>& attributes = definition.attribute_definitions;
   attributes.erase(std::remove_if(attributes.begin(), attributes.end(),
-                                  [&](const AttributeDefinition& a) {
+                                  [&](const store::AttributeDefinition& a) {
                                     return used.count(a.attribute_name) == 0;
                                   }),
                    attributes.end());
@@ -125,34 +127,34 @@ Status ApplyRestoreOverrides(const json& request, TableDefinition& definition,
   // The overriding lists are checked as CreateTable's index lists, over the table's keys and
   // the backup's attribute definitions that the table's and their keys use (those of the kept
   // indexes are not theirs to use); an empty list means "no index of that kind".
-  std::vector<IndexDefinition> overriding;
+  std::vector<index::IndexDefinition> overriding;
   const bool has_globals = globals.is_array() && !globals.empty();
   const bool has_locals = locals.is_array() && !locals.empty();
   if (has_globals || has_locals) {
     std::set<std::string> override_used;
-    for (const KeySchemaElement& element : definition.key_schema) {
+    for (const store::KeySchemaElement& element : definition.key_schema) {
       override_used.insert(element.attribute_name);
     }
     AddKeyNames(globals, override_used);
     AddKeyNames(locals, override_used);
-    std::vector<AttributeDefinition> narrowed;
-    for (const AttributeDefinition& a : attributes) {
+    std::vector<store::AttributeDefinition> narrowed;
+    for (const store::AttributeDefinition& a : attributes) {
       if (override_used.count(a.attribute_name)) narrowed.push_back(a);
     }
     json as_create = {{"KeySchema", KeySchemaJson(definition.key_schema)},
                       {"AttributeDefinitions", AttributeDefinitionsJson(narrowed)}};
     if (has_globals) as_create["GlobalSecondaryIndexes"] = globals;
     if (has_locals) as_create["LocalSecondaryIndexes"] = locals;
-    Result<std::vector<IndexDefinition>> checked = CheckIndexes(as_create, on_demand);
+    base::Result<std::vector<index::IndexDefinition>> checked = CheckIndexes(as_create, on_demand);
     if (!checked.ok()) return checked.status();
     overriding = std::move(checked.value());
   }
   indexes = std::move(kept);
-  for (IndexDefinition& index : overriding) indexes.push_back(std::move(index));
+  for (index::IndexDefinition& index : overriding) indexes.push_back(std::move(index));
   // A kept global index follows the table's billing: no throughput of its own on demand, the
   // table's when a provisioned table's index had none.
-  for (IndexDefinition& index : indexes) {
-    if (index.kind != IndexKind::kGlobal) continue;
+  for (index::IndexDefinition& index : indexes) {
+    if (index.kind != index::IndexKind::kGlobal) continue;
     if (on_demand) {
       index.read_capacity_units = index.write_capacity_units = 0;
     } else if (index.read_capacity_units == 0) {
@@ -160,7 +162,7 @@ Status ApplyRestoreOverrides(const json& request, TableDefinition& definition,
       index.write_capacity_units = definition.throughput.write_capacity_units;
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -13,7 +13,7 @@
 #include "engine/index/index_definition.h"
 #include "engine/store/table.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 // A restore's wire shape: its own members, then the overrides'.
 std::vector<MemberSpec> WithRestoreOverrides(std::vector<MemberSpec> own);
@@ -25,7 +25,7 @@ void ValidateRestoreOverrides(const json& request, ValidationErrors& errors);
 // and to `indexes` (the source's): billing mode and throughput, then an index list given
 // replaces the source's indexes of its kind, checked as CreateTable checks indexes. The
 // attribute definitions keep only the attributes the keys and indexes still use.
-Status ApplyRestoreOverrides(const json& request, TableDefinition& definition,
-                             std::vector<IndexDefinition>& indexes);
+base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& definition,
+                                   std::vector<index::IndexDefinition>& indexes);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

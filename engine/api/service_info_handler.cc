@@ -6,7 +6,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/base/limits.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 namespace {
 
@@ -21,16 +21,16 @@ constexpr long long kEndpointCacheMinutes = 1440;
 
 }  // namespace
 
-Result<json> DescribeLimits(core::EngineState& /*state*/, const json& request) {
-  if (Status s = CheckRequestShape(request, kNoMembers); !s.ok()) return s;
+base::Result<json> DescribeLimits(core::EngineState& /*state*/, const json& request) {
+  if (base::Status s = CheckRequestShape(request, kNoMembers); !s.ok()) return s;
   return json{{"AccountMaxReadCapacityUnits", kAccountMaxCapacityUnits},
               {"AccountMaxWriteCapacityUnits", kAccountMaxCapacityUnits},
-              {"TableMaxReadCapacityUnits", limits::kMaxTableReadCapacityUnits},
-              {"TableMaxWriteCapacityUnits", limits::kMaxTableWriteCapacityUnits}};
+              {"TableMaxReadCapacityUnits", base::limits::kMaxTableReadCapacityUnits},
+              {"TableMaxWriteCapacityUnits", base::limits::kMaxTableWriteCapacityUnits}};
 }
 
-Result<json> DescribeEndpoints(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, kNoMembers); !s.ok()) return s;
+base::Result<json> DescribeEndpoints(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, kNoMembers); !s.ok()) return s;
   // The Region's public name; the HTTP endpoint puts the address it was reached at in its place
   // (wasm/http_server.js), so a client that follows it comes back to the playground.
   return json{{"Endpoints", json::array({{{"Address", "dynamodb." + state.options.region +
@@ -38,4 +38,4 @@ Result<json> DescribeEndpoints(core::EngineState& state, const json& request) {
                                           {"CachePeriodInMinutes", kEndpointCacheMinutes}}})}};
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -20,7 +20,7 @@
 #include "engine/sim/key_distribution.h"
 #include "engine/value/base64.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // Bounds that keep one call's work reasonable in a browser tab.
@@ -37,32 +37,34 @@ double NumberOr(const json& object, const char* name, double fallback) {
   return value.is_number() ? value.get<double>() : fallback;
 }
 
-Result<sim::KeyDistribution> ReadDistribution(const json& spec) {
+base::Result<sim::KeyDistribution> ReadDistribution(const json& spec) {
   const std::string type = Member(spec, "Type").is_string() ? Member(spec, "Type").get<std::string>()
                                                              : "UNIFORM";
   double key_count = NumberOr(spec, "KeyCount", 1000);
   if (!(key_count >= 1) || key_count > kMaxKeys) {
-    return Status::Validation("KeyDistribution.KeyCount must be between 1 and 1000000");
+    return base::Status::Validation("KeyDistribution.KeyCount must be between 1 and 1000000");
   }
   if (type == "UNIFORM") return sim::KeyDistribution::Uniform(size_t(key_count));
   if (type == "ZIPF") {
     double exponent = NumberOr(spec, "Exponent", 1.0);
     if (!(exponent > 0) || exponent > 10) {
-      return Status::Validation("KeyDistribution.Exponent must be greater than 0 and at most 10");
+      return base::Status::Validation(
+          "KeyDistribution.Exponent must be greater than 0 and at most 10");
     }
     return sim::KeyDistribution::Zipf(size_t(key_count), exponent);
   }
   if (type == "HOT_KEY") {
     double share = NumberOr(spec, "HotKeyShare", 0.5);
     if (!(share >= 0 && share <= 1)) {
-      return Status::Validation("KeyDistribution.HotKeyShare must be between 0 and 1");
+      return base::Status::Validation("KeyDistribution.HotKeyShare must be between 0 and 1");
     }
     return sim::KeyDistribution::HotKey(size_t(key_count), share);
   }
   if (type == "WEIGHTED") {
     const json& keys = Member(spec, "Keys");
     if (!keys.is_array() || keys.empty() || keys.size() > 10000) {
-      return Status::Validation("KeyDistribution.Keys must list 1 to 10000 {Key, Weight} entries");
+      return base::Status::Validation(
+          "KeyDistribution.Keys must list 1 to 10000 {Key, Weight} entries");
     }
     std::vector<std::string> names;
     std::vector<double> weights;
@@ -71,7 +73,7 @@ Result<sim::KeyDistribution> ReadDistribution(const json& spec) {
       const json& weight = Member(entry, "Weight");
       if (!key.is_string() || key.get<std::string>().empty() || !weight.is_number() ||
           !(weight.get<double>() > 0)) {
-        return Status::Validation(
+        return base::Status::Validation(
             "Each KeyDistribution.Keys entry needs a non-empty Key and a positive Weight");
       }
       names.push_back(key.get<std::string>());
@@ -79,50 +81,54 @@ Result<sim::KeyDistribution> ReadDistribution(const json& spec) {
     }
     return sim::KeyDistribution::Weighted(std::move(names), std::move(weights));
   }
-  return Status::Validation("KeyDistribution.Type must be one of UNIFORM, ZIPF, HOT_KEY, WEIGHTED");
+  return base::Status::Validation(
+      "KeyDistribution.Type must be one of UNIFORM, ZIPF, HOT_KEY, WEIGHTED");
 }
 
 // The partition key value for key `index`, of the table's declared type.
-json KeyValue(const Table& table, const sim::KeyDistribution& keys, size_t index) {
+json KeyValue(const store::Table& table, const sim::KeyDistribution& keys, size_t index) {
   std::string text = keys.names().empty() ? "key-" + std::to_string(index) : keys.names()[index];
   switch (table.KeyAttributeType(table.partition_key_name())) {
-    case AttributeType::kN:
+    case value::AttributeType::kN:
       return {{"N", std::to_string(index)}};
-    case AttributeType::kB:
-      return {{"B", Base64Encode(text)}};
+    case value::AttributeType::kB:
+      return {{"B", value::Base64Encode(text)}};
     default:
       return {{"S", text}};
   }
 }
 
-json SortKeyValue(const Table& table) {
+json SortKeyValue(const store::Table& table) {
   switch (table.KeyAttributeType(table.sort_key_name())) {
-    case AttributeType::kN: return {{"N", "0"}};
-    case AttributeType::kB: return {{"B", "AA=="}};
+    case value::AttributeType::kN:
+      return {{"N", "0"}};
+    case value::AttributeType::kB:
+      return {{"B", "AA=="}};
     default: return {{"S", "item"}};
   }
 }
 
 }  // namespace
 
-Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString},
-                                             {"Operations", WireType::kStructure, "Operations"},
-                                             {"KeyDistribution", WireType::kStructure, "KeyDistribution"},
-                                             {"Spike", WireType::kStructure, "Spike"},
-                                             {"ConsistentRead", WireType::kBoolean}});
+base::Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(
+          request, {{"TableName", value::WireType::kString},
+                    {"Operations", value::WireType::kStructure, "Operations"},
+                    {"KeyDistribution", value::WireType::kStructure, "KeyDistribution"},
+                    {"Spike", value::WireType::kStructure, "Spike"},
+                    {"ConsistentRead", value::WireType::kBoolean}});
       !s.ok()) {
     return s;
   }
   const json& table_name = Member(request, "TableName");
-  if (!table_name.is_string()) return Status::Validation("TableName is required");
-  Table* table = state.FindTable(table_name.get<std::string>());
+  if (!table_name.is_string()) return base::Status::Validation("TableName is required");
+  store::Table* table = state.FindTable(table_name.get<std::string>());
   if (table == nullptr) {
-    return Status::ResourceNotFound("Requested resource not found: Table: " +
-                                    table_name.get<std::string>() + " not found");
+    return base::Status::ResourceNotFound(
+        "Requested resource not found: Table: " + table_name.get<std::string>() + " not found");
   }
   if (!state.clock.is_virtual()) {
-    return Status::Validation(
+    return base::Status::Validation(
         "SimulateWorkload runs in virtual time; switch the clock to VIRTUAL with "
         "Playground.SetClock first");
   }
@@ -130,23 +136,23 @@ Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
   const double rate = NumberOr(request, "RequestsPerSecond", 100);
   const double item_size = NumberOr(request, "ItemSizeBytes", 1000);
   if (!(duration >= 1) || duration > kMaxDurationSeconds) {
-    return Status::Validation("DurationSeconds must be between 1 and 3600");
+    return base::Status::Validation("DurationSeconds must be between 1 and 3600");
   }
   if (!(rate > 0) || rate > kMaxRequestsPerSecond) {
-    return Status::Validation("RequestsPerSecond must be greater than 0 and at most 100000");
+    return base::Status::Validation("RequestsPerSecond must be greater than 0 and at most 100000");
   }
   if (!(item_size >= 0) || item_size > kMaxItemSizeBytes) {
-    return Status::Validation("ItemSizeBytes must be between 0 and 400000");
+    return base::Status::Validation("ItemSizeBytes must be between 0 and 400000");
   }
   const json& spike = Member(request, "Spike");
   const double spike_start = NumberOr(spike, "StartSecond", 0);
   const double spike_length = NumberOr(spike, "DurationSeconds", 0);
   const double spike_multiplier = NumberOr(spike, "Multiplier", 1);
   if (!(spike_multiplier >= 1) || spike_multiplier > 100) {
-    return Status::Validation("Spike.Multiplier must be between 1 and 100");
+    return base::Status::Validation("Spike.Multiplier must be between 1 and 100");
   }
   if (rate * spike_multiplier * duration > kMaxRequests) {
-    return Status::Validation("A simulation may send at most 10000000 requests");
+    return base::Status::Validation("A simulation may send at most 10000000 requests");
   }
 
   std::vector<std::pair<SimOperation, double>> mix;
@@ -159,15 +165,17 @@ Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
   for (const auto& [name, kind] : kinds) {
     double weight = operations.is_null() ? (kind == SimOperation::kGetItem ? 1 : 0)
                                          : NumberOr(operations, name, 0);
-    if (weight < 0) return Status::Validation(std::string("Operations.") + name + " must not be negative");
+    if (weight < 0)
+      return base::Status::Validation(std::string("Operations.") + name + " must not be negative");
     if (weight > 0) mix.push_back({kind, weight});
     total_weight += weight;
   }
-  if (mix.empty()) return Status::Validation("Operations must give at least one positive weight");
+  if (mix.empty())
+    return base::Status::Validation("Operations must give at least one positive weight");
 
-  Result<sim::KeyDistribution> keys = ReadDistribution(Member(request, "KeyDistribution"));
+  base::Result<sim::KeyDistribution> keys = ReadDistribution(Member(request, "KeyDistribution"));
   if (!keys.ok()) return keys.status();
-  Rng rng(static_cast<uint64_t>(NumberOr(request, "Seed", 1)));
+  base::Rng rng(static_cast<uint64_t>(NumberOr(request, "Seed", 1)));
   const bool consistent = Member(request, "ConsistentRead") == true;
 
   // Request templates; only the key changes from one request to the next.
@@ -207,8 +215,8 @@ Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
       json key_value = KeyValue(*table, *keys, keys->Sample(rng));
       // Reads answer with text and report their charge; PutItem answers with a tree. Each
       // request is served as the dispatcher serves one, background work first.
-      CapacityCharge charge;
-      const Status status = ServeRequest(state, [&]() -> Status {
+      capacity::CapacityCharge charge;
+      const base::Status status = ServeRequest(state, [&]() -> base::Status {
         if (operation == SimOperation::kGetItem) {
           get["Key"] = key_template;
           get["Key"][partition_name] = key_value;
@@ -219,7 +227,7 @@ Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
           put["Item"] = item_template;
           put["Item"][partition_name] = key_value;
           put["ReturnConsumedCapacity"] = "TOTAL";
-          Result<json> result = PutItem(state, put);
+          base::Result<json> result = PutItem(state, put);
           if (result.ok()) {
             charge.table = (*result)["ConsumedCapacity"]["CapacityUnits"].get<double>();
           }
@@ -236,8 +244,8 @@ Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
       ++requests;
       if (status.ok()) {
         (operation == SimOperation::kPutItem ? write_units : read_units) += charge.Total();
-      } else if (status.type() == ErrorType::kProvisionedThroughputExceeded ||
-                 status.type() == ErrorType::kThrottling) {
+      } else if (status.type() == base::ErrorType::kProvisionedThroughputExceeded ||
+                 status.type() == base::ErrorType::kThrottling) {
         ++throttled;
       } else {
         ++failed;
@@ -246,24 +254,24 @@ Result<json> SimulateWorkload(core::EngineState& state, const json& request) {
   }
   state.clock.UseVirtualTime(std::max(state.clock.NowSeconds(), start + duration));
 
-  const ProvisionedThroughput& throughput = table->definition().throughput;
-  return json{
-      {"TableName", name},
-      {"StartTime", start},
-      {"EndTime", state.clock.NowSeconds()},
-      {"Requests", requests},
-      {"Succeeded", requests - throttled - failed},
-      {"Throttled", throttled},
-      {"Failed", failed},
-      {"ConsumedReadCapacityUnits", read_units},
-      {"ConsumedWriteCapacityUnits", write_units},
-      {"Partitions", table->partitions().size()},
-      {"Cost",
-       {{"Prices", state.prices.name},
-        {"OnDemand", OnDemandCost(read_units, write_units, state.prices)},
-        {"Provisioned", ProvisionedCost(static_cast<double>(throughput.read_capacity_units),
-                                        static_cast<double>(throughput.write_capacity_units),
-                                        duration, state.prices)}}}};
+  const store::ProvisionedThroughput& throughput = table->definition().throughput;
+  return json{{"TableName", name},
+              {"StartTime", start},
+              {"EndTime", state.clock.NowSeconds()},
+              {"Requests", requests},
+              {"Succeeded", requests - throttled - failed},
+              {"Throttled", throttled},
+              {"Failed", failed},
+              {"ConsumedReadCapacityUnits", read_units},
+              {"ConsumedWriteCapacityUnits", write_units},
+              {"Partitions", table->partitions().size()},
+              {"Cost",
+               {{"Prices", state.prices.name},
+                {"OnDemand", capacity::OnDemandCost(read_units, write_units, state.prices)},
+                {"Provisioned",
+                 capacity::ProvisionedCost(static_cast<double>(throughput.read_capacity_units),
+                                           static_cast<double>(throughput.write_capacity_units),
+                                           duration, state.prices)}}}};
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -13,9 +13,9 @@ std::vector<std::string> Engine::TableNames() const {
 
 bool Engine::Snapshot(const std::string& table_name, double window_seconds,
                       HeatSnapshot* out) const {
-  const Table* table = state_->FindTable(table_name);
+  const store::Table* table = state_->FindTable(table_name);
   if (table == nullptr) return false;
-  *out = BuildMetricsView(*state_, *table, window_seconds, /*count_index_entries=*/false);
+  *out = api::BuildMetricsView(*state_, *table, window_seconds, /*count_index_entries=*/false);
   return true;
 }
 

@@ -27,7 +27,7 @@ using persist::SectionKind;
 // framing's limit and a reader never parses one huge document.
 constexpr size_t kChunkBytes = 1 << 20;
 
-Prices LoadPrices(const json& saved) {
+capacity::Prices LoadPrices(const json& saved) {
   return {saved.at("Name").get<std::string>(),
           saved.at("WriteRequestUnitsPerMillion").get<double>(),
           saved.at("ReadRequestUnitsPerMillion").get<double>(),
@@ -40,42 +40,48 @@ json SaveEngine(const core::EngineState& state) {
   json tokens = json::array();
   for (const auto& [token, record] : state.transaction_tokens) {
     json targets = json::array();
-    for (const auto& [table, key] : record.targets) targets.push_back({table, StateCodec::SaveKey(key)});
-    tokens.push_back({token, record.fingerprint, StateCodec::Number(record.completed_at), targets});
+    for (const auto& [table, key] : record.targets)
+      targets.push_back({table, persist::StateCodec::SaveKey(key)});
+    tokens.push_back(
+        {token, record.fingerprint, persist::StateCodec::Number(record.completed_at), targets});
   }
-  return {{"Clock", StateCodec::Save(state.clock)},
-          {"Scale", StateCodec::Number(state.scale)},
-          {"ReplicationLagSeconds", StateCodec::Number(state.replication_lag_seconds)},
-          {"IndexPropagationSeconds", StateCodec::Number(state.index_propagation_seconds)},
-          {"TtlDeletionDelaySeconds", StateCodec::Number(state.ttl_deletion_delay_seconds)},
-          {"LastTtlSweepSecond", state.last_ttl_sweep_second},
-          {"SplitForHeat", state.split_for_heat},
-          {"ThrottlingEnforced", state.throttling_enforced},
-          {"Rng", StateCodec::Save(state.rng)},
-          {"Prices", PricesJson(state.prices)},
-          {"TransactionTokens", tokens},
-          {"NextStreamSequence", state.next_stream_sequence},
-          {"TablesCreated", state.tables_created},
-          {"BackupsCreated", state.backups_created}};
+  return {
+      {"Clock", persist::StateCodec::Save(state.clock)},
+      {"Scale", persist::StateCodec::Number(state.scale)},
+      {"ReplicationLagSeconds", persist::StateCodec::Number(state.replication_lag_seconds)},
+      {"IndexPropagationSeconds", persist::StateCodec::Number(state.index_propagation_seconds)},
+      {"TtlDeletionDelaySeconds", persist::StateCodec::Number(state.ttl_deletion_delay_seconds)},
+      {"LastTtlSweepSecond", state.last_ttl_sweep_second},
+      {"SplitForHeat", state.split_for_heat},
+      {"ThrottlingEnforced", state.throttling_enforced},
+      {"Rng", persist::StateCodec::Save(state.rng)},
+      {"Prices", api::PricesJson(state.prices)},
+      {"TransactionTokens", tokens},
+      {"NextStreamSequence", state.next_stream_sequence},
+      {"TablesCreated", state.tables_created},
+      {"BackupsCreated", state.backups_created}};
 }
 
 void LoadEngine(const json& saved, core::EngineState& state) {
-  StateCodec::Load(saved.at("Clock"), state.clock);
-  state.scale = StateCodec::ToDouble(saved.at("Scale"));
-  state.replication_lag_seconds = StateCodec::ToDouble(saved.at("ReplicationLagSeconds"));
-  state.index_propagation_seconds = StateCodec::ToDouble(saved.at("IndexPropagationSeconds"));
-  state.ttl_deletion_delay_seconds = StateCodec::ToDouble(saved.at("TtlDeletionDelaySeconds"));
+  persist::StateCodec::Load(saved.at("Clock"), state.clock);
+  state.scale = persist::StateCodec::ToDouble(saved.at("Scale"));
+  state.replication_lag_seconds = persist::StateCodec::ToDouble(saved.at("ReplicationLagSeconds"));
+  state.index_propagation_seconds =
+      persist::StateCodec::ToDouble(saved.at("IndexPropagationSeconds"));
+  state.ttl_deletion_delay_seconds =
+      persist::StateCodec::ToDouble(saved.at("TtlDeletionDelaySeconds"));
   state.last_ttl_sweep_second = saved.at("LastTtlSweepSecond").get<long long>();
   state.split_for_heat = saved.at("SplitForHeat").get<bool>();
   state.throttling_enforced = saved.at("ThrottlingEnforced").get<bool>();
-  StateCodec::Load(saved.at("Rng"), state.rng);
+  persist::StateCodec::Load(saved.at("Rng"), state.rng);
   state.prices = LoadPrices(saved.at("Prices"));
   for (const json& token : saved.at("TransactionTokens")) {
     core::TransactionToken record;
     record.fingerprint = token.at(1).get<std::string>();
-    record.completed_at = StateCodec::ToDouble(token.at(2));
+    record.completed_at = persist::StateCodec::ToDouble(token.at(2));
     for (const json& target : token.at(3)) {
-      record.targets.push_back({target.at(0).get<std::string>(), StateCodec::LoadKey(target.at(1))});
+      record.targets.push_back(
+          {target.at(0).get<std::string>(), persist::StateCodec::LoadKey(target.at(1))});
     }
     state.transaction_tokens[token.at(0).get<std::string>()] = std::move(record);
   }
@@ -175,10 +181,11 @@ void AppendMore(const json& more, json& owner) {
 }
 
 // Whether `stream` may record `table`'s changes: enabled, of that table, with its key schema.
-bool Records(const Stream& stream, const Table& table) {
+bool Records(const streams::Stream& stream, const store::Table& table) {
   std::vector<std::pair<std::string, std::string>> key_schema;
-  for (const KeySchemaElement& element : table.definition().key_schema) {
-    key_schema.push_back({element.attribute_name, element.key_type == KeyType::kHash ? "HASH" : "RANGE"});
+  for (const store::KeySchemaElement& element : table.definition().key_schema) {
+    key_schema.push_back(
+        {element.attribute_name, element.key_type == store::KeyType::kHash ? "HASH" : "RANGE"});
   }
   return stream.enabled() && stream.table_name() == table.name() && stream.key_schema() == key_schema;
 }
@@ -201,7 +208,7 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
       case SectionKind::kEnd:
         throw std::runtime_error("the snapshot has a second engine section");
       case SectionKind::kTable: {
-        std::unique_ptr<Table> table = StateCodec::LoadTable(body);
+        std::unique_ptr<store::Table> table = persist::StateCodec::LoadTable(body);
         const std::string name = table->name();
         if (!state.tables.emplace(name, std::move(table)).second) {
           throw std::runtime_error("the snapshot holds table " + name + " twice");
@@ -220,30 +227,30 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
         break;
       }
       case SectionKind::kItems: {
-        Table* table = state.FindTable(body.at("Table").get<std::string>());
+        store::Table* table = state.FindTable(body.at("Table").get<std::string>());
         if (table == nullptr) throw std::runtime_error("items for a table that is not there");
-        StateCodec::LoadItems(body.at("Items"), *table);
+        persist::StateCodec::LoadItems(body.at("Items"), *table);
         break;
       }
       case SectionKind::kStream:
-        state.streams.push_back(StateCodec::LoadStream(body, &state.next_stream_sequence));
+        state.streams.push_back(persist::StateCodec::LoadStream(body, &state.next_stream_sequence));
         saved_streams.push_back(std::move(body));
         break;
       case SectionKind::kBackup:
-        state.backups.push_back(StateCodec::LoadBackup(body));
+        state.backups.push_back(persist::StateCodec::LoadBackup(body));
         saved_backups.push_back(std::move(body));
         break;
       case SectionKind::kBackupItems: {
         const size_t position = body.at("Backup").get<size_t>();
         if (position >= state.backups.size()) throw std::runtime_error("items for no backup");
-        StateCodec::LoadBackupItems(body.at("Items"), *state.backups[position]);
+        persist::StateCodec::LoadBackupItems(body.at("Items"), *state.backups[position]);
         break;
       }
       case SectionKind::kStreamRecords: {
         const size_t position = body.at("Stream").get<size_t>();
         if (position >= state.streams.size()) throw std::runtime_error("records for no stream");
-        StateCodec::LoadRecords(body.at("Records"), *state.streams[position],
-                                body.at("Shard").get<size_t>());
+        persist::StateCodec::LoadRecords(body.at("Records"), *state.streams[position],
+                                         body.at("Shard").get<size_t>());
         break;
       }
     }
@@ -265,15 +272,15 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
     }
   }
   for (auto& [name, table] : state.tables) {
-    StateCodec::FinishLoad(saved_tables[name], &state.clock, *table);
+    persist::StateCodec::FinishLoad(saved_tables[name], &state.clock, *table);
     report.items += static_cast<size_t>(table->item_count());
-    const TableDefinition& definition = table->definition();
+    const store::TableDefinition& definition = table->definition();
     if (!definition.stream_view_type) continue;
-    Stream* stream = state.FindStream(definition.latest_stream_arn);
+    streams::Stream* stream = state.FindStream(definition.latest_stream_arn);
     if (stream == nullptr || !Records(*stream, *table)) {
       throw std::runtime_error("table " + name + " records to no stream of its own");
     }
-    ConnectStream(state, *table, *stream);
+    api::ConnectStream(state, *table, *stream);
   }
   report.tables = state.tables.size();
 }
@@ -287,30 +294,30 @@ std::string Engine::SaveSnapshot(std::string* error) const {
     writer.SectionWithLongLists(SectionKind::kEngine, SaveEngine(state), nullptr,
                                 {"/TransactionTokens"});
     for (const auto& [name, table] : state.tables) {
-      json saved = StateCodec::Save(*table);
+      json saved = persist::StateCodec::Save(*table);
       const std::vector<std::string> long_lists = LongTableLists(saved);
       writer.SectionWithLongLists(SectionKind::kTable, std::move(saved), name, long_lists);
       writer.Chunked(
           SectionKind::kItems, json{{"Table", name}}, "Items", table->items(),
-          [](const auto& entry) { return EncodeItem(entry.second); },
-          [](const auto& entry) { return ItemSize(entry.second); });
+          [](const auto& entry) { return value::EncodeItem(entry.second); },
+          [](const auto& entry) { return value::ItemSize(entry.second); });
     }
     for (size_t position = 0; position < state.streams.size(); ++position) {
-      const Stream& stream = *state.streams[position];
-      writer.Section(SectionKind::kStream, StateCodec::Save(stream));
+      const streams::Stream& stream = *state.streams[position];
+      writer.Section(SectionKind::kStream, persist::StateCodec::Save(stream));
       for (size_t shard = 0; shard < stream.shards().size(); ++shard) {
         writer.Chunked(SectionKind::kStreamRecords, json{{"Stream", position}, {"Shard", shard}},
-                       "Records", stream.shards()[shard].records, StateCodec::SaveRecord,
-                       [](const StreamRecord& record) { return record.size_bytes + 100; });
+                       "Records", stream.shards()[shard].records, persist::StateCodec::SaveRecord,
+                       [](const streams::StreamRecord& record) { return record.size_bytes + 100; });
       }
     }
     for (size_t position = 0; position < state.backups.size(); ++position) {
-      const TableBackup& backup = *state.backups[position];
-      writer.Section(SectionKind::kBackup, StateCodec::Save(backup));
+      const store::TableBackup& backup = *state.backups[position];
+      writer.Section(SectionKind::kBackup, persist::StateCodec::Save(backup));
       writer.Chunked(
           SectionKind::kBackupItems, json{{"Backup", position}}, "Items", backup.items,
-          [](const Item& item) { return EncodeItem(item); },
-          [](const Item& item) { return ItemSize(item); });
+          [](const value::Item& item) { return value::EncodeItem(item); },
+          [](const value::Item& item) { return value::ItemSize(item); });
     }
     return writer.Finish();
   } catch (const std::exception& e) {

@@ -4,20 +4,21 @@
 #include "engine/api/request_schema.h"
 #include "engine/base/utc_time.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // The service's enum order, not alphabetical.
 constexpr const char* kViewTypes = "[OLD_IMAGE, KEYS_ONLY, NEW_AND_OLD_IMAGES, NEW_IMAGE]";
 
-Status Invalid(const std::string& message) {
-  return Status::Validation(std::string(kInvalidParameters) + message);
+base::Status Invalid(const std::string& message) {
+  return base::Status::Validation(std::string(kInvalidParameters) + message);
 }
 
 }  // namespace
 
 std::vector<MemberSpec> StreamSpecificationMembers() {
-  return {{"StreamEnabled", WireType::kBoolean}, {"StreamViewType", WireType::kString}};
+  return {{"StreamEnabled", value::WireType::kBoolean},
+          {"StreamViewType", value::WireType::kString}};
 }
 
 void ValidateStreamSpecification(const json& request, ValidationErrors& errors) {
@@ -28,7 +29,7 @@ void ValidateStreamSpecification(const json& request, ValidationErrors& errors) 
               kViewTypes);
 }
 
-Result<StreamChange> CheckStreamChange(const json& request, const Table* current) {
+base::Result<StreamChange> CheckStreamChange(const json& request, const store::Table* current) {
   StreamChange change;
   const json& specification = Member(request, "StreamSpecification");
   if (specification.is_null()) return change;
@@ -51,33 +52,34 @@ Result<StreamChange> CheckStreamChange(const json& request, const Table* current
     }
     const bool has_stream = current->definition().stream_view_type.has_value();
     if (enable && has_stream) {
-      return Status::Validation("Table already has an enabled stream: TableName: " +
-                                current->name());
+      return base::Status::Validation("Table already has an enabled stream: TableName: " +
+                                      current->name());
     }
     if (!enable && !has_stream) {
-      return Status::Validation("Table has no stream to disable: TableName: " + current->name());
+      return base::Status::Validation("Table has no stream to disable: TableName: " +
+                                      current->name());
     }
   }
   if (enable) {
     change.action = StreamChange::Action::kEnable;
-    change.view_type = *ParseStreamViewType(view_type.get<std::string>());
+    change.view_type = *streams::ParseStreamViewType(view_type.get<std::string>());
   } else if (current != nullptr) {
     change.action = StreamChange::Action::kDisable;
   }
   return change;
 }
 
-void ConnectStream(core::EngineState& state, Table& table, Stream& stream) {
-  Stream* recording = &stream;
-  const Clock* clock = &state.clock;
-  table.SetChangeListener([recording, clock](const Item* before, const Item* after,
-                                             Table::ChangeOrigin origin) {
-    recording->Append(before, after, origin == Table::ChangeOrigin::kTimeToLive,
+void ConnectStream(core::EngineState& state, store::Table& table, streams::Stream& stream) {
+  streams::Stream* recording = &stream;
+  const base::Clock* clock = &state.clock;
+  table.SetChangeListener([recording, clock](const value::Item* before, const value::Item* after,
+                                             store::Table::ChangeOrigin origin) {
+    recording->Append(before, after, origin == store::Table::ChangeOrigin::kTimeToLive,
                       clock->NowSeconds());
   });
 }
 
-void ApplyStreamChange(core::EngineState& state, Table& table, const StreamChange& change) {
+void ApplyStreamChange(core::EngineState& state, store::Table& table, const StreamChange& change) {
   if (change.action == StreamChange::Action::kNone) return;
   if (change.action == StreamChange::Action::kDisable) {
     DisableStreamOf(state, table);
@@ -89,34 +91,34 @@ void ApplyStreamChange(core::EngineState& state, Table& table, const StreamChang
   std::string label;
   std::string arn;
   do {
-    label = FormatUtcIsoMillis(at);
+    label = base::FormatUtcIsoMillis(at);
     arn = state.TableArn(table.name()) + "/stream/" + label;
     at += 0.001;
   } while (state.FindStream(arn) != nullptr);
 
   std::vector<std::pair<std::string, std::string>> key_schema;
-  for (const KeySchemaElement& element : table.definition().key_schema) {
+  for (const store::KeySchemaElement& element : table.definition().key_schema) {
     key_schema.push_back(
-        {element.attribute_name, element.key_type == KeyType::kHash ? "HASH" : "RANGE"});
+        {element.attribute_name, element.key_type == store::KeyType::kHash ? "HASH" : "RANGE"});
   }
-  state.streams.push_back(std::make_unique<Stream>(table.name(), arn, label, change.view_type,
-                                                   std::move(key_schema), state.clock.NowSeconds(),
-                                                   &state.next_stream_sequence));
+  state.streams.push_back(std::make_unique<streams::Stream>(
+      table.name(), arn, label, change.view_type, std::move(key_schema), state.clock.NowSeconds(),
+      &state.next_stream_sequence));
   ConnectStream(state, table, *state.streams.back());
-  TableDefinition& definition = table.mutable_definition();
+  store::TableDefinition& definition = table.mutable_definition();
   definition.stream_view_type = change.view_type;
   definition.latest_stream_arn = arn;
   definition.latest_stream_label = label;
 }
 
-void DisableStreamOf(core::EngineState& state, Table& table) {
-  TableDefinition& definition = table.mutable_definition();
+void DisableStreamOf(core::EngineState& state, store::Table& table) {
+  store::TableDefinition& definition = table.mutable_definition();
   if (!definition.stream_view_type) return;
-  if (Stream* stream = state.FindStream(definition.latest_stream_arn)) {
+  if (streams::Stream* stream = state.FindStream(definition.latest_stream_arn)) {
     stream->Disable(state.clock.NowSeconds());
   }
   table.SetChangeListener(nullptr);
   definition.stream_view_type.reset();
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

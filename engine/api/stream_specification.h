@@ -10,7 +10,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/base/status.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
@@ -23,19 +23,19 @@ void ValidateStreamSpecification(const json& request, ValidationErrors& errors);
 // What the request asks of the table's stream.
 struct StreamChange {
   enum class Action { kNone, kEnable, kDisable } action = Action::kNone;
-  StreamViewType view_type = StreamViewType::kKeysOnly;
+  streams::StreamViewType view_type = streams::StreamViewType::kKeysOnly;
 };
 // CreateTable's rules (`current` null) or UpdateTable's, against the table's current stream.
-Result<StreamChange> CheckStreamChange(const json& request, const Table* current);
+base::Result<StreamChange> CheckStreamChange(const json& request, const store::Table* current);
 
 // Applies a change: a new stream (with a new ARN and label) starts recording the table's
 // changes, or the current one stops. The table's name is its stream ARN's.
-void ApplyStreamChange(core::EngineState& state, Table& table, const StreamChange& change);
+void ApplyStreamChange(core::EngineState& state, store::Table& table, const StreamChange& change);
 
 // Makes `stream` record every change of `table` (a new stream, or one restored from a snapshot).
-void ConnectStream(core::EngineState& state, Table& table, Stream& stream);
+void ConnectStream(core::EngineState& state, store::Table& table, streams::Stream& stream);
 
 // Stops the stream of a table being deleted; its records stay readable for 24 hours.
-void DisableStreamOf(core::EngineState& state, Table& table);
+void DisableStreamOf(core::EngineState& state, store::Table& table);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

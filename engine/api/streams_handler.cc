@@ -13,7 +13,7 @@
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 constexpr double kIteratorLifetimeSeconds = 15 * 60;
@@ -47,17 +47,18 @@ bool WellFormedStreamArn(const std::string& arn) {
          stream + 8 < arn.size();
 }
 
-Result<Stream*> FindStreamMember(core::EngineState& state, const json& arn_member) {
+base::Result<streams::Stream*> FindStreamMember(core::EngineState& state, const json& arn_member) {
   const std::string arn = arn_member.get<std::string>();
-  if (!WellFormedStreamArn(arn)) return Status::Validation("Invalid StreamArn");
-  Stream* stream = state.FindStream(arn);
+  if (!WellFormedStreamArn(arn)) return base::Status::Validation("Invalid StreamArn");
+  streams::Stream* stream = state.FindStream(arn);
   if (stream == nullptr) {
-    return Status::ResourceNotFound("Requested resource not found: Stream: " + arn + " not found");
+    return base::Status::ResourceNotFound("Requested resource not found: Stream: " + arn +
+                                          " not found");
   }
   return stream;
 }
 
-json ShardJson(const StreamShard& shard) {
+json ShardJson(const streams::StreamShard& shard) {
   json range = {{"StartingSequenceNumber", FormatSequence(shard.starting_sequence)}};
   if (shard.ending_sequence) {
     // A shard that closed without a record ends where it started.
@@ -82,13 +83,13 @@ std::string EncodeIterator(const ShardIterator& iterator) {
   char tail[96];
   std::snprintf(tail, sizeof(tail), "|%" PRIu64 "|%lld", iterator.position,
                 static_cast<long long>(std::llround(iterator.issued_at * 1000)));
-  return iterator.arn + "|1|" + Base64Encode(iterator.shard_id + tail);
+  return iterator.arn + "|1|" + value::Base64Encode(iterator.shard_id + tail);
 }
 
 std::optional<ShardIterator> DecodeIterator(const std::string& text) {
   size_t marker = text.rfind("|1|");
   if (marker == std::string::npos) return std::nullopt;
-  std::optional<std::string> inner = Base64Decode(text.substr(marker + 3));
+  std::optional<std::string> inner = value::Base64Decode(text.substr(marker + 3));
   if (!inner) return std::nullopt;
   size_t first = inner->find('|');
   size_t second = first == std::string::npos ? first : inner->find('|', first + 1);
@@ -104,20 +105,22 @@ std::optional<ShardIterator> DecodeIterator(const std::string& text) {
   return iterator;
 }
 
-Status Trimmed() {
-  return Status(ErrorType::kTrimmedDataAccess, "The data you are trying to access has been trimmed");
+base::Status Trimmed() {
+  return base::Status(base::ErrorType::kTrimmedDataAccess,
+                      "The data you are trying to access has been trimmed");
 }
 
 }  // namespace
 
-json StreamRecordJson(const Stream& stream, const StreamRecord& record, const std::string& region) {
+json StreamRecordJson(const streams::Stream& stream, const streams::StreamRecord& record,
+                      const std::string& region) {
   json dynamodb = {{"ApproximateCreationDateTime", std::floor(record.created_at)},
-                   {"Keys", EncodeItem(record.keys)}};
-  if (record.new_image) dynamodb["NewImage"] = EncodeItem(*record.new_image);
-  if (record.old_image) dynamodb["OldImage"] = EncodeItem(*record.old_image);
+                   {"Keys", value::EncodeItem(record.keys)}};
+  if (record.new_image) dynamodb["NewImage"] = value::EncodeItem(*record.new_image);
+  if (record.old_image) dynamodb["OldImage"] = value::EncodeItem(*record.old_image);
   dynamodb["SequenceNumber"] = FormatSequence(record.sequence);
   dynamodb["SizeBytes"] = record.size_bytes;
-  dynamodb["StreamViewType"] = StreamViewTypeName(stream.view_type());
+  dynamodb["StreamViewType"] = streams::StreamViewTypeName(stream.view_type());
   json out = {{"eventID", record.event_id},   {"eventName", record.event_name},
               {"eventVersion", "1.1"},        {"eventSource", "aws:dynamodb"},
               {"awsRegion", region},          {"dynamodb", dynamodb}};
@@ -127,10 +130,11 @@ json StreamRecordJson(const Stream& stream, const StreamRecord& record, const st
   return out;
 }
 
-Result<json> ListStreams(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString},
-                                             {"Limit", WireType::kInteger},
-                                             {"ExclusiveStartStreamArn", WireType::kString}});
+base::Result<json> ListStreams(core::EngineState& state, const json& request) {
+  if (base::Status s =
+          CheckRequestShape(request, {{"TableName", value::WireType::kString},
+                                      {"Limit", value::WireType::kInteger},
+                                      {"ExclusiveStartStreamArn", value::WireType::kString}});
       !s.ok()) {
     return s;
   }
@@ -138,7 +142,7 @@ Result<json> ListStreams(core::EngineState& state, const json& request) {
   errors.ResourceName(Member(request, "TableName"), "tableName");
   errors.MinValue(Member(request, "Limit"), "limit", 1);
   errors.MaxValue(Member(request, "Limit"), "limit", 100);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   const json& table = Member(request, "TableName");
   const json& start = Member(request, "ExclusiveStartStreamArn");
   const size_t limit = Member(request, "Limit").is_null() ? 100 : Member(request, "Limit").get<size_t>();
@@ -147,7 +151,7 @@ Result<json> ListStreams(core::EngineState& state, const json& request) {
   bool started = start.is_null();
   json response = json::object();
   for (auto it = state.streams.rbegin(); it != state.streams.rend(); ++it) {
-    const Stream& stream = **it;
+    const streams::Stream& stream = **it;
     if (!table.is_null() && stream.table_name() != table.get<std::string>()) continue;
     if (!started) {
       started = stream.arn() == start.get<std::string>();
@@ -165,16 +169,16 @@ Result<json> ListStreams(core::EngineState& state, const json& request) {
   return response;
 }
 
-Result<json> DescribeStream(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"StreamArn", WireType::kString},
-                                             {"Limit", WireType::kInteger},
-                                             {"ExclusiveStartShardId", WireType::kString},
-                                             {"ShardFilter",
-                                              WireType::kStructure,
-                                              "ShardFilter",
-                                              MemberKind::kPlain,
-                                              {{"Type", WireType::kString},
-                                               {"ShardId", WireType::kString}}}});
+base::Result<json> DescribeStream(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(
+          request, {{"StreamArn", value::WireType::kString},
+                    {"Limit", value::WireType::kInteger},
+                    {"ExclusiveStartShardId", value::WireType::kString},
+                    {"ShardFilter",
+                     value::WireType::kStructure,
+                     "ShardFilter",
+                     MemberKind::kPlain,
+                     {{"Type", value::WireType::kString}, {"ShardId", value::WireType::kString}}}});
       !s.ok()) {
     return s;
   }
@@ -188,16 +192,17 @@ Result<json> DescribeStream(core::EngineState& state, const json& request) {
   errors.Enum(filter_type, "shardFilter.type", "[CHILD_SHARDS]");
   errors.MinLength(parent_id, "shardFilter.shardId", 28);
   errors.MaxLength(parent_id, "shardFilter.shardId", 65);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   // CHILD_SHARDS lists only the shards whose parent is ShardId (API reference, ShardFilter),
   // so a reader that finished a closed shard finds where to go on.
   if (filter_type == "CHILD_SHARDS" && parent_id.is_null()) {
-    return Status::Validation("ShardFilter ShardId must be provided for the CHILD_SHARDS type");
+    return base::Status::Validation(
+        "ShardFilter ShardId must be provided for the CHILD_SHARDS type");
   }
   const bool children_only = filter_type == "CHILD_SHARDS";
-  Result<Stream*> found = FindStreamMember(state, Member(request, "StreamArn"));
+  base::Result<streams::Stream*> found = FindStreamMember(state, Member(request, "StreamArn"));
   if (!found.ok()) return found.status();
-  const Stream& stream = **found;
+  const streams::Stream& stream = **found;
   const json& start = Member(request, "ExclusiveStartShardId");
   const size_t limit = Member(request, "Limit").is_null() ? 100 : Member(request, "Limit").get<size_t>();
   json key_schema = json::array();
@@ -207,13 +212,13 @@ Result<json> DescribeStream(core::EngineState& state, const json& request) {
   json description = {{"StreamArn", stream.arn()},
                       {"StreamLabel", stream.label()},
                       {"StreamStatus", stream.enabled() ? "ENABLED" : "DISABLED"},
-                      {"StreamViewType", StreamViewTypeName(stream.view_type())},
+                      {"StreamViewType", streams::StreamViewTypeName(stream.view_type())},
                       {"CreationRequestDateTime", stream.created_at()},
                       {"TableName", stream.table_name()},
                       {"KeySchema", key_schema}};
   json shards = json::array();
   bool started = start.is_null();
-  for (const StreamShard& shard : stream.shards()) {
+  for (const streams::StreamShard& shard : stream.shards()) {
     if (!started) {
       started = shard.id == start.get<std::string>();
       continue;
@@ -229,11 +234,11 @@ Result<json> DescribeStream(core::EngineState& state, const json& request) {
   return json{{"StreamDescription", description}};
 }
 
-Result<json> GetShardIterator(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"StreamArn", WireType::kString},
-                                             {"ShardId", WireType::kString},
-                                             {"ShardIteratorType", WireType::kString},
-                                             {"SequenceNumber", WireType::kString}});
+base::Result<json> GetShardIterator(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, {{"StreamArn", value::WireType::kString},
+                                                   {"ShardId", value::WireType::kString},
+                                                   {"ShardIteratorType", value::WireType::kString},
+                                                   {"SequenceNumber", value::WireType::kString}});
       !s.ok()) {
     return s;
   }
@@ -249,21 +254,21 @@ Result<json> GetShardIterator(core::EngineState& state, const json& request) {
   errors.Enum(type, "shardIteratorType", kIteratorTypes);
   errors.MinLength(sequence, "sequenceNumber", 21);
   errors.MaxLength(sequence, "sequenceNumber", 40);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   const bool by_sequence = type == "AT_SEQUENCE_NUMBER" || type == "AFTER_SEQUENCE_NUMBER";
   if (by_sequence && sequence.is_null()) {
-    return Status::Validation("SequenceNumber is required for ShardIteratorType " +
-                              type.get<std::string>());
+    return base::Status::Validation("SequenceNumber is required for ShardIteratorType " +
+                                    type.get<std::string>());
   }
   if (!by_sequence && !sequence.is_null()) {
-    return Status::Validation("SequenceNumber must not be given for ShardIteratorType " +
-                              type.get<std::string>());
+    return base::Status::Validation("SequenceNumber must not be given for ShardIteratorType " +
+                                    type.get<std::string>());
   }
-  Result<Stream*> found = FindStreamMember(state, Member(request, "StreamArn"));
+  base::Result<streams::Stream*> found = FindStreamMember(state, Member(request, "StreamArn"));
   if (!found.ok()) return found.status();
-  const StreamShard* shard = (*found)->FindShard(shard_id.get<std::string>());
+  const streams::StreamShard* shard = (*found)->FindShard(shard_id.get<std::string>());
   if (shard == nullptr) {
-    return Status::ResourceNotFound("Requested resource not found: Shard does not exist");
+    return base::Status::ResourceNotFound("Requested resource not found: Shard does not exist");
   }
   ShardIterator iterator{(*found)->arn(), shard->id, 0, state.clock.NowSeconds()};
   const uint64_t past_end = shard->ending_sequence ? *shard->ending_sequence + 1
@@ -278,7 +283,7 @@ Result<json> GetShardIterator(core::EngineState& state, const json& request) {
     // shard holds a record; past that, only numbers the shard has reached.
     if (!number || *number < shard->starting_sequence ||
         (*number >= past_end && *number != shard->starting_sequence)) {
-      return Status::Validation("Invalid SequenceNumber for the shard");
+      return base::Status::Validation("Invalid SequenceNumber for the shard");
     }
     if (*number <= shard->trimmed_through) return Trimmed();
     iterator.position = type == "AT_SEQUENCE_NUMBER" ? *number : *number + 1;
@@ -286,9 +291,9 @@ Result<json> GetShardIterator(core::EngineState& state, const json& request) {
   return json{{"ShardIterator", EncodeIterator(iterator)}};
 }
 
-Result<json> GetRecords(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"ShardIterator", WireType::kString},
-                                             {"Limit", WireType::kInteger}});
+base::Result<json> GetRecords(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, {{"ShardIterator", value::WireType::kString},
+                                                   {"Limit", value::WireType::kInteger}});
       !s.ok()) {
     return s;
   }
@@ -301,19 +306,19 @@ Result<json> GetRecords(core::EngineState& state, const json& request) {
   // "The upper limit is 1000" (API reference); the service refuses more with a
   // ValidationException, in the wording of its other range checks.
   errors.MaxValue(Member(request, "Limit"), "limit", 1000);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   const json& limit_member = Member(request, "Limit");
   std::optional<ShardIterator> iterator = DecodeIterator(text.get<std::string>());
-  if (!iterator) return Status::Validation("Invalid ShardIterator");
-  Result<Stream*> found = FindStreamMember(state, iterator->arn);
+  if (!iterator) return base::Status::Validation("Invalid ShardIterator");
+  base::Result<streams::Stream*> found = FindStreamMember(state, iterator->arn);
   if (!found.ok()) return found.status();
   const double now = state.clock.NowSeconds();
   if (now - iterator->issued_at > kIteratorLifetimeSeconds) {
-    return Status(ErrorType::kExpiredIterator, "Shard iterator has expired");
+    return base::Status(base::ErrorType::kExpiredIterator, "Shard iterator has expired");
   }
-  const StreamShard* shard = (*found)->FindShard(iterator->shard_id);
+  const streams::StreamShard* shard = (*found)->FindShard(iterator->shard_id);
   if (shard == nullptr) {
-    return Status::ResourceNotFound("Requested resource not found: Shard does not exist");
+    return base::Status::ResourceNotFound("Requested resource not found: Shard does not exist");
   }
   if (iterator->position <= shard->trimmed_through) return Trimmed();
 
@@ -321,7 +326,7 @@ Result<json> GetRecords(core::EngineState& state, const json& request) {
   json records = json::array();
   size_t bytes = 0;
   uint64_t next = iterator->position;
-  for (const StreamRecord& record : shard->records) {
+  for (const streams::StreamRecord& record : shard->records) {
     if (record.sequence < iterator->position) continue;
     if (records.size() == limit || (bytes > 0 && bytes + record.size_bytes > kMaxBytesPerCall)) {
       break;
@@ -357,4 +362,4 @@ bool AdvanceStreams(core::EngineState& state) {
   return changed;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -5,11 +5,11 @@
 
 #include "engine/base/utc_time.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
-json IndexKeySchema(const IndexDefinition& index) {
+json IndexKeySchema(const index::IndexDefinition& index) {
   json key_schema = json::array();
   for (const std::string& name : index.partition_key) {
     key_schema.push_back({{"AttributeName", name}, {"KeyType", "HASH"}});
@@ -20,12 +20,12 @@ json IndexKeySchema(const IndexDefinition& index) {
   return key_schema;
 }
 
-json ProjectionJson(const IndexDefinition& index) {
-  const char* type = index.projection == ProjectionType::kAll       ? "ALL"
-                     : index.projection == ProjectionType::kInclude ? "INCLUDE"
-                                                                    : "KEYS_ONLY";
+json ProjectionJson(const index::IndexDefinition& index) {
+  const char* type = index.projection == index::ProjectionType::kAll       ? "ALL"
+                     : index.projection == index::ProjectionType::kInclude ? "INCLUDE"
+                                                                           : "KEYS_ONLY";
   json projection = {{"ProjectionType", type}};
-  if (index.projection == ProjectionType::kInclude) {
+  if (index.projection == index::ProjectionType::kInclude) {
     // The service lists them sorted by name.
     std::vector<std::string> names = index.non_key_attributes;
     std::sort(names.begin(), names.end());
@@ -34,11 +34,11 @@ json ProjectionJson(const IndexDefinition& index) {
   return projection;
 }
 
-json KeySchemaJson(const std::vector<KeySchemaElement>& key_schema) {
+json KeySchemaJson(const std::vector<store::KeySchemaElement>& key_schema) {
   json elements = json::array();
-  for (const KeySchemaElement& element : key_schema) {
+  for (const store::KeySchemaElement& element : key_schema) {
     elements.push_back({{"AttributeName", element.attribute_name},
-                        {"KeyType", element.key_type == KeyType::kHash ? "HASH" : "RANGE"}});
+                        {"KeyType", element.key_type == store::KeyType::kHash ? "HASH" : "RANGE"}});
   }
   return elements;
 }
@@ -47,12 +47,12 @@ namespace {
 
 // LocalSecondaryIndexes and GlobalSecondaryIndexes, in the order they were created. Local
 // indexes have no status or throughput of their own; global ones are CREATING with their table.
-void AddIndexDescriptions(const core::EngineState& state, const Table& table, const std::string& status,
-                          json& description) {
+void AddIndexDescriptions(const core::EngineState& state, const store::Table& table,
+                          const std::string& status, json& description) {
   json locals = json::array();
   json globals = json::array();
   for (const auto& index : table.indexes()) {
-    const IndexDefinition& definition = index->definition();
+    const index::IndexDefinition& definition = index->definition();
     json entry = {{"IndexName", definition.name},
                   {"KeySchema", IndexKeySchema(definition)},
                   {"Projection", ProjectionJson(definition)}};
@@ -71,7 +71,7 @@ void AddIndexDescriptions(const core::EngineState& state, const Table& table, co
     entry["IndexArn"] = state.TableArn(table.name()) + "/index/" + definition.name;
     (index->is_global() ? globals : locals).push_back(std::move(entry));
   }
-  for (const Table::DeletingIndex& index : table.DeletingIndexes(state.clock.NowSeconds())) {
+  for (const store::Table::DeletingIndex& index : table.DeletingIndexes(state.clock.NowSeconds())) {
     globals.push_back({{"IndexName", index.definition.name},
                        {"KeySchema", IndexKeySchema(index.definition)},
                        {"Projection", ProjectionJson(index.definition)},
@@ -90,26 +90,27 @@ void AddIndexDescriptions(const core::EngineState& state, const Table& table, co
 
 }  // namespace
 
-json DescribeTableJson(const core::EngineState& state, const Table& table, const std::string& status) {
-  const TableDefinition& definition = table.definition();
+json DescribeTableJson(const core::EngineState& state, const store::Table& table,
+                       const std::string& status) {
+  const store::TableDefinition& definition = table.definition();
   // The service lists attribute definitions sorted by name.
-  std::vector<AttributeDefinition> sorted_definitions = definition.attribute_definitions;
+  std::vector<store::AttributeDefinition> sorted_definitions = definition.attribute_definitions;
   std::sort(sorted_definitions.begin(), sorted_definitions.end(),
-            [](const AttributeDefinition& a, const AttributeDefinition& b) {
+            [](const store::AttributeDefinition& a, const store::AttributeDefinition& b) {
               return a.attribute_name < b.attribute_name;
             });
   json attribute_definitions = json::array();
-  for (const AttributeDefinition& attribute : sorted_definitions) {
+  for (const store::AttributeDefinition& attribute : sorted_definitions) {
     attribute_definitions.push_back(
         {{"AttributeName", attribute.attribute_name},
-         {"AttributeType", std::string(AttributeTypeName(attribute.attribute_type))}});
+         {"AttributeType", std::string(value::AttributeTypeName(attribute.attribute_type))}});
   }
   json key_schema = KeySchemaJson(definition.key_schema);
-  const ProvisionedThroughput& throughput = definition.throughput;
+  const store::ProvisionedThroughput& throughput = definition.throughput;
   // NumberOfDecreasesToday counts the current UTC day only.
-  const bool decreased_today = throughput.last_decrease_time &&
-                               UtcDay(*throughput.last_decrease_time) ==
-                                   UtcDay(state.clock.NowSeconds());
+  const bool decreased_today =
+      throughput.last_decrease_time &&
+      base::UtcDay(*throughput.last_decrease_time) == base::UtcDay(state.clock.NowSeconds());
   json provisioned = {{"NumberOfDecreasesToday", decreased_today ? throughput.decreases_today : 0},
                       {"ReadCapacityUnits", throughput.read_capacity_units},
                       {"WriteCapacityUnits", throughput.write_capacity_units}};
@@ -119,7 +120,7 @@ json DescribeTableJson(const core::EngineState& state, const Table& table, const
   if (throughput.last_decrease_time) {
     provisioned["LastDecreaseDateTime"] = *throughput.last_decrease_time;
   }
-  bool on_demand = definition.billing_mode == BillingMode::kPayPerRequest;
+  bool on_demand = definition.billing_mode == store::BillingMode::kPayPerRequest;
   json billing = {{"BillingMode", on_demand ? "PAY_PER_REQUEST" : "PROVISIONED"}};
   if (definition.last_update_to_pay_per_request_time) {
     billing["LastUpdateToPayPerRequestDateTime"] = *definition.last_update_to_pay_per_request_time;
@@ -141,7 +142,8 @@ json DescribeTableJson(const core::EngineState& state, const Table& table, const
   AddIndexDescriptions(state, table, status, description);
   if (definition.stream_view_type) {
     description["StreamSpecification"] = {
-        {"StreamEnabled", true}, {"StreamViewType", StreamViewTypeName(*definition.stream_view_type)}};
+        {"StreamEnabled", true},
+        {"StreamViewType", streams::StreamViewTypeName(*definition.stream_view_type)}};
   }
   // A disabled stream's ARN and label stay until another stream replaces them.
   if (!definition.latest_stream_arn.empty()) {
@@ -149,7 +151,7 @@ json DescribeTableJson(const core::EngineState& state, const Table& table, const
     description["LatestStreamLabel"] = definition.latest_stream_label;
   }
   if (definition.restore_summary) {
-    const RestoreSummary& restore = *definition.restore_summary;
+    const store::RestoreSummary& restore = *definition.restore_summary;
     json summary = {{"SourceTableArn", restore.source_table_arn},
                     {"RestoreDateTime", restore.restore_time},
                     // The restore is done before the table answers (docs/differences.md).
@@ -160,4 +162,4 @@ json DescribeTableJson(const core::EngineState& state, const Table& table, const
   return description;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

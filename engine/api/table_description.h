@@ -8,16 +8,16 @@
 #include "engine/core/engine_state.h"
 #include "engine/store/table.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 // The pieces a backup's description shares with a table's.
-nlohmann::json KeySchemaJson(const std::vector<KeySchemaElement>& key_schema);
-nlohmann::json IndexKeySchema(const IndexDefinition& index);
-nlohmann::json ProjectionJson(const IndexDefinition& index);
+nlohmann::json KeySchemaJson(const std::vector<store::KeySchemaElement>& key_schema);
+nlohmann::json IndexKeySchema(const index::IndexDefinition& index);
+nlohmann::json ProjectionJson(const index::IndexDefinition& index);
 
 // `status` is the TableStatus to report: "ACTIVE", or "CREATING"/"UPDATING"/"DELETING" in the
 // responses of the operations that start those transitions.
-nlohmann::json DescribeTableJson(const core::EngineState& state, const Table& table,
+nlohmann::json DescribeTableJson(const core::EngineState& state, const store::Table& table,
                                  const std::string& status);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

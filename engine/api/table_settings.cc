@@ -5,7 +5,7 @@
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 namespace {
 
@@ -29,33 +29,34 @@ bool ChangesOtherThan(const json& request, const char* setting) {
 
 }  // namespace
 
-Status CheckTableClass(const json& request) {
+base::Status CheckTableClass(const json& request) {
   const json& table_class = Member(request, "TableClass");
   if (table_class.is_null() || table_class == kStandard || table_class == kInfrequentAccess) {
-    return Status::OK();
+    return base::Status::OK();
   }
   // The service's own text, not the validator's enum constraint (measured, 2026).
-  return Status::Validation(
+  return base::Status::Validation(
       "Invalid table-class parameter provided. Please try again with a valid table-class value: "
       "[STANDARD, STANDARD_INFREQUENT_ACCESS].");
 }
 
-Status CheckSettingsChangeAlone(const json& request) {
+base::Status CheckSettingsChangeAlone(const json& request) {
   if (!Member(request, "TableClass").is_null() && ChangesOtherThan(request, "TableClass")) {
-    return Status::Validation(std::string(kInvalidParameters) +
-                              "TableClass modification must be the only operation in the request");
+    return base::Status::Validation(
+        std::string(kInvalidParameters) +
+        "TableClass modification must be the only operation in the request");
   }
   if (!Member(request, "DeletionProtectionEnabled").is_null() &&
       ChangesOtherThan(request, "DeletionProtectionEnabled")) {
-    return Status::Validation(
+    return base::Status::Validation(
         std::string(kInvalidParameters) +
         "DeletionProtection modification must be the only operation in the request");
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 void ApplyTableSettings(const json& request, bool is_update, double now,
-                        TableDefinition& definition) {
+                        store::TableDefinition& definition) {
   if (const json& protection = Member(request, "DeletionProtectionEnabled"); protection.is_boolean()) {
     definition.deletion_protection = protection.get<bool>();
   }
@@ -67,7 +68,7 @@ void ApplyTableSettings(const json& request, bool is_update, double now,
   definition.table_class = requested;
 }
 
-void DescribeTableSettings(const TableDefinition& definition, json& description) {
+void DescribeTableSettings(const store::TableDefinition& definition, json& description) {
   description["DeletionProtectionEnabled"] = definition.deletion_protection;
   if (definition.table_class.empty()) return;
   json summary = {{"TableClass", definition.table_class}};
@@ -77,11 +78,11 @@ void DescribeTableSettings(const TableDefinition& definition, json& description)
   description["TableClassSummary"] = summary;
 }
 
-Status CheckDeletionAllowed(const TableDefinition& definition) {
-  if (!definition.deletion_protection) return Status::OK();
-  return Status::Validation(
+base::Status CheckDeletionAllowed(const store::TableDefinition& definition) {
+  if (!definition.deletion_protection) return base::Status::OK();
+  return base::Status::Validation(
       "Resource cannot be deleted as it is currently protected against deletion. Disable "
       "deletion protection first.");
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

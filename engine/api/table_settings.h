@@ -9,20 +9,20 @@
 #include "engine/base/status.h"
 #include "engine/store/table.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
 // TableClass names one of the two classes (CreateTable and UpdateTable).
-Status CheckTableClass(const json& request);
+base::Status CheckTableClass(const json& request);
 // UpdateTable changes the table class, and deletion protection, only in a request of its own.
-Status CheckSettingsChangeAlone(const json& request);
+base::Status CheckSettingsChangeAlone(const json& request);
 // Takes the request's settings into the definition; `now` dates an UpdateTable's class change.
 void ApplyTableSettings(const json& request, bool is_update, double now,
-                        TableDefinition& definition);
+                        store::TableDefinition& definition);
 // DeletionProtectionEnabled, and TableClassSummary once a class was named.
-void DescribeTableSettings(const TableDefinition& definition, json& description);
+void DescribeTableSettings(const store::TableDefinition& definition, json& description);
 // DeleteTable is refused while deletion protection is on.
-Status CheckDeletionAllowed(const TableDefinition& definition);
+base::Status CheckDeletionAllowed(const store::TableDefinition& definition);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

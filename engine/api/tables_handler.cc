@@ -20,60 +20,72 @@
 #include "engine/core/backups.h"
 #include "engine/core/table_restore.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 const std::vector<MemberSpec>& CreateTableShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"AttributeDefinitions", WireType::kList, "AttributeDefinition", MemberKind::kPlain,
-       {{"AttributeName", WireType::kString}, {"AttributeType", WireType::kString}}},
-      {"TableName", WireType::kString},
-      {"KeySchema", WireType::kList, "KeySchemaElement", MemberKind::kPlain,
-       {{"AttributeName", WireType::kString}, {"KeyType", WireType::kString}}},
-      {"LocalSecondaryIndexes", WireType::kList, "LocalSecondaryIndex", MemberKind::kPlain,
+      {"AttributeDefinitions",
+       value::WireType::kList,
+       "AttributeDefinition",
+       MemberKind::kPlain,
+       {{"AttributeName", value::WireType::kString}, {"AttributeType", value::WireType::kString}}},
+      {"TableName", value::WireType::kString},
+      {"KeySchema",
+       value::WireType::kList,
+       "KeySchemaElement",
+       MemberKind::kPlain,
+       {{"AttributeName", value::WireType::kString}, {"KeyType", value::WireType::kString}}},
+      {"LocalSecondaryIndexes", value::WireType::kList, "LocalSecondaryIndex", MemberKind::kPlain,
        SecondaryIndexMembers(/*global=*/false)},
-      {"GlobalSecondaryIndexes", WireType::kList, "GlobalSecondaryIndex", MemberKind::kPlain,
+      {"GlobalSecondaryIndexes", value::WireType::kList, "GlobalSecondaryIndex", MemberKind::kPlain,
        SecondaryIndexMembers(/*global=*/true)},
-      {"BillingMode", WireType::kString},
-      {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
-       ThroughputMembers()},
-      {"StreamSpecification", WireType::kStructure, "StreamSpecification", MemberKind::kPlain,
-       StreamSpecificationMembers()},
-      {"SSESpecification", WireType::kStructure, "SSESpecification"},
-      {"Tags", WireType::kList, "Tag", MemberKind::kPlain,
-       {{"Key", WireType::kString}, {"Value", WireType::kString}}},
-      {"TableClass", WireType::kString},
-      {"DeletionProtectionEnabled", WireType::kBoolean},
-      {"ResourcePolicy", WireType::kString},
+      {"BillingMode", value::WireType::kString},
+      {"ProvisionedThroughput", value::WireType::kStructure, "ProvisionedThroughput",
+       MemberKind::kPlain, ThroughputMembers()},
+      {"StreamSpecification", value::WireType::kStructure, "StreamSpecification",
+       MemberKind::kPlain, StreamSpecificationMembers()},
+      {"SSESpecification", value::WireType::kStructure, "SSESpecification"},
+      {"Tags",
+       value::WireType::kList,
+       "Tag",
+       MemberKind::kPlain,
+       {{"Key", value::WireType::kString}, {"Value", value::WireType::kString}}},
+      {"TableClass", value::WireType::kString},
+      {"DeletionProtectionEnabled", value::WireType::kBoolean},
+      {"ResourcePolicy", value::WireType::kString},
   };
   return *spec;
 }
 
 const std::vector<MemberSpec>& UpdateTableShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"AttributeDefinitions", WireType::kList, "AttributeDefinition", MemberKind::kPlain,
-       {{"AttributeName", WireType::kString}, {"AttributeType", WireType::kString}}},
-      {"TableName", WireType::kString},
-      {"BillingMode", WireType::kString},
-      {"ProvisionedThroughput", WireType::kStructure, "ProvisionedThroughput", MemberKind::kPlain,
-       ThroughputMembers()},
-      {"GlobalSecondaryIndexUpdates", WireType::kList, "GlobalSecondaryIndexUpdate",
+      {"AttributeDefinitions",
+       value::WireType::kList,
+       "AttributeDefinition",
+       MemberKind::kPlain,
+       {{"AttributeName", value::WireType::kString}, {"AttributeType", value::WireType::kString}}},
+      {"TableName", value::WireType::kString},
+      {"BillingMode", value::WireType::kString},
+      {"ProvisionedThroughput", value::WireType::kStructure, "ProvisionedThroughput",
+       MemberKind::kPlain, ThroughputMembers()},
+      {"GlobalSecondaryIndexUpdates", value::WireType::kList, "GlobalSecondaryIndexUpdate",
        MemberKind::kPlain, GlobalSecondaryIndexUpdateMembers()},
-      {"StreamSpecification", WireType::kStructure, "StreamSpecification", MemberKind::kPlain,
-       StreamSpecificationMembers()},
-      {"SSESpecification", WireType::kStructure, "SSESpecification"},
-      {"ReplicaUpdates", WireType::kList, "ReplicationGroupUpdate"},
-      {"TableClass", WireType::kString},
-      {"DeletionProtectionEnabled", WireType::kBoolean},
+      {"StreamSpecification", value::WireType::kStructure, "StreamSpecification",
+       MemberKind::kPlain, StreamSpecificationMembers()},
+      {"SSESpecification", value::WireType::kStructure, "SSESpecification"},
+      {"ReplicaUpdates", value::WireType::kList, "ReplicationGroupUpdate"},
+      {"TableClass", value::WireType::kString},
+      {"DeletionProtectionEnabled", value::WireType::kBoolean},
   };
   return *spec;
 }
 
-const std::vector<MemberSpec> kTableNameOnlyShape = {{"TableName", WireType::kString}};
+const std::vector<MemberSpec> kTableNameOnlyShape = {{"TableName", value::WireType::kString}};
 
 const std::vector<MemberSpec> kListTablesShape = {
-    {"ExclusiveStartTableName", WireType::kString},
-    {"Limit", WireType::kInteger},
+    {"ExclusiveStartTableName", value::WireType::kString},
+    {"Limit", value::WireType::kInteger},
 };
 
 void ValidateThroughput(const json& throughput, ValidationErrors& errors) {
@@ -99,24 +111,24 @@ void ValidateAttributeDefinitions(const json& definitions, ValidationErrors& err
 }
 
 // The per-table quota (ServiceQuotas: 40,000 RCU and 40,000 WCU per table).
-Status CheckThroughputQuota(const json& throughput, const std::string& region) {
+base::Status CheckThroughputQuota(const json& throughput, const std::string& region) {
   long long read = Member(throughput, "ReadCapacityUnits").get<long long>();
   long long write = Member(throughput, "WriteCapacityUnits").get<long long>();
-  if (read > limits::kMaxTableReadCapacityUnits) {
-    return Status::LimitExceeded(ThroughputQuotaMessage("ReadCapacityUnits", read, region,
-                                                        limits::kMaxTableReadCapacityUnits));
+  if (read > base::limits::kMaxTableReadCapacityUnits) {
+    return base::Status::LimitExceeded(ThroughputQuotaMessage(
+        "ReadCapacityUnits", read, region, base::limits::kMaxTableReadCapacityUnits));
   }
-  if (write > limits::kMaxTableWriteCapacityUnits) {
-    return Status::LimitExceeded(ThroughputQuotaMessage("WriteCapacityUnits", write, region,
-                                                        limits::kMaxTableWriteCapacityUnits));
+  if (write > base::limits::kMaxTableWriteCapacityUnits) {
+    return base::Status::LimitExceeded(ThroughputQuotaMessage(
+        "WriteCapacityUnits", write, region, base::limits::kMaxTableWriteCapacityUnits));
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-AttributeType ScalarType(const std::string& name) {
-  if (name == "N") return AttributeType::kN;
-  if (name == "B") return AttributeType::kB;
-  return AttributeType::kS;
+value::AttributeType ScalarType(const std::string& name) {
+  if (name == "N") return value::AttributeType::kN;
+  if (name == "B") return value::AttributeType::kB;
+  return value::AttributeType::kS;
 }
 
 }  // namespace
@@ -124,7 +136,8 @@ AttributeType ScalarType(const std::string& name) {
 // Cross-member rules of KeySchema and AttributeDefinitions, after the member constraints hold,
 // in the service's order. A table with indexes checks unused definitions over all its keys
 // instead (CheckIndexes), so `exact_definitions` is false for it and for each index.
-Status CheckKeySchema(const json& key_schema, const json& definitions, bool exact_definitions) {
+base::Status CheckKeySchema(const json& key_schema, const json& definitions,
+                            bool exact_definitions) {
   std::vector<std::string> key_names;
   for (const json& element : key_schema) key_names.push_back(Member(element, "AttributeName"));
   std::vector<std::string> defined_names;
@@ -132,91 +145,94 @@ Status CheckKeySchema(const json& key_schema, const json& definitions, bool exac
     defined_names.push_back(Member(definition, "AttributeName"));
   }
   if (key_names.size() > defined_names.size()) {
-    return Status::Validation(kKeyAttributeWithoutDefinitionMessage);
+    return base::Status::Validation(kKeyAttributeWithoutDefinitionMessage);
   }
   std::set<std::string> defined(defined_names.begin(), defined_names.end());
   for (const std::string& name : key_names) {
     if (!defined.count(name)) {
-      return Status::Validation(UndefinedKeyAttributesMessage(key_names, defined_names));
+      return base::Status::Validation(UndefinedKeyAttributesMessage(key_names, defined_names));
     }
   }
   if (key_names.size() == 2 && key_names[0] == key_names[1]) {
-    return Status::Validation(kSameHashAndRangeNameMessage);
+    return base::Status::Validation(kSameHashAndRangeNameMessage);
   }
   if (Member(key_schema[0], "KeyType") != "HASH") {
-    return Status::Validation(kFirstKeyNotHashMessage);
+    return base::Status::Validation(kFirstKeyNotHashMessage);
   }
   if (key_names.size() == 2 && Member(key_schema[1], "KeyType") != "RANGE") {
-    return Status::Validation(kSecondKeyNotRangeMessage);
+    return base::Status::Validation(kSecondKeyNotRangeMessage);
   }
   if (exact_definitions && defined_names.size() != key_names.size()) {
-    return Status::Validation(kDefinitionCountMismatchMessage);
+    return base::Status::Validation(kDefinitionCountMismatchMessage);
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 namespace {
 
 // Capacity values past 10^12 are refused outright, read before write.
-Status CheckThroughputBounds(const json& throughput) {
+base::Status CheckThroughputBounds(const json& throughput) {
   constexpr long long kMaxUnits = 1000000000000LL;
   for (const char* member : {"ReadCapacityUnits", "WriteCapacityUnits"}) {
     long long units = Member(throughput, member).get<long long>();
     if (units > kMaxUnits) {
-      return Status::Validation("Given value " + std::to_string(units) + " for " + member +
-                                " is out of bounds");
+      return base::Status::Validation("Given value " + std::to_string(units) + " for " + member +
+                                      " is out of bounds");
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 // Provisioned throughput may decrease four times in a UTC day, then once an hour (ServiceQuotas,
 // "Provisioned capacity decreases per day": 27).
-Status CheckDecreaseAllowed(const ProvisionedThroughput& current, double now) {
+base::Status CheckDecreaseAllowed(const store::ProvisionedThroughput& current, double now) {
   constexpr int kFreeDecreases = 4;
   constexpr double kSpacingSeconds = 3600;
-  if (!current.last_decrease_time || UtcDay(*current.last_decrease_time) != UtcDay(now)) {
-    return Status::OK();
+  if (!current.last_decrease_time ||
+      base::UtcDay(*current.last_decrease_time) != base::UtcDay(now)) {
+    return base::Status::OK();
   }
-  if (current.decreases_today < kFreeDecreases) return Status::OK();
+  if (current.decreases_today < kFreeDecreases) return base::Status::OK();
   const double last = *current.last_decrease_time;
-  if (now - last >= kSpacingSeconds) return Status::OK();
-  return Status::LimitExceeded(
+  if (now - last >= kSpacingSeconds) return base::Status::OK();
+  return base::Status::LimitExceeded(
       "Subscriber limit exceeded: Provisioned throughput decreases are limited within a given "
       "UTC day. After the first 4 decreases, each subsequent decrease in the same UTC day can be "
       "performed at most once every 3600 seconds. Number of decreases today: " +
-      std::to_string(current.decreases_today) + ". Last decrease at " + FormatUtcLong(last) +
-      ". Next decrease can be made at " + FormatUtcLong(last + kSpacingSeconds));
+      std::to_string(current.decreases_today) + ". Last decrease at " + base::FormatUtcLong(last) +
+      ". Next decrease can be made at " + base::FormatUtcLong(last + kSpacingSeconds));
 }
 
 // A table may switch from provisioned to on-demand four times in a rolling 24 hours (Developer
 // Guide, "Considerations when switching capacity modes"); back to provisioned at any time.
-Status CheckSwitchToOnDemandAllowed(TableDefinition& definition, double now) {
+base::Status CheckSwitchToOnDemandAllowed(store::TableDefinition& definition, double now) {
   constexpr size_t kSwitchesPerWindow = 4;
   constexpr double kWindowSeconds = 24 * 3600;
   std::vector<double>& switches = definition.pay_per_request_switches;
   switches.erase(std::remove_if(switches.begin(), switches.end(),
                                 [now](double at) { return at <= now - kWindowSeconds; }),
                  switches.end());
-  if (switches.size() < kSwitchesPerWindow) return Status::OK();
-  return Status::LimitExceeded(
+  if (switches.size() < kSwitchesPerWindow) return base::Status::OK();
+  return base::Status::LimitExceeded(
       "Subscriber limit exceeded: Update to PayPerRequest mode are limited to 4 times in a "
-      "rolling 24 hour window. Last update at " + FormatUtcLong(switches.back()) +
-      ". Next update can be made at " + FormatUtcLong(switches.front() + kWindowSeconds));
+      "rolling 24 hour window. Last update at " +
+      base::FormatUtcLong(switches.back()) + ". Next update can be made at " +
+      base::FormatUtcLong(switches.front() + kWindowSeconds));
 }
 
 // The table operations report a missing TableName in words of their own, before any other
 // constraint.
-Status RequireTableName(const json& request) {
-  if (Member(request, "TableName").is_null()) return Status::Validation(kTableNameRequiredMessage);
-  return Status::OK();
+base::Status RequireTableName(const json& request) {
+  if (Member(request, "TableName").is_null())
+    return base::Status::Validation(kTableNameRequiredMessage);
+  return base::Status::OK();
 }
 
 }  // namespace
 
-Result<json> CreateTable(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, CreateTableShape()); !s.ok()) return s;
-  if (Status s = RequireTableName(request); !s.ok()) return s;
+base::Result<json> CreateTable(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, CreateTableShape()); !s.ok()) return s;
+  if (base::Status s = RequireTableName(request); !s.ok()) return s;
 
   const json& definitions = Member(request, "AttributeDefinitions");
   const json& table_name = Member(request, "TableName");
@@ -242,65 +258,68 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
       const json& name = Member(key_schema[i], "AttributeName");
       errors.NotNull(name, path + "attributeName");
       errors.MinLength(name, path + "attributeName", 1);
-      errors.MaxLength(name, path + "attributeName", limits::kMaxKeyAttributeNameBytes);
+      errors.MaxLength(name, path + "attributeName", base::limits::kMaxKeyAttributeNameBytes);
     }
   }
   ValidateIndexMembers(request, errors);
   ValidateStreamSpecification(request, errors);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
 
   bool on_demand = billing_mode == "PAY_PER_REQUEST";
   if (on_demand && !throughput.is_null()) {
-    return Status::Validation(kThroughputWithPayPerRequestMessage);
+    return base::Status::Validation(kThroughputWithPayPerRequestMessage);
   }
-  if (!on_demand && throughput.is_null()) return Status::Validation(kNoThroughputMessage);
+  if (!on_demand && throughput.is_null()) return base::Status::Validation(kNoThroughputMessage);
   if (!on_demand) {
-    if (Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
+    if (base::Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
   }
   const bool has_indexes = !Member(request, "LocalSecondaryIndexes").is_null() ||
                           !Member(request, "GlobalSecondaryIndexes").is_null();
-  if (Status s = CheckKeySchema(key_schema, definitions, !has_indexes); !s.ok()) return s;
-  Result<std::vector<IndexDefinition>> indexes = CheckIndexes(request, on_demand);
+  if (base::Status s = CheckKeySchema(key_schema, definitions, !has_indexes); !s.ok()) return s;
+  base::Result<std::vector<index::IndexDefinition>> indexes = CheckIndexes(request, on_demand);
   if (!indexes.ok()) return indexes.status();
-  Result<StreamChange> stream = CheckStreamChange(request, nullptr);
+  base::Result<StreamChange> stream = CheckStreamChange(request, nullptr);
   if (!stream.ok()) return stream.status();
-  if (Status s = CheckTableClass(request); !s.ok()) return s;
+  if (base::Status s = CheckTableClass(request); !s.ok()) return s;
   if (!on_demand) {
-    if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
+    if (base::Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
   // Tags are checked as TagResource checks them, except that an empty list is accepted; a
   // refused tag creates nothing (measured against the live service).
   TagMap tags;
   if (const json& requested = Member(request, "Tags"); !requested.is_null()) {
-    Result<std::vector<std::pair<std::string, std::string>>> read = ReadTags(requested);
+    base::Result<std::vector<std::pair<std::string, std::string>>> read = ReadTags(requested);
     if (!read.ok()) return read.status();
-    if (read->size() > limits::kMaxTagsPerResource) return Status::Validation(kTooManyTagsMessage);
+    if (read->size() > base::limits::kMaxTagsPerResource)
+      return base::Status::Validation(kTooManyTagsMessage);
     tags.insert(read->begin(), read->end());
   }
   // The policy is checked as PutResourcePolicy checks it; a refused one creates nothing.
   std::string policy_document;
   if (const json& policy = Member(request, "ResourcePolicy"); policy.is_string()) {
-    Result<std::string> canonical = CanonicalPolicyDocument(policy.get<std::string>());
+    base::Result<std::string> canonical = CanonicalPolicyDocument(policy.get<std::string>());
     if (!canonical.ok()) return canonical.status();
     policy_document = std::move(*canonical);
   }
 
   const std::string name = table_name.get<std::string>();
-  if (state.FindTable(name) != nullptr) return Status::ResourceInUse(TableExistsMessage(name));
+  if (state.FindTable(name) != nullptr)
+    return base::Status::ResourceInUse(TableExistsMessage(name));
 
-  TableDefinition definition;
+  store::TableDefinition definition;
   definition.name = name;
   for (const json& element : key_schema) {
-    definition.key_schema.push_back({Member(element, "AttributeName").get<std::string>(),
-                                     Member(element, "KeyType") == "HASH" ? KeyType::kHash
-                                                                          : KeyType::kRange});
+    definition.key_schema.push_back(
+        {Member(element, "AttributeName").get<std::string>(),
+         Member(element, "KeyType") == "HASH" ? store::KeyType::kHash : store::KeyType::kRange});
   }
   for (const json& attribute : definitions) {
     definition.attribute_definitions.push_back(
         {Member(attribute, "AttributeName").get<std::string>(),
          ScalarType(Member(attribute, "AttributeType").get<std::string>())});
   }
-  definition.billing_mode = on_demand ? BillingMode::kPayPerRequest : BillingMode::kProvisioned;
+  definition.billing_mode =
+      on_demand ? store::BillingMode::kPayPerRequest : store::BillingMode::kProvisioned;
   if (on_demand) {
     definition.last_update_to_pay_per_request_time = state.clock.NowSeconds();
   } else {
@@ -318,33 +337,33 @@ Result<json> CreateTable(core::EngineState& state, const json& request) {
   }
   ApplyTableSettings(request, /*is_update=*/false, definition.creation_time, definition);
 
-  auto table = std::make_unique<Table>(std::move(definition));
-  for (IndexDefinition& index : *indexes) table->AddIndex(std::move(index));
+  auto table = std::make_unique<store::Table>(std::move(definition));
+  for (index::IndexDefinition& index : *indexes) table->AddIndex(std::move(index));
   ApplyStreamChange(state, *table, *stream);
-  Table& installed = core::InstallTable(state, std::move(table));
+  store::Table& installed = core::InstallTable(state, std::move(table));
   return json{{"TableDescription", DescribeTableJson(state, installed, "CREATING")}};
 }
 
 namespace {
 
 // DescribeTable, DeleteTable and UpdateTable share this first step.
-Result<Table*> FindNamedTable(core::EngineState& state, const json& request) {
+base::Result<store::Table*> FindNamedTable(core::EngineState& state, const json& request) {
   const json& table_name = Member(request, "TableName");
-  if (Status s = RequireTableName(request); !s.ok()) return s;
+  if (base::Status s = RequireTableName(request); !s.ok()) return s;
   ValidationErrors errors;
   errors.ResourceName(table_name, "tableName");
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
   const std::string name = table_name.get<std::string>();
-  Table* table = state.FindTable(name);
-  if (table == nullptr) return Status::ResourceNotFound(TableNotFoundMessage(name));
+  store::Table* table = state.FindTable(name);
+  if (table == nullptr) return base::Status::ResourceNotFound(TableNotFoundMessage(name));
   return table;
 }
 
 }  // namespace
 
-Result<json> DescribeTable(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
-  Result<Table*> table = FindNamedTable(state, request);
+base::Result<json> DescribeTable(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
+  base::Result<store::Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
   // A table is UPDATING while a new global index's resources are being allocated.
   bool allocating = false;
@@ -354,17 +373,17 @@ Result<json> DescribeTable(core::EngineState& state, const json& request) {
   return json{{"Table", DescribeTableJson(state, **table, allocating ? "UPDATING" : "ACTIVE")}};
 }
 
-Result<json> DeleteTable(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
-  Result<Table*> table = FindNamedTable(state, request);
+base::Result<json> DeleteTable(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
+  base::Result<store::Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
   bool changing = !(*table)->DeletingIndexes(state.clock.NowSeconds()).empty();
   for (const auto& index : (*table)->indexes()) {
     changing = changing || index->IsCreating(state.clock.NowSeconds());
   }
-  if (Status s = CheckDeletionAllowed((*table)->definition()); !s.ok()) return s;
+  if (base::Status s = CheckDeletionAllowed((*table)->definition()); !s.ok()) return s;
   if (changing) {
-    return Status::ResourceInUse(
+    return base::Status::ResourceInUse(
         "Attempt to change a resource which is still in use: Cannot delete table while indexes "
         "are being created, updated, or deleted.");
   }
@@ -391,17 +410,17 @@ Result<json> DeleteTable(core::EngineState& state, const json& request) {
   return json{{"TableDescription", description}};
 }
 
-Result<json> ListTables(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, kListTablesShape); !s.ok()) return s;
+base::Result<json> ListTables(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, kListTablesShape); !s.ok()) return s;
   const json& start = Member(request, "ExclusiveStartTableName");
   const json& limit = Member(request, "Limit");
   ValidationErrors errors;
   errors.ResourceName(start, "exclusiveStartTableName");
   errors.MinValue(limit, "limit", 1);
-  errors.MaxValue(limit, "limit", limits::kMaxListTablesLimit);
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  errors.MaxValue(limit, "limit", base::limits::kMaxListTablesLimit);
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
 
-  size_t page_size = limit.is_null() ? limits::kMaxListTablesLimit : limit.get<size_t>();
+  size_t page_size = limit.is_null() ? base::limits::kMaxListTablesLimit : limit.get<size_t>();
   auto it = start.is_null() ? state.tables.begin()
                             : state.tables.upper_bound(start.get<std::string>());
   json names = json::array();
@@ -413,9 +432,9 @@ Result<json> ListTables(core::EngineState& state, const json& request) {
   return response;
 }
 
-Result<json> UpdateTable(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, UpdateTableShape()); !s.ok()) return s;
-  if (Status s = RequireTableName(request); !s.ok()) return s;
+base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, UpdateTableShape()); !s.ok()) return s;
+  if (base::Status s = RequireTableName(request); !s.ok()) return s;
   const json& table_name = Member(request, "TableName");
   const json& billing_mode = Member(request, "BillingMode");
   const json& throughput = Member(request, "ProvisionedThroughput");
@@ -454,7 +473,7 @@ Result<json> UpdateTable(core::EngineState& state, const json& request) {
       if (!remove.is_null()) errors.NotNull(Member(remove, "IndexName"), path + "delete.indexName");
     }
   }
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
 
   // An empty list of index updates alone asks for nothing.
   if (billing_mode.is_null() && throughput.is_null() &&
@@ -463,70 +482,73 @@ Result<json> UpdateTable(core::EngineState& state, const json& request) {
       Member(request, "SSESpecification").is_null() &&
       Member(request, "ReplicaUpdates").is_null() && Member(request, "TableClass").is_null() &&
       Member(request, "DeletionProtectionEnabled").is_null()) {
-    return Status::Validation(kNothingToUpdateMessage);
+    return base::Status::Validation(kNothingToUpdateMessage);
   }
-  if (Status s = CheckTableClass(request); !s.ok()) return s;
-  if (Status s = CheckSettingsChangeAlone(request); !s.ok()) return s;
+  if (base::Status s = CheckTableClass(request); !s.ok()) return s;
+  if (base::Status s = CheckSettingsChangeAlone(request); !s.ok()) return s;
   if (billing_mode == "PROVISIONED" && throughput.is_null()) {
-    return Status::Validation(kNoThroughputForProvisionedMessage);
+    return base::Status::Validation(kNoThroughputForProvisionedMessage);
   }
   if (billing_mode == "PAY_PER_REQUEST" && !throughput.is_null()) {
-    return Status::Validation(kThroughputWithPayPerRequestMessage);
+    return base::Status::Validation(kThroughputWithPayPerRequestMessage);
   }
   if (!throughput.is_null()) {
-    if (Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
+    if (base::Status s = CheckThroughputBounds(throughput); !s.ok()) return s;
   }
-  if (Status s = CheckIndexUpdatesRequest(request); !s.ok()) return s;
+  if (base::Status s = CheckIndexUpdatesRequest(request); !s.ok()) return s;
   if (!Member(request, "StreamSpecification").is_null() && !throughput.is_null()) {
-    return Status::Validation(std::string(kInvalidParameters) +
-                              "You cannot modify stream status while updating table IOPS");
+    return base::Status::Validation(std::string(kInvalidParameters) +
+                                    "You cannot modify stream status while updating table IOPS");
   }
   for (const char* later : {"SSESpecification", "ReplicaUpdates"}) {
-    if (!Member(request, later).is_null()) return Status::Validation(NotYetSupportedMessage(later));
+    if (!Member(request, later).is_null())
+      return base::Status::Validation(NotYetSupportedMessage(later));
   }
 
-  Result<Table*> found = FindNamedTable(state, request);
+  base::Result<store::Table*> found = FindNamedTable(state, request);
   if (!found.ok()) return found.status();
-  Result<StreamChange> stream = CheckStreamChange(request, *found);
+  base::Result<StreamChange> stream = CheckStreamChange(request, *found);
   if (!stream.ok()) return stream.status();
-  TableDefinition& definition = (*found)->mutable_definition();
-  const bool currently_on_demand = definition.billing_mode == BillingMode::kPayPerRequest;
+  store::TableDefinition& definition = (*found)->mutable_definition();
+  const bool currently_on_demand = definition.billing_mode == store::BillingMode::kPayPerRequest;
   if (!throughput.is_null() && currently_on_demand && billing_mode.is_null()) {
-    return Status::Validation(kThroughputOnPayPerRequestTableMessage);
+    return base::Status::Validation(kThroughputOnPayPerRequestTableMessage);
   }
-  ProvisionedThroughput& current = definition.throughput;
+  store::ProvisionedThroughput& current = definition.throughput;
   long long read = throughput.is_null() ? 0 : Member(throughput, "ReadCapacityUnits").get<long long>();
   long long write =
       throughput.is_null() ? 0 : Member(throughput, "WriteCapacityUnits").get<long long>();
   if (!throughput.is_null() && !currently_on_demand && read == current.read_capacity_units &&
       write == current.write_capacity_units) {
-    return Status::Validation(UnchangedThroughputMessage(current.read_capacity_units, read,
-                                                         current.write_capacity_units, write));
+    return base::Status::Validation(UnchangedThroughputMessage(
+        current.read_capacity_units, read, current.write_capacity_units, write));
   }
   if (!throughput.is_null()) {
-    if (Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
+    if (base::Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
   if (billing_mode == "PAY_PER_REQUEST" && !currently_on_demand) {
-    if (Status s = CheckSwitchToOnDemandAllowed(definition, state.clock.NowSeconds()); !s.ok()) {
+    if (base::Status s = CheckSwitchToOnDemandAllowed(definition, state.clock.NowSeconds());
+        !s.ok()) {
       return s;
     }
   }
   const bool decreases = !throughput.is_null() && !currently_on_demand &&
                          (read < current.read_capacity_units || write < current.write_capacity_units);
   if (decreases) {
-    if (Status s = CheckDecreaseAllowed(current, state.clock.NowSeconds()); !s.ok()) return s;
+    if (base::Status s = CheckDecreaseAllowed(current, state.clock.NowSeconds()); !s.ok()) return s;
   }
 
   // The response describes the table as the update finds it, UPDATING; the playground applies
   // the change at once, so the next DescribeTable shows it ACTIVE with the new values.
   const bool on_demand_after =
       billing_mode == "PAY_PER_REQUEST" || (currently_on_demand && billing_mode.is_null());
-  Result<IndexUpdatePlan> index_plan = PlanIndexUpdates(state, **found, request, on_demand_after);
+  base::Result<IndexUpdatePlan> index_plan =
+      PlanIndexUpdates(state, **found, request, on_demand_after);
   if (!index_plan.ok()) return index_plan.status();
 
   const double now = state.clock.NowSeconds();
   if (billing_mode == "PAY_PER_REQUEST" && !currently_on_demand) {
-    definition.billing_mode = BillingMode::kPayPerRequest;
+    definition.billing_mode = store::BillingMode::kPayPerRequest;
     definition.last_update_to_pay_per_request_time = now;
     definition.pay_per_request_switches.push_back(now);
   }
@@ -536,7 +558,8 @@ Result<json> UpdateTable(core::EngineState& state, const json& request) {
     }
     if (decreases) {
       // The count starts again each UTC day.
-      if (current.last_decrease_time && UtcDay(*current.last_decrease_time) != UtcDay(now)) {
+      if (current.last_decrease_time &&
+          base::UtcDay(*current.last_decrease_time) != base::UtcDay(now)) {
         current.decreases_today = 0;
       }
       current.last_decrease_time = now;
@@ -550,17 +573,17 @@ Result<json> UpdateTable(core::EngineState& state, const json& request) {
   ApplyTableSettings(request, /*is_update=*/true, now, definition);
   json description = DescribeTableJson(state, **found, "UPDATING");
   FinishIndexDeletes(**found, *index_plan, now, description);
-  if (definition.billing_mode == BillingMode::kPayPerRequest) {
-    current = ProvisionedThroughput{};
+  if (definition.billing_mode == store::BillingMode::kPayPerRequest) {
+    current = store::ProvisionedThroughput{};
   }
   if (!throughput.is_null()) {
     if (currently_on_demand) current.last_increase_time = now;
     current.read_capacity_units = read;
     current.write_capacity_units = write;
-    definition.billing_mode = BillingMode::kProvisioned;
+    definition.billing_mode = store::BillingMode::kProvisioned;
   }
   (*found)->Repartition(state.scale, state.clock.NowSeconds());
   return json{{"TableDescription", description}};
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -10,7 +10,7 @@
 #include "engine/base/unicode_classes.h"
 #include "engine/base/utf8.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // The AWS tag pattern [\p{L}\p{Z}\p{N}_.:/=+\-@]* (Developer Guide, "Tagging restrictions in
@@ -20,11 +20,11 @@ bool IsTagText(const std::string& text, size_t min_characters, size_t max_charac
   size_t characters = 0;
   size_t at = 0;
   for (char32_t c; at < text.size(); ++characters) {
-    if (!NextCodePoint(text, at, c)) return false;
+    if (!base::NextCodePoint(text, at, c)) return false;
     const bool sign = c < 0x80 && std::string_view("_.:/=+-@").find(static_cast<char>(c)) !=
                                       std::string_view::npos;
     if (sign) continue;
-    if (!IsLetterNumberOrSeparator(c)) return false;
+    if (!base::IsLetterNumberOrSeparator(c)) return false;
   }
   return characters >= min_characters && characters <= max_characters;
 }
@@ -34,7 +34,7 @@ size_t CharacterCount(const std::string& text) {
   size_t characters = 0;
   size_t at = 0;
   for (char32_t c; at < text.size(); ++characters) {
-    if (!NextCodePoint(text, at, c)) return SIZE_MAX;
+    if (!base::NextCodePoint(text, at, c)) return SIZE_MAX;
   }
   return characters;
 }
@@ -48,23 +48,24 @@ bool HasReservedPrefix(const std::string& key) {
   return prefix == "aws:";
 }
 
-Status InvalidKey(const json& key) {
-  return Status::Validation("The Tag Key provided is invalid, Key: " +
-                            (key.is_string() ? key.get<std::string>() : std::string("null")));
+base::Status InvalidKey(const json& key) {
+  return base::Status::Validation("The Tag Key provided is invalid, Key: " +
+                                  (key.is_string() ? key.get<std::string>() : std::string("null")));
 }
 
-Status InvalidValue(const json& value) {
-  return Status::Validation("The Tag Value provided is invalid, Value: " +
-                            (value.is_string() ? value.get<std::string>() : std::string("null")));
+base::Status InvalidValue(const json& value) {
+  return base::Status::Validation(
+      "The Tag Value provided is invalid, Value: " +
+      (value.is_string() ? value.get<std::string>() : std::string("null")));
 }
 
-Status ReservedKey(const std::string& key) {
-  return Status::Validation("Tag Key cannot be prefixed with aws:, Key: " + key);
+base::Status ReservedKey(const std::string& key) {
+  return base::Status::Validation("Tag Key cannot be prefixed with aws:, Key: " + key);
 }
 
 }  // namespace
 
-Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& tags) {
+base::Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& tags) {
   std::vector<std::pair<std::string, std::string>> read;
   std::set<std::string> seen;
   for (const json& tag : tags) {
@@ -72,17 +73,17 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& ta
     const json& key = Member(tag, "Key");
     const json& value = Member(tag, "Value");
     if (!key.is_string() ||
-        !IsTagText(key.get<std::string>(), 1, limits::kMaxTagKeyCharacters)) {
+        !IsTagText(key.get<std::string>(), 1, base::limits::kMaxTagKeyCharacters)) {
       return InvalidKey(key);
     }
     const std::string& key_text = key.get_ref<const std::string&>();
     if (HasReservedPrefix(key_text)) return ReservedKey(key_text);
     if (!value.is_string() ||
-        !IsTagText(value.get<std::string>(), 0, limits::kMaxTagValueCharacters)) {
+        !IsTagText(value.get<std::string>(), 0, base::limits::kMaxTagValueCharacters)) {
       return InvalidValue(value);
     }
     if (!seen.insert(key_text).second) {
-      return Status::Validation(
+      return base::Status::Validation(
           "Duplicate Tag Keys provided as input: Duplicate Tag Key found " + key_text);
     }
     read.emplace_back(key_text, value.get<std::string>());
@@ -90,11 +91,11 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& ta
   return read;
 }
 
-Status CheckTagKeyToRemove(const std::string& key) {
+base::Status CheckTagKeyToRemove(const std::string& key) {
   const size_t characters = CharacterCount(key);
-  if (characters == 0 || characters > limits::kMaxTagKeyCharacters) return InvalidKey(key);
+  if (characters == 0 || characters > base::limits::kMaxTagKeyCharacters) return InvalidKey(key);
   if (HasReservedPrefix(key)) return ReservedKey(key);
-  return Status::OK();
+  return base::Status::OK();
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -11,7 +11,7 @@
 
 #include "engine/base/status.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 using TagMap = std::map<std::string, std::string>;
@@ -26,10 +26,10 @@ inline constexpr const char* kTooManyTagsMessage =
 // (1 to 128 letters, numbers, separators and _ . : / = + - @), the "aws:" prefix in any case,
 // its value (0 to 256 of the same) and a key given twice. The first fault is the error; an empty
 // list is not one (CreateTable accepts it; TagResource refuses it itself).
-Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& tags);
+base::Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& tags);
 
 // Checks one key of UntagResource's TagKeys: its length and the "aws:" prefix. A key that is not
 // on the resource is not an error.
-Status CheckTagKeyToRemove(const std::string& key);
+base::Status CheckTagKeyToRemove(const std::string& key);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

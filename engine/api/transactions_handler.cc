@@ -43,15 +43,15 @@
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
-Status TransactionCancelled(const json& reasons) {
+base::Status TransactionCancelled(const json& reasons) {
   std::string codes;
   for (const json& reason : reasons) {
     if (!codes.empty()) codes += ", ";
     codes += reason["Code"].get<std::string>();
   }
-  return Status::TransactionCanceled(
+  return base::Status::TransactionCanceled(
              "Transaction cancelled, please refer cancellation reasons for specific reasons [" +
              codes + "]")
       .WithExtraMembers(json{{"CancellationReasons", reasons}}.dump(
@@ -100,45 +100,48 @@ constexpr const char* kEmptyKeyValuePrefix =
 
 std::vector<MemberSpec> ActionMembers(const char* attributes_member, bool with_update) {
   std::vector<MemberSpec> members = {
-      {attributes_member, WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"TableName", WireType::kString},
-      {"ConditionExpression", WireType::kString},
-      {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
-      {"ExpressionAttributeValues", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"ReturnValuesOnConditionCheckFailure", WireType::kString},
+      {attributes_member, value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"TableName", value::WireType::kString},
+      {"ConditionExpression", value::WireType::kString},
+      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
+      {"ExpressionAttributeValues", value::WireType::kMap, "AttributeValue",
+       MemberKind::kAttributeMap},
+      {"ReturnValuesOnConditionCheckFailure", value::WireType::kString},
   };
-  if (with_update) members.insert(members.begin() + 1, {"UpdateExpression", WireType::kString});
+  if (with_update)
+    members.insert(members.begin() + 1, {"UpdateExpression", value::WireType::kString});
   return members;
 }
 
 const std::vector<MemberSpec>& TransactWriteItemsShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"TransactItems",
-       WireType::kList,
+       value::WireType::kList,
        "TransactWriteItem",
        MemberKind::kPlain,
        {
-           {"ConditionCheck", WireType::kStructure, "ConditionCheck", MemberKind::kPlain,
+           {"ConditionCheck", value::WireType::kStructure, "ConditionCheck", MemberKind::kPlain,
             ActionMembers("Key", false)},
-           {"Put", WireType::kStructure, "Put", MemberKind::kPlain, ActionMembers("Item", false)},
-           {"Delete", WireType::kStructure, "Delete", MemberKind::kPlain,
+           {"Put", value::WireType::kStructure, "Put", MemberKind::kPlain,
+            ActionMembers("Item", false)},
+           {"Delete", value::WireType::kStructure, "Delete", MemberKind::kPlain,
             ActionMembers("Key", false)},
-           {"Update", WireType::kStructure, "Update", MemberKind::kPlain,
+           {"Update", value::WireType::kStructure, "Update", MemberKind::kPlain,
             ActionMembers("Key", true)},
        }},
-      {"ReturnConsumedCapacity", WireType::kString},
-      {"ReturnItemCollectionMetrics", WireType::kString},
-      {"ClientRequestToken", WireType::kString},
+      {"ReturnConsumedCapacity", value::WireType::kString},
+      {"ReturnItemCollectionMetrics", value::WireType::kString},
+      {"ClientRequestToken", value::WireType::kString},
   };
   return *spec;
 }
 
 const std::vector<MemberSpec>& GetMembers() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"Key", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"TableName", WireType::kString},
-      {"ProjectionExpression", WireType::kString},
-      {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
+      {"Key", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"TableName", value::WireType::kString},
+      {"ProjectionExpression", value::WireType::kString},
+      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
   };
   return *spec;
 }
@@ -146,13 +149,13 @@ const std::vector<MemberSpec>& GetMembers() {
 const std::vector<MemberSpec>& TransactGetItemsShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"TransactItems",
-       WireType::kList,
+       value::WireType::kList,
        "TransactGetItem",
        MemberKind::kPlain,
        {
-           {"Get", WireType::kStructure, "Get", MemberKind::kPlain, GetMembers()},
+           {"Get", value::WireType::kStructure, "Get", MemberKind::kPlain, GetMembers()},
        }},
-      {"ReturnConsumedCapacity", WireType::kString},
+      {"ReturnConsumedCapacity", value::WireType::kString},
   };
   return *spec;
 }
@@ -223,8 +226,10 @@ json KnownMembers(const json& action, const std::vector<MemberSpec>& spec) {
 // Units per table in the order the tables first appear in the request.
 class TableUnits {
  public:
-  void Add(const std::string& table, double units) { Add(table, CapacityCharge{units, {}, {}}); }
-  void Add(const std::string& table, const CapacityCharge& charge) {
+  void Add(const std::string& table, double units) {
+    Add(table, capacity::CapacityCharge{units, {}, {}});
+  }
+  void Add(const std::string& table, const capacity::CapacityCharge& charge) {
     for (auto& [name, total] : totals_) {
       if (name == table) {
         total += charge;
@@ -259,37 +264,37 @@ class TableUnits {
   }
 
  private:
-  std::vector<std::pair<std::string, CapacityCharge>> totals_;
+  std::vector<std::pair<std::string, capacity::CapacityCharge>> totals_;
 };
 
-double TransactionalReadUnits(const Item* item) {
-  return kTransactionalFactor * capacity::ReadUnits(item ? ItemSize(*item) : 0, true);
+double TransactionalReadUnits(const value::Item* item) {
+  return kTransactionalFactor * capacity::ReadUnits(item ? value::ItemSize(*item) : 0, true);
 }
 
 // The items a transaction names, to enforce one action per item.
 class ItemTargets {
  public:
   // False when the item was already named.
-  bool Insert(const Table* table, const PrimaryKey& key) {
+  bool Insert(const store::Table* table, const value::PrimaryKey& key) {
     return targets_.insert({table, key}).second;
   }
 
  private:
   struct Less {
-    bool operator()(const std::pair<const Table*, PrimaryKey>& a,
-                    const std::pair<const Table*, PrimaryKey>& b) const {
-      if (a.first != b.first) return std::less<const Table*>()(a.first, b.first);
-      return PrimaryKeyLess()(a.second, b.second);
+    bool operator()(const std::pair<const store::Table*, value::PrimaryKey>& a,
+                    const std::pair<const store::Table*, value::PrimaryKey>& b) const {
+      if (a.first != b.first) return std::less<const store::Table*>()(a.first, b.first);
+      return value::PrimaryKeyLess()(a.second, b.second);
     }
   };
-  std::set<std::pair<const Table*, PrimaryKey>, Less> targets_;
+  std::set<std::pair<const store::Table*, value::PrimaryKey>, Less> targets_;
 };
 
 // --- Cancellation -----------------------------------------------------------------------------
 
 // The first action the service cannot apply cancels the transaction alone: it gets
 // ValidationError with the error's message, every other action None.
-Status CancelledByValidation(size_t action_count, size_t failed, const std::string& message) {
+base::Status CancelledByValidation(size_t action_count, size_t failed, const std::string& message) {
   json reasons = json::array();
   for (size_t i = 0; i < action_count; ++i) {
     reasons.push_back(i == failed ? json{{"Code", "ValidationError"}, {"Message", message}}
@@ -330,7 +335,7 @@ json ReplayResponse(core::EngineState& state, const core::TransactionToken& toke
   const double now = state.clock.NowSeconds();
   TableUnits units;
   for (const auto& [table_name, key] : token.targets) {
-    Table* table = state.FindTable(table_name);
+    store::Table* table = state.FindTable(table_name);
     if (table == nullptr) continue;
     const double read = TransactionalReadUnits(table->Find(key));
     table->RecordRead(key, read, now);
@@ -347,16 +352,16 @@ json ReplayResponse(core::EngineState& state, const core::TransactionToken& toke
 struct WriteAction {
   const ActionKind* kind = nullptr;
   json request;  // the action's known members
-  Table* table = nullptr;
+  store::Table* table = nullptr;
   std::optional<PreparedWrite> write;
-  Status key_error;  // the key the table's schema rejects: a cancellation reason
-  const Item* current = nullptr;
-  std::optional<Item> new_item;
-  CapacityCharge charge;         // doubled, as transactions are
+  base::Status key_error;  // the key the table's schema rejects: a cancellation reason
+  const value::Item* current = nullptr;
+  std::optional<value::Item> new_item;
+  capacity::CapacityCharge charge;        // doubled, as transactions are
   core::IndexWriteTargets index_targets;  // the global index partitions it writes, once admitted
 };
 
-Status ValidateTransactWriteMembers(const json& request) {
+base::Status ValidateTransactWriteMembers(const json& request) {
   ValidationErrors errors;
   const json& token = Member(request, "ClientRequestToken");
   errors.MinLength(token, "clientRequestToken", 1);
@@ -378,7 +383,7 @@ Status ValidateTransactWriteMembers(const json& request) {
 }
 
 // Each element names exactly one action.
-Result<std::vector<WriteAction>> ReadWriteActions(const json& items) {
+base::Result<std::vector<WriteAction>> ReadWriteActions(const json& items) {
   std::vector<WriteAction> actions;
   for (const json& element : items) {
     WriteAction action;
@@ -389,8 +394,8 @@ Result<std::vector<WriteAction>> ReadWriteActions(const json& items) {
         ++kinds;
       }
     }
-    if (kinds == 0) return Status::Validation(kNoOperationMessage);
-    if (kinds > 1) return Status::Validation(kSeveralOperationsMessage);
+    if (kinds == 0) return base::Status::Validation(kNoOperationMessage);
+    if (kinds > 1) return base::Status::Validation(kSeveralOperationsMessage);
     const bool is_update = action.kind->kind == WriteKind::kUpdate;
     action.request = KnownMembers(element[action.kind->wire_name],
                                   ActionMembers(action.kind->attributes_member, is_update));
@@ -401,49 +406,51 @@ Result<std::vector<WriteAction>> ReadWriteActions(const json& items) {
 
 // What the request alone shows wrong with one action: its values and expressions. Returns the
 // bytes the action contributes to the transaction's aggregate size.
-Result<size_t> CheckActionRequest(const WriteAction& action) {
+base::Result<size_t> CheckActionRequest(const WriteAction& action) {
   const json& request = action.request;
-  Result<Item> attributes = DecodeItem(Member(request, action.kind->attributes_member));
+  base::Result<value::Item> attributes =
+      value::DecodeItem(Member(request, action.kind->attributes_member));
   if (!attributes.ok()) return attributes.status();
-  size_t bytes = ItemSize(*attributes);
-  if (action.kind->kind == WriteKind::kPut && bytes > limits::kMaxItemBytes) {
-    return Status::Validation(kItemTooLargeMessage);
+  size_t bytes = value::ItemSize(*attributes);
+  if (action.kind->kind == WriteKind::kPut && bytes > base::limits::kMaxItemBytes) {
+    return base::Status::Validation(kItemTooLargeMessage);
   }
-  Result<RequestExpressions> expressions =
+  base::Result<RequestExpressions> expressions =
       action.kind->kind == WriteKind::kUpdate
           ? ParseRequestExpressions(request,
-                                      {{"UpdateExpression", expr::ExpressionKind::kUpdate},
-                                       {"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                      {}, /*envelope=*/false)
-          : ParseRequestExpressions(
-                request, {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {},
-                /*envelope=*/false);
+                                    {{"UpdateExpression", expr::ExpressionKind::kUpdate},
+                                     {"ConditionExpression", expr::ExpressionKind::kCondition}},
+                                    {}, /*envelope=*/false)
+          : ParseRequestExpressions(request,
+                                    {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {},
+                                    /*envelope=*/false);
   if (!expressions.ok()) return expressions.status();
   if (const json& values = Member(request, "ExpressionAttributeValues"); values.is_object()) {
-    Result<Item> decoded = DecodeItem(values);
-    if (decoded.ok()) bytes += ItemSize(*decoded);
+    base::Result<value::Item> decoded = value::DecodeItem(values);
+    if (decoded.ok()) bytes += value::ItemSize(*decoded);
   }
   return bytes;
 }
 
 // Tables, keys, the rest of what needs the schema, and the one-action-per-item rule.
-Status ResolveTargets(core::EngineState& state, std::vector<WriteAction>& actions) {
+base::Status ResolveTargets(core::EngineState& state, std::vector<WriteAction>& actions) {
   for (WriteAction& action : actions) {
     action.table = state.FindTable(Member(action.request, "TableName").get<std::string>());
-    if (action.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
+    if (action.table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
   }
   for (WriteAction& action : actions) {
-    Result<Item> attributes = DecodeItem(Member(action.request, action.kind->attributes_member));
+    base::Result<value::Item> attributes =
+        value::DecodeItem(Member(action.request, action.kind->attributes_member));
     if (!attributes.ok()) return attributes.status();
-    Result<PrimaryKey> key = action.kind->kind == WriteKind::kPut
-                                 ? action.table->KeyOfItem(*attributes)
-                                 : action.table->KeyFromKeyParameter(*attributes);
+    base::Result<value::PrimaryKey> key = action.kind->kind == WriteKind::kPut
+                                              ? action.table->KeyOfItem(*attributes)
+                                              : action.table->KeyFromKeyParameter(*attributes);
     if (!key.ok()) {
       if (key.status().message().rfind(kEmptyKeyValuePrefix, 0) == 0) return key.status();
       action.key_error = key.status();
       continue;
     }
-    Result<PreparedWrite> write =
+    base::Result<PreparedWrite> write =
         PrepareWrite(state, action.request, action.kind->kind, /*envelope=*/false);
     if (!write.ok()) return write.status();
     action.write = std::move(*write);
@@ -452,10 +459,10 @@ Status ResolveTargets(core::EngineState& state, std::vector<WriteAction>& action
   for (const WriteAction& action : actions) {
     if (!action.write) continue;
     if (!targets.Insert(action.table, action.write->key)) {
-      return Status::Validation(kMultipleOperationsOnOneItemMessage);
+      return base::Status::Validation(kMultipleOperationsOnOneItemMessage);
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 // An update of an absent item that only removes attributes creates no item (as in UpdateItem).
@@ -466,10 +473,10 @@ bool OnlyRemovesFromAbsentItem(const WriteAction& action) {
 // Transactional write units: twice what the single-item operation costs. A ConditionCheck is
 // billed as a write of the item it reads (measured: 2 WCU for an item under 1 KB).
 // Index writes are doubled too.
-CapacityCharge TransactionalWriteCharge(const WriteAction& action) {
+capacity::CapacityCharge TransactionalWriteCharge(const WriteAction& action) {
   if (action.kind->kind == WriteKind::kConditionCheck) {
-    const size_t size = action.current ? ItemSize(*action.current) : 0;
-    return CapacityCharge{kTransactionalFactor * capacity::WriteUnits(size), {}, {}};
+    const size_t size = action.current ? value::ItemSize(*action.current) : 0;
+    return capacity::CapacityCharge{kTransactionalFactor * capacity::WriteUnits(size), {}, {}};
   }
   return core::WriteCharge(*action.table, action.current,
                      action.new_item ? &*action.new_item : nullptr,
@@ -479,15 +486,16 @@ CapacityCharge TransactionalWriteCharge(const WriteAction& action) {
 
 // The transaction proper, once the request is known to be well formed. Nothing is written
 // unless every action can be applied and every condition holds.
-Result<json> RunWriteTransaction(core::EngineState& state, const json& request,
-                                 std::vector<WriteAction>& actions) {
+base::Result<json> RunWriteTransaction(core::EngineState& state, const json& request,
+                                       std::vector<WriteAction>& actions) {
   for (size_t i = 0; i < actions.size(); ++i) {
     WriteAction& action = actions[i];
     if (!action.key_error.ok()) {
       return CancelledByValidation(actions.size(), i, action.key_error.message());
     }
     action.current = action.table->Find(action.write->key);
-    Result<std::optional<Item>> computed = core::ComputeWrite(*action.write, action.current);
+    base::Result<std::optional<value::Item>> computed =
+        core::ComputeWrite(*action.write, action.current);
     if (!computed.ok()) {
       return CancelledByValidation(actions.size(), i, computed.status().message());
     }
@@ -500,9 +508,9 @@ Result<json> RunWriteTransaction(core::EngineState& state, const json& request,
   for (WriteAction& action : actions) {
     const bool stores = action.kind->kind != WriteKind::kConditionCheck &&
                         !OnlyRemovesFromAbsentItem(action);
-    Result<core::IndexWriteTargets> admitted = core::AdmitWrite(
-        state, *action.table, action.write->key, action.charge, action.current,
-        stores && action.new_item ? &*action.new_item : nullptr, now);
+    base::Result<core::IndexWriteTargets> admitted =
+        core::AdmitWrite(state, *action.table, action.write->key, action.charge, action.current,
+                         stores && action.new_item ? &*action.new_item : nullptr, now);
     if (!admitted.ok()) return admitted.status();
     action.index_targets = std::move(*admitted);
   }
@@ -511,7 +519,7 @@ Result<json> RunWriteTransaction(core::EngineState& state, const json& request,
   json reasons = json::array();
   bool cancelled = false;
   for (const WriteAction& action : actions) {
-    Status s = core::CheckWriteCondition(*action.write, action.current);
+    base::Status s = core::CheckWriteCondition(*action.write, action.current);
     if (s.ok()) {
       reasons.push_back({{"Code", "None"}});
       continue;
@@ -554,14 +562,14 @@ Result<json> RunWriteTransaction(core::EngineState& state, const json& request,
 
 struct GetAction {
   json request;  // the Get's known members
-  Item key_attributes;
-  Table* table = nullptr;
-  std::optional<PrimaryKey> key;
-  Status key_error;
+  value::Item key_attributes;
+  store::Table* table = nullptr;
+  std::optional<value::PrimaryKey> key;
+  base::Status key_error;
   RequestExpressions expressions;
 };
 
-Status ValidateTransactGetMembers(const json& request) {
+base::Status ValidateTransactGetMembers(const json& request) {
   ValidationErrors errors;
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
               kReturnConsumedCapacityValues);
@@ -580,20 +588,21 @@ Status ValidateTransactGetMembers(const json& request) {
 
 }  // namespace
 
-Result<json> TransactWriteItems(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, TransactWriteItemsShape()); !s.ok()) return s;
-  if (Status s = ValidateTransactWriteMembers(request); !s.ok()) return s;
-  Result<std::vector<WriteAction>> actions = ReadWriteActions(Member(request, "TransactItems"));
+base::Result<json> TransactWriteItems(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, TransactWriteItemsShape()); !s.ok()) return s;
+  if (base::Status s = ValidateTransactWriteMembers(request); !s.ok()) return s;
+  base::Result<std::vector<WriteAction>> actions =
+      ReadWriteActions(Member(request, "TransactItems"));
   if (!actions.ok()) return actions.status();
 
   size_t total_bytes = 0;
   for (const WriteAction& action : *actions) {
-    Result<size_t> bytes = CheckActionRequest(action);
+    base::Result<size_t> bytes = CheckActionRequest(action);
     if (!bytes.ok()) return bytes.status();
     total_bytes += *bytes;
   }
   if (total_bytes > kMaxTransactionBytes) {
-    return Status::Validation(kWriteTransactionTooLargeMessage);
+    return base::Status::Validation(kWriteTransactionTooLargeMessage);
   }
 
   const double now = state.clock.NowSeconds();
@@ -605,14 +614,14 @@ Result<json> TransactWriteItems(core::EngineState& state, const json& request) {
     auto it = tokens.find(token.get<std::string>());
     if (it != tokens.end()) {
       if (it->second.fingerprint != fingerprint) {
-        return Status::IdempotentParameterMismatch(kIdempotentMismatchMessage);
+        return base::Status::IdempotentParameterMismatch(kIdempotentMismatchMessage);
       }
       return ReplayResponse(state, it->second, request);
     }
   }
 
-  if (Status s = ResolveTargets(state, *actions); !s.ok()) return s;
-  Result<json> response = RunWriteTransaction(state, request, *actions);
+  if (base::Status s = ResolveTargets(state, *actions); !s.ok()) return s;
+  base::Result<json> response = RunWriteTransaction(state, request, *actions);
   if (response.ok() && token.is_string()) {
     core::TransactionToken& entry = tokens[token.get<std::string>()];
     entry.fingerprint = fingerprint;
@@ -624,19 +633,19 @@ Result<json> TransactWriteItems(core::EngineState& state, const json& request) {
   return response;
 }
 
-Result<json> TransactGetItems(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, TransactGetItemsShape()); !s.ok()) return s;
-  if (Status s = ValidateTransactGetMembers(request); !s.ok()) return s;
+base::Result<json> TransactGetItems(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, TransactGetItemsShape()); !s.ok()) return s;
+  if (base::Status s = ValidateTransactGetMembers(request); !s.ok()) return s;
 
   // What the request alone shows: each Get's key values and projection.
   std::vector<GetAction> gets;
   for (const json& element : Member(request, "TransactItems")) {
     GetAction get;
     get.request = KnownMembers(Member(element, "Get"), GetMembers());
-    Result<Item> key_attributes = DecodeItem(Member(get.request, "Key"));
+    base::Result<value::Item> key_attributes = value::DecodeItem(Member(get.request, "Key"));
     if (!key_attributes.ok()) return key_attributes.status();
     get.key_attributes = std::move(*key_attributes);
-    Result<RequestExpressions> expressions = ParseRequestExpressions(
+    base::Result<RequestExpressions> expressions = ParseRequestExpressions(
         get.request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {},
         /*envelope=*/false);
     if (!expressions.ok()) return expressions.status();
@@ -646,10 +655,10 @@ Result<json> TransactGetItems(core::EngineState& state, const json& request) {
 
   for (GetAction& get : gets) {
     get.table = state.FindTable(Member(get.request, "TableName").get<std::string>());
-    if (get.table == nullptr) return Status::ResourceNotFound(kItemNotFoundInTableMessage);
+    if (get.table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
   }
   for (GetAction& get : gets) {
-    Result<PrimaryKey> key = get.table->KeyFromKeyParameter(get.key_attributes);
+    base::Result<value::PrimaryKey> key = get.table->KeyFromKeyParameter(get.key_attributes);
     if (key.ok()) {
       get.key = std::move(*key);
     } else if (key.status().message().rfind(kEmptyKeyValuePrefix, 0) == 0) {
@@ -661,7 +670,7 @@ Result<json> TransactGetItems(core::EngineState& state, const json& request) {
   ItemTargets targets;
   for (const GetAction& get : gets) {
     if (get.key && !targets.Insert(get.table, *get.key)) {
-      return Status::Validation(kMultipleOperationsOnOneItemMessage);
+      return base::Status::Validation(kMultipleOperationsOnOneItemMessage);
     }
   }
   for (size_t i = 0; i < gets.size(); ++i) {
@@ -673,20 +682,20 @@ Result<json> TransactGetItems(core::EngineState& state, const json& request) {
   // Reads are charged on whole items, whatever the projection returns; a missing item still
   // costs a read.
   const double now = state.clock.NowSeconds();
-  std::vector<const Item*> found;
+  std::vector<const value::Item*> found;
   std::vector<double> units;
   size_t total_bytes = 0;
   for (const GetAction& get : gets) {
     const core::ItemRead read = core::LocateItem(state, *get.table, *get.key, /*consistent=*/true);
     found.push_back(read.item);
     units.push_back(kTransactionalFactor * read.units);
-    if (read.item != nullptr) total_bytes += ItemSize(*read.item);
+    if (read.item != nullptr) total_bytes += value::ItemSize(*read.item);
   }
   if (total_bytes > kMaxTransactionBytes) {
-    return Status::Validation(kReadTransactionTooLargeMessage);
+    return base::Status::Validation(kReadTransactionTooLargeMessage);
   }
   for (size_t i = 0; i < gets.size(); ++i) {
-    if (Status s = core::AdmitItemRead(state, *gets[i].table, *gets[i].key, units[i], now);
+    if (base::Status s = core::AdmitItemRead(state, *gets[i].table, *gets[i].key, units[i], now);
         !s.ok()) {
       return s;
     }
@@ -700,7 +709,7 @@ Result<json> TransactGetItems(core::EngineState& state, const json& request) {
     if (found[i] != nullptr) {
       const std::optional<expr::ProjectionExpression>& projection = get.expressions.projection();
       entry["Item"] =
-          EncodeItem(projection ? expr::Project(*found[i], projection->paths) : *found[i]);
+          value::EncodeItem(projection ? expr::Project(*found[i], projection->paths) : *found[i]);
     }
     responses.push_back(std::move(entry));
     get.table->RecordRead(*get.key, units[i], now);
@@ -713,4 +722,4 @@ Result<json> TransactGetItems(core::EngineState& state, const json& request) {
   return response;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

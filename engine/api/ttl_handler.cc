@@ -9,7 +9,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/ttl/ttl_sweeper.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 // "Any additional UpdateTimeToLive calls for the same table during this one hour duration result
@@ -18,31 +18,33 @@ constexpr double kChangeIntervalSeconds = 3600;
 
 const std::vector<MemberSpec>& UpdateShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"TableName", WireType::kString},
-      {"TimeToLiveSpecification", WireType::kStructure, "TimeToLiveSpecification",
+      {"TableName", value::WireType::kString},
+      {"TimeToLiveSpecification",
+       value::WireType::kStructure,
+       "TimeToLiveSpecification",
        MemberKind::kPlain,
-       {{"AttributeName", WireType::kString}, {"Enabled", WireType::kBoolean}}},
+       {{"AttributeName", value::WireType::kString}, {"Enabled", value::WireType::kBoolean}}},
   };
   return *spec;
 }
 
-Result<Table*> FindNamedTable(core::EngineState& state, const json& request) {
+base::Result<store::Table*> FindNamedTable(core::EngineState& state, const json& request) {
   ValidationErrors errors;
   const json& name = Member(request, "TableName");
   errors.NotNull(name, "tableName");
   errors.ResourceName(name, "tableName");
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
-  Table* table = state.FindTable(name.get<std::string>());
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  store::Table* table = state.FindTable(name.get<std::string>());
   if (table == nullptr) {
-    return Status::ResourceNotFound(TableNotFoundMessage(name.get<std::string>()));
+    return base::Status::ResourceNotFound(TableNotFoundMessage(name.get<std::string>()));
   }
   return table;
 }
 
 }  // namespace
 
-Result<json> UpdateTimeToLive(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, UpdateShape()); !s.ok()) return s;
+base::Result<json> UpdateTimeToLive(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, UpdateShape()); !s.ok()) return s;
   const json& specification = Member(request, "TimeToLiveSpecification");
   const json& attribute = Member(specification, "AttributeName");
   const json& enabled = Member(specification, "Enabled");
@@ -57,27 +59,27 @@ Result<json> UpdateTimeToLive(core::EngineState& state, const json& request) {
     errors.MaxLength(attribute, "timeToLiveSpecification.attributeName", 255);
     errors.NotNull(enabled, "timeToLiveSpecification.enabled");
   }
-  if (Status s = errors.ToStatus(); !s.ok()) return s;
-  Result<Table*> table = FindNamedTable(state, request);
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  base::Result<store::Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
 
-  TableDefinition& definition = (*table)->mutable_definition();
+  store::TableDefinition& definition = (*table)->mutable_definition();
   const std::string wanted = attribute.get<std::string>();
   // What the request asks is checked before the interval between changes.
   if (definition.ttl_attribute && *definition.ttl_attribute != wanted) {
-    return Status::Validation(
+    return base::Status::Validation(
         "TimeToLive is active on a different AttributeName: current AttributeName is " +
         *definition.ttl_attribute);
   }
   if (enabled == true && definition.ttl_attribute) {
-    return Status::Validation("TimeToLive is already enabled");
+    return base::Status::Validation("TimeToLive is already enabled");
   }
   if (enabled == false && !definition.ttl_attribute) {
-    return Status::Validation("TimeToLive is already disabled");
+    return base::Status::Validation("TimeToLive is already disabled");
   }
   const double now = state.clock.NowSeconds();
   if (definition.ttl_changed_at && now - *definition.ttl_changed_at < kChangeIntervalSeconds) {
-    return Status::Validation(
+    return base::Status::Validation(
         "Time to live has been modified multiple times within a fixed interval");
   }
   if (enabled == true) {
@@ -89,11 +91,13 @@ Result<json> UpdateTimeToLive(core::EngineState& state, const json& request) {
   return json{{"TimeToLiveSpecification", {{"AttributeName", wanted}, {"Enabled", enabled}}}};
 }
 
-Result<json> DescribeTimeToLive(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, {{"TableName", WireType::kString}}); !s.ok()) return s;
-  Result<Table*> table = FindNamedTable(state, request);
+base::Result<json> DescribeTimeToLive(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, {{"TableName", value::WireType::kString}});
+      !s.ok())
+    return s;
+  base::Result<store::Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
-  const TableDefinition& definition = (*table)->definition();
+  const store::TableDefinition& definition = (*table)->definition();
   // ENABLING and DISABLING are in the API's enum, but the live service answers the settled
   // status on the very next call (ScyllaDB's test_ttl.py, which also runs against DynamoDB,
   // asserts ENABLED right after enabling and DISABLED right after disabling).
@@ -118,10 +122,10 @@ void RunBackgroundWork(core::EngineState& state) {
   if (second == state.last_ttl_sweep_second) return;
   state.last_ttl_sweep_second = second;
   for (auto& [name, table] : state.tables) {
-    if (SweepExpiredItems(*table, now, state.ttl_deletion_delay_seconds) > 0) {
+    if (ttl::SweepExpiredItems(*table, now, state.ttl_deletion_delay_seconds) > 0) {
       state.background_changed = true;
     }
   }
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

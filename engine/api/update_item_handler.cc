@@ -12,29 +12,30 @@
 #include "engine/expr/update_evaluator.h"
 #include "engine/value/ddb_json.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 const std::vector<MemberSpec>& UpdateItemShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"TableName", WireType::kString},
-      {"Key", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"AttributeUpdates", WireType::kMap, "AttributeValueUpdate"},
-      {"Expected", WireType::kMap, "ExpectedAttributeValue"},
-      {"ConditionalOperator", WireType::kString},
-      {"ReturnValues", WireType::kString},
-      {"ReturnConsumedCapacity", WireType::kString},
-      {"ReturnItemCollectionMetrics", WireType::kString},
-      {"UpdateExpression", WireType::kString},
-      {"ConditionExpression", WireType::kString},
-      {"ExpressionAttributeNames", WireType::kMap, "String", MemberKind::kStringMap},
-      {"ExpressionAttributeValues", WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"ReturnValuesOnConditionCheckFailure", WireType::kString},
+      {"TableName", value::WireType::kString},
+      {"Key", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      {"AttributeUpdates", value::WireType::kMap, "AttributeValueUpdate"},
+      {"Expected", value::WireType::kMap, "ExpectedAttributeValue"},
+      {"ConditionalOperator", value::WireType::kString},
+      {"ReturnValues", value::WireType::kString},
+      {"ReturnConsumedCapacity", value::WireType::kString},
+      {"ReturnItemCollectionMetrics", value::WireType::kString},
+      {"UpdateExpression", value::WireType::kString},
+      {"ConditionExpression", value::WireType::kString},
+      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
+      {"ExpressionAttributeValues", value::WireType::kMap, "AttributeValue",
+       MemberKind::kAttributeMap},
+      {"ReturnValuesOnConditionCheckFailure", value::WireType::kString},
   };
   return *spec;
 }
 
-Status ValidateUpdateItemMembers(const json& request) {
+base::Status ValidateUpdateItemMembers(const json& request) {
   ValidationErrors errors;
   const json& table_name = Member(request, "TableName");
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
@@ -54,15 +55,18 @@ Status ValidateUpdateItemMembers(const json& request) {
 
 // ReturnValues: the whole item before or after, or only the updated paths of either. `new_item`
 // is null when the update stored nothing.
-std::optional<Item> ReturnedAttributes(const std::string& return_values, const PreparedWrite& write,
-                                       const std::optional<Item>& old_item, const Item* new_item) {
+std::optional<value::Item> ReturnedAttributes(const std::string& return_values,
+                                              const PreparedWrite& write,
+                                              const std::optional<value::Item>& old_item,
+                                              const value::Item* new_item) {
   if (return_values == "ALL_OLD") return old_item;
-  if (return_values == "ALL_NEW") return new_item ? std::optional<Item>(*new_item) : std::nullopt;
+  if (return_values == "ALL_NEW")
+    return new_item ? std::optional<value::Item>(*new_item) : std::nullopt;
   if (return_values != "UPDATED_OLD" && return_values != "UPDATED_NEW") return std::nullopt;
   if (!write.expressions.update()) return std::nullopt;
   std::vector<expr::Path> paths = expr::UpdatedPaths(*write.expressions.update());
   if (return_values == "UPDATED_NEW") {
-    return new_item ? std::optional<Item>(expr::Project(*new_item, paths)) : std::nullopt;
+    return new_item ? std::optional<value::Item>(expr::Project(*new_item, paths)) : std::nullopt;
   }
   if (!old_item) return std::nullopt;
   return expr::Project(*old_item, paths);
@@ -70,13 +74,14 @@ std::optional<Item> ReturnedAttributes(const std::string& return_values, const P
 
 }  // namespace
 
-Result<json> UpdateItem(core::EngineState& state, const json& request) {
-  if (Status s = CheckRequestShape(request, UpdateItemShape()); !s.ok()) return s;
-  if (Status s = ValidateUpdateItemMembers(request); !s.ok()) return s;
-  Result<PreparedWrite> write = PrepareWrite(state, request, WriteKind::kUpdate, /*envelope=*/true);
+base::Result<json> UpdateItem(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckRequestShape(request, UpdateItemShape()); !s.ok()) return s;
+  if (base::Status s = ValidateUpdateItemMembers(request); !s.ok()) return s;
+  base::Result<PreparedWrite> write =
+      PrepareWrite(state, request, WriteKind::kUpdate, /*envelope=*/true);
   if (!write.ok()) return write.status();
 
-  Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, *write);
+  base::Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, *write);
   if (!outcome.ok()) return outcome.status();
   json response = json::object();
   const json& return_values_member = Member(request, "ReturnValues");
@@ -84,11 +89,11 @@ Result<json> UpdateItem(core::EngineState& state, const json& request) {
       return_values_member.is_string() ? return_values_member.get<std::string>() : "NONE";
   // Only the *_NEW answers read the stored item back; most updates return nothing.
   const bool wants_new_item = return_values == "ALL_NEW" || return_values == "UPDATED_NEW";
-  const Item* new_item =
+  const value::Item* new_item =
       wants_new_item && outcome->stored ? write->table->Find(write->key) : nullptr;
-  std::optional<Item> returned =
+  std::optional<value::Item> returned =
       ReturnedAttributes(return_values, *write, outcome->old_item, new_item);
-  if (returned && !returned->empty()) response["Attributes"] = EncodeItem(*returned);
+  if (returned && !returned->empty()) response["Attributes"] = value::EncodeItem(*returned);
   if (ReturnsItemCollectionMetrics(*write->table, request)) {
     response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
   }
@@ -98,4 +103,4 @@ Result<json> UpdateItem(core::EngineState& state, const json& request) {
   return response;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

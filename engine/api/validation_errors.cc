@@ -1,6 +1,6 @@
 #include "engine/api/validation_errors.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 namespace {
 
 bool IsNameCharacter(char c) {
@@ -111,15 +111,15 @@ void ValidationErrors::MaxValue(const json& value, std::string_view path, long l
   Add(value, path, "Member must have value less than or equal to " + std::to_string(max));
 }
 
-Status ValidationErrors::ToStatus() const {
-  if (messages_.empty()) return Status::OK();
+base::Status ValidationErrors::ToStatus() const {
+  if (messages_.empty()) return base::Status::OK();
   std::string text = std::to_string(messages_.size()) + " validation error" +
                      (messages_.size() == 1 ? "" : "s") + " detected: ";
   for (size_t i = 0; i < messages_.size(); ++i) {
     if (i > 0) text += "; ";
     text += messages_[i];
   }
-  return Status::Validation(text);
+  return base::Status::Validation(text);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -11,7 +11,7 @@
 
 #include "engine/base/status.h"
 
-namespace ddbpg {
+namespace ddbpg::api {
 
 using json = nlohmann::json;
 
@@ -33,7 +33,7 @@ class ValidationErrors {
 
   bool empty() const { return messages_.empty(); }
   // OK when nothing was recorded, else the ValidationException listing at most the first 10.
-  Status ToStatus() const;
+  base::Status ToStatus() const;
 
  private:
   std::vector<std::string> messages_;
@@ -43,4 +43,4 @@ class ValidationErrors {
 // and structures.
 std::string RenderValue(const json& value);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::api

@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 inline bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -17,4 +17,4 @@ inline bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -4,7 +4,7 @@
 // server hand it a real clock, tests and simulations a ManualClock that moves only when told.
 #pragma once
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 class Clock {
  public:
@@ -26,4 +26,4 @@ class ManualClock : public Clock {
   double now_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

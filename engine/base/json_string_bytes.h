@@ -4,7 +4,7 @@
 // bytes), and a table makes the run a single load per byte.
 #pragma once
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 struct JsonStringStops {
   bool stops[256] = {};
@@ -19,4 +19,4 @@ struct JsonStringStops {
 
 inline constexpr JsonStringStops kJsonStringStops;
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -5,7 +5,7 @@
 #include "engine/base/json_string_bytes.h"
 #include "engine/base/utf8.h"
 
-namespace ddbpg {
+namespace ddbpg::base {
 namespace {
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
@@ -122,4 +122,4 @@ void JsonWriter::Raw(std::string_view json_text) {
   out_ += json_text;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 class JsonWriter {
  public:
@@ -42,4 +42,4 @@ class JsonWriter {
 // invalid UTF-8 sequence replaced by U+FFFD as nlohmann's error_handler_t::replace does.
 void AppendEscaped(std::string& out, std::string_view text);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -3,7 +3,7 @@
 
 #include <cstddef>
 
-namespace ddbpg::limits {
+namespace ddbpg::base::limits {
 
 // Item size (ServiceQuotas, "Item size"): byte-exact, 409,600 accepted and 409,601 rejected
 // (measured against the live service; shared/DYNAMODB-FACTS.md A.2).
@@ -67,4 +67,4 @@ constexpr size_t kMaxAttributesToGet = 255;
 constexpr long long kMaxTableReadCapacityUnits = 40000;
 constexpr long long kMaxTableWriteCapacityUnits = 40000;
 
-}  // namespace ddbpg::limits
+}  // namespace ddbpg::base::limits

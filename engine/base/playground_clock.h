@@ -10,7 +10,11 @@
 
 #include "engine/base/clock.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::base {
 
 class PlaygroundClock : public Clock {
  public:
@@ -40,11 +44,11 @@ class PlaygroundClock : public Clock {
   }
 
  private:
-  friend class StateCodec;
+  friend class persist::StateCodec;
   const Clock& host_;
   bool is_virtual_ = false;
   double virtual_now_ = 0;
   double real_floor_ = 0;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

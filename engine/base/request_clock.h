@@ -7,7 +7,7 @@
 
 #include "engine/base/clock.h"
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 class RequestClock : public Clock {
  public:
@@ -31,4 +31,4 @@ class RequestClock : public Clock {
   double held_at_ = 0;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

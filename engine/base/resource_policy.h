@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 struct ResourcePolicy {
   // The attached document in the canonical form GetResourcePolicy answers with; empty while no
@@ -22,4 +22,4 @@ struct ResourcePolicy {
   bool attached() const { return !document.empty(); }
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -5,7 +5,11 @@
 
 #include <cstdint>
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::base {
 
 class Rng {
  public:
@@ -23,8 +27,8 @@ class Rng {
   uint64_t Below(uint64_t bound) { return bound == 0 ? 0 : Next() % bound; }
 
  private:
-  friend class StateCodec;
+  friend class persist::StateCodec;
   uint64_t state_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

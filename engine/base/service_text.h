@@ -1,10 +1,10 @@
 // Texts of the service that every layer uses (values, tables, requests).
 #pragma once
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 // The prefix of DynamoDB's "One or more parameter values were invalid: ..." messages.
 inline constexpr const char* kParameterValuesInvalid =
     "One or more parameter values were invalid: ";
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -10,7 +10,7 @@
 #include <utility>
 #include <variant>
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 enum class ErrorType {
   kNone,
@@ -138,4 +138,4 @@ class Result {
   Status status_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

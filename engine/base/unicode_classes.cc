@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
-namespace ddbpg {
+namespace ddbpg::base {
 namespace {
 
 struct CodePointRange {
@@ -26,4 +26,4 @@ bool IsLetterNumberOrSeparator(char32_t code_point) {
   return it != end && it->first <= code_point;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -3,11 +3,11 @@
 // natively and in wasm, where no locale can be relied on.
 #pragma once
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 // Whether `code_point` is a letter (\p{L}), a number (\p{N}) or a separator (\p{Z}: spaces,
 // including U+00A0 and U+3000, and the line and paragraph separators). Tabs and newlines are
 // control characters, not separators.
 bool IsLetterNumberOrSeparator(char32_t code_point);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

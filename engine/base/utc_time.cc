@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace ddbpg {
+namespace ddbpg::base {
 namespace {
 
 struct CivilDate {
@@ -67,4 +67,4 @@ std::string FormatUtcIsoMillis(double epoch_seconds) {
   return buffer;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

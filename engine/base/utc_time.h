@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 // Days since 1970-01-01 of the UTC day containing `epoch_seconds`.
 int64_t UtcDay(double epoch_seconds);
@@ -17,4 +17,4 @@ std::string FormatUtcLong(double epoch_seconds);
 // "2026-10-08T23:07:31.275": a stream label (LatestStreamLabel), UTC with milliseconds.
 std::string FormatUtcIsoMillis(double epoch_seconds);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -1,6 +1,6 @@
 #include "engine/base/utf8.h"
 
-namespace ddbpg {
+namespace ddbpg::base {
 namespace {
 
 // How many bytes the sequence led by `lead` has, and the range its second byte must fall in
@@ -76,4 +76,4 @@ void AppendUtf8(std::string& out, char32_t code_point) {
   }
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace ddbpg {
+namespace ddbpg::base {
 
 struct Utf8Sequence {
   // Bytes of the valid sequence at the start, or 0 when it is not valid.
@@ -26,4 +26,4 @@ bool NextCodePoint(std::string_view text, size_t& at, char32_t& code_point);
 // Appends `code_point` (at most U+10FFFF, not a surrogate) in UTF-8.
 void AppendUtf8(std::string& out, char32_t code_point);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::base

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 namespace {
 
 // Adds each named arm of `from`, scaled, to the arm of the same name in `into`.
@@ -48,4 +48,4 @@ CapacityCharge CapacityCharge::Times(double factor) const {
   return scaled;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

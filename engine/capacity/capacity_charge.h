@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 
 // What one request consumed, on the table and on each index it touched (an index that consumed
 // nothing is left out, as the service leaves it out).
@@ -23,4 +23,4 @@ struct CapacityCharge {
   CapacityCharge Times(double factor) const;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

@@ -1,6 +1,6 @@
 #include "engine/capacity/cost.h"
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 
 double OnDemandCost(double read_units, double write_units, const Prices& prices) {
   return read_units / 1e6 * prices.read_request_units_per_million +
@@ -29,4 +29,4 @@ CostEstimate EstimateMonthlyCost(const MonthlyWorkload& workload, const Prices& 
   return estimate;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

@@ -3,7 +3,7 @@
 
 #include "engine/capacity/prices.h"
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 
 struct MonthlyWorkload {
   double writes = 0;           // write request units per month
@@ -32,4 +32,4 @@ double OnDemandCost(double read_units, double write_units, const Prices& prices)
 // Dollars for provisioned capacity held for `seconds`.
 double ProvisionedCost(double rcu, double wcu, double seconds, const Prices& prices);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

@@ -2,18 +2,20 @@
 
 #include <algorithm>
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 
 void PartitionedCapacity::Configure(bool on_demand, double read_units, double write_units,
-                                    const PartitionLimits& limits, double now) {
-  const size_t needed = on_demand ? kOnDemandInitialPartitions
-                                  : PartitionsForThroughput(read_units, write_units, limits);
-  partitions_.GrowTo(std::min(needed, kMaxPartitionsForThroughput));
+                                    const partition::PartitionLimits& limits, double now) {
+  const size_t needed = on_demand
+                            ? partition::kOnDemandInitialPartitions
+                            : partition::PartitionsForThroughput(read_units, write_units, limits);
+  partitions_.GrowTo(std::min(needed, partition::kMaxPartitionsForThroughput));
   capacity_.Configure(on_demand, read_units, write_units, limits, now);
 }
 
 bool PartitionedCapacity::GrowForPeak(double now) {
-  const size_t for_peak = std::min(capacity_.PartitionsForPeak(now), kMaxPartitionsForThroughput);
+  const size_t for_peak =
+      std::min(capacity_.PartitionsForPeak(now), partition::kMaxPartitionsForThroughput);
   if (for_peak <= partitions_.size()) return false;
   partitions_.GrowTo(for_peak);
   return true;
@@ -23,11 +25,11 @@ PartitionedCapacity::Admission PartitionedCapacity::Admit(CapacityKind kind,
                                                           std::optional<uint64_t> hash,
                                                           double units, double now,
                                                           const std::string& arn,
-                                                          Status* throttle) {
+                                                          base::Status* throttle) {
   const bool is_write = kind == CapacityKind::kWrite;
   const uint64_t partition = PartitionIdOf(hash.value_or(0));
   const double partition_used = hash ? metrics_.ConsumedInSecond(partition, now, is_write) : 0;
-  Status admitted = capacity_.Admit(kind, units, partition_used, now, arn);
+  base::Status admitted = capacity_.Admit(kind, units, partition_used, now, arn);
   if (admitted.ok()) return Admission::kAdmitted;
   metrics_.RecordThrottle(partition, now, is_write);
   if (!throttling_enforced_) return Admission::kThrottledButServed;
@@ -35,12 +37,12 @@ PartitionedCapacity::Admission PartitionedCapacity::Admit(CapacityKind kind,
   return Admission::kThrottled;
 }
 
-Status PartitionedCapacity::Admit(CapacityKind kind, std::optional<uint64_t> hash, double units,
-                                  double now, const std::string& arn) {
+base::Status PartitionedCapacity::Admit(CapacityKind kind, std::optional<uint64_t> hash,
+                                        double units, double now, const std::string& arn) {
   GrowForPeak(now);
-  Status throttle;
+  base::Status throttle;
   if (Admit(kind, hash, units, now, arn, &throttle) == Admission::kThrottled) return throttle;
-  return Status::OK();
+  return base::Status::OK();
 }
 
 void PartitionedCapacity::Record(CapacityKind kind, std::optional<uint64_t> hash, double units,
@@ -54,4 +56,4 @@ void PartitionedCapacity::Record(CapacityKind kind, std::optional<uint64_t> hash
   }
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

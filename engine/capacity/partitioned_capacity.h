@@ -14,14 +14,18 @@
 #include "engine/capacity/table_metrics.h"
 #include "engine/partition/partition_map.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::capacity {
 
 class PartitionedCapacity {
  public:
   // Partitions for the throughput at `limits` (never fewer than before) and the capacity:
   // provisioned RCU/WCU, or on demand.
   void Configure(bool on_demand, double read_units, double write_units,
-                 const PartitionLimits& limits, double now);
+                 const partition::PartitionLimits& limits, double now);
   // On demand, keeps the partitions for twice the previous peak; true when it added some.
   bool GrowForPeak(double now);
 
@@ -30,11 +34,11 @@ class PartitionedCapacity {
   // throttle is counted in the metrics against the key's partition (the first for a Scan); with
   // throttling not enforced (Playground.Configure) the request is served all the same.
   Admission Admit(CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
-                  const std::string& arn, Status* throttle);
+                  const std::string& arn, base::Status* throttle);
   // What a global index does before a read or write: grows for its peak, then admits; OK when
   // the request is served.
-  Status Admit(CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
-               const std::string& arn);
+  base::Status Admit(CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
+                     const std::string& arn);
   // Takes admitted units from the capacity and counts them against the hash's partition.
   void Record(CapacityKind kind, std::optional<uint64_t> hash, double units, double now);
   // Takes admitted units from the capacity only (the caller counts them against partitions).
@@ -49,20 +53,20 @@ class PartitionedCapacity {
   uint64_t PartitionIdOf(uint64_t hash) const {
     return partitions_.partitions()[partitions_.IndexOf(hash)].id;
   }
-  const PartitionMap& partitions() const { return partitions_; }
+  const partition::PartitionMap& partitions() const { return partitions_; }
   // For the table's splits (for size and for heat), which change the ranges but not capacity.
-  PartitionMap& mutable_partitions() { return partitions_; }
+  partition::PartitionMap& mutable_partitions() { return partitions_; }
   const TableCapacity& capacity() const { return capacity_; }
   TableMetrics& metrics() { return metrics_; }
   const TableMetrics& metrics() const { return metrics_; }
 
  private:
   // Saves and restores every member (engine/persist/state_codec.h).
-  friend class StateCodec;
-  PartitionMap partitions_;
+  friend class persist::StateCodec;
+  partition::PartitionMap partitions_;
   TableCapacity capacity_;
   TableMetrics metrics_;
   bool throttling_enforced_ = true;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

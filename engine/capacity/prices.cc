@@ -1,6 +1,6 @@
 #include "engine/capacity/prices.h"
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 
 std::optional<Prices> PricePreset(const std::string& name) {
   // us-east-1 after the November 2024 on-demand price cut: $0.625 per million write request
@@ -12,4 +12,4 @@ std::optional<Prices> PricePreset(const std::string& name) {
   return std::nullopt;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 
 struct Prices {
   std::string name;
@@ -20,4 +20,4 @@ struct Prices {
 // any other name.
 std::optional<Prices> PricePreset(const std::string& name);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 namespace {
 
 // The share of its limit a partition of an on-demand table carries when the table serves
@@ -31,15 +31,15 @@ constexpr const char* kIndexKeyRangeMessage =
 
 // Provisioned tables answer ProvisionedThroughputExceededException with "ThrottlingReasons";
 // on-demand tables ThrottlingException, whose model spells the member "throttlingReasons".
-Status Throttled(bool on_demand, bool for_index, const std::string& reason,
-                 const std::string& resource) {
+base::Status Throttled(bool on_demand, bool for_index, const std::string& reason,
+                       const std::string& resource) {
   nlohmann::json list = {{{"reason", reason}, {"resource", resource}}};
   if (on_demand) {
-    return Status::Throttling(for_index ? kIndexKeyRangeMessage : kKeyRangeMessage)
+    return base::Status::Throttling(for_index ? kIndexKeyRangeMessage : kKeyRangeMessage)
         .WithExtraMembers(nlohmann::json{{"throttlingReasons", list}}.dump());
   }
-  return Status::ProvisionedThroughputExceeded(for_index ? kIndexProvisionedExceededMessage
-                                                         : kProvisionedExceededMessage)
+  return base::Status::ProvisionedThroughputExceeded(for_index ? kIndexProvisionedExceededMessage
+                                                               : kProvisionedExceededMessage)
       .WithExtraMembers(nlohmann::json{{"ThrottlingReasons", list}}.dump());
 }
 
@@ -66,7 +66,7 @@ size_t TableCapacity::PartitionsForPeak(double now) const {
 }
 
 void TableCapacity::Configure(bool on_demand, double read_units, double write_units,
-                              const PartitionLimits& limits, double now) {
+                              const partition::PartitionLimits& limits, double now) {
   // A table switched from provisioned keeps at least the throughput it had provisioned: its
   // "previous peak is half the maximum ... provisioned" (Developer Guide, "On-demand capacity
   // mode"), and on-demand serves twice the previous peak.
@@ -90,8 +90,8 @@ void TableCapacity::Configure(bool on_demand, double read_units, double write_un
   }
 }
 
-Status TableCapacity::Admit(CapacityKind kind, double units, double partition_used, double now,
-                            const std::string& resource_arn) {
+base::Status TableCapacity::Admit(CapacityKind kind, double units, double partition_used,
+                                  double now, const std::string& resource_arn) {
   const bool is_read = kind == CapacityKind::kRead;
   const double partition_limit =
       is_read ? limits_.read_units_per_second : limits_.write_units_per_second;
@@ -108,7 +108,7 @@ Status TableCapacity::Admit(CapacityKind kind, double units, double partition_us
     return Throttled(on_demand_, for_index_, Reason(for_index_, kind, "KeyRangeThroughputExceeded"),
                      resource_arn);
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 void TableCapacity::Consume(CapacityKind kind, double units, double now) {
@@ -126,4 +126,4 @@ void TableCapacity::Consume(CapacityKind kind, double units, double now) {
   (kind == CapacityKind::kRead ? read_bucket_ : write_bucket_).Consume(units, now);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

@@ -16,7 +16,11 @@
 #include "engine/capacity/token_bucket.h"
 #include "engine/partition/partition_map.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::capacity {
 
 enum class CapacityKind { kRead, kWrite };
 
@@ -27,12 +31,12 @@ class TableCapacity {
   // 6,000 RCU (two partitions' worth at scale 1), so it serves 4,000 WCU or 12,000 RCU at once
   // (Developer Guide, "Initial throughput for on-demand capacity mode").
   void Configure(bool on_demand, double read_units, double write_units,
-                 const PartitionLimits& limits, double now);
+                 const partition::PartitionLimits& limits, double now);
 
   // OK, or the throttling error DynamoDB sends, with ThrottlingReasons naming `resource_arn`.
   // `partition_used` is what the request's partition consumed so far this second.
-  Status Admit(CapacityKind kind, double units, double partition_used, double now,
-               const std::string& resource_arn);
+  base::Status Admit(CapacityKind kind, double units, double partition_used, double now,
+                     const std::string& resource_arn);
 
   // Takes the units of an admitted request.
   void Consume(CapacityKind kind, double units, double now);
@@ -51,10 +55,10 @@ class TableCapacity {
   double PreviousPeakLoad(double now) const;
 
  private:
-  friend class StateCodec;
+  friend class persist::StateCodec;
   bool on_demand_ = false;
   bool for_index_ = false;
-  PartitionLimits limits_{};
+  partition::PartitionLimits limits_{};
   TokenBucket read_bucket_;
   TokenBucket write_bucket_;
   // On demand, in partitions' worth of throughput: the previous peak a new table starts with,
@@ -67,4 +71,4 @@ class TableCapacity {
   double max_write_provisioned_ = 0;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

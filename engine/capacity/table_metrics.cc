@@ -4,7 +4,7 @@
 #include <cmath>
 #include <utility>
 
-namespace ddbpg {
+namespace ddbpg::capacity {
 
 SecondSample& TableMetrics::SampleAt(uint64_t partition_id, double now) {
   int64_t second = static_cast<int64_t>(std::floor(now));
@@ -134,4 +134,4 @@ std::vector<KeyTraffic> TableMetrics::TopKeys(size_t count) const {
   return all;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

@@ -9,7 +9,11 @@
 #include <string>
 #include <vector>
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::capacity {
 
 struct SecondSample {
   int64_t second = 0;  // whole seconds since the epoch on the engine's clock
@@ -67,7 +71,7 @@ class TableMetrics {
   const ScanTraffic& scans() const { return scans_; }
 
  private:
-  friend class StateCodec;
+  friend class persist::StateCodec;
   SecondSample& SampleAt(uint64_t partition_id, double now);
   KeyTraffic& TrackedKey(const std::string& key);
   void ForgetQuietestHalf();
@@ -79,4 +83,4 @@ class TableMetrics {
   ScanTraffic scans_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

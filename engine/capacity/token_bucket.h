@@ -8,7 +8,11 @@
 
 #include <algorithm>
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::capacity {
 
 class TokenBucket {
  public:
@@ -37,7 +41,7 @@ class TokenBucket {
   }
 
  private:
-  friend class StateCodec;
+  friend class persist::StateCodec;
   void Refill(double now) {
     if (now > last_) tokens_ = std::min(capacity(), tokens_ + (now - last_) * rate_);
     last_ = std::max(last_, now);
@@ -48,4 +52,4 @@ class TokenBucket {
   double last_ = 0;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::capacity

@@ -13,12 +13,12 @@ size_t UnitsOf(size_t bytes, size_t unit_bytes) {
 }  // namespace
 
 double ReadUnits(size_t bytes, bool strongly_consistent) {
-  double units = static_cast<double>(UnitsOf(bytes, limits::kReadUnitBytes));
+  double units = static_cast<double>(UnitsOf(bytes, base::limits::kReadUnitBytes));
   return strongly_consistent ? units : units / 2;
 }
 
 double WriteUnits(size_t bytes) {
-  return static_cast<double>(UnitsOf(bytes, limits::kWriteUnitBytes));
+  return static_cast<double>(UnitsOf(bytes, base::limits::kWriteUnitBytes));
 }
 
 }  // namespace ddbpg::capacity

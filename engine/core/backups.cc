@@ -18,14 +18,14 @@ uint32_t Fnv1a(const std::string& text) {
 
 }  // namespace
 
-TableBackup& AddBackup(EngineState& state, const Table& table, const std::string& name,
-                       BackupType type, double now) {
+store::TableBackup& AddBackup(EngineState& state, const store::Table& table,
+                              const std::string& name, store::BackupType type, double now) {
   ++state.backups_created;
   char id[40];
   std::snprintf(id, sizeof(id), "%014lld-%08x", static_cast<long long>(std::llround(now * 1000)),
                 static_cast<unsigned>(Fnv1a(table.definition().table_id + "/" +
                                             std::to_string(state.backups_created))));
-  auto backup = std::make_unique<TableBackup>(CaptureTable(table));
+  auto backup = std::make_unique<store::TableBackup>(store::CaptureTable(table));
   backup->arn = state.TableArn(table.name()) + "/backup/" + id;
   backup->name = name;
   backup->type = type;
@@ -34,17 +34,17 @@ TableBackup& AddBackup(EngineState& state, const Table& table, const std::string
   return *state.backups.back();
 }
 
-void AddDeletedTableBackup(EngineState& state, const Table& table, double now) {
+void AddDeletedTableBackup(EngineState& state, const store::Table& table, double now) {
   constexpr double kSecondsPerDay = 24 * 3600;
-  TableBackup& backup =
-      AddBackup(state, table, table.name() + "$DeletedTableBackup", BackupType::kSystem, now);
+  store::TableBackup& backup = AddBackup(state, table, table.name() + "$DeletedTableBackup",
+                                         store::BackupType::kSystem, now);
   backup.expires_at = now + table.point_in_time().recovery_period_days() * kSecondsPerDay;
 }
 
 void ForgetExpiredBackups(EngineState& state, double now) {
   auto& backups = state.backups;
   backups.erase(std::remove_if(backups.begin(), backups.end(),
-                               [now](const std::unique_ptr<TableBackup>& backup) {
+                               [now](const std::unique_ptr<store::TableBackup>& backup) {
                                  return backup->expires_at && *backup->expires_at <= now;
                                }),
                 backups.end());

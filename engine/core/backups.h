@@ -13,12 +13,12 @@ namespace ddbpg::core {
 // Backs `table` up as it is `now` under `name`, adds the backup to the state (newest last) and
 // returns it. Its ARN has the service's form, <table ARN>/backup/<14-digit ms>-<8 hex>, the hex
 // part derived from the table's id and a counter, so a replayed journal gives the same ARN.
-TableBackup& AddBackup(EngineState& state, const Table& table, const std::string& name,
-                       BackupType type, double now);
+store::TableBackup& AddBackup(EngineState& state, const store::Table& table,
+                              const std::string& name, store::BackupType type, double now);
 
 // What DeleteTable does for a table with point-in-time recovery on, as the service does: a
 // SYSTEM backup named "<table>$DeletedTableBackup" kept for the recovery period.
-void AddDeletedTableBackup(EngineState& state, const Table& table, double now);
+void AddDeletedTableBackup(EngineState& state, const store::Table& table, double now);
 
 // Drops the system backups whose expiry has passed.
 void ForgetExpiredBackups(EngineState& state, double now);

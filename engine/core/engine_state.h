@@ -26,20 +26,20 @@ struct TransactionToken {
   std::string fingerprint;  // the request as canonical JSON, without the Return* members
   double completed_at = 0;  // seconds on the engine's clock
   // Each action's table and key, in request order: a replay is charged as reading them.
-  std::vector<std::pair<std::string, PrimaryKey>> targets;
+  std::vector<std::pair<std::string, value::PrimaryKey>> targets;
 };
 
 struct EngineState {
-  EngineState(const Clock& host_clock, EngineOptions options_in)
+  EngineState(const base::Clock& host_clock, EngineOptions options_in)
       : request_clock(host_clock), clock(request_clock), options(std::move(options_in)) {}
 
   // The host's time, held still for each request (and at a journaled time on replay).
-  RequestClock request_clock;
+  base::RequestClock request_clock;
   // Real time from the host, or virtual time the Playground.* operations drive.
-  PlaygroundClock clock;
+  base::PlaygroundClock clock;
   EngineOptions options;
   // Ordered by name, which is the order ListTables returns.
-  std::map<std::string, std::unique_ptr<Table>> tables;
+  std::map<std::string, std::unique_ptr<store::Table>> tables;
   // The playground scale (Playground.Configure): divides partition size and throughput limits.
   double scale = 1;
   // How far behind the latest write an eventually consistent read may be (Playground.Configure);
@@ -64,28 +64,28 @@ struct EngineState {
   // metrics still count them as throttled.
   bool throttling_enforced = true;
   // The engine's randomness (DESIGN.md, "Determinism"): staleness of eventually consistent reads.
-  Rng rng{1};
+  base::Rng rng{1};
   // The price list the cost meter uses (Playground.Configure).
-  Prices prices = *PricePreset("us-east-1");
+  capacity::Prices prices = *capacity::PricePreset("us-east-1");
   // TransactWriteItems idempotency, by ClientRequestToken.
   std::map<std::string, TransactionToken> transaction_tokens;
   // DynamoDB Streams: every stream still readable (enabled, or disabled less than 24 hours
   // ago), oldest first, and the sequence number the next record gets.
-  std::vector<std::unique_ptr<Stream>> streams;
+  std::vector<std::unique_ptr<streams::Stream>> streams;
   uint64_t next_stream_sequence = 1;
   // Feeds table ids; deterministic so the same requests give the same responses.
   unsigned long long tables_created = 0;
   // Backups (CreateBackup, and the system backups of tables deleted with point-in-time recovery
   // on), oldest first, which is the order ListBackups answers in.
-  std::vector<std::unique_ptr<TableBackup>> backups;
+  std::vector<std::unique_ptr<store::TableBackup>> backups;
   // Feeds the unique part of backup ARNs, deterministically, as tables_created does table ids.
   unsigned long long backups_created = 0;
 
-  Table* FindTable(const std::string& name) {
+  store::Table* FindTable(const std::string& name) {
     auto it = tables.find(name);
     return it == tables.end() ? nullptr : it->second.get();
   }
-  const Table* FindTable(const std::string& name) const {
+  const store::Table* FindTable(const std::string& name) const {
     auto it = tables.find(name);
     return it == tables.end() ? nullptr : it->second.get();
   }
@@ -96,13 +96,13 @@ struct EngineState {
     if (consistent || replication_lag_seconds <= 0) return std::numeric_limits<double>::infinity();
     return clock.NowSeconds() - rng.NextDouble() * replication_lag_seconds;
   }
-  Stream* FindStream(const std::string& arn) {
+  streams::Stream* FindStream(const std::string& arn) {
     for (const auto& stream : streams) {
       if (stream->arn() == arn) return stream.get();
     }
     return nullptr;
   }
-  TableBackup* FindBackup(const std::string& arn) {
+  store::TableBackup* FindBackup(const std::string& arn) {
     for (const auto& backup : backups) {
       if (backup->arn == arn) return backup.get();
     }

@@ -8,27 +8,29 @@ namespace {
 constexpr double kCollectionLimitBytes = 10.0 * 1024 * 1024 * 1024;
 
 // What `item` adds to its collection: its own size and its entries in the local indexes.
-long long CollectionShare(const Table& table, const Item* item) {
+long long CollectionShare(const store::Table& table, const value::Item* item) {
   if (item == nullptr) return 0;
-  long long bytes = static_cast<long long>(ItemSize(*item));
+  long long bytes = static_cast<long long>(value::ItemSize(*item));
   for (const auto& index : table.indexes()) {
     if (index->is_global() || !index->EntryKeyOf(*item)) continue;
     // Each entry carries DynamoDB's 100 bytes of index overhead, as IndexSizeBytes does.
-    bytes += static_cast<long long>(ItemSize(index->Project(*item))) + 100;
+    bytes += static_cast<long long>(value::ItemSize(index->Project(*item))) + 100;
   }
   return bytes;
 }
 
 }  // namespace
 
-Status CheckItemCollectionSize(const Table& table, const PrimaryKey& key, const Item* old_item,
-                               const Item* new_item, double scale) {
-  if (!table.has_local_indexes()) return Status::OK();
+base::Status CheckItemCollectionSize(const store::Table& table, const value::PrimaryKey& key,
+                                     const value::Item* old_item, const value::Item* new_item,
+                                     double scale) {
+  if (!table.has_local_indexes()) return base::Status::OK();
   const long long growth = CollectionShare(table, new_item) - CollectionShare(table, old_item);
-  if (growth <= 0) return Status::OK();
+  if (growth <= 0) return base::Status::OK();
   const long long after = table.ItemCollectionBytes(key.partition) + growth;
-  if (static_cast<double>(after) <= kCollectionLimitBytes / scale) return Status::OK();
-  return Status(ErrorType::kItemCollectionSizeLimitExceeded, "Collection size exceeded.");
+  if (static_cast<double>(after) <= kCollectionLimitBytes / scale) return base::Status::OK();
+  return base::Status(base::ErrorType::kItemCollectionSizeLimitExceeded,
+                      "Collection size exceeded.");
 }
 
 }  // namespace ddbpg::core

@@ -11,7 +11,8 @@ namespace ddbpg::core {
 
 // ItemCollectionSizeLimitExceededException ("Collection size exceeded.") when the write would
 // grow the item collection of `key` past the limit; a write that shrinks it always passes.
-Status CheckItemCollectionSize(const Table& table, const PrimaryKey& key, const Item* old_item,
-                               const Item* new_item, double scale);
+base::Status CheckItemCollectionSize(const store::Table& table, const value::PrimaryKey& key,
+                                     const value::Item* old_item, const value::Item* new_item,
+                                     double scale);
 
 }  // namespace ddbpg::core

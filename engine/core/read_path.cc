@@ -6,34 +6,34 @@
 
 namespace ddbpg::core {
 
-ItemRead LocateItem(EngineState& state, const Table& table, const PrimaryKey& key,
+ItemRead LocateItem(EngineState& state, const store::Table& table, const value::PrimaryKey& key,
                     bool consistent) {
-  const Item* item = table.FindAsOf(key, state.ReadAsOf(consistent));
-  return ItemRead{item, capacity::ReadUnits(item ? ItemSize(*item) : 0, consistent)};
+  const value::Item* item = table.FindAsOf(key, state.ReadAsOf(consistent));
+  return ItemRead{item, capacity::ReadUnits(item ? value::ItemSize(*item) : 0, consistent)};
 }
 
-Status AdmitItemRead(EngineState& state, Table& table, const PrimaryKey& key, double units,
-                     double now) {
-  return table.Admit(CapacityKind::kRead, key, units, now, state.TableArn(table.name()));
+base::Status AdmitItemRead(EngineState& state, store::Table& table, const value::PrimaryKey& key,
+                           double units, double now) {
+  return table.Admit(capacity::CapacityKind::kRead, key, units, now, state.TableArn(table.name()));
 }
 
-Result<ItemRead> ReadItem(EngineState& state, Table& table, const PrimaryKey& key,
-                          bool consistent) {
+base::Result<ItemRead> ReadItem(EngineState& state, store::Table& table,
+                                const value::PrimaryKey& key, bool consistent) {
   const ItemRead read = LocateItem(state, table, key, consistent);
   const double now = state.clock.NowSeconds();
-  if (Status s = AdmitItemRead(state, table, key, read.units, now); !s.ok()) return s;
+  if (base::Status s = AdmitItemRead(state, table, key, read.units, now); !s.ok()) return s;
   table.RecordRead(key, read.units, now);
   return read;
 }
 
-Page ReadPage(const std::vector<const Item*>& candidates, size_t max_items,
+Page ReadPage(const std::vector<const value::Item*>& candidates, size_t max_items,
               const expr::RequestExpressions& expressions) {
   Page page;
   for (size_t i = 0; i < candidates.size(); ++i) {
-    const Item* item = candidates[i];
+    const value::Item* item = candidates[i];
     ++page.scanned;
     page.evaluated.push_back(item);
-    page.bytes += ItemSize(*item);
+    page.bytes += value::ItemSize(*item);
     page.last_evaluated = item;
     if (!expressions.filter() ||
         expr::EvaluateCondition(*expressions.filter(), *item, expressions.context())) {
@@ -48,25 +48,26 @@ Page ReadPage(const std::vector<const Item*>& candidates, size_t max_items,
   return page;
 }
 
-std::vector<const Item*> FetchFromTable(const Table& table,
-                                        const std::vector<const Item*>& entries) {
-  std::vector<const Item*> items;
-  for (const Item* entry : entries) {
-    if (const Item* item = table.Find(table.KeyOf(*entry))) items.push_back(item);
+std::vector<const value::Item*> FetchFromTable(const store::Table& table,
+                                               const std::vector<const value::Item*>& entries) {
+  std::vector<const value::Item*> items;
+  for (const value::Item* entry : entries) {
+    if (const value::Item* item = table.Find(table.KeyOf(*entry))) items.push_back(item);
   }
   return items;
 }
 
-CapacityCharge PageCharge(const SecondaryIndex* index, const Page& page, bool fetched,
-                          bool consistent) {
-  if (index == nullptr) return CapacityCharge{capacity::ReadUnits(page.bytes, consistent), {}, {}};
-  CapacityCharge charge;
+capacity::CapacityCharge PageCharge(const index::SecondaryIndex* index, const Page& page,
+                                    bool fetched, bool consistent) {
+  if (index == nullptr)
+    return capacity::CapacityCharge{capacity::ReadUnits(page.bytes, consistent), {}, {}};
+  capacity::CapacityCharge charge;
   size_t entry_bytes = page.bytes;
   if (fetched) {
     entry_bytes = 0;
-    for (const Item* item : page.evaluated) {
-      entry_bytes += ItemSize(index->Project(*item));
-      charge.table += capacity::ReadUnits(ItemSize(*item), consistent);
+    for (const value::Item* item : page.evaluated) {
+      entry_bytes += value::ItemSize(index->Project(*item));
+      charge.table += capacity::ReadUnits(value::ItemSize(*item), consistent);
     }
   }
   auto& arms = index->is_global() ? charge.global_indexes : charge.local_indexes;
@@ -74,25 +75,27 @@ CapacityCharge PageCharge(const SecondaryIndex* index, const Page& page, bool fe
   return charge;
 }
 
-Status AdmitPageRead(EngineState& state, Table& table, SecondaryIndex* index,
-                     const CapacityCharge& charge, const std::optional<PrimaryKey>& key,
-                     std::optional<uint64_t> index_hash, const Page& page, double now) {
+base::Status AdmitPageRead(EngineState& state, store::Table& table, index::SecondaryIndex* index,
+                           const capacity::CapacityCharge& charge,
+                           const std::optional<value::PrimaryKey>& key,
+                           std::optional<uint64_t> index_hash, const Page& page, double now) {
   const std::string arn = state.TableArn(table.name());
   const double units = charge.OnTableCapacity();
   if (units > 0) {
-    Status admitted = key ? table.Admit(CapacityKind::kRead, *key, units, now, arn)
-                          : table.AdmitSpread(units, now, arn);
+    base::Status admitted = key ? table.Admit(capacity::CapacityKind::kRead, *key, units, now, arn)
+                                : table.AdmitSpread(units, now, arn);
     if (!admitted.ok()) return admitted;
   }
-  SecondaryIndex* global = index && index->is_global() ? index : nullptr;
+  index::SecondaryIndex* global = index && index->is_global() ? index : nullptr;
   if (global) {
     const double index_units = charge.global_indexes[0].second;
-    if (Status s = global->capacity().Admit(CapacityKind::kRead, index_hash, index_units, now,
-                                            arn + "/index/" + global->name());
+    if (base::Status s =
+            global->capacity().Admit(capacity::CapacityKind::kRead, index_hash, index_units, now,
+                                     arn + "/index/" + global->name());
         !s.ok()) {
       return s;
     }
-    global->capacity().Record(CapacityKind::kRead, index_hash, index_units, now);
+    global->capacity().Record(capacity::CapacityKind::kRead, index_hash, index_units, now);
   }
   if (units > 0) {
     if (key) {
@@ -101,7 +104,7 @@ Status AdmitPageRead(EngineState& state, Table& table, SecondaryIndex* index,
       table.RecordSpreadRead(page.evaluated, units, now);
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 }  // namespace ddbpg::core

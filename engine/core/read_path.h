@@ -22,52 +22,55 @@ constexpr size_t kPageBytes = 1024 * 1024;
 
 // One item read: the item (null when absent) and what reading it costs.
 struct ItemRead {
-  const Item* item = nullptr;
+  const value::Item* item = nullptr;
   double units = 0;
 };
 
 // The item under `key` as the read sees it (an eventually consistent read may come from a
 // replica up to the replication lag behind) and its units: the whole item's size in 4 KB steps,
 // half for an eventually consistent read, whatever a projection returns.
-ItemRead LocateItem(EngineState& state, const Table& table, const PrimaryKey& key, bool consistent);
+ItemRead LocateItem(EngineState& state, const store::Table& table, const value::PrimaryKey& key,
+                    bool consistent);
 // Admits `units` of reading on the key's partition; ProvisionedThroughputExceeded when the
 // partition or the table has no capacity left.
-Status AdmitItemRead(EngineState& state, Table& table, const PrimaryKey& key, double units,
-                     double now);
+base::Status AdmitItemRead(EngineState& state, store::Table& table, const value::PrimaryKey& key,
+                           double units, double now);
 // LocateItem, AdmitItemRead and the record of the units, for a read of one item.
-Result<ItemRead> ReadItem(EngineState& state, Table& table, const PrimaryKey& key, bool consistent);
+base::Result<ItemRead> ReadItem(EngineState& state, store::Table& table,
+                                const value::PrimaryKey& key, bool consistent);
 
 // One page of a Query or Scan.
 struct Page {
-  std::vector<const Item*> evaluated;
-  std::vector<const Item*> returned;
+  std::vector<const value::Item*> evaluated;
+  std::vector<const value::Item*> returned;
   size_t scanned = 0;
   size_t bytes = 0;
-  const Item* last_evaluated = nullptr;
+  const value::Item* last_evaluated = nullptr;
   bool stopped_early = false;
 };
 
 // Reads candidates in order until `max_items` were evaluated or 1 MB was read; the filter
 // applies after the read, so filtered-out items still count and cost.
-Page ReadPage(const std::vector<const Item*>& candidates, size_t max_items,
+Page ReadPage(const std::vector<const value::Item*>& candidates, size_t max_items,
               const expr::RequestExpressions& expressions);
 
 // The table's items behind index entries, for an index read that needs attributes the index
 // does not project (entries whose item is gone are skipped).
-std::vector<const Item*> FetchFromTable(const Table& table,
-                                        const std::vector<const Item*>& entries);
+std::vector<const value::Item*> FetchFromTable(const store::Table& table,
+                                               const std::vector<const value::Item*>& entries);
 
 // What a page read consumed: on the table, or on the index it read (and on the table for the
 // items a local index fetched). A page is charged on the bytes of every item it read, rounded up
 // to 4 KB once.
-CapacityCharge PageCharge(const SecondaryIndex* index, const Page& page, bool fetched,
-                          bool consistent);
+capacity::CapacityCharge PageCharge(const index::SecondaryIndex* index, const Page& page,
+                                    bool fetched, bool consistent);
 
 // Admits a page's read on what it read (the table's capacity for the table and its local
 // indexes, its own for a global index) and takes the units. `key` and `index_hash` are the
 // partition a Query read; a Scan spreads over many.
-Status AdmitPageRead(EngineState& state, Table& table, SecondaryIndex* index,
-                     const CapacityCharge& charge, const std::optional<PrimaryKey>& key,
-                     std::optional<uint64_t> index_hash, const Page& page, double now);
+base::Status AdmitPageRead(EngineState& state, store::Table& table, index::SecondaryIndex* index,
+                           const capacity::CapacityCharge& charge,
+                           const std::optional<value::PrimaryKey>& key,
+                           std::optional<uint64_t> index_hash, const Page& page, double now);
 
 }  // namespace ddbpg::core

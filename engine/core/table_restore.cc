@@ -4,7 +4,7 @@
 
 namespace ddbpg::core {
 
-Table& InstallTable(EngineState& state, std::unique_ptr<Table> table) {
+store::Table& InstallTable(EngineState& state, std::unique_ptr<store::Table> table) {
   table->Repartition(state.scale, state.clock.NowSeconds());
   table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
   table->SetSplitForHeat(state.split_for_heat);
@@ -14,8 +14,9 @@ Table& InstallTable(EngineState& state, std::unique_ptr<Table> table) {
   return *state.tables.insert_or_assign(name, std::move(table)).first->second;
 }
 
-TableDefinition RestoredDefinition(const TableDefinition& source, const std::string& target_name) {
-  TableDefinition definition;
+store::TableDefinition RestoredDefinition(const store::TableDefinition& source,
+                                          const std::string& target_name) {
+  store::TableDefinition definition;
   definition.name = target_name;
   definition.key_schema = source.key_schema;
   definition.attribute_definitions = source.attribute_definitions;
@@ -25,20 +26,21 @@ TableDefinition RestoredDefinition(const TableDefinition& source, const std::str
   return definition;
 }
 
-Table& RestoreTable(EngineState& state, TableDefinition definition,
-                    std::vector<IndexDefinition> indexes, std::vector<Item> items) {
+store::Table& RestoreTable(EngineState& state, store::TableDefinition definition,
+                           std::vector<index::IndexDefinition> indexes,
+                           std::vector<value::Item> items) {
   const double now = state.clock.NowSeconds();
   definition.creation_time = now;
   definition.table_id = state.NewTableId();
-  if (definition.billing_mode == BillingMode::kPayPerRequest) {
-    definition.throughput = ProvisionedThroughput{};
+  if (definition.billing_mode == store::BillingMode::kPayPerRequest) {
+    definition.throughput = store::ProvisionedThroughput{};
     definition.last_update_to_pay_per_request_time = now;
   }
-  auto table = std::make_unique<Table>(std::move(definition));
-  for (IndexDefinition& index : indexes) table->AddIndex(std::move(index));
+  auto table = std::make_unique<store::Table>(std::move(definition));
+  for (index::IndexDefinition& index : indexes) table->AddIndex(std::move(index));
   // The items go in before the table has a clock: nothing of the restore is history.
-  for (Item& item : items) {
-    PrimaryKey key = table->KeyOf(item);
+  for (value::Item& item : items) {
+    value::PrimaryKey key = table->KeyOf(item);
     table->Put(key, std::move(item));
   }
   return InstallTable(state, std::move(table));

@@ -13,16 +13,18 @@ namespace ddbpg::core {
 
 // Gives `table` the engine's settings (scale, replication lag, heat splitting, throttling,
 // index propagation, the clock), lays out its partitions and adds it to the state.
-Table& InstallTable(EngineState& state, std::unique_ptr<Table> table);
+store::Table& InstallTable(EngineState& state, std::unique_ptr<store::Table> table);
 
 // What a restored table takes from its source: key schema, attribute definitions, billing mode
 // and provisioned throughput. Everything else starts afresh (API reference,
 // RestoreTableFromBackup: tags, streams, TTL, PITR, auto scaling are set up by hand).
-TableDefinition RestoredDefinition(const TableDefinition& source, const std::string& target_name);
+store::TableDefinition RestoredDefinition(const store::TableDefinition& source,
+                                          const std::string& target_name);
 
 // Creates the restored table `definition` (its name free, its overrides applied) now, with
 // `indexes` filled from `items`, and installs it; it is ACTIVE at once.
-Table& RestoreTable(EngineState& state, TableDefinition definition,
-                    std::vector<IndexDefinition> indexes, std::vector<Item> items);
+store::Table& RestoreTable(EngineState& state, store::TableDefinition definition,
+                           std::vector<index::IndexDefinition> indexes,
+                           std::vector<value::Item> items);
 
 }  // namespace ddbpg::core

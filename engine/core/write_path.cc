@@ -15,15 +15,15 @@ namespace {
 
 constexpr const char* kConditionFailedMessage = "The conditional request failed";
 
-bool HasLongName(const AttributeValue& value) {
-  if (value.type() == AttributeType::kL) {
-    for (const AttributeValue& element : value.AsList()) {
+bool HasLongName(const value::AttributeValue& value) {
+  if (value.type() == value::AttributeType::kL) {
+    for (const value::AttributeValue& element : value.AsList()) {
       if (HasLongName(element)) return true;
     }
   }
-  if (value.type() == AttributeType::kM) {
+  if (value.type() == value::AttributeType::kM) {
     for (const auto& [name, element] : value.AsMap()) {
-      if (name.size() > limits::kMaxAttributeNameBytes || HasLongName(element)) return true;
+      if (name.size() > base::limits::kMaxAttributeNameBytes || HasLongName(element)) return true;
     }
   }
   return false;
@@ -31,40 +31,40 @@ bool HasLongName(const AttributeValue& value) {
 
 }  // namespace
 
-Status CheckAttributeNameSizes(const Item& item) {
+base::Status CheckAttributeNameSizes(const value::Item& item) {
   for (const auto& [name, value] : item) {
-    if (name.size() > limits::kMaxAttributeNameBytes || HasLongName(value)) {
+    if (name.size() > base::limits::kMaxAttributeNameBytes || HasLongName(value)) {
       // The service's text says "less than 65536" (ExtendDB issue #365, measured in 2026).
-      return Status::Validation(
+      return base::Status::Validation(
           "1 validation error detected: Attribute name is too large, must be less than 65536 "
           "bytes");
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status CheckWriteCondition(const PreparedWrite& write, const Item* current) {
+base::Status CheckWriteCondition(const PreparedWrite& write, const value::Item* current) {
   const std::optional<expr::Condition>& condition = write.expressions.condition();
-  if (!condition) return Status::OK();
-  static const Item kNoItem;
+  if (!condition) return base::Status::OK();
+  static const value::Item kNoItem;
   if (expr::EvaluateCondition(*condition, current ? *current : kNoItem,
                               write.expressions.context())) {
-    return Status::OK();
+    return base::Status::OK();
   }
-  Status failed = Status::ConditionalCheckFailed(kConditionFailedMessage);
+  base::Status failed = base::Status::ConditionalCheckFailed(kConditionFailedMessage);
   if (write.return_old_on_condition_failure && current != nullptr) {
     std::string extra;
-    JsonWriter writer(extra);
+    base::JsonWriter writer(extra);
     writer.BeginObject();
     writer.Key("Item");
-    WriteItem(writer, *current);
+    value::WriteItem(writer, *current);
     writer.EndObject();
     return std::move(failed).WithExtraMembers(std::move(extra));
   }
   return failed;
 }
 
-bool UpdateStoresNothing(const PreparedWrite& write, const Item* current) {
+bool UpdateStoresNothing(const PreparedWrite& write, const value::Item* current) {
   if (write.kind != WriteKind::kUpdate || current != nullptr) return false;
   const std::optional<expr::UpdateExpression>& update = write.expressions.update();
   if (!update || update->actions.empty()) return false;
@@ -81,19 +81,20 @@ bool UpdateStoresNothing(const PreparedWrite& write, const Item* current) {
   return true;
 }
 
-Result<std::optional<Item>> ComputeWrite(PreparedWrite& write, const Item* current) {
+base::Result<std::optional<value::Item>> ComputeWrite(PreparedWrite& write,
+                                                      const value::Item* current) {
   switch (write.kind) {
     case WriteKind::kPut:
-      return std::optional<Item>(std::move(write.put_item));
+      return std::optional<value::Item>(std::move(write.put_item));
     case WriteKind::kDelete:
-      return std::optional<Item>();
+      return std::optional<value::Item>();
     case WriteKind::kConditionCheck:
-      return current ? std::optional<Item>(*current) : std::optional<Item>();
+      return current ? std::optional<value::Item>(*current) : std::optional<value::Item>();
     case WriteKind::kUpdate:
       break;
   }
   // An update of a missing item starts from its key.
-  Item item;
+  value::Item item;
   if (current != nullptr) {
     item = *current;
   } else {
@@ -104,26 +105,26 @@ Result<std::optional<Item>> ComputeWrite(PreparedWrite& write, const Item* curre
   // are not checked against the item: DynamoDB ignores REMOVE x.y there (ScyllaDB's tests),
   // though it refuses the same path on an item without x.
   if (write.expressions.update() && !UpdateStoresNothing(write, current)) {
-    if (Status s =
+    if (base::Status s =
             expr::ApplyUpdate(*write.expressions.update(), write.expressions.context(), item);
         !s.ok()) {
       return s;
     }
   }
-  if (ItemSize(item) > limits::kMaxItemBytes) {
-    return Status::Validation("Item size to update has exceeded the maximum allowed size");
+  if (value::ItemSize(item) > base::limits::kMaxItemBytes) {
+    return base::Status::Validation("Item size to update has exceeded the maximum allowed size");
   }
-  if (Status s = CheckAttributeNameSizes(item); !s.ok()) return s;
-  if (Status s = write.table->CheckIndexKeys(item); !s.ok()) return s;
-  return std::optional<Item>(std::move(item));
+  if (base::Status s = CheckAttributeNameSizes(item); !s.ok()) return s;
+  if (base::Status s = write.table->CheckIndexKeys(item); !s.ok()) return s;
+  return std::optional<value::Item>(std::move(item));
 }
 
-CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item,
-                           bool stores) {
-  CapacityCharge charge;
-  charge.table = capacity::WriteUnits(
-      std::max(old_item ? ItemSize(*old_item) : 0, new_item ? ItemSize(*new_item) : 0));
-  const Item* stored = stores ? new_item : nullptr;
+capacity::CapacityCharge WriteCharge(const store::Table& table, const value::Item* old_item,
+                                     const value::Item* new_item, bool stores) {
+  capacity::CapacityCharge charge;
+  charge.table = capacity::WriteUnits(std::max(old_item ? value::ItemSize(*old_item) : 0,
+                                               new_item ? value::ItemSize(*new_item) : 0));
+  const value::Item* stored = stores ? new_item : nullptr;
   for (const auto& index : table.indexes()) {
     double units = index->WriteUnits(old_item, stored);
     if (units == 0) continue;
@@ -137,9 +138,9 @@ namespace {
 
 // The hash of the index partition a write lands on: the new entry's, or the old one's when the
 // item leaves the index.
-std::optional<uint64_t> IndexHashOf(const SecondaryIndex& index, const Item* old_item,
-                                    const Item* new_item) {
-  for (const Item* item : {new_item, old_item}) {
+std::optional<uint64_t> IndexHashOf(const index::SecondaryIndex& index, const value::Item* old_item,
+                                    const value::Item* new_item) {
+  for (const value::Item* item : {new_item, old_item}) {
     if (item == nullptr) continue;
     if (std::optional<uint64_t> hash = index.PartitionHashOf(*item)) return hash;
   }
@@ -148,24 +149,28 @@ std::optional<uint64_t> IndexHashOf(const SecondaryIndex& index, const Item* old
 
 }  // namespace
 
-Result<IndexWriteTargets> AdmitWrite(core::EngineState& state, Table& table, const PrimaryKey& key,
-                                     const CapacityCharge& charge, const Item* old_item,
-                                     const Item* new_item, double now) {
-  if (Status s = CheckItemCollectionSize(table, key, old_item, new_item, state.scale); !s.ok()) {
+base::Result<IndexWriteTargets> AdmitWrite(core::EngineState& state, store::Table& table,
+                                           const value::PrimaryKey& key,
+                                           const capacity::CapacityCharge& charge,
+                                           const value::Item* old_item, const value::Item* new_item,
+                                           double now) {
+  if (base::Status s = CheckItemCollectionSize(table, key, old_item, new_item, state.scale);
+      !s.ok()) {
     return s;
   }
   const std::string arn = state.TableArn(table.name());
-  if (Status s = table.Admit(CapacityKind::kWrite, key, charge.OnTableCapacity(), now, arn);
+  if (base::Status s =
+          table.Admit(capacity::CapacityKind::kWrite, key, charge.OnTableCapacity(), now, arn);
       !s.ok()) {
     return s;
   }
   IndexWriteTargets written;
   for (const auto& [name, units] : charge.global_indexes) {
-    SecondaryIndex* index = table.FindIndex(name);
+    index::SecondaryIndex* index = table.FindIndex(name);
     std::optional<uint64_t> hash = IndexHashOf(*index, old_item, new_item);
     if (!hash) continue;
-    if (Status s = index->capacity().Admit(CapacityKind::kWrite, *hash, units, now,
-                                           arn + "/index/" + name);
+    if (base::Status s = index->capacity().Admit(capacity::CapacityKind::kWrite, *hash, units, now,
+                                                 arn + "/index/" + name);
         !s.ok()) {
       return s;
     }
@@ -174,33 +179,35 @@ Result<IndexWriteTargets> AdmitWrite(core::EngineState& state, Table& table, con
   return written;
 }
 
-void RecordWrite(Table& table, const PrimaryKey& key, const CapacityCharge& charge,
-                 const IndexWriteTargets& targets, double now) {
+void RecordWrite(store::Table& table, const value::PrimaryKey& key,
+                 const capacity::CapacityCharge& charge, const IndexWriteTargets& targets,
+                 double now) {
   table.RecordWrite(key, charge.OnTableCapacity(), now);
   for (const IndexWriteTargets::Target& target : targets.targets) {
-    target.index->capacity().Record(CapacityKind::kWrite, target.hash, target.units, now);
+    target.index->capacity().Record(capacity::CapacityKind::kWrite, target.hash, target.units, now);
   }
 }
 
-std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> new_item) {
+std::optional<value::Item> CommitWrite(const PreparedWrite& write,
+                                       std::optional<value::Item> new_item) {
   if (write.kind == WriteKind::kConditionCheck) return std::nullopt;
   if (!new_item) return write.table->Delete(write.key);
   return write.table->Put(write.key, std::move(*new_item));
 }
 
-Result<WriteOutcome> ExecuteWrite(EngineState& state, PreparedWrite& write) {
-  Table& table = *write.table;
-  const Item* current = table.Find(write.key);
+base::Result<WriteOutcome> ExecuteWrite(EngineState& state, PreparedWrite& write) {
+  store::Table& table = *write.table;
+  const value::Item* current = table.Find(write.key);
   const double now = state.clock.NowSeconds();
-  Result<std::optional<Item>> computed = ComputeWrite(write, current);
+  base::Result<std::optional<value::Item>> computed = ComputeWrite(write, current);
   const bool stores = !UpdateStoresNothing(write, current);
-  const Item* after = computed.ok() && *computed ? &**computed : nullptr;
+  const value::Item* after = computed.ok() && *computed ? &**computed : nullptr;
   WriteOutcome outcome;
   outcome.charge = WriteCharge(table, current, after, stores);
-  Result<IndexWriteTargets> admitted =
+  base::Result<IndexWriteTargets> admitted =
       AdmitWrite(state, table, write.key, outcome.charge, current, stores ? after : nullptr, now);
   if (!admitted.ok()) return admitted.status();
-  if (Status s = CheckWriteCondition(write, current); !s.ok()) {
+  if (base::Status s = CheckWriteCondition(write, current); !s.ok()) {
     // The service bills a failed condition at least one unit, the item's units when it exists.
     table.RecordWrite(write.key, current ? outcome.charge.table : 1, now);
     return s;

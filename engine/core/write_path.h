@@ -24,9 +24,9 @@ enum class WriteKind { kPut, kUpdate, kDelete, kConditionCheck };
 // One write, validated: its table, key, item or expressions.
 struct PreparedWrite {
   WriteKind kind = WriteKind::kPut;
-  Table* table = nullptr;
-  PrimaryKey key;
-  Item put_item;  // kPut: the item to store (ComputeWrite moves it out)
+  store::Table* table = nullptr;
+  value::PrimaryKey key;
+  value::Item put_item;  // kPut: the item to store (ComputeWrite moves it out)
   expr::RequestExpressions expressions;
   bool return_old_on_condition_failure = false;  // ReturnValuesOnConditionCheckFailure ALL_OLD
 };
@@ -34,34 +34,35 @@ struct PreparedWrite {
 // ValidationException when an attribute name of `item`, nested map keys included, is longer
 // than 65,535 bytes; every write that stores an item checks it (a key attribute's name is
 // already bounded by its table's schema).
-Status CheckAttributeNameSizes(const Item& item);
+base::Status CheckAttributeNameSizes(const value::Item& item);
 
 // OK when the write's condition holds for `current` (nullptr: no item), else
 // ConditionalCheckFailedException, carrying the item when the request asked for it.
-Status CheckWriteCondition(const PreparedWrite& write, const Item* current);
+base::Status CheckWriteCondition(const PreparedWrite& write, const value::Item* current);
 
 // True for an update of an absent item (`current` null) that stores nothing because each of
 // its actions takes an attribute away: REMOVE, or DELETE (of set members, or in
 // AttributeUpdates of the attribute). An update with no action at all (`AttributeUpdates: {}`,
 // or neither member) creates the key-only item.
-bool UpdateStoresNothing(const PreparedWrite& write, const Item* current);
+bool UpdateStoresNothing(const PreparedWrite& write, const value::Item* current);
 
 // The item as the write leaves it: nullopt when deleted (or unchanged for a ConditionCheck).
 // A put's item is moved out of `write`, so this runs once per write.
-Result<std::optional<Item>> ComputeWrite(PreparedWrite& write, const Item* current);
+base::Result<std::optional<value::Item>> ComputeWrite(PreparedWrite& write,
+                                                      const value::Item* current);
 
 // What a write replacing `old_item` with `new_item` (either may be null) consumes: the
 // table's units on the larger of the two items, and each index's units in the documented cases
 // (SecondaryIndex::WriteUnits). `stores` is false for an update of an absent item that only
 // removes attributes: the table is billed for the item computed, but nothing is stored, so no
 // index changes.
-CapacityCharge WriteCharge(const Table& table, const Item* old_item, const Item* new_item,
-                           bool stores = true);
+capacity::CapacityCharge WriteCharge(const store::Table& table, const value::Item* old_item,
+                                     const value::Item* new_item, bool stores = true);
 
 // The global index partitions an admitted write lands on, with its units on each.
 struct IndexWriteTargets {
   struct Target {
-    SecondaryIndex* index;
+    index::SecondaryIndex* index;
     uint64_t hash;
     double units;
   };
@@ -71,27 +72,31 @@ struct IndexWriteTargets {
 // Admission of a write before any effect: the item collection's size limit (tables with local
 // indexes), the table's capacity (with its local indexes' units), then each global index it
 // writes, whose throttle stops the table's write (back-pressure).
-Result<IndexWriteTargets> AdmitWrite(EngineState& state, Table& table, const PrimaryKey& key,
-                                     const CapacityCharge& charge, const Item* old_item,
-                                     const Item* new_item, double now);
+base::Result<IndexWriteTargets> AdmitWrite(EngineState& state, store::Table& table,
+                                           const value::PrimaryKey& key,
+                                           const capacity::CapacityCharge& charge,
+                                           const value::Item* old_item, const value::Item* new_item,
+                                           double now);
 // Takes an admitted write's units from the table and the global indexes it wrote.
-void RecordWrite(Table& table, const PrimaryKey& key, const CapacityCharge& charge,
-                 const IndexWriteTargets& targets, double now);
+void RecordWrite(store::Table& table, const value::PrimaryKey& key,
+                 const capacity::CapacityCharge& charge, const IndexWriteTargets& targets,
+                 double now);
 
 // Stores the computed item (or deletes) and returns the item it replaced.
-std::optional<Item> CommitWrite(const PreparedWrite& write, std::optional<Item> new_item);
+std::optional<value::Item> CommitWrite(const PreparedWrite& write,
+                                       std::optional<value::Item> new_item);
 
 // What one write did.
 struct WriteOutcome {
-  std::optional<Item> old_item;  // the item it replaced or deleted
+  std::optional<value::Item> old_item;  // the item it replaced or deleted
   // Whether an item is stored under the key now (false after a delete, and after an update of
   // an absent item that stores nothing); the table holds it: write.table->Find(write.key).
   bool stored = false;
-  CapacityCharge charge;
+  capacity::CapacityCharge charge;
 };
 
 // Runs the steps above for one write, at the engine clock's time. A throttle, a size limit, a
 // failed condition or an invalid computed item returns its error and changes no item.
-Result<WriteOutcome> ExecuteWrite(EngineState& state, PreparedWrite& write);
+base::Result<WriteOutcome> ExecuteWrite(EngineState& state, PreparedWrite& write);
 
 }  // namespace ddbpg::core

@@ -13,16 +13,17 @@
 namespace ddbpg::expr {
 
 // The request-time rules of a resolved condition. Errors name the expression `kind`.
-Status CheckCondition(const Condition& condition, const ExpressionContext& context,
-                      ExpressionKind kind);
+base::Status CheckCondition(const Condition& condition, const ExpressionContext& context,
+                            ExpressionKind kind);
 
 // Whether `item` satisfies a checked condition; an absent item is an empty one.
-bool EvaluateCondition(const Condition& condition, const Item& item,
+bool EvaluateCondition(const Condition& condition, const value::Item& item,
                        const ExpressionContext& context);
 
 // The value of an operand against `item`: a path's value, a placeholder's value, or size().
 // nullopt when the path names nothing (or size() of a value without a size).
-std::optional<AttributeValue> EvaluateOperand(const Operand& operand, const Item& item,
-                                              const ExpressionContext& context);
+std::optional<value::AttributeValue> EvaluateOperand(const Operand& operand,
+                                                     const value::Item& item,
+                                                     const ExpressionContext& context);
 
 }  // namespace ddbpg::expr

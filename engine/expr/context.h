@@ -17,27 +17,27 @@ namespace ddbpg::expr {
 class ExpressionContext {
  public:
   ExpressionContext() = default;
-  ExpressionContext(std::map<std::string, std::string> names, Item values)
+  ExpressionContext(std::map<std::string, std::string> names, value::Item values)
       : names_(std::move(names)), values_(std::move(values)) {}
 
   // Replace every #name in the expression by the attribute name it stands for and check that
   // every :value is defined. Errors name the expression `kind`.
-  Status Resolve(Condition& condition, ExpressionKind kind);
-  Status Resolve(UpdateExpression& update);
-  Status Resolve(ProjectionExpression& projection);
+  base::Status Resolve(Condition& condition, ExpressionKind kind);
+  base::Status Resolve(UpdateExpression& update);
+  base::Status Resolve(ProjectionExpression& projection);
 
   // The value a resolved `:name` stands for (never null after a successful Resolve).
-  const AttributeValue* Value(const std::string& placeholder) const;
+  const value::AttributeValue* Value(const std::string& placeholder) const;
 
   // The service's error when a supplied name or value went unused by every expression.
-  Status CheckAllUsed() const;
+  base::Status CheckAllUsed() const;
 
  private:
-  Status ResolvePath(Path& path, ExpressionKind kind);
-  Status ResolveOperand(Operand& operand, ExpressionKind kind);
+  base::Status ResolvePath(Path& path, ExpressionKind kind);
+  base::Status ResolveOperand(Operand& operand, ExpressionKind kind);
 
   std::map<std::string, std::string> names_;
-  Item values_;
+  value::Item values_;
   std::set<std::string> used_names_;
   std::set<std::string> used_values_;
 };

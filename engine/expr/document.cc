@@ -8,92 +8,95 @@ namespace {
 
 // AttributeValue exposes its containers read-only, so writes rebuild the containers on the way
 // back up: clone-modify-replace keeps AttributeValue's invariants in one place.
-std::optional<AttributeValue> SetInValue(const AttributeValue& current, const Path& path,
-                                         size_t step, const AttributeValue& value) {
+std::optional<value::AttributeValue> SetInValue(const value::AttributeValue& current,
+                                                const Path& path, size_t step,
+                                                const value::AttributeValue& value) {
   const PathElement& element = path.elements[step];
   bool last = step + 1 == path.elements.size();
   if (element.is_index) {
-    if (current.type() != AttributeType::kL) return std::nullopt;
-    AttributeValue::List list = current.AsList();
+    if (current.type() != value::AttributeType::kL) return std::nullopt;
+    value::AttributeValue::List list = current.AsList();
     if (last) {
       if (element.index >= list.size()) {
         list.push_back(value);
       } else {
         list[element.index] = value;
       }
-      return AttributeValue::OfList(std::move(list));
+      return value::AttributeValue::OfList(std::move(list));
     }
     if (element.index >= list.size()) return std::nullopt;
-    std::optional<AttributeValue> child = SetInValue(list[element.index], path, step + 1, value);
+    std::optional<value::AttributeValue> child =
+        SetInValue(list[element.index], path, step + 1, value);
     if (!child) return std::nullopt;
     list[element.index] = std::move(*child);
-    return AttributeValue::OfList(std::move(list));
+    return value::AttributeValue::OfList(std::move(list));
   }
-  if (current.type() != AttributeType::kM) return std::nullopt;
-  AttributeValue::Map map = current.AsMap();
+  if (current.type() != value::AttributeType::kM) return std::nullopt;
+  value::AttributeValue::Map map = current.AsMap();
   if (last) {
     map[element.name] = value;
-    return AttributeValue::OfMap(std::move(map));
+    return value::AttributeValue::OfMap(std::move(map));
   }
   auto it = map.find(element.name);
   if (it == map.end()) return std::nullopt;
-  std::optional<AttributeValue> child = SetInValue(it->second, path, step + 1, value);
+  std::optional<value::AttributeValue> child = SetInValue(it->second, path, step + 1, value);
   if (!child) return std::nullopt;
   it->second = std::move(*child);
-  return AttributeValue::OfMap(std::move(map));
+  return value::AttributeValue::OfMap(std::move(map));
 }
 
 // nullopt: the path crosses a wrong kind or a missing document; otherwise the rebuilt value
 // (unchanged when only the last element is missing: removing what is not there is no error).
-std::optional<AttributeValue> RemoveInValue(const AttributeValue& current, const Path& path,
-                                            size_t step) {
+std::optional<value::AttributeValue> RemoveInValue(const value::AttributeValue& current,
+                                                   const Path& path, size_t step) {
   const PathElement& element = path.elements[step];
   bool last = step + 1 == path.elements.size();
   if (element.is_index) {
-    if (current.type() != AttributeType::kL) return std::nullopt;
-    AttributeValue::List list = current.AsList();
-    if (element.index >= list.size()) return last ? std::optional<AttributeValue>(current) : std::nullopt;
+    if (current.type() != value::AttributeType::kL) return std::nullopt;
+    value::AttributeValue::List list = current.AsList();
+    if (element.index >= list.size())
+      return last ? std::optional<value::AttributeValue>(current) : std::nullopt;
     if (last) {
       list.erase(list.begin() + static_cast<long>(element.index));
     } else {
-      std::optional<AttributeValue> child = RemoveInValue(list[element.index], path, step + 1);
+      std::optional<value::AttributeValue> child =
+          RemoveInValue(list[element.index], path, step + 1);
       if (!child) return std::nullopt;
       list[element.index] = std::move(*child);
     }
-    return AttributeValue::OfList(std::move(list));
+    return value::AttributeValue::OfList(std::move(list));
   }
-  if (current.type() != AttributeType::kM) return std::nullopt;
-  AttributeValue::Map map = current.AsMap();
+  if (current.type() != value::AttributeType::kM) return std::nullopt;
+  value::AttributeValue::Map map = current.AsMap();
   auto it = map.find(element.name);
-  if (it == map.end()) return last ? std::optional<AttributeValue>(current) : std::nullopt;
+  if (it == map.end()) return last ? std::optional<value::AttributeValue>(current) : std::nullopt;
   if (last) {
     map.erase(it);
   } else {
-    std::optional<AttributeValue> child = RemoveInValue(it->second, path, step + 1);
+    std::optional<value::AttributeValue> child = RemoveInValue(it->second, path, step + 1);
     if (!child) return std::nullopt;
     it->second = std::move(*child);
   }
-  return AttributeValue::OfMap(std::move(map));
+  return value::AttributeValue::OfMap(std::move(map));
 }
-
 
 }  // namespace
 
-const AttributeValue* FindAtPath(const Item& item, const Path& path) {
+const value::AttributeValue* FindAtPath(const value::Item& item, const Path& path) {
   if (path.elements.empty() || path.elements[0].is_index) return nullptr;
   auto it = item.find(path.elements[0].name);
   if (it == item.end()) return nullptr;
-  const AttributeValue* current = &it->second;
+  const value::AttributeValue* current = &it->second;
   for (size_t i = 1; i < path.elements.size(); ++i) {
     const PathElement& element = path.elements[i];
     if (element.is_index) {
-      if (current->type() != AttributeType::kL) return nullptr;
-      const AttributeValue::List& list = current->AsList();
+      if (current->type() != value::AttributeType::kL) return nullptr;
+      const value::AttributeValue::List& list = current->AsList();
       if (element.index >= list.size()) return nullptr;
       current = &list[element.index];
     } else {
-      if (current->type() != AttributeType::kM) return nullptr;
-      const AttributeValue::Map& map = current->AsMap();
+      if (current->type() != value::AttributeType::kM) return nullptr;
+      const value::AttributeValue::Map& map = current->AsMap();
       auto child = map.find(element.name);
       if (child == map.end()) return nullptr;
       current = &child->second;
@@ -102,7 +105,7 @@ const AttributeValue* FindAtPath(const Item& item, const Path& path) {
   return current;
 }
 
-bool SetAtPath(Item& item, const Path& path, AttributeValue value) {
+bool SetAtPath(value::Item& item, const Path& path, value::AttributeValue value) {
   if (path.elements.empty() || path.elements[0].is_index) return false;
   const std::string& name = path.elements[0].name;
   if (path.elements.size() == 1) {
@@ -111,13 +114,13 @@ bool SetAtPath(Item& item, const Path& path, AttributeValue value) {
   }
   auto it = item.find(name);
   if (it == item.end()) return false;
-  std::optional<AttributeValue> rebuilt = SetInValue(it->second, path, 1, value);
+  std::optional<value::AttributeValue> rebuilt = SetInValue(it->second, path, 1, value);
   if (!rebuilt) return false;
   it->second = std::move(*rebuilt);
   return true;
 }
 
-bool RemoveAtPath(Item& item, const Path& path) {
+bool RemoveAtPath(value::Item& item, const Path& path) {
   if (path.elements.empty() || path.elements[0].is_index) return false;
   auto it = item.find(path.elements[0].name);
   // A missing attribute is removed without fuss; a path through it is invalid (ScyllaDB's tests
@@ -127,7 +130,7 @@ bool RemoveAtPath(Item& item, const Path& path) {
     item.erase(it);
     return true;
   }
-  std::optional<AttributeValue> rebuilt = RemoveInValue(it->second, path, 1);
+  std::optional<value::AttributeValue> rebuilt = RemoveInValue(it->second, path, 1);
   if (!rebuilt) return false;
   it->second = std::move(*rebuilt);
   return true;
@@ -138,12 +141,13 @@ namespace {
 // A projection is built as a tree mirroring the paths; list elements are collected by index
 // and compacted at the end, as DynamoDB returns them.
 struct ProjectionNode {
-  std::optional<AttributeValue> whole;  // the entire value, when a path ends here
+  std::optional<value::AttributeValue> whole;  // the entire value, when a path ends here
   std::map<std::string, ProjectionNode> members;
   std::map<size_t, ProjectionNode> elements;
 };
 
-void AddPath(ProjectionNode& node, const AttributeValue& value, const Path& path, size_t step) {
+void AddPath(ProjectionNode& node, const value::AttributeValue& value, const Path& path,
+             size_t step) {
   if (node.whole) return;  // an enclosing path already takes the whole value
   if (step == path.elements.size()) {
     node.whole = value;
@@ -153,11 +157,11 @@ void AddPath(ProjectionNode& node, const AttributeValue& value, const Path& path
   }
   const PathElement& element = path.elements[step];
   if (element.is_index) {
-    if (value.type() != AttributeType::kL || element.index >= value.AsList().size()) return;
+    if (value.type() != value::AttributeType::kL || element.index >= value.AsList().size()) return;
     AddPath(node.elements[element.index], value.AsList()[element.index], path, step + 1);
     return;
   }
-  if (value.type() != AttributeType::kM) return;
+  if (value.type() != value::AttributeType::kM) return;
   auto it = value.AsMap().find(element.name);
   if (it == value.AsMap().end()) return;
   AddPath(node.members[element.name], it->second, path, step + 1);
@@ -167,30 +171,30 @@ void AddPath(ProjectionNode& node, const AttributeValue& value, const Path& path
 // projecting a.b[3] of an item whose list a.b has three elements returns no `a` at all, not an
 // empty map (ScyllaDB's tests against the service). A path that ends at an empty map or list
 // still returns it.
-std::optional<AttributeValue> Build(const ProjectionNode& node) {
+std::optional<value::AttributeValue> Build(const ProjectionNode& node) {
   if (node.whole) return node.whole;
   if (!node.members.empty()) {
-    AttributeValue::Map map;
+    value::AttributeValue::Map map;
     for (const auto& [name, child] : node.members) {
-      if (std::optional<AttributeValue> built = Build(child)) map.emplace(name, *built);
+      if (std::optional<value::AttributeValue> built = Build(child)) map.emplace(name, *built);
     }
     if (map.empty()) return std::nullopt;
-    return AttributeValue::OfMap(std::move(map));
+    return value::AttributeValue::OfMap(std::move(map));
   }
   if (!node.elements.empty()) {
-    AttributeValue::List list;
+    value::AttributeValue::List list;
     for (const auto& [index, child] : node.elements) {
-      if (std::optional<AttributeValue> built = Build(child)) list.push_back(*built);
+      if (std::optional<value::AttributeValue> built = Build(child)) list.push_back(*built);
     }
     if (list.empty()) return std::nullopt;
-    return AttributeValue::OfList(std::move(list));
+    return value::AttributeValue::OfList(std::move(list));
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-Item Project(const Item& item, const std::vector<Path>& paths) {
+value::Item Project(const value::Item& item, const std::vector<Path>& paths) {
   std::map<std::string, ProjectionNode> roots;
   for (const Path& path : paths) {
     if (path.elements.empty() || path.elements[0].is_index) continue;
@@ -198,9 +202,9 @@ Item Project(const Item& item, const std::vector<Path>& paths) {
     if (it == item.end()) continue;
     AddPath(roots[path.elements[0].name], it->second, path, 1);
   }
-  Item projected;
+  value::Item projected;
   for (const auto& [name, node] : roots) {
-    if (std::optional<AttributeValue> built = Build(node)) projected.emplace(name, *built);
+    if (std::optional<value::AttributeValue> built = Build(node)) projected.emplace(name, *built);
   }
   return projected;
 }
@@ -220,7 +224,7 @@ std::string DescribePath(const Path& path) {
   return out + "]";
 }
 
-Status CheckPathsDisjoint(const std::vector<Path>& paths, const std::string& prefix) {
+base::Status CheckPathsDisjoint(const std::vector<Path>& paths, const std::string& prefix) {
   for (size_t i = 0; i < paths.size(); ++i) {
     for (size_t j = i + 1; j < paths.size(); ++j) {
       const Path& a = paths[i];
@@ -231,22 +235,24 @@ Status CheckPathsDisjoint(const std::vector<Path>& paths, const std::string& pre
         const PathElement& x = a.elements[k];
         const PathElement& y = b.elements[k];
         if (x.is_index != y.is_index) {
-          return Status::Validation(prefix +
-                                    "Two document paths conflict with each other; must remove or "
-                                    "rewrite one of these paths; path one: " + DescribePath(a) +
-                                    ", path two: " + DescribePath(b));
+          return base::Status::Validation(
+              prefix +
+              "Two document paths conflict with each other; must remove or "
+              "rewrite one of these paths; path one: " +
+              DescribePath(a) + ", path two: " + DescribePath(b));
         }
         diverged = x.is_index ? x.index != y.index : x.name != y.name;
       }
       if (!diverged) {
-        return Status::Validation(prefix +
-                                  "Two document paths overlap with each other; must remove or "
-                                  "rewrite one of these paths; path one: " + DescribePath(a) +
-                                  ", path two: " + DescribePath(b));
+        return base::Status::Validation(
+            prefix +
+            "Two document paths overlap with each other; must remove or "
+            "rewrite one of these paths; path one: " +
+            DescribePath(a) + ", path two: " + DescribePath(b));
       }
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 namespace {

@@ -16,22 +16,22 @@ struct KeyTerm {
 };
 
 // Flattens the top-level ANDs; anything else that combines conditions is not a key condition.
-Status CollectTerms(const Condition& condition, std::vector<const Condition*>& terms) {
+base::Status CollectTerms(const Condition& condition, std::vector<const Condition*>& terms) {
   switch (condition.kind) {
     case Condition::Kind::kAnd:
       for (const Condition& child : condition.children) {
-        if (Status s = CollectTerms(child, terms); !s.ok()) return s;
+        if (base::Status s = CollectTerms(child, terms); !s.ok()) return s;
       }
-      return Status::OK();
+      return base::Status::OK();
     case Condition::Kind::kOr:
-      return Status::Validation(std::string(kInvalidOperator) + "OR");
+      return base::Status::Validation(std::string(kInvalidOperator) + "OR");
     case Condition::Kind::kNot:
-      return Status::Validation(std::string(kInvalidOperator) + "NOT");
+      return base::Status::Validation(std::string(kInvalidOperator) + "NOT");
     case Condition::Kind::kIn:
-      return Status::Validation(std::string(kInvalidOperator) + "IN");
+      return base::Status::Validation(std::string(kInvalidOperator) + "IN");
     default:
       terms.push_back(&condition);
-      return Status::OK();
+      return base::Status::OK();
   }
 }
 
@@ -47,17 +47,17 @@ SortKeyCondition::Op OpOf(Comparator comparator) {
 
 // The attribute a term constrains: its first operand must be a top-level attribute and the
 // others values.
-Result<KeyTerm> TermOf(const Condition& condition, const ExpressionContext& context) {
+base::Result<KeyTerm> TermOf(const Condition& condition, const ExpressionContext& context) {
   KeyTerm term;
   if (condition.kind == Condition::Kind::kFunction && condition.function != "begins_with") {
-    return Status::Validation(std::string(kInvalidOperator) + condition.function);
+    return base::Status::Validation(std::string(kInvalidOperator) + condition.function);
   }
   if (condition.kind == Condition::Kind::kCompare && condition.comparator == Comparator::kNe) {
-    return Status::Validation(std::string(kInvalidOperator) + "<>");
+    return base::Status::Validation(std::string(kInvalidOperator) + "<>");
   }
   for (const Operand& operand : condition.operands) {
     if (operand.kind != Operand::Kind::kPath && operand.kind != Operand::Kind::kValue) {
-      return Status::Validation("KeyConditionExpressions cannot contain nested operations");
+      return base::Status::Validation("KeyConditionExpressions cannot contain nested operations");
     }
   }
   // A comparison may name the key on either side (":lo <= sk" is "sk >= :lo").
@@ -75,22 +75,24 @@ Result<KeyTerm> TermOf(const Condition& condition, const ExpressionContext& cont
   int paths = 0;
   for (const Operand& operand : operands) paths += operand.kind == Operand::Kind::kPath;
   if (paths == 0) {
-    return Status::Validation("Invalid condition in KeyConditionExpression: No key attribute specified");
+    return base::Status::Validation(
+        "Invalid condition in KeyConditionExpression: No key attribute specified");
   }
   if (paths > 1) {
-    return Status::Validation(
+    return base::Status::Validation(
         "Invalid condition in KeyConditionExpression: Multiple attribute names used in one "
         "condition");
   }
   const Operand& subject = operands[0];
   if (subject.kind != Operand::Kind::kPath) {
-    return Status::Validation(std::string("Invalid condition in KeyConditionExpression: ") +
-                              (condition.kind == Condition::Kind::kBetween ? "BETWEEN"
-                                                                           : "begins_with") +
-                              " operator must have the key attribute as its first operand");
+    return base::Status::Validation(
+        std::string("Invalid condition in KeyConditionExpression: ") +
+        (condition.kind == Condition::Kind::kBetween ? "BETWEEN" : "begins_with") +
+        " operator must have the key attribute as its first operand");
   }
   if (subject.path.elements.size() != 1) {
-    return Status::Validation("KeyConditionExpressions cannot have conditions on nested attributes");
+    return base::Status::Validation(
+        "KeyConditionExpressions cannot have conditions on nested attributes");
   }
   term.attribute = subject.path.elements[0].name;
   auto value_of = [&context, &operands](size_t i) {
@@ -110,35 +112,37 @@ Result<KeyTerm> TermOf(const Condition& condition, const ExpressionContext& cont
   return term;
 }
 
-bool TypeMatches(const SortKeyCondition& condition, AttributeType type) {
+bool TypeMatches(const SortKeyCondition& condition, value::AttributeType type) {
   if (condition.value.type() != type) return false;
   return condition.op != SortKeyCondition::Op::kBetween || condition.upper.type() == type;
 }
 
 }  // namespace
 
-Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
-                                          const ExpressionContext& context,
-                                          const KeySchemaView& schema) {
+base::Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
+                                                const ExpressionContext& context,
+                                                const KeySchemaView& schema) {
   std::vector<const Condition*> conditions;
-  if (Status s = CollectTerms(condition, conditions); !s.ok()) return s;
-  if (conditions.size() > 2) return Status::Validation("Conditions can be of length 1 or 2 only");
+  if (base::Status s = CollectTerms(condition, conditions); !s.ok()) return s;
+  if (conditions.size() > 2)
+    return base::Status::Validation("Conditions can be of length 1 or 2 only");
   std::vector<KeyTerm> terms;
   for (const Condition* one : conditions) {
-    Result<KeyTerm> term = TermOf(*one, context);
+    base::Result<KeyTerm> term = TermOf(*one, context);
     if (!term.ok()) return term.status();
     terms.push_back(std::move(*term));
   }
   if (terms.size() == 2 && terms[0].attribute == terms[1].attribute) {
-    return Status::Validation(kOnePerKey);
+    return base::Status::Validation(kOnePerKey);
   }
   KeyConditionPlan plan;
   bool has_partition = false;
   for (const KeyTerm& term : terms) {
     if (term.attribute == schema.partition_name) {
-      if (term.condition.op != SortKeyCondition::Op::kEq) return Status::Validation(kNotSupported);
+      if (term.condition.op != SortKeyCondition::Op::kEq)
+        return base::Status::Validation(kNotSupported);
       if (term.condition.value.type() != schema.partition_type) {
-        return Status::Validation(
+        return base::Status::Validation(
             "One or more parameter values were invalid: Condition parameter type does not match "
             "schema type");
       }
@@ -146,39 +150,39 @@ Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
       has_partition = true;
     } else if (!schema.sort_name.empty() && term.attribute == schema.sort_name) {
       if (!TypeMatches(term.condition, schema.sort_type)) {
-        return Status::Validation(
+        return base::Status::Validation(
             "One or more parameter values were invalid: Condition parameter type does not match "
             "schema type");
       }
       if (term.condition.op == SortKeyCondition::Op::kBeginsWith &&
-          schema.sort_type == AttributeType::kN) {
-        return Status::Validation(
+          schema.sort_type == value::AttributeType::kN) {
+        return base::Status::Validation(
             "Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
             "operator or function: begins_with, operand type: N");
       }
       plan.sort = term.condition;
     } else {
-      return Status::Validation(kNotSupported);
+      return base::Status::Validation(kNotSupported);
     }
   }
   if (!has_partition) {
-    return Status::Validation("Query condition missed key schema element: " +
-                              schema.partition_name);
+    return base::Status::Validation("Query condition missed key schema element: " +
+                                    schema.partition_name);
   }
   return plan;
 }
 
-Result<MultiKeyConditionPlan> PlanMultiKeyCondition(const Condition& condition,
-                                                    const ExpressionContext& context,
-                                                    const MultiKeySchemaView& schema) {
+base::Result<MultiKeyConditionPlan> PlanMultiKeyCondition(const Condition& condition,
+                                                          const ExpressionContext& context,
+                                                          const MultiKeySchemaView& schema) {
   std::vector<const Condition*> conditions;
-  if (Status s = CollectTerms(condition, conditions); !s.ok()) return s;
+  if (base::Status s = CollectTerms(condition, conditions); !s.ok()) return s;
   std::vector<KeyTerm> terms;
   for (const Condition* one : conditions) {
-    Result<KeyTerm> term = TermOf(*one, context);
+    base::Result<KeyTerm> term = TermOf(*one, context);
     if (!term.ok()) return term.status();
     for (const KeyTerm& earlier : terms) {
-      if (earlier.attribute == term->attribute) return Status::Validation(kOnePerKey);
+      if (earlier.attribute == term->attribute) return base::Status::Validation(kOnePerKey);
     }
     terms.push_back(std::move(*term));
   }
@@ -195,9 +199,11 @@ Result<MultiKeyConditionPlan> PlanMultiKeyCondition(const Condition& condition,
   MultiKeyConditionPlan plan;
   for (const auto& [name, type] : schema.partition) {
     const KeyTerm* term = find(name);
-    if (term == nullptr) return Status::Validation("Query condition missed key schema element: " + name);
-    if (term->condition.op != SortKeyCondition::Op::kEq) return Status::Validation(kNotSupported);
-    if (term->condition.value.type() != type) return Status::Validation(kTypeMismatch);
+    if (term == nullptr)
+      return base::Status::Validation("Query condition missed key schema element: " + name);
+    if (term->condition.op != SortKeyCondition::Op::kEq)
+      return base::Status::Validation(kNotSupported);
+    if (term->condition.value.type() != type) return base::Status::Validation(kTypeMismatch);
     plan.partition_values.push_back(term->condition.value);
     ++used;
   }
@@ -209,25 +215,27 @@ Result<MultiKeyConditionPlan> PlanMultiKeyCondition(const Condition& condition,
   for (size_t i = 0; i < prefix; ++i) {
     const auto& [name, type] = schema.sort[i];
     const KeyTerm* term = find(name);
-    if (term == nullptr) return Status::Validation("Query condition missed key schema element: " + name);
-    if (!TypeMatches(term->condition, type)) return Status::Validation(kTypeMismatch);
+    if (term == nullptr)
+      return base::Status::Validation("Query condition missed key schema element: " + name);
+    if (!TypeMatches(term->condition, type)) return base::Status::Validation(kTypeMismatch);
     if (i + 1 < prefix && term->condition.op != SortKeyCondition::Op::kEq) {
-      return Status::Validation(kNotSupported);
+      return base::Status::Validation(kNotSupported);
     }
-    if (term->condition.op == SortKeyCondition::Op::kBeginsWith && type == AttributeType::kN) {
-      return Status::Validation(
+    if (term->condition.op == SortKeyCondition::Op::kBeginsWith &&
+        type == value::AttributeType::kN) {
+      return base::Status::Validation(
           "Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
           "operator or function: begins_with, operand type: N");
     }
     plan.sort.push_back(term->condition);
     ++used;
   }
-  if (used != terms.size()) return Status::Validation(kNotSupported);
+  if (used != terms.size()) return base::Status::Validation(kNotSupported);
   return plan;
 }
 
-bool SortKeyMatches(const SortKeyCondition& condition, const AttributeValue& sort_value) {
-  int order = CompareKeyValues(sort_value, condition.value);
+bool SortKeyMatches(const SortKeyCondition& condition, const value::AttributeValue& sort_value) {
+  int order = value::CompareKeyValues(sort_value, condition.value);
   switch (condition.op) {
     case SortKeyCondition::Op::kEq: return order == 0;
     case SortKeyCondition::Op::kLt: return order < 0;
@@ -235,7 +243,7 @@ bool SortKeyMatches(const SortKeyCondition& condition, const AttributeValue& sor
     case SortKeyCondition::Op::kGt: return order > 0;
     case SortKeyCondition::Op::kGe: return order >= 0;
     case SortKeyCondition::Op::kBetween:
-      return order >= 0 && CompareKeyValues(sort_value, condition.upper) <= 0;
+      return order >= 0 && value::CompareKeyValues(sort_value, condition.upper) <= 0;
     case SortKeyCondition::Op::kBeginsWith: {
       const std::string& text = sort_value.AsString();
       const std::string& prefix = condition.value.AsString();

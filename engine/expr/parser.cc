@@ -13,14 +13,14 @@ namespace {
 // levels, which a browser tab's wasm stack need not risk.
 constexpr int kMaxNestingDepth = 100;
 
-bool IEquals(std::string_view a, std::string_view b) { return EqualsIgnoringAsciiCase(a, b); }
+bool IEquals(std::string_view a, std::string_view b) { return base::EqualsIgnoringAsciiCase(a, b); }
 
 class Parser {
  public:
   Parser(std::string_view text, ExpressionKind kind)
       : text_(text), kind_(kind), tokens_(Tokenize(text)) {}
 
-  Status status() const { return status_; }
+  base::Status status() const { return status_; }
   bool AtEnd() const { return Peek().kind == TokenKind::kEnd; }
 
   // --- error reporting -------------------------------------------------------------------
@@ -41,13 +41,13 @@ class Parser {
       if (next.kind != TokenKind::kEnd) to = next.offset + next.text.size();
     }
     std::string near(text_.substr(from, to - from));
-    status_ = Status::Validation(Prefix() + "Syntax error; token: \"" + token.text +
-                                 "\", near: \"" + near + "\"");
+    status_ = base::Status::Validation(Prefix() + "Syntax error; token: \"" + token.text +
+                                       "\", near: \"" + near + "\"");
     return false;
   }
 
   bool Fail(const std::string& detail) {
-    if (status_.ok()) status_ = Status::Validation(Prefix() + detail);
+    if (status_.ok()) status_ = base::Status::Validation(Prefix() + detail);
     return false;
   }
 
@@ -415,12 +415,12 @@ class Parser {
   ExpressionKind kind_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
-  Status status_;
+  base::Status status_;
 };
 
-Status EmptyExpression(ExpressionKind kind) {
-  return Status::Validation("Invalid " + std::string(ExpressionMemberName(kind)) +
-                            ": The expression can not be empty;");
+base::Status EmptyExpression(ExpressionKind kind) {
+  return base::Status::Validation("Invalid " + std::string(ExpressionMemberName(kind)) +
+                                  ": The expression can not be empty;");
 }
 
 bool IsBlank(std::string_view text) {
@@ -443,7 +443,7 @@ std::string_view ExpressionMemberName(ExpressionKind kind) {
   return "Expression";
 }
 
-Result<Condition> ParseCondition(std::string_view text, ExpressionKind kind) {
+base::Result<Condition> ParseCondition(std::string_view text, ExpressionKind kind) {
   if (IsBlank(text)) return EmptyExpression(kind);
   Parser parser(text, kind);
   Condition condition;
@@ -451,7 +451,7 @@ Result<Condition> ParseCondition(std::string_view text, ExpressionKind kind) {
   return condition;
 }
 
-Result<ProjectionExpression> ParseProjection(std::string_view text) {
+base::Result<ProjectionExpression> ParseProjection(std::string_view text) {
   if (IsBlank(text)) return EmptyExpression(ExpressionKind::kProjection);
   Parser parser(text, ExpressionKind::kProjection);
   ProjectionExpression projection;
@@ -459,7 +459,7 @@ Result<ProjectionExpression> ParseProjection(std::string_view text) {
   return projection;
 }
 
-Result<UpdateExpression> ParseUpdate(std::string_view text) {
+base::Result<UpdateExpression> ParseUpdate(std::string_view text) {
   if (IsBlank(text)) return EmptyExpression(ExpressionKind::kUpdate);
   Parser parser(text, ExpressionKind::kUpdate);
   UpdateExpression update;

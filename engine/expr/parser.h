@@ -24,8 +24,8 @@ enum class ExpressionKind {
 std::string_view ExpressionMemberName(ExpressionKind kind);
 
 // Condition, filter and key-condition expressions share one grammar.
-Result<Condition> ParseCondition(std::string_view text, ExpressionKind kind);
-Result<ProjectionExpression> ParseProjection(std::string_view text);
-Result<UpdateExpression> ParseUpdate(std::string_view text);
+base::Result<Condition> ParseCondition(std::string_view text, ExpressionKind kind);
+base::Result<ProjectionExpression> ParseProjection(std::string_view text);
+base::Result<UpdateExpression> ParseUpdate(std::string_view text);
 
 }  // namespace ddbpg::expr

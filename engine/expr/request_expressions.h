@@ -28,7 +28,7 @@ class RequestExpressions {
 
   // The trees a request's legacy members translated to (api/legacy_parameters.h), with the
   // values the translation introduced; evaluated exactly like expressions.
-  static RequestExpressions FromLegacy(Item values, std::optional<Condition> condition,
+  static RequestExpressions FromLegacy(value::Item values, std::optional<Condition> condition,
                                        std::optional<UpdateExpression> update,
                                        std::optional<Condition> filter,
                                        std::optional<Condition> key_condition) {

@@ -27,86 +27,98 @@ const char* ActionName(UpdateAction::Kind kind) {
 }
 
 // The service names operand types in words for ADD and DELETE.
-std::string TypeWord(AttributeType type) {
+std::string TypeWord(value::AttributeType type) {
   switch (type) {
-    case AttributeType::kS: return "STRING";
-    case AttributeType::kN: return "NUMBER";
-    case AttributeType::kB: return "BINARY";
-    case AttributeType::kBool: return "BOOLEAN";
-    case AttributeType::kNull: return "NULL";
-    case AttributeType::kM: return "MAP";
-    case AttributeType::kL: return "LIST";
-    case AttributeType::kSS: return "STRING SET";
-    case AttributeType::kNS: return "NUMBER SET";
-    case AttributeType::kBS: return "BINARY SET";
+    case value::AttributeType::kS:
+      return "STRING";
+    case value::AttributeType::kN:
+      return "NUMBER";
+    case value::AttributeType::kB:
+      return "BINARY";
+    case value::AttributeType::kBool:
+      return "BOOLEAN";
+    case value::AttributeType::kNull:
+      return "NULL";
+    case value::AttributeType::kM:
+      return "MAP";
+    case value::AttributeType::kL:
+      return "LIST";
+    case value::AttributeType::kSS:
+      return "STRING SET";
+    case value::AttributeType::kNS:
+      return "NUMBER SET";
+    case value::AttributeType::kBS:
+      return "BINARY SET";
   }
   return "?";
 }
 
-bool IsSet(AttributeType type) {
-  return type == AttributeType::kSS || type == AttributeType::kNS || type == AttributeType::kBS;
+bool IsSet(value::AttributeType type) {
+  return type == value::AttributeType::kSS || type == value::AttributeType::kNS ||
+         type == value::AttributeType::kBS;
 }
 
-Status CheckOperandTypes(const UpdateAction& action, const ExpressionContext& context) {
+base::Status CheckOperandTypes(const UpdateAction& action, const ExpressionContext& context) {
   if (action.kind != UpdateAction::Kind::kAdd && action.kind != UpdateAction::Kind::kDelete) {
-    return Status::OK();
+    return base::Status::OK();
   }
-  if (action.value.kind != Operand::Kind::kValue) return Status::OK();
-  const AttributeValue* value = context.Value(action.value.value_name);
-  bool allowed = IsSet(value->type()) ||
-                 (action.kind == UpdateAction::Kind::kAdd && value->type() == AttributeType::kN);
-  if (allowed) return Status::OK();
-  return Status::Validation(std::string(kPrefix) +
-                            "Incorrect operand type for operator or function; operator: " +
-                            ActionName(action.kind) + ", operand type: " + TypeWord(value->type()) +
-                            ", typeSet: ALLOWED_FOR_" + ActionName(action.kind) + "_OPERAND");
+  if (action.value.kind != Operand::Kind::kValue) return base::Status::OK();
+  const value::AttributeValue* value = context.Value(action.value.value_name);
+  bool allowed = IsSet(value->type()) || (action.kind == UpdateAction::Kind::kAdd &&
+                                          value->type() == value::AttributeType::kN);
+  if (allowed) return base::Status::OK();
+  return base::Status::Validation(
+      std::string(kPrefix) + "Incorrect operand type for operator or function; operator: " +
+      ActionName(action.kind) + ", operand type: " + TypeWord(value->type()) +
+      ", typeSet: ALLOWED_FOR_" + ActionName(action.kind) + "_OPERAND");
 }
 
-Result<AttributeValue> Evaluate(const Operand& operand, const Item& item,
-                                const ExpressionContext& context);
+base::Result<value::AttributeValue> Evaluate(const Operand& operand, const value::Item& item,
+                                             const ExpressionContext& context);
 
-Result<AttributeValue> Arithmetic(const Operand& operand, const Item& item,
-                                  const ExpressionContext& context) {
-  Result<AttributeValue> left = Evaluate(operand.arguments[0], item, context);
+base::Result<value::AttributeValue> Arithmetic(const Operand& operand, const value::Item& item,
+                                               const ExpressionContext& context) {
+  base::Result<value::AttributeValue> left = Evaluate(operand.arguments[0], item, context);
   if (!left.ok()) return left.status();
-  Result<AttributeValue> right = Evaluate(operand.arguments[1], item, context);
+  base::Result<value::AttributeValue> right = Evaluate(operand.arguments[1], item, context);
   if (!right.ok()) return right.status();
-  if (left->type() != AttributeType::kN || right->type() != AttributeType::kN) {
-    return Status::Validation(kIncorrectDataType);
+  if (left->type() != value::AttributeType::kN || right->type() != value::AttributeType::kN) {
+    return base::Status::Validation(kIncorrectDataType);
   }
-  Result<Number> result = operand.kind == Operand::Kind::kPlus
-                              ? Number::Add(left->AsNumber(), right->AsNumber())
-                              : Number::Subtract(left->AsNumber(), right->AsNumber());
+  base::Result<value::Number> result =
+      operand.kind == Operand::Kind::kPlus
+          ? value::Number::Add(left->AsNumber(), right->AsNumber())
+          : value::Number::Subtract(left->AsNumber(), right->AsNumber());
   if (!result.ok()) return result.status();
-  return AttributeValue::OfNumber(*result);
+  return value::AttributeValue::OfNumber(*result);
 }
 
-Result<AttributeValue> Evaluate(const Operand& operand, const Item& item,
-                                const ExpressionContext& context) {
+base::Result<value::AttributeValue> Evaluate(const Operand& operand, const value::Item& item,
+                                             const ExpressionContext& context) {
   switch (operand.kind) {
     case Operand::Kind::kValue:
       return *context.Value(operand.value_name);
     case Operand::Kind::kPath: {
-      const AttributeValue* value = FindAtPath(item, operand.path);
-      if (value == nullptr) return Status::Validation(kMissingAttribute);
+      const value::AttributeValue* value = FindAtPath(item, operand.path);
+      if (value == nullptr) return base::Status::Validation(kMissingAttribute);
       return *value;
     }
     case Operand::Kind::kIfNotExists: {
-      const AttributeValue* existing = FindAtPath(item, operand.arguments[0].path);
+      const value::AttributeValue* existing = FindAtPath(item, operand.arguments[0].path);
       if (existing != nullptr) return *existing;
       return Evaluate(operand.arguments[1], item, context);
     }
     case Operand::Kind::kListAppend: {
-      Result<AttributeValue> first = Evaluate(operand.arguments[0], item, context);
+      base::Result<value::AttributeValue> first = Evaluate(operand.arguments[0], item, context);
       if (!first.ok()) return first.status();
-      Result<AttributeValue> second = Evaluate(operand.arguments[1], item, context);
+      base::Result<value::AttributeValue> second = Evaluate(operand.arguments[1], item, context);
       if (!second.ok()) return second.status();
-      if (first->type() != AttributeType::kL || second->type() != AttributeType::kL) {
-        return Status::Validation(kIncorrectDataType);
+      if (first->type() != value::AttributeType::kL || second->type() != value::AttributeType::kL) {
+        return base::Status::Validation(kIncorrectDataType);
       }
-      AttributeValue::List joined = first->AsList();
+      value::AttributeValue::List joined = first->AsList();
       joined.insert(joined.end(), second->AsList().begin(), second->AsList().end());
-      return AttributeValue::OfList(std::move(joined));
+      return value::AttributeValue::OfList(std::move(joined));
     }
     case Operand::Kind::kPlus:
     case Operand::Kind::kMinus:
@@ -114,7 +126,7 @@ Result<AttributeValue> Evaluate(const Operand& operand, const Item& item,
     case Operand::Kind::kSize:
       break;
   }
-  return Status::Validation(kIncorrectDataType);
+  return base::Status::Validation(kIncorrectDataType);
 }
 
 template <class T>
@@ -135,53 +147,55 @@ std::vector<T> Difference(const std::vector<T>& base, const std::vector<T>& remo
 }
 
 // ADD: a number is added, a set is merged; an absent attribute starts as the operand.
-Result<std::optional<AttributeValue>> Add(const AttributeValue* existing,
-                                          const AttributeValue& operand) {
-  if (existing == nullptr) return std::optional<AttributeValue>(operand);
-  if (existing->type() != operand.type()) return Status::Validation(kIncorrectDataType);
+base::Result<std::optional<value::AttributeValue>> Add(const value::AttributeValue* existing,
+                                                       const value::AttributeValue& operand) {
+  if (existing == nullptr) return std::optional<value::AttributeValue>(operand);
+  if (existing->type() != operand.type()) return base::Status::Validation(kIncorrectDataType);
   switch (operand.type()) {
-    case AttributeType::kN: {
-      Result<Number> sum = Number::Add(existing->AsNumber(), operand.AsNumber());
+    case value::AttributeType::kN: {
+      base::Result<value::Number> sum =
+          value::Number::Add(existing->AsNumber(), operand.AsNumber());
       if (!sum.ok()) return sum.status();
-      return std::optional<AttributeValue>(AttributeValue::OfNumber(*sum));
+      return std::optional<value::AttributeValue>(value::AttributeValue::OfNumber(*sum));
     }
-    case AttributeType::kSS:
-      return std::optional<AttributeValue>(
-          AttributeValue::StringSet(Union(existing->AsStringSet(), operand.AsStringSet())));
-    case AttributeType::kBS:
-      return std::optional<AttributeValue>(
-          AttributeValue::BinarySet(Union(existing->AsStringSet(), operand.AsStringSet())));
-    case AttributeType::kNS:
-      return std::optional<AttributeValue>(
-          AttributeValue::NumberSet(Union(existing->AsNumberSet(), operand.AsNumberSet())));
+    case value::AttributeType::kSS:
+      return std::optional<value::AttributeValue>(
+          value::AttributeValue::StringSet(Union(existing->AsStringSet(), operand.AsStringSet())));
+    case value::AttributeType::kBS:
+      return std::optional<value::AttributeValue>(
+          value::AttributeValue::BinarySet(Union(existing->AsStringSet(), operand.AsStringSet())));
+    case value::AttributeType::kNS:
+      return std::optional<value::AttributeValue>(
+          value::AttributeValue::NumberSet(Union(existing->AsNumberSet(), operand.AsNumberSet())));
     default:
-      return Status::Validation(kIncorrectDataType);
+      return base::Status::Validation(kIncorrectDataType);
   }
 }
 
 // DELETE: removes members; a set left empty disappears, as DynamoDB allows no empty sets.
-Result<std::optional<AttributeValue>> Delete(const AttributeValue* existing,
-                                             const AttributeValue& operand) {
-  if (existing == nullptr) return std::optional<AttributeValue>();
-  if (existing->type() != operand.type()) return Status::Validation(kIncorrectDataType);
-  std::optional<AttributeValue> kept;
+base::Result<std::optional<value::AttributeValue>> Delete(const value::AttributeValue* existing,
+                                                          const value::AttributeValue& operand) {
+  if (existing == nullptr) return std::optional<value::AttributeValue>();
+  if (existing->type() != operand.type()) return base::Status::Validation(kIncorrectDataType);
+  std::optional<value::AttributeValue> kept;
   switch (operand.type()) {
-    case AttributeType::kSS:
-    case AttributeType::kBS: {
+    case value::AttributeType::kSS:
+    case value::AttributeType::kBS: {
       auto members = Difference(existing->AsStringSet(), operand.AsStringSet());
       if (!members.empty()) {
-        kept = operand.type() == AttributeType::kSS ? AttributeValue::StringSet(members)
-                                                    : AttributeValue::BinarySet(members);
+        kept = operand.type() == value::AttributeType::kSS
+                   ? value::AttributeValue::StringSet(members)
+                   : value::AttributeValue::BinarySet(members);
       }
       return kept;
     }
-    case AttributeType::kNS: {
+    case value::AttributeType::kNS: {
       auto members = Difference(existing->AsNumberSet(), operand.AsNumberSet());
-      if (!members.empty()) kept = AttributeValue::NumberSet(members);
+      if (!members.empty()) kept = value::AttributeValue::NumberSet(members);
       return kept;
     }
     default:
-      return Status::Validation(kIncorrectDataType);
+      return base::Status::Validation(kIncorrectDataType);
   }
 }
 
@@ -189,49 +203,51 @@ Result<std::optional<AttributeValue>> Delete(const AttributeValue* existing,
 
 namespace {
 
-Status CheckFunctionsIn(const Operand& operand) {
+base::Status CheckFunctionsIn(const Operand& operand) {
   if (operand.kind == Operand::Kind::kIfNotExists &&
       operand.arguments[0].kind != Operand::Kind::kPath) {
-    return Status::Validation(std::string(kPrefix) +
-                              "Operator or function requires a document path; operator or "
-                              "function: if_not_exists");
+    return base::Status::Validation(std::string(kPrefix) +
+                                    "Operator or function requires a document path; operator or "
+                                    "function: if_not_exists");
   }
   for (const Operand& argument : operand.arguments) {
     if (operand.kind == Operand::Kind::kListAppend &&
         argument.kind == Operand::Kind::kListAppend) {
-      return Status::Validation(std::string(kPrefix) +
-                                "The function is not allowed to be used this way in an "
-                                "expression; function: list_append");
+      return base::Status::Validation(std::string(kPrefix) +
+                                      "The function is not allowed to be used this way in an "
+                                      "expression; function: list_append");
     }
-    if (Status s = CheckFunctionsIn(argument); !s.ok()) return s;
+    if (base::Status s = CheckFunctionsIn(argument); !s.ok()) return s;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 }  // namespace
 
-Status CheckUpdateFunctions(const UpdateExpression& update) {
+base::Status CheckUpdateFunctions(const UpdateExpression& update) {
   for (const UpdateAction& action : update.actions) {
     if (action.kind != UpdateAction::Kind::kSet) continue;
-    if (Status s = CheckFunctionsIn(action.value); !s.ok()) return s;
+    if (base::Status s = CheckFunctionsIn(action.value); !s.ok()) return s;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status CheckUpdate(const UpdateExpression& update, const ExpressionContext& context,
-                   const std::vector<std::string>& key_names) {
+base::Status CheckUpdate(const UpdateExpression& update, const ExpressionContext& context,
+                         const std::vector<std::string>& key_names) {
   for (const UpdateAction& action : update.actions) {
     const std::string& top = action.path.elements[0].name;
     if (std::find(key_names.begin(), key_names.end(), top) != key_names.end()) {
-      return Status::Validation("One or more parameter values were invalid: Cannot update "
-                                "attribute " + top + ". This attribute is part of the key");
+      return base::Status::Validation(
+          "One or more parameter values were invalid: Cannot update "
+          "attribute " +
+          top + ". This attribute is part of the key");
     }
   }
-  if (Status s = CheckPathsDisjoint(UpdatedPaths(update), kPrefix); !s.ok()) return s;
+  if (base::Status s = CheckPathsDisjoint(UpdatedPaths(update), kPrefix); !s.ok()) return s;
   for (const UpdateAction& action : update.actions) {
-    if (Status s = CheckOperandTypes(action, context); !s.ok()) return s;
+    if (base::Status s = CheckOperandTypes(action, context); !s.ok()) return s;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 namespace {
@@ -257,17 +273,18 @@ std::vector<const UpdateAction*> InEffectOrder(const UpdateExpression& update) {
 
 }  // namespace
 
-Status ApplyUpdate(const UpdateExpression& update, const ExpressionContext& context, Item& item) {
-  const Item before = item;
-  Item after = item;
+base::Status ApplyUpdate(const UpdateExpression& update, const ExpressionContext& context,
+                         value::Item& item) {
+  const value::Item before = item;
+  value::Item after = item;
   for (const UpdateAction* ordered : InEffectOrder(update)) {
     const UpdateAction& action = *ordered;
-    const AttributeValue* existing = FindAtPath(before, action.path);
-    std::optional<AttributeValue> written;
+    const value::AttributeValue* existing = FindAtPath(before, action.path);
+    std::optional<value::AttributeValue> written;
     bool remove = false;
     switch (action.kind) {
       case UpdateAction::Kind::kSet: {
-        Result<AttributeValue> value = Evaluate(action.value, before, context);
+        base::Result<value::AttributeValue> value = Evaluate(action.value, before, context);
         if (!value.ok()) return value.status();
         written = std::move(*value);
         break;
@@ -277,9 +294,9 @@ Status ApplyUpdate(const UpdateExpression& update, const ExpressionContext& cont
         break;
       case UpdateAction::Kind::kAdd:
       case UpdateAction::Kind::kDelete: {
-        Result<AttributeValue> operand = Evaluate(action.value, before, context);
+        base::Result<value::AttributeValue> operand = Evaluate(action.value, before, context);
         if (!operand.ok()) return operand.status();
-        Result<std::optional<AttributeValue>> result =
+        base::Result<std::optional<value::AttributeValue>> result =
             action.kind == UpdateAction::Kind::kAdd ? Add(existing, *operand)
                                                     : Delete(existing, *operand);
         if (!result.ok()) return result.status();
@@ -294,10 +311,10 @@ Status ApplyUpdate(const UpdateExpression& update, const ExpressionContext& cont
     }
     bool applied = remove ? RemoveAtPath(after, action.path)
                           : SetAtPath(after, action.path, std::move(*written));
-    if (!applied) return Status::Validation(kInvalidPath);
+    if (!applied) return base::Status::Validation(kInvalidPath);
   }
   item = std::move(after);
-  return Status::OK();
+  return base::Status::OK();
 }
 
 std::vector<Path> UpdatedPaths(const UpdateExpression& update) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace ddbpg {
+namespace ddbpg::index {
 
 enum class IndexKind { kLocal, kGlobal };
 enum class ProjectionType { kKeysOnly, kInclude, kAll };
@@ -26,4 +26,4 @@ struct IndexDefinition {
   long long write_capacity_units = 0;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::index

@@ -8,26 +8,27 @@
 #include "engine/partition/key_hash.h"
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::index {
 namespace {
 
 // Per-entry storage overhead of an index (Developer Guide, "Item storage in a GSI").
 constexpr long long kEntryOverheadBytes = 100;
 
-int CompareValues(const std::vector<AttributeValue>& a, const std::vector<AttributeValue>& b) {
+int CompareValues(const std::vector<value::AttributeValue>& a,
+                  const std::vector<value::AttributeValue>& b) {
   for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
-    if (int c = CompareKeyValues(a[i], b[i]); c != 0) return c;
+    if (int c = value::CompareKeyValues(a[i], b[i]); c != 0) return c;
   }
   return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
 }
 
 }  // namespace
 
-uint64_t IndexPartitionHash(const std::vector<AttributeValue>& values) {
-  uint64_t hash = PartitionKeyHash(values[0]);
+uint64_t IndexPartitionHash(const std::vector<value::AttributeValue>& values) {
+  uint64_t hash = partition::PartitionKeyHash(values[0]);
   for (size_t i = 1; i < values.size(); ++i) {
     // Order matters: (a, b) and (b, a) are different keys.
-    hash = (hash * 0x9E3779B97F4A7C15ULL) ^ PartitionKeyHash(values[i]);
+    hash = (hash * 0x9E3779B97F4A7C15ULL) ^ partition::PartitionKeyHash(values[i]);
   }
   return hash;
 }
@@ -39,14 +40,14 @@ bool IndexEntryKeyLess::operator()(const IndexEntryKey& a, const IndexEntryKey& 
   if (a.table_partition_hash != b.table_partition_hash) {
     return a.table_partition_hash < b.table_partition_hash;
   }
-  if (int c = CompareKeyValues(a.table_partition, b.table_partition); c != 0) return c < 0;
+  if (int c = value::CompareKeyValues(a.table_partition, b.table_partition); c != 0) return c < 0;
   if (!a.table_sort || !b.table_sort) return b.table_sort.has_value() && !a.table_sort.has_value();
-  return CompareKeyValues(*a.table_sort, *b.table_sort) < 0;
+  return value::CompareKeyValues(*a.table_sort, *b.table_sort) < 0;
 }
 
 SecondaryIndex::SecondaryIndex(IndexDefinition definition, std::string table_partition_key,
                                std::string table_sort_key,
-                               std::map<std::string, AttributeType> key_types)
+                               std::map<std::string, value::AttributeType> key_types)
     : definition_(std::move(definition)),
       table_partition_key_(std::move(table_partition_key)),
       table_sort_key_(std::move(table_sort_key)),
@@ -54,43 +55,45 @@ SecondaryIndex::SecondaryIndex(IndexDefinition definition, std::string table_par
   capacity_.SetForIndex(true);
 }
 
-Status SecondaryIndex::CheckItem(const Item& item) const {
+base::Status SecondaryIndex::CheckItem(const value::Item& item) const {
   for (const auto* names : {&definition_.partition_key, &definition_.sort_key}) {
     for (const std::string& name : *names) {
       auto it = item.find(name);
       if (it == item.end()) continue;
-      AttributeType expected = key_types_.at(name);
+      value::AttributeType expected = key_types_.at(name);
       if (it->second.type() != expected) {
-        return Status::Validation(
+        return base::Status::Validation(
             "One or more parameter values were invalid: Type mismatch for Index Key " + name +
-            " Expected: " + std::string(AttributeTypeName(expected)) +
-            " Actual: " + std::string(AttributeTypeName(it->second.type())) +
+            " Expected: " + std::string(value::AttributeTypeName(expected)) +
+            " Actual: " + std::string(value::AttributeTypeName(it->second.type())) +
             " IndexName: " + definition_.name);
       }
-      if (expected != AttributeType::kN && it->second.AsString().empty()) {
-        return Status::Validation(
+      if (expected != value::AttributeType::kN && it->second.AsString().empty()) {
+        return base::Status::Validation(
             "One or more parameter values are not valid. A value specified for a secondary index "
             "key is not supported. The AttributeValue for a key attribute cannot contain an "
-            "empty " + std::string(expected == AttributeType::kS ? "string" : "binary") +
+            "empty " +
+            std::string(expected == value::AttributeType::kS ? "string" : "binary") +
             " value. IndexName: " + definition_.name + ", IndexKey: " + name);
       }
       // An index key has the table key's limits: 2,048 bytes for a partition key, 1,024 for a
       // sort key (ServiceQuotas, "Partition key length" / "Sort key length").
       const bool is_sort = names == &definition_.sort_key;
-      const size_t max_bytes = is_sort ? limits::kMaxSortKeyBytes : limits::kMaxPartitionKeyBytes;
-      const size_t bytes = AttributeValueSize(it->second);
+      const size_t max_bytes =
+          is_sort ? base::limits::kMaxSortKeyBytes : base::limits::kMaxPartitionKeyBytes;
+      const size_t bytes = value::AttributeValueSize(it->second);
       if (bytes > max_bytes) {
-        return Status::Validation(
+        return base::Status::Validation(
             "One or more parameter values were invalid: Size limit exceeded for Index Key " + name +
             " Actual Size: " + std::to_string(bytes) + " bytes Max Size: " +
             std::to_string(max_bytes) + " bytes IndexName: " + definition_.name);
       }
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-std::optional<IndexEntryKey> SecondaryIndex::EntryKeyOf(const Item& item) const {
+std::optional<IndexEntryKey> SecondaryIndex::EntryKeyOf(const value::Item& item) const {
   IndexEntryKey key;
   for (const std::string& name : definition_.partition_key) {
     auto it = item.find(name);
@@ -104,7 +107,7 @@ std::optional<IndexEntryKey> SecondaryIndex::EntryKeyOf(const Item& item) const 
   }
   key.partition_hash = IndexPartitionHash(key.partition);
   key.table_partition = item.at(table_partition_key_);
-  key.table_partition_hash = PartitionKeyHash(key.table_partition);
+  key.table_partition_hash = partition::PartitionKeyHash(key.table_partition);
   if (!table_sort_key_.empty()) key.table_sort = item.at(table_sort_key_);
   return key;
 }
@@ -117,16 +120,16 @@ bool SecondaryIndex::Projects(const std::string& attribute) const {
   return std::find(included.begin(), included.end(), attribute) != included.end();
 }
 
-Item SecondaryIndex::Project(const Item& item) const {
+value::Item SecondaryIndex::Project(const value::Item& item) const {
   if (definition_.projection == ProjectionType::kAll) return item;
-  Item entry;
+  value::Item entry;
   for (const auto& [name, value] : item) {
     if (Projects(name)) entry.emplace(name, value);
   }
   return entry;
 }
 
-long long SecondaryIndex::BytesUnder(const std::vector<AttributeValue>& partition) const {
+long long SecondaryIndex::BytesUnder(const std::vector<value::AttributeValue>& partition) const {
   IndexEntryKey first;
   first.partition = partition;
   first.partition_hash = IndexPartitionHash(partition);
@@ -138,34 +141,34 @@ long long SecondaryIndex::BytesUnder(const std::vector<AttributeValue>& partitio
   return bytes;
 }
 
-long long SecondaryIndex::EntryBytes(const Item& entry) {
-  return static_cast<long long>(ItemSize(entry)) + kEntryOverheadBytes;
+long long SecondaryIndex::EntryBytes(const value::Item& entry) {
+  return static_cast<long long>(value::ItemSize(entry)) + kEntryOverheadBytes;
 }
 
-bool SecondaryIndex::HasKey(const Item& item) const {
+bool SecondaryIndex::HasKey(const value::Item& item) const {
   for (const auto& [name, type] : key_types_) {
     if (!item.count(name)) return false;
   }
   return true;
 }
 
-bool SecondaryIndex::SameKey(const Item& a, const Item& b) const {
+bool SecondaryIndex::SameKey(const value::Item& a, const value::Item& b) const {
   for (const auto& [name, type] : key_types_) {
-    if (CompareKeyValues(a.at(name), b.at(name)) != 0) return false;
+    if (value::CompareKeyValues(a.at(name), b.at(name)) != 0) return false;
   }
   return true;
 }
 
-size_t SecondaryIndex::ProjectedSize(const Item& item) const {
-  if (definition_.projection == ProjectionType::kAll) return ItemSize(item);
+size_t SecondaryIndex::ProjectedSize(const value::Item& item) const {
+  if (definition_.projection == ProjectionType::kAll) return value::ItemSize(item);
   size_t bytes = 0;
   for (const auto& [name, value] : item) {
-    if (Projects(name)) bytes += AttributeSize(name, value);
+    if (Projects(name)) bytes += value::AttributeSize(name, value);
   }
   return bytes;
 }
 
-bool SecondaryIndex::SameProjection(const Item& a, const Item& b) const {
+bool SecondaryIndex::SameProjection(const value::Item& a, const value::Item& b) const {
   if (definition_.projection == ProjectionType::kAll) return a == b;
   size_t projected = 0;
   for (const auto& [name, value] : a) {
@@ -178,28 +181,30 @@ bool SecondaryIndex::SameProjection(const Item& a, const Item& b) const {
   return projected == 0;
 }
 
-std::optional<uint64_t> SecondaryIndex::PartitionHashOf(const Item& item) const {
+std::optional<uint64_t> SecondaryIndex::PartitionHashOf(const value::Item& item) const {
   if (!HasKey(item)) return std::nullopt;
-  std::vector<AttributeValue> values;
+  std::vector<value::AttributeValue> values;
   for (const std::string& name : definition_.partition_key) values.push_back(item.at(name));
   return IndexPartitionHash(values);
 }
 
 // Decided from the items themselves, without building entries: this runs for every write to a
 // table with indexes, before admission.
-double SecondaryIndex::WriteUnits(const Item* old_item, const Item* new_item) const {
+double SecondaryIndex::WriteUnits(const value::Item* old_item, const value::Item* new_item) const {
   const bool in_before = old_item && HasKey(*old_item);
   const bool in_after = new_item && HasKey(*new_item);
   if (!in_before && !in_after) return 0;
   // Entries are charged on their projected size, rounded up to 1 KB like any write.
-  auto units_of = [this](const Item& item) { return capacity::WriteUnits(ProjectedSize(item)); };
+  auto units_of = [this](const value::Item& item) {
+    return capacity::WriteUnits(ProjectedSize(item));
+  };
   if (!in_before) return units_of(*new_item);
   if (!in_after) return units_of(*old_item);
   if (!SameKey(*old_item, *new_item)) return units_of(*old_item) + units_of(*new_item);
   return SameProjection(*old_item, *new_item) ? 0 : units_of(*new_item);
 }
 
-void SecondaryIndex::Apply(const Item* old_item, const Item* new_item) {
+void SecondaryIndex::Apply(const value::Item* old_item, const value::Item* new_item) {
   if (old_item) {
     if (std::optional<IndexEntryKey> key = EntryKeyOf(*old_item)) {
       auto it = entries_.find(*key);
@@ -211,11 +216,11 @@ void SecondaryIndex::Apply(const Item* old_item, const Item* new_item) {
   }
   if (new_item) {
     if (std::optional<IndexEntryKey> key = EntryKeyOf(*new_item)) {
-      Item entry = Project(*new_item);
+      value::Item entry = Project(*new_item);
       size_bytes_ += EntryBytes(entry);
       entries_[std::move(*key)] = std::move(entry);
     }
   }
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::index

@@ -55,11 +55,11 @@ constexpr std::string_view kPunctuation[] = {"<<", ">>", "<=", ">=", "<>", "!=",
 
 }  // namespace
 
-Status MalformedStatement(const std::string& detail) {
-  return Status::Validation("Statement wasn't well formed, can't be processed: " + detail);
+base::Status MalformedStatement(const std::string& detail) {
+  return base::Status::Validation("Statement wasn't well formed, can't be processed: " + detail);
 }
 
-Result<std::vector<Token>> Tokenize(std::string_view text) {
+base::Result<std::vector<Token>> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   size_t pos = 0;
   while (true) {

@@ -19,10 +19,10 @@ struct Token {
 
 // The tokens of `statement`, ending with one kEnd; a ValidationException for a character that
 // starts no token or a quote left open.
-Result<std::vector<Token>> Tokenize(std::string_view statement);
+base::Result<std::vector<Token>> Tokenize(std::string_view statement);
 
 // "Statement wasn't well formed, can't be processed: <detail>": the prefix of every syntax
 // error the service reports.
-Status MalformedStatement(const std::string& detail);
+base::Status MalformedStatement(const std::string& detail);
 
 }  // namespace ddbpg::partiql

@@ -14,7 +14,9 @@ namespace {
 // stack; no statement of 8,192 characters needs more to be useful.
 constexpr int kMaxNesting = 64;
 
-bool SameWord(std::string_view a, std::string_view b) { return EqualsIgnoringAsciiCase(a, b); }
+bool SameWord(std::string_view a, std::string_view b) {
+  return base::EqualsIgnoringAsciiCase(a, b);
+}
 
 std::string Lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -25,22 +27,22 @@ class Parser {
  public:
   explicit Parser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
 
-  Result<Statement> ParseStatement() {
+  base::Result<Statement> ParseStatement() {
     Statement statement;
     if (Keyword("SELECT")) {
-      Result<Select> select = ParseSelect();
+      base::Result<Select> select = ParseSelect();
       if (!select.ok()) return select.status();
       statement.body = std::move(*select);
     } else if (Keyword("INSERT")) {
-      Result<Insert> insert = ParseInsert();
+      base::Result<Insert> insert = ParseInsert();
       if (!insert.ok()) return insert.status();
       statement.body = std::move(*insert);
     } else if (Keyword("UPDATE")) {
-      Result<Update> update = ParseUpdate();
+      base::Result<Update> update = ParseUpdate();
       if (!update.ok()) return update.status();
       statement.body = std::move(*update);
     } else if (Keyword("DELETE")) {
-      Result<Delete> del = ParseDelete();
+      base::Result<Delete> del = ParseDelete();
       if (!del.ok()) return del.status();
       statement.body = std::move(*del);
     } else {
@@ -75,7 +77,7 @@ class Parser {
     ++pos_;
     return true;
   }
-  Status Unexpected() const {
+  base::Status Unexpected() const {
     const Token& token = Peek();
     if (token.kind == Token::Kind::kEnd) return MalformedStatement("Unexpected end of statement");
     std::string shown = token.kind == Token::Kind::kString       ? "'" + token.text + "'"
@@ -84,15 +86,15 @@ class Parser {
     return MalformedStatement("Unexpected token " + shown + " at position " +
                               std::to_string(token.offset + 1));
   }
-  Status ExpectKeyword(std::string_view word) {
-    return Keyword(word) ? Status::OK() : Unexpected();
+  base::Status ExpectKeyword(std::string_view word) {
+    return Keyword(word) ? base::Status::OK() : Unexpected();
   }
-  Status ExpectPunctuation(std::string_view sign) {
-    return Punctuation(sign) ? Status::OK() : Unexpected();
+  base::Status ExpectPunctuation(std::string_view sign) {
+    return Punctuation(sign) ? base::Status::OK() : Unexpected();
   }
 
   // A table, index or attribute name: plain or "double-quoted".
-  Result<std::string> Name() {
+  base::Result<std::string> Name() {
     const Token& token = Peek();
     if (token.kind != Token::Kind::kName && token.kind != Token::Kind::kQuotedName) {
       return Unexpected();
@@ -103,36 +105,36 @@ class Parser {
 
   // --- statements -----------------------------------------------------------------------------
 
-  Result<Select> ParseSelect() {
+  base::Result<Select> ParseSelect() {
     Select select;
     if (Punctuation("*")) {
       select.all_attributes = true;
     } else {
       do {
-        Result<Path> path = ParsePath();
+        base::Result<Path> path = ParsePath();
         if (!path.ok()) return path.status();
         select.projection.push_back(std::move(*path));
       } while (Punctuation(","));
     }
-    if (Status s = ExpectKeyword("FROM"); !s.ok()) return s;
-    Result<std::string> table = Name();
+    if (base::Status s = ExpectKeyword("FROM"); !s.ok()) return s;
+    base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     select.table = *table;
     if (Punctuation(".")) {
-      Result<std::string> index = Name();
+      base::Result<std::string> index = Name();
       if (!index.ok()) return index.status();
       select.index = *index;
     }
     if (Keyword("WHERE")) {
-      Result<Expr> where = ParseCondition();
+      base::Result<Expr> where = ParseCondition();
       if (!where.ok()) return where.status();
       select.where.push_back(std::move(*where));
     }
     if (Keyword("ORDER")) {
-      if (Status s = ExpectKeyword("BY"); !s.ok()) return s;
+      if (base::Status s = ExpectKeyword("BY"); !s.ok()) return s;
       do {
         OrderBy order;
-        Result<Path> path = ParsePath();
+        base::Result<Path> path = ParsePath();
         if (!path.ok()) return path.status();
         order.path = std::move(*path);
         if (Keyword("DESC")) {
@@ -146,22 +148,22 @@ class Parser {
     return select;
   }
 
-  Result<Insert> ParseInsert() {
+  base::Result<Insert> ParseInsert() {
     Insert insert;
-    if (Status s = ExpectKeyword("INTO"); !s.ok()) return s;
-    Result<std::string> table = Name();
+    if (base::Status s = ExpectKeyword("INTO"); !s.ok()) return s;
+    base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     insert.table = *table;
-    if (Status s = ExpectKeyword("VALUE"); !s.ok()) return s;
-    Result<Literal> item = ParseLiteral();
+    if (base::Status s = ExpectKeyword("VALUE"); !s.ok()) return s;
+    base::Result<Literal> item = ParseLiteral();
     if (!item.ok()) return item.status();
     insert.item = std::move(*item);
     return insert;
   }
 
-  Result<Update> ParseUpdate() {
+  base::Result<Update> ParseUpdate() {
     Update update;
-    Result<std::string> table = Name();
+    base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     update.table = *table;
     // SET and REMOVE clauses in any number and order, each with one or more actions.
@@ -171,12 +173,12 @@ class Parser {
       do {
         UpdateAction action;
         action.remove = remove;
-        Result<Path> path = ParsePath();
+        base::Result<Path> path = ParsePath();
         if (!path.ok()) return path.status();
         action.path = std::move(*path);
         if (!remove) {
-          if (Status s = ExpectPunctuation("="); !s.ok()) return s;
-          Result<Expr> value = ParseSetValue();
+          if (base::Status s = ExpectPunctuation("="); !s.ok()) return s;
+          base::Result<Expr> value = ParseSetValue();
           if (!value.ok()) return value.status();
           action.value = std::move(*value);
         }
@@ -184,54 +186,54 @@ class Parser {
       } while (Punctuation(","));
     }
     if (update.actions.empty()) return Unexpected();
-    if (Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
-    Result<Expr> where = ParseCondition();
+    if (base::Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
+    base::Result<Expr> where = ParseCondition();
     if (!where.ok()) return where.status();
     update.where = std::move(*where);
-    Result<Returning> returning = ParseReturning();
+    base::Result<Returning> returning = ParseReturning();
     if (!returning.ok()) return returning.status();
     update.returning = *returning;
     return update;
   }
 
-  Result<Delete> ParseDelete() {
+  base::Result<Delete> ParseDelete() {
     Delete del;
-    if (Status s = ExpectKeyword("FROM"); !s.ok()) return s;
-    Result<std::string> table = Name();
+    if (base::Status s = ExpectKeyword("FROM"); !s.ok()) return s;
+    base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     del.table = *table;
-    if (Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
-    Result<Expr> where = ParseCondition();
+    if (base::Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
+    base::Result<Expr> where = ParseCondition();
     if (!where.ok()) return where.status();
     del.where = std::move(*where);
-    Result<Returning> returning = ParseReturning();
+    base::Result<Returning> returning = ParseReturning();
     if (!returning.ok()) return returning.status();
     del.returning = *returning;
     return del;
   }
 
   // RETURNING (ALL | MODIFIED) (OLD | NEW) *
-  Result<Returning> ParseReturning() {
+  base::Result<Returning> ParseReturning() {
     if (!Keyword("RETURNING")) return Returning::kNone;
     bool all = Keyword("ALL");
     if (!all && !Keyword("MODIFIED")) return Unexpected();
     bool old_values = Keyword("OLD");
     if (!old_values && !Keyword("NEW")) return Unexpected();
-    if (Status s = ExpectPunctuation("*"); !s.ok()) return s;
+    if (base::Status s = ExpectPunctuation("*"); !s.ok()) return s;
     if (old_values) return all ? Returning::kAllOld : Returning::kUpdatedOld;
     return all ? Returning::kAllNew : Returning::kUpdatedNew;
   }
 
   // --- paths and values -----------------------------------------------------------------------
 
-  Result<Path> ParsePath() {
+  base::Result<Path> ParsePath() {
     Path path;
-    Result<std::string> first = Name();
+    base::Result<std::string> first = Name();
     if (!first.ok()) return first.status();
     path.push_back({false, *first, 0});
     while (true) {
       if (Punctuation(".")) {
-        Result<std::string> name = Name();
+        base::Result<std::string> name = Name();
         if (!name.ok()) return name.status();
         path.push_back({false, *name, 0});
       } else if (Punctuation("[")) {
@@ -246,21 +248,21 @@ class Parser {
           return Unexpected();
         }
         ++pos_;
-        if (Status s = ExpectPunctuation("]"); !s.ok()) return s;
+        if (base::Status s = ExpectPunctuation("]"); !s.ok()) return s;
       } else {
         return path;
       }
     }
   }
 
-  Result<Literal> ParseLiteral() {
+  base::Result<Literal> ParseLiteral() {
     if (++depth_ > kMaxNesting) return MalformedStatement("Statement nesting is too deep");
-    Result<Literal> literal = ParseLiteralAt();
+    base::Result<Literal> literal = ParseLiteralAt();
     --depth_;
     return literal;
   }
 
-  Result<Literal> ParseLiteralAt() {
+  base::Result<Literal> ParseLiteralAt() {
     Literal literal;
     const Token& token = Peek();
     if (token.kind == Token::Kind::kString) {
@@ -285,13 +287,13 @@ class Parser {
       literal.kind = Literal::Kind::kNull;
     } else if (Punctuation("[")) {
       literal.kind = Literal::Kind::kList;
-      if (Status s = ParseElements("]", literal.elements); !s.ok()) return s;
+      if (base::Status s = ParseElements("]", literal.elements); !s.ok()) return s;
     } else if (Punctuation("<<")) {
       literal.kind = Literal::Kind::kBag;
-      if (Status s = ParseElements(">>", literal.elements); !s.ok()) return s;
+      if (base::Status s = ParseElements(">>", literal.elements); !s.ok()) return s;
     } else if (Punctuation("{")) {
       literal.kind = Literal::Kind::kTuple;
-      if (Status s = ParseMembers(literal.members); !s.ok()) return s;
+      if (base::Status s = ParseMembers(literal.members); !s.ok()) return s;
     } else {
       return Unexpected();
     }
@@ -299,10 +301,10 @@ class Parser {
   }
 
   // Values separated by commas up to `close` (which may come at once: an empty list).
-  Status ParseElements(std::string_view close, std::vector<Literal>& elements) {
-    if (Punctuation(close)) return Status::OK();
+  base::Status ParseElements(std::string_view close, std::vector<Literal>& elements) {
+    if (Punctuation(close)) return base::Status::OK();
     do {
-      Result<Literal> element = ParseLiteral();
+      base::Result<Literal> element = ParseLiteral();
       if (!element.ok()) return element.status();
       elements.push_back(std::move(*element));
     } while (Punctuation(","));
@@ -310,8 +312,8 @@ class Parser {
   }
 
   // 'name' : value pairs up to the closing brace.
-  Status ParseMembers(std::vector<std::pair<std::string, Literal>>& members) {
-    if (Punctuation("}")) return Status::OK();
+  base::Status ParseMembers(std::vector<std::pair<std::string, Literal>>& members) {
+    if (Punctuation("}")) return base::Status::OK();
     do {
       const Token& key = Peek();
       if (key.kind != Token::Kind::kString && key.kind != Token::Kind::kQuotedName &&
@@ -320,8 +322,8 @@ class Parser {
       }
       std::string name = key.text;
       ++pos_;
-      if (Status s = ExpectPunctuation(":"); !s.ok()) return s;
-      Result<Literal> value = ParseLiteral();
+      if (base::Status s = ExpectPunctuation(":"); !s.ok()) return s;
+      base::Result<Literal> value = ParseLiteral();
       if (!value.ok()) return value.status();
       members.emplace_back(std::move(name), std::move(*value));
     } while (Punctuation(","));
@@ -330,33 +332,34 @@ class Parser {
 
   // --- conditions -----------------------------------------------------------------------------
 
-  Result<Expr> ParseCondition() {
+  base::Result<Expr> ParseCondition() {
     if (++depth_ > kMaxNesting) return MalformedStatement("Statement nesting is too deep");
-    Result<Expr> condition = ParseBinary(Expr::Kind::kOr);
+    base::Result<Expr> condition = ParseBinary(Expr::Kind::kOr);
     --depth_;
     return condition;
   }
 
   // OR binds looser than AND; both take any number of operands.
-  Result<Expr> ParseBinary(Expr::Kind kind) {
+  base::Result<Expr> ParseBinary(Expr::Kind kind) {
     const char* word = kind == Expr::Kind::kOr ? "OR" : "AND";
-    Result<Expr> first = kind == Expr::Kind::kOr ? ParseBinary(Expr::Kind::kAnd) : ParseNot();
+    base::Result<Expr> first = kind == Expr::Kind::kOr ? ParseBinary(Expr::Kind::kAnd) : ParseNot();
     if (!first.ok() || !IsKeyword(word)) return first;
     Expr joined;
     joined.kind = kind;
     joined.operands.push_back(std::move(*first));
     while (Keyword(word)) {
-      Result<Expr> next = kind == Expr::Kind::kOr ? ParseBinary(Expr::Kind::kAnd) : ParseNot();
+      base::Result<Expr> next =
+          kind == Expr::Kind::kOr ? ParseBinary(Expr::Kind::kAnd) : ParseNot();
       if (!next.ok()) return next.status();
       joined.operands.push_back(std::move(*next));
     }
     return joined;
   }
 
-  Result<Expr> ParseNot() {
+  base::Result<Expr> ParseNot() {
     if (!Keyword("NOT")) return ParsePredicate();
     if (++depth_ > kMaxNesting) return MalformedStatement("Statement nesting is too deep");
-    Result<Expr> inner = ParseNot();
+    base::Result<Expr> inner = ParseNot();
     --depth_;
     if (!inner.ok()) return inner.status();
     return Wrap(Expr::Kind::kNot, std::move(*inner));
@@ -369,19 +372,19 @@ class Parser {
     return wrapped;
   }
 
-  Result<Expr> ParsePredicate() {
+  base::Result<Expr> ParsePredicate() {
     // A parenthesised condition; `(` never starts an operand in this dialect.
     if (Punctuation("(")) {
-      Result<Expr> inner = ParseCondition();
+      base::Result<Expr> inner = ParseCondition();
       if (!inner.ok()) return inner.status();
-      if (Status s = ExpectPunctuation(")"); !s.ok()) return s;
+      if (base::Status s = ExpectPunctuation(")"); !s.ok()) return s;
       return inner;
     }
-    Result<Expr> left = ParseOperand();
+    base::Result<Expr> left = ParseOperand();
     if (!left.ok()) return left.status();
     for (const char* sign : {"=", "<>", "!=", "<=", ">=", "<", ">"}) {
       if (!Punctuation(sign)) continue;
-      Result<Expr> right = ParseOperand();
+      base::Result<Expr> right = ParseOperand();
       if (!right.ok()) return right.status();
       Expr compare;
       compare.kind = Expr::Kind::kCompare;
@@ -396,9 +399,9 @@ class Parser {
       between.operands.push_back(std::move(*left));
       for (int bound = 0; bound < 2; ++bound) {
         if (bound == 1) {
-          if (Status s = ExpectKeyword("AND"); !s.ok()) return s;
+          if (base::Status s = ExpectKeyword("AND"); !s.ok()) return s;
         }
-        Result<Expr> value = ParseOperand();
+        base::Result<Expr> value = ParseOperand();
         if (!value.ok()) return value.status();
         between.operands.push_back(std::move(*value));
       }
@@ -407,7 +410,7 @@ class Parser {
     bool not_in = IsKeyword("NOT") && IsKeyword("IN", 1);
     if (not_in) ++pos_;
     if (Keyword("IN")) {
-      Result<Expr> in = ParseIn(std::move(*left));
+      base::Result<Expr> in = ParseIn(std::move(*left));
       if (!in.ok() || !not_in) return in;
       return Wrap(Expr::Kind::kNot, std::move(*in));
     }
@@ -430,26 +433,26 @@ class Parser {
   }
 
   // IN [v, ...] or IN (v, ...): the candidates are values.
-  Result<Expr> ParseIn(Expr value) {
+  base::Result<Expr> ParseIn(Expr value) {
     Expr in;
     in.kind = Expr::Kind::kIn;
     in.operands.push_back(std::move(value));
     std::string close = Punctuation("[") ? "]" : "";
     if (close.empty()) {
-      if (Status s = ExpectPunctuation("("); !s.ok()) return s;
+      if (base::Status s = ExpectPunctuation("("); !s.ok()) return s;
       close = ")";
     }
     do {
-      Result<Expr> candidate = ParseOperand();
+      base::Result<Expr> candidate = ParseOperand();
       if (!candidate.ok()) return candidate.status();
       in.operands.push_back(std::move(*candidate));
     } while (Punctuation(","));
-    if (Status s = ExpectPunctuation(close); !s.ok()) return s;
+    if (base::Status s = ExpectPunctuation(close); !s.ok()) return s;
     return in;
   }
 
   // A path, a value, or a function call on operands.
-  Result<Expr> ParseOperand() {
+  base::Result<Expr> ParseOperand() {
     Expr operand;
     bool is_name = Peek().kind == Token::Kind::kName || Peek().kind == Token::Kind::kQuotedName;
     bool is_word_value = IsKeyword("TRUE") || IsKeyword("FALSE") || IsKeyword("NULL");
@@ -461,23 +464,23 @@ class Parser {
       pos_ += 2;
       if (!Punctuation(")")) {
         do {
-          Result<Expr> argument = ParseOperand();
+          base::Result<Expr> argument = ParseOperand();
           if (!argument.ok()) return argument.status();
           operand.operands.push_back(std::move(*argument));
         } while (Punctuation(","));
-        if (Status s = ExpectPunctuation(")"); !s.ok()) return s;
+        if (base::Status s = ExpectPunctuation(")"); !s.ok()) return s;
       }
       --depth_;
       return operand;
     }
     if (is_name && !(is_word_value && Peek().kind == Token::Kind::kName)) {
-      Result<Path> path = ParsePath();
+      base::Result<Path> path = ParsePath();
       if (!path.ok()) return path.status();
       operand.kind = Expr::Kind::kPath;
       operand.path = std::move(*path);
       return operand;
     }
-    Result<Literal> literal = ParseLiteral();
+    base::Result<Literal> literal = ParseLiteral();
     if (!literal.ok()) return literal.status();
     operand.kind = Expr::Kind::kLiteral;
     operand.literal = std::move(*literal);
@@ -486,15 +489,15 @@ class Parser {
 
   // SET's right side: operands joined by + and -, or one function call (list_append,
   // set_add, set_delete, if_not_exists).
-  Result<Expr> ParseSetValue() {
-    Result<Expr> left = ParseOperand();
+  base::Result<Expr> ParseSetValue() {
+    base::Result<Expr> left = ParseOperand();
     if (!left.ok()) return left.status();
     while (IsPunctuation("+") || IsPunctuation("-")) {
       Expr arithmetic;
       arithmetic.kind = Expr::Kind::kArithmetic;
       arithmetic.name = Peek().text;
       ++pos_;
-      Result<Expr> right = ParseOperand();
+      base::Result<Expr> right = ParseOperand();
       if (!right.ok()) return right.status();
       arithmetic.operands.push_back(std::move(*left));
       arithmetic.operands.push_back(std::move(*right));
@@ -511,8 +514,8 @@ class Parser {
 
 }  // namespace
 
-Result<Statement> Parse(std::string_view statement) {
-  Result<std::vector<Token>> tokens = Tokenize(statement);
+base::Result<Statement> Parse(std::string_view statement) {
+  base::Result<std::vector<Token>> tokens = Tokenize(statement);
   if (!tokens.ok()) return tokens.status();
   Parser parser(std::move(*tokens));
   return parser.ParseStatement();

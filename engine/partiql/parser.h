@@ -11,6 +11,6 @@
 namespace ddbpg::partiql {
 
 // The statement, with every `?` numbered in the order written.
-Result<Statement> Parse(std::string_view statement);
+base::Result<Statement> Parse(std::string_view statement);
 
 }  // namespace ddbpg::partiql

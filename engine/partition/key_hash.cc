@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace ddbpg {
+namespace ddbpg::partition {
 namespace {
 
 constexpr uint64_t kFnvOffsetBasis = 14695981039346656037ULL;
@@ -27,13 +27,13 @@ uint64_t SplitMix64Finalize(uint64_t x) {
 
 }  // namespace
 
-uint64_t PartitionKeyHash(const AttributeValue& partition_key) {
-  std::string type(AttributeTypeName(partition_key.type()));
+uint64_t PartitionKeyHash(const value::AttributeValue& partition_key) {
+  std::string type(value::AttributeTypeName(partition_key.type()));
   uint64_t hash = Fnv1a(kFnvOffsetBasis, type);
-  hash = Fnv1a(hash, partition_key.type() == AttributeType::kN
+  hash = Fnv1a(hash, partition_key.type() == value::AttributeType::kN
                          ? partition_key.AsNumber().ToString()
                          : partition_key.AsString());
   return SplitMix64Finalize(hash);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::partition

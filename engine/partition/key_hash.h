@@ -11,8 +11,8 @@
 
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::partition {
 
-uint64_t PartitionKeyHash(const AttributeValue& partition_key);
+uint64_t PartitionKeyHash(const value::AttributeValue& partition_key);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::partition

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace ddbpg {
+namespace ddbpg::partition {
 namespace {
 
 // Developer Guide, "Best practices for designing and using partition keys effectively" and
@@ -57,4 +57,4 @@ size_t PartitionsForThroughput(double read_units, double write_units,
   return std::max<size_t>(1, static_cast<size_t>(std::ceil(needed - 1e-9)));
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::partition

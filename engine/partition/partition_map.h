@@ -13,7 +13,11 @@
 #include <cstdint>
 #include <vector>
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::partition {
 
 // Per-partition limits at a playground scale: DynamoDB's figures divided by `scale`, so small
 // tables show splits and throttling (scale 1 is DynamoDB's own).
@@ -52,7 +56,7 @@ class PartitionMap {
   void GrowTo(size_t count);
 
  private:
-  friend class StateCodec;
+  friend class persist::StateCodec;
   std::vector<Partition> partitions_;  // ordered by hash_start, contiguous
   uint64_t next_id_ = 1;
 };
@@ -75,4 +79,4 @@ constexpr size_t kOnDemandInitialPartitions = 8;
 // throughput at 64 so the heat view stays readable. Size splits are not capped.
 constexpr size_t kMaxPartitionsForThroughput = 64;
 
-}  // namespace ddbpg
+}  // namespace ddbpg::partition

@@ -24,7 +24,7 @@ bool AppendSection(std::string& out, SectionKind kind, const nlohmann::json& bod
 }
 
 nlohmann::json ParseSection(const Section& section) {
-  if (NestedDeeperThan(section.text, kMaxSectionDepth)) {
+  if (value::NestedDeeperThan(section.text, kMaxSectionDepth)) {
     throw std::runtime_error("a section nests deeper than a snapshot can");
   }
   nlohmann::json body = nlohmann::json::parse(section.text, nullptr, false);

@@ -10,7 +10,7 @@
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
 namespace {
 
 using json = nlohmann::json;
@@ -55,15 +55,15 @@ std::map<std::string, std::string> LoadTags(const json& saved) {
 
 // A resource-based policy slot, written only once it was used, so a table or stream that never
 // had a policy saves as it did before policies; a file without one has an empty slot.
-void SavePolicy(const ResourcePolicy& policy, json& owner) {
+void SavePolicy(const base::ResourcePolicy& policy, json& owner) {
   if (policy.revision_id.empty() && !policy.changed_at) return;
   owner["ResourcePolicy"] = {
       {"Document", policy.document},
       {"RevisionId", policy.revision_id},
       {"ChangedAt", policy.changed_at ? StateCodec::Number(*policy.changed_at) : json(nullptr)}};
 }
-ResourcePolicy LoadPolicy(const json& owner) {
-  ResourcePolicy policy;
+base::ResourcePolicy LoadPolicy(const json& owner) {
+  base::ResourcePolicy policy;
   const json& saved = Member(owner, "ResourcePolicy");
   if (saved.is_null()) return policy;
   policy.document = saved.at("Document").get<std::string>();
@@ -74,23 +74,26 @@ ResourcePolicy LoadPolicy(const json& owner) {
   return policy;
 }
 
-Item LoadItem(const json& saved) {
-  if (Status s = CheckAttributeMapWire(saved); !s.ok()) throw std::runtime_error(s.message());
-  Result<Item> item = DecodeItem(saved);
+value::Item LoadItem(const json& saved) {
+  if (base::Status s = value::CheckAttributeMapWire(saved); !s.ok())
+    throw std::runtime_error(s.message());
+  base::Result<value::Item> item = value::DecodeItem(saved);
   if (!item.ok()) throw std::runtime_error(item.status().message());
   return std::move(item.value());
 }
 
-AttributeValue LoadValue(const json& saved) {
-  if (Status s = CheckAttributeValueWire(saved); !s.ok()) throw std::runtime_error(s.message());
-  Result<AttributeValue> value = DecodeAttributeValue(saved);
+value::AttributeValue LoadValue(const json& saved) {
+  if (base::Status s = value::CheckAttributeValueWire(saved); !s.ok())
+    throw std::runtime_error(s.message());
+  base::Result<value::AttributeValue> value = value::DecodeAttributeValue(saved);
   if (!value.ok()) throw std::runtime_error(value.status().message());
   return std::move(value.value());
 }
 
-AttributeType LoadKeyType(const std::string& name) {
-  for (AttributeType type : {AttributeType::kS, AttributeType::kN, AttributeType::kB}) {
-    if (AttributeTypeName(type) == name) return type;
+value::AttributeType LoadKeyType(const std::string& name) {
+  for (value::AttributeType type :
+       {value::AttributeType::kS, value::AttributeType::kN, value::AttributeType::kB}) {
+    if (value::AttributeTypeName(type) == name) return type;
   }
   throw std::runtime_error("unknown key attribute type " + name);
 }
@@ -117,63 +120,65 @@ double StateCodec::ToDouble(const json& value) {
 
 // --- clock and randomness -----------------------------------------------------------------------
 
-json StateCodec::Save(const PlaygroundClock& clock) {
+json StateCodec::Save(const base::PlaygroundClock& clock) {
   return {{"Virtual", clock.is_virtual_},
           {"VirtualNow", Number(clock.virtual_now_)},
           {"RealFloor", Number(clock.real_floor_)}};
 }
 
-void StateCodec::Load(const json& saved, PlaygroundClock& clock) {
+void StateCodec::Load(const json& saved, base::PlaygroundClock& clock) {
   LoadIfPresent(saved, "Virtual", clock.is_virtual_);
   LoadNumberIfPresent(saved, "VirtualNow", clock.virtual_now_);
   LoadNumberIfPresent(saved, "RealFloor", clock.real_floor_);
 }
 
-json StateCodec::Save(const Rng& rng) { return {{"State", rng.state_}}; }
+json StateCodec::Save(const base::Rng& rng) { return {{"State", rng.state_}}; }
 
-void StateCodec::Load(const json& saved, Rng& rng) { LoadIfPresent(saved, "State", rng.state_); }
+void StateCodec::Load(const json& saved, base::Rng& rng) {
+  LoadIfPresent(saved, "State", rng.state_);
+}
 
 // --- keys and items -----------------------------------------------------------------------------
 
-json StateCodec::SaveKey(const PrimaryKey& key) {
+json StateCodec::SaveKey(const value::PrimaryKey& key) {
   // json::array(): a one-element brace list would be the element itself with some compilers.
-  json saved = json::array({EncodeAttributeValue(key.partition)});
-  if (key.sort) saved.push_back(EncodeAttributeValue(*key.sort));
+  json saved = json::array({value::EncodeAttributeValue(key.partition)});
+  if (key.sort) saved.push_back(value::EncodeAttributeValue(*key.sort));
   return saved;
 }
 
-PrimaryKey StateCodec::LoadKey(const json& saved) {
-  PrimaryKey key;
+value::PrimaryKey StateCodec::LoadKey(const json& saved) {
+  value::PrimaryKey key;
   key.partition = LoadValue(saved.at(0));
   if (saved.size() > 1) key.sort = LoadValue(saved.at(1));
-  key.partition_hash = PartitionKeyHash(key.partition);
+  key.partition_hash = partition::PartitionKeyHash(key.partition);
   return key;
 }
 
-json StateCodec::SaveOptionalItem(const std::optional<Item>& item) {
-  return item ? EncodeItem(*item) : json(nullptr);
+json StateCodec::SaveOptionalItem(const std::optional<value::Item>& item) {
+  return item ? value::EncodeItem(*item) : json(nullptr);
 }
 
-std::optional<Item> StateCodec::LoadOptionalItem(const json& saved) {
+std::optional<value::Item> StateCodec::LoadOptionalItem(const json& saved) {
   if (saved.is_null()) return std::nullopt;
   return LoadItem(saved);
 }
 
 // --- capacity -----------------------------------------------------------------------------------
 
-json StateCodec::Save(const TokenBucket& bucket) {
+json StateCodec::Save(const capacity::TokenBucket& bucket) {
   return {{"Rate", Number(bucket.rate_)},
           {"Tokens", Number(bucket.tokens_)},
           {"Last", Number(bucket.last_)}};
 }
 
-void StateCodec::Load(const json& saved, TokenBucket& bucket) {
+void StateCodec::Load(const json& saved, capacity::TokenBucket& bucket) {
   LoadNumberIfPresent(saved, "Rate", bucket.rate_);
   LoadNumberIfPresent(saved, "Tokens", bucket.tokens_);
   LoadNumberIfPresent(saved, "Last", bucket.last_);
 }
 
-json StateCodec::Save(const TableCapacity& capacity) {
+json StateCodec::Save(const capacity::TableCapacity& capacity) {
   return {{"OnDemand", capacity.on_demand_},
           {"ForIndex", capacity.for_index_},
           {"Limits",
@@ -189,7 +194,7 @@ json StateCodec::Save(const TableCapacity& capacity) {
           {"MaxWriteProvisioned", Number(capacity.max_write_provisioned_)}};
 }
 
-void StateCodec::Load(const json& saved, TableCapacity& capacity) {
+void StateCodec::Load(const json& saved, capacity::TableCapacity& capacity) {
   LoadIfPresent(saved, "OnDemand", capacity.on_demand_);
   LoadIfPresent(saved, "ForIndex", capacity.for_index_);
   if (const json& limits = Member(saved, "Limits"); !limits.is_null()) {
@@ -205,14 +210,15 @@ void StateCodec::Load(const json& saved, TableCapacity& capacity) {
   LoadNumberIfPresent(saved, "MaxWriteProvisioned", capacity.max_write_provisioned_);
 }
 
-json StateCodec::Save(const PartitionMap& partitions) {
+json StateCodec::Save(const partition::PartitionMap& partitions) {
   json ranges = json::array();
-  for (const Partition& p : partitions.partitions_) ranges.push_back({p.id, p.hash_start, p.hash_end});
+  for (const partition::Partition& p : partitions.partitions_)
+    ranges.push_back({p.id, p.hash_start, p.hash_end});
   return {{"Partitions", ranges}, {"NextId", partitions.next_id_}};
 }
 
-void StateCodec::Load(const json& saved, PartitionMap& partitions) {
-  std::vector<Partition> ranges;
+void StateCodec::Load(const json& saved, partition::PartitionMap& partitions) {
+  std::vector<partition::Partition> ranges;
   for (const json& p : saved.at("Partitions")) {
     ranges.push_back({p.at(0).get<uint64_t>(), p.at(1).get<uint64_t>(), p.at(2).get<uint64_t>()});
   }
@@ -232,11 +238,11 @@ void StateCodec::Load(const json& saved, PartitionMap& partitions) {
   partitions.next_id_ = saved.at("NextId").get<uint64_t>();
 }
 
-json StateCodec::Save(const TableMetrics& metrics) {
+json StateCodec::Save(const capacity::TableMetrics& metrics) {
   json samples = json::array();
   for (const auto& [partition, seconds] : metrics.samples_) {
     json rows = json::array();
-    for (const SecondSample& s : seconds) {
+    for (const capacity::SecondSample& s : seconds) {
       rows.push_back({s.second, Number(s.read_units), Number(s.write_units), s.throttled_reads,
                       s.throttled_writes});
     }
@@ -245,7 +251,8 @@ json StateCodec::Save(const TableMetrics& metrics) {
   json keys = json::array();
   for (const auto& [name, traffic] : metrics.keys_) {
     // Keys hold a binary partition key's raw bytes, which JSON text cannot: base64.
-    keys.push_back({Base64Encode(traffic.key), traffic.reads, traffic.writes, traffic.throttles});
+    keys.push_back(
+        {value::Base64Encode(traffic.key), traffic.reads, traffic.writes, traffic.throttles});
   }
   return {{"Samples", samples},
           {"Keys", keys},
@@ -253,7 +260,7 @@ json StateCodec::Save(const TableMetrics& metrics) {
           {"InheritedWrites", metrics.inherited_writes_}};
 }
 
-void StateCodec::Load(const json& saved, TableMetrics& metrics) {
+void StateCodec::Load(const json& saved, capacity::TableMetrics& metrics) {
   for (const json& partition : Member(saved, "Samples")) {
     auto& seconds = metrics.samples_[partition.at(0).get<uint64_t>()];
     for (const json& row : partition.at(1)) {
@@ -262,17 +269,17 @@ void StateCodec::Load(const json& saved, TableMetrics& metrics) {
     }
   }
   for (const json& key : Member(saved, "Keys")) {
-    const std::optional<std::string> name = Base64Decode(key.at(0).get<std::string>());
+    const std::optional<std::string> name = value::Base64Decode(key.at(0).get<std::string>());
     if (!name) throw std::runtime_error("a tracked key is not base64");
-    KeyTraffic traffic{*name, key.at(1).get<int64_t>(),
-                       key.at(2).get<int64_t>(), key.at(3).get<int64_t>()};
+    capacity::KeyTraffic traffic{*name, key.at(1).get<int64_t>(), key.at(2).get<int64_t>(),
+                                 key.at(3).get<int64_t>()};
     metrics.keys_[traffic.key] = traffic;
   }
   LoadIfPresent(saved, "InheritedReads", metrics.inherited_reads_);
   LoadIfPresent(saved, "InheritedWrites", metrics.inherited_writes_);
 }
 
-json StateCodec::Save(const HeatSplitter& splitter) {
+json StateCodec::Save(const store::HeatSplitter& splitter) {
   json traffic = json::array();
   for (const auto& [hash, units] : splitter.TrafficInHashOrder()) {
     traffic.push_back({hash, Number(units)});
@@ -280,21 +287,21 @@ json StateCodec::Save(const HeatSplitter& splitter) {
   return {{"Window", splitter.window_}, {"TrafficByHash", traffic}};
 }
 
-void StateCodec::Load(const json& saved, HeatSplitter& splitter) {
+void StateCodec::Load(const json& saved, store::HeatSplitter& splitter) {
   LoadIfPresent(saved, "Window", splitter.window_);
   for (const json& entry : Member(saved, "TrafficByHash")) {
     splitter.traffic_by_hash_[entry.at(0).get<uint64_t>()] = ToDouble(entry.at(1));
   }
 }
 
-json StateCodec::Save(const PartitionedCapacity& capacity) {
+json StateCodec::Save(const capacity::PartitionedCapacity& capacity) {
   return {{"Partitions", Save(capacity.partitions_)},
           {"Capacity", Save(capacity.capacity_)},
           {"Metrics", Save(capacity.metrics_)},
           {"ThrottlingEnforced", capacity.throttling_enforced_}};
 }
 
-void StateCodec::Load(const json& saved, PartitionedCapacity& capacity) {
+void StateCodec::Load(const json& saved, capacity::PartitionedCapacity& capacity) {
   Load(saved.at("Partitions"), capacity.partitions_);
   Load(Member(saved, "Capacity"), capacity.capacity_);
   Load(Member(saved, "Metrics"), capacity.metrics_);
@@ -303,9 +310,9 @@ void StateCodec::Load(const json& saved, PartitionedCapacity& capacity) {
 
 // --- tables and indexes -------------------------------------------------------------------------
 
-json StateCodec::Save(const IndexDefinition& definition) {
+json StateCodec::Save(const index::IndexDefinition& definition) {
   return {{"Name", definition.name},
-          {"Global", definition.kind == IndexKind::kGlobal},
+          {"Global", definition.kind == index::IndexKind::kGlobal},
           {"PartitionKey", definition.partition_key},
           {"SortKey", definition.sort_key},
           {"Projection", kProjectionNames[static_cast<int>(definition.projection)]},
@@ -314,17 +321,18 @@ json StateCodec::Save(const IndexDefinition& definition) {
           {"WriteCapacityUnits", definition.write_capacity_units}};
 }
 
-IndexDefinition StateCodec::LoadIndexDefinition(const json& saved) {
-  IndexDefinition definition;
+index::IndexDefinition StateCodec::LoadIndexDefinition(const json& saved) {
+  index::IndexDefinition definition;
   definition.name = saved.at("Name").get<std::string>();
-  definition.kind = saved.at("Global").get<bool>() ? IndexKind::kGlobal : IndexKind::kLocal;
+  definition.kind =
+      saved.at("Global").get<bool>() ? index::IndexKind::kGlobal : index::IndexKind::kLocal;
   definition.partition_key = saved.at("PartitionKey").get<std::vector<std::string>>();
   LoadIfPresent(saved, "SortKey", definition.sort_key);
   const std::string projection = saved.at("Projection").get<std::string>();
   bool known = false;
   for (int i = 0; i < 3; ++i) {
     if (projection == kProjectionNames[i]) {
-      definition.projection = static_cast<ProjectionType>(i);
+      definition.projection = static_cast<index::ProjectionType>(i);
       known = true;
     }
   }
@@ -337,7 +345,7 @@ IndexDefinition StateCodec::LoadIndexDefinition(const json& saved) {
   return definition;
 }
 
-json StateCodec::Save(const SecondaryIndex& index) {
+json StateCodec::Save(const index::SecondaryIndex& index) {
   return {{"Definition", Save(index.definition_)},
           {"AllocationEnd", Number(index.allocation_end_)},
           {"ActiveAt", Number(index.active_at_)},
@@ -345,32 +353,34 @@ json StateCodec::Save(const SecondaryIndex& index) {
           {"Capacity", Save(index.capacity_)}};
 }
 
-void StateCodec::Load(const json& saved, SecondaryIndex& index) {
+void StateCodec::Load(const json& saved, index::SecondaryIndex& index) {
   LoadNumberIfPresent(saved, "AllocationEnd", index.allocation_end_);
   LoadNumberIfPresent(saved, "ActiveAt", index.active_at_);
   LoadIfPresent(saved, "AddedLater", index.added_later_);
   Load(saved.at("Capacity"), index.capacity_);
 }
 
-json StateCodec::Save(const TableDefinition& definition) {
+json StateCodec::Save(const store::TableDefinition& definition) {
   json keys = json::array();
-  for (const KeySchemaElement& element : definition.key_schema) {
-    keys.push_back({element.attribute_name, element.key_type == KeyType::kHash ? "HASH" : "RANGE"});
+  for (const store::KeySchemaElement& element : definition.key_schema) {
+    keys.push_back(
+        {element.attribute_name, element.key_type == store::KeyType::kHash ? "HASH" : "RANGE"});
   }
   json attributes = json::array();
-  for (const AttributeDefinition& attribute : definition.attribute_definitions) {
-    attributes.push_back(
-        {attribute.attribute_name, std::string(AttributeTypeName(attribute.attribute_type))});
+  for (const store::AttributeDefinition& attribute : definition.attribute_definitions) {
+    attributes.push_back({attribute.attribute_name,
+                          std::string(value::AttributeTypeName(attribute.attribute_type))});
   }
   json switches = json::array();
   for (double at : definition.pay_per_request_switches) switches.push_back(Number(at));
-  const ProvisionedThroughput& throughput = definition.throughput;
+  const store::ProvisionedThroughput& throughput = definition.throughput;
   json saved = {
       {"Name", definition.name},
       {"KeySchema", keys},
       {"AttributeDefinitions", attributes},
-      {"BillingMode",
-       definition.billing_mode == BillingMode::kPayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+      {"BillingMode", definition.billing_mode == store::BillingMode::kPayPerRequest
+                          ? "PAY_PER_REQUEST"
+                          : "PROVISIONED"},
       {"Throughput",
        {{"ReadCapacityUnits", throughput.read_capacity_units},
         {"WriteCapacityUnits", throughput.write_capacity_units},
@@ -386,35 +396,38 @@ json StateCodec::Save(const TableDefinition& definition) {
         {"Mode", definition.contributor_insights_mode},
         {"Updated", Optional(definition.contributor_insights_updated)}}},
       {"TimeToLive",
-       {{"AttributeName", definition.ttl_attribute ? json(*definition.ttl_attribute) : json(nullptr)},
+       {{"AttributeName",
+         definition.ttl_attribute ? json(*definition.ttl_attribute) : json(nullptr)},
         {"ChangedAt", Optional(definition.ttl_changed_at)}}},
       {"Stream",
        {{"ViewType", definition.stream_view_type
-                         ? json(StreamViewTypeName(*definition.stream_view_type))
+                         ? json(streams::StreamViewTypeName(*definition.stream_view_type))
                          : json(nullptr)},
         {"LatestArn", definition.latest_stream_arn},
         {"LatestLabel", definition.latest_stream_label}}},
       {"Tags", SaveTags(definition.tags)},
       {"DeletionProtectionEnabled", definition.deletion_protection},
-      {"TableClass", {{"Class", definition.table_class},
-                      {"Updated", Optional(definition.table_class_updated)}}},
-      {"RestoreSummary", definition.restore_summary
-                             ? json{{"SourceBackupArn", definition.restore_summary->source_backup_arn},
-                                    {"SourceTableArn", definition.restore_summary->source_table_arn},
-                                    {"RestoreTime", Number(definition.restore_summary->restore_time)}}
-                             : json(nullptr)}};
+      {"TableClass",
+       {{"Class", definition.table_class}, {"Updated", Optional(definition.table_class_updated)}}},
+      {"RestoreSummary",
+       definition.restore_summary
+           ? json{{"SourceBackupArn", definition.restore_summary->source_backup_arn},
+                  {"SourceTableArn", definition.restore_summary->source_table_arn},
+                  {"RestoreTime", Number(definition.restore_summary->restore_time)}}
+           : json(nullptr)}};
   SavePolicy(definition.resource_policy, saved);
   return saved;
 }
 
-TableDefinition StateCodec::LoadDefinition(const json& saved) {
-  TableDefinition definition;
+store::TableDefinition StateCodec::LoadDefinition(const json& saved) {
+  store::TableDefinition definition;
   definition.name = saved.at("Name").get<std::string>();
   for (const json& element : saved.at("KeySchema")) {
-    definition.key_schema.push_back({element.at(0).get<std::string>(),
-                                     element.at(1) == "HASH" ? KeyType::kHash : KeyType::kRange});
+    definition.key_schema.push_back(
+        {element.at(0).get<std::string>(),
+         element.at(1) == "HASH" ? store::KeyType::kHash : store::KeyType::kRange});
   }
-  if (definition.key_schema.empty() || definition.key_schema[0].key_type != KeyType::kHash) {
+  if (definition.key_schema.empty() || definition.key_schema[0].key_type != store::KeyType::kHash) {
     throw std::runtime_error("table " + definition.name + " has no partition key");
   }
   for (const json& attribute : saved.at("AttributeDefinitions")) {
@@ -422,8 +435,8 @@ TableDefinition StateCodec::LoadDefinition(const json& saved) {
         {attribute.at(0).get<std::string>(), LoadKeyType(attribute.at(1).get<std::string>())});
   }
   definition.billing_mode = saved.at("BillingMode") == "PAY_PER_REQUEST"
-                                ? BillingMode::kPayPerRequest
-                                : BillingMode::kProvisioned;
+                                ? store::BillingMode::kPayPerRequest
+                                : store::BillingMode::kProvisioned;
   const json& throughput = Member(saved, "Throughput");
   if (!throughput.is_null()) {
     LoadIfPresent(throughput, "ReadCapacityUnits", definition.throughput.read_capacity_units);
@@ -452,7 +465,7 @@ TableDefinition StateCodec::LoadDefinition(const json& saved) {
   }
   if (const json& stream = Member(saved, "Stream"); !stream.is_null()) {
     if (const json& view = Member(stream, "ViewType"); !view.is_null()) {
-      definition.stream_view_type = ParseStreamViewType(view.get<std::string>());
+      definition.stream_view_type = streams::ParseStreamViewType(view.get<std::string>());
       if (!definition.stream_view_type) throw std::runtime_error("unknown stream view type");
     }
     LoadIfPresent(stream, "LatestArn", definition.latest_stream_arn);
@@ -468,23 +481,23 @@ TableDefinition StateCodec::LoadDefinition(const json& saved) {
   }
   // A file from before backups has no restored tables.
   if (const json& restore = Member(saved, "RestoreSummary"); !restore.is_null()) {
-    definition.restore_summary = RestoreSummary{restore.at("SourceBackupArn").get<std::string>(),
-                                                restore.at("SourceTableArn").get<std::string>(),
-                                                ToDouble(restore.at("RestoreTime"))};
+    definition.restore_summary = store::RestoreSummary{
+        restore.at("SourceBackupArn").get<std::string>(),
+        restore.at("SourceTableArn").get<std::string>(), ToDouble(restore.at("RestoreTime"))};
   }
   return definition;
 }
 
-json StateCodec::Save(const Table& table) {
+json StateCodec::Save(const store::Table& table) {
   json indexes = json::array();
   for (const auto& index : table.indexes_.live_) indexes.push_back(Save(*index));
   json pending = json::array();
-  for (const TableIndexes::PendingUpdate& update : table.indexes_.pending_) {
+  for (const store::TableIndexes::PendingUpdate& update : table.indexes_.pending_) {
     pending.push_back({Number(update.due), update.index->name(), SaveOptionalItem(update.before),
                        SaveOptionalItem(update.after)});
   }
   json deleting = json::array();
-  for (const TableIndexes::Deleting& index : table.indexes_.deleting_) {
+  for (const store::TableIndexes::Deleting& index : table.indexes_.deleting_) {
     deleting.push_back({{"Definition", Save(index.definition)},
                         {"SizeBytes", index.size_bytes},
                         {"ItemCount", index.item_count},
@@ -493,12 +506,12 @@ json StateCodec::Save(const Table& table) {
   // One row per version, [key, replaced at, previous item], so the list splits at any row.
   json history = json::array();
   for (const auto& [key, versions] : table.versions_.history_) {
-    for (const ItemVersions::Version& version : versions) {
+    for (const store::ItemVersions::Version& version : versions) {
       history.push_back({SaveKey(key), Number(version.replaced_at), SaveOptionalItem(version.previous)});
     }
   }
   // The partitions' members are saved among the table's (the format predates TablePartitions).
-  const TablePartitions& partitions = table.partitions_;
+  const store::TablePartitions& partitions = table.partitions_;
   json saved = {{"Definition", Save(table.definition_)},
           {"Indexes", indexes},
           {"ItemCount", table.versions_.items_.size()},
@@ -516,14 +529,14 @@ json StateCodec::Save(const Table& table) {
   return saved;
 }
 
-std::unique_ptr<Table> StateCodec::LoadTable(const json& saved) {
-  auto table = std::make_unique<Table>(LoadDefinition(saved.at("Definition")));
+std::unique_ptr<store::Table> StateCodec::LoadTable(const json& saved) {
+  auto table = std::make_unique<store::Table>(LoadDefinition(saved.at("Definition")));
   for (const json& index : saved.at("Indexes")) {
-    IndexDefinition definition = LoadIndexDefinition(index.at("Definition"));
+    index::IndexDefinition definition = LoadIndexDefinition(index.at("Definition"));
     for (const auto* names : {&definition.partition_key, &definition.sort_key}) {
       for (const std::string& name : *names) {
         bool declared = false;
-        for (const AttributeDefinition& a : table->definition().attribute_definitions) {
+        for (const store::AttributeDefinition& a : table->definition().attribute_definitions) {
           declared = declared || a.attribute_name == name;
         }
         if (!declared) throw std::runtime_error("index key " + name + " has no attribute definition");
@@ -535,9 +548,9 @@ std::unique_ptr<Table> StateCodec::LoadTable(const json& saved) {
   return table;
 }
 
-void StateCodec::LoadItems(const json& items, Table& table) {
+void StateCodec::LoadItems(const json& items, store::Table& table) {
   for (const json& saved : items) {
-    Item item = LoadItem(saved);
+    value::Item item = LoadItem(saved);
     if (!item.count(table.partition_key_name()) ||
         (table.has_sort_key() && !item.count(table.sort_key_name()))) {
       throw std::runtime_error("an item of " + table.name() + " lacks its key");
@@ -547,15 +560,15 @@ void StateCodec::LoadItems(const json& items, Table& table) {
         throw std::runtime_error("an item of " + table.name() + " has a key of the wrong type");
       }
     }
-    PrimaryKey key = table.KeyOf(item);
-    table.size_bytes_ += static_cast<long long>(ItemSize(item));
+    value::PrimaryKey key = table.KeyOf(item);
+    table.size_bytes_ += static_cast<long long>(value::ItemSize(item));
     auto [it, inserted] = table.versions_.items_.emplace(std::move(key), std::move(item));
     if (!inserted) throw std::runtime_error("two items of " + table.name() + " share a key");
     for (const auto& index : table.indexes_.live_) index->Apply(nullptr, &it->second);
   }
 }
 
-void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table) {
+void StateCodec::FinishLoad(const json& saved, const base::Clock* clock, store::Table& table) {
   table.clock_ = clock;
   table.indexes_.clock_ = clock;
   if (saved.at("ItemCount").get<size_t>() != table.versions_.items_.size()) {
@@ -563,14 +576,14 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
   }
   const json& indexes = saved.at("Indexes");
   for (size_t i = 0; i < table.indexes_.live_.size(); ++i) Load(indexes.at(i), *table.indexes_.live_[i]);
-  TablePartitions& partitions = table.partitions_;
+  store::TablePartitions& partitions = table.partitions_;
   Load(saved, partitions.capacity_);
   partitions.RecomputeStats(table.versions_.items_);
   LoadNumberIfPresent(saved, "Scale", partitions.scale_);
   // The index entries were built from the current items; the updates still on their way make
   // them what they were: undone newest first, each index holds the items before them.
   for (const json& update : Member(saved, "PendingIndexUpdates")) {
-    SecondaryIndex* index = table.FindIndex(update.at(1).get<std::string>());
+    index::SecondaryIndex* index = table.FindIndex(update.at(1).get<std::string>());
     if (index == nullptr) throw std::runtime_error("a pending index update names no index");
     table.indexes_.pending_.push_back({ToDouble(update.at(0)), index,
                                             LoadOptionalItem(update.at(2)),
@@ -599,9 +612,9 @@ void StateCodec::FinishLoad(const json& saved, const Clock* clock, Table& table)
 
 // Point-in-time recovery: on or off, its period, and one row per change, [time, key, item
 // before], oldest first, so the list splits at any row. A file from before PITR has it off.
-json StateCodec::Save(const PointInTimeHistory& history) {
+json StateCodec::Save(const store::PointInTimeHistory& history) {
   json changes = json::array();
-  for (const PointInTimeHistory::Change& change : history.changes_) {
+  for (const store::PointInTimeHistory::Change& change : history.changes_) {
     changes.push_back({Number(change.at), SaveKey(change.key), SaveOptionalItem(change.before)});
   }
   return {{"Enabled", history.enabled_},
@@ -611,7 +624,7 @@ json StateCodec::Save(const PointInTimeHistory& history) {
           {"Changes", changes}};
 }
 
-void StateCodec::Load(const json& saved, PointInTimeHistory& history) {
+void StateCodec::Load(const json& saved, store::PointInTimeHistory& history) {
   if (saved.is_null()) return;
   history.enabled_ = saved.at("Enabled").get<bool>();
   history.recovery_period_days_ = saved.at("RecoveryPeriodInDays").get<int>();
@@ -621,8 +634,8 @@ void StateCodec::Load(const json& saved, PointInTimeHistory& history) {
   history.enabled_at_ = ToDouble(saved.at("EnabledAt"));
   history.forgotten_through_ = LoadOptional(Member(saved, "ForgottenThrough"));
   for (const json& row : saved.at("Changes")) {
-    std::optional<Item> before = LoadOptionalItem(row.at(2));
-    const size_t bytes = 64 + (before ? ItemSize(*before) : 0);
+    std::optional<value::Item> before = LoadOptionalItem(row.at(2));
+    const size_t bytes = 64 + (before ? value::ItemSize(*before) : 0);
     history.changes_.push_back({ToDouble(row.at(0)), LoadKey(row.at(1)), std::move(before), bytes});
     history.bytes_ += bytes;
   }
@@ -630,12 +643,12 @@ void StateCodec::Load(const json& saved, PointInTimeHistory& history) {
 
 // --- backups ------------------------------------------------------------------------------------
 
-json StateCodec::Save(const TableBackup& backup) {
+json StateCodec::Save(const store::TableBackup& backup) {
   json indexes = json::array();
-  for (const IndexDefinition& index : backup.indexes) indexes.push_back(Save(index));
+  for (const index::IndexDefinition& index : backup.indexes) indexes.push_back(Save(index));
   return {{"Arn", backup.arn},
           {"Name", backup.name},
-          {"Type", backup.type == BackupType::kUser ? "USER" : "SYSTEM"},
+          {"Type", backup.type == store::BackupType::kUser ? "USER" : "SYSTEM"},
           {"CreatedAt", Number(backup.created_at)},
           {"ExpiresAt", Optional(backup.expires_at)},
           {"Table", Save(backup.table)},
@@ -644,11 +657,12 @@ json StateCodec::Save(const TableBackup& backup) {
           {"ItemCount", backup.items.size()}};
 }
 
-std::unique_ptr<TableBackup> StateCodec::LoadBackup(const json& saved) {
-  auto backup = std::make_unique<TableBackup>();
+std::unique_ptr<store::TableBackup> StateCodec::LoadBackup(const json& saved) {
+  auto backup = std::make_unique<store::TableBackup>();
   backup->arn = saved.at("Arn").get<std::string>();
   backup->name = saved.at("Name").get<std::string>();
-  backup->type = saved.at("Type") == "SYSTEM" ? BackupType::kSystem : BackupType::kUser;
+  backup->type =
+      saved.at("Type") == "SYSTEM" ? store::BackupType::kSystem : store::BackupType::kUser;
   backup->created_at = ToDouble(saved.at("CreatedAt"));
   backup->expires_at = LoadOptional(Member(saved, "ExpiresAt"));
   backup->table = LoadDefinition(saved.at("Table"));
@@ -659,14 +673,14 @@ std::unique_ptr<TableBackup> StateCodec::LoadBackup(const json& saved) {
   return backup;
 }
 
-void StateCodec::LoadBackupItems(const json& items, TableBackup& backup) {
+void StateCodec::LoadBackupItems(const json& items, store::TableBackup& backup) {
   // A restore rebuilds a table from these, so each must carry the table's key.
   for (const json& saved : items) {
-    Item item = LoadItem(saved);
-    for (const KeySchemaElement& element : backup.table.key_schema) {
+    value::Item item = LoadItem(saved);
+    for (const store::KeySchemaElement& element : backup.table.key_schema) {
       auto it = item.find(element.attribute_name);
-      AttributeType type = AttributeType::kS;
-      for (const AttributeDefinition& a : backup.table.attribute_definitions) {
+      value::AttributeType type = value::AttributeType::kS;
+      for (const store::AttributeDefinition& a : backup.table.attribute_definitions) {
         if (a.attribute_name == element.attribute_name) type = a.attribute_type;
       }
       if (it == item.end() || it->second.type() != type) {
@@ -679,11 +693,11 @@ void StateCodec::LoadBackupItems(const json& items, TableBackup& backup) {
 
 // --- streams ------------------------------------------------------------------------------------
 
-json StateCodec::Save(const Stream& stream) {
+json StateCodec::Save(const streams::Stream& stream) {
   json key_schema = json::array();
   for (const auto& [name, type] : stream.key_schema_) key_schema.push_back({name, type});
   json shards = json::array();
-  for (const StreamShard& shard : stream.shards_) {
+  for (const streams::StreamShard& shard : stream.shards_) {
     shards.push_back({{"Id", shard.id},
                       {"ParentId", shard.parent_id},
                       {"StartingSequence", shard.starting_sequence},
@@ -695,36 +709,37 @@ json StateCodec::Save(const Stream& stream) {
                       {"TrimmedThrough", shard.trimmed_through}});
   }
   json saved = {{"TableName", stream.table_name_},
-          {"Arn", stream.arn_},
-          {"Label", stream.label_},
-          {"ViewType", StreamViewTypeName(stream.view_type_)},
-          {"KeySchema", key_schema},
-          {"CreatedAt", Number(stream.created_at_)},
-          {"Enabled", stream.enabled_},
-          {"DisabledAt", Number(stream.disabled_at_)},
-          {"Shards", shards},
-          {"ShardsOpened", stream.shards_opened_},
-          {"Tags", SaveTags(stream.tags_)}};
+                {"Arn", stream.arn_},
+                {"Label", stream.label_},
+                {"ViewType", streams::StreamViewTypeName(stream.view_type_)},
+                {"KeySchema", key_schema},
+                {"CreatedAt", Number(stream.created_at_)},
+                {"Enabled", stream.enabled_},
+                {"DisabledAt", Number(stream.disabled_at_)},
+                {"Shards", shards},
+                {"ShardsOpened", stream.shards_opened_},
+                {"Tags", SaveTags(stream.tags_)}};
   SavePolicy(stream.resource_policy_, saved);
   return saved;
 }
 
-std::unique_ptr<Stream> StateCodec::LoadStream(const json& saved, uint64_t* next_sequence) {
-  const std::optional<StreamViewType> view_type =
-      ParseStreamViewType(saved.at("ViewType").get<std::string>());
+std::unique_ptr<streams::Stream> StateCodec::LoadStream(const json& saved,
+                                                        uint64_t* next_sequence) {
+  const std::optional<streams::StreamViewType> view_type =
+      streams::ParseStreamViewType(saved.at("ViewType").get<std::string>());
   if (!view_type) throw std::runtime_error("unknown stream view type");
   std::vector<std::pair<std::string, std::string>> key_schema;
   for (const json& element : saved.at("KeySchema")) {
     key_schema.push_back({element.at(0).get<std::string>(), element.at(1).get<std::string>()});
   }
   // The constructor opens a first shard; the saved shards replace it.
-  auto stream = std::make_unique<Stream>(
+  auto stream = std::make_unique<streams::Stream>(
       saved.at("TableName").get<std::string>(), saved.at("Arn").get<std::string>(),
       saved.at("Label").get<std::string>(), *view_type, std::move(key_schema),
       ToDouble(saved.at("CreatedAt")), next_sequence);
   stream->shards_.clear();
   for (const json& shard : saved.at("Shards")) {
-    StreamShard loaded;
+    streams::StreamShard loaded;
     loaded.id = shard.at("Id").get<std::string>();
     loaded.parent_id = shard.at("ParentId").get<std::string>();
     loaded.starting_sequence = shard.at("StartingSequence").get<uint64_t>();
@@ -748,22 +763,22 @@ std::unique_ptr<Stream> StateCodec::LoadStream(const json& saved, uint64_t* next
   return stream;
 }
 
-json StateCodec::SaveRecord(const StreamRecord& record) {
+json StateCodec::SaveRecord(const streams::StreamRecord& record) {
   return {{"Sequence", record.sequence},
           {"EventId", record.event_id},
           {"EventName", record.event_name},
           {"CreatedAt", Number(record.created_at)},
-          {"Keys", EncodeItem(record.keys)},
+          {"Keys", value::EncodeItem(record.keys)},
           {"NewImage", SaveOptionalItem(record.new_image)},
           {"OldImage", SaveOptionalItem(record.old_image)},
           {"SizeBytes", record.size_bytes},
           {"ByTimeToLive", record.by_time_to_live}};
 }
 
-void StateCodec::LoadRecords(const json& records, Stream& stream, size_t shard) {
+void StateCodec::LoadRecords(const json& records, streams::Stream& stream, size_t shard) {
   if (shard >= stream.shards_.size()) throw std::runtime_error("records for a shard that is not there");
   for (const json& saved : records) {
-    StreamRecord record;
+    streams::StreamRecord record;
     record.sequence = saved.at("Sequence").get<uint64_t>();
     record.event_id = saved.at("EventId").get<std::string>();
     const std::string event_name = saved.at("EventName").get<std::string>();
@@ -782,4 +797,4 @@ void StateCodec::LoadRecords(const json& records, Stream& stream, size_t shard) 
   }
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::persist

@@ -18,7 +18,7 @@
 #include "engine/store/table_backup.h"
 #include "engine/streams/stream.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
 
 class StateCodec {
  public:
@@ -28,57 +28,57 @@ class StateCodec {
   static json Number(double value);
   static double ToDouble(const json& value);
 
-  static json Save(const PlaygroundClock& clock);
-  static void Load(const json& saved, PlaygroundClock& clock);
-  static json Save(const Rng& rng);
-  static void Load(const json& saved, Rng& rng);
+  static json Save(const base::PlaygroundClock& clock);
+  static void Load(const json& saved, base::PlaygroundClock& clock);
+  static json Save(const base::Rng& rng);
+  static void Load(const json& saved, base::Rng& rng);
 
-  static json SaveKey(const PrimaryKey& key);
-  static PrimaryKey LoadKey(const json& saved);
+  static json SaveKey(const value::PrimaryKey& key);
+  static value::PrimaryKey LoadKey(const json& saved);
 
   // A table without its items, which the snapshot writes in chunks: LoadTable makes the table
   // and its indexes, LoadItems adds items, then FinishLoad loads the rest (long lists may have
   // been continued in later sections) and rebuilds what is derived from the items.
-  static json Save(const Table& table);
-  static std::unique_ptr<Table> LoadTable(const json& saved);
-  static void LoadItems(const json& items, Table& table);
+  static json Save(const store::Table& table);
+  static std::unique_ptr<store::Table> LoadTable(const json& saved);
+  static void LoadItems(const json& items, store::Table& table);
   // `clock` is the engine's, which the table reads for replication lag and index propagation.
-  static void FinishLoad(const json& saved, const Clock* clock, Table& table);
+  static void FinishLoad(const json& saved, const base::Clock* clock, store::Table& table);
 
   // A backup without its items, which the snapshot writes in chunks (LoadItem reads each).
-  static json Save(const TableBackup& backup);
-  static std::unique_ptr<TableBackup> LoadBackup(const json& saved);
-  static void LoadBackupItems(const json& items, TableBackup& backup);
+  static json Save(const store::TableBackup& backup);
+  static std::unique_ptr<store::TableBackup> LoadBackup(const json& saved);
+  static void LoadBackupItems(const json& items, store::TableBackup& backup);
 
   // A stream without its records, which SaveRecords writes in chunks (by shard).
-  static json Save(const Stream& stream);
-  static std::unique_ptr<Stream> LoadStream(const json& saved, uint64_t* next_sequence);
-  static json SaveRecord(const StreamRecord& record);
-  static void LoadRecords(const json& records, Stream& stream, size_t shard);
+  static json Save(const streams::Stream& stream);
+  static std::unique_ptr<streams::Stream> LoadStream(const json& saved, uint64_t* next_sequence);
+  static json SaveRecord(const streams::StreamRecord& record);
+  static void LoadRecords(const json& records, streams::Stream& stream, size_t shard);
 
  private:
-  static json Save(const TableDefinition& definition);
-  static TableDefinition LoadDefinition(const json& saved);
-  static json Save(const IndexDefinition& definition);
-  static IndexDefinition LoadIndexDefinition(const json& saved);
-  static json Save(const TokenBucket& bucket);
-  static void Load(const json& saved, TokenBucket& bucket);
-  static json Save(const TableCapacity& capacity);
-  static void Load(const json& saved, TableCapacity& capacity);
-  static json Save(const PartitionMap& partitions);
-  static void Load(const json& saved, PartitionMap& partitions);
-  static json Save(const TableMetrics& metrics);
-  static void Load(const json& saved, TableMetrics& metrics);
-  static json Save(const HeatSplitter& splitter);
-  static void Load(const json& saved, HeatSplitter& splitter);
-  static json Save(const PartitionedCapacity& capacity);
-  static void Load(const json& saved, PartitionedCapacity& capacity);
-  static json Save(const SecondaryIndex& index);
-  static void Load(const json& saved, SecondaryIndex& index);
-  static json Save(const PointInTimeHistory& history);
-  static void Load(const json& saved, PointInTimeHistory& history);
-  static json SaveOptionalItem(const std::optional<Item>& item);
-  static std::optional<Item> LoadOptionalItem(const json& saved);
+  static json Save(const store::TableDefinition& definition);
+  static store::TableDefinition LoadDefinition(const json& saved);
+  static json Save(const index::IndexDefinition& definition);
+  static index::IndexDefinition LoadIndexDefinition(const json& saved);
+  static json Save(const capacity::TokenBucket& bucket);
+  static void Load(const json& saved, capacity::TokenBucket& bucket);
+  static json Save(const capacity::TableCapacity& capacity);
+  static void Load(const json& saved, capacity::TableCapacity& capacity);
+  static json Save(const partition::PartitionMap& partitions);
+  static void Load(const json& saved, partition::PartitionMap& partitions);
+  static json Save(const capacity::TableMetrics& metrics);
+  static void Load(const json& saved, capacity::TableMetrics& metrics);
+  static json Save(const store::HeatSplitter& splitter);
+  static void Load(const json& saved, store::HeatSplitter& splitter);
+  static json Save(const capacity::PartitionedCapacity& capacity);
+  static void Load(const json& saved, capacity::PartitionedCapacity& capacity);
+  static json Save(const index::SecondaryIndex& index);
+  static void Load(const json& saved, index::SecondaryIndex& index);
+  static json Save(const store::PointInTimeHistory& history);
+  static void Load(const json& saved, store::PointInTimeHistory& history);
+  static json SaveOptionalItem(const std::optional<value::Item>& item);
+  static std::optional<value::Item> LoadOptionalItem(const json& saved);
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::persist

@@ -56,7 +56,7 @@ KeyDistribution KeyDistribution::Weighted(std::vector<std::string> keys,
   return distribution;
 }
 
-size_t KeyDistribution::Sample(Rng& rng) const {
+size_t KeyDistribution::Sample(base::Rng& rng) const {
   if (cumulative_.empty()) return rng.Below(key_count_);
   double u = rng.NextDouble();
   auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), u);

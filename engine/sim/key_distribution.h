@@ -20,7 +20,7 @@ class KeyDistribution {
   static KeyDistribution Weighted(std::vector<std::string> keys, std::vector<double> weights);
 
   // The index of the next key, in [0, key_count()).
-  size_t Sample(Rng& rng) const;
+  size_t Sample(base::Rng& rng) const;
   size_t key_count() const { return key_count_; }
   // Named keys of a Weighted distribution; empty for generated ones ("key-<index>").
   const std::vector<std::string>& names() const { return names_; }

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <utility>
 
-namespace ddbpg {
+namespace ddbpg::store {
 
 void HeatSplitter::NoteTraffic(uint64_t hash, double units) { traffic_by_hash_[hash] += units; }
 
@@ -20,12 +20,14 @@ void HeatSplitter::Reset() {
   traffic_by_hash_.clear();
 }
 
-bool HeatSplitter::IsHot(const Partition& partition, const TableMetrics& metrics,
-                         const PartitionLimits& limits, int64_t window) const {
+bool HeatSplitter::IsHot(const partition::Partition& partition,
+                         const capacity::TableMetrics& metrics,
+                         const partition::PartitionLimits& limits, int64_t window) const {
   const int64_t start = window * kWindowSeconds;
   const int64_t end = start + kWindowSeconds;
   int64_t hot_seconds = 0;
-  for (const SecondSample& sample : metrics.Samples(partition.id, static_cast<double>(start))) {
+  for (const capacity::SecondSample& sample :
+       metrics.Samples(partition.id, static_cast<double>(start))) {
     if (sample.second >= end) break;
     if (sample.read_units >= kHotShareOfLimit * limits.read_units_per_second ||
         sample.write_units >= kHotShareOfLimit * limits.write_units_per_second ||
@@ -36,9 +38,9 @@ bool HeatSplitter::IsHot(const Partition& partition, const TableMetrics& metrics
   return hot_seconds >= kHotSecondsToSplit;
 }
 
-bool HeatSplitter::SplitByTraffic(size_t index, PartitionMap& partitions,
+bool HeatSplitter::SplitByTraffic(size_t index, partition::PartitionMap& partitions,
                                   const std::vector<std::pair<uint64_t, double>>& traffic) {
-  const Partition range = partitions.partitions()[index];
+  const partition::Partition range = partitions.partitions()[index];
   // The partition's hashes are one run of the sorted traffic.
   auto first = std::lower_bound(traffic.begin(), traffic.end(), range.hash_start,
                                 [](const auto& entry, uint64_t hash) { return entry.first < hash; });
@@ -67,8 +69,9 @@ bool HeatSplitter::SplitByTraffic(size_t index, PartitionMap& partitions,
   return partitions.SplitAfter(index, by_hash[by_hash.size() - 2].first);
 }
 
-bool HeatSplitter::SplitIfHot(double now, PartitionMap& partitions, const TableMetrics& metrics,
-                              const PartitionLimits& limits) {
+bool HeatSplitter::SplitIfHot(double now, partition::PartitionMap& partitions,
+                              const capacity::TableMetrics& metrics,
+                              const partition::PartitionLimits& limits) {
   const int64_t window = static_cast<int64_t>(std::floor(now / kWindowSeconds));
   if (window == window_) return false;
   bool split = false;
@@ -89,4 +92,4 @@ bool HeatSplitter::SplitIfHot(double now, PartitionMap& partitions, const TableM
   return split;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

@@ -24,7 +24,11 @@
 #include "engine/capacity/table_metrics.h"
 #include "engine/partition/partition_map.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::store {
 
 class HeatSplitter {
  public:
@@ -43,19 +47,19 @@ class HeatSplitter {
 
   // At the first request of a new window, splits the partitions that were hot through the
   // previous one. Returns whether any partition split.
-  bool SplitIfHot(double now, PartitionMap& partitions, const TableMetrics& metrics,
-                  const PartitionLimits& limits);
+  bool SplitIfHot(double now, partition::PartitionMap& partitions,
+                  const capacity::TableMetrics& metrics, const partition::PartitionLimits& limits);
 
   // Forgets what was counted (the table's partitions were rebuilt).
   void Reset();
 
  private:
-  friend class StateCodec;
-  bool IsHot(const Partition& partition, const TableMetrics& metrics,
-             const PartitionLimits& limits, int64_t window) const;
+  friend class persist::StateCodec;
+  bool IsHot(const partition::Partition& partition, const capacity::TableMetrics& metrics,
+             const partition::PartitionLimits& limits, int64_t window) const;
   // Splits partition `index` by the traffic counted in its range (`traffic` is
   // TrafficInHashOrder()); false if it cannot.
-  static bool SplitByTraffic(size_t index, PartitionMap& partitions,
+  static bool SplitByTraffic(size_t index, partition::PartitionMap& partitions,
                              const std::vector<std::pair<uint64_t, double>>& traffic);
 
   // The traffic counted per hash, sorted by hash: sums over it and snapshots of it run in one
@@ -67,4 +71,4 @@ class HeatSplitter {
   std::unordered_map<uint64_t, double> traffic_by_hash_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

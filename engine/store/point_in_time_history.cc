@@ -4,15 +4,15 @@
 
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::store {
 namespace {
 
 constexpr double kSecondsPerDay = 24 * 3600;
 
 // What a change costs the budget: the image it keeps, and a little for the key and the time.
-size_t ChangeBytes(const std::optional<Item>& before) {
+size_t ChangeBytes(const std::optional<value::Item>& before) {
   constexpr size_t kOverhead = 64;
-  return kOverhead + (before ? ItemSize(*before) : 0);
+  return kOverhead + (before ? value::ItemSize(*before) : 0);
 }
 
 }  // namespace
@@ -36,8 +36,8 @@ void PointInTimeHistory::Disable() {
   forgotten_through_.reset();
 }
 
-void PointInTimeHistory::Record(double at, const PrimaryKey& key,
-                                const std::optional<Item>& before) {
+void PointInTimeHistory::Record(double at, const value::PrimaryKey& key,
+                                const std::optional<value::Item>& before) {
   if (!enabled_) return;
   const size_t bytes = ChangeBytes(before);
   changes_.push_back({at, key, before, bytes});
@@ -77,4 +77,4 @@ ItemVersions::ItemMap PointInTimeHistory::ItemsAt(double at,
   return items;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

@@ -15,10 +15,14 @@
 #include <optional>
 
 #include "engine/store/item_versions.h"
-#include "engine/store/primary_key.h"
 #include "engine/value/attribute_value.h"
+#include "engine/value/primary_key.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::store {
 
 class PointInTimeHistory {
  public:
@@ -37,7 +41,7 @@ class PointInTimeHistory {
   void Disable();
 
   // One change at `at`: `before` is the item it replaced or deleted (none when it was new).
-  void Record(double at, const PrimaryKey& key, const std::optional<Item>& before);
+  void Record(double at, const value::PrimaryKey& key, const std::optional<value::Item>& before);
   // Forgets the changes no restore can need any more at `now`.
   void Forget(double now);
 
@@ -53,11 +57,11 @@ class PointInTimeHistory {
   size_t bytes() const { return bytes_; }
 
  private:
-  friend class StateCodec;
+  friend class persist::StateCodec;
   struct Change {
     double at;
-    PrimaryKey key;
-    std::optional<Item> before;
+    value::PrimaryKey key;
+    std::optional<value::Item> before;
     size_t bytes;
   };
   void DropOldest();
@@ -75,4 +79,4 @@ class PointInTimeHistory {
   static constexpr size_t kDefaultByteBudget = size_t{64} << 20;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

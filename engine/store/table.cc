@@ -8,7 +8,7 @@
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::store {
 
 Table::Table(TableDefinition definition) : definition_(std::move(definition)) {
   for (const KeySchemaElement& element : definition_.key_schema) {
@@ -16,107 +16,113 @@ Table::Table(TableDefinition definition) : definition_(std::move(definition)) {
   }
 }
 
-AttributeType Table::KeyAttributeType(const std::string& name) const {
+value::AttributeType Table::KeyAttributeType(const std::string& name) const {
   for (const AttributeDefinition& definition : definition_.attribute_definitions) {
     if (definition.attribute_name == name) return definition.attribute_type;
   }
-  return AttributeType::kS;
+  return value::AttributeType::kS;
 }
 
 namespace {
 
-
-size_t KeyValueBytes(const AttributeValue& value) {
-  return value.type() == AttributeType::kN ? value.AsNumber().StorageBytes()
-                                           : value.AsString().size();
+size_t KeyValueBytes(const value::AttributeValue& value) {
+  return value.type() == value::AttributeType::kN ? value.AsNumber().StorageBytes()
+                                                  : value.AsString().size();
 }
 
 }  // namespace
 
-Status Table::CheckKeyValue(const std::string& name, const AttributeValue& value,
-                            bool is_sort) const {
-  AttributeType expected = KeyAttributeType(name);
+base::Status Table::CheckKeyValue(const std::string& name, const value::AttributeValue& value,
+                                  bool is_sort) const {
+  value::AttributeType expected = KeyAttributeType(name);
   if (value.type() != expected) {
-    return Status::Validation(std::string(kParameterValuesInvalid) + "Type mismatch for key " + name +
-                              " expected: " + std::string(AttributeTypeName(expected)) +
-                              " actual: " + std::string(AttributeTypeName(value.type())));
+    return base::Status::Validation(
+        std::string(base::kParameterValuesInvalid) + "Type mismatch for key " + name +
+        " expected: " + std::string(value::AttributeTypeName(expected)) +
+        " actual: " + std::string(value::AttributeTypeName(value.type())));
   }
-  if (expected != AttributeType::kN && value.AsString().empty()) {
-    return Status::Validation(
+  if (expected != value::AttributeType::kN && value.AsString().empty()) {
+    return base::Status::Validation(
         "One or more parameter values are not valid. The AttributeValue for a key attribute "
-        "cannot contain an empty " + std::string(expected == AttributeType::kS ? "string" : "binary") +
+        "cannot contain an empty " +
+        std::string(expected == value::AttributeType::kS ? "string" : "binary") +
         " value. Key: " + name);
   }
   size_t bytes = KeyValueBytes(value);
-  if (!is_sort && bytes > limits::kMaxPartitionKeyBytes) {
-    return Status::Validation(std::string(kParameterValuesInvalid) +
-                              "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+  if (!is_sort && bytes > base::limits::kMaxPartitionKeyBytes) {
+    return base::Status::Validation(
+        std::string(base::kParameterValuesInvalid) +
+        "Size of hashkey has exceeded the maximum size limit of2048 bytes");
   }
-  if (is_sort && bytes > limits::kMaxSortKeyBytes) {
-    return Status::Validation(std::string(kParameterValuesInvalid) +
-                              "Aggregated size of all range keys has exceeded the size limit of "
-                              "1024 bytes");
+  if (is_sort && bytes > base::limits::kMaxSortKeyBytes) {
+    return base::Status::Validation(
+        std::string(base::kParameterValuesInvalid) +
+        "Aggregated size of all range keys has exceeded the size limit of "
+        "1024 bytes");
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status Table::AddKeyElement(const KeySchemaElement& element, const AttributeValue& value,
-                            PrimaryKey& key) const {
+base::Status Table::AddKeyElement(const KeySchemaElement& element,
+                                  const value::AttributeValue& value,
+                                  value::PrimaryKey& key) const {
   const bool is_sort = element.key_type == KeyType::kRange;
-  if (Status s = CheckKeyValue(element.attribute_name, value, is_sort); !s.ok()) return s;
+  if (base::Status s = CheckKeyValue(element.attribute_name, value, is_sort); !s.ok()) return s;
   if (is_sort) {
     key.sort = value;
   } else {
     key.partition = value;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Result<PrimaryKey> Table::KeyOfItem(const Item& item) const {
-  PrimaryKey key;
+base::Result<value::PrimaryKey> Table::KeyOfItem(const value::Item& item) const {
+  value::PrimaryKey key;
   for (const KeySchemaElement& element : definition_.key_schema) {
     auto it = item.find(element.attribute_name);
     if (it == item.end()) {
-      return Status::Validation(std::string(kParameterValuesInvalid) + "Missing the key " +
-                                element.attribute_name + " in the item");
+      return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
+                                      "Missing the key " + element.attribute_name + " in the item");
     }
-    if (Status s = AddKeyElement(element, it->second, key); !s.ok()) return s;
+    if (base::Status s = AddKeyElement(element, it->second, key); !s.ok()) return s;
   }
-  key.partition_hash = PartitionKeyHash(key.partition);
-  if (Status s = CheckIndexKeys(item); !s.ok()) return s;
+  key.partition_hash = partition::PartitionKeyHash(key.partition);
+  if (base::Status s = CheckIndexKeys(item); !s.ok()) return s;
   return key;
 }
 
-Result<PrimaryKey> Table::KeyFromKeyParameter(const Item& key_attributes) const {
+base::Result<value::PrimaryKey> Table::KeyFromKeyParameter(
+    const value::Item& key_attributes) const {
   const char* kMismatch = "The provided key element does not match the schema";
-  if (key_attributes.size() != definition_.key_schema.size()) return Status::Validation(kMismatch);
-  PrimaryKey key;
+  if (key_attributes.size() != definition_.key_schema.size())
+    return base::Status::Validation(kMismatch);
+  value::PrimaryKey key;
   for (const KeySchemaElement& element : definition_.key_schema) {
     auto it = key_attributes.find(element.attribute_name);
-    if (it == key_attributes.end()) return Status::Validation(kMismatch);
+    if (it == key_attributes.end()) return base::Status::Validation(kMismatch);
     if (it->second.type() != KeyAttributeType(element.attribute_name)) {
-      return Status::Validation(kMismatch);
+      return base::Status::Validation(kMismatch);
     }
-    if (Status s = AddKeyElement(element, it->second, key); !s.ok()) return s;
+    if (base::Status s = AddKeyElement(element, it->second, key); !s.ok()) return s;
   }
-  key.partition_hash = PartitionKeyHash(key.partition);
+  key.partition_hash = partition::PartitionKeyHash(key.partition);
   return key;
 }
 
-PrimaryKey Table::KeyOf(const Item& item) const {
-  PrimaryKey key;
+value::PrimaryKey Table::KeyOf(const value::Item& item) const {
+  value::PrimaryKey key;
   key.partition = item.at(partition_key_name());
   if (has_sort_key()) key.sort = item.at(sort_key_name());
-  key.partition_hash = PartitionKeyHash(key.partition);
+  key.partition_hash = partition::PartitionKeyHash(key.partition);
   return key;
 }
 
-SecondaryIndex& Table::AddIndex(IndexDefinition definition) {
-  std::map<std::string, AttributeType> key_types;
+index::SecondaryIndex& Table::AddIndex(index::IndexDefinition definition) {
+  std::map<std::string, value::AttributeType> key_types;
   for (const auto* names : {&definition.partition_key, &definition.sort_key}) {
     for (const std::string& name : *names) key_types[name] = KeyAttributeType(name);
   }
-  SecondaryIndex& index = indexes_.Add(std::make_unique<SecondaryIndex>(
+  index::SecondaryIndex& index = indexes_.Add(std::make_unique<index::SecondaryIndex>(
       std::move(definition), partition_key_name(), sort_key_name_, std::move(key_types)));
   for (const auto& [key, item] : versions_.items()) index.Apply(nullptr, &item);
   ConfigureIndexCapacity(index, clock_ ? clock_->NowSeconds() : definition_.creation_time);
@@ -124,20 +130,20 @@ SecondaryIndex& Table::AddIndex(IndexDefinition definition) {
   return index;
 }
 
-void Table::SetIndexPropagation(double seconds, const Clock* clock) {
+void Table::SetIndexPropagation(double seconds, const base::Clock* clock) {
   indexes_.SetPropagation(seconds, clock);
   clock_ = clock;
 }
 
-long long Table::ItemCollectionBytes(const AttributeValue& partition_key) const {
-  PrimaryKey first;
+long long Table::ItemCollectionBytes(const value::AttributeValue& partition_key) const {
+  value::PrimaryKey first;
   first.partition = partition_key;
-  first.partition_hash = PartitionKeyHash(partition_key);
+  first.partition_hash = partition::PartitionKeyHash(partition_key);
   long long bytes = 0;
   const ItemMap& items = versions_.items();
   for (auto it = items.lower_bound(first); it != items.end() && it->first.partition == partition_key;
        ++it) {
-    bytes += static_cast<long long>(ItemSize(it->second));
+    bytes += static_cast<long long>(value::ItemSize(it->second));
   }
   for (const auto& index : indexes_.all()) {
     if (!index->is_global()) bytes += index->BytesUnder({partition_key});
@@ -145,16 +151,16 @@ long long Table::ItemCollectionBytes(const AttributeValue& partition_key) const 
   return bytes;
 }
 
-void Table::SetReplicationLag(double seconds, const Clock* clock) {
+void Table::SetReplicationLag(double seconds, const base::Clock* clock) {
   versions_.SetReplicationLag(seconds, clock);
   clock_ = clock;
 }
 
-std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
-  const long long new_bytes = static_cast<long long>(ItemSize(item));
+std::optional<value::Item> Table::Put(const value::PrimaryKey& key, value::Item item) {
+  const long long new_bytes = static_cast<long long>(value::ItemSize(item));
   ItemVersions::Stored stored = versions_.Store(key, std::move(item));
-  const Item* old = stored.replaced ? &*stored.replaced : nullptr;
-  const long long old_bytes = old ? static_cast<long long>(ItemSize(*old)) : 0;
+  const value::Item* old = stored.replaced ? &*stored.replaced : nullptr;
+  const long long old_bytes = old ? static_cast<long long>(value::ItemSize(*old)) : 0;
   indexes_.Apply(old, stored.item);
   if (point_in_time_.enabled() && clock_ != nullptr) {
     point_in_time_.Record(clock_->NowSeconds(), key, stored.replaced);
@@ -167,10 +173,10 @@ std::optional<Item> Table::Put(const PrimaryKey& key, Item item) {
   return std::move(stored.replaced);
 }
 
-std::optional<Item> Table::Delete(const PrimaryKey& key, ChangeOrigin origin) {
-  std::optional<Item> old = versions_.Erase(key);
+std::optional<value::Item> Table::Delete(const value::PrimaryKey& key, ChangeOrigin origin) {
+  std::optional<value::Item> old = versions_.Erase(key);
   if (!old) return std::nullopt;
-  const long long bytes = static_cast<long long>(ItemSize(*old));
+  const long long bytes = static_cast<long long>(value::ItemSize(*old));
   size_bytes_ -= bytes;
   partitions_.NoteChange(key.partition_hash, -1, -bytes, versions_.items());
   indexes_.Apply(&*old, nullptr);
@@ -190,12 +196,12 @@ void Table::Repartition(double scale, double now) {
   for (const auto& index : indexes_.all()) ConfigureIndexCapacity(*index, now);
 }
 
-void Table::ConfigureIndexCapacity(SecondaryIndex& index, double now) {
+void Table::ConfigureIndexCapacity(index::SecondaryIndex& index, double now) {
   if (!index.is_global()) return;
   index.capacity().Configure(definition_.billing_mode == BillingMode::kPayPerRequest,
                              static_cast<double>(index.definition().read_capacity_units),
                              static_cast<double>(index.definition().write_capacity_units),
-                             PartitionLimitsAtScale(partitions_.scale()), now);
+                             partition::PartitionLimitsAtScale(partitions_.scale()), now);
 }
 
 void Table::SetThrottlingEnforced(bool enforced) {
@@ -203,25 +209,26 @@ void Table::SetThrottlingEnforced(bool enforced) {
   for (const auto& index : indexes_.all()) index->capacity().SetThrottlingEnforced(enforced);
 }
 
-Status Table::Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
-                    const std::string& arn) {
+base::Status Table::Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
+                          double now, const std::string& arn) {
   partitions_.Adapt(now, !has_local_indexes(), versions_.items());
   return partitions_.Admit(kind, key, units, now, arn);
 }
 
-Status Table::AdmitSpread(double units, double now, const std::string& arn) {
+base::Status Table::AdmitSpread(double units, double now, const std::string& arn) {
   partitions_.Adapt(now, !has_local_indexes(), versions_.items());
   return partitions_.AdmitSpread(units, now, arn);
 }
 
-void Table::RecordSpreadRead(const std::vector<const Item*>& items, double units, double now) {
+void Table::RecordSpreadRead(const std::vector<const value::Item*>& items, double units,
+                             double now) {
   std::vector<std::pair<uint64_t, double>> bytes_by_hash;
   bytes_by_hash.reserve(items.size());
-  for (const Item* item : items) {
-    bytes_by_hash.push_back(
-        {PartitionKeyHash(item->at(partition_key_name())), static_cast<double>(ItemSize(*item))});
+  for (const value::Item* item : items) {
+    bytes_by_hash.push_back({partition::PartitionKeyHash(item->at(partition_key_name())),
+                             static_cast<double>(value::ItemSize(*item))});
   }
   partitions_.RecordSpread(bytes_by_hash, units, now);
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

@@ -17,13 +17,17 @@
 #include "engine/index/secondary_index.h"
 #include "engine/store/item_versions.h"
 #include "engine/store/point_in_time_history.h"
-#include "engine/store/primary_key.h"
 #include "engine/store/table_indexes.h"
 #include "engine/store/table_partitions.h"
 #include "engine/streams/stream.h"
 #include "engine/value/attribute_value.h"
+#include "engine/value/primary_key.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::store {
 
 enum class KeyType { kHash, kRange };
 enum class BillingMode { kProvisioned, kPayPerRequest };
@@ -35,7 +39,7 @@ struct KeySchemaElement {
 
 struct AttributeDefinition {
   std::string attribute_name;
-  AttributeType attribute_type;  // kS, kN or kB
+  value::AttributeType attribute_type;  // kS, kN or kB
 };
 
 struct ProvisionedThroughput {
@@ -74,7 +78,7 @@ struct TableDefinition {
   std::optional<double> ttl_changed_at;
   // DynamoDB Streams (StreamSpecification): the view type while a stream is enabled, and the
   // newest stream's ARN and label, which stay after the stream is disabled.
-  std::optional<StreamViewType> stream_view_type;
+  std::optional<streams::StreamViewType> stream_view_type;
   std::string latest_stream_arn;
   std::string latest_stream_label;
   // Tags (CreateTable's Tags, TagResource): at most 50, key to value, in key order, which is the
@@ -90,7 +94,7 @@ struct TableDefinition {
   std::optional<RestoreSummary> restore_summary;
   // The table's resource-based policy (PutResourcePolicy, CreateTable's ResourcePolicy); it goes
   // with the table, and a backup or restore does not carry it.
-  ResourcePolicy resource_policy;
+  base::ResourcePolicy resource_policy;
 };
 
 class Table {
@@ -105,24 +109,24 @@ class Table {
   const std::string& sort_key_name() const { return sort_key_name_; }
   bool has_sort_key() const { return !sort_key_name_.empty(); }
   // The declared type of a key attribute.
-  AttributeType KeyAttributeType(const std::string& name) const;
+  value::AttributeType KeyAttributeType(const std::string& name) const;
 
   // Checks a whole item's key attributes (present, declared type, non-empty, within size
   // limits) and its index key attributes, and returns its primary key. Errors are DynamoDB's ValidationExceptions.
-  Result<PrimaryKey> KeyOfItem(const Item& item) const;
+  base::Result<value::PrimaryKey> KeyOfItem(const value::Item& item) const;
   // Checks a Key parameter: exactly the key attributes, of the declared types.
-  Result<PrimaryKey> KeyFromKeyParameter(const Item& key) const;
+  base::Result<value::PrimaryKey> KeyFromKeyParameter(const value::Item& key) const;
 
-  const Item* Find(const PrimaryKey& key) const { return versions_.Find(key); }
+  const value::Item* Find(const value::PrimaryKey& key) const { return versions_.Find(key); }
 
   // --- replication lag (eventually consistent reads) ------------------------------------------
 
   // Keeps the versions replaced within the last `seconds` on `clock`, so an eventually
   // consistent read can see the item as a lagging replica would; 0 keeps none.
-  void SetReplicationLag(double seconds, const Clock* clock);
+  void SetReplicationLag(double seconds, const base::Clock* clock);
   // The item as it was at `as_of` on the clock: nullptr when it did not exist then. An `as_of`
   // of infinity is the current item.
-  const Item* FindAsOf(const PrimaryKey& key, double as_of) const {
+  const value::Item* FindAsOf(const value::PrimaryKey& key, double as_of) const {
     return versions_.FindAsOf(key, as_of);
   }
   // Visits items in Scan order from `from` (the first key not below it, or the first above it
@@ -130,7 +134,7 @@ class Table {
   // includes items deleted since and leaves out items written since; `visit` returns false to
   // stop. An `as_of` of infinity visits the current items.
   using ItemVisitor = ItemVersions::ItemVisitor;
-  void VisitAsOf(const PrimaryKey* from, bool exclusive, double as_of,
+  void VisitAsOf(const value::PrimaryKey* from, bool exclusive, double as_of,
                  const ItemVisitor& visit) const {
     versions_.VisitAsOf(from, exclusive, as_of, visit);
   }
@@ -139,19 +143,20 @@ class Table {
   // Every item in Scan order (see PrimaryKeyLess).
   const ItemMap& items() const { return versions_.items(); }
   // The primary key of a stored item.
-  PrimaryKey KeyOf(const Item& item) const;
+  value::PrimaryKey KeyOf(const value::Item& item) const;
   // Who made a change: a request, or DynamoDB itself (the Time to Live sweeper).
   enum class ChangeOrigin { kRequest, kTimeToLive };
   // Told of every change that alters an item: the item before (null when new) and after (null
   // when deleted). A write that leaves the item exactly as it was is no change.
   using ChangeListener =
-      std::function<void(const Item* before, const Item* after, ChangeOrigin origin)>;
+      std::function<void(const value::Item* before, const value::Item* after, ChangeOrigin origin)>;
   void SetChangeListener(ChangeListener listener) { change_listener_ = std::move(listener); }
 
   // Stores the item under its key, returning the item it replaced.
-  std::optional<Item> Put(const PrimaryKey& key, Item item);
+  std::optional<value::Item> Put(const value::PrimaryKey& key, value::Item item);
   // Removes the item, returning it when it existed.
-  std::optional<Item> Delete(const PrimaryKey& key, ChangeOrigin origin = ChangeOrigin::kRequest);
+  std::optional<value::Item> Delete(const value::PrimaryKey& key,
+                                    ChangeOrigin origin = ChangeOrigin::kRequest);
 
   // --- point-in-time recovery ------------------------------------------------------------
 
@@ -163,10 +168,14 @@ class Table {
   // --- secondary indexes ----------------------------------------------------------------
 
   // Adds an index and fills it from the items already stored.
-  SecondaryIndex& AddIndex(IndexDefinition definition);
-  const std::vector<std::unique_ptr<SecondaryIndex>>& indexes() const { return indexes_.all(); }
-  const SecondaryIndex* FindIndex(const std::string& name) const { return indexes_.Find(name); }
-  SecondaryIndex* FindIndex(const std::string& name) { return indexes_.Find(name); }
+  index::SecondaryIndex& AddIndex(index::IndexDefinition definition);
+  const std::vector<std::unique_ptr<index::SecondaryIndex>>& indexes() const {
+    return indexes_.all();
+  }
+  const index::SecondaryIndex* FindIndex(const std::string& name) const {
+    return indexes_.Find(name);
+  }
+  index::SecondaryIndex* FindIndex(const std::string& name) { return indexes_.Find(name); }
   // Drops an index and its entries.
   void RemoveIndex(const std::string& name) { indexes_.Remove(name); }
   // A deleted global index DescribeTable still shows as DELETING until `until` on the clock.
@@ -178,23 +187,23 @@ class Table {
   std::vector<DeletingIndex> DeletingIndexes(double now) const { return indexes_.DeletingAt(now); }
   // Global indexes receive each change `seconds` after the table (Playground.Configure
   // "IndexPropagationSeconds"; 0, the default, updates them with the table).
-  void SetIndexPropagation(double seconds, const Clock* clock);
+  void SetIndexPropagation(double seconds, const base::Clock* clock);
   // Applies the index changes due by `now`.
   void PropagateIndexUpdates(double now) { indexes_.Propagate(now); }
   bool has_local_indexes() const { return indexes_.has_local(); }
   // Index key attributes of a new item must have their declared types (SecondaryIndex).
-  Status CheckIndexKeys(const Item& item) const { return indexes_.CheckItem(item); }
+  base::Status CheckIndexKeys(const value::Item& item) const { return indexes_.CheckItem(item); }
 
   // An item collection: the items under one partition-key value and their local index
   // entries (Developer Guide, "Item collections in Local Secondary Indexes").
-  long long ItemCollectionBytes(const AttributeValue& partition_key) const;
+  long long ItemCollectionBytes(const value::AttributeValue& partition_key) const;
 
   long long item_count() const { return static_cast<long long>(versions_.items().size()); }
   long long size_bytes() const { return size_bytes_; }
 
   // --- partitions -------------------------------------------------------------------------
 
-  const PartitionMap& partitions() const { return partitions_.map(); }
+  const partition::PartitionMap& partitions() const { return partitions_.map(); }
   const TablePartitions::Stats& partition_stats(size_t index) const {
     return partitions_.stats(index);
   }
@@ -213,36 +222,37 @@ class Table {
 
   // --- metrics ----------------------------------------------------------------------------
 
-  TableMetrics& metrics() { return partitions_.metrics(); }
-  const TableMetrics& metrics() const { return partitions_.metrics(); }
+  capacity::TableMetrics& metrics() { return partitions_.metrics(); }
+  const capacity::TableMetrics& metrics() const { return partitions_.metrics(); }
   // Admission before any effect: OK, or the throttling error (counted in the metrics) when
   // the table or the key's partition has no capacity for `units` now. `arn` names the table in
   // the error's ThrottlingReasons.
-  Status Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
-               const std::string& arn);
+  base::Status Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
+                     double now, const std::string& arn);
   // The same for a read spread over many partitions (Scan): only the table's capacity limits.
-  Status AdmitSpread(double units, double now, const std::string& arn);
+  base::Status AdmitSpread(double units, double now, const std::string& arn);
 
   // Takes admitted units from the table's capacity and records them against the partition of
   // `key` (and its key traffic) at `now`.
-  void RecordRead(const PrimaryKey& key, double units, double now) {
-    partitions_.Record(CapacityKind::kRead, key, units, now);
+  void RecordRead(const value::PrimaryKey& key, double units, double now) {
+    partitions_.Record(capacity::CapacityKind::kRead, key, units, now);
   }
-  void RecordWrite(const PrimaryKey& key, double units, double now) {
-    partitions_.Record(CapacityKind::kWrite, key, units, now);
+  void RecordWrite(const value::PrimaryKey& key, double units, double now) {
+    partitions_.Record(capacity::CapacityKind::kWrite, key, units, now);
   }
   // Spreads units over the partitions of the items read, in proportion to their bytes (Scan).
-  void RecordSpreadRead(const std::vector<const Item*>& items, double units, double now);
+  void RecordSpreadRead(const std::vector<const value::Item*>& items, double units, double now);
 
  private:
   // Saves and restores every member (engine/persist/state_codec.h).
-  friend class StateCodec;
-  void ConfigureIndexCapacity(SecondaryIndex& index, double now);
+  friend class persist::StateCodec;
+  void ConfigureIndexCapacity(index::SecondaryIndex& index, double now);
 
-  Status CheckKeyValue(const std::string& name, const AttributeValue& value, bool is_sort) const;
+  base::Status CheckKeyValue(const std::string& name, const value::AttributeValue& value,
+                             bool is_sort) const;
   // Checks one key attribute's value and puts it in `key` as its partition or sort value.
-  Status AddKeyElement(const KeySchemaElement& element, const AttributeValue& value,
-                       PrimaryKey& key) const;
+  base::Status AddKeyElement(const KeySchemaElement& element, const value::AttributeValue& value,
+                             value::PrimaryKey& key) const;
 
   TableDefinition definition_;
   std::string sort_key_name_;
@@ -251,8 +261,8 @@ class Table {
   TablePartitions partitions_;
   TableIndexes indexes_;
   ChangeListener change_listener_;
-  const Clock* clock_ = nullptr;
+  const base::Clock* clock_ = nullptr;
   PointInTimeHistory point_in_time_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

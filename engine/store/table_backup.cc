@@ -1,6 +1,6 @@
 #include "engine/store/table_backup.h"
 
-namespace ddbpg {
+namespace ddbpg::store {
 
 TableBackup CaptureTable(const Table& table) {
   TableBackup backup;
@@ -9,7 +9,7 @@ TableBackup CaptureTable(const Table& table) {
   // API reference: tags, stream and TTL settings, PITR are set up again by hand; nor the
   // resource-based policy).
   backup.table.tags.clear();
-  backup.table.resource_policy = ResourcePolicy();
+  backup.table.resource_policy = base::ResourcePolicy();
   backup.table.restore_summary.reset();
   for (const auto& index : table.indexes()) backup.indexes.push_back(index->definition());
   backup.items.reserve(table.items().size());
@@ -18,4 +18,4 @@ TableBackup CaptureTable(const Table& table) {
   return backup;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

@@ -12,7 +12,7 @@
 #include "engine/store/table.h"
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::store {
 
 enum class BackupType { kUser, kSystem };
 
@@ -25,12 +25,12 @@ struct TableBackup {
   // The table as it was: its definition (name, id, keys, billing, throughput, stream and TTL
   // settings), its indexes, and its items in Scan order.
   TableDefinition table;
-  std::vector<IndexDefinition> indexes;
-  std::vector<Item> items;
+  std::vector<index::IndexDefinition> indexes;
+  std::vector<value::Item> items;
   long long size_bytes = 0;
 };
 
 // The backup of `table` as it is now, without its ARN, name, type or time.
 TableBackup CaptureTable(const Table& table);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

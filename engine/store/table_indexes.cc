@@ -3,21 +3,21 @@
 #include <algorithm>
 #include <limits>
 
-namespace ddbpg {
+namespace ddbpg::store {
 
-SecondaryIndex& TableIndexes::Add(std::unique_ptr<SecondaryIndex> index) {
+index::SecondaryIndex& TableIndexes::Add(std::unique_ptr<index::SecondaryIndex> index) {
   live_.push_back(std::move(index));
   return *live_.back();
 }
 
-const SecondaryIndex* TableIndexes::Find(const std::string& name) const {
+const index::SecondaryIndex* TableIndexes::Find(const std::string& name) const {
   for (const auto& index : live_) {
     if (index->name() == name) return index.get();
   }
   return nullptr;
 }
 
-SecondaryIndex* TableIndexes::Find(const std::string& name) {
+index::SecondaryIndex* TableIndexes::Find(const std::string& name) {
   for (const auto& index : live_) {
     if (index->name() == name) return index.get();
   }
@@ -38,7 +38,7 @@ void TableIndexes::Remove(const std::string& name) {
 }
 
 void TableIndexes::RemoveLater(const std::string& name, double until) {
-  const SecondaryIndex* index = Find(name);
+  const index::SecondaryIndex* index = Find(name);
   if (index == nullptr) return;
   deleting_.push_back({index->definition(), index->size_bytes(), index->item_count(), until});
   Remove(name);
@@ -52,7 +52,7 @@ std::vector<TableIndexes::Deleting> TableIndexes::DeletingAt(double now) const {
   return still;
 }
 
-void TableIndexes::SetPropagation(double seconds, const Clock* clock) {
+void TableIndexes::SetPropagation(double seconds, const base::Clock* clock) {
   propagation_seconds_ = seconds;
   clock_ = clock;
   if (seconds <= 0) Propagate(std::numeric_limits<double>::infinity());
@@ -67,14 +67,14 @@ void TableIndexes::Propagate(double now) {
   }
 }
 
-void TableIndexes::Apply(const Item* before, const Item* after) {
+void TableIndexes::Apply(const value::Item* before, const value::Item* after) {
   for (const auto& index : live_) {
     // Global indexes are updated asynchronously on AWS: with a propagation delay set, the
     // change reaches them that much later. Local indexes are updated with the table.
     if (index->is_global() && propagation_seconds_ > 0 && clock_ != nullptr) {
       pending_.push_back({clock_->NowSeconds() + propagation_seconds_, index.get(),
-                          before ? std::optional<Item>(*before) : std::nullopt,
-                          after ? std::optional<Item>(*after) : std::nullopt});
+                          before ? std::optional<value::Item>(*before) : std::nullopt,
+                          after ? std::optional<value::Item>(*after) : std::nullopt});
       continue;
     }
     index->Apply(before, after);
@@ -88,11 +88,11 @@ bool TableIndexes::has_local() const {
   return false;
 }
 
-Status TableIndexes::CheckItem(const Item& item) const {
+base::Status TableIndexes::CheckItem(const value::Item& item) const {
   for (const auto& index : live_) {
-    if (Status s = index->CheckItem(item); !s.ok()) return s;
+    if (base::Status s = index->CheckItem(item); !s.ok()) return s;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

@@ -14,20 +14,24 @@
 #include "engine/index/secondary_index.h"
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::store {
 
 class TableIndexes {
  public:
-  const std::vector<std::unique_ptr<SecondaryIndex>>& all() const { return live_; }
-  SecondaryIndex& Add(std::unique_ptr<SecondaryIndex> index);
-  const SecondaryIndex* Find(const std::string& name) const;
-  SecondaryIndex* Find(const std::string& name);
+  const std::vector<std::unique_ptr<index::SecondaryIndex>>& all() const { return live_; }
+  index::SecondaryIndex& Add(std::unique_ptr<index::SecondaryIndex> index);
+  const index::SecondaryIndex* Find(const std::string& name) const;
+  index::SecondaryIndex* Find(const std::string& name);
   // Drops an index, its entries and the changes still on their way to it.
   void Remove(const std::string& name);
 
   // A deleted global index, shown as DELETING until `until` on the clock.
   struct Deleting {
-    IndexDefinition definition;
+    index::IndexDefinition definition;
     long long size_bytes = 0;
     long long item_count = 0;
     double until = 0;
@@ -37,32 +41,32 @@ class TableIndexes {
   std::vector<Deleting> DeletingAt(double now) const;
 
   // Global indexes receive each change `seconds` after the table; 0 updates them with it.
-  void SetPropagation(double seconds, const Clock* clock);
+  void SetPropagation(double seconds, const base::Clock* clock);
   // Applies the changes due by `now`.
   void Propagate(double now);
   // Tells every index of a change to an item (`before` null when new, `after` null when
   // deleted): local indexes at once, global ones after the propagation delay.
-  void Apply(const Item* before, const Item* after);
+  void Apply(const value::Item* before, const value::Item* after);
 
   bool has_local() const;
   // Index key attributes of a new item must have their declared types (SecondaryIndex).
-  Status CheckItem(const Item& item) const;
+  base::Status CheckItem(const value::Item& item) const;
 
  private:
   // Saves and restores every member (engine/persist/state_codec.h).
-  friend class StateCodec;
+  friend class persist::StateCodec;
 
-  std::vector<std::unique_ptr<SecondaryIndex>> live_;
+  std::vector<std::unique_ptr<index::SecondaryIndex>> live_;
   struct PendingUpdate {
     double due;
-    SecondaryIndex* index;
-    std::optional<Item> before;
-    std::optional<Item> after;
+    index::SecondaryIndex* index;
+    std::optional<value::Item> before;
+    std::optional<value::Item> after;
   };
   std::deque<PendingUpdate> pending_;
   double propagation_seconds_ = 0;
-  const Clock* clock_ = nullptr;
+  const base::Clock* clock_ = nullptr;
   std::vector<Deleting> deleting_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

@@ -5,16 +5,16 @@
 
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::store {
 
 namespace {
 
 // Keys are tracked as "<type>:<bytes>" (a number by its canonical text), cheap to build on every
 // request; GetMetrics turns them back into DynamoDB JSON.
-std::string PartitionKeyText(const AttributeValue& value) {
-  std::string text(AttributeTypeName(value.type()));
+std::string PartitionKeyText(const value::AttributeValue& value) {
+  std::string text(value::AttributeTypeName(value.type()));
   text += ':';
-  text += value.type() == AttributeType::kN ? value.AsNumber().ToString() : value.AsString();
+  text += value.type() == value::AttributeType::kN ? value.AsNumber().ToString() : value.AsString();
   return text;
 }
 
@@ -23,7 +23,8 @@ std::string PartitionKeyText(const AttributeValue& value) {
 void TablePartitions::Repartition(bool on_demand, double read_units, double write_units,
                                   double scale, double now, const ItemMap& items) {
   scale_ = scale;
-  capacity_.Configure(on_demand, read_units, write_units, PartitionLimitsAtScale(scale), now);
+  capacity_.Configure(on_demand, read_units, write_units, partition::PartitionLimitsAtScale(scale),
+                      now);
   RecomputeStats(items);
   SplitOversized(items);
 }
@@ -33,7 +34,8 @@ void TablePartitions::NoteChange(uint64_t hash, long long items, long long bytes
   Stats& stats = stats_[map().IndexOf(hash)];
   stats.item_count += items;
   stats.size_bytes += bytes;
-  if (stats.size_bytes > PartitionLimitsAtScale(scale_).size_bytes) SplitOversized(now_items);
+  if (stats.size_bytes > partition::PartitionLimitsAtScale(scale_).size_bytes)
+    SplitOversized(now_items);
 }
 
 void TablePartitions::RecomputeStats(const ItemMap& items) {
@@ -41,7 +43,7 @@ void TablePartitions::RecomputeStats(const ItemMap& items) {
   for (const auto& [key, item] : items) {
     Stats& stats = stats_[map().IndexOf(key.partition_hash)];
     stats.item_count += 1;
-    stats.size_bytes += static_cast<long long>(ItemSize(item));
+    stats.size_bytes += static_cast<long long>(value::ItemSize(item));
   }
 }
 
@@ -49,20 +51,20 @@ void TablePartitions::RecomputeStats(const ItemMap& items) {
 // where half of its bytes lie below. An item collection (one partition-key value) cannot be
 // divided, so a partition holding a single one stays as it is, however large.
 void TablePartitions::SplitOversized(const ItemMap& items) {
-  const double limit = PartitionLimitsAtScale(scale_).size_bytes;
-  PartitionMap& partitions = capacity_.mutable_partitions();
+  const double limit = partition::PartitionLimitsAtScale(scale_).size_bytes;
+  partition::PartitionMap& partitions = capacity_.mutable_partitions();
   bool split = true;
   while (split) {
     split = false;
     for (size_t i = 0; i < partitions.size() && !split; ++i) {
       if (stats_[i].size_bytes <= limit) continue;
-      const Partition range = partitions.partitions()[i];
+      const partition::Partition range = partitions.partitions()[i];
       // Bytes per distinct hash, in hash order; the split goes after the hash where the bytes
       // below come closest to half.
       std::vector<std::pair<uint64_t, long long>> by_hash;
       for (const auto& [key, item] : items) {
         if (key.partition_hash < range.hash_start || key.partition_hash > range.hash_end) continue;
-        long long bytes = static_cast<long long>(ItemSize(item));
+        long long bytes = static_cast<long long>(value::ItemSize(item));
         if (by_hash.empty() || by_hash.back().first != key.partition_hash) {
           by_hash.push_back({key.partition_hash, 0});
         }
@@ -93,43 +95,46 @@ void TablePartitions::Adapt(double now, bool may_split_for_heat, const ItemMap& 
   bool changed = capacity_.GrowForPeak(now);
   if (split_for_heat_ && may_split_for_heat &&
       heat_splitter_.SplitIfHot(now, capacity_.mutable_partitions(), capacity_.metrics(),
-                                PartitionLimitsAtScale(scale_))) {
+                                partition::PartitionLimitsAtScale(scale_))) {
     changed = true;
   }
   if (changed) RecomputeStats(items);
 }
 
-Status TablePartitions::Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
-                              const std::string& arn) {
-  Status throttle;
+base::Status TablePartitions::Admit(capacity::CapacityKind kind, const value::PrimaryKey& key,
+                                    double units, double now, const std::string& arn) {
+  base::Status throttle;
   switch (capacity_.Admit(kind, key.partition_hash, units, now, arn, &throttle)) {
-    case PartitionedCapacity::Admission::kAdmitted:
-      return Status::OK();
-    case PartitionedCapacity::Admission::kThrottledButServed:
+    case capacity::PartitionedCapacity::Admission::kAdmitted:
+      return base::Status::OK();
+    case capacity::PartitionedCapacity::Admission::kThrottledButServed:
       // Served after all: Record counts the request, so only the throttle is noted here.
       capacity_.metrics().RecordKeyThrottle(PartitionKeyText(key.partition));
-      return Status::OK();
-    case PartitionedCapacity::Admission::kThrottled:
+      return base::Status::OK();
+    case capacity::PartitionedCapacity::Admission::kThrottled:
       break;
   }
-  capacity_.metrics().RecordKey(PartitionKeyText(key.partition), kind == CapacityKind::kWrite,
+  capacity_.metrics().RecordKey(PartitionKeyText(key.partition),
+                                kind == capacity::CapacityKind::kWrite,
                                 /*throttled=*/true);
   heat_splitter_.NoteTraffic(key.partition_hash, units);
   return throttle;
 }
 
-Status TablePartitions::AdmitSpread(double units, double now, const std::string& arn) {
-  Status throttle;
-  if (capacity_.Admit(CapacityKind::kRead, std::nullopt, units, now, arn, &throttle) ==
-      PartitionedCapacity::Admission::kThrottled) {
+base::Status TablePartitions::AdmitSpread(double units, double now, const std::string& arn) {
+  base::Status throttle;
+  if (capacity_.Admit(capacity::CapacityKind::kRead, std::nullopt, units, now, arn, &throttle) ==
+      capacity::PartitionedCapacity::Admission::kThrottled) {
     return throttle;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-void TablePartitions::Record(CapacityKind kind, const PrimaryKey& key, double units, double now) {
+void TablePartitions::Record(capacity::CapacityKind kind, const value::PrimaryKey& key,
+                             double units, double now) {
   capacity_.Record(kind, key.partition_hash, units, now);
-  capacity_.metrics().RecordKey(PartitionKeyText(key.partition), kind == CapacityKind::kWrite,
+  capacity_.metrics().RecordKey(PartitionKeyText(key.partition),
+                                kind == capacity::CapacityKind::kWrite,
                                 /*throttled=*/false);
   heat_splitter_.NoteTraffic(key.partition_hash, units);
 }
@@ -144,13 +149,13 @@ void TablePartitions::RecordSpread(const std::vector<std::pair<uint64_t, double>
   }
   // An empty page still costs its minimum, charged to the first partition.
   if (total == 0) {
-    capacity_.Record(CapacityKind::kRead, std::nullopt, units, now);
+    capacity_.Record(capacity::CapacityKind::kRead, std::nullopt, units, now);
     return;
   }
-  capacity_.Consume(CapacityKind::kRead, units, now);
+  capacity_.Consume(capacity::CapacityKind::kRead, units, now);
   for (const auto& [id, bytes] : bytes_by_partition) {
     capacity_.metrics().RecordRead(id, now, units * bytes / total);
   }
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

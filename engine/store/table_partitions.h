@@ -15,9 +15,13 @@
 #include "engine/capacity/partitioned_capacity.h"
 #include "engine/store/heat_splitter.h"
 #include "engine/store/item_versions.h"
-#include "engine/store/primary_key.h"
+#include "engine/value/primary_key.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::store {
 
 class TablePartitions {
  public:
@@ -27,11 +31,11 @@ class TablePartitions {
     long long size_bytes = 0;
   };
 
-  const PartitionMap& map() const { return capacity_.partitions(); }
+  const partition::PartitionMap& map() const { return capacity_.partitions(); }
   const Stats& stats(size_t index) const { return stats_[index]; }
   double scale() const { return scale_; }
-  TableMetrics& metrics() { return capacity_.metrics(); }
-  const TableMetrics& metrics() const { return capacity_.metrics(); }
+  capacity::TableMetrics& metrics() { return capacity_.metrics(); }
+  const capacity::TableMetrics& metrics() const { return capacity_.metrics(); }
   bool throttling_enforced() const { return capacity_.throttling_enforced(); }
 
   // Partitions and capacity for the throughput (or on demand) and data at playground `scale`:
@@ -55,13 +59,13 @@ class TablePartitions {
 
   // OK, or the throttling error when the table or the key's partition has no capacity for
   // `units` now; a throttle is counted against the partition and the key.
-  Status Admit(CapacityKind kind, const PrimaryKey& key, double units, double now,
-               const std::string& arn);
+  base::Status Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
+                     double now, const std::string& arn);
   // The same for a read spread over many partitions (Scan): only the table's capacity limits.
-  Status AdmitSpread(double units, double now, const std::string& arn);
+  base::Status AdmitSpread(double units, double now, const std::string& arn);
   // Takes admitted units from the capacity and records them against the key's partition, the
   // key's own traffic and the heat splitter's.
-  void Record(CapacityKind kind, const PrimaryKey& key, double units, double now);
+  void Record(capacity::CapacityKind kind, const value::PrimaryKey& key, double units, double now);
   // Spreads a Scan page's units over the partitions it read, in proportion to the bytes read in
   // each: `bytes_by_hash` holds each item's partition-key hash and size.
   void RecordSpread(const std::vector<std::pair<uint64_t, double>>& bytes_by_hash, double units,
@@ -69,14 +73,14 @@ class TablePartitions {
 
  private:
   // Saves and restores every member (engine/persist/state_codec.h).
-  friend class StateCodec;
+  friend class persist::StateCodec;
   void SplitOversized(const ItemMap& items);
 
-  PartitionedCapacity capacity_;
+  capacity::PartitionedCapacity capacity_;
   std::vector<Stats> stats_ = std::vector<Stats>(1);
   double scale_ = 1;
   HeatSplitter heat_splitter_;
   bool split_for_heat_ = true;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::store

@@ -5,7 +5,7 @@
 
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::streams {
 
 const char* StreamViewTypeName(StreamViewType type) {
   switch (type) {
@@ -53,7 +53,8 @@ void Stream::OpenShard(double now, const std::string& parent_id) {
   shards_.push_back(std::move(shard));
 }
 
-void Stream::Append(const Item* before, const Item* after, bool by_time_to_live, double now) {
+void Stream::Append(const value::Item* before, const value::Item* after, bool by_time_to_live,
+                    double now) {
   if (!enabled_) return;
   Advance(now);
   StreamRecord record;
@@ -63,7 +64,7 @@ void Stream::Append(const Item* before, const Item* after, bool by_time_to_live,
   record.event_id = event_id;
   record.event_name = before == nullptr ? "INSERT" : after == nullptr ? "REMOVE" : "MODIFY";
   record.created_at = now;
-  const Item& any = after ? *after : *before;
+  const value::Item& any = after ? *after : *before;
   for (const auto& [name, key_type] : key_schema_) record.keys[name] = any.at(name);
   const bool wants_new = view_type_ == StreamViewType::kNewImage ||
                          view_type_ == StreamViewType::kNewAndOldImages;
@@ -71,8 +72,9 @@ void Stream::Append(const Item* before, const Item* after, bool by_time_to_live,
                          view_type_ == StreamViewType::kNewAndOldImages;
   if (wants_new && after) record.new_image = *after;
   if (wants_old && before) record.old_image = *before;
-  record.size_bytes = ItemSize(record.keys) + (record.new_image ? ItemSize(*record.new_image) : 0) +
-                      (record.old_image ? ItemSize(*record.old_image) : 0);
+  record.size_bytes = value::ItemSize(record.keys) +
+                      (record.new_image ? value::ItemSize(*record.new_image) : 0) +
+                      (record.old_image ? value::ItemSize(*record.old_image) : 0);
   record.by_time_to_live = by_time_to_live;
   shards_.back().last_sequence = record.sequence;
   shards_.back().records.push_back(std::move(record));
@@ -129,4 +131,4 @@ const StreamShard* Stream::FindShard(const std::string& id) const {
   return nullptr;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::streams

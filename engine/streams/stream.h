@@ -18,7 +18,11 @@
 #include "engine/base/resource_policy.h"
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::persist {
+class StateCodec;  // saves and loads the private state of the classes below
+}  // namespace ddbpg::persist
+
+namespace ddbpg::streams {
 
 enum class StreamViewType { kKeysOnly, kNewImage, kOldImage, kNewAndOldImages };
 const char* StreamViewTypeName(StreamViewType type);
@@ -29,9 +33,9 @@ struct StreamRecord {
   std::string event_id;
   const char* event_name = "INSERT";  // INSERT, MODIFY or REMOVE
   double created_at = 0;               // seconds on the engine's clock
-  Item keys;
-  std::optional<Item> new_image;
-  std::optional<Item> old_image;
+  value::Item keys;
+  std::optional<value::Item> new_image;
+  std::optional<value::Item> old_image;
   size_t size_bytes = 0;
   bool by_time_to_live = false;  // a delete by the TTL sweeper, made by the service itself
 };
@@ -71,7 +75,8 @@ class Stream {
   const std::vector<std::pair<std::string, std::string>>& key_schema() const { return key_schema_; }
 
   // Adds the record of a change: `before` null for an INSERT, `after` null for a REMOVE.
-  void Append(const Item* before, const Item* after, bool by_time_to_live, double now);
+  void Append(const value::Item* before, const value::Item* after, bool by_time_to_live,
+              double now);
   // Stops recording (StreamEnabled false, or the table was deleted): the open shard closes.
   void Disable(double now);
 
@@ -92,11 +97,11 @@ class Stream {
   std::map<std::string, std::string>& mutable_tags() { return tags_; }
   // The stream's own resource-based policy, a slot apart from its table's (PutResourcePolicy
   // with the stream's ARN); dropped when the table is deleted.
-  const ResourcePolicy& resource_policy() const { return resource_policy_; }
-  ResourcePolicy& mutable_resource_policy() { return resource_policy_; }
+  const base::ResourcePolicy& resource_policy() const { return resource_policy_; }
+  base::ResourcePolicy& mutable_resource_policy() { return resource_policy_; }
 
  private:
-  friend class StateCodec;
+  friend class persist::StateCodec;
   void OpenShard(double now, const std::string& parent_id);
   static void CloseShard(StreamShard& shard);
 
@@ -112,7 +117,7 @@ class Stream {
   std::vector<StreamShard> shards_;
   uint64_t shards_opened_ = 0;
   std::map<std::string, std::string> tags_;
-  ResourcePolicy resource_policy_;
+  base::ResourcePolicy resource_policy_;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::streams

@@ -13,15 +13,15 @@
 
 #include "engine/store/table.h"
 
-namespace ddbpg {
+namespace ddbpg::ttl {
 
 // The expiry time `item` carries in TTL attribute `attribute`, or nullopt when it has none (the
 // attribute is missing or not a Number).
-std::optional<double> TtlExpiry(const Item& item, const std::string& attribute);
+std::optional<double> TtlExpiry(const value::Item& item, const std::string& attribute);
 
 // Deletes the items of `table` that expired at least `deletion_delay_seconds` before `now`.
 // `on_delete` sees each deleted item (for stream records). Returns how many were deleted.
-size_t SweepExpiredItems(Table& table, double now, double deletion_delay_seconds,
-                         const std::function<void(const Item&)>& on_delete = {});
+size_t SweepExpiredItems(store::Table& table, double now, double deletion_delay_seconds,
+                         const std::function<void(const value::Item&)>& on_delete = {});
 
-}  // namespace ddbpg
+}  // namespace ddbpg::ttl

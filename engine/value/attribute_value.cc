@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 std::string_view AttributeTypeName(AttributeType type) {
   switch (type) {
@@ -83,4 +83,4 @@ int CompareKeyValues(const AttributeValue& a, const AttributeValue& b) {
   return a.AsString().compare(b.AsString());
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

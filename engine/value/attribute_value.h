@@ -13,7 +13,7 @@
 
 #include "engine/value/number.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 enum class AttributeType { kS, kN, kB, kBool, kNull, kM, kL, kSS, kNS, kBS };
 
@@ -70,4 +70,4 @@ using Item = std::map<std::string, AttributeValue>;
 // numerically, strings and binaries by unsigned bytes. Returns <0, 0 or >0.
 int CompareKeyValues(const AttributeValue& a, const AttributeValue& b);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

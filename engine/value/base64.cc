@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 
-namespace ddbpg {
+namespace ddbpg::value {
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -75,4 +75,4 @@ std::optional<std::string> Base64Decode(std::string_view text) {
   return out;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 std::string Base64Encode(std::string_view bytes);
 
@@ -14,4 +14,4 @@ std::string Base64Encode(std::string_view bytes);
 // character).
 std::optional<std::string> Base64Decode(std::string_view text);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -11,7 +11,7 @@
 #include "engine/value/base64.h"
 #include "engine/value/wire_shape.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 namespace {
 
 
@@ -38,35 +38,35 @@ constexpr std::array<MemberRule, 10> kMembers = {{
 // The wire check recurses once per JSON level; DecodeAttributeValue rejects anything deeper
 // than kMaxNestingDepth, and the dispatcher refuses bodies nested far deeper than that before
 // parsing, so this recursion is bounded.
-Status CheckWire(const json& value) {
-  if (Status s = CheckWireType(value, WireType::kValueStructure, "AttributeValue"); !s.ok()) {
+base::Status CheckWire(const json& value) {
+  if (base::Status s = CheckWireType(value, WireType::kValueStructure, "AttributeValue"); !s.ok()) {
     return s;
   }
-  if (value.is_null()) return Status::OK();
+  if (value.is_null()) return base::Status::OK();
   for (const MemberRule& rule : kMembers) {
     auto it = value.find(rule.name);
     if (it == value.end()) continue;
     const std::string element_shape = "AttributeValue";
-    if (Status s = CheckWireType(*it, rule.type, element_shape); !s.ok()) return s;
+    if (base::Status s = CheckWireType(*it, rule.type, element_shape); !s.ok()) return s;
     if (it->is_null()) continue;
     if (rule.type == WireType::kList) {
       for (const json& element : *it) {
-        Status s = rule.element_type == WireType::kValueStructure
-                       ? CheckWire(element)
-                       : CheckWireType(element, rule.element_type);
+        base::Status s = rule.element_type == WireType::kValueStructure
+                             ? CheckWire(element)
+                             : CheckWireType(element, rule.element_type);
         if (!s.ok()) return s;
       }
     } else if (rule.type == WireType::kMap) {
       for (const auto& [name, element] : it->items()) {
-        if (Status s = CheckWire(element); !s.ok()) return s;
+        if (base::Status s = CheckWire(element); !s.ok()) return s;
       }
     }
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Status Invalid(std::string_view detail) {
-  return Status::Validation(std::string(kParameterValuesInvalid) + std::string(detail));
+base::Status Invalid(std::string_view detail) {
+  return base::Status::Validation(std::string(base::kParameterValuesInvalid) + std::string(detail));
 }
 
 // PutItem, UpdateItem and DeleteItem wrap number and duplicate-member errors in the validator's
@@ -74,9 +74,9 @@ Status Invalid(std::string_view detail) {
 // in 2026, the same in every region tested).
 struct DecodeContext {
   bool envelope_value_errors;
-  Status ValueError(const Status& error) const {
+  base::Status ValueError(const base::Status& error) const {
     if (!envelope_value_errors) return error;
-    return Status::Validation("1 validation error detected: " + error.message());
+    return base::Status::Validation("1 validation error detected: " + error.message());
   }
 };
 
@@ -90,10 +90,10 @@ std::vector<std::string> DuplicateReportOrder(const std::vector<std::string>& me
   return order;
 }
 
-Result<AttributeValue> Decode(const json& value, int depth, const DecodeContext& context);
+base::Result<AttributeValue> Decode(const json& value, int depth, const DecodeContext& context);
 
-Result<AttributeValue> DecodeStringSet(const json& members, AttributeType type,
-                                       const DecodeContext& context) {
+base::Result<AttributeValue> DecodeStringSet(const json& members, AttributeType type,
+                                             const DecodeContext& context) {
   bool binary = type == AttributeType::kBS;
   if (members.empty()) {
     return Invalid(binary ? "Binary sets should not be empty" : "An string set  may not be empty");
@@ -125,12 +125,12 @@ Result<AttributeValue> DecodeStringSet(const json& members, AttributeType type,
   return binary ? AttributeValue::BinarySet(decoded) : AttributeValue::StringSet(decoded);
 }
 
-Result<AttributeValue> DecodeNumberSet(const json& members, const DecodeContext& context) {
+base::Result<AttributeValue> DecodeNumberSet(const json& members, const DecodeContext& context) {
   if (members.empty()) return Invalid("An number set  may not be empty");
   std::vector<Number> numbers;
   for (const json& member : members) {
     if (member.is_null()) continue;
-    Result<Number> n = Number::Parse(member.get_ref<const std::string&>());
+    base::Result<Number> n = Number::Parse(member.get_ref<const std::string&>());
     if (!n.ok()) return context.ValueError(n.status());
     numbers.push_back(*n);
   }
@@ -147,13 +147,13 @@ Result<AttributeValue> DecodeNumberSet(const json& members, const DecodeContext&
 
 // The item itself is level 1, so a top-level attribute (depth 0) is level 2 and a list or map
 // may sit at most at level kMaxNestingDepth.
-bool NestingTooDeep(int depth) { return depth + 2 > limits::kMaxNestingDepth; }
+bool NestingTooDeep(int depth) { return depth + 2 > base::limits::kMaxNestingDepth; }
 
-Result<AttributeValue> DecodeMember(std::string_view name, const json& member, int depth,
-                                    const DecodeContext& context) {
+base::Result<AttributeValue> DecodeMember(std::string_view name, const json& member, int depth,
+                                          const DecodeContext& context) {
   if (name == "S") return AttributeValue::String(member.get<std::string>());
   if (name == "N") {
-    Result<Number> n = Number::Parse(member.get_ref<const std::string&>());
+    base::Result<Number> n = Number::Parse(member.get_ref<const std::string&>());
     if (!n.ok()) return context.ValueError(n.status());
     return AttributeValue::OfNumber(*n);
   }
@@ -167,14 +167,14 @@ Result<AttributeValue> DecodeMember(std::string_view name, const json& member, i
   if (name == "BS") return DecodeStringSet(member, AttributeType::kBS, context);
   if (name == "NS") return DecodeNumberSet(member, context);
   if (NestingTooDeep(depth)) {
-    return Status::Validation(
+    return base::Status::Validation(
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
         "levels beyond supported limit");
   }
   if (name == "L") {
     AttributeValue::List list;
     for (const json& element : member) {
-      Result<AttributeValue> decoded = Decode(element, depth + 1, context);
+      base::Result<AttributeValue> decoded = Decode(element, depth + 1, context);
       if (!decoded.ok()) return decoded.status();
       list.push_back(std::move(*decoded));
     }
@@ -182,7 +182,7 @@ Result<AttributeValue> DecodeMember(std::string_view name, const json& member, i
   }
   AttributeValue::Map map;
   for (const auto& [key, element] : member.items()) {
-    Result<AttributeValue> decoded = Decode(element, depth + 1, context);
+    base::Result<AttributeValue> decoded = Decode(element, depth + 1, context);
     if (!decoded.ok()) return decoded.status();
     map.emplace(key, std::move(*decoded));
   }
@@ -191,7 +191,7 @@ Result<AttributeValue> DecodeMember(std::string_view name, const json& member, i
 
 // Each present type is checked in the order its member appears; only when all pass does the
 // "more than one" rule apply (so {"S":"a","N":"x"} reports the number).
-Result<AttributeValue> Decode(const json& value, int depth, const DecodeContext& context) {
+base::Result<AttributeValue> Decode(const json& value, int depth, const DecodeContext& context) {
   std::optional<AttributeValue> decoded;
   int present_count = 0;
   for (const auto& [name, member] : value.items()) {
@@ -200,16 +200,16 @@ Result<AttributeValue> Decode(const json& value, int depth, const DecodeContext&
     for (const MemberRule& rule : kMembers) known = known || name == rule.name;
     if (!known) continue;
     ++present_count;
-    Result<AttributeValue> one = DecodeMember(name, member, depth, context);
+    base::Result<AttributeValue> one = DecodeMember(name, member, depth, context);
     if (!one.ok()) return one.status();
     if (!decoded) decoded = std::move(*one);
   }
   if (present_count == 0) {
-    return Status::Validation(
+    return base::Status::Validation(
         "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
   }
   if (present_count > 1) {
-    return Status::Validation(
+    return base::Status::Validation(
         "Supplied AttributeValue has more than one datatypes set, must contain exactly one of "
         "the supported datatypes");
   }
@@ -218,27 +218,27 @@ Result<AttributeValue> Decode(const json& value, int depth, const DecodeContext&
 
 }  // namespace
 
-Status CheckAttributeValueWire(const json& value) { return CheckWire(value); }
+base::Status CheckAttributeValueWire(const json& value) { return CheckWire(value); }
 
-Status CheckAttributeMapWire(const json& value) {
-  if (Status s = CheckWireType(value, WireType::kMap, "AttributeValue"); !s.ok()) return s;
-  if (value.is_null()) return Status::OK();
+base::Status CheckAttributeMapWire(const json& value) {
+  if (base::Status s = CheckWireType(value, WireType::kMap, "AttributeValue"); !s.ok()) return s;
+  if (value.is_null()) return base::Status::OK();
   for (const auto& [name, element] : value.items()) {
-    if (Status s = CheckWire(element); !s.ok()) return s;
+    if (base::Status s = CheckWire(element); !s.ok()) return s;
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
-Result<AttributeValue> DecodeAttributeValue(const json& value, DecodeOptions options) {
+base::Result<AttributeValue> DecodeAttributeValue(const json& value, DecodeOptions options) {
   return Decode(value, 0, DecodeContext{options.envelope_value_errors});
 }
 
-Result<Item> DecodeItem(const json& value, DecodeOptions options) {
+base::Result<Item> DecodeItem(const json& value, DecodeOptions options) {
   const DecodeContext context{options.envelope_value_errors};
   Item item;
   for (const auto& [name, element] : value.items()) {
     if (element.is_null()) continue;
-    Result<AttributeValue> decoded = Decode(element, 0, context);
+    base::Result<AttributeValue> decoded = Decode(element, 0, context);
     if (!decoded.ok()) return decoded.status();
     item.emplace(name, std::move(*decoded));
   }
@@ -287,4 +287,4 @@ json EncodeItem(const Item& item) {
   return out;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

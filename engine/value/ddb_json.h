@@ -12,15 +12,15 @@
 #include "engine/base/status.h"
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 using json = nlohmann::json;
 
 // OK when every member of the AttributeValue (and of nested ones) has the JSON type the
 // protocol expects; unknown members are ignored, as the service ignores them.
-Status CheckAttributeValueWire(const json& value);
+base::Status CheckAttributeValueWire(const json& value);
 // The same for a map of name to AttributeValue (an Item, a Key, ExpressionAttributeValues).
-Status CheckAttributeMapWire(const json& value);
+base::Status CheckAttributeMapWire(const json& value);
 
 struct DecodeOptions {
   // PutItem, UpdateItem and DeleteItem report number and duplicate-member errors inside
@@ -29,11 +29,11 @@ struct DecodeOptions {
 };
 
 // Decodes a wire-checked AttributeValue, enforcing DynamoDB's value rules.
-Result<AttributeValue> DecodeAttributeValue(const json& value, DecodeOptions options = {});
+base::Result<AttributeValue> DecodeAttributeValue(const json& value, DecodeOptions options = {});
 // Decodes a wire-checked map of AttributeValues.
-Result<Item> DecodeItem(const json& value, DecodeOptions options = {});
+base::Result<Item> DecodeItem(const json& value, DecodeOptions options = {});
 
 json EncodeAttributeValue(const AttributeValue& value);
 json EncodeItem(const Item& item);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -1,6 +1,6 @@
 #include "engine/value/item_size.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 namespace {
 
 // A list or map costs 3 bytes however empty, plus 1 byte per element (Developer Guide,
@@ -59,4 +59,4 @@ size_t ItemSize(const Item& item) {
   return total;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

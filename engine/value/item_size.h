@@ -7,7 +7,7 @@
 
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 // Bytes a value occupies, not counting the name of the attribute holding it.
 size_t AttributeValueSize(const AttributeValue& value);
@@ -18,4 +18,4 @@ size_t AttributeSize(std::string_view name, const AttributeValue& value);
 // The sum of AttributeSize over the item's attributes.
 size_t ItemSize(const Item& item);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -2,10 +2,10 @@
 
 #include "engine/value/base64.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 namespace {
 
-void WriteStrings(JsonWriter& writer, const std::vector<std::string>& members, bool binary) {
+void WriteStrings(base::JsonWriter& writer, const std::vector<std::string>& members, bool binary) {
   writer.BeginArray();
   for (const std::string& member : members) writer.String(binary ? Base64Encode(member) : member);
   writer.EndArray();
@@ -13,7 +13,7 @@ void WriteStrings(JsonWriter& writer, const std::vector<std::string>& members, b
 
 }  // namespace
 
-void WriteAttributeValue(JsonWriter& writer, const AttributeValue& value) {
+void WriteAttributeValue(base::JsonWriter& writer, const AttributeValue& value) {
   writer.BeginObject();
   writer.Key(AttributeTypeName(value.type()));
   switch (value.type()) {
@@ -55,7 +55,7 @@ void WriteAttributeValue(JsonWriter& writer, const AttributeValue& value) {
   writer.EndObject();
 }
 
-void WriteItem(JsonWriter& writer, const Item& item) {
+void WriteItem(base::JsonWriter& writer, const Item& item) {
   writer.BeginObject();
   for (const auto& [name, value] : item) {
     writer.Key(name);
@@ -64,4 +64,4 @@ void WriteItem(JsonWriter& writer, const Item& item) {
   writer.EndObject();
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -5,9 +5,9 @@
 #include "engine/base/json_writer.h"
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 
-void WriteAttributeValue(JsonWriter& writer, const AttributeValue& value);
-void WriteItem(JsonWriter& writer, const Item& item);
+void WriteAttributeValue(base::JsonWriter& writer, const AttributeValue& value);
+void WriteItem(base::JsonWriter& writer, const Item& item);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

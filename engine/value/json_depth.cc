@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-namespace ddbpg {
+namespace ddbpg::value {
 namespace {
 
 // The index just past the string whose body starts at `i` (after its opening quote), or the
@@ -42,4 +42,4 @@ bool NestedDeeperThan(std::string_view text, int max_depth) {
   return false;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

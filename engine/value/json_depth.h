@@ -5,9 +5,9 @@
 
 #include <string_view>
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 // Whether `text` opens more than `max_depth` objects and arrays inside one another.
 bool NestedDeeperThan(std::string_view text, int max_depth);
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -10,7 +10,7 @@
 #include "engine/base/json_string_bytes.h"
 #include "engine/base/utf8.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 namespace {
 
 using json = nlohmann::json;
@@ -167,7 +167,7 @@ class Reader {
       if (!HexQuad(low) || low < 0xDC00 || low > 0xDFFF) return false;
       code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
     }
-    AppendUtf8(out, code_point);
+    base::AppendUtf8(out, code_point);
     return true;
   }
 
@@ -176,7 +176,7 @@ class Reader {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     while (true) {
       const size_t run_start = at_;
-      while (!AtEnd() && !kJsonStringStops[bytes[at_]]) ++at_;
+      while (!AtEnd() && !base::kJsonStringStops[bytes[at_]]) ++at_;
       out.append(text_.data() + run_start, at_ - run_start);
       if (AtEnd()) return false;
       const unsigned char c = bytes[at_];
@@ -186,7 +186,7 @@ class Reader {
       }
       if (c < 0x20) return false;
       if (c >= 0x80) {
-        const Utf8Sequence sequence = MultiByteSequenceAt(text_.substr(at_));
+        const base::Utf8Sequence sequence = base::MultiByteSequenceAt(text_.substr(at_));
         if (sequence.length == 0) return false;
         out.append(text_.data() + at_, sequence.length);
         at_ += sequence.length;
@@ -288,4 +288,4 @@ class Reader {
 
 bool ReadJson(std::string_view text, json& out) { return Reader(text).Document(out); }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 // The document in `text`, or false when it is not valid JSON (`out` is then unspecified).
 // Nesting is limited to kMaxReadDepth levels (the dispatcher refuses far less first).
@@ -16,4 +16,4 @@ bool ReadJson(std::string_view text, nlohmann::json& out);
 
 inline constexpr int kMaxReadDepth = 512;
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace ddbpg {
+namespace ddbpg::value {
 namespace {
 
 // DynamoDB's messages, word for word, because clients match on them.
@@ -128,21 +128,21 @@ void SubtractFrom(PlaceDigits& minuend, const PlaceDigits& subtrahend) {
 
 }  // namespace
 
-Result<Number> Number::Validated(bool negative, std::string digits, int64_t exponent) {
+base::Result<Number> Number::Validated(bool negative, std::string digits, int64_t exponent) {
   // DynamoDB reports the range before the digit count (measured against the live service,
   // 2026), so check in that order.
   if (digits.empty()) return Number();
-  if (exponent > kMaxExponent) return Status::Validation(kOverflow);
-  if (exponent < kMinExponent) return Status::Validation(kUnderflow);
+  if (exponent > kMaxExponent) return base::Status::Validation(kOverflow);
+  if (exponent < kMinExponent) return base::Status::Validation(kUnderflow);
   if (digits.size() > static_cast<size_t>(kMaxSignificantDigits)) {
-    return Status::Validation(kTooManyDigits);
+    return base::Status::Validation(kTooManyDigits);
   }
   return Number(negative, std::move(digits), static_cast<int>(exponent));
 }
 
-Result<Number> Number::Parse(std::string_view text) {
+base::Result<Number> Number::Parse(std::string_view text) {
   Lexed lexed;
-  if (!Lex(text, lexed)) return Status::Validation(kNotANumberPrefix + std::string(text));
+  if (!Lex(text, lexed)) return base::Status::Validation(kNotANumberPrefix + std::string(text));
 
   // Treat integer and fraction as one digit run with the point after integer.size(); the run is
   // only walked, never copied, so long zero padding costs linear time and no memory.
@@ -160,10 +160,10 @@ Result<Number> Number::Parse(std::string_view text) {
   // is exactly the exponent of the 0.d1d2... form before the written exponent is applied.
   int64_t exponent =
       static_cast<int64_t>(lexed.integer.size()) - static_cast<int64_t>(first) + lexed.exponent;
-  if (exponent > kMaxExponent) return Status::Validation(kOverflow);
-  if (exponent < kMinExponent) return Status::Validation(kUnderflow);
+  if (exponent > kMaxExponent) return base::Status::Validation(kOverflow);
+  if (exponent < kMinExponent) return base::Status::Validation(kUnderflow);
   if (last - first + 1 > static_cast<size_t>(kMaxSignificantDigits)) {
-    return Status::Validation(kTooManyDigits);
+    return base::Status::Validation(kTooManyDigits);
   }
   std::string digits;
   digits.reserve(last - first + 1);
@@ -231,7 +231,7 @@ size_t Number::StorageBytes() const {
   return 1 + static_cast<size_t>(pairs) + (negative_ ? 1 : 0);
 }
 
-Result<Number> Number::Add(const Number& a, const Number& b) {
+base::Result<Number> Number::Add(const Number& a, const Number& b) {
   if (a.is_zero()) return b;
   if (b.is_zero()) return a;
 
@@ -269,6 +269,8 @@ Result<Number> Number::Add(const Number& a, const Number& b) {
   return Validated(negative, std::move(digits), exponent);
 }
 
-Result<Number> Number::Subtract(const Number& a, const Number& b) { return Add(a, b.Negated()); }
+base::Result<Number> Number::Subtract(const Number& a, const Number& b) {
+  return Add(a, b.Negated());
+}
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -17,7 +17,7 @@
 
 #include "engine/base/status.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 // A finite, validated DynamoDB number. Every instance satisfies the service limits, because the
 // only ways to make a non-zero Number (Parse, Add, Subtract, Negated) check them.
@@ -40,12 +40,12 @@ class Number {
   // the '.' may be empty but not both (".5", "5."). No whitespace, hex, Infinity or NaN. Returns
   // Status::Validation with DynamoDB's message when the text is not a number, has more than 38
   // significant digits, or is out of range (checked in that order). Linear in the text length.
-  static Result<Number> Parse(std::string_view text);
+  static base::Result<Number> Parse(std::string_view text);
 
   // Exact a + b and a - b, validated like Parse: a result needing more than 38 significant digits
   // fails with the 38-digit message rather than being rounded, as DynamoDB does.
-  static Result<Number> Add(const Number& a, const Number& b);
-  static Result<Number> Subtract(const Number& a, const Number& b);
+  static base::Result<Number> Add(const Number& a, const Number& b);
+  static base::Result<Number> Subtract(const Number& a, const Number& b);
 
   // The same magnitude with the opposite sign; zero stays zero. Always within limits.
   Number Negated() const;
@@ -75,7 +75,7 @@ class Number {
       : negative_(negative), digits_(std::move(digits)), exponent_(exponent) {}
 
   // Builds a Number from already-trimmed digits, enforcing the digit and range limits.
-  static Result<Number> Validated(bool negative, std::string digits, int64_t exponent);
+  static base::Result<Number> Validated(bool negative, std::string digits, int64_t exponent);
 
   // Magnitude-only comparison; signs are ignored.
   int CompareMagnitude(const Number& other) const;
@@ -85,4 +85,4 @@ class Number {
   int exponent_ = 0;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

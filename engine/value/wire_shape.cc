@@ -2,7 +2,7 @@
 
 #include "engine/value/base64.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 namespace {
 
 // The service names JSON literals by its parser's token names.
@@ -17,16 +17,16 @@ constexpr const char* kStructureNotExpected = "Start of structure or map found w
 constexpr const char* kUnexpectedFieldType = "Unexpected field type";
 constexpr const char* kUnexpectedValueType = "Unexpected value type in payload";
 
-Status CheckScalar(const json& value, const std::string& java_name) {
-  if (value.is_object()) return Status::Serialization(kStructureNotExpected);
+base::Status CheckScalar(const json& value, const std::string& java_name) {
+  if (value.is_object()) return base::Status::Serialization(kStructureNotExpected);
   if (value.is_array()) {
-    return Status::Serialization("Unrecognized collection type class java.lang." + java_name);
+    return base::Status::Serialization("Unrecognized collection type class java.lang." + java_name);
   }
   // A string where a boolean belongs never reaches a converter: the parser rejects the token.
   if (java_name == "Boolean" && value.is_string()) {
-    return Status::Serialization("Unexpected token received from parser");
+    return base::Status::Serialization("Unexpected token received from parser");
   }
-  return Status::Serialization(TokenName(value) + " cannot be converted to " + java_name);
+  return base::Status::Serialization(TokenName(value) + " cannot be converted to " + java_name);
 }
 
 bool IsBase64Character(char c) {
@@ -34,74 +34,75 @@ bool IsBase64Character(char c) {
          c == '/' || c == '=';
 }
 
-Status CheckBlob(const json& value) {
-  if (value.is_object()) return Status::Serialization(kStructureNotExpected);
+base::Status CheckBlob(const json& value) {
+  if (value.is_object()) return base::Status::Serialization(kStructureNotExpected);
   if (value.is_array()) {
-    return Status::Serialization("Unrecognized collection type class java.nio.ByteBuffer");
+    return base::Status::Serialization("Unrecognized collection type class java.nio.ByteBuffer");
   }
   if (!value.is_string()) {
-    return Status::Serialization("only base-64-encoded strings are convertible to bytes");
+    return base::Status::Serialization("only base-64-encoded strings are convertible to bytes");
   }
   const std::string& text = value.get_ref<const std::string&>();
   if (text.size() % 4 != 0) {
-    return Status::Serialization(
+    return base::Status::Serialization(
         "Base64 encoded length is expected a multiple of 4 bytes but found: " +
         std::to_string(text.size()));
   }
   for (char c : text) {
     if (!IsBase64Character(c)) {
-      return Status::Serialization("'" + text + "' can not be converted to a Blob: " +
-                                   "Invalid Base64 character: '" + std::string(1, c) + "'");
+      return base::Status::Serialization("'" + text + "' can not be converted to a Blob: " +
+                                         "Invalid Base64 character: '" + std::string(1, c) + "'");
     }
   }
   // "dectected" is the service's own spelling.
   if (!Base64Decode(text)) {
-    return Status::Serialization("Invalid last non-pad Base64 character dectected");
+    return base::Status::Serialization("Invalid last non-pad Base64 character dectected");
   }
-  return Status::OK();
+  return base::Status::OK();
 }
 
 }  // namespace
 
-Status CheckWireType(const json& value, WireType expected, const std::string& structure_name) {
-  if (value.is_null()) return Status::OK();
+base::Status CheckWireType(const json& value, WireType expected,
+                           const std::string& structure_name) {
+  if (value.is_null()) return base::Status::OK();
   switch (expected) {
     case WireType::kString:
-      return value.is_string() ? Status::OK() : CheckScalar(value, "String");
+      return value.is_string() ? base::Status::OK() : CheckScalar(value, "String");
     case WireType::kLong:
-      return value.is_number_integer() ? Status::OK() : CheckScalar(value, "Long");
+      return value.is_number_integer() ? base::Status::OK() : CheckScalar(value, "Long");
     case WireType::kInteger:
-      return value.is_number_integer() ? Status::OK() : CheckScalar(value, "Integer");
+      return value.is_number_integer() ? base::Status::OK() : CheckScalar(value, "Integer");
     case WireType::kBoolean:
-      return value.is_boolean() ? Status::OK() : CheckScalar(value, "Boolean");
+      return value.is_boolean() ? base::Status::OK() : CheckScalar(value, "Boolean");
     case WireType::kBlob:
       return CheckBlob(value);
     case WireType::kStructure:
     case WireType::kValueStructure:
-      if (value.is_object()) return Status::OK();
+      if (value.is_object()) return base::Status::OK();
       if (value.is_array()) {
-        return Status::Serialization(
+        return base::Status::Serialization(
             "Unrecognized collection type class com.amazonaws.dynamodb.v20120810." +
             structure_name);
       }
-      return Status::Serialization(expected == WireType::kStructure ? kUnexpectedFieldType
-                                                                    : kUnexpectedValueType);
+      return base::Status::Serialization(expected == WireType::kStructure ? kUnexpectedFieldType
+                                                                          : kUnexpectedValueType);
     case WireType::kList:
-      if (value.is_array()) return Status::OK();
-      if (value.is_object()) return Status::Serialization(kStructureNotExpected);
-      return Status::Serialization(kUnexpectedFieldType);
+      if (value.is_array()) return base::Status::OK();
+      if (value.is_object()) return base::Status::Serialization(kStructureNotExpected);
+      return base::Status::Serialization(kUnexpectedFieldType);
     case WireType::kMap:
-      if (value.is_object()) return Status::OK();
+      if (value.is_object()) return base::Status::OK();
       if (value.is_array()) {
-        return Status::Serialization(
+        return base::Status::Serialization(
             "Unrecognized collection type java.util.Map<java.lang.String, " +
             (structure_name == "String" ? std::string("java.lang.String")
                                         : "com.amazonaws.dynamodb.v20120810." + structure_name) +
             ">");
       }
-      return Status::Serialization(kUnexpectedFieldType);
+      return base::Status::Serialization(kUnexpectedFieldType);
   }
-  return Status::Internal("unknown wire type");
+  return base::Status::Internal("unknown wire type");
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -10,7 +10,7 @@
 
 #include "engine/base/status.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 using json = nlohmann::json;
 
@@ -29,6 +29,7 @@ enum class WireType {
 // OK when `value` is null (an absent member) or has the JSON type `expected` calls for;
 // otherwise the service's SerializationException. `structure_name` names the shape for
 // kStructure and kValueStructure, and the value shape for kMap (used in messages).
-Status CheckWireType(const json& value, WireType expected, const std::string& structure_name = "");
+base::Status CheckWireType(const json& value, WireType expected,
+                           const std::string& structure_name = "");
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -32,7 +32,7 @@ struct Figures {
 
 // The engine's clock moves 1 ms per request, so the load stays inside DynamoDB's capacity
 // limits and the benchmark measures the engine, not the throttling.
-ddbpg::ManualClock* bench_clock = nullptr;
+ddbpg::base::ManualClock* bench_clock = nullptr;
 
 template <class MakeBody>
 Figures Measure(ddbpg::Engine& engine, const std::string& target, int count, MakeBody make_body) {
@@ -173,7 +173,7 @@ void MeasurePutWithIndexes(ddbpg::Engine& engine, int count, const std::string& 
 }  // namespace
 
 int main() {
-  ddbpg::ManualClock clock;
+  ddbpg::base::ManualClock clock;
   bench_clock = &clock;
   ddbpg::Engine engine(clock);
   engine.Handle("DynamoDB_20120810.CreateTable",

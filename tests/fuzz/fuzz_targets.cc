@@ -23,13 +23,13 @@ void Require(bool invariant) {
 }
 
 expr::ExpressionContext FixedContext() {
-  Item values = *DecodeItem(json::parse(
+  value::Item values = *value::DecodeItem(json::parse(
       R"({":v":{"N":"1"},":s":{"S":"a"},":l":{"L":[{"N":"2"}]},":ss":{"SS":["x"]},":b":{"B":"AA=="}})"));
   return expr::ExpressionContext({{"#n", "name"}, {"#m", "map"}}, std::move(values));
 }
 
-const Item& FixedItem() {
-  static const Item* item = new Item(*DecodeItem(json::parse(
+const value::Item& FixedItem() {
+  static const value::Item* item = new value::Item(*value::DecodeItem(json::parse(
       R"({"pk":{"S":"k"},"name":{"S":"abc"},"n":{"N":"5"},"map":{"M":{"a":{"L":[{"N":"1"},{"S":"x"}]}}},)"
       R"("set":{"SS":["x","y"]},"list":{"L":[{"N":"1"},{"N":"2"},{"N":"3"}]}})")));
   return *item;
@@ -41,7 +41,7 @@ void FuzzExpression(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   for (expr::ExpressionKind kind : {expr::ExpressionKind::kCondition,
                                     expr::ExpressionKind::kKeyCondition}) {
-    Result<expr::Condition> condition = expr::ParseCondition(text, kind);
+    base::Result<expr::Condition> condition = expr::ParseCondition(text, kind);
     if (!condition.ok()) {
       Require(!condition.status().message().empty());
       continue;
@@ -51,17 +51,17 @@ void FuzzExpression(const uint8_t* data, size_t size) {
     if (!expr::CheckCondition(*condition, context, kind).ok()) continue;
     expr::EvaluateCondition(*condition, FixedItem(), context);
   }
-  Result<expr::UpdateExpression> update = expr::ParseUpdate(text);
+  base::Result<expr::UpdateExpression> update = expr::ParseUpdate(text);
   if (update.ok()) {
     expr::ExpressionContext context = FixedContext();
     if (context.Resolve(*update).ok() && expr::CheckUpdate(*update, context, {"pk"}).ok()) {
-      Item item = FixedItem();
-      Item before = item;
+      value::Item item = FixedItem();
+      value::Item before = item;
       // A failed update must leave the item exactly as it was.
       if (!expr::ApplyUpdate(*update, context, item).ok()) Require(item == before);
     }
   }
-  Result<expr::ProjectionExpression> projection = expr::ParseProjection(text);
+  base::Result<expr::ProjectionExpression> projection = expr::ParseProjection(text);
   if (projection.ok()) {
     expr::ExpressionContext context = FixedContext();
     if (context.Resolve(*projection).ok()) expr::Project(FixedItem(), projection->paths);
@@ -78,7 +78,7 @@ void FuzzHandle(const uint8_t* data, size_t size) {
       "DynamoDBStreams_20120810.DescribeStream", "DynamoDBStreams_20120810.GetShardIterator",
       "DynamoDBStreams_20120810.GetRecords"};
   if (size == 0) return;
-  ManualClock clock;
+  base::ManualClock clock;
   Engine engine(clock);
   // A table with a local and a global index, a stream and Time to Live, so that writes reach
   // every part of the engine.

@@ -51,3 +51,25 @@ test('the core includes no JSON library', () => {
   assert.deepEqual(withJson, []);
 });
 
+
+// Namespaces follow folders: what engine/store/ declares is ddbpg::store::..., so a name says
+// where it lives. Two kinds of block are exempt: the Engine facade's own member definitions,
+// which live in api/ next to the handlers they call but belong to ddbpg::Engine, and forward
+// declarations of the snapshot codec that lower folders befriend.
+const ENGINE_DEFINITIONS = ['api/dispatcher.cc', 'api/journal.cc', 'api/snapshot.cc', 'api/state_snapshot.cc'];
+const FORWARD_DECLARATION_BLOCK = /^namespace ddbpg::\w+ \{\n(?:class \w+;.*\n)+\}  \/\/ namespace ddbpg::\w+\n/gm;
+
+test('each folder declares its names in its own namespace', () => {
+  const strays = [];
+  for (const folder of LAYERS) {
+    for (const file of sources(path.join(ENGINE, folder))) {
+      const relative = path.relative(ENGINE, file);
+      const own = ENGINE_DEFINITIONS.includes(relative) ? 'ddbpg' : `ddbpg::${folder}`;
+      const text = readFileSync(file, 'utf8').replace(FORWARD_DECLARATION_BLOCK, '');
+      for (const [, name] of text.matchAll(/^namespace ([\w:]+) \{/gm)) {
+        if (name !== own && !name.startsWith(`${own}::`)) strays.push(`${relative}: namespace ${name}`);
+      }
+    }
+  }
+  assert.deepEqual(strays, []);
+});

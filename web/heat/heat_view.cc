@@ -185,12 +185,14 @@ void DrawCostMeter(const HeatSnapshot& snapshot, const HeatViewState& state) {
   ImGui::Text("  %s", FormatDollars(snapshot.on_demand_cost).c_str());
   // The explainer's chat application (100M writes, 500M reads, 100 GB a month) at its own,
   // older prices and at today's list prices.
-  MonthlyWorkload chat;
+  capacity::MonthlyWorkload chat;
   chat.writes = 100e6;
   chat.reads = 500e6;
   chat.storage_gb = 100;
-  double explainer = EstimateMonthlyCost(chat, *PricePreset("explainer")).on_demand_total;
-  double today = EstimateMonthlyCost(chat, *PricePreset("us-east-1")).on_demand_total;
+  double explainer =
+      capacity::EstimateMonthlyCost(chat, *capacity::PricePreset("explainer")).on_demand_total;
+  double today =
+      capacity::EstimateMonthlyCost(chat, *capacity::PricePreset("us-east-1")).on_demand_total;
   ImGui::TextWrapped("The explainer's chat example on demand, a month:");
   ImGui::Text("  %s at the explainer's prices", FormatDollars(explainer).c_str());
   ImGui::Text("  %s at us-east-1 list prices today", FormatDollars(today).c_str());

@@ -558,7 +558,7 @@ TEST_F(BackupsTest, BackupsAndPitrSurviveASnapshot) {
 }
 
 TEST_F(BackupsTest, BackupsReplayFromTheJournalWithTheSameArns) {
-  ManualClock clock;
+  base::ManualClock clock;
   Engine original(clock);
   original.SetJournaling(true);
   auto send = [&](Engine& engine, const std::string& operation, const json& body) {
@@ -574,7 +574,7 @@ TEST_F(BackupsTest, BackupsReplayFromTheJournalWithTheSameArns) {
   const std::string arn = json::parse(created.body)["BackupDetails"]["BackupArn"];
   send(original, "ListBackups", json::object());  // a read, not journaled
   const std::string journal = Engine::JournalHeader() + original.TakeJournal();
-  ManualClock replay_clock;
+  base::ManualClock replay_clock;
   Engine replayed(replay_clock);
   RestoreReport report = replayed.Restore(journal);
   EXPECT_EQ(report.records, 3u);
@@ -588,7 +588,7 @@ TEST(BackupsSnapshotTest, ASnapshotFromBeforeBackupsRestoresWithNone) {
   const std::string snapshot((std::istreambuf_iterator<char>(file)),
                              std::istreambuf_iterator<char>());
   ASSERT_FALSE(snapshot.empty());
-  ManualClock clock;
+  base::ManualClock clock;
   Engine engine(clock);
   ASSERT_EQ(engine.RestoreSnapshot(snapshot).error, "");
   Response listed = engine.Handle("DynamoDB_20120810.ListBackups", "{}");

@@ -135,7 +135,7 @@ TEST_F(JournalTest, TtlDeletionsWokenByAReadAreRecorded) {
   journal += swept;
   clock_.Advance(30);
 
-  ManualClock other_clock(clock_.NowSeconds() + 1000);
+  base::ManualClock other_clock(clock_.NowSeconds() + 1000);
   Engine restored(other_clock);
   RestoreReport report = restored.Restore(journal);
   EXPECT_EQ(report.records, 4u);
@@ -153,7 +153,7 @@ TEST_F(JournalTest, ARestoredEngineAnswersAsTheOriginal) {
   const uint64_t cases = model::EnvNumber("DDBPG_MODEL_CASES", 3000) / 300 + 1;
   const uint64_t seed = model::EnvNumber("DDBPG_MODEL_SEED", 7);
   for (uint64_t run = 0; run < cases; ++run) {
-    ManualClock clock(1767225600.0 + static_cast<double>(run) * 3600);
+    base::ManualClock clock(1767225600.0 + static_cast<double>(run) * 3600);
     Engine original(clock);
     original.SetJournaling(true);
     Random random(seed * 1000003 + run);
@@ -253,7 +253,7 @@ TEST_F(JournalTest, ARestoredEngineAnswersAsTheOriginal) {
     }
     clock.Advance(100);  // past every TTL, so the sweeper has work at the observation
 
-    ManualClock other_clock(clock.NowSeconds() - 5000);
+    base::ManualClock other_clock(clock.NowSeconds() - 5000);
     Engine restored(other_clock);
     RestoreReport report = restored.Restore(journal);
     ASSERT_TRUE(report.readable) << report.damage;
@@ -285,7 +285,7 @@ TEST_F(JournalTest, ABatchReplaysOnlyTheWritesItProcessed) {
   json answer = Ok("BatchWriteItem", {{"RequestItems", {{"hot", writes}}}});
   ASSERT_EQ(answer["UnprocessedItems"]["hot"].size(), 15u);  // the partition's second is full
   const std::string journal = Engine::JournalHeader() + engine_.TakeJournal();
-  ManualClock other_clock(clock_.NowSeconds());
+  base::ManualClock other_clock(clock_.NowSeconds());
   Engine restored(other_clock);
   RestoreReport report = restored.Restore(journal);
   EXPECT_EQ(report.diverged, 0u);
@@ -328,7 +328,7 @@ TEST_F(JournalTest, ShardsRolledOverByAReadRollOverAtTheSameMomentOnReplay) {
   Ok("PutItem", {{"TableName", "first"}, {"Item", {{"pk", {{"S", "b"}}}}}});
   journal += engine_.TakeJournal();
 
-  ManualClock other_clock(clock_.NowSeconds());
+  base::ManualClock other_clock(clock_.NowSeconds());
   Engine restored(other_clock);
   RestoreReport report = restored.Restore(journal);
   EXPECT_EQ(report.diverged, 0u);
@@ -342,7 +342,7 @@ TEST_F(JournalTest, ATornJournalRestoresItsValidPrefix) {
   }
   const std::string journal = Engine::JournalHeader() + engine_.TakeJournal();
   const std::string torn = journal.substr(0, journal.size() - 3);
-  ManualClock other_clock(clock_.NowSeconds());
+  base::ManualClock other_clock(clock_.NowSeconds());
   Engine restored(other_clock);
   RestoreReport report = restored.Restore(torn);
   EXPECT_TRUE(report.readable);
@@ -354,7 +354,7 @@ TEST_F(JournalTest, ATornJournalRestoresItsValidPrefix) {
 }
 
 TEST_F(JournalTest, AnUnreadableJournalOrABusyEngineRestoresNothing) {
-  ManualClock other_clock;
+  base::ManualClock other_clock;
   Engine fresh(other_clock);
   RestoreReport foreign = fresh.Restore("PK\x03\x04 a zip file, not a journal");
   EXPECT_FALSE(foreign.readable);
@@ -378,7 +378,7 @@ TEST_F(JournalTest, ReplayIsNeverThrottledAndKeepsTheThrottlingSetting) {
   }
   // In the original, reads used the rest of the partition's second; replayed, the writes alone.
   const std::string journal = Engine::JournalHeader() + engine_.TakeJournal();
-  ManualClock other_clock(clock_.NowSeconds());
+  base::ManualClock other_clock(clock_.NowSeconds());
   Engine restored(other_clock);
   RestoreReport report = restored.Restore(journal);
   EXPECT_EQ(report.records, 1001u);

@@ -49,7 +49,7 @@ TEST_F(ResetTest, IsJournaledSoAReopenedPlaygroundIsEmptyToo) {
   clock_.Advance(1);
   CreateTable("after");
   const std::string journal = Engine::JournalHeader() + engine_.TakeJournal();
-  ManualClock clock;
+  base::ManualClock clock;
   Engine reopened(clock);
   RestoreReport report = reopened.Restore(journal);
   EXPECT_EQ(report.records, 3u);

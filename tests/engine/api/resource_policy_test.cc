@@ -412,7 +412,7 @@ TEST_F(ResourcePolicyTest, PoliciesSurviveTheJournal) {
   Put(Arn("Kept"), std::string("{"));
   const std::string journal = Engine::JournalHeader() + engine_.TakeJournal();
 
-  ManualClock replay_clock;
+  base::ManualClock replay_clock;
   Engine restored(replay_clock);
   RestoreReport report = restored.Restore(journal);
   EXPECT_EQ(report.records, 2u);
@@ -427,7 +427,7 @@ TEST(ResourcePolicySnapshotTest, ASnapshotFromBeforePoliciesRestoresWithNone) {
   const std::string snapshot((std::istreambuf_iterator<char>(file)),
                              std::istreambuf_iterator<char>());
   ASSERT_FALSE(snapshot.empty());
-  ManualClock clock;
+  base::ManualClock clock;
   Engine engine(clock);
   ASSERT_EQ(engine.RestoreSnapshot(snapshot).error, "");
   const std::string arn = std::string(kArnPrefix) + "Music";

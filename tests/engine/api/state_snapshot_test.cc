@@ -158,7 +158,7 @@ TEST(StateSnapshotTest, ARestoredEngineAnswersEveryLaterRequestAsTheOriginal) {
   const uint64_t seed = model::EnvNumber("DDBPG_MODEL_SEED", 11);
   for (uint64_t run = 0; run < cases; ++run) {
     Random random(seed * 1000003 + run);
-    ManualClock clock(1767225600.0 + static_cast<double>(run) * 7200);
+    base::ManualClock clock(1767225600.0 + static_cast<double>(run) * 7200);
     Engine original(clock);
     auto copy = std::make_unique<Engine>(clock);
     auto send_both = [&](const std::string& operation, const json& body, int step) {
@@ -199,7 +199,7 @@ TEST(StateSnapshotTest, ARestoredEngineAnswersEveryLaterRequestAsTheOriginal) {
 
 // What a data directory holds after a compaction: a snapshot and the journal written since.
 TEST(StateSnapshotTest, AJournalContinuesARestoredSnapshot) {
-  ManualClock clock(1767225600.0);
+  base::ManualClock clock(1767225600.0);
   Engine original(clock);
   original.SetJournaling(true);
   auto put = [&](int i) {
@@ -242,7 +242,7 @@ TEST(StateSnapshotTest, AJournalContinuesARestoredSnapshot) {
 
 // Binary partition keys are raw bytes in the engine's key metrics, which JSON text cannot hold.
 TEST(StateSnapshotTest, BinaryKeysRoundTrip) {
-  ManualClock clock;
+  base::ManualClock clock;
   Engine original(clock);
   auto ok = [&](const std::string& operation, const json& body) {
     Response response = original.Handle(Target(operation), body.dump());
@@ -270,7 +270,7 @@ TEST(StateSnapshotTest, BinaryKeysRoundTrip) {
 // Lists that grow with use (transaction tokens, replica history, metrics) are written in
 // chunks, so a busy playground's snapshot never has a section past the format's limit.
 TEST(StateSnapshotTest, LongListsAreWrittenInChunksAndReadBack) {
-  ManualClock clock;
+  base::ManualClock clock;
   Engine original(clock);
   original.Handle(Target("Playground.Configure"), json{{"ReplicationLagSeconds", 30}}.dump());
   original.Handle(Target("CreateTable"),
@@ -323,7 +323,7 @@ class SnapshotRefusalTest : public EngineFixture {
 
   // The error an empty engine gives restoring `bytes`; it must stay empty.
   std::string RestoreError(const std::string& bytes) {
-    ManualClock clock;
+    base::ManualClock clock;
     Engine fresh(clock);
     const SnapshotReport report = fresh.RestoreSnapshot(bytes);
     EXPECT_EQ(fresh.TableNames().size(), 0u) << "a refused snapshot changed the engine";
@@ -334,7 +334,7 @@ class SnapshotRefusalTest : public EngineFixture {
 };
 
 TEST_F(SnapshotRefusalTest, AWholeSnapshotRestoresAndReports) {
-  ManualClock clock;
+  base::ManualClock clock;
   Engine fresh(clock);
   const SnapshotReport report = fresh.RestoreSnapshot(snapshot_);
   EXPECT_EQ(report.error, "");
@@ -389,7 +389,7 @@ TEST_F(SnapshotRefusalTest, HostileSectionsAreRefused) {
     return out;
   };
   {
-    ManualClock clock;
+    base::ManualClock clock;
     Engine fresh(clock);
     EXPECT_EQ(fresh.RestoreSnapshot(rebuild(parsed)).error, "") << "the unchanged sections";
   }

@@ -430,7 +430,7 @@ TEST_F(TagsTest, TagsSurviveASnapshot) {
 }
 
 TEST_F(TagsTest, TagsSurviveTheJournal) {
-  ManualClock clock;
+  base::ManualClock clock;
   Engine original(clock);
   original.SetJournaling(true);
   auto send = [&](Engine& engine, const std::string& operation, const json& body) {
@@ -449,7 +449,7 @@ TEST_F(TagsTest, TagsSurviveTheJournal) {
   send(original, "TagResource", {{"ResourceArn", Arn("Kept")}, {"Tags", json(TagList{Tag("aws:x", "1")})}});
   const std::string journal = Engine::JournalHeader() + original.TakeJournal();
 
-  ManualClock replay_clock;
+  base::ManualClock replay_clock;
   Engine restored(replay_clock);
   RestoreReport report = restored.Restore(journal);
   EXPECT_EQ(report.records, 3u);
@@ -463,7 +463,7 @@ TEST(TagsSnapshotTest, ASnapshotFromBeforeTagsRestoresWithNone) {
   std::ifstream file(std::string(DDBPG_TESTDATA_DIR) + "/v1-music.snapshot", std::ios::binary);
   const std::string snapshot((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   ASSERT_FALSE(snapshot.empty());
-  ManualClock clock;
+  base::ManualClock clock;
   Engine engine(clock);
   ASSERT_EQ(engine.RestoreSnapshot(snapshot).error, "");
   Response listed = engine.Handle("DynamoDB_20120810.ListTagsOfResource",

@@ -21,7 +21,7 @@ std::string NlohmannDump(const json& value) {
 
 std::string Written(std::string_view text) {
   std::string out;
-  JsonWriter writer(out);
+  base::JsonWriter writer(out);
   writer.String(text);
   return out;
 }
@@ -63,7 +63,7 @@ TEST(JsonWriterTest, RandomStringsPrintAsNlohmannPrintsThem) {
 
 TEST(JsonWriterTest, NestedDocumentsMatchNlohmann) {
   std::string out;
-  JsonWriter writer(out);
+  base::JsonWriter writer(out);
   writer.BeginObject();
   writer.Key("Count");
   writer.Unsigned(18446744073709551615ULL);

@@ -6,12 +6,12 @@ namespace ddbpg {
 namespace {
 
 TEST(TableMetricsTest, SamplesAreKeptPerPartitionPerSecond) {
-  TableMetrics metrics;
+  capacity::TableMetrics metrics;
   metrics.RecordWrite(7, 100.2, 1);
   metrics.RecordWrite(7, 100.9, 2);
   metrics.RecordRead(7, 101.0, 0.5);
   metrics.RecordThrottle(7, 101.5, /*is_write=*/true);
-  std::vector<SecondSample> samples = metrics.Samples(7, 0);
+  std::vector<capacity::SecondSample> samples = metrics.Samples(7, 0);
   ASSERT_EQ(samples.size(), 2u);
   EXPECT_EQ(samples[0].second, 100);
   EXPECT_EQ(samples[0].write_units, 3);
@@ -23,24 +23,24 @@ TEST(TableMetricsTest, SamplesAreKeptPerPartitionPerSecond) {
 }
 
 TEST(TableMetricsTest, SamplesOlderThanTheWindowAreDropped) {
-  TableMetrics metrics;
+  capacity::TableMetrics metrics;
   metrics.RecordWrite(1, 0, 1);
-  metrics.RecordWrite(1, TableMetrics::kWindowSeconds + 5, 1);
+  metrics.RecordWrite(1, capacity::TableMetrics::kWindowSeconds + 5, 1);
   EXPECT_EQ(metrics.Samples(1, 0).size(), 1u);
 }
 
 TEST(TableMetricsTest, AHeavyHitterSurvivesMillionsOfOtherKeys) {
-  TableMetrics metrics;
+  capacity::TableMetrics metrics;
   for (int i = 0; i < 200000; ++i) {
     metrics.RecordKey("S:hot", /*is_write=*/true, /*throttled=*/i % 10 == 0);
     metrics.RecordKey("S:cold-" + std::to_string(i), /*is_write=*/false, /*throttled=*/false);
   }
-  std::vector<KeyTraffic> top = metrics.TopKeys(3);
+  std::vector<capacity::KeyTraffic> top = metrics.TopKeys(3);
   ASSERT_EQ(top.size(), 3u);
   EXPECT_EQ(top[0].key, "S:hot");
   EXPECT_EQ(top[0].writes, 200000);
   EXPECT_EQ(top[0].throttles, 20000);
-  EXPECT_LE(metrics.TopKeys(100000).size(), TableMetrics::kTrackedKeys);
+  EXPECT_LE(metrics.TopKeys(100000).size(), capacity::TableMetrics::kTrackedKeys);
 }
 
 }  // namespace

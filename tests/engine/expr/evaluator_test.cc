@@ -14,7 +14,7 @@ namespace {
 
 using json = nlohmann::json;
 
-Item ItemOf(const char* wire) { return *DecodeItem(json::parse(wire)); }
+value::Item ItemOf(const char* wire) { return *value::DecodeItem(json::parse(wire)); }
 
 class EvaluatorTest : public ::testing::Test {
  protected:
@@ -26,12 +26,12 @@ class EvaluatorTest : public ::testing::Test {
   std::string Holds(const char* expression, const char* item, const char* values,
                     std::map<std::string, std::string> names = {}) {
     ExpressionContext context = Context(values, std::move(names));
-    Result<Condition> condition = ParseCondition(expression, ExpressionKind::kCondition);
+    base::Result<Condition> condition = ParseCondition(expression, ExpressionKind::kCondition);
     if (!condition.ok()) return condition.status().message();
-    if (Status s = context.Resolve(*condition, ExpressionKind::kCondition); !s.ok()) {
+    if (base::Status s = context.Resolve(*condition, ExpressionKind::kCondition); !s.ok()) {
       return s.message();
     }
-    if (Status s = CheckCondition(*condition, context, ExpressionKind::kCondition); !s.ok()) {
+    if (base::Status s = CheckCondition(*condition, context, ExpressionKind::kCondition); !s.ok()) {
       return s.message();
     }
     return EvaluateCondition(*condition, ItemOf(item), context) ? "true" : "false";
@@ -40,13 +40,13 @@ class EvaluatorTest : public ::testing::Test {
   // The updated item as wire JSON text, or the error message.
   std::string Updated(const char* expression, const char* item, const char* values = "{}") {
     ExpressionContext context = Context(values);
-    Result<UpdateExpression> update = ParseUpdate(expression);
+    base::Result<UpdateExpression> update = ParseUpdate(expression);
     if (!update.ok()) return update.status().message();
-    if (Status s = context.Resolve(*update); !s.ok()) return s.message();
-    if (Status s = CheckUpdate(*update, context, {"pk"}); !s.ok()) return s.message();
-    Item result = ItemOf(item);
-    if (Status s = ApplyUpdate(*update, context, result); !s.ok()) return s.message();
-    return EncodeItem(result).dump();
+    if (base::Status s = context.Resolve(*update); !s.ok()) return s.message();
+    if (base::Status s = CheckUpdate(*update, context, {"pk"}); !s.ok()) return s.message();
+    value::Item result = ItemOf(item);
+    if (base::Status s = ApplyUpdate(*update, context, result); !s.ok()) return s.message();
+    return value::EncodeItem(result).dump();
   }
 };
 
@@ -115,7 +115,7 @@ TEST_F(EvaluatorTest, PlaceholdersMustBeDefinedAndUsed) {
             "Invalid ConditionExpression: An expression attribute value used in expression is not "
             "defined; attribute value: :w");
   ExpressionContext context = Context(R"({":v":{"N":"1"},":unused":{"N":"2"}})", {{"#x", "x"}});
-  Result<Condition> condition = ParseCondition("a = :v", ExpressionKind::kCondition);
+  base::Result<Condition> condition = ParseCondition("a = :v", ExpressionKind::kCondition);
   ASSERT_TRUE(context.Resolve(*condition, ExpressionKind::kCondition).ok());
   EXPECT_EQ(context.CheckAllUsed().message(),
             "Value provided in ExpressionAttributeNames unused in expressions: keys: {#x}");
@@ -176,10 +176,10 @@ TEST_F(EvaluatorTest, UpdateErrorsUseTheServiceMessages) {
 }
 
 TEST_F(EvaluatorTest, ProjectionKeepsNestedStructure) {
-  Result<ProjectionExpression> projection = ParseProjection("Info.Charts[1], Artist, Nope");
+  base::Result<ProjectionExpression> projection = ParseProjection("Info.Charts[1], Artist, Nope");
   ASSERT_TRUE(projection.ok());
-  Item projected = Project(ItemOf(kSong), projection->paths);
-  EXPECT_EQ(EncodeItem(projected),
+  value::Item projected = Project(ItemOf(kSong), projection->paths);
+  EXPECT_EQ(value::EncodeItem(projected),
             json::parse(R"({"Artist":{"S":"Acme"},"Info":{"M":{"Charts":{"L":[{"N":"1"}]}}}})"));
 }
 
@@ -190,9 +190,9 @@ TEST_F(EvaluatorTest, ProjectionPathsThatReachNothingLeaveNoEmptyDocuments) {
       R"({"a":{"M":{"b":{"L":[{"N":"2"},{"N":"4"},{"M":{"x":{"S":"hi"},"y":{"S":"yo"}}}]},)"
       R"("c":{"N":"5"},"e":{"M":{}}}},"b":{"S":"hello"}})";
   auto projected = [&](const std::string& expression) {
-    Result<ProjectionExpression> projection = ParseProjection(expression);
+    base::Result<ProjectionExpression> projection = ParseProjection(expression);
     EXPECT_TRUE(projection.ok()) << expression;
-    return EncodeItem(Project(ItemOf(kItem), projection->paths)).dump();
+    return value::EncodeItem(Project(ItemOf(kItem), projection->paths)).dump();
   };
   for (const char* nothing : {"x", "a.b[3]", "a.x", "a.x.y", "a.b[3].x", "a.b.x", "a[0]",
                               "a.b[0].x", "a.b[0][0]", "a.e.x", "b.x", "b[0]"}) {

@@ -6,12 +6,12 @@ namespace ddbpg::expr {
 namespace {
 
 std::string ConditionError(const char* text, ExpressionKind kind = ExpressionKind::kCondition) {
-  Result<Condition> parsed = ParseCondition(text, kind);
+  base::Result<Condition> parsed = ParseCondition(text, kind);
   return parsed.ok() ? "OK" : parsed.status().message();
 }
 
 std::string UpdateError(const char* text) {
-  Result<UpdateExpression> parsed = ParseUpdate(text);
+  base::Result<UpdateExpression> parsed = ParseUpdate(text);
   return parsed.ok() ? "OK" : parsed.status().message();
 }
 
@@ -27,8 +27,8 @@ TEST(ParserTest, AcceptsEveryConditionForm) {
 }
 
 TEST(ParserTest, NotBindsTighterThanAndWhichBindsTighterThanOr) {
-  Result<Condition> parsed = ParseCondition("a = :a OR b = :b AND NOT c = :c",
-                                            ExpressionKind::kCondition);
+  base::Result<Condition> parsed =
+      ParseCondition("a = :a OR b = :b AND NOT c = :c", ExpressionKind::kCondition);
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed->kind, Condition::Kind::kOr);
   EXPECT_EQ(parsed->children[1].kind, Condition::Kind::kAnd);
@@ -94,9 +94,9 @@ TEST(ParserTest, DeepNestingIsBoundedNotACrash) {
 }
 
 TEST(ParserTest, UpdateSectionsParseInAnyOrderOnce) {
-  Result<UpdateExpression> update =
-      ParseUpdate("REMOVE x, y[1] SET a = :v, b = a + :n, c = if_not_exists(c, :z) "
-                  "ADD n :one DELETE s :members");
+  base::Result<UpdateExpression> update = ParseUpdate(
+      "REMOVE x, y[1] SET a = :v, b = a + :n, c = if_not_exists(c, :z) "
+      "ADD n :one DELETE s :members");
   ASSERT_TRUE(update.ok()) << update.status().message();
   EXPECT_EQ(update->actions.size(), 7u);
   EXPECT_EQ(update->actions[3].value.kind, Operand::Kind::kPlus);
@@ -106,7 +106,7 @@ TEST(ParserTest, UpdateSectionsParseInAnyOrderOnce) {
 }
 
 TEST(ParserTest, ProjectionListsPaths) {
-  Result<ProjectionExpression> projection = ParseProjection("a, b.c, d[3]");
+  base::Result<ProjectionExpression> projection = ParseProjection("a, b.c, d[3]");
   ASSERT_TRUE(projection.ok());
   EXPECT_EQ(projection->paths.size(), 3u);
   EXPECT_TRUE(projection->paths[2].elements[1].is_index);

@@ -9,12 +9,12 @@ namespace ddbpg::partiql {
 namespace {
 
 std::string ErrorOf(std::string_view text) {
-  Result<Statement> statement = Parse(text);
+  base::Result<Statement> statement = Parse(text);
   return statement.ok() ? "OK" : statement.status().message();
 }
 
 TEST(PartiqlParserTest, SelectReadsProjectionTableIndexWhereAndOrder) {
-  Result<Statement> parsed =
+  base::Result<Statement> parsed =
       Parse("select a, b.c[2], \"d e\" FROM \"Music\".\"ByYear\" WHERE pk = 'x' ORDER BY sk DESC");
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   const Select& select = std::get<Select>(parsed->body);
@@ -33,7 +33,7 @@ TEST(PartiqlParserTest, SelectReadsProjectionTableIndexWhereAndOrder) {
 }
 
 TEST(PartiqlParserTest, ConditionsNestAndOverOrWithNotInBetweenAndIsMissing) {
-  Result<Statement> parsed = Parse(
+  base::Result<Statement> parsed = Parse(
       "SELECT * FROM t WHERE a = 1 OR b <> 'x' AND NOT c IN [1, 2] AND d BETWEEN 1 AND 5 "
       "AND e IS NOT MISSING AND begins_with(f, 'p') AND g NOT IN (3)");
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
@@ -53,7 +53,7 @@ TEST(PartiqlParserTest, ConditionsNestAndOverOrWithNotInBetweenAndIsMissing) {
 }
 
 TEST(PartiqlParserTest, InsertReadsNestedValuesAndCountsParameters) {
-  Result<Statement> parsed = Parse(
+  base::Result<Statement> parsed = Parse(
       "INSERT INTO t VALUE {'pk': ?, 'n': -1.5e3, 'l': [true, NULL, 'it''s'], 's': <<'a', 'b'>>, "
       "'m': {'x': ?}}");
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
@@ -69,7 +69,7 @@ TEST(PartiqlParserTest, InsertReadsNestedValuesAndCountsParameters) {
 }
 
 TEST(PartiqlParserTest, UpdateReadsSetAndRemoveClausesAndReturning) {
-  Result<Statement> parsed = Parse(
+  base::Result<Statement> parsed = Parse(
       "UPDATE t SET a = a + 1, b = list_append(b, [1]) REMOVE c SET d = 'x' WHERE pk = 'k' "
       "RETURNING MODIFIED NEW *");
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
@@ -82,7 +82,8 @@ TEST(PartiqlParserTest, UpdateReadsSetAndRemoveClausesAndReturning) {
 }
 
 TEST(PartiqlParserTest, DeleteReadsWhereAndReturning) {
-  Result<Statement> parsed = Parse("delete from t where pk = 'k' and sk = 2 returning all old *");
+  base::Result<Statement> parsed =
+      Parse("delete from t where pk = 'k' and sk = 2 returning all old *");
   ASSERT_TRUE(parsed.ok()) << parsed.status().message();
   const Delete& del = std::get<Delete>(parsed->body);
   EXPECT_EQ(del.where.kind, Expr::Kind::kAnd);

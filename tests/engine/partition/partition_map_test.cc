@@ -10,14 +10,14 @@ namespace ddbpg {
 namespace {
 
 TEST(PartitionMapTest, StartsWithOnePartitionOverTheWholeHashSpace) {
-  PartitionMap map;
+  partition::PartitionMap map;
   EXPECT_EQ(DescribePartitions(map), "[0..ffffffffffffffff]");
   EXPECT_EQ(map.IndexOf(0), 0u);
   EXPECT_EQ(map.IndexOf(UINT64_MAX), 0u);
 }
 
 TEST(PartitionMapTest, SplitHalvesTheHashRange) {
-  PartitionMap map;
+  partition::PartitionMap map;
   ASSERT_TRUE(map.Split(0));
   EXPECT_EQ(DescribePartitions(map), "[0..7fffffffffffffff][8000000000000000..ffffffffffffffff]");
   EXPECT_EQ(map.IndexOf(0x7fffffffffffffffULL), 0u);
@@ -27,7 +27,7 @@ TEST(PartitionMapTest, SplitHalvesTheHashRange) {
 }
 
 TEST(PartitionMapTest, GrowingDoublesThePartitionCount) {
-  PartitionMap map;
+  partition::PartitionMap map;
   map.GrowTo(3);
   EXPECT_EQ(map.size(), 4u);
   map.GrowTo(5);
@@ -38,11 +38,13 @@ TEST(PartitionMapTest, GrowingDoublesThePartitionCount) {
 
 TEST(PartitionMapTest, ThroughputFormulaFollowsTheDocumentedExample) {
   // 5,000 RCU + 2,000 WCU need 4 partitions at DynamoDB's limits (GuidelinesForTables, 2018).
-  EXPECT_EQ(PartitionsForThroughput(5000, 2000, PartitionLimitsAtScale(1)), 4u);
-  EXPECT_EQ(PartitionsForThroughput(8000, 2000, PartitionLimitsAtScale(1)), 5u);
-  EXPECT_EQ(PartitionsForThroughput(5, 5, PartitionLimitsAtScale(1)), 1u);
+  EXPECT_EQ(partition::PartitionsForThroughput(5000, 2000, partition::PartitionLimitsAtScale(1)),
+            4u);
+  EXPECT_EQ(partition::PartitionsForThroughput(8000, 2000, partition::PartitionLimitsAtScale(1)),
+            5u);
+  EXPECT_EQ(partition::PartitionsForThroughput(5, 5, partition::PartitionLimitsAtScale(1)), 1u);
   // At scale 100 a partition serves 10 WCU, so 50 WCU need 5.
-  EXPECT_EQ(PartitionsForThroughput(0, 50, PartitionLimitsAtScale(100)), 5u);
+  EXPECT_EQ(partition::PartitionsForThroughput(0, 50, partition::PartitionLimitsAtScale(100)), 5u);
 }
 
 }  // namespace

@@ -72,7 +72,7 @@ void ExpectTheMusicPlayground(Engine& engine) {
 TEST(GoldenJournalTest, VersionOneStillRestores) {
   const std::string journal = ReadTestData("v1-music.journal");
   ASSERT_EQ(journal.size(), 1898u) << "the committed journal is missing or changed";
-  ManualClock host;
+  base::ManualClock host;
   Engine engine(host);
   RestoreReport report = engine.Restore(journal);
   EXPECT_TRUE(report.readable);
@@ -85,7 +85,7 @@ TEST(GoldenJournalTest, VersionOneStillRestores) {
 TEST(GoldenSnapshotTest, VersionOneStillRestores) {
   const std::string snapshot = ReadTestData("v1-music.snapshot");
   ASSERT_EQ(snapshot.size(), 6999u) << "the committed snapshot is missing or changed";
-  ManualClock host;
+  base::ManualClock host;
   Engine engine(host);
   SnapshotReport report = engine.RestoreSnapshot(snapshot);
   EXPECT_EQ(report.error, "");

@@ -12,23 +12,25 @@
 namespace ddbpg {
 namespace {
 
-PrimaryKey Key(const std::string& text) {
-  PrimaryKey key;
-  key.partition = AttributeValue::String(text);
-  key.partition_hash = PartitionKeyHash(key.partition);
+value::PrimaryKey Key(const std::string& text) {
+  value::PrimaryKey key;
+  key.partition = value::AttributeValue::String(text);
+  key.partition_hash = partition::PartitionKeyHash(key.partition);
   return key;
 }
 
-Item Value(int n) { return Item{{"v", AttributeValue::String(std::to_string(n))}}; }
+value::Item Value(int n) {
+  return value::Item{{"v", value::AttributeValue::String(std::to_string(n))}};
+}
 
 constexpr double kNow = std::numeric_limits<double>::infinity();
 
 TEST(ItemVersionsTest, StoreReturnsWhatItReplacedAndEraseWhatItRemoved) {
-  ItemVersions versions;
-  ItemVersions::Stored first = versions.Store(Key("a"), Value(1));
+  store::ItemVersions versions;
+  store::ItemVersions::Stored first = versions.Store(Key("a"), Value(1));
   EXPECT_FALSE(first.replaced.has_value());
   EXPECT_EQ(*first.item, Value(1));
-  ItemVersions::Stored second = versions.Store(Key("a"), Value(2));
+  store::ItemVersions::Stored second = versions.Store(Key("a"), Value(2));
   ASSERT_TRUE(second.replaced.has_value());
   EXPECT_EQ(*second.replaced, Value(1));
   EXPECT_EQ(*versions.Find(Key("a")), Value(2));
@@ -38,8 +40,8 @@ TEST(ItemVersionsTest, StoreReturnsWhatItReplacedAndEraseWhatItRemoved) {
 }
 
 TEST(ItemVersionsTest, WithoutLagEveryReadSeesTheCurrentItems) {
-  ManualClock clock(100);
-  ItemVersions versions;
+  base::ManualClock clock(100);
+  store::ItemVersions versions;
   versions.SetReplicationLag(0, &clock);
   versions.Store(Key("a"), Value(1));
   clock.Advance(1);
@@ -48,8 +50,8 @@ TEST(ItemVersionsTest, WithoutLagEveryReadSeesTheCurrentItems) {
 }
 
 TEST(ItemVersionsTest, ALaggingReadSeesTheVersionOfItsMoment) {
-  ManualClock clock(100);
-  ItemVersions versions;
+  base::ManualClock clock(100);
+  store::ItemVersions versions;
   versions.SetReplicationLag(5, &clock);
   versions.Store(Key("a"), Value(1));  // at 100
   clock.Set(102);
@@ -62,26 +64,26 @@ TEST(ItemVersionsTest, ALaggingReadSeesTheVersionOfItsMoment) {
   EXPECT_EQ(versions.FindAsOf(Key("a"), 104), nullptr);
   EXPECT_EQ(versions.FindAsOf(Key("a"), kNow), nullptr);
   // A Scan at 103 still visits the item deleted since.
-  std::vector<Item> seen;
-  versions.VisitAsOf(nullptr, false, 103, [&](const PrimaryKey&, const Item& item) {
+  std::vector<value::Item> seen;
+  versions.VisitAsOf(nullptr, false, 103, [&](const value::PrimaryKey&, const value::Item& item) {
     seen.push_back(item);
     return true;
   });
-  EXPECT_EQ(seen, std::vector<Item>{Value(2)});
+  EXPECT_EQ(seen, std::vector<value::Item>{Value(2)});
 }
 
 // Seeded model check: for random writes and deletes over a few keys at increasing times, a read
 // at any earlier moment within the lag sees exactly what the log of writes says was current.
 TEST(ItemVersionsTest, ReadsAsOfAnyMomentMatchAWriteLog) {
-  Rng rng(7);
-  ManualClock clock(1000);
-  ItemVersions versions;
+  base::Rng rng(7);
+  base::ManualClock clock(1000);
+  store::ItemVersions versions;
   const double lag = 10;
   versions.SetReplicationLag(lag, &clock);
   struct Write {
     double at;
     std::string key;
-    std::optional<Item> item;
+    std::optional<value::Item> item;
   };
   std::vector<Write> log;
   for (int step = 0; step < 400; ++step) {
@@ -96,12 +98,12 @@ TEST(ItemVersionsTest, ReadsAsOfAnyMomentMatchAWriteLog) {
     }
     const double as_of = clock.NowSeconds() - rng.NextDouble() * lag;
     for (const std::string probe : {"k0", "k1", "k2", "k3"}) {
-      std::optional<Item> expected;
+      std::optional<value::Item> expected;
       for (const Write& write : log) {
         if (write.key == probe && write.at <= as_of) expected = write.item;
       }
-      const Item* actual = versions.FindAsOf(Key(probe), as_of);
-      ASSERT_EQ(actual ? std::optional<Item>(*actual) : std::nullopt, expected)
+      const value::Item* actual = versions.FindAsOf(Key(probe), as_of);
+      ASSERT_EQ(actual ? std::optional<value::Item>(*actual) : std::nullopt, expected)
           << probe << " as of " << as_of << " at step " << step;
     }
   }

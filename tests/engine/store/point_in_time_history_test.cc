@@ -12,25 +12,25 @@ namespace {
 constexpr double kDay = 24 * 3600;
 constexpr double kStart = 1767225600;
 
-PrimaryKey Key(const std::string& text) {
-  PrimaryKey key;
-  key.partition = AttributeValue::String(text);
-  key.partition_hash = PartitionKeyHash(key.partition);
+value::PrimaryKey Key(const std::string& text) {
+  value::PrimaryKey key;
+  key.partition = value::AttributeValue::String(text);
+  key.partition_hash = partition::PartitionKeyHash(key.partition);
   return key;
 }
 
-Item Value(const std::string& key, int n) {
-  return Item{{"pk", AttributeValue::String(key)},
-              {"v", AttributeValue::String(std::to_string(n))}};
+value::Item Value(const std::string& key, int n) {
+  return value::Item{{"pk", value::AttributeValue::String(key)},
+                     {"v", value::AttributeValue::String(std::to_string(n))}};
 }
 
 // A table's current items and its history, written together as Table::Put and Delete do.
 struct Recorded {
-  ItemVersions::ItemMap items;
-  PointInTimeHistory history;
+  store::ItemVersions::ItemMap items;
+  store::PointInTimeHistory history;
 
   void Put(double at, const std::string& key, int n) {
-    std::optional<Item> before;
+    std::optional<value::Item> before;
     if (auto it = items.find(Key(key)); it != items.end()) before = it->second;
     items.insert_or_assign(Key(key), Value(key, n));
     history.Record(at, Key(key), before);
@@ -38,7 +38,7 @@ struct Recorded {
   void Delete(double at, const std::string& key) {
     auto it = items.find(Key(key));
     if (it == items.end()) return;
-    std::optional<Item> before = it->second;
+    std::optional<value::Item> before = it->second;
     items.erase(it);
     history.Record(at, Key(key), before);
   }
@@ -53,10 +53,10 @@ TEST(PointInTimeHistoryTest, UndoesTheChangesAfterTheInstant) {
   table.Delete(kStart + 3, "a");
   EXPECT_TRUE(table.history.ItemsAt(kStart, table.items).empty());
   EXPECT_EQ(table.history.ItemsAt(kStart + 1, table.items).at(Key("a")), Value("a", 1));
-  ItemVersions::ItemMap at_two = table.history.ItemsAt(kStart + 2.5, table.items);
+  store::ItemVersions::ItemMap at_two = table.history.ItemsAt(kStart + 2.5, table.items);
   EXPECT_EQ(at_two.size(), 2u);
   EXPECT_EQ(at_two.at(Key("a")), Value("a", 2));
-  ItemVersions::ItemMap at_three = table.history.ItemsAt(kStart + 3, table.items);
+  store::ItemVersions::ItemMap at_three = table.history.ItemsAt(kStart + 3, table.items);
   ASSERT_EQ(at_three.size(), 1u);
   EXPECT_EQ(at_three.at(Key("b")), Value("b", 1));
 }

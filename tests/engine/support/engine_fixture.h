@@ -71,11 +71,11 @@ class EngineFixture : public ::testing::Test {
     return *restored_;
   }
 
-  ManualClock clock_;
+  base::ManualClock clock_;
   Engine engine_;
 
  private:
-  ManualClock restored_clock_;
+  base::ManualClock restored_clock_;
   std::unique_ptr<Engine> restored_;
 };
 

@@ -9,10 +9,10 @@
 
 namespace ddbpg {
 
-inline std::string DescribePartitions(const PartitionMap& map) {
+inline std::string DescribePartitions(const partition::PartitionMap& map) {
   std::string out;
   char buffer[64];
-  for (const Partition& p : map.partitions()) {
+  for (const partition::Partition& p : map.partitions()) {
     std::snprintf(buffer, sizeof(buffer), "[%llx..%llx]", (unsigned long long)p.hash_start,
                   (unsigned long long)p.hash_end);
     out += buffer;

@@ -153,9 +153,11 @@ inline size_t ItemSize(const json& item) {
 
 inline uint64_t HashOf(const json& value) {
   const std::string type = TypeOf(value);
-  if (type == "S") return PartitionKeyHash(AttributeValue::String(value["S"]));
-  if (type == "B") return PartitionKeyHash(AttributeValue::Binary(Unbase64(value["B"])));
-  return PartitionKeyHash(AttributeValue::OfNumber(*Number::Parse(value["N"].get<std::string>())));
+  if (type == "S") return partition::PartitionKeyHash(value::AttributeValue::String(value["S"]));
+  if (type == "B")
+    return partition::PartitionKeyHash(value::AttributeValue::Binary(Unbase64(value["B"])));
+  return partition::PartitionKeyHash(
+      value::AttributeValue::OfNumber(*value::Number::Parse(value["N"].get<std::string>())));
 }
 
 // Set members come back in no promised order: sorts them so items compare as values.

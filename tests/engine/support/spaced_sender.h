@@ -33,7 +33,7 @@ class SpacedSender {
   size_t throttle_retries() const { return throttle_retries_; }
 
  private:
-  ManualClock clock_;
+  base::ManualClock clock_;
   Engine engine_;
   size_t throttle_retries_ = 0;
 };

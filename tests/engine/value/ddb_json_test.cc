@@ -8,17 +8,18 @@ namespace {
 using json = nlohmann::json;
 
 std::string WireError(const char* wire) {
-  Status s = CheckAttributeValueWire(json::parse(wire));
+  base::Status s = value::CheckAttributeValueWire(json::parse(wire));
   return s.ok() ? "OK" : s.message();
 }
 
-std::string DecodeError(const char* wire, DecodeOptions options = {}) {
-  Result<AttributeValue> value = DecodeAttributeValue(json::parse(wire), options);
+std::string DecodeError(const char* wire, value::DecodeOptions options = {}) {
+  base::Result<value::AttributeValue> value =
+      value::DecodeAttributeValue(json::parse(wire), options);
   return value.ok() ? "OK" : value.status().message();
 }
 
 json RoundTrip(const char* wire) {
-  return EncodeAttributeValue(*DecodeAttributeValue(json::parse(wire)));
+  return value::EncodeAttributeValue(*value::DecodeAttributeValue(json::parse(wire)));
 }
 
 TEST(DdbJsonTest, RoundTripsAllTenTypes) {
@@ -137,22 +138,22 @@ TEST(DdbJsonTest, NestingStopsAtThirtyTwoLevels) {
 }
 
 TEST(DdbJsonTest, SetEqualityIgnoresMemberOrder) {
-  EXPECT_EQ(*DecodeAttributeValue(json::parse(R"({"SS":["a","b"]})")),
-            *DecodeAttributeValue(json::parse(R"({"SS":["b","a"]})")));
-  EXPECT_EQ(*DecodeAttributeValue(json::parse(R"({"N":"1.0"})")),
-            *DecodeAttributeValue(json::parse(R"({"N":"1"})")));
-  EXPECT_NE(*DecodeAttributeValue(json::parse(R"({"S":"1"})")),
-            *DecodeAttributeValue(json::parse(R"({"N":"1"})")));
+  EXPECT_EQ(*value::DecodeAttributeValue(json::parse(R"({"SS":["a","b"]})")),
+            *value::DecodeAttributeValue(json::parse(R"({"SS":["b","a"]})")));
+  EXPECT_EQ(*value::DecodeAttributeValue(json::parse(R"({"N":"1.0"})")),
+            *value::DecodeAttributeValue(json::parse(R"({"N":"1"})")));
+  EXPECT_NE(*value::DecodeAttributeValue(json::parse(R"({"S":"1"})")),
+            *value::DecodeAttributeValue(json::parse(R"({"N":"1"})")));
 }
 
 TEST(DdbJsonTest, KeyOrderIsNumericForNumbersAndUnsignedBytesForStrings) {
-  auto value = [](const char* wire) { return *DecodeAttributeValue(json::parse(wire)); };
-  EXPECT_LT(CompareKeyValues(value(R"({"N":"-10"})"), value(R"({"N":"9"})")), 0);
-  EXPECT_LT(CompareKeyValues(value(R"({"N":"9"})"), value(R"({"N":"10"})")), 0);
-  EXPECT_LT(CompareKeyValues(value(R"({"S":"Z"})"), value(R"({"S":"a"})")), 0);
+  auto value = [](const char* wire) { return *value::DecodeAttributeValue(json::parse(wire)); };
+  EXPECT_LT(value::CompareKeyValues(value(R"({"N":"-10"})"), value(R"({"N":"9"})")), 0);
+  EXPECT_LT(value::CompareKeyValues(value(R"({"N":"9"})"), value(R"({"N":"10"})")), 0);
+  EXPECT_LT(value::CompareKeyValues(value(R"({"S":"Z"})"), value(R"({"S":"a"})")), 0);
   // "é" starts with byte 0xC3, which sorts after every ASCII byte.
-  EXPECT_LT(CompareKeyValues(value(R"({"S":"z"})"), value(R"({"S":"é"})")), 0);
-  EXPECT_LT(CompareKeyValues(value(R"({"B":"fw=="})"), value(R"({"B":"gA=="})")), 0);
+  EXPECT_LT(value::CompareKeyValues(value(R"({"S":"z"})"), value(R"({"S":"é"})")), 0);
+  EXPECT_LT(value::CompareKeyValues(value(R"({"B":"fw=="})"), value(R"({"B":"gA=="})")), 0);
 }
 
 }  // namespace

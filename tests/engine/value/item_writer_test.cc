@@ -13,25 +13,27 @@
 namespace ddbpg {
 namespace {
 
-std::string Written(const Item& item) {
+using json = nlohmann::json;
+
+std::string Written(const value::Item& item) {
   std::string out;
-  JsonWriter writer(out);
-  WriteItem(writer, item);
+  base::JsonWriter writer(out);
+  value::WriteItem(writer, item);
   return out;
 }
 
-std::string Dumped(const Item& item) {
-  return EncodeItem(item).dump(-1, ' ', false, json::error_handler_t::replace);
+std::string Dumped(const value::Item& item) {
+  return value::EncodeItem(item).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-Item Decoded(const json& wire) {
-  Result<Item> item = DecodeItem(wire);
+value::Item Decoded(const json& wire) {
+  base::Result<value::Item> item = value::DecodeItem(wire);
   EXPECT_TRUE(item.ok()) << item.status().message();
-  return item.ok() ? *item : Item{};
+  return item.ok() ? *item : value::Item{};
 }
 
 TEST(ItemWriterTest, EveryTypeAsEncodeItemPrintsIt) {
-  Item item = Decoded(json::parse(R"({
+  value::Item item = Decoded(json::parse(R"({
     "s": {"S": "caf\u00e9 \"quoted\"\n"}, "n": {"N": "-0012.50"}, "b": {"B": "AAF/gP8="},
     "t": {"BOOL": true}, "f": {"BOOL": false}, "z": {"NULL": true},
     "ss": {"SS": ["b", "a"]}, "ns": {"NS": ["10", "-1e3", "0.5"]}, "bs": {"BS": ["AA==", "/w=="]},
@@ -39,43 +41,45 @@ TEST(ItemWriterTest, EveryTypeAsEncodeItemPrintsIt) {
     "m": {"M": {"inner": {"M": {"deep": {"N": "1"}}}, "": {"S": ""}}}
   })"));
   EXPECT_EQ(Written(item), Dumped(item));
-  EXPECT_EQ(Written(Item{}), "{}");
+  EXPECT_EQ(Written(value::Item{}), "{}");
 }
 
-AttributeValue RandomAttribute(testing::model::Random& random, int depth) {
+value::AttributeValue RandomAttribute(testing::model::Random& random, int depth) {
   using testing::model::RandomBytes;
   using testing::model::RandomText;
   switch (random.Below(depth < 3 ? 10 : 8)) {
     case 0:
-      return AttributeValue::String(RandomText(random, 0, 4));
+      return value::AttributeValue::String(RandomText(random, 0, 4));
     case 1:
-      return AttributeValue::OfNumber(*Number::Parse(std::to_string(random.Between(-999, 999)) +
-                                                     "." + std::to_string(random.Below(100))));
+      return value::AttributeValue::OfNumber(*value::Number::Parse(
+          std::to_string(random.Between(-999, 999)) + "." + std::to_string(random.Below(100))));
     case 2:
-      return AttributeValue::Binary(RandomBytes(random, 0, 5));
+      return value::AttributeValue::Binary(RandomBytes(random, 0, 5));
     case 3:
-      return AttributeValue::Bool(random.Chance(0.5));
+      return value::AttributeValue::Bool(random.Chance(0.5));
     case 4:
-      return AttributeValue::Null();
+      return value::AttributeValue::Null();
     case 5:
-      return AttributeValue::StringSet({RandomText(random, 1, 2), RandomText(random, 3, 4)});
+      return value::AttributeValue::StringSet({RandomText(random, 1, 2), RandomText(random, 3, 4)});
     case 6:
-      return AttributeValue::BinarySet({RandomBytes(random, 1, 2), RandomBytes(random, 3, 4)});
+      return value::AttributeValue::BinarySet(
+          {RandomBytes(random, 1, 2), RandomBytes(random, 3, 4)});
     case 7:
-      return AttributeValue::NumberSet({*Number::Parse(std::to_string(random.Below(50))),
-                                        *Number::Parse(std::to_string(50 + random.Below(50)))});
+      return value::AttributeValue::NumberSet(
+          {*value::Number::Parse(std::to_string(random.Below(50))),
+           *value::Number::Parse(std::to_string(50 + random.Below(50)))});
     case 8: {
-      AttributeValue::List list;
+      value::AttributeValue::List list;
       for (size_t i = random.Below(4); i > 0; --i)
         list.push_back(RandomAttribute(random, depth + 1));
-      return AttributeValue::OfList(std::move(list));
+      return value::AttributeValue::OfList(std::move(list));
     }
     default: {
-      AttributeValue::Map map;
+      value::AttributeValue::Map map;
       for (size_t i = random.Below(4); i > 0; --i) {
         map[RandomText(random, 0, 3)] = RandomAttribute(random, depth + 1);
       }
-      return AttributeValue::OfMap(std::move(map));
+      return value::AttributeValue::OfMap(std::move(map));
     }
   }
 }
@@ -84,7 +88,7 @@ TEST(ItemWriterTest, RandomItemsPrintAsEncodeItemPrintsThem) {
   testing::model::Random random(testing::model::EnvNumber("DDBPG_MODEL_SEED", 1202));
   const size_t cases = testing::model::EnvNumber("DDBPG_MODEL_CASES", 3000);
   for (size_t c = 0; c < cases; ++c) {
-    Item item;
+    value::Item item;
     for (size_t i = random.Below(6); i > 0; --i) {
       item[testing::model::RandomText(random, 1, 3)] = RandomAttribute(random, 0);
     }

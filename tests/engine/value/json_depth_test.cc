@@ -34,12 +34,12 @@ bool ReferenceDeeperThan(std::string_view text, int max_depth) {
 }
 
 TEST(JsonDepthTest, CountsBracketsOutsideStrings) {
-  EXPECT_FALSE(NestedDeeperThan(R"({"a":[{"b":1}]})", 3));
-  EXPECT_TRUE(NestedDeeperThan(R"({"a":[{"b":[1]}]})", 3));
-  EXPECT_FALSE(NestedDeeperThan(R"({"a":"[[[[{{{{"})", 1));
-  EXPECT_FALSE(NestedDeeperThan(R"({"a":"\"[[[["})", 1));
-  EXPECT_TRUE(NestedDeeperThan(R"({"a":"\\",[[[]]]})", 3));
-  EXPECT_FALSE(NestedDeeperThan(R"({"a":"never closed [[[[)", 1));
+  EXPECT_FALSE(value::NestedDeeperThan(R"({"a":[{"b":1}]})", 3));
+  EXPECT_TRUE(value::NestedDeeperThan(R"({"a":[{"b":[1]}]})", 3));
+  EXPECT_FALSE(value::NestedDeeperThan(R"({"a":"[[[[{{{{"})", 1));
+  EXPECT_FALSE(value::NestedDeeperThan(R"({"a":"\"[[[["})", 1));
+  EXPECT_TRUE(value::NestedDeeperThan(R"({"a":"\\",[[[]]]})", 3));
+  EXPECT_FALSE(value::NestedDeeperThan(R"({"a":"never closed [[[[)", 1));
 }
 
 TEST(JsonDepthTest, RandomTextAgreesWithTheReference) {
@@ -50,7 +50,7 @@ TEST(JsonDepthTest, RandomTextAgreesWithTheReference) {
     std::string text;
     for (size_t i = random.Below(24); i > 0; --i) text += random.Pick(kBytes);
     const int max_depth = static_cast<int>(random.Below(4));
-    ASSERT_EQ(NestedDeeperThan(text, max_depth), ReferenceDeeperThan(text, max_depth))
+    ASSERT_EQ(value::NestedDeeperThan(text, max_depth), ReferenceDeeperThan(text, max_depth))
         << text << " " << max_depth;
   }
 }

@@ -42,7 +42,7 @@ bool Identical(const json& a, const json& b) {
 ::testing::AssertionResult ReadAsNlohmannDoes(const std::string& text) {
   json expected = json::parse(text, nullptr, /*allow_exceptions=*/false);
   json read;
-  const bool accepted = ReadJson(text, read);
+  const bool accepted = value::ReadJson(text, read);
   if (expected.is_discarded() != !accepted) {
     return ::testing::AssertionFailure()
            << (accepted ? "accepted" : "refused") << " " << ::testing::PrintToString(text);
@@ -74,7 +74,7 @@ TEST(JsonReaderTest, ReadsWhatNlohmannReads) {
           R"([[[]]])",
       }) {
     json read;
-    EXPECT_TRUE(ReadJson(text, read)) << text;
+    EXPECT_TRUE(value::ReadJson(text, read)) << text;
     EXPECT_TRUE(ReadAsNlohmannDoes(text));
   }
 }
@@ -117,7 +117,7 @@ TEST(JsonReaderTest, RefusesWhatNlohmannRefuses) {
 {})",
        }) {
     json read;
-    EXPECT_FALSE(ReadJson(text, read)) << text;
+    EXPECT_FALSE(value::ReadJson(text, read)) << text;
     EXPECT_TRUE(ReadAsNlohmannDoes(std::string(text))) << text;
   }
   // nlohmann ends the input at a NUL byte between tokens, and so does the reader.
@@ -128,9 +128,11 @@ TEST(JsonReaderTest, RefusesWhatNlohmannRefuses) {
 
 TEST(JsonReaderTest, RefusesNestingPastItsLimit) {
   json read;
-  EXPECT_TRUE(ReadJson(std::string(kMaxReadDepth, '[') + std::string(kMaxReadDepth, ']'), read));
-  EXPECT_FALSE(
-      ReadJson(std::string(kMaxReadDepth + 1, '[') + std::string(kMaxReadDepth + 1, ']'), read));
+  EXPECT_TRUE(value::ReadJson(
+      std::string(value::kMaxReadDepth, '[') + std::string(value::kMaxReadDepth, ']'), read));
+  EXPECT_FALSE(value::ReadJson(
+      std::string(value::kMaxReadDepth + 1, '[') + std::string(value::kMaxReadDepth + 1, ']'),
+      read));
 }
 
 // A random document, written with random spacing and escapes.

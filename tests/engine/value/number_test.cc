@@ -13,7 +13,7 @@
 namespace ddbpg {
 
 // Lets GoogleTest print a Number readably when an assertion fails.
-void PrintTo(const Number& number, std::ostream* os) { *os << number.ToString(); }
+void PrintTo(const value::Number& number, std::ostream* os) { *os << number.ToString(); }
 
 namespace {
 
@@ -28,10 +28,10 @@ constexpr char kLargest[] = "9.9999999999999999999999999999999999999E+125";
 constexpr char kThirtyEightDigits[] = "12345678901234567890123456789012345678";
 
 // Parses text that the test expects to be valid.
-Number N(std::string_view text) {
-  Result<Number> result = Number::Parse(text);
+value::Number N(std::string_view text) {
+  base::Result<value::Number> result = value::Number::Parse(text);
   EXPECT_TRUE(result.ok()) << text << ": " << result.status().message();
-  return result.ok() ? result.value() : Number();
+  return result.ok() ? result.value() : value::Number();
 }
 
 std::string Canonical(std::string_view text) { return N(text).ToString(); }
@@ -39,26 +39,26 @@ std::string Canonical(std::string_view text) { return N(text).ToString(); }
 std::string Zeros(size_t count) { return std::string(count, '0'); }
 
 // The message of a failed Result, or a marker that makes the comparison fail if it succeeded.
-std::string ErrorOf(const Result<Number>& result) {
+std::string ErrorOf(const base::Result<value::Number>& result) {
   if (result.ok()) return "<ok: " + result.value().ToString() + ">";
-  EXPECT_EQ(result.status().type(), ErrorType::kValidation);
+  EXPECT_EQ(result.status().type(), base::ErrorType::kValidation);
   return result.status().message();
 }
 
-std::string ParseError(std::string_view text) { return ErrorOf(Number::Parse(text)); }
+std::string ParseError(std::string_view text) { return ErrorOf(value::Number::Parse(text)); }
 
 std::string Sum(std::string_view a, std::string_view b) {
-  Result<Number> result = Number::Add(N(a), N(b));
+  base::Result<value::Number> result = value::Number::Add(N(a), N(b));
   return result.ok() ? result.value().ToString() : "<error: " + result.status().message() + ">";
 }
 
 std::string Difference(std::string_view a, std::string_view b) {
-  Result<Number> result = Number::Subtract(N(a), N(b));
+  base::Result<value::Number> result = value::Number::Subtract(N(a), N(b));
   return result.ok() ? result.value().ToString() : "<error: " + result.status().message() + ">";
 }
 
 TEST(NumberTest, DefaultConstructedNumberIsZero) {
-  Number zero;
+  value::Number zero;
   EXPECT_TRUE(zero.is_zero());
   EXPECT_FALSE(zero.is_negative());
   EXPECT_EQ(zero.ToString(), "0");
@@ -116,20 +116,20 @@ TEST(NumberTest, ParseRejectsTextThatIsNotANumber) {
 TEST(NumberTest, ParseReturnsValidationErrors) {
   for (std::string_view text :
        {"x", "1234567890123456789012345678901234567890", "1e126", "1e-131"}) {
-    Result<Number> result = Number::Parse(text);
+    base::Result<value::Number> result = value::Number::Parse(text);
     ASSERT_FALSE(result.ok()) << text;
-    EXPECT_EQ(result.status().type(), ErrorType::kValidation) << text;
+    EXPECT_EQ(result.status().type(), base::ErrorType::kValidation) << text;
   }
 }
 
 TEST(NumberTest, ZeroInAnyFormIsCanonicalNonNegativeZero) {
   for (std::string_view text : {"0", "-0", "+0", "0.000", "-0.0e10", ".0", "0.", "-000",
                                 "0e999999999999999999999999", "0e-999999999999999999999"}) {
-    Number zero = N(text);
+    value::Number zero = N(text);
     EXPECT_TRUE(zero.is_zero()) << text;
     EXPECT_FALSE(zero.is_negative()) << text;
     EXPECT_EQ(zero.ToString(), "0") << text;
-    EXPECT_EQ(zero, Number()) << text;
+    EXPECT_EQ(zero, value::Number()) << text;
   }
 }
 
@@ -140,8 +140,8 @@ TEST(NumberTest, AccessorsExposeTheFractionAndExponentForm) {
   EXPECT_EQ(N("123.45").exponent(), 3);
   EXPECT_EQ(N("0.005").digits(), "5");
   EXPECT_EQ(N("0.005").exponent(), -2);
-  EXPECT_EQ(N("1E125").exponent(), Number::kMaxExponent);
-  EXPECT_EQ(N("1E-130").exponent(), Number::kMinExponent);
+  EXPECT_EQ(N("1E125").exponent(), value::Number::kMaxExponent);
+  EXPECT_EQ(N("1E-130").exponent(), value::Number::kMinExponent);
   EXPECT_TRUE(N("-3").is_negative());
   EXPECT_TRUE(N("0").digits().empty());
 }
@@ -195,10 +195,10 @@ TEST(NumberTest, ParseHandlesLongInputsWithFewSignificantDigits) {
 }
 
 TEST(NumberTest, ParseAcceptsTheLargestMagnitude) {
-  EXPECT_TRUE(Number::Parse(kLargest).ok());
-  EXPECT_TRUE(Number::Parse(std::string("-") + kLargest).ok());
-  EXPECT_TRUE(Number::Parse("1E125").ok());
-  EXPECT_TRUE(Number::Parse(std::string(38, '9') + Zeros(88)).ok());
+  EXPECT_TRUE(value::Number::Parse(kLargest).ok());
+  EXPECT_TRUE(value::Number::Parse(std::string("-") + kLargest).ok());
+  EXPECT_TRUE(value::Number::Parse("1E125").ok());
+  EXPECT_TRUE(value::Number::Parse(std::string(38, '9') + Zeros(88)).ok());
 }
 
 TEST(NumberTest, ParseRejectsMagnitudesAboveTheRange) {
@@ -210,11 +210,11 @@ TEST(NumberTest, ParseRejectsMagnitudesAboveTheRange) {
 }
 
 TEST(NumberTest, ParseAcceptsTheSmallestMagnitude) {
-  EXPECT_TRUE(Number::Parse("1E-130").ok());
-  EXPECT_TRUE(Number::Parse("-1E-130").ok());
-  EXPECT_TRUE(Number::Parse("0.1E-129").ok());
-  EXPECT_TRUE(Number::Parse("10E-131").ok());
-  EXPECT_TRUE(Number::Parse("0." + Zeros(129) + "1").ok());
+  EXPECT_TRUE(value::Number::Parse("1E-130").ok());
+  EXPECT_TRUE(value::Number::Parse("-1E-130").ok());
+  EXPECT_TRUE(value::Number::Parse("0.1E-129").ok());
+  EXPECT_TRUE(value::Number::Parse("10E-131").ok());
+  EXPECT_TRUE(value::Number::Parse("0." + Zeros(129) + "1").ok());
 }
 
 TEST(NumberTest, ParseRejectsNonZeroMagnitudesBelowTheRange) {
@@ -235,13 +235,13 @@ TEST(NumberTest, ParseTreatsHugeExponentsAsOutOfRangeInsteadOfCrashing) {
 }
 
 TEST(NumberTest, CompareOrdersNumbersNumerically) {
-  const std::vector<Number> ascending = {N("-1E125"),  N("-10"), N("-9"),     N("-0.5"),
-                                         N("-1E-130"), N("0"),   N("1E-130"), N("0.5"),
-                                         N("2"),       N("10"),  N("1E125"),  N(kLargest)};
+  const std::vector<value::Number> ascending = {N("-1E125"),  N("-10"), N("-9"),     N("-0.5"),
+                                                N("-1E-130"), N("0"),   N("1E-130"), N("0.5"),
+                                                N("2"),       N("10"),  N("1E125"),  N(kLargest)};
   for (size_t i = 0; i < ascending.size(); ++i) {
     for (size_t j = 0; j < ascending.size(); ++j) {
-      const Number& a = ascending[i];
-      const Number& b = ascending[j];
+      const value::Number& a = ascending[i];
+      const value::Number& b = ascending[j];
       const int expected = i < j ? -1 : (i > j ? 1 : 0);
       EXPECT_EQ(a.Compare(b), expected) << a.ToString() << " vs " << b.ToString();
       EXPECT_EQ(a < b, i < j);
@@ -302,7 +302,7 @@ TEST(NumberTest, StorageBytesIgnoresHowTheValueWasSpelled) {
 
 TEST(NumberTest, AddIsExact) {
   EXPECT_EQ(Sum("0.1", "0.2"), "0.3");
-  EXPECT_EQ(N("0.3"), Number::Add(N("0.1"), N("0.2")).value());
+  EXPECT_EQ(N("0.3"), value::Number::Add(N("0.1"), N("0.2")).value());
   EXPECT_EQ(Sum("1", "1"), "2");
   EXPECT_EQ(Sum("99", "1"), "100");
   EXPECT_EQ(Sum("0.5", "0.5"), "1");
@@ -328,7 +328,7 @@ TEST(NumberTest, AddHandlesSignChanges) {
 }
 
 TEST(NumberTest, AddResultsThatCancelToZeroAreCanonicalZero) {
-  Result<Number> sum = Number::Add(N("1.5"), N("-1.5"));
+  base::Result<value::Number> sum = value::Number::Add(N("1.5"), N("-1.5"));
   ASSERT_TRUE(sum.ok());
   EXPECT_TRUE(sum->is_zero());
   EXPECT_FALSE(sum->is_negative());
@@ -339,23 +339,23 @@ TEST(NumberTest, AddResultsThatCancelToZeroAreCanonicalZero) {
 }
 
 TEST(NumberTest, AddRejectsResultsNeedingMoreThanThirtyEightDigits) {
-  EXPECT_EQ(ErrorOf(Number::Add(N("1E38"), N("1"))), kTooManyDigits);
-  EXPECT_EQ(ErrorOf(Number::Add(N("1E40"), N("1"))), kTooManyDigits);
-  EXPECT_EQ(ErrorOf(Number::Add(N("1"), N("1E-38"))), kTooManyDigits);
-  EXPECT_EQ(ErrorOf(Number::Add(N(std::string(38, '9')), N("0.1"))), kTooManyDigits);
+  EXPECT_EQ(ErrorOf(value::Number::Add(N("1E38"), N("1"))), kTooManyDigits);
+  EXPECT_EQ(ErrorOf(value::Number::Add(N("1E40"), N("1"))), kTooManyDigits);
+  EXPECT_EQ(ErrorOf(value::Number::Add(N("1"), N("1E-38"))), kTooManyDigits);
+  EXPECT_EQ(ErrorOf(value::Number::Add(N(std::string(38, '9')), N("0.1"))), kTooManyDigits);
   // Carrying can shrink the digit count back under the limit.
   EXPECT_EQ(Sum(std::string(38, '9'), "1"), "1" + Zeros(38));
   EXPECT_EQ(Difference("1E38", "1"), std::string(38, '9'));
 }
 
 TEST(NumberTest, AddReportsOverflowAndUnderflow) {
-  EXPECT_EQ(ErrorOf(Number::Add(N("5E125"), N("5E125"))), kOverflow);
-  EXPECT_EQ(ErrorOf(Number::Add(N(kLargest), N("1E88"))), kOverflow);
-  EXPECT_EQ(ErrorOf(Number::Subtract(N("-5E125"), N("5E125"))), kOverflow);
-  EXPECT_EQ(ErrorOf(Number::Subtract(N("2E-130"), N("1.5E-130"))), kUnderflow);
-  EXPECT_EQ(ErrorOf(Number::Add(N("-2E-130"), N("1.5E-130"))), kUnderflow);
+  EXPECT_EQ(ErrorOf(value::Number::Add(N("5E125"), N("5E125"))), kOverflow);
+  EXPECT_EQ(ErrorOf(value::Number::Add(N(kLargest), N("1E88"))), kOverflow);
+  EXPECT_EQ(ErrorOf(value::Number::Subtract(N("-5E125"), N("5E125"))), kOverflow);
+  EXPECT_EQ(ErrorOf(value::Number::Subtract(N("2E-130"), N("1.5E-130"))), kUnderflow);
+  EXPECT_EQ(ErrorOf(value::Number::Add(N("-2E-130"), N("1.5E-130"))), kUnderflow);
   // The digit limit is reported before the range, as in Parse.
-  EXPECT_EQ(ErrorOf(Number::Add(N(kLargest), N("1E87"))), kTooManyDigits);
+  EXPECT_EQ(ErrorOf(value::Number::Add(N(kLargest), N("1E87"))), kTooManyDigits);
 }
 
 TEST(NumberTest, SubtractIsExact) {

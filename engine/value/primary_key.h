@@ -6,7 +6,7 @@
 
 #include "engine/value/attribute_value.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 struct PrimaryKey {
   AttributeValue partition;
@@ -22,4 +22,4 @@ struct PrimaryKeyLess {
   bool operator()(const PrimaryKey& a, const PrimaryKey& b) const;
 };
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value

@@ -1,6 +1,6 @@
-#include "engine/store/primary_key.h"
+#include "engine/value/primary_key.h"
 
-namespace ddbpg {
+namespace ddbpg::value {
 
 bool PrimaryKeyLess::operator()(const PrimaryKey& a, const PrimaryKey& b) const {
   if (a.partition_hash != b.partition_hash) return a.partition_hash < b.partition_hash;
@@ -10,4 +10,4 @@ bool PrimaryKeyLess::operator()(const PrimaryKey& a, const PrimaryKey& b) const 
   return CompareKeyValues(*a.sort, *b.sort) < 0;
 }
 
-}  // namespace ddbpg
+}  // namespace ddbpg::value
