@@ -153,6 +153,23 @@ describe('request console', () => {
     ]);
   });
 
+  test('the backup examples get the newest BackupArn at Send, and the editor shows it', async () => {
+    await sendFromConsole('DescribeBackup');
+    assert.equal(await text('#response-summary'), 'DescribeBackup · HTTP 400');
+    assert.equal(await text('#console-note'), 'There is no backup yet to fill in: send CreateBackup first.');
+    await sendFromConsole('CreateBackup');
+    const { BackupArn } = (await responseJson()).BackupDetails;
+    for (const operation of ['DescribeBackup', 'RestoreTableFromBackup', 'DeleteBackup']) {
+      await sendFromConsole(operation);
+      assert.equal(await text('#response-summary'), `${operation} · HTTP 200`);
+      assert.equal(JSON.parse(await page.inputValue('#request')).BackupArn, BackupArn, operation);
+      assert.equal(await text('#console-note'), "BackupArn is the newest backup's, MusicBackup of Music (from ListBackups).");
+      assert.equal(await page.isVisible('#reset-draft'), true, 'Back to the example brings the placeholder back');
+    }
+    assert.equal((await responseJson()).BackupDescription.BackupDetails.BackupStatus, 'DELETED');
+    assert.deepEqual(await tableNames(), ['Music', 'MusicFromBackup']);
+  });
+
   test('GetItem on a missing table shows ResourceNotFoundException as an error', async () => {
     const request = {
       TableName: 'NoSuchTable',

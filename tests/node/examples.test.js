@@ -1,10 +1,11 @@
 // Every example request the page offers is valid: sent top to bottom, as a user walking the
-// picker would, each one succeeds against the engine.
+// picker would, each one succeeds against the engine. The backup examples get the newest
+// backup's ARN filled in as the page's Send fills it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { createDynamoDB } from '../../wasm/index.js';
-import { EXAMPLES, findExample } from '../../web/js/examples.js';
+import { EXAMPLES, NEWEST_BACKUP_ARN, fillNewestBackupArn, findExample } from '../../web/js/examples.js';
 
 describe('the page examples', () => {
   it('cover every operation the engine implements', () => {
@@ -17,6 +18,7 @@ describe('the page examples', () => {
       'ExecuteStatement', 'BatchExecuteStatement', 'ExecuteTransaction',
       'CreateBackup', 'ListBackups', 'UpdateContinuousBackups', 'DescribeContinuousBackups',
       'RestoreTableToPointInTime', 'DescribeLimits', 'DescribeEndpoints',
+      'DescribeBackup', 'RestoreTableFromBackup', 'DeleteBackup',
       'PutResourcePolicy', 'GetResourcePolicy', 'DeleteResourcePolicy',
     ]) {
       assert.ok(operations.includes(operation), `no example for ${operation}`);
@@ -26,8 +28,10 @@ describe('the page examples', () => {
   it('all succeed when sent in order', async () => {
     const db = await createDynamoDB();
     const outputs = {};
+    const sent = {};
     for (const { operation, input } of EXAMPLES) {
-      outputs[operation] = await db.send(operation, input);
+      sent[operation] = JSON.parse((await fillNewestBackupArn(db, JSON.stringify(input))).text);
+      outputs[operation] = await db.send(operation, sent[operation]);
     }
     assert.equal(outputs.Query.Count, 1);
     assert.deepEqual(outputs.UpdateItem.Attributes, {
@@ -47,6 +51,15 @@ describe('the page examples', () => {
       outputs.CreateBackup.BackupDetails.BackupArn,
     ]);
     assert.equal(outputs.RestoreTableToPointInTime.TableDescription.TableName, 'MusicRestored');
+    // The backup examples all name the backup CreateBackup made, and run in an order that works.
+    const backupArn = outputs.CreateBackup.BackupDetails.BackupArn;
+    for (const operation of ['DescribeBackup', 'RestoreTableFromBackup', 'DeleteBackup']) {
+      assert.equal(findExample(operation).input.BackupArn, NEWEST_BACKUP_ARN);
+      assert.equal(sent[operation].BackupArn, backupArn, operation);
+    }
+    assert.equal(outputs.DescribeBackup.BackupDescription.SourceTableDetails.TableName, 'Music');
+    assert.equal(outputs.RestoreTableFromBackup.TableDescription.RestoreSummary.SourceBackupArn, backupArn);
+    assert.equal(outputs.DeleteBackup.BackupDescription.BackupDetails.BackupStatus, 'DELETED');
     assert.deepEqual(outputs.TransactGetItems.Responses.map((r) => r.Item.Awards), [
       { N: '2' },
       { N: '1' },
@@ -60,6 +73,29 @@ describe('the page examples', () => {
     assert.equal(JSON.parse(outputs.GetResourcePolicy.Policy).Statement[0].Sid, 'ReadOnlyForTheAccount');
     assert.deepEqual(outputs.DeleteResourcePolicy, { RevisionId: outputs.PutResourcePolicy.RevisionId });
     assert.equal(outputs.DescribeEndpoints.Endpoints[0].Address, 'dynamodb.us-east-1.amazonaws.com');
+    db.close();
+  });
+
+  it('leave the backup placeholder, with a note, when there is no backup to fill in', async () => {
+    const db = await createDynamoDB();
+    const text = JSON.stringify(findExample('DescribeBackup').input);
+    assert.deepEqual(await fillNewestBackupArn(db, text), {
+      text, note: 'There is no backup yet to fill in: send CreateBackup first.',
+    });
+    await assert.rejects(db.send('DescribeBackup', JSON.parse(text)), { name: 'BackupNotFoundException' });
+    db.close();
+  });
+
+  it('fill in the newest of several backups, past ListBackups\' first page', async () => {
+    const db = await createDynamoDB();
+    await db.send('CreateTable', findExample('CreateTable').input);
+    const arns = [];
+    for (let n = 0; n < 101; n++) {
+      arns.push((await db.send('CreateBackup', { TableName: 'Music', BackupName: `Backup${n}` })).BackupDetails.BackupArn);
+    }
+    const filled = await fillNewestBackupArn(db, JSON.stringify(findExample('DeleteBackup').input));
+    assert.equal(JSON.parse(filled.text).BackupArn, arns.at(-1));
+    assert.equal(filled.note, "BackupArn is the newest backup's, Backup100 of Music (from ListBackups).");
     db.close();
   });
 });

@@ -6,7 +6,7 @@
 
 import { referenceFor } from './api_reference.js';
 import { looksLikeCliCommand, parseCliCommand } from './cli_command.js';
-import { EXAMPLES, exampleRequestText, findExample } from './examples.js';
+import { EXAMPLES, exampleRequestText, fillNewestBackupArn, findExample } from './examples.js';
 import { runRequest } from './run_request.js';
 
 /**
@@ -101,6 +101,7 @@ export function mountRequestConsole(
     onNote('');
     try {
       let result = looksLikeCliCommand(request.value) ? translateCommandLine(request.value) : null;
+      if (result === null) await fillRuntimeValues();
       const requestText = request.value;
       result ??= await runRequest(db, operation.value, requestText, {
         onProgress: showProgress,
@@ -116,6 +117,16 @@ export function mountRequestConsole(
       progress.hidden = true;
       cancel.hidden = true;
     }
+  }
+
+  // The backup examples name a backup only known at run time: the editor gets the newest one's
+  // ARN before sending, so what it shows is what was sent.
+  async function fillRuntimeValues() {
+    const filled = await fillNewestBackupArn(db, request.value);
+    if (filled.note) onNote(filled.note);
+    if (filled.text === request.value) return;
+    request.value = filled.text;
+    resetDraft.hidden = false;
   }
 
   // A long simulation's progress, in simulated seconds, with a Cancel that stops it between

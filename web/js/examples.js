@@ -5,11 +5,18 @@
 // bottom walks through that tutorial. A new operation in the engine needs one entry here.
 //
 // Each `input` is the request body in DynamoDB's JSON wire format, exactly what the AWS API
-// Reference shows, so it can be pasted unchanged into `aws dynamodb ... --cli-input-json`.
+// Reference shows, so it can be pasted unchanged into `aws dynamodb ... --cli-input-json`; the
+// one exception is a backup's ARN, which only exists at run time (NEWEST_BACKUP_ARN below).
 
 // The playground's region and account (those of DynamoDB Local and most emulators), as DescribeTable
 // shows them in TableArn.
 const MUSIC_TABLE_ARN = 'arn:aws:dynamodb:us-east-1:000000000000:table/Music';
+
+// Stands where an example needs the ARN of a backup. A backup's ARN holds the millisecond it was
+// made, so no example can know it; Send puts the newest backup's ARN in its place
+// (fillNewestBackupArn) and the editor then shows the request as it was sent. Longer than the 37
+// characters a BackupArn needs, so sent unfilled it is a BackupNotFoundException, not a puzzle.
+export const NEWEST_BACKUP_ARN = '<the newest BackupArn, filled in from ListBackups at Send>';
 
 const MUSIC_SONG_KEY = {
   Artist: { S: 'No One You Know' },
@@ -307,6 +314,27 @@ export const EXAMPLES = [
     input: { TableName: 'Music' },
   },
   {
+    operation: 'DescribeBackup',
+    summary:
+      "Describes a backup: its size, status and the source table's schema and settings. Send " +
+      "fills in the newest backup's ARN; paste another from ListBackups to pick one.",
+    input: { BackupArn: NEWEST_BACKUP_ARN },
+  },
+  {
+    operation: 'RestoreTableFromBackup',
+    summary:
+      'Makes a new table from a backup (here the newest): its items, keys, indexes and capacity ' +
+      'settings, with a RestoreSummary in DescribeTable. Tags, stream and TTL are not restored.',
+    input: { TargetTableName: 'MusicFromBackup', BackupArn: NEWEST_BACKUP_ARN },
+  },
+  {
+    operation: 'DeleteBackup',
+    summary:
+      'Deletes a backup (here the newest); tables restored from it stay. Send fills in the ARN ' +
+      'as for DescribeBackup.',
+    input: { BackupArn: NEWEST_BACKUP_ARN },
+  },
+  {
     operation: 'UpdateContinuousBackups',
     summary:
       'Turns on point-in-time recovery: from now on the table can be restored to any second of ' +
@@ -456,4 +484,29 @@ export function findExample(operation) {
 /** The example's request body as the editor shows it: two-space indented JSON. */
 export function exampleRequestText(example) {
   return JSON.stringify(example.input, null, 2);
+}
+
+/**
+ * `requestText` with NEWEST_BACKUP_ARN replaced by the ARN of the newest user backup, as
+ * ListBackups lists them (oldest first, a page at a time). Returns `{ text, note }`: the text
+ * unchanged and no note when it holds no placeholder; the text unchanged and a note saying so
+ * when there is no backup yet (sent as it is, it answers BackupNotFoundException). Rejects only
+ * when ListBackups does.
+ */
+export async function fillNewestBackupArn(db, requestText) {
+  if (!requestText.includes(NEWEST_BACKUP_ARN)) return { text: requestText, note: null };
+  const newest = await newestBackup(db);
+  if (newest === undefined) return { text: requestText, note: 'There is no backup yet to fill in: send CreateBackup first.' };
+  return {
+    text: requestText.replaceAll(NEWEST_BACKUP_ARN, newest.BackupArn),
+    note: `BackupArn is the newest backup's, ${newest.BackupName} of ${newest.TableName} (from ListBackups).`,
+  };
+}
+
+async function newestBackup(db) {
+  let page = await db.send('ListBackups', {});
+  while (page.LastEvaluatedBackupArn) {
+    page = await db.send('ListBackups', { ExclusiveStartBackupArn: page.LastEvaluatedBackupArn });
+  }
+  return page.BackupSummaries.at(-1);
 }
