@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/json_writer.h"
 #include "engine/base/limits.h"
 #include "engine/base/service_text.h"
 
@@ -15,7 +16,6 @@ namespace ddbpg::api {
 namespace {
 
 using json = nlohmann::json;
-using ordered_json = nlohmann::ordered_json;
 
 base::Status InvalidDocument(std::string_view detail) {
   return base::Status::Validation(std::string(base::kParameterValuesInvalid) +
@@ -29,19 +29,26 @@ const json& Field(const json& object, const char* name) {
   return it == object.end() ? kNull : *it;
 }
 
+// Appends a value as it is (an object's members in name order, as nlohmann prints them).
+void WriteAsIs(base::JsonWriter& out, const json& value) {
+  out.Raw(value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 // Lists of strings become one string when one remains after removing duplicates (the service
 // reads {"Action": ["dynamodb:GetItem"]} back as "dynamodb:GetItem").
-ordered_json CollapsedStrings(const json& value) {
-  if (!value.is_array()) return ordered_json(value);
-  ordered_json kept = ordered_json::array();
+void WriteCollapsedStrings(base::JsonWriter& out, const json& value) {
+  if (!value.is_array()) return WriteAsIs(out, value);
+  std::vector<const json*> kept;
   bool all_strings = true;
   for (const json& element : value) {
     all_strings = all_strings && element.is_string();
-    ordered_json converted(element);
-    if (std::find(kept.begin(), kept.end(), converted) == kept.end()) kept.push_back(converted);
+    auto same = [&element](const json* earlier) { return *earlier == element; };
+    if (std::none_of(kept.begin(), kept.end(), same)) kept.push_back(&element);
   }
-  if (all_strings && kept.size() == 1) return kept[0];
-  return kept;
+  if (all_strings && kept.size() == 1) return WriteAsIs(out, *kept[0]);
+  out.BeginArray();
+  for (const json* element : kept) WriteAsIs(out, *element);
+  out.EndArray();
 }
 
 bool IsAccountId(const json& value) {
@@ -61,45 +68,52 @@ json RootArns(const json& principals) {
   return rewritten;
 }
 
-ordered_json CanonicalPrincipal(const json& principal) {
-  if (!principal.is_object()) return ordered_json(principal);
-  ordered_json canonical = ordered_json::object();
+void WriteCanonicalPrincipal(base::JsonWriter& out, const json& principal) {
+  if (!principal.is_object()) return WriteAsIs(out, principal);
+  out.BeginObject();
   for (const auto& [kind, ids] : principal.items()) {
-    canonical[kind] = CollapsedStrings(kind == "AWS" ? RootArns(ids) : ids);
+    out.Key(kind);
+    WriteCollapsedStrings(out, kind == "AWS" ? RootArns(ids) : ids);
   }
-  return canonical;
+  out.EndObject();
 }
 
-// `object`'s members: first those named in `order`, each made canonical by `canonical`, then the
-// others in name order as they are.
-template <typename Canonical>
-ordered_json InOrder(const json& object, const std::vector<const char*>& order,
-                     Canonical canonical) {
-  ordered_json result = ordered_json::object();
+// `object`'s members: first those named in `order`, each written by `write_member`, then the
+// others in name order as they are. The document is written rather than built as an ordered
+// tree: nlohmann's ordered_json would be a second instantiation of the whole library (about
+// 39 KB of the wasm module).
+template <typename WriteMember>
+void WriteInOrder(base::JsonWriter& out, const json& object, const std::vector<const char*>& order,
+                  WriteMember write_member) {
+  out.BeginObject();
   for (const char* name : order) {
-    if (object.contains(name)) result[name] = canonical(name, Field(object, name));
+    if (!object.contains(name)) continue;
+    out.Key(name);
+    write_member(name, Field(object, name));
   }
   for (auto it = object.begin(); it != object.end(); ++it) {
     const std::string& name = it.key();
     auto known = [&name](const char* listed) { return name == listed; };
-    if (std::none_of(order.begin(), order.end(), known)) result[name] = ordered_json(it.value());
+    if (std::any_of(order.begin(), order.end(), known)) continue;
+    out.Key(name);
+    WriteAsIs(out, it.value());
   }
-  return result;
+  out.EndObject();
 }
 
-ordered_json CanonicalStatement(const json& statement) {
-  return InOrder(statement,
-                 {"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource",
-                  "NotResource", "Condition"},
-                 [](std::string_view name, const json& value) {
-                   if (name == "Principal" || name == "NotPrincipal") {
-                     return CanonicalPrincipal(value);
-                   }
-                   if (name == "Sid" || name == "Effect" || name == "Condition") {
-                     return ordered_json(value);
-                   }
-                   return CollapsedStrings(value);
-                 });
+void WriteCanonicalStatement(base::JsonWriter& out, const json& statement) {
+  WriteInOrder(out, statement,
+               {"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource",
+                "NotResource", "Condition"},
+               [&out](std::string_view name, const json& value) {
+                 if (name == "Principal" || name == "NotPrincipal") {
+                   return WriteCanonicalPrincipal(out, value);
+                 }
+                 if (name == "Sid" || name == "Effect" || name == "Condition") {
+                   return WriteAsIs(out, value);
+                 }
+                 WriteCollapsedStrings(out, value);
+               });
 }
 
 // Whether a principal is everyone: "*", or "*" as an AWS principal.
@@ -175,16 +189,17 @@ base::Result<std::string> CanonicalPolicyDocument(const std::string& text) {
     }
   }
 
-  ordered_json canonical_statements = ordered_json::array();
-  for (const json& statement : list) canonical_statements.push_back(CanonicalStatement(statement));
-  ordered_json canonical = InOrder(
-      document, {"Version", "Id", "Statement"}, [&](std::string_view name, const json& value) {
-        if (name == "Statement") {
-          return statements.is_array() ? canonical_statements : canonical_statements[0];
-        }
-        return ordered_json(value);
-      });
-  return canonical.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  std::string canonical;
+  base::JsonWriter out(canonical);
+  WriteInOrder(out, document, {"Version", "Id", "Statement"},
+               [&](std::string_view name, const json& value) {
+                 if (name != "Statement") return WriteAsIs(out, value);
+                 if (!statements.is_array()) return WriteCanonicalStatement(out, statements);
+                 out.BeginArray();
+                 for (const json& statement : list) WriteCanonicalStatement(out, statement);
+                 out.EndArray();
+               });
+  return canonical;
 }
 
 std::string NextRevisionId(const base::ResourcePolicy& slot, double now) {

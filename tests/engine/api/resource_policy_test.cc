@@ -96,6 +96,27 @@ TEST_F(ResourcePolicyTest, CanonicalFormOrdersKeysCollapsesListsAndNamesRootUser
             R"("Resource":"arn:aws:dynamodb:us-east-1:000000000000:table/Music"}]})");
 }
 
+// Lists of two or more keep their order (duplicates dropped), principals other than an account
+// id stay as written, a lone statement object stays an object, and Id and Condition keep their
+// places and contents.
+TEST_F(ResourcePolicyTest, CanonicalFormKeepsListsObjectsIdAndCondition) {
+  const std::string sent =
+      R"({"Statement": {"Condition": {"StringEquals": {"aws:SourceVpc": "vpc-1"}},)"
+      R"( "Action": ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:Query"],)"
+      R"( "Resource": "arn:aws:dynamodb:us-east-1:000000000000:table/Music", "Effect": "Deny",)"
+      R"( "Principal": {"Service": ["a.amazonaws.com"],)"
+      R"( "AWS": ["000000000000", "arn:aws:iam::111111111111:user/x"]}, "Sid": "S1"},)"
+      R"( "Id": "P1", "Version": "2012-10-17"})";
+  ASSERT_EQ(ErrorOf(Put(Arn(), sent)), "OK");
+  EXPECT_EQ(json::parse(Get(Arn()).body)["Policy"],
+            R"({"Version":"2012-10-17","Id":"P1","Statement":{"Sid":"S1","Effect":"Deny",)"
+            R"("Principal":{"AWS":["arn:aws:iam::000000000000:root",)"
+            R"("arn:aws:iam::111111111111:user/x"],"Service":"a.amazonaws.com"},)"
+            R"("Action":["dynamodb:Query","dynamodb:GetItem"],)"
+            R"("Resource":"arn:aws:dynamodb:us-east-1:000000000000:table/Music",)"
+            R"("Condition":{"StringEquals":{"aws:SourceVpc":"vpc-1"}}}})");
+}
+
 TEST_F(ResourcePolicyTest, TheSamePolicyAgainKeepsItsRevisionEvenWithinTheWindow) {
   const std::string first = PutOk(Arn(), ReadPolicy());
   clock_.Advance(1);
