@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 
 import { createDynamoDB } from '../../wasm/index.js';
 import { EXAMPLES, NEWEST_BACKUP_ARN, fillNewestBackupArn, findExample } from '../../web/js/examples.js';
+import { PARTIQL_EXAMPLES, partiqlParametersText } from '../../web/js/partiql_examples.js';
+import { partiqlRequestText } from '../../web/js/partiql_request.js';
 
 describe('the page examples', () => {
   it('cover every operation the engine implements', () => {
@@ -97,5 +99,44 @@ describe('the page examples', () => {
     assert.equal(JSON.parse(filled.text).BackupArn, arns.at(-1));
     assert.equal(filled.note, "BackupArn is the newest backup's, Backup100 of Music (from ListBackups).");
     db.close();
+  });
+
+  it('PartiQL: all succeed in order against the examples\' Music table, and leave it as it was', async () => {
+    const db = await createDynamoDB();
+    await db.send('CreateTable', findExample('CreateTable').input);
+    await db.send('BatchWriteItem', findExample('BatchWriteItem').input);
+    const before = (await db.send('Scan', { TableName: 'Music' })).Items;
+    const outputs = {};
+    // Twice: the list can be run again, as its comment promises.
+    for (const round of [1, 2]) {
+      for (const example of PARTIQL_EXAMPLES) {
+        const { requestText } = partiqlRequestText({
+          statement: example.statement, parametersText: partiqlParametersText(example), limitText: '',
+        });
+        outputs[example.name] = await db.send('ExecuteStatement', JSON.parse(requestText));
+        assert.ok(outputs[example.name].ConsumedCapacity, `${example.name}, round ${round}`);
+      }
+    }
+    assert.deepEqual(outputs['SELECT by key'].Items, [
+      { Artist: { S: 'Acme Band' }, Awards: { N: '3' }, SongTitle: { S: 'Happy Day' } },
+    ]);
+    assert.deepEqual(outputs['SELECT with a filter'].Items, [{ Awards: { N: '3' }, SongTitle: { S: 'Happy Day' } }]);
+    assert.deepEqual(outputs.INSERT.Items, []);
+    assert.deepEqual(outputs['UPDATE SET'].Items, [{ Awards: { N: '1' } }]);
+    assert.deepEqual(outputs.DELETE.Items, [{ Artist: { S: 'Acme Band' }, Awards: { N: '1' }, SongTitle: { S: 'Sunny Side' } }]);
+    assert.deepEqual(outputs['SELECT every item'].Items, before);
+    db.close();
+  });
+
+  it('PartiQL: the boxes become one ExecuteStatement request, or say why they cannot', () => {
+    assert.deepEqual(JSON.parse(partiqlRequestText({
+      statement: 'SELECT * FROM "Music"', parametersText: ' ', limitText: '2', nextToken: 'abc',
+    }).requestText), { Statement: 'SELECT * FROM "Music"', Limit: 2, NextToken: 'abc', ReturnConsumedCapacity: 'TOTAL' });
+    assert.deepEqual(partiqlRequestText({ statement: 'SELECT * FROM "Music" WHERE Artist = ?', parametersText: '{"S": "A"}', limitText: '' }).problem, {
+      operation: 'ExecuteStatement', sent: false, ok: false, status: null, errorName: 'Invalid parameters',
+      message: 'The parameters are a JSON list of AttributeValues, one per ?, such as [{"S": "Acme Band"}].',
+    });
+    assert.equal(partiqlRequestText({ statement: 'x', parametersText: '[', limitText: '' }).problem.errorName, 'Invalid parameters');
+    assert.equal(partiqlRequestText({ statement: 'x', parametersText: '', limitText: '1.5' }).problem.message, 'Limit is a whole number of items.');
   });
 });

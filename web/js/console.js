@@ -3,6 +3,8 @@
 // response is the response panel's job. Each operation keeps its own draft, so switching the
 // picker never throws an edit away; an `aws dynamodb ...` command line pasted into the editor
 // runs as the request the AWS CLI would send, and the editor then shows that request's JSON.
+// The PartiQL mode (partiql_console.js) sends its ExecuteStatement requests through `send()`,
+// so both modes share one path to the engine and the panels.
 
 import { referenceFor } from './api_reference.js';
 import { looksLikeCliCommand, parseCliCommand } from './cli_command.js';
@@ -14,12 +16,13 @@ import { runRequest } from './run_request.js';
  * disabled until `enable(db)` is called, because the engine loads after the page is shown, and
  * while a request is in flight: `onResult(result, requestText)` may return a promise, and Send
  * is enabled again once it settles. `onNote(text)` shows a line about what the console did (a
- * command line it translated, a draft it restored). Returns
- * `{ enable(db), load(operation, requestText, summary), current() }`.
+ * command line it translated, a draft it restored); `onLoad()` runs when a request is loaded
+ * into the editor from elsewhere (History, the item browser, the tour). Returns
+ * `{ enable(db), load(operation, requestText, summary), send(operation, requestText), current() }`.
  */
 export function mountRequestConsole(
   { form, operation, request, summary, reference, send, format, resetDraft, restoreDraft, progress, cancel },
-  { onResult, onNote = () => {} },
+  { onResult, onNote = () => {}, onLoad = () => {} },
 ) {
   let db = null;
   let sending = false;
@@ -65,6 +68,7 @@ export function mountRequestConsole(
 
   // `summaryText` describes a request that is not the operation's example.
   function load(name, requestText, summaryText) {
+    onLoad();
     keepDraft();
     const draft = drafts.get(name);
     putAside = draft !== undefined && draft !== requestText ? { name, text: draft } : null;
@@ -95,11 +99,7 @@ export function mountRequestConsole(
   }
 
   async function sendRequest() {
-    if (db === null || sending) return;
-    sending = true;
-    send.disabled = true;
-    onNote('');
-    try {
+    await sendWhileBusy(async () => {
       let result = looksLikeCliCommand(request.value) ? translateCommandLine(request.value) : null;
       if (result === null) await fillRuntimeValues();
       const requestText = request.value;
@@ -107,9 +107,22 @@ export function mountRequestConsole(
         onProgress: showProgress,
         isCancelled: () => cancelRequested,
       });
+      return { result, requestText };
+    });
+  }
+
+  // One request at a time, from either mode: Send is disabled until the panels have caught up,
+  // so one click is one full update. Resolves to the result, or null when nothing was sent.
+  async function sendWhileBusy(run) {
+    if (db === null || sending) return null;
+    sending = true;
+    send.disabled = true;
+    onNote('');
+    try {
+      const { result, requestText } = await run();
       if (result.note) onNote(result.note);
-      // Send comes back only when the panels have caught up, so one click is one full update.
       await onResult(result, requestText);
+      return result;
     } finally {
       sending = false;
       send.disabled = false;
@@ -199,6 +212,12 @@ export function mountRequestConsole(
       send.disabled = false;
     },
     load,
+    /**
+     * Sends `requestText` as `operation` without touching the editor (the PartiQL mode's
+     * requests); resolves to runRequest()'s result, or null when a request is still in flight
+     * or the engine has not loaded.
+     */
+    send: (name, requestText) => sendWhileBusy(async () => ({ result: await runRequest(db, name, requestText), requestText })),
     /** The operation and text in the editor now. */
     current: () => ({ operation: operation.value, requestText: request.value }),
     /** Selects line `line` (1-based) of the editor, where a JSON error is. */

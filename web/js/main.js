@@ -12,6 +12,7 @@ import { exampleRequestText, findExample } from './examples.js';
 import { mountGuidedTour } from './guided_tour.js';
 import { mountHeatSummary } from './heat_summary.js';
 import { mountItemBrowser } from './item_browser.js';
+import { mountPartiqlConsole } from './partiql_console.js';
 import { mountPartitionPanel } from './partition_panel.js';
 import { mountRequestHistory } from './request_history.js';
 import { decodeShareFragment, isShareFragment } from './share_codec.js';
@@ -249,6 +250,28 @@ const requestConsole = mountRequestConsole(
     onNote: (text) => {
       byId('console-note').textContent = text;
     },
+    // A request loaded from History or another panel is shown where it can be read: the JSON editor.
+    onLoad: () => partiqlConsole.showMode('json'),
+  },
+);
+
+const partiqlConsole = mountPartiqlConsole(
+  {
+    modes: [...document.querySelectorAll('input[name="console-mode"]')],
+    jsonForm: byId('request-form'),
+    form: byId('partiql-form'),
+    example: byId('partiql-example'),
+    summary: byId('partiql-summary'),
+    statement: byId('partiql-statement'),
+    parameters: byId('partiql-parameters'),
+    limit: byId('partiql-limit'),
+    send: byId('partiql-send'),
+    nextPage: byId('partiql-next-page'),
+    pageNote: byId('partiql-page-note'),
+  },
+  {
+    send: (requestText) => requestConsole.send('ExecuteStatement', requestText),
+    showProblem: (result) => responsePanel.show(result),
   },
 );
 
@@ -436,6 +459,7 @@ async function loadEngine() {
   else if (workspace !== DEFAULT_WORKSPACE) showShareBanner(`This is the workspace "${workspace}". Your own playground is untouched.`);
   await refreshPanels();
   requestConsole.enable(db);
+  partiqlConsole.enable();
   scenarios.enable(db);
   triggerPanel.enable(db);
   const restoredText = await storageControls.enable(db);
