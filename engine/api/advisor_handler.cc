@@ -21,6 +21,7 @@
 #include "engine/api/handlers.h"
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
+#include "engine/api/table_settings.h"
 #include "engine/api/validation_errors.h"
 #include "engine/capacity/cost.h"
 #include "engine/capacity/units.h"
@@ -348,13 +349,15 @@ void AdviseProvisionedSpike(const core::EngineState& state, const store::Table& 
     }
     const store::ProvisionedThroughput& t = table.definition().throughput;
     const double window = static_cast<double>(traffic.window_seconds);
-    const double provisioned_cost = capacity::ProvisionedCost(
-        static_cast<double>(t.read_capacity_units), static_cast<double>(t.write_capacity_units),
-        window, state.prices);
+    const capacity::Prices prices =
+        capacity::PricesForClass(state.prices, TableClassOf(table.definition()));
+    const double provisioned_cost =
+        capacity::ProvisionedCost(static_cast<double>(t.read_capacity_units),
+                                  static_cast<double>(t.write_capacity_units), window, prices);
     // On demand the throttled requests would have been served too, at a unit each at least.
     const double on_demand_cost = capacity::OnDemandCost(
         traffic.read_units + (is_write ? 0 : static_cast<double>(throttled)),
-        traffic.write_units + (is_write ? static_cast<double>(throttled) : 0), state.prices);
+        traffic.write_units + (is_write ? static_cast<double>(throttled) : 0), prices);
     const char* unit = UnitName(is_write);
     json evidence = {{"CapacityUnit", unit},
                      {"ThrottledRequests", throttled},

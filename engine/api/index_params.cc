@@ -5,7 +5,9 @@
 #include <string>
 
 #include "engine/api/messages.h"
+#include "engine/api/on_demand_throughput.h"
 #include "engine/api/request_schema.h"
+#include "engine/api/warm_throughput.h"
 #include "engine/base/limits.h"
 
 namespace ddbpg::api {
@@ -58,6 +60,10 @@ std::vector<MemberSpec> SecondaryIndexMembers(bool global) {
   if (global) {
     members.push_back({"ProvisionedThroughput", value::WireType::kStructure,
                        "ProvisionedThroughput", MemberKind::kPlain, ThroughputMembers()});
+    members.push_back({"OnDemandThroughput", value::WireType::kStructure, "OnDemandThroughput",
+                       MemberKind::kPlain, OnDemandThroughputMembers()});
+    members.push_back({"WarmThroughput", value::WireType::kStructure, "WarmThroughput",
+                       MemberKind::kPlain, WarmThroughputMembers()});
   }
   return members;
 }
@@ -321,7 +327,14 @@ base::Result<std::vector<index::IndexDefinition>> CheckIndexes(const json& reque
       if (!on_demand && !has_throughput) {
         return Invalid("ProvisionedThroughput is not specified for index: " + name);
       }
-      definitions.push_back(DefinitionOf(index, index::IndexKind::kGlobal));
+      index::IndexDefinition definition = DefinitionOf(index, index::IndexKind::kGlobal);
+      if (base::Status s =
+              ReadOnDemandThroughput(Member(index, "OnDemandThroughput"), name, on_demand,
+                                     /*may_remove=*/false, definition.on_demand_maximum);
+          !s.ok()) {
+        return s;
+      }
+      definitions.push_back(std::move(definition));
     }
     if (globals.size() > kMaxGlobalIndexes) {
       return Invalid("GlobalSecondaryIndex count exceeds the per-table limit of 20");

@@ -6,6 +6,8 @@
 
 #include "engine/api/index_params.h"
 #include "engine/api/messages.h"
+#include "engine/api/on_demand_throughput.h"
+#include "engine/api/warm_throughput.h"
 #include "engine/capacity/units.h"
 #include "engine/value/item_size.h"
 
@@ -96,6 +98,11 @@ base::Result<index::IndexDefinition> CheckCreate(const store::Table& table, cons
     return Invalid("Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: " +
                    name);
   }
+  if (base::Status s = ReadOnDemandThroughput(Member(create, "OnDemandThroughput"), name, on_demand,
+                                              /*may_remove=*/false, definition->on_demand_maximum);
+      !s.ok()) {
+    return s;
+  }
   return definition;
 }
 
@@ -127,14 +134,22 @@ std::vector<MemberSpec> GlobalSecondaryIndexUpdateMembers() {
            {},
            value::WireType::kString}}},
         {"ProvisionedThroughput", value::WireType::kStructure, "ProvisionedThroughput",
-         MemberKind::kPlain, throughput}}},
+         MemberKind::kPlain, throughput},
+        {"OnDemandThroughput", value::WireType::kStructure, "OnDemandThroughput",
+         MemberKind::kPlain, OnDemandThroughputMembers()},
+        {"WarmThroughput", value::WireType::kStructure, "WarmThroughput", MemberKind::kPlain,
+         WarmThroughputMembers()}}},
       {"Update",
        value::WireType::kStructure,
        "UpdateGlobalSecondaryIndexAction",
        MemberKind::kPlain,
        {{"IndexName", value::WireType::kString},
         {"ProvisionedThroughput", value::WireType::kStructure, "ProvisionedThroughput",
-         MemberKind::kPlain, throughput}}},
+         MemberKind::kPlain, throughput},
+        {"OnDemandThroughput", value::WireType::kStructure, "OnDemandThroughput",
+         MemberKind::kPlain, OnDemandThroughputMembers()},
+        {"WarmThroughput", value::WireType::kStructure, "WarmThroughput", MemberKind::kPlain,
+         WarmThroughputMembers()}}},
       {"Delete",
        value::WireType::kStructure,
        "DeleteGlobalSecondaryIndexAction",
@@ -253,12 +268,39 @@ base::Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const s
       plan.deletes.push_back(name);
       continue;
     }
+    const json& maximum_spec = Member(action, "OnDemandThroughput");
+    const json& warm_spec = Member(action, "WarmThroughput");
+    if (!warm_spec.is_null()) {
+      if (base::Status s = CheckWarmThroughput(warm_spec, name, index->capacity().Warm(now),
+                                               WarmFloor::kCurrent);
+          !s.ok()) {
+        return s;
+      }
+      plan.warm_updates.push_back({name, warm_spec});
+    }
     if (on_demand_after) {
-      return Invalid("The only Updates for index: " + name +
-                     " when TableThroughputMode is PAY_PER_REQUEST can be to "
-                     "OnDemandThroughput, WarmThroughput");
+      if (!Member(action, "ProvisionedThroughput").is_null() ||
+          (maximum_spec.is_null() && warm_spec.is_null())) {
+        return Invalid("The only Updates for index: " + name +
+                       " when TableThroughputMode is PAY_PER_REQUEST can be to "
+                       "OnDemandThroughput, WarmThroughput");
+      }
+      capacity::OnDemandMaximum maximum = index->definition().on_demand_maximum;
+      if (base::Status s = ReadOnDemandThroughput(maximum_spec, name, /*on_demand=*/true,
+                                                  /*may_remove=*/true, maximum);
+          !s.ok()) {
+        return s;
+      }
+      if (!maximum_spec.is_null()) plan.maximum_updates.push_back({name, maximum});
+      continue;
+    }
+    if (!maximum_spec.is_null()) {
+      capacity::OnDemandMaximum unused;
+      return ReadOnDemandThroughput(maximum_spec, name, /*on_demand=*/false,
+                                    /*may_remove=*/true, unused);
     }
     const json& throughput = Member(action, "ProvisionedThroughput");
+    if (throughput.is_null() && !warm_spec.is_null()) continue;
     if (throughput.is_null()) {
       return base::Status::Validation(
           "1 validation error detected: Value null at "
@@ -288,11 +330,24 @@ base::Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const s
 void ApplyIndexCreatesAndUpdates(core::EngineState& state, store::Table& table,
                                  IndexUpdatePlan& plan) {
   const double now = state.clock.NowSeconds();
-  if (table.definition().billing_mode == store::BillingMode::kPayPerRequest) {
-    for (const auto& index : table.indexes()) {
+  const bool on_demand = table.definition().billing_mode == store::BillingMode::kPayPerRequest;
+  for (const auto& index : table.indexes()) {
+    // An on-demand table's indexes have no throughput, a provisioned one's no maximum.
+    if (on_demand) {
       index->mutable_definition().read_capacity_units = 0;
       index->mutable_definition().write_capacity_units = 0;
+    } else {
+      index->mutable_definition().on_demand_maximum = {};
     }
+  }
+  for (const auto& [name, maximum] : plan.maximum_updates) {
+    table.FindIndex(name)->mutable_definition().on_demand_maximum = maximum;
+  }
+  for (const auto& [name, spec] : plan.warm_updates) {
+    index::SecondaryIndex& index = *table.FindIndex(name);
+    const WarmUnits wanted = RequestedWarmUnits(spec, index.capacity().Warm(now));
+    index.capacity().Prewarm(static_cast<double>(wanted.read_units_per_second),
+                             static_cast<double>(wanted.write_units_per_second), now);
   }
   for (const auto& [name, units] : plan.throughput_updates) {
     index::IndexDefinition& definition = table.FindIndex(name)->mutable_definition();
@@ -326,6 +381,9 @@ void FinishIndexDeletes(store::Table& table, const IndexUpdatePlan& plan, double
   }
   if (!plan.deletes.empty()) PruneAttributeDefinitions(table);
   for (const auto& [name, units] : plan.throughput_updates) {
+    SetIndexStatus(description, name, "UPDATING");
+  }
+  for (const auto& [name, maximum] : plan.maximum_updates) {
     SetIndexStatus(description, name, "UPDATING");
   }
 }

@@ -7,9 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "engine/core/engine_state.h"
 #include "engine/api/request_schema.h"
 #include "engine/base/status.h"
+#include "engine/capacity/on_demand_maximum.h"
+#include "engine/core/engine_state.h"
 
 namespace ddbpg::api {
 
@@ -26,6 +27,9 @@ base::Status CheckIndexUpdatesRequest(const json& request);
 struct IndexUpdatePlan {
   std::vector<index::IndexDefinition> creates;
   std::vector<std::pair<std::string, std::pair<long long, long long>>> throughput_updates;
+  // On demand: an index's new OnDemandThroughput maximum, or the warm throughput it asks for.
+  std::vector<std::pair<std::string, capacity::OnDemandMaximum>> maximum_updates;
+  std::vector<std::pair<std::string, json>> warm_updates;
   std::vector<std::string> deletes;
   json attribute_definitions;  // the request's, for the new key attributes
 };

@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/api/table_settings.h"
 #include "engine/capacity/cost.h"
 #include "engine/value/item_size.h"
 
@@ -78,13 +79,16 @@ HeatSnapshot BuildMetricsView(const core::EngineState& state, const store::Table
   }
   // What the window's traffic cost: on demand, the units the table consumed; provisioned, the
   // capacity held over the window; and the table's storage for a month.
+  // Priced by the table's class.
   const store::ProvisionedThroughput& throughput = table.definition().throughput;
-  view.on_demand_cost = capacity::OnDemandCost(read_units, write_units, state.prices);
+  const capacity::Prices prices =
+      capacity::PricesForClass(state.prices, TableClassOf(table.definition()));
+  view.on_demand_cost = capacity::OnDemandCost(read_units, write_units, prices);
   view.provisioned_cost = capacity::ProvisionedCost(
       static_cast<double>(throughput.read_capacity_units),
-      static_cast<double>(throughput.write_capacity_units), window_seconds, state.prices);
-  view.storage_per_month = static_cast<double>(table.size_bytes()) / (1024.0 * 1024 * 1024) *
-                           state.prices.storage_gb_month;
+      static_cast<double>(throughput.write_capacity_units), window_seconds, prices);
+  view.storage_per_month =
+      static_cast<double>(table.size_bytes()) / (1024.0 * 1024 * 1024) * prices.storage_gb_month;
   return view;
 }
 

@@ -249,8 +249,19 @@ base::Result<json> EstimateCost(core::EngineState& state, const json& request) {
   workload.storage_gb = Member(request, "StorageGB").is_number() ? Member(request, "StorageGB").get<double>() : 0;
   if (Member(request, "Days").is_number()) workload.days = Member(request, "Days").get<double>();
   if (!(workload.days > 0)) return base::Status::Validation("Days must be greater than 0");
-  capacity::CostEstimate estimate = capacity::EstimateMonthlyCost(workload, state.prices);
-  return json{{"Prices", PricesJson(state.prices)},
+  // The class's prices (Standard-IA: dearer requests, cheaper storage).
+  const json& table_class = Member(request, "TableClass");
+  if (!table_class.is_null() && table_class != "STANDARD" &&
+      table_class != "STANDARD_INFREQUENT_ACCESS") {
+    return base::Status::Validation("TableClass must be STANDARD or STANDARD_INFREQUENT_ACCESS");
+  }
+  const bool infrequent = table_class == "STANDARD_INFREQUENT_ACCESS";
+  const capacity::Prices prices = capacity::PricesForClass(
+      state.prices, infrequent ? capacity::TableClass::kStandardInfrequentAccess
+                               : capacity::TableClass::kStandard);
+  capacity::CostEstimate estimate = capacity::EstimateMonthlyCost(workload, prices);
+  return json{{"Prices", PricesJson(prices)},
+              {"TableClass", infrequent ? "STANDARD_INFREQUENT_ACCESS" : "STANDARD"},
               {"OnDemand",
                {{"Writes", estimate.on_demand_writes},
                 {"Reads", estimate.on_demand_reads},

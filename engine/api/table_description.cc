@@ -1,8 +1,10 @@
-#include "engine/api/table_settings.h"
 #include "engine/api/table_description.h"
 
 #include <algorithm>
 
+#include "engine/api/on_demand_throughput.h"
+#include "engine/api/table_settings.h"
+#include "engine/api/warm_throughput.h"
 #include "engine/base/utc_time.h"
 
 namespace ddbpg::api {
@@ -65,6 +67,11 @@ void AddIndexDescriptions(const core::EngineState& state, const store::Table& ta
       entry["ProvisionedThroughput"] = {{"NumberOfDecreasesToday", 0},
                                         {"ReadCapacityUnits", definition.read_capacity_units},
                                         {"WriteCapacityUnits", definition.write_capacity_units}};
+      if (table.definition().billing_mode == store::BillingMode::kPayPerRequest) {
+        entry["OnDemandThroughput"] = OnDemandThroughputJson(definition.on_demand_maximum);
+      }
+      entry["WarmThroughput"] =
+          WarmThroughputJson(index->capacity().Warm(now), entry["IndexStatus"].get<std::string>());
     }
     entry["IndexSizeBytes"] = index->size_bytes();
     entry["ItemCount"] = index->item_count();
@@ -139,6 +146,10 @@ json DescribeTableJson(const core::EngineState& state, const store::Table& table
       {"BillingModeSummary", billing},
   };
   DescribeTableSettings(definition, description);
+  if (on_demand) {
+    description["OnDemandThroughput"] = OnDemandThroughputJson(definition.on_demand_maximum);
+  }
+  description["WarmThroughput"] = WarmThroughputJson(table.Warm(state.clock.NowSeconds()), status);
   AddIndexDescriptions(state, table, status, description);
   if (definition.stream_view_type) {
     description["StreamSpecification"] = {

@@ -13,9 +13,9 @@ constexpr const char* kStandard = "STANDARD";
 constexpr const char* kInfrequentAccess = "STANDARD_INFREQUENT_ACCESS";
 
 // The members of an UpdateTable request that change something besides these settings.
-constexpr const char* kOtherChanges[] = {"ProvisionedThroughput", "BillingMode",
-                                         "GlobalSecondaryIndexUpdates", "StreamSpecification",
-                                         "SSESpecification", "ReplicaUpdates"};
+constexpr const char* kOtherChanges[] = {
+    "ProvisionedThroughput", "BillingMode",    "GlobalSecondaryIndexUpdates", "StreamSpecification",
+    "SSESpecification",      "ReplicaUpdates", "OnDemandThroughput",          "WarmThroughput"};
 
 bool ChangesOtherThan(const json& request, const char* setting) {
   for (const char* member : kOtherChanges) {
@@ -76,6 +76,12 @@ void DescribeTableSettings(const store::TableDefinition& definition, json& descr
     summary["LastUpdateDateTime"] = *definition.table_class_updated;
   }
   description["TableClassSummary"] = summary;
+}
+
+capacity::TableClass TableClassOf(const store::TableDefinition& definition) {
+  return definition.table_class == kInfrequentAccess
+             ? capacity::TableClass::kStandardInfrequentAccess
+             : capacity::TableClass::kStandard;
 }
 
 base::Status CheckDeletionAllowed(const store::TableDefinition& definition) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/base/status.h"
+#include "engine/capacity/prices.h"
 #include "engine/store/table.h"
 
 namespace ddbpg::api {
@@ -22,6 +23,8 @@ void ApplyTableSettings(const json& request, bool is_update, double now,
                         store::TableDefinition& definition);
 // DeletionProtectionEnabled, and TableClassSummary once a class was named.
 void DescribeTableSettings(const store::TableDefinition& definition, json& description);
+// The table's class for its prices (STANDARD until one is named).
+capacity::TableClass TableClassOf(const store::TableDefinition& definition);
 // DeleteTable is refused while deletion protection is on.
 base::Status CheckDeletionAllowed(const store::TableDefinition& definition);
 

@@ -4,21 +4,24 @@
 #include <algorithm>
 #include <set>
 
-#include "engine/api/table_settings.h"
 #include "engine/api/handlers.h"
 #include "engine/api/index_params.h"
 #include "engine/api/index_updates.h"
 #include "engine/api/messages.h"
+#include "engine/api/on_demand_throughput.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/resource_policy_document.h"
 #include "engine/api/stream_specification.h"
 #include "engine/api/table_description.h"
+#include "engine/api/table_settings.h"
 #include "engine/api/tag_rules.h"
 #include "engine/api/validation_errors.h"
+#include "engine/api/warm_throughput.h"
 #include "engine/base/limits.h"
 #include "engine/base/utc_time.h"
 #include "engine/core/backups.h"
 #include "engine/core/table_restore.h"
+#include "engine/partition/partition_map.h"
 
 namespace ddbpg::api {
 namespace {
@@ -54,6 +57,10 @@ const std::vector<MemberSpec>& CreateTableShape() {
       {"TableClass", value::WireType::kString},
       {"DeletionProtectionEnabled", value::WireType::kBoolean},
       {"ResourcePolicy", value::WireType::kString},
+      {"OnDemandThroughput", value::WireType::kStructure, "OnDemandThroughput", MemberKind::kPlain,
+       OnDemandThroughputMembers()},
+      {"WarmThroughput", value::WireType::kStructure, "WarmThroughput", MemberKind::kPlain,
+       WarmThroughputMembers()},
   };
   return *spec;
 }
@@ -77,6 +84,10 @@ const std::vector<MemberSpec>& UpdateTableShape() {
       {"ReplicaUpdates", value::WireType::kList, "ReplicationGroupUpdate"},
       {"TableClass", value::WireType::kString},
       {"DeletionProtectionEnabled", value::WireType::kBoolean},
+      {"OnDemandThroughput", value::WireType::kStructure, "OnDemandThroughput", MemberKind::kPlain,
+       OnDemandThroughputMembers()},
+      {"WarmThroughput", value::WireType::kStructure, "WarmThroughput", MemberKind::kPlain,
+       WarmThroughputMembers()},
   };
   return *spec;
 }
@@ -123,6 +134,15 @@ base::Status CheckThroughputQuota(const json& throughput, const std::string& reg
         "WriteCapacityUnits", write, region, base::limits::kMaxTableWriteCapacityUnits));
   }
   return base::Status::OK();
+}
+
+// What a new table of this billing mode serves at once before any traffic (WarmThroughput).
+WarmUnits NewTableWarmUnits(bool on_demand, const json& throughput, double scale, double now) {
+  capacity::PartitionedCapacity fresh;
+  const double read = on_demand ? 0 : Member(throughput, "ReadCapacityUnits").get<double>();
+  const double write = on_demand ? 0 : Member(throughput, "WriteCapacityUnits").get<double>();
+  fresh.Configure(on_demand, read, write, partition::PartitionLimitsAtScale(scale), now);
+  return fresh.Warm(now);
 }
 
 value::AttributeType ScalarType(const std::string& name) {
@@ -281,6 +301,25 @@ base::Result<json> CreateTable(core::EngineState& state, const json& request) {
   base::Result<StreamChange> stream = CheckStreamChange(request, nullptr);
   if (!stream.ok()) return stream.status();
   if (base::Status s = CheckTableClass(request); !s.ok()) return s;
+  capacity::OnDemandMaximum on_demand_maximum;
+  if (base::Status s = ReadOnDemandThroughput(Member(request, "OnDemandThroughput"), "", on_demand,
+                                              /*may_remove=*/false, on_demand_maximum);
+      !s.ok()) {
+    return s;
+  }
+  // A new on-demand table is warm for its initial throughput already; a provisioned one must be
+  // warm for its capacity.
+  const json& warm = Member(request, "WarmThroughput");
+  const WarmUnits warm_floor =
+      on_demand ? NewTableWarmUnits(true, throughput, state.scale, state.clock.NowSeconds())
+                : WarmUnits{Member(throughput, "ReadCapacityUnits").get<long long>(),
+                            Member(throughput, "WriteCapacityUnits").get<long long>()};
+  if (base::Status s = CheckWarmThroughput(
+          warm, "", warm_floor,
+          on_demand ? WarmFloor::kOnDemandInitial : WarmFloor::kProvisionedCapacity);
+      !s.ok()) {
+    return s;
+  }
   if (!on_demand) {
     if (base::Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
   }
@@ -322,6 +361,7 @@ base::Result<json> CreateTable(core::EngineState& state, const json& request) {
       on_demand ? store::BillingMode::kPayPerRequest : store::BillingMode::kProvisioned;
   if (on_demand) {
     definition.last_update_to_pay_per_request_time = state.clock.NowSeconds();
+    definition.on_demand_maximum = on_demand_maximum;
   } else {
     definition.throughput.read_capacity_units = Member(throughput, "ReadCapacityUnits");
     definition.throughput.write_capacity_units = Member(throughput, "WriteCapacityUnits");
@@ -341,6 +381,12 @@ base::Result<json> CreateTable(core::EngineState& state, const json& request) {
   for (index::IndexDefinition& index : *indexes) table->AddIndex(std::move(index));
   ApplyStreamChange(state, *table, *stream);
   store::Table& installed = core::InstallTable(state, std::move(table));
+  if (!warm.is_null()) {
+    const double now = state.clock.NowSeconds();
+    const WarmUnits wanted = RequestedWarmUnits(warm, installed.Warm(now));
+    installed.Prewarm(static_cast<double>(wanted.read_units_per_second),
+                      static_cast<double>(wanted.write_units_per_second), now);
+  }
   return json{{"TableDescription", DescribeTableJson(state, installed, "CREATING")}};
 }
 
@@ -458,7 +504,11 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
         errors.NotNull(Member(update, "IndexName"), path + "update.indexName");
         errors.ResourceName(Member(update, "IndexName"), path + "update.indexName");
         const json& index_throughput = Member(update, "ProvisionedThroughput");
-        errors.NotNull(index_throughput, path + "update.provisionedThroughput");
+        // An on-demand table's index takes OnDemandThroughput or WarmThroughput instead.
+        if (Member(update, "OnDemandThroughput").is_null() &&
+            Member(update, "WarmThroughput").is_null()) {
+          errors.NotNull(index_throughput, path + "update.provisionedThroughput");
+        }
         if (!index_throughput.is_null()) {
           for (const char* units : {"WriteCapacityUnits", "ReadCapacityUnits"}) {
             const std::string units_path = path + "update.provisionedThroughput." +
@@ -481,11 +531,15 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
       Member(request, "StreamSpecification").is_null() &&
       Member(request, "SSESpecification").is_null() &&
       Member(request, "ReplicaUpdates").is_null() && Member(request, "TableClass").is_null() &&
-      Member(request, "DeletionProtectionEnabled").is_null()) {
+      Member(request, "DeletionProtectionEnabled").is_null() &&
+      Member(request, "OnDemandThroughput").is_null() &&
+      Member(request, "WarmThroughput").is_null()) {
     return base::Status::Validation(kNothingToUpdateMessage);
   }
   if (base::Status s = CheckTableClass(request); !s.ok()) return s;
   if (base::Status s = CheckSettingsChangeAlone(request); !s.ok()) return s;
+  if (base::Status s = CheckWarmThroughputAlone(request); !s.ok()) return s;
+  if (base::Status s = CheckOnDemandThroughputAlone(request); !s.ok()) return s;
   if (billing_mode == "PROVISIONED" && throughput.is_null()) {
     return base::Status::Validation(kNoThroughputForProvisionedMessage);
   }
@@ -542,11 +596,31 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
   // the change at once, so the next DescribeTable shows it ACTIVE with the new values.
   const bool on_demand_after =
       billing_mode == "PAY_PER_REQUEST" || (currently_on_demand && billing_mode.is_null());
+  capacity::OnDemandMaximum on_demand_maximum =
+      currently_on_demand ? definition.on_demand_maximum : capacity::OnDemandMaximum{};
+  if (base::Status s =
+          ReadOnDemandThroughput(Member(request, "OnDemandThroughput"), "", on_demand_after,
+                                 /*may_remove=*/true, on_demand_maximum);
+      !s.ok()) {
+    return s;
+  }
+  const json& warm = Member(request, "WarmThroughput");
+  if (base::Status s = CheckWarmThroughput(warm, "", (*found)->Warm(state.clock.NowSeconds()),
+                                           WarmFloor::kCurrent);
+      !s.ok()) {
+    return s;
+  }
   base::Result<IndexUpdatePlan> index_plan =
       PlanIndexUpdates(state, **found, request, on_demand_after);
   if (!index_plan.ok()) return index_plan.status();
 
   const double now = state.clock.NowSeconds();
+  definition.on_demand_maximum = on_demand_after ? on_demand_maximum : capacity::OnDemandMaximum{};
+  if (!warm.is_null()) {
+    const WarmUnits wanted = RequestedWarmUnits(warm, (*found)->Warm(now));
+    (*found)->Prewarm(static_cast<double>(wanted.read_units_per_second),
+                      static_cast<double>(wanted.write_units_per_second), now);
+  }
   if (billing_mode == "PAY_PER_REQUEST" && !currently_on_demand) {
     definition.billing_mode = store::BillingMode::kPayPerRequest;
     definition.last_update_to_pay_per_request_time = now;
@@ -581,6 +655,10 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
     current.read_capacity_units = read;
     current.write_capacity_units = write;
     definition.billing_mode = store::BillingMode::kProvisioned;
+    // A provisioned table's indexes have no on-demand maximum either.
+    for (const auto& index : (*found)->indexes()) {
+      index->mutable_definition().on_demand_maximum = {};
+    }
   }
   (*found)->Repartition(state.scale, state.clock.NowSeconds());
   return json{{"TableDescription", description}};

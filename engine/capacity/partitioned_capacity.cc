@@ -1,6 +1,7 @@
 #include "engine/capacity/partitioned_capacity.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ddbpg::capacity {
 
@@ -19,6 +20,27 @@ bool PartitionedCapacity::GrowForPeak(double now) {
   if (for_peak <= partitions_.size()) return false;
   partitions_.GrowTo(for_peak);
   return true;
+}
+
+PartitionedCapacity::WarmUnits PartitionedCapacity::Warm(double now) const {
+  const partition::PartitionLimits& limits = capacity_.limits();
+  const double partitions = capacity_.on_demand() ? 2 * capacity_.PreviousPeakLoad(now)
+                                                  : static_cast<double>(partitions_.size());
+  return {std::llround(partitions * limits.read_units_per_second),
+          std::llround(partitions * limits.write_units_per_second)};
+}
+
+void PartitionedCapacity::Prewarm(double read, double write, double now) {
+  const partition::PartitionLimits& limits = capacity_.limits();
+  const double partitions =
+      std::max(read / limits.read_units_per_second, write / limits.write_units_per_second);
+  if (capacity_.on_demand()) {
+    capacity_.RaisePreviousPeak(partitions / 2);
+    GrowForPeak(now);
+    return;
+  }
+  const size_t needed = static_cast<size_t>(std::ceil(partitions - 1e-9));
+  partitions_.GrowTo(std::min(needed, partition::kMaxPartitionsForThroughput));
 }
 
 PartitionedCapacity::Admission PartitionedCapacity::Admit(CapacityKind kind,

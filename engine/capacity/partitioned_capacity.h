@@ -29,6 +29,18 @@ class PartitionedCapacity {
   // On demand, keeps the partitions for twice the previous peak; true when it added some.
   bool GrowForPeak(double now);
 
+  // WarmThroughput: the units a second served at once. On demand, twice the previous peak;
+  // provisioned, every partition at its limit (what an UpdateTable may raise the throughput to
+  // without waiting for new partitions).
+  struct WarmUnits {
+    long long read_units_per_second = 0;
+    long long write_units_per_second = 0;
+  };
+  WarmUnits Warm(double now) const;
+  // Makes at least `read` and `write` units a second warm: a higher previous peak on demand,
+  // more partitions when provisioned.
+  void Prewarm(double read, double write, double now);
+
   enum class Admission { kAdmitted, kThrottled, kThrottledButServed };
   // Admission before any effect. Without a hash (a Scan) only the overall capacity limits. A
   // throttle is counted in the metrics against the key's partition (the first for a Scan); with
@@ -43,6 +55,9 @@ class PartitionedCapacity {
   void Record(CapacityKind kind, std::optional<uint64_t> hash, double units, double now);
   // Takes admitted units from the capacity only (the caller counts them against partitions).
   void Consume(CapacityKind kind, double units, double now) { capacity_.Consume(kind, units, now); }
+
+  // OnDemandThroughput's maximum, applied while the capacity is on demand.
+  void SetOnDemandMaximum(const OnDemandMaximum& maximum) { capacity_.SetOnDemandMaximum(maximum); }
 
   void SetThrottlingEnforced(bool enforced) { throttling_enforced_ = enforced; }
   bool throttling_enforced() const { return throttling_enforced_; }

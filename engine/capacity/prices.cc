@@ -12,4 +12,17 @@ std::optional<Prices> PricePreset(const std::string& name) {
   return std::nullopt;
 }
 
+Prices PricesForClass(const Prices& standard, TableClass table_class) {
+  if (table_class == TableClass::kStandard) return standard;
+  constexpr double kRequestFactor = 1.25;
+  constexpr double kStorageFactor = 0.4;
+  Prices prices = standard;
+  prices.write_request_units_per_million *= kRequestFactor;
+  prices.read_request_units_per_million *= kRequestFactor;
+  prices.wcu_hour *= kRequestFactor;
+  prices.rcu_hour *= kRequestFactor;
+  prices.storage_gb_month *= kStorageFactor;
+  return prices;
+}
+
 }  // namespace ddbpg::capacity

@@ -29,18 +29,24 @@ constexpr const char* kIndexKeyRangeMessage =
     "Throughput exceeds the current capacity for one or more global secondary indexes. DynamoDB "
     "is automatically scaling your index so please try again shortly.";
 
+// Past an on-demand maximum (OnDemandThroughput). The reason is documented; the text is the
+// playground's own (docs/differences.md).
+constexpr const char* kMaxOnDemandMessage =
+    "Throughput exceeds the maximum OnDemandThroughput configured for the table or index. "
+    "Increase MaxReadRequestUnits or MaxWriteRequestUnits with the UpdateTable API, or retry "
+    "later.";
+
 // Provisioned tables answer ProvisionedThroughputExceededException with "ThrottlingReasons";
 // on-demand tables ThrottlingException, whose model spells the member "throttlingReasons".
-base::Status Throttled(bool on_demand, bool for_index, const std::string& reason,
+base::Status Throttled(bool on_demand, const char* message, const std::string& reason,
                        const std::string& resource) {
   nlohmann::json list = {{{"reason", reason}, {"resource", resource}}};
   if (on_demand) {
-    return base::Status::Throttling(for_index ? kIndexKeyRangeMessage : kKeyRangeMessage)
-        .WithExtraMembers(nlohmann::json{{"throttlingReasons", list}}.dump());
+    return base::Status::Throttling(message).WithExtraMembers(
+        nlohmann::json{{"throttlingReasons", list}}.dump());
   }
-  return base::Status::ProvisionedThroughputExceeded(for_index ? kIndexProvisionedExceededMessage
-                                                               : kProvisionedExceededMessage)
-      .WithExtraMembers(nlohmann::json{{"ThrottlingReasons", list}}.dump());
+  return base::Status::ProvisionedThroughputExceeded(message).WithExtraMembers(
+      nlohmann::json{{"ThrottlingReasons", list}}.dump());
 }
 
 std::string Reason(bool for_index, CapacityKind kind, const char* limit) {
@@ -53,7 +59,7 @@ long long SecondOf(double now) { return static_cast<long long>(std::floor(now));
 }  // namespace
 
 double TableCapacity::PreviousPeakLoad(double now) const {
-  double peak = std::max(initial_peak_load_, peak_load_);
+  double peak = std::max({initial_peak_load_, peak_load_, warm_load_});
   // The second being counted is over once the clock has moved on.
   if (SecondOf(now) > current_second_) peak = std::max(peak, current_load_);
   return peak;
@@ -98,15 +104,32 @@ base::Status TableCapacity::Admit(CapacityKind kind, double units, double partit
   if (!on_demand_) {
     TokenBucket& bucket = is_read ? read_bucket_ : write_bucket_;
     if (bucket.Available(now) < units) {
-      return Throttled(false, for_index_,
+      return Throttled(false,
+                       for_index_ ? kIndexProvisionedExceededMessage : kProvisionedExceededMessage,
                        Reason(for_index_, kind, "ProvisionedThroughputExceeded"), resource_arn);
+    }
+  }
+  // The owner's maximum counts whole seconds on the clock, like a partition's limit below, and
+  // as there a request larger than the maximum is served in a second that has taken nothing.
+  const long long maximum =
+      is_read ? on_demand_maximum_.read_request_units : on_demand_maximum_.write_request_units;
+  if (on_demand_ && maximum != OnDemandMaximum::kNone) {
+    const double taken = SecondOf(now) == current_second_
+                             ? (is_read ? read_units_in_second_ : write_units_in_second_)
+                             : 0;
+    if (taken > 0 && taken + units > static_cast<double>(maximum)) {
+      return Throttled(true, kMaxOnDemandMessage,
+                       Reason(for_index_, kind, "MaxOnDemandThroughputExceeded"), resource_arn);
     }
   }
   // A partition serves at most its per-second limit however much the table has left; a request
   // larger than the whole limit is still served when the partition is otherwise idle.
   if (partition_used > 0 && partition_used + units > partition_limit) {
-    return Throttled(on_demand_, for_index_, Reason(for_index_, kind, "KeyRangeThroughputExceeded"),
-                     resource_arn);
+    return Throttled(
+        on_demand_,
+        on_demand_ ? (for_index_ ? kIndexKeyRangeMessage : kKeyRangeMessage)
+                   : (for_index_ ? kIndexProvisionedExceededMessage : kProvisionedExceededMessage),
+        Reason(for_index_, kind, "KeyRangeThroughputExceeded"), resource_arn);
   }
   return base::Status::OK();
 }
@@ -118,9 +141,12 @@ void TableCapacity::Consume(CapacityKind kind, double units, double now) {
       peak_load_ = std::max(peak_load_, current_load_);
       current_second_ = second;
       current_load_ = 0;
+      read_units_in_second_ = 0;
+      write_units_in_second_ = 0;
     }
     current_load_ += units / (kind == CapacityKind::kRead ? limits_.read_units_per_second
                                                          : limits_.write_units_per_second);
+    (kind == CapacityKind::kRead ? read_units_in_second_ : write_units_in_second_) += units;
     return;
   }
   (kind == CapacityKind::kRead ? read_bucket_ : write_bucket_).Consume(units, now);

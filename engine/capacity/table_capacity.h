@@ -7,12 +7,17 @@
 // On-demand tables have no table-level limit here: "twice the previous peak" is how many
 // partitions the table keeps ready (PartitionsForPeak), so traffic past it throttles on the
 // partitions it overloads, with the key-range reason DynamoDB gives, until the table grows.
+// The one table-level limit an on-demand table has is the maximum its owner may set
+// (OnDemandThroughput): units past it in one second throttle with the MaxOnDemandThroughput
+// reasons.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 
 #include "engine/base/status.h"
+#include "engine/capacity/on_demand_maximum.h"
 #include "engine/capacity/token_bucket.h"
 #include "engine/partition/partition_map.h"
 
@@ -41,6 +46,10 @@ class TableCapacity {
   // Takes the units of an admitted request.
   void Consume(CapacityKind kind, double units, double now);
 
+  // OnDemandThroughput: applies while the capacity is on demand.
+  void SetOnDemandMaximum(const OnDemandMaximum& maximum) { on_demand_maximum_ = maximum; }
+  const OnDemandMaximum& on_demand_maximum() const { return on_demand_maximum_; }
+
   // A global secondary index's capacity: its throttles name an index (Index... reasons and the
   // service's index messages).
   void SetForIndex(bool for_index) { for_index_ = for_index; }
@@ -51,8 +60,16 @@ class TableCapacity {
   size_t PartitionsForPeak(double now) const;
 
   // On demand: the busiest whole second so far, in partitions' worth of throughput
-  // (RCU / per-partition RCU + WCU / per-partition WCU), at least the starting figure.
+  // (RCU / per-partition RCU + WCU / per-partition WCU), at least the starting figure and at
+  // least what WarmThroughput asked for.
   double PreviousPeakLoad(double now) const;
+
+  // WarmThroughput on demand: makes the previous peak at least `load` (partitions' worth), as
+  // if the table had served it, so twice it is served at once.
+  void RaisePreviousPeak(double load) { warm_load_ = std::max(warm_load_, load); }
+
+  bool on_demand() const { return on_demand_; }
+  const partition::PartitionLimits& limits() const { return limits_; }
 
  private:
   friend class persist::StateCodec;
@@ -69,6 +86,12 @@ class TableCapacity {
   double current_load_ = 0;
   double max_read_provisioned_ = 0;
   double max_write_provisioned_ = 0;
+  // On demand: the owner's maximum, and the units of each kind taken in current_second_.
+  OnDemandMaximum on_demand_maximum_;
+  double read_units_in_second_ = 0;
+  double write_units_in_second_ = 0;
+  // The previous peak WarmThroughput asked for, in partitions' worth.
+  double warm_load_ = 0;
 };
 
 }  // namespace ddbpg::capacity

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/capacity/on_demand_maximum.h"
+
 namespace ddbpg::index {
 
 enum class IndexKind { kLocal, kGlobal };
@@ -24,6 +26,8 @@ struct IndexDefinition {
   // A global index of a provisioned table has its own throughput.
   long long read_capacity_units = 0;
   long long write_capacity_units = 0;
+  // A global index of an on-demand table may have its own maximum (OnDemandThroughput).
+  capacity::OnDemandMaximum on_demand_maximum;
 };
 
 }  // namespace ddbpg::index

@@ -74,6 +74,21 @@ base::ResourcePolicy LoadPolicy(const json& owner) {
   return policy;
 }
 
+// OnDemandThroughput's maximum, written only when one is set, so what never had one saves as it
+// did before maximums existed.
+void SaveOnDemandMaximum(const capacity::OnDemandMaximum& maximum, json& owner) {
+  if (maximum == capacity::OnDemandMaximum{}) return;
+  owner["OnDemandMaximum"] = {maximum.read_request_units, maximum.write_request_units};
+}
+capacity::OnDemandMaximum LoadOnDemandMaximum(const json& owner) {
+  capacity::OnDemandMaximum maximum;
+  const json& saved = Member(owner, "OnDemandMaximum");
+  if (saved.is_null()) return maximum;
+  maximum.read_request_units = saved.at(0).get<long long>();
+  maximum.write_request_units = saved.at(1).get<long long>();
+  return maximum;
+}
+
 value::Item LoadItem(const json& saved) {
   if (base::Status s = value::CheckAttributeMapWire(saved); !s.ok())
     throw std::runtime_error(s.message());
@@ -179,19 +194,27 @@ void StateCodec::Load(const json& saved, capacity::TokenBucket& bucket) {
 }
 
 json StateCodec::Save(const capacity::TableCapacity& capacity) {
-  return {{"OnDemand", capacity.on_demand_},
-          {"ForIndex", capacity.for_index_},
-          {"Limits",
-           {Number(capacity.limits_.read_units_per_second),
-            Number(capacity.limits_.write_units_per_second), Number(capacity.limits_.size_bytes)}},
-          {"ReadBucket", Save(capacity.read_bucket_)},
-          {"WriteBucket", Save(capacity.write_bucket_)},
-          {"InitialPeakLoad", Number(capacity.initial_peak_load_)},
-          {"PeakLoad", Number(capacity.peak_load_)},
-          {"CurrentSecond", capacity.current_second_},
-          {"CurrentLoad", Number(capacity.current_load_)},
-          {"MaxReadProvisioned", Number(capacity.max_read_provisioned_)},
-          {"MaxWriteProvisioned", Number(capacity.max_write_provisioned_)}};
+  json saved = {
+      {"OnDemand", capacity.on_demand_},
+      {"ForIndex", capacity.for_index_},
+      {"Limits",
+       {Number(capacity.limits_.read_units_per_second),
+        Number(capacity.limits_.write_units_per_second), Number(capacity.limits_.size_bytes)}},
+      {"ReadBucket", Save(capacity.read_bucket_)},
+      {"WriteBucket", Save(capacity.write_bucket_)},
+      {"InitialPeakLoad", Number(capacity.initial_peak_load_)},
+      {"PeakLoad", Number(capacity.peak_load_)},
+      {"CurrentSecond", capacity.current_second_},
+      {"CurrentLoad", Number(capacity.current_load_)},
+      {"MaxReadProvisioned", Number(capacity.max_read_provisioned_)},
+      {"MaxWriteProvisioned", Number(capacity.max_write_provisioned_)}};
+  SaveOnDemandMaximum(capacity.on_demand_maximum_, saved);
+  if (capacity.warm_load_ > 0) saved["WarmLoad"] = Number(capacity.warm_load_);
+  if (capacity.read_units_in_second_ > 0 || capacity.write_units_in_second_ > 0) {
+    saved["UnitsInSecond"] = {Number(capacity.read_units_in_second_),
+                              Number(capacity.write_units_in_second_)};
+  }
+  return saved;
 }
 
 void StateCodec::Load(const json& saved, capacity::TableCapacity& capacity) {
@@ -208,6 +231,12 @@ void StateCodec::Load(const json& saved, capacity::TableCapacity& capacity) {
   LoadNumberIfPresent(saved, "CurrentLoad", capacity.current_load_);
   LoadNumberIfPresent(saved, "MaxReadProvisioned", capacity.max_read_provisioned_);
   LoadNumberIfPresent(saved, "MaxWriteProvisioned", capacity.max_write_provisioned_);
+  capacity.on_demand_maximum_ = LoadOnDemandMaximum(saved);
+  LoadNumberIfPresent(saved, "WarmLoad", capacity.warm_load_);
+  if (const json& taken = Member(saved, "UnitsInSecond"); !taken.is_null()) {
+    capacity.read_units_in_second_ = ToDouble(taken.at(0));
+    capacity.write_units_in_second_ = ToDouble(taken.at(1));
+  }
 }
 
 json StateCodec::Save(const partition::PartitionMap& partitions) {
@@ -311,14 +340,16 @@ void StateCodec::Load(const json& saved, capacity::PartitionedCapacity& capacity
 // --- tables and indexes -------------------------------------------------------------------------
 
 json StateCodec::Save(const index::IndexDefinition& definition) {
-  return {{"Name", definition.name},
-          {"Global", definition.kind == index::IndexKind::kGlobal},
-          {"PartitionKey", definition.partition_key},
-          {"SortKey", definition.sort_key},
-          {"Projection", kProjectionNames[static_cast<int>(definition.projection)]},
-          {"NonKeyAttributes", definition.non_key_attributes},
-          {"ReadCapacityUnits", definition.read_capacity_units},
-          {"WriteCapacityUnits", definition.write_capacity_units}};
+  json saved = {{"Name", definition.name},
+                {"Global", definition.kind == index::IndexKind::kGlobal},
+                {"PartitionKey", definition.partition_key},
+                {"SortKey", definition.sort_key},
+                {"Projection", kProjectionNames[static_cast<int>(definition.projection)]},
+                {"NonKeyAttributes", definition.non_key_attributes},
+                {"ReadCapacityUnits", definition.read_capacity_units},
+                {"WriteCapacityUnits", definition.write_capacity_units}};
+  SaveOnDemandMaximum(definition.on_demand_maximum, saved);
+  return saved;
 }
 
 index::IndexDefinition StateCodec::LoadIndexDefinition(const json& saved) {
@@ -342,6 +373,7 @@ index::IndexDefinition StateCodec::LoadIndexDefinition(const json& saved) {
   LoadIfPresent(saved, "NonKeyAttributes", definition.non_key_attributes);
   LoadIfPresent(saved, "ReadCapacityUnits", definition.read_capacity_units);
   LoadIfPresent(saved, "WriteCapacityUnits", definition.write_capacity_units);
+  definition.on_demand_maximum = LoadOnDemandMaximum(saved);
   return definition;
 }
 
@@ -416,6 +448,7 @@ json StateCodec::Save(const store::TableDefinition& definition) {
                   {"RestoreTime", Number(definition.restore_summary->restore_time)}}
            : json(nullptr)}};
   SavePolicy(definition.resource_policy, saved);
+  SaveOnDemandMaximum(definition.on_demand_maximum, saved);
   return saved;
 }
 
@@ -473,6 +506,7 @@ store::TableDefinition StateCodec::LoadDefinition(const json& saved) {
   }
   definition.tags = LoadTags(Member(saved, "Tags"));
   definition.resource_policy = LoadPolicy(saved);
+  definition.on_demand_maximum = LoadOnDemandMaximum(saved);
   // Files from before deletion protection and table classes have neither.
   LoadIfPresent(saved, "DeletionProtectionEnabled", definition.deletion_protection);
   if (const json& table_class = Member(saved, "TableClass"); !table_class.is_null()) {

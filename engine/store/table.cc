@@ -193,6 +193,7 @@ void Table::Repartition(double scale, double now) {
                           static_cast<double>(definition_.throughput.read_capacity_units),
                           static_cast<double>(definition_.throughput.write_capacity_units), scale,
                           now, versions_.items());
+  partitions_.SetOnDemandMaximum(definition_.on_demand_maximum);
   for (const auto& index : indexes_.all()) ConfigureIndexCapacity(*index, now);
 }
 
@@ -202,6 +203,7 @@ void Table::ConfigureIndexCapacity(index::SecondaryIndex& index, double now) {
                              static_cast<double>(index.definition().read_capacity_units),
                              static_cast<double>(index.definition().write_capacity_units),
                              partition::PartitionLimitsAtScale(partitions_.scale()), now);
+  index.capacity().SetOnDemandMaximum(index.definition().on_demand_maximum);
 }
 
 void Table::SetThrottlingEnforced(bool enforced) {

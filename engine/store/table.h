@@ -14,6 +14,7 @@
 #include "engine/base/clock.h"
 #include "engine/base/resource_policy.h"
 #include "engine/base/status.h"
+#include "engine/capacity/on_demand_maximum.h"
 #include "engine/index/secondary_index.h"
 #include "engine/store/item_versions.h"
 #include "engine/store/point_in_time_history.h"
@@ -64,6 +65,8 @@ struct TableDefinition {
   std::vector<AttributeDefinition> attribute_definitions;
   BillingMode billing_mode = BillingMode::kProvisioned;
   ProvisionedThroughput throughput;  // zero units while PAY_PER_REQUEST
+  // OnDemandThroughput: kept only while PAY_PER_REQUEST.
+  capacity::OnDemandMaximum on_demand_maximum;
   std::optional<double> last_update_to_pay_per_request_time;
   // When the table switched from PROVISIONED to PAY_PER_REQUEST, for the limit on switches.
   std::vector<double> pay_per_request_switches;
@@ -213,6 +216,12 @@ class Table {
   // playground `scale`: splits (never merges) until the throughput fits and no partition holds
   // more than its size limit. Called on creation, on UpdateTable and when the scale changes.
   void Repartition(double scale, double now);
+  // WarmThroughput: the units a second the table serves at once, and raising them (more
+  // partitions, or a higher previous peak on demand).
+  capacity::PartitionedCapacity::WarmUnits Warm(double now) const { return partitions_.Warm(now); }
+  void Prewarm(double read, double write, double now) {
+    partitions_.Prewarm(read, write, now, versions_.items());
+  }
   // Split for heat (engine/store/heat_splitter.h): on unless Playground.Configure turns it off.
   void SetSplitForHeat(bool enabled) { partitions_.SetSplitForHeat(enabled); }
   // Playground.Configure {"Throttling": "OFF"}: requests past the capacity are still served;

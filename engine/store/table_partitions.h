@@ -56,6 +56,15 @@ class TablePartitions {
   void Adapt(double now, bool may_split_for_heat, const ItemMap& items);
   void SetSplitForHeat(bool enabled) { split_for_heat_ = enabled; }
   void SetThrottlingEnforced(bool enforced) { capacity_.SetThrottlingEnforced(enforced); }
+  void SetOnDemandMaximum(const capacity::OnDemandMaximum& maximum) {
+    capacity_.SetOnDemandMaximum(maximum);
+  }
+  // WarmThroughput: what the table serves at once, and raising it (PartitionedCapacity).
+  capacity::PartitionedCapacity::WarmUnits Warm(double now) const { return capacity_.Warm(now); }
+  void Prewarm(double read, double write, double now, const ItemMap& items) {
+    capacity_.Prewarm(read, write, now);
+    RecomputeStats(items);
+  }
 
   // OK, or the throttling error when the table or the key's partition has no capacity for
   // `units` now; a throttle is counted against the partition and the key.

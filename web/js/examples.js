@@ -439,6 +439,13 @@ export const EXAMPLES = [
     input: { MonthlyWrites: 100000000, MonthlyReads: 500000000, StorageGB: 100 },
   },
   {
+    operation: 'Playground.EstimateCost',
+    summary:
+      'Prices an archive for a month in the Standard-Infrequent Access table class: 1,000 GB ' +
+      'kept and rarely read, where storage 60% cheaper outweighs requests 25% dearer.',
+    input: { MonthlyWrites: 1000000, MonthlyReads: 10000000, StorageGB: 1000, TableClass: 'STANDARD_INFREQUENT_ACCESS' },
+  },
+  {
     operation: 'Playground.AdvanceClock',
     summary: 'Moves the virtual clock a minute on, as if the time had passed.',
     input: { Seconds: 60 },
@@ -449,6 +456,27 @@ export const EXAMPLES = [
       "Removes the table's policy (a resource without one is not an error). Within 15 seconds of " +
       'the last policy change it is a ThrottlingException, as on AWS.',
     input: { ResourceArn: MUSIC_TABLE_ARN },
+  },
+  {
+    operation: 'UpdateTable',
+    summary:
+      'Caps the on-demand table at 100 read and 50 write request units a second ' +
+      '(OnDemandThroughput): a second\'s requests past the cap are throttled with the reason ' +
+      'TableWriteMaxOnDemandThroughputExceeded. -1 removes a cap.',
+    input: {
+      TableName: 'Music',
+      OnDemandThroughput: { MaxReadRequestUnits: 100, MaxWriteRequestUnits: 50 },
+    },
+  },
+  {
+    operation: 'UpdateTable',
+    summary:
+      'Pre-warms the table for a launch: it serves 15,000 reads and 5,000 writes a second at ' +
+      'once (WarmThroughput; DescribeTable shows it). Warm throughput never goes down.',
+    input: {
+      TableName: 'Music',
+      WarmThroughput: { ReadUnitsPerSecond: 15000, WriteUnitsPerSecond: 5000 },
+    },
   },
   {
     operation: 'UpdateTable',

@@ -62,5 +62,36 @@ TEST_F(CostTest, GetMetricsPricesTheTrafficItRecorded) {
   EXPECT_DOUBLE_EQ(cost["Provisioned"].get<double>(), 0);
 }
 
+TEST_F(CostTest, StandardInfrequentAccessPaysMoreForRequestsAndLessForStorage) {
+  json request = kChatApplication;
+  request["TableClass"] = "STANDARD_INFREQUENT_ACCESS";
+  json estimate = Playground("EstimateCost", request);
+  EXPECT_EQ(estimate["TableClass"], "STANDARD_INFREQUENT_ACCESS");
+  // $0.78125 per million writes, $0.15625 per million reads, $0.10 per GB-month.
+  EXPECT_DOUBLE_EQ(estimate["Prices"]["WriteRequestUnitsPerMillion"].get<double>(), 0.78125);
+  EXPECT_DOUBLE_EQ(estimate["OnDemand"]["Writes"].get<double>(), 78.125);
+  EXPECT_DOUBLE_EQ(estimate["OnDemand"]["Reads"].get<double>(), 78.125);
+  EXPECT_DOUBLE_EQ(estimate["OnDemand"]["Storage"].get<double>(), 10);
+  EXPECT_EQ(Playground("EstimateCost", kChatApplication)["TableClass"], "STANDARD");
+  request["TableClass"] = "GLACIER";
+  EXPECT_EQ(ErrorOf(engine_.Handle("Playground.EstimateCost", request.dump())),
+            "ValidationException: TableClass must be STANDARD or STANDARD_INFREQUENT_ACCESS");
+}
+
+TEST_F(CostTest, GetMetricsPricesATableByItsClass) {
+  CreateTable("chat");
+  Ok("UpdateTable", {{"TableName", "chat"}, {"TableClass", "STANDARD_INFREQUENT_ACCESS"}});
+  for (int i = 0; i < 4; ++i) {
+    Ok("PutItem", {{"TableName", "chat"}, {"Item", {{"pk", {{"S", "m" + std::to_string(i)}}}}}});
+  }
+  json cost = Playground("GetMetrics", {{"TableName", "chat"}})["Cost"];
+  EXPECT_DOUBLE_EQ(cost["OnDemand"].get<double>(), 4 * 0.625 * 1.25 / 1e6);
+  EXPECT_GT(cost["StoragePerMonth"].get<double>(), 0);
+  const double infrequent_storage = cost["StoragePerMonth"].get<double>();
+  Ok("UpdateTable", {{"TableName", "chat"}, {"TableClass", "STANDARD"}});
+  cost = Playground("GetMetrics", {{"TableName", "chat"}})["Cost"];
+  EXPECT_DOUBLE_EQ(cost["StoragePerMonth"].get<double>(), infrequent_storage / 0.4);
+}
+
 }  // namespace
 }  // namespace ddbpg::testing

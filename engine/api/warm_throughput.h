@@ -1,0 +1,44 @@
+// WarmThroughput on CreateTable, UpdateTable and their global indexes: the read and write units a
+// second a table or index serves at once. DescribeTable derives it from the partitions and, on
+// demand, the previous peak (capacity::PartitionedCapacity::Warm); a request may raise it, never
+// lower it. The checks and texts are the service's.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/api/request_schema.h"
+#include "engine/base/status.h"
+#include "engine/capacity/partitioned_capacity.h"
+
+namespace ddbpg::api {
+
+using json = nlohmann::json;
+using WarmUnits = capacity::PartitionedCapacity::WarmUnits;
+
+// The wire shape of a WarmThroughput member.
+const std::vector<MemberSpec>& WarmThroughputMembers();
+
+// Why a request's WarmThroughput may not be lower than `floor`.
+enum class WarmFloor {
+  kCurrent,              // UpdateTable: what the table or index has now
+  kOnDemandInitial,      // CreateTable, on demand: what a new table starts with
+  kProvisionedCapacity,  // CreateTable, provisioned: its ProvisionedThroughput
+};
+
+// `spec` (a WarmThroughput member; null asks nothing) against `floor`, for the table when
+// `index_name` is empty, else for the named index.
+base::Status CheckWarmThroughput(const json& spec, const std::string& index_name, WarmUnits floor,
+                                 WarmFloor reason);
+
+// UpdateTable changes a table's warm throughput in a request of its own, and an index's never
+// while creating another index.
+base::Status CheckWarmThroughputAlone(const json& request);
+
+// What `spec` asks for, with the members it leaves out at `current`.
+WarmUnits RequestedWarmUnits(const json& spec, WarmUnits current);
+
+json WarmThroughputJson(WarmUnits units, const std::string& status);
+
+}  // namespace ddbpg::api
