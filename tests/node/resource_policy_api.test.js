@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 
 import { createDynamoDB } from '../../wasm/index.js';
-import { BOTO3_SKIP, closeFront, openFront, runBoto3, SDK_FRONTS } from './support/sdk_fronts.js';
+import { BOTO3_COLLECT_ERRORS, BOTO3_SKIP, closeFront, openFront, runBoto3, SDK_FRONTS } from './support/sdk_fronts.js';
 import { rejection, tableInput } from './support/sdk_requests.js';
 
 const ARN_PREFIX = 'arn:aws:dynamodb:us-east-1:000000000000:table/';
@@ -198,6 +198,7 @@ for (const front of SDK_FRONTS) {
 const BOTO3_SCRIPT = `
 import json, os, sys, tempfile, boto3, botocore.config, botocore.session
 from botocore.exceptions import ClientError
+${BOTO3_COLLECT_ERRORS}
 session = botocore.session.get_session()
 loader = session.get_component('data_loader')
 model = loader.load_service_model('dynamodb', 'service-2')
@@ -242,19 +243,12 @@ got = client.get_resource_policy(ResourceArn=arn)
 out['same_revision'] = got['RevisionId'] == revision
 out['policy'] = got['Policy']
 out['again'] = client.put_resource_policy(ResourceArn=arn, Policy=policy)['RevisionId'] == revision
-errors = {}
-for name, call in [
+out['errors'] = collect_errors([
     ('throttled', lambda: client.delete_resource_policy(ResourceArn=arn)),
     ('stale', lambda: client.delete_resource_policy(ResourceArn=arn, ExpectedRevisionId='1')),
     ('not_arn', lambda: client.get_resource_policy(ResourceArn='Python')),
     ('missing', lambda: client.get_resource_policy(ResourceArn=arn + 'x')),
-]:
-    try:
-        call()
-        errors[name] = 'no error'
-    except ClientError as e:
-        errors[name] = e.response['Error']['Code'] + ': ' + e.response['Error']['Message']
-out['errors'] = errors
+])
 out['revision'] = revision
 print(json.dumps(out))
 `;

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 
 import { createDynamoDB } from '../../wasm/index.js';
-import { BOTO3_SKIP, closeFront, openFront, runBoto3, SDK_FRONTS } from './support/sdk_fronts.js';
+import { BOTO3_COLLECT_ERRORS, BOTO3_SKIP, closeFront, openFront, runBoto3, SDK_FRONTS } from './support/sdk_fronts.js';
 import { rejection, tableInput } from './support/sdk_requests.js';
 
 const ARN_PREFIX = 'arn:aws:dynamodb:us-east-1:000000000000:table/';
@@ -149,6 +149,7 @@ for (const front of SDK_FRONTS) {
 const BOTO3_SCRIPT = `
 import json, sys, boto3
 from botocore.exceptions import ClientError
+${BOTO3_COLLECT_ERRORS}
 client = boto3.client('dynamodb', endpoint_url=sys.argv[1], region_name='us-east-1',
                       aws_access_key_id='x', aws_secret_access_key='x')
 arn = client.create_table(TableName='Python', BillingMode='PAY_PER_REQUEST',
@@ -160,18 +161,11 @@ client.tag_resource(ResourceArn=arn, Tags=[{'Key': '7', 'Value': ' '}, {'Key': '
 out['tagged'] = client.list_tags_of_resource(ResourceArn=arn)['Tags']
 client.untag_resource(ResourceArn=arn, TagKeys=['7', 'zzz'])
 out['untagged'] = client.list_tags_of_resource(ResourceArn=arn)['Tags']
-errors = {}
-for name, call in [
+out['errors'] = collect_errors([
     ('bad_char', lambda: client.tag_resource(ResourceArn=arn, Tags=[{'Key': 'hi!', 'Value': 'dog'}])),
     ('not_arn', lambda: client.tag_resource(ResourceArn='I_do_not_exist', Tags=[{'Key': '7', 'Value': '8'}])),
     ('missing', lambda: client.list_tags_of_resource(ResourceArn=arn + 'x')),
-]:
-    try:
-        call()
-        errors[name] = 'no error'
-    except ClientError as e:
-        errors[name] = e.response['Error']['Code'] + ': ' + e.response['Error']['Message']
-out['errors'] = errors
+])
 print(json.dumps(out))
 `;
 

@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <regex>
 #include <string>
@@ -583,14 +581,8 @@ TEST_F(BackupsTest, BackupsReplayFromTheJournalWithTheSameArns) {
   EXPECT_EQ(described.status, 200) << described.body;
 }
 
-TEST(BackupsSnapshotTest, ASnapshotFromBeforeBackupsRestoresWithNone) {
-  std::ifstream file(std::string(DDBPG_TESTDATA_DIR) + "/v1-music.snapshot", std::ios::binary);
-  const std::string snapshot((std::istreambuf_iterator<char>(file)),
-                             std::istreambuf_iterator<char>());
-  ASSERT_FALSE(snapshot.empty());
-  base::ManualClock clock;
-  Engine engine(clock);
-  ASSERT_EQ(engine.RestoreSnapshot(snapshot).error, "");
+TEST_F(BackupsTest, ASnapshotFromBeforeBackupsRestoresWithNone) {
+  Engine& engine = RestoredFromTestData("v1-music.snapshot");
   Response listed = engine.Handle("DynamoDB_20120810.ListBackups", "{}");
   EXPECT_EQ(json::parse(listed.body), json::parse(R"({"BackupSummaries":[]})"));
   Response pitr =

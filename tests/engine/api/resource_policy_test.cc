@@ -4,8 +4,6 @@
 // clock; policies kept by snapshots and the journal, and dropped with their table.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "tests/engine/support/engine_fixture.h"
@@ -443,14 +441,8 @@ TEST_F(ResourcePolicyTest, PoliciesSurviveTheJournal) {
   EXPECT_EQ(json::parse(got.body)["RevisionId"], revision);
 }
 
-TEST(ResourcePolicySnapshotTest, ASnapshotFromBeforePoliciesRestoresWithNone) {
-  std::ifstream file(std::string(DDBPG_TESTDATA_DIR) + "/v1-music.snapshot", std::ios::binary);
-  const std::string snapshot((std::istreambuf_iterator<char>(file)),
-                             std::istreambuf_iterator<char>());
-  ASSERT_FALSE(snapshot.empty());
-  base::ManualClock clock;
-  Engine engine(clock);
-  ASSERT_EQ(engine.RestoreSnapshot(snapshot).error, "");
+TEST_F(ResourcePolicyTest, ASnapshotFromBeforePoliciesRestoresWithNone) {
+  Engine& engine = RestoredFromTestData("v1-music.snapshot");
   const std::string arn = std::string(kArnPrefix) + "Music";
   Response got =
       engine.Handle("DynamoDB_20120810.GetResourcePolicy", json{{"ResourceArn", arn}}.dump());

@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -459,13 +457,8 @@ TEST_F(TagsTest, TagsSurviveTheJournal) {
   EXPECT_EQ(json::parse(listed.body)["Tags"], json({Tag("b", "2"), Tag("born", "yes")}));
 }
 
-TEST(TagsSnapshotTest, ASnapshotFromBeforeTagsRestoresWithNone) {
-  std::ifstream file(std::string(DDBPG_TESTDATA_DIR) + "/v1-music.snapshot", std::ios::binary);
-  const std::string snapshot((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  ASSERT_FALSE(snapshot.empty());
-  base::ManualClock clock;
-  Engine engine(clock);
-  ASSERT_EQ(engine.RestoreSnapshot(snapshot).error, "");
+TEST_F(TagsTest, ASnapshotFromBeforeTagsRestoresWithNone) {
+  Engine& engine = RestoredFromTestData("v1-music.snapshot");
   Response listed = engine.Handle("DynamoDB_20120810.ListTagsOfResource",
                                   json{{"ResourceArn", std::string(kArnPrefix) + "Music"}}.dump());
   EXPECT_EQ(listed.status, 200) << listed.body;

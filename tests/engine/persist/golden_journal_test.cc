@@ -6,22 +6,18 @@
 // update, a delete, a minute of clock and a TTL sweep.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "engine/engine.h"
+#include "tests/engine/support/engine_fixture.h"
 
 namespace ddbpg {
 namespace {
 
 using json = nlohmann::json;
 
-std::string ReadTestData(const std::string& name) {
-  std::ifstream file(std::string(DDBPG_TESTDATA_DIR) + "/" + name, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-}
+using testing::ReadTestData;
 
 json Call(Engine& engine, const std::string& target, const json& body) {
   Response response = engine.Handle(target, body.dump());

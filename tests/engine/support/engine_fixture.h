@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
+#include <fstream>
+#include <iterator>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "engine/engine.h"
@@ -12,6 +14,13 @@
 namespace ddbpg::testing {
 
 using json = nlohmann::json;
+
+// A committed file of tests/engine/persist/testdata (written by an earlier version of the
+// playground); empty when it cannot be read.
+inline std::string ReadTestData(const std::string& name) {
+  std::ifstream file(std::string(DDBPG_TESTDATA_DIR) + "/" + name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+}
 
 class EngineFixture : public ::testing::Test {
  protected:
@@ -57,6 +66,16 @@ class EngineFixture : public ::testing::Test {
           {{"AttributeName", "sk"}, {"AttributeType", sort_type}});
     }
     Ok("CreateTable", request);
+  }
+
+  // A second engine holding a committed snapshot (ReadTestData), as a playground reopening a
+  // file an earlier version wrote; it lives as long as the test.
+  Engine& RestoredFromTestData(const std::string& name) {
+    const std::string snapshot = ReadTestData(name);
+    EXPECT_FALSE(snapshot.empty()) << name;
+    restored_ = std::make_unique<Engine>(restored_clock_);
+    EXPECT_EQ(restored_->RestoreSnapshot(snapshot).error, "");
+    return *restored_;
   }
 
   // A second engine restored from a snapshot of this one, on a clock at this one's time, as a

@@ -36,6 +36,20 @@ export const BOTO3_SKIP = await runFile(PYTHON, ['-c', 'import boto3'], { timeou
   () => `boto3 is not installed for ${PYTHON}`,
 );
 
+// Python for a boto3 script that imports ClientError: collect_errors([(name, call), ...]) makes
+// each call and maps its name to "Code: Message", or to "no error".
+export const BOTO3_COLLECT_ERRORS = `
+def collect_errors(calls):
+    errors = {}
+    for name, call in calls:
+        try:
+            call()
+            errors[name] = 'no error'
+        except ClientError as e:
+            errors[name] = e.response['Error']['Code'] + ': ' + e.response['Error']['Message']
+    return errors
+`;
+
 // Runs a boto3 script against a fresh endpoint (its URL is the script's first argument) and
 // returns what it printed.
 export async function runBoto3(script) {
