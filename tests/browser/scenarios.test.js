@@ -54,12 +54,12 @@ describe('scenarios panel', () => {
   after(() => page?.close());
 
   test('the buttons are enabled once the engine is ready', async () => {
-    assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 6);
+    assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 7);
   });
 
   test('each button says what its scenario shows', async () => {
     const about = await page.locator('[data-scenario] .scenario-about').allTextContents();
-    assert.equal(about.length, 6);
+    assert.equal(about.length, 7);
     for (const line of about) assert.ok(line.length > 20, line);
   });
 
@@ -124,6 +124,12 @@ describe('scenarios panel', () => {
     assert.equal(result, 'eventual read saw v1 (0.5 RCU); strong read saw v2 (1 RCU)');
     await assertCurrentTable('ScenarioProfiles');
     await page.screenshot({ path: SCREENSHOT_PATH });
+  });
+
+  test('point-in-time recovery: the restored table has the orders the mistake deleted', async () => {
+    const result = await runScenario('point-in-time-recovery');
+    assert.equal(result, 'after the mistaken deletes: 1 order left; restored to a minute before them: 3 orders');
+    await assertCurrentTable('ScenarioLedgerRestored');
   });
 
   test('a scenario can run twice (its tables are recreated)', async () => {
