@@ -7,6 +7,7 @@
 
 #include "engine/api/index_params.h"
 #include "engine/api/messages.h"
+#include "engine/api/on_demand_throughput.h"
 #include "engine/api/table_description.h"
 
 namespace ddbpg::api {
@@ -56,7 +57,8 @@ std::vector<MemberSpec> WithRestoreOverrides(std::vector<MemberSpec> own) {
        MemberKind::kPlain, SecondaryIndexMembers(/*global=*/false)},
       {"ProvisionedThroughputOverride", value::WireType::kStructure, "ProvisionedThroughput",
        MemberKind::kPlain, ThroughputMembers()},
-      {"OnDemandThroughputOverride", value::WireType::kStructure, "OnDemandThroughput"},
+      {"OnDemandThroughputOverride", value::WireType::kStructure, "OnDemandThroughput",
+       MemberKind::kPlain, OnDemandThroughputMembers()},
       {"SSESpecificationOverride", value::WireType::kStructure, "SSESpecification"},
   };
   for (MemberSpec& member : overrides) own.push_back(std::move(member));
@@ -79,6 +81,33 @@ void ValidateRestoreOverrides(const json& request, ValidationErrors& errors) {
   ValidateThroughputOverride(Member(request, "ProvisionedThroughputOverride"), errors);
 }
 
+namespace {
+
+// OnDemandThroughputOverride: only with BillingModeOverride PAY_PER_REQUEST, each member at
+// least 1 (the service's "Invalid Request" texts for restores).
+base::Status OverrideOnDemandMaximum(const json& request, store::TableDefinition& definition) {
+  const json& maximum = Member(request, "OnDemandThroughputOverride");
+  if (maximum.is_null()) return base::Status::OK();
+  for (const char* member : {"MaxReadRequestUnits", "MaxWriteRequestUnits"}) {
+    const json& units = Member(maximum, member);
+    if (units.is_null()) continue;
+    if (Member(request, "BillingModeOverride") != "PAY_PER_REQUEST") {
+      return base::Status::Validation("Invalid Request: Cannot override " + std::string(member) +
+                                      " for OnDemandThroughput unless BillingModeOverride is "
+                                      "PAY_PER_REQUEST");
+    }
+    if (units.get<long long>() < 1) {
+      return base::Status::Validation("Invalid Request: Requested " + std::string(member) +
+                                      " for OnDemandThroughput is outside of valid range");
+    }
+    (member[3] == 'R' ? definition.on_demand_maximum.read_request_units
+                      : definition.on_demand_maximum.write_request_units) = units.get<long long>();
+  }
+  return base::Status::OK();
+}
+
+}  // namespace
+
 base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& definition,
                                    std::vector<index::IndexDefinition>& indexes) {
   const json& billing = Member(request, "BillingModeOverride");
@@ -99,6 +128,9 @@ base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& 
     // An on-demand source restored as provisioned needs the throughput it never had.
     return base::Status::Validation(kNoThroughputMessage);
   }
+  // The source's on-demand maximum, unless overridden; a provisioned table has none.
+  if (base::Status s = OverrideOnDemandMaximum(request, definition); !s.ok()) return s;
+  if (!on_demand) definition.on_demand_maximum = {};
 
   const json& globals = Member(request, "GlobalSecondaryIndexOverride");
   const json& locals = Member(request, "LocalSecondaryIndexOverride");
@@ -157,7 +189,10 @@ base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& 
     if (index.kind != index::IndexKind::kGlobal) continue;
     if (on_demand) {
       index.read_capacity_units = index.write_capacity_units = 0;
-    } else if (index.read_capacity_units == 0) {
+    } else {
+      index.on_demand_maximum = {};
+    }
+    if (!on_demand && index.read_capacity_units == 0) {
       index.read_capacity_units = definition.throughput.read_capacity_units;
       index.write_capacity_units = definition.throughput.write_capacity_units;
     }

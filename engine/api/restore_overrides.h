@@ -1,7 +1,7 @@
 // The overrides both restores take (RestoreTableFromBackup, RestoreTableToPointInTime):
-// BillingModeOverride, ProvisionedThroughputOverride, GlobalSecondaryIndexOverride and
-// LocalSecondaryIndexOverride; the others (OnDemandThroughputOverride, SSESpecificationOverride)
-// are read and have no effect here.
+// BillingModeOverride, ProvisionedThroughputOverride, OnDemandThroughputOverride,
+// GlobalSecondaryIndexOverride and LocalSecondaryIndexOverride; SSESpecificationOverride is read
+// and has no effect here.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -23,6 +23,7 @@ store::TableDefinition RestoredDefinition(const store::TableDefinition& source,
   definition.billing_mode = source.billing_mode;
   definition.throughput.read_capacity_units = source.throughput.read_capacity_units;
   definition.throughput.write_capacity_units = source.throughput.write_capacity_units;
+  definition.on_demand_maximum = source.on_demand_maximum;
   return definition;
 }
 

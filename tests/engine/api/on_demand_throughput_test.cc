@@ -239,6 +239,48 @@ TEST_F(OnDemandThroughputTest, TheMaximumSurvivesASnapshot) {
   EXPECT_EQ(ErrorOf(throttled).rfind("ThrottlingException", 0), 0u);
 }
 
+TEST_F(OnDemandThroughputTest, ARestoreKeepsTheMaximumUnlessOverridden) {
+  json request = OnDemandRequest("Orders");
+  request["OnDemandThroughput"] = {{"MaxWriteRequestUnits", 10}};
+  Ok("CreateTable", request);
+  const std::string backup =
+      Ok("CreateBackup",
+         {{"TableName", "Orders"}, {"BackupName", "nightly"}})["BackupDetails"]["BackupArn"];
+  auto restore = [&](const std::string& target, const json& extra) {
+    json body = {{"BackupArn", backup}, {"TargetTableName", target}};
+    body.update(extra);
+    return Call("RestoreTableFromBackup", body);
+  };
+  ASSERT_EQ(ErrorOf(restore("Same", json::object())), "OK");
+  EXPECT_EQ(Describe("Same")["OnDemandThroughput"],
+            json({{"MaxReadRequestUnits", -1}, {"MaxWriteRequestUnits", 10}}));
+  ASSERT_EQ(
+      ErrorOf(restore("Raised", {{"BillingModeOverride", "PAY_PER_REQUEST"},
+                                 {"OnDemandThroughputOverride", {{"MaxReadRequestUnits", 40}}}})),
+      "OK");
+  EXPECT_EQ(Describe("Raised")["OnDemandThroughput"],
+            json({{"MaxReadRequestUnits", 40}, {"MaxWriteRequestUnits", 10}}));
+  // Restored as provisioned, the table has no maximum.
+  ASSERT_EQ(ErrorOf(restore("Fixed", {{"BillingModeOverride", "PROVISIONED"},
+                                      {"ProvisionedThroughputOverride",
+                                       {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 5}}}})),
+            "OK");
+  EXPECT_FALSE(Describe("Fixed").contains("OnDemandThroughput"));
+
+  EXPECT_EQ(
+      ErrorOf(restore("Refused", {{"OnDemandThroughputOverride", {{"MaxWriteRequestUnits", 5}}}})),
+      "ValidationException: Invalid Request: Cannot override MaxWriteRequestUnits for "
+      "OnDemandThroughput unless BillingModeOverride is PAY_PER_REQUEST");
+  EXPECT_EQ(
+      ErrorOf(restore("Refused", {{"BillingModeOverride", "PAY_PER_REQUEST"},
+                                  {"OnDemandThroughputOverride", {{"MaxReadRequestUnits", 0}}}})),
+      "ValidationException: Invalid Request: Requested MaxReadRequestUnits for "
+      "OnDemandThroughput is outside of valid range");
+  EXPECT_EQ(ErrorOf(Call("DescribeTable", {{"TableName", "Refused"}}))
+                .rfind("ResourceNotFoundException", 0),
+            0u);
+}
+
 // --- WarmThroughput ------------------------------------------------------------------------------
 
 TEST_F(OnDemandThroughputTest, ANewTablesWarmThroughputIsWhatItServesAtOnce) {
