@@ -83,6 +83,36 @@ describe('share links', () => {
     assert.equal(homeItems, 5);
   });
 
+  test('a link shared from the PartiQL mode opens on its statement, ready to send', async () => {
+    const statement = 'SELECT * FROM "Notes" WHERE id = ?';
+    await home.click('#mode-partiql');
+    await home.fill('#partiql-statement', statement);
+    await home.fill('#partiql-parameters', '[{"S": "note-2"}]');
+    await home.fill('#partiql-limit', '3');
+    await home.click('#share-playground');
+    await home.waitForFunction((previous) => {
+      const value = document.querySelector('#share-link').value;
+      return value.includes('#share=1.') && value !== previous;
+    }, link);
+    const partiqlLink = await home.inputValue('#share-link');
+    await home.click('#share-close');
+    await home.click('#mode-json');
+
+    const page = await openPage(playground.browser, partiqlLink, pageErrors);
+    await ready(page);
+    assert.equal(await page.isChecked('#mode-partiql'), true);
+    assert.equal(await page.isVisible('#partiql-form'), true);
+    assert.equal(await page.inputValue('#partiql-statement'), statement);
+    assert.equal(await page.inputValue('#partiql-parameters'), '[{"S": "note-2"}]');
+    assert.equal(await page.inputValue('#partiql-limit'), '3');
+    assert.equal(await page.textContent('#partiql-summary'), 'The statement the link was shared with.');
+    await page.click('#partiql-send');
+    await page.waitForSelector('#partiql-send:not([disabled])');
+    await page.waitForFunction(() => document.querySelector('#response-summary').textContent.startsWith('ExecuteStatement'));
+    assert.deepEqual(JSON.parse(await page.textContent('#response')).Items.map((item) => item.id.S), ['note-2']);
+    await page.close();
+  });
+
   test('a hostile link\'s text never becomes markup, and its trigger waits for Enable', async () => {
     const html = '<img src=x onerror="window.pwned=1">';
     const fragment = await encodeShareFragment({

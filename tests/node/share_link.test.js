@@ -43,6 +43,8 @@ async function samplePlayground() {
     TableName: 'Sessions', BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'B' }],
     KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    OnDemandThroughput: { MaxWriteRequestUnits: 500 },
+    TableClass: 'STANDARD_INFREQUENT_ACCESS',
   });
   await db.send('UpdateTimeToLive', { TableName: 'Sessions', TimeToLiveSpecification: { AttributeName: 'expires', Enabled: true } });
   for (let n = 0; n < 30; n++) {
@@ -101,6 +103,10 @@ describe('share links', () => {
       assert.deepEqual(await scanAll(opened, name), await scanAll(original, name), name);
     }
     assert.equal((await opened.send('DescribeTimeToLive', { TableName: 'Sessions' })).TimeToLiveDescription.AttributeName, 'expires');
+    // An on-demand maximum and the table class go with the table.
+    const sessions = (await opened.send('DescribeTable', { TableName: 'Sessions' })).Table;
+    assert.deepEqual(sessions.OnDemandThroughput, { MaxReadRequestUnits: -1, MaxWriteRequestUnits: 500 });
+    assert.equal(sessions.TableClassSummary.TableClass, 'STANDARD_INFREQUENT_ACCESS');
     assert.deepEqual(await opened.send('Playground.Configure', {}), await original.send('Playground.Configure', {}));
     assert.equal((await opened.send('Playground.SetClock', { Mode: 'VIRTUAL' })).Now, 1800000000);
     for (const db of [original, copy, opened]) await db.close();
@@ -178,9 +184,13 @@ describe('share links', () => {
       { ...good, tables: [{ create: {}, items: [1] }] }, { ...good, clock: { Mode: 'LATER' } },
       { ...good, clock: { Mode: 'VIRTUAL' } }, { ...good, history: [{ operation: 1, request: '' }] },
       { ...good, console: { operation: 'Scan', request: 'x'.repeat(500 * 1024) } }, { ...good, trigger: { code: 'x' } },
+      { ...good, partiql: { statement: 'SELECT * FROM "T"', parametersText: [], limitText: '' } },
+      { ...good, partiql: 'SELECT * FROM "T"' },
     ];
     for (const recipe of bad) assert.throws(() => checkRecipe(recipe), ShareLinkError, JSON.stringify(recipe)?.slice(0, 60));
     assert.equal(checkRecipe(good), good);
+    const withStatement = { ...good, partiql: { statement: 'SELECT * FROM "T"', parametersText: '', limitText: '' } };
+    assert.equal(checkRecipe(withStatement), withStatement);
   });
 
   test('what the engine refuses is reported, the rest is rebuilt', async () => {

@@ -21,6 +21,7 @@ import { checkRecipe, replayRecipe } from './share_recipe.js';
 import { mountResponsePanel } from './response_panel.js';
 import { runRequest } from './run_request.js';
 import { mountScenarios } from './scenarios.js';
+import { mountRecoveryPanel } from './recovery_panel.js';
 import { mountStreamPanel } from './stream_panel.js';
 import { mountTableList } from './table_list.js';
 import { mountStorageControls } from './storage_controls.js';
@@ -75,10 +76,14 @@ const partitionPanel = mountPartitionPanel({
   message: byId('partitions-message'),
 });
 
-/** The table a request names, or undefined (ListTables, batches, playground-wide operations). */
+/**
+ * The table a request names (a restore's new table), or undefined (ListTables, batches,
+ * playground-wide operations).
+ */
 function requestTableName(requestText) {
   try {
-    const name = JSON.parse(requestText)?.TableName;
+    const request = JSON.parse(requestText);
+    const name = request?.TargetTableName ?? request?.TableName;
     return typeof name === 'string' ? name : undefined;
   } catch {
     return undefined;
@@ -117,6 +122,21 @@ async function sendFromPage(operation, input) {
   if (result.ok) await refreshPanels(requestTableName(requestText));
   return result;
 }
+
+const recoveryPanel = mountRecoveryPanel(
+  {
+    caption: byId('recovery-caption'),
+    timeline: byId('recovery-timeline'),
+    slider: byId('recovery-slider'),
+    chosen: byId('recovery-chosen'),
+    earliest: byId('recovery-earliest'),
+    latest: byId('recovery-latest'),
+    target: byId('recovery-target'),
+    restore: byId('recovery-restore'),
+    enable: byId('recovery-enable'),
+  },
+  { send: sendFromPage },
+);
 
 const itemBrowser = mountItemBrowser(
   {
@@ -170,6 +190,7 @@ async function refreshPanels(tableName) {
   if (metrics) heatSummary.show(metrics);
   else heatSummary.clear(shown === undefined ? 'No table yet.' : 'No figures for this table.');
   await streamPanel.refresh(db, shown);
+  await recoveryPanel.refresh(db, shown);
   await advicePanel.refresh(db);
   await itemBrowser.show(db, shown);
 }
@@ -431,6 +452,8 @@ async function openSharedPlayground(recipe, workspace) {
   for (const entry of [...(recipe.history ?? [])].reverse()) requestHistory.add({ operation: entry.operation, ok: true, status: null }, entry.request);
   if (recipe.console) requestConsole.load(recipe.console.operation, recipe.console.request, 'The request the link was shared with.');
   if (recipe.trigger) triggerPanel.setCode(recipe.trigger.tableName, recipe.trigger.code);
+  // Shared from the PartiQL mode: the statement is what the link opens on.
+  if (recipe.partiql) partiqlConsole.load(recipe.partiql);
   const refused = report.failures.length ? ` The engine refused ${report.failures.length} of its requests: ${report.failures.slice(0, 3).join('; ')}.` : '';
   showShareBanner(`Opened a shared playground in its own workspace, "${workspace}": ${counted(report.tables, 'table')}, ${counted(report.items, 'item')}.${refused} Your own playground is untouched.`);
 }
@@ -479,7 +502,13 @@ async function loadEngine() {
       makeCopy: async () => createDynamoDB({ snapshot: await db.exportSnapshot() }),
       extras: () => {
         const { operation, requestText } = requestConsole.current();
-        return { console: { operation, request: requestText }, history: requestHistory.entries(), trigger: triggerPanel.current() };
+        const partiql = partiqlConsole.current();
+        return {
+          console: { operation, request: requestText },
+          history: requestHistory.entries(),
+          trigger: triggerPanel.current(),
+          ...(partiql ? { partiql } : {}),
+        };
       },
       download: () => byId('download-playground').click(),
     },

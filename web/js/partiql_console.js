@@ -11,7 +11,9 @@ import { partiqlRequestText } from './partiql_request.js';
 /**
  * `send(requestText)` sends an ExecuteStatement body and resolves to its result (or null when
  * another request is in flight); `showProblem(result)` shows a result that was not sent.
- * Returns `{ enable(), showMode(mode) }`; mode is 'json' or 'partiql'.
+ * Returns `{ enable(), showMode(mode), current(), load(boxes) }`; mode is 'json' or 'partiql'.
+ * `current()` is the boxes' text ({ statement, parametersText, limitText }) while the PartiQL mode
+ * is shown, else null; `load(boxes)` fills the boxes and shows the mode (a shared link's).
  */
 export function mountPartiqlConsole(
   { modes, jsonForm, form, example, summary, statement, parameters, limit, send, nextPage, pageNote },
@@ -97,5 +99,13 @@ export function mountPartiqlConsole(
       send.disabled = false;
     },
     showMode,
+    current: () => (form.hidden ? null : boxes()),
+    load({ statement: text, parametersText, limitText }) {
+      statement.value = text;
+      parameters.value = parametersText;
+      limit.value = limitText;
+      summary.textContent = 'The statement the link was shared with.';
+      showMode('partiql');
+    },
   };
 }

@@ -1,6 +1,6 @@
 // What a share link carries: a recipe to rebuild a playground, not a memory image. The tables'
 // definitions (as CreateTable inputs) and Time to Live, their items up to a budget, the clock,
-// the settings, the console's request and recent history, and the Trigger panel's code (loaded
+// the settings, the console's request (or PartiQL statement) and recent history, and the Trigger panel's code (loaded
 // disabled on the other side). Rebuilding sends every table and item through the engine's own
 // API, so a hostile recipe meets the same validation as any request.
 
@@ -13,6 +13,13 @@ const LIMITS = { tables: 256, items: 100_000, history: 50, text: 400 * 1024 };
 const BATCH = 25;
 const SETTINGS = ['Scale', 'ReplicationLagSeconds', 'IndexPropagationSeconds', 'SplitForHeat', 'TtlDeletionDelaySeconds', 'Throttling'];
 const PRICE_PRESETS = ['us-east-1', 'explainer'];
+
+/** OnDemandThroughput's members that set a maximum (DescribeTable writes -1 for none), or undefined. */
+function onDemandMaximum(described) {
+  const maximum = {};
+  for (const [name, units] of Object.entries(described ?? {})) if (units >= 1) maximum[name] = units;
+  return Object.keys(maximum).length ? maximum : undefined;
+}
 
 /** The CreateTable input that makes a table like DescribeTable's `table`. */
 export function createTableInput(table) {
@@ -34,12 +41,15 @@ export function createTableInput(table) {
       KeySchema: index.KeySchema,
       Projection: index.Projection,
       ...(onDemand ? {} : { ProvisionedThroughput: throughput(index.ProvisionedThroughput) }),
+      ...(onDemandMaximum(index.OnDemandThroughput) ? { OnDemandThroughput: onDemandMaximum(index.OnDemandThroughput) } : {}),
     }));
   }
   if (table.LocalSecondaryIndexes?.length) {
     input.LocalSecondaryIndexes = table.LocalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection }));
   }
   if (table.StreamSpecification?.StreamEnabled) input.StreamSpecification = table.StreamSpecification;
+  if (onDemandMaximum(table.OnDemandThroughput)) input.OnDemandThroughput = onDemandMaximum(table.OnDemandThroughput);
+  if (table.TableClassSummary?.TableClass) input.TableClass = table.TableClassSummary.TableClass;
   return input;
 }
 
@@ -111,6 +121,7 @@ export async function captureRecipe(copy, extras = {}, { itemBudgetBytes = DEFAU
   if (extras.console) recipe.console = extras.console;
   if (extras.history) recipe.history = extras.history.slice(0, HISTORY_ENTRIES);
   if (extras.trigger) recipe.trigger = extras.trigger;
+  if (extras.partiql) recipe.partiql = extras.partiql;
   return recipe;
 }
 
@@ -145,6 +156,8 @@ export function checkRecipe(recipe) {
     if (!recipe.history.every((entry) => isObject(entry) && isText(entry.operation) && isText(entry.request))) fail('a history entry is not text');
   }
   if (recipe.trigger !== undefined && !(isObject(recipe.trigger) && isText(recipe.trigger.tableName) && isText(recipe.trigger.code))) fail('its trigger is not text');
+  const partiql = recipe.partiql;
+  if (partiql !== undefined && !(isObject(partiql) && [partiql.statement, partiql.parametersText, partiql.limitText].every(isText))) fail('its PartiQL statement is not text');
   return recipe;
 }
 

@@ -1,0 +1,105 @@
+// The Recovery panel in a real browser (Debian's Chromium through playwright-core): a table's
+// point-in-time recovery as a timeline. Off, one button turns it on; on, the slider spans the
+// restorable seconds and Restore sends RestoreTableToPointInTime into a new table, which becomes
+// the current table. The clock is stopped (VIRTUAL) so the seconds are the test's own.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { artifactPath, openPage, openPlayground } from './support/browser_fixture.js';
+
+let playground;
+
+before(async () => {
+  playground = await openPlayground();
+});
+
+after(async () => {
+  await playground?.close();
+});
+
+for (const viewport of [{ width: 1280, height: 1400 }, { width: 390, height: 844 }]) {
+  describe(`recovery panel (${viewport.width} px)`, () => {
+    let page;
+    const pageErrors = [];
+    const text = (selector) => page.locator(selector).textContent();
+    const responseJson = async () => JSON.parse(await text('#response'));
+    const requestFinished = () => page.waitForSelector('#send:not([disabled])');
+
+    async function send(operation, requestText) {
+      await page.selectOption('#operation', operation);
+      if (requestText !== undefined) await page.fill('#request', requestText);
+      await page.click('#send');
+      await requestFinished();
+    }
+
+    before(async () => {
+      page = await openPage(playground.browser, playground.pageUrl, pageErrors, viewport);
+      await page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 10_000 });
+    });
+
+    after(() => page?.close());
+
+    test('a table without recovery offers to turn it on', async () => {
+      await send('Playground.SetClock', JSON.stringify({ Mode: 'VIRTUAL' }));
+      await send('CreateTable'); // the example's Music table
+      assert.match(await text('#recovery-caption'), /^Point-in-time recovery is off for Music\./);
+      assert.equal(await page.isVisible('#recovery-timeline'), false);
+      await page.click('#recovery-enable');
+      await page.waitForSelector('#recovery-timeline:not([hidden])');
+      assert.equal((await responseJson()).ContinuousBackupsDescription.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus, 'ENABLED');
+      assert.match(await text('#recovery-caption'), /^Music can be restored as it was at any second of the last 35 days/);
+      assert.equal(await page.isVisible('#recovery-enable'), false);
+    });
+
+    test('the timeline spans the restorable seconds, and Restore rebuilds the table as it was', async () => {
+      await send('Playground.AdvanceClock', JSON.stringify({ Seconds: 10 }));
+      await send('PutItem'); // the example's song
+      await send('Playground.AdvanceClock', JSON.stringify({ Seconds: 60 }));
+      await page.selectOption('#current-table', 'Music');
+      await page.waitForFunction(() => document.querySelector('#recovery-latest').textContent !== document.querySelector('#recovery-earliest').textContent);
+      const slider = page.locator('#recovery-slider');
+      const [min, max] = [Number(await slider.getAttribute('min')), Number(await slider.getAttribute('max'))];
+      assert.ok(max - min >= 69 && max - min <= 71, `${min} .. ${max}`);
+      assert.equal(Number(await slider.inputValue()), max);
+      assert.match(await text('#recovery-chosen'), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+      assert.equal(await page.inputValue('#recovery-target'), 'Music-restored');
+
+      // The first second: before the song was written.
+      await slider.evaluate((element, value) => {
+        element.value = String(value);
+        element.dispatchEvent(new Event('input'));
+      }, min);
+      assert.equal(await text('#recovery-chosen'), await text('#recovery-earliest'));
+      await page.click('#recovery-restore');
+      await requestFinished();
+      const restored = (await responseJson()).TableDescription;
+      assert.equal(restored.TableName, 'Music-restored');
+      assert.equal(restored.RestoreSummary.RestoreDateTime, min);
+      assert.equal(await page.inputValue('#current-table'), 'Music-restored');
+      assert.match(await text('#recovery-caption'), /^Point-in-time recovery is off for Music-restored\./);
+
+      await send('Scan', JSON.stringify({ TableName: 'Music-restored' }));
+      assert.equal((await responseJson()).Count, 0);
+      await send('Scan', JSON.stringify({ TableName: 'Music' }));
+      assert.equal((await responseJson()).Count, 1);
+      await page.locator('#recovery').screenshot({ path: await artifactPath(`recovery-${viewport.width}`) });
+    });
+
+    test('a restore into a table that exists shows the service error and changes nothing', async () => {
+      await page.selectOption('#current-table', 'Music');
+      await page.waitForSelector('#recovery-timeline:not([hidden])');
+      await page.fill('#recovery-target', 'Music');
+      await page.click('#recovery-restore');
+      await requestFinished();
+      assert.equal(await text('#error-name'), 'TableAlreadyExistsException');
+      assert.equal(await text('#response-summary'), 'RestoreTableToPointInTime · HTTP 400');
+      await send('Scan', JSON.stringify({ TableName: 'Music' }));
+      assert.equal((await responseJson()).Count, 1);
+    });
+
+    test('the page logged no errors', () => {
+      assert.deepEqual(pageErrors, []);
+    });
+  });
+}
