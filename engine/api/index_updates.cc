@@ -244,6 +244,14 @@ base::Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const s
       }
       base::Result<index::IndexDefinition> definition = CheckCreate(table, request, action);
       if (!definition.ok()) return definition.status();
+      const json& warm = Member(action, "WarmThroughput");
+      if (base::Status s = CheckNewWarmThroughput(
+              warm, name, table.definition().billing_mode == store::BillingMode::kPayPerRequest,
+              definition->read_capacity_units, definition->write_capacity_units, state.scale, now);
+          !s.ok()) {
+        return s;
+      }
+      if (!warm.is_null()) plan.warm_updates.push_back({name, warm});
       plan.creates.push_back(std::move(*definition));
       continue;
     }
@@ -343,12 +351,6 @@ void ApplyIndexCreatesAndUpdates(core::EngineState& state, store::Table& table,
   for (const auto& [name, maximum] : plan.maximum_updates) {
     table.FindIndex(name)->mutable_definition().on_demand_maximum = maximum;
   }
-  for (const auto& [name, spec] : plan.warm_updates) {
-    index::SecondaryIndex& index = *table.FindIndex(name);
-    const WarmUnits wanted = RequestedWarmUnits(spec, index.capacity().Warm(now));
-    index.capacity().Prewarm(static_cast<double>(wanted.read_units_per_second),
-                             static_cast<double>(wanted.write_units_per_second), now);
-  }
   for (const auto& [name, units] : plan.throughput_updates) {
     index::IndexDefinition& definition = table.FindIndex(name)->mutable_definition();
     definition.read_capacity_units = units.first;
@@ -370,6 +372,13 @@ void ApplyIndexCreatesAndUpdates(core::EngineState& state, store::Table& table,
     const double allocation_end = now + kIndexAllocationSeconds;
     index.SetCreation(allocation_end, allocation_end + BackfillSeconds(table, index, state.scale));
     PruneAttributeDefinitions(table);
+  }
+  // Updated and created indexes alike.
+  for (const auto& [name, spec] : plan.warm_updates) {
+    index::SecondaryIndex& index = *table.FindIndex(name);
+    const WarmUnits wanted = RequestedWarmUnits(spec, index.capacity().Warm(now));
+    index.capacity().Prewarm(static_cast<double>(wanted.read_units_per_second),
+                             static_cast<double>(wanted.write_units_per_second), now);
   }
 }
 

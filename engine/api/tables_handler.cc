@@ -21,7 +21,6 @@
 #include "engine/base/utc_time.h"
 #include "engine/core/backups.h"
 #include "engine/core/table_restore.h"
-#include "engine/partition/partition_map.h"
 
 namespace ddbpg::api {
 namespace {
@@ -134,15 +133,6 @@ base::Status CheckThroughputQuota(const json& throughput, const std::string& reg
         "WriteCapacityUnits", write, region, base::limits::kMaxTableWriteCapacityUnits));
   }
   return base::Status::OK();
-}
-
-// What a new table of this billing mode serves at once before any traffic (WarmThroughput).
-WarmUnits NewTableWarmUnits(bool on_demand, const json& throughput, double scale, double now) {
-  capacity::PartitionedCapacity fresh;
-  const double read = on_demand ? 0 : Member(throughput, "ReadCapacityUnits").get<double>();
-  const double write = on_demand ? 0 : Member(throughput, "WriteCapacityUnits").get<double>();
-  fresh.Configure(on_demand, read, write, partition::PartitionLimitsAtScale(scale), now);
-  return fresh.Warm(now);
 }
 
 value::AttributeType ScalarType(const std::string& name) {
@@ -308,17 +298,27 @@ base::Result<json> CreateTable(core::EngineState& state, const json& request) {
     return s;
   }
   // A new on-demand table is warm for its initial throughput already; a provisioned one must be
-  // warm for its capacity.
+  // warm for its capacity. The same for each global index.
   const json& warm = Member(request, "WarmThroughput");
-  const WarmUnits warm_floor =
-      on_demand ? NewTableWarmUnits(true, throughput, state.scale, state.clock.NowSeconds())
-                : WarmUnits{Member(throughput, "ReadCapacityUnits").get<long long>(),
-                            Member(throughput, "WriteCapacityUnits").get<long long>()};
-  if (base::Status s = CheckWarmThroughput(
-          warm, "", warm_floor,
-          on_demand ? WarmFloor::kOnDemandInitial : WarmFloor::kProvisionedCapacity);
+  auto units = [](const json& throughput, const char* member) {
+    return throughput.is_null() ? 0LL : Member(throughput, member).get<long long>();
+  };
+  if (base::Status s = CheckNewWarmThroughput(
+          warm, "", on_demand, units(throughput, "ReadCapacityUnits"),
+          units(throughput, "WriteCapacityUnits"), state.scale, state.clock.NowSeconds());
       !s.ok()) {
     return s;
+  }
+  const json& global_indexes = Member(request, "GlobalSecondaryIndexes");
+  for (const json& index : global_indexes.is_array() ? global_indexes : json::array()) {
+    const json& index_throughput = Member(index, "ProvisionedThroughput");
+    if (base::Status s = CheckNewWarmThroughput(
+            Member(index, "WarmThroughput"), Member(index, "IndexName").get<std::string>(),
+            on_demand, units(index_throughput, "ReadCapacityUnits"),
+            units(index_throughput, "WriteCapacityUnits"), state.scale, state.clock.NowSeconds());
+        !s.ok()) {
+      return s;
+    }
   }
   if (!on_demand) {
     if (base::Status s = CheckThroughputQuota(throughput, state.options.region); !s.ok()) return s;
@@ -381,11 +381,20 @@ base::Result<json> CreateTable(core::EngineState& state, const json& request) {
   for (index::IndexDefinition& index : *indexes) table->AddIndex(std::move(index));
   ApplyStreamChange(state, *table, *stream);
   store::Table& installed = core::InstallTable(state, std::move(table));
+  const double now = state.clock.NowSeconds();
   if (!warm.is_null()) {
-    const double now = state.clock.NowSeconds();
     const WarmUnits wanted = RequestedWarmUnits(warm, installed.Warm(now));
     installed.Prewarm(static_cast<double>(wanted.read_units_per_second),
                       static_cast<double>(wanted.write_units_per_second), now);
+  }
+  for (const json& index : global_indexes.is_array() ? global_indexes : json::array()) {
+    const json& index_warm = Member(index, "WarmThroughput");
+    if (index_warm.is_null()) continue;
+    capacity::PartitionedCapacity& capacity =
+        installed.FindIndex(Member(index, "IndexName").get<std::string>())->capacity();
+    const WarmUnits wanted = RequestedWarmUnits(index_warm, capacity.Warm(now));
+    capacity.Prewarm(static_cast<double>(wanted.read_units_per_second),
+                     static_cast<double>(wanted.write_units_per_second), now);
   }
   return json{{"TableDescription", DescribeTableJson(state, installed, "CREATING")}};
 }

@@ -1,6 +1,7 @@
 #include "engine/api/warm_throughput.h"
 
 #include "engine/api/messages.h"
+#include "engine/partition/partition_map.h"
 
 namespace ddbpg::api {
 namespace {
@@ -71,6 +72,23 @@ base::Status CheckWarmThroughputAlone(const json& request) {
   if (!other) return base::Status::OK();
   return base::Status::Validation(std::string(kInvalidParameters) +
                                   "WarmThroughput must be the only operation in the request");
+}
+
+WarmUnits NewWarmUnits(bool on_demand, double read, double write, double scale, double now) {
+  capacity::PartitionedCapacity fresh;
+  fresh.Configure(on_demand, read, write, partition::PartitionLimitsAtScale(scale), now);
+  return fresh.Warm(now);
+}
+
+base::Status CheckNewWarmThroughput(const json& spec, const std::string& index_name, bool on_demand,
+                                    long long read, long long write, double scale, double now) {
+  if (spec.is_null()) return base::Status::OK();
+  if (on_demand) {
+    return CheckWarmThroughput(spec, index_name, NewWarmUnits(true, 0, 0, scale, now),
+                               WarmFloor::kOnDemandInitial);
+  }
+  return CheckWarmThroughput(spec, index_name, WarmUnits{read, write},
+                             WarmFloor::kProvisionedCapacity);
 }
 
 WarmUnits RequestedWarmUnits(const json& spec, WarmUnits current) {

@@ -36,6 +36,15 @@ base::Status CheckWarmThroughput(const json& spec, const std::string& index_name
 // while creating another index.
 base::Status CheckWarmThroughputAlone(const json& request);
 
+// What a new table or global index serves at once before any traffic: on demand (a new table's
+// 12,000 reads and 4,000 writes at scale 1), or provisioned at `read` and `write` units.
+WarmUnits NewWarmUnits(bool on_demand, double read, double write, double scale, double now);
+
+// The floor CreateTable (or an index Create) holds a WarmThroughput to: what a new on-demand
+// table or index starts with, or the provisioned capacity `read` / `write`.
+base::Status CheckNewWarmThroughput(const json& spec, const std::string& index_name, bool on_demand,
+                                    long long read, long long write, double scale, double now);
+
 // What `spec` asks for, with the members it leaves out at `current`.
 WarmUnits RequestedWarmUnits(const json& spec, WarmUnits current);
 

@@ -360,5 +360,33 @@ TEST_F(OnDemandThroughputTest, WarmThroughputChecksOnCreateAndAlone) {
       Invalid("WarmThroughput must be the only operation in the request"));
 }
 
+TEST_F(OnDemandThroughputTest, GlobalIndexesStartAsWarmAsAsked) {
+  json request = WithTopicIndex(OnDemandRequest("Orders"));
+  request["GlobalSecondaryIndexes"][0]["WarmThroughput"] = {{"WriteUnitsPerSecond", 3000}};
+  EXPECT_EQ(ErrorOf(Call("CreateTable", request)),
+            Invalid("Requested WriteUnitsPerSecond for WarmThroughput for index ByTopic is lower "
+                    "than initial throughput for OnDemand. See: "
+                    "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+                    "on-demand-capacity-mode.html#on-demand-capacity-mode-initial"));
+  request["GlobalSecondaryIndexes"][0]["WarmThroughput"] = {{"WriteUnitsPerSecond", 20000}};
+  Ok("CreateTable", request);
+  EXPECT_GE(Describe("Orders")["GlobalSecondaryIndexes"][0]["WarmThroughput"]["WriteUnitsPerSecond"]
+                .get<long long>(),
+            20000);
+  // An index added later too.
+  json create = {{"IndexName", "ByCity"},
+                 {"KeySchema", {{{"AttributeName", "city"}, {"KeyType", "HASH"}}}},
+                 {"Projection", {{"ProjectionType", "ALL"}}},
+                 {"WarmThroughput", {{"ReadUnitsPerSecond", 50000}}}};
+  Ok("UpdateTable",
+     {{"TableName", "Orders"},
+      {"AttributeDefinitions", {{{"AttributeName", "city"}, {"AttributeType", "S"}}}},
+      {"GlobalSecondaryIndexUpdates", {{{"Create", create}}}}});
+  for (const json& index : Describe("Orders")["GlobalSecondaryIndexes"]) {
+    if (index["IndexName"] != "ByCity") continue;
+    EXPECT_GE(index["WarmThroughput"]["ReadUnitsPerSecond"].get<long long>(), 50000);
+  }
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
