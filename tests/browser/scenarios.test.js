@@ -54,12 +54,12 @@ describe('scenarios panel', () => {
   after(() => page?.close());
 
   test('the buttons are enabled once the engine is ready', async () => {
-    assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 7);
+    assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 8);
   });
 
   test('each button says what its scenario shows', async () => {
     const about = await page.locator('[data-scenario] .scenario-about').allTextContents();
-    assert.equal(about.length, 7);
+    assert.equal(about.length, 8);
     for (const line of about) assert.ok(line.length > 20, line);
   });
 
@@ -130,6 +130,14 @@ describe('scenarios panel', () => {
     const result = await runScenario('point-in-time-recovery');
     assert.equal(result, 'after the mistaken deletes: 1 order left; restored to a minute before them: 3 orders');
     await assertCurrentTable('ScenarioLedgerRestored');
+  });
+
+  test('archive: Standard-IA costs less for data that is kept and rarely read', async () => {
+    const result = await runScenario('archive');
+    const match = result.match(/^1,000 GB of old orders, 10 million reads a month: \$([\d.]+) a month in Standard, \$([\d.]+) in Standard-IA$/);
+    assert.ok(match, result);
+    assert.ok(Number(match[2]) < Number(match[1]), result);
+    await assertCurrentTable('ScenarioArchive');
   });
 
   test('a scenario can run twice (its tables are recreated)', async () => {
