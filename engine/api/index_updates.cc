@@ -302,10 +302,12 @@ base::Result<IndexUpdatePlan> PlanIndexUpdates(core::EngineState& state, const s
       if (!maximum_spec.is_null()) plan.maximum_updates.push_back({name, maximum});
       continue;
     }
-    if (!maximum_spec.is_null()) {
-      capacity::OnDemandMaximum unused;
-      return ReadOnDemandThroughput(maximum_spec, name, /*on_demand=*/false,
-                                    /*may_remove=*/true, unused);
+    // A provisioned table's index takes no maximum; an empty OnDemandThroughput asks nothing.
+    capacity::OnDemandMaximum unused;
+    if (base::Status s = ReadOnDemandThroughput(maximum_spec, name, /*on_demand=*/false,
+                                                /*may_remove=*/true, unused);
+        !s.ok()) {
+      return s;
     }
     const json& throughput = Member(action, "ProvisionedThroughput");
     if (throughput.is_null() && !warm_spec.is_null()) continue;

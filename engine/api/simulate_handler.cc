@@ -15,6 +15,7 @@
 
 #include "engine/api/handlers.h"
 #include "engine/api/request_schema.h"
+#include "engine/api/table_settings.h"
 #include "engine/base/rng.h"
 #include "engine/capacity/cost.h"
 #include "engine/sim/key_distribution.h"
@@ -255,6 +256,9 @@ base::Result<json> SimulateWorkload(core::EngineState& state, const json& reques
   state.clock.UseVirtualTime(std::max(state.clock.NowSeconds(), start + duration));
 
   const store::ProvisionedThroughput& throughput = table->definition().throughput;
+  // Priced by the table's class, as GetMetrics prices it.
+  const capacity::Prices prices =
+      capacity::PricesForClass(state.prices, TableClassOf(table->definition()));
   return json{{"TableName", name},
               {"StartTime", start},
               {"EndTime", state.clock.NowSeconds()},
@@ -267,11 +271,11 @@ base::Result<json> SimulateWorkload(core::EngineState& state, const json& reques
               {"Partitions", table->partitions().size()},
               {"Cost",
                {{"Prices", state.prices.name},
-                {"OnDemand", capacity::OnDemandCost(read_units, write_units, state.prices)},
+                {"OnDemand", capacity::OnDemandCost(read_units, write_units, prices)},
                 {"Provisioned",
                  capacity::ProvisionedCost(static_cast<double>(throughput.read_capacity_units),
                                            static_cast<double>(throughput.write_capacity_units),
-                                           duration, state.prices)}}}};
+                                           duration, prices)}}}};
 }
 
 }  // namespace ddbpg::api

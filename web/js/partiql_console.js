@@ -105,6 +105,9 @@ export function mountPartiqlConsole(
       parameters.value = parametersText;
       limit.value = limitText;
       summary.textContent = 'The statement the link was shared with.';
+      // A page of an earlier statement has nothing to follow here.
+      pageNumber = 1;
+      showNextPage(null, null);
       showMode('partiql');
     },
   };

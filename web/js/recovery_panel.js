@@ -54,8 +54,13 @@ export function mountRecoveryPanel({ caption, timeline, slider, chosen, earliest
     caption.textContent =
       `${tableName} can be restored as it was at any second of the last ${recovery.RecoveryPeriodInDays} days ` +
       'since recovery was turned on. Pick a second and restore it into a new table; the table itself stays as it is.';
-    slider.min = String(Math.ceil(shown.earliest));
-    slider.max = String(Math.max(Math.ceil(shown.earliest), Math.floor(shown.latest)));
+    // Whole seconds within the window; in its first second there is none yet.
+    const first = Math.ceil(shown.earliest);
+    const last = Math.floor(shown.latest);
+    restore.disabled = first > last;
+    if (first > last) caption.textContent += ' The first whole second to restore has not passed yet.';
+    slider.min = String(first);
+    slider.max = String(Math.max(first, last));
     slider.step = '1';
     slider.value = slider.max;
     earliest.textContent = formatInstant(Number(slider.min));
@@ -75,7 +80,7 @@ export function mountRecoveryPanel({ caption, timeline, slider, chosen, earliest
   );
 
   restore.addEventListener('click', async () => {
-    if (shown === null) return;
+    if (shown === null || Number(slider.value) > shown.latest) return;
     restore.disabled = true;
     try {
       await send('RestoreTableToPointInTime', {
@@ -84,7 +89,7 @@ export function mountRecoveryPanel({ caption, timeline, slider, chosen, earliest
         RestoreDateTime: Number(slider.value),
       });
     } finally {
-      restore.disabled = false;
+      restore.disabled = shown !== null && Number(slider.min) > shown.latest;
     }
   });
 

@@ -382,10 +382,37 @@ TEST_F(OnDemandThroughputTest, GlobalIndexesStartAsWarmAsAsked) {
      {{"TableName", "Orders"},
       {"AttributeDefinitions", {{{"AttributeName", "city"}, {"AttributeType", "S"}}}},
       {"GlobalSecondaryIndexUpdates", {{{"Create", create}}}}});
-  for (const json& index : Describe("Orders")["GlobalSecondaryIndexes"]) {
-    if (index["IndexName"] != "ByCity") continue;
-    EXPECT_GE(index["WarmThroughput"]["ReadUnitsPerSecond"].get<long long>(), 50000);
+  json by_city;
+  const json table = Describe("Orders");
+  for (const json& index : table["GlobalSecondaryIndexes"]) {
+    if (index["IndexName"] == "ByCity") by_city = index;
   }
+  ASSERT_FALSE(by_city.is_null());
+  EXPECT_GE(by_city["WarmThroughput"]["ReadUnitsPerSecond"].get<long long>(), 50000);
+}
+
+TEST_F(OnDemandThroughputTest, AProvisionedIndexUpdateWithAnEmptyMaximumChangesItsThroughput) {
+  json request = WithTopicIndex(OnDemandRequest("Orders"));
+  request.erase("BillingMode");
+  request["ProvisionedThroughput"] = {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 5}};
+  request["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"] = {{"ReadCapacityUnits", 5},
+                                                                   {"WriteCapacityUnits", 5}};
+  Ok("CreateTable", request);
+  json update = {
+      {"TableName", "Orders"},
+      {"GlobalSecondaryIndexUpdates",
+       {{{"Update",
+          {{"IndexName", "ByTopic"},
+           {"OnDemandThroughput", json::object()},
+           {"ProvisionedThroughput", {{"ReadCapacityUnits", 7}, {"WriteCapacityUnits", 8}}}}}}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", update)), "OK");
+  EXPECT_EQ(
+      Describe(
+          "Orders")["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"]["WriteCapacityUnits"],
+      8);
+  // Without ProvisionedThroughput the update asks nothing of a provisioned index.
+  update["GlobalSecondaryIndexUpdates"][0]["Update"].erase("ProvisionedThroughput");
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", update)).rfind("ValidationException", 0), 0u);
 }
 
 }  // namespace
