@@ -112,13 +112,14 @@ export type DynamoDBOperation =
   | 'TagResource' | 'UntagResource' | 'ListTagsOfResource'
   | 'CreateBackup' | 'DescribeBackup' | 'ListBackups' | 'DeleteBackup' | 'RestoreTableFromBackup'
   | 'UpdateContinuousBackups' | 'DescribeContinuousBackups' | 'RestoreTableToPointInTime'
+  | 'ExportTableToPointInTime' | 'DescribeExport' | 'ListExports' | 'ImportTable' | 'DescribeImport' | 'ListImports'
   | 'UpdateContributorInsights' | 'DescribeContributorInsights' | 'ListContributorInsights';
 /** The DynamoDB Streams operations. */
 export type StreamsOperation = 'ListStreams' | 'DescribeStream' | 'GetShardIterator' | 'GetRecords';
 /** The playground's own operations. */
 export type PlaygroundOperation =
   | 'SetClock' | 'AdvanceClock' | 'Configure' | 'GetMetrics' | 'EstimateCost' | 'SimulateWorkload' | 'Reset'
-  | 'Advise';
+  | 'Advise' | 'ListObjects' | 'GetObject' | 'PutObject';
 /** What `send()` takes: an operation's name, or a full target with its prefix. */
 export type Operation =
   | DynamoDBOperation

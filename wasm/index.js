@@ -18,6 +18,8 @@ export { DynamoDBError };
 
 export const DYNAMODB_TARGET_PREFIX = 'DynamoDB_20120810.';
 export const STREAMS_TARGET_PREFIX = 'DynamoDBStreams_20120810.';
+const EXPORT_TARGET = 'DynamoDB_20120810.ExportTableToPointInTime';
+const IMPORT_TARGET = 'DynamoDB_20120810.ImportTable';
 
 export class DynamoDB {
   #engine;
@@ -99,7 +101,19 @@ export class DynamoDB {
     const failure = this.#store.failure;
     if (failure) return storageFailureAnswer(failure);
     if (this.#store.readOnly && !this.#module._isReadOnly(target)) return READ_ONLY_ANSWER;
+    // A node playground's buckets are files too (bucket_directory.js).
+    const buckets = this.#store.buckets;
+    if (buckets && target === IMPORT_TARGET) {
+      buckets.beforeImport((putTarget, putBody) => {
+        const put = this.#serve(putTarget, putBody);
+        put.durable?.catch(() => {}); // a storage failure is reported to the callers that wait
+        return put;
+      }, typeof bodyText === 'string' ? bodyText : new TextDecoder().decode(bodyText));
+    }
     const answer = this.#engine._handle(target, bodyText);
+    if (buckets && target === EXPORT_TARGET && answer.status === 200) {
+      buckets.afterExport((t, b) => this.#engine._handle(t, b), answer.body);
+    }
     // A change waits for its own record; any other answer waits for the records still in
     // flight, since it may show what they changed.
     const durable = answer.journal ? this.#store.append(answer.journal) : this.#store.pending();
@@ -297,7 +311,10 @@ function restoreSummary(report, started) {
 // module that touches the file system is loaded here, so the browser never imports it.
 async function openDataDirectory(engine, module, dir, { snapshot, compactAfterBytes }) {
   const { DataDirectory } = await import('./data_dir.js');
+  const { BucketDirectory } = await import('./bucket_directory.js');
+  const { join } = await import('node:path');
   const directory = await DataDirectory.open(dir);
+  directory.buckets = new BucketDirectory(join(directory.path, 's3'));
   try {
     const started = performance.now();
     if (snapshot !== undefined && (directory.journal.length > 0 || directory.snapshot !== null)) {

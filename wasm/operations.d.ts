@@ -413,6 +413,63 @@ export interface BackupDetails {
   BackupCreationDateTime: number;
   BackupExpiryDateTime?: number;
 }
+/** ExportTableToPointInTime's, DescribeExport's ExportDescription (docs/export-import.md). */
+export interface ExportDescription {
+  ExportArn: string;
+  ExportStatus: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  StartTime: number;
+  EndTime?: number;
+  ExportManifest?: string;
+  TableArn: string;
+  TableId: string;
+  ExportTime?: number;
+  ClientToken: string;
+  S3Bucket: string;
+  S3BucketOwner?: string;
+  S3Prefix?: string;
+  S3SseAlgorithm: 'AES256' | 'KMS';
+  S3SseKmsKeyId?: string;
+  ExportFormat: 'DYNAMODB_JSON' | 'ION';
+  BilledSizeBytes?: number;
+  ItemCount?: number;
+  ExportType?: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT';
+  IncrementalExportSpecification?: IncrementalExportSpecification;
+}
+export interface IncrementalExportSpecification {
+  ExportFromTime?: number | Date;
+  ExportToTime?: number | Date;
+  ExportViewType?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+}
+export interface S3BucketSource {
+  S3Bucket: string;
+  S3BucketOwner?: string;
+  S3KeyPrefix?: string;
+}
+export interface ImportTableInput {
+  ClientToken?: string;
+  S3BucketSource: S3BucketSource;
+  InputFormat: 'DYNAMODB_JSON' | 'ION' | 'CSV';
+  InputFormatOptions?: { Csv?: { Delimiter?: string; HeaderList?: string[] } };
+  InputCompressionType?: 'GZIP' | 'ZSTD' | 'NONE';
+  TableCreationParameters: { TableName: string; [member: string]: unknown };
+}
+/** ImportTable's, DescribeImport's ImportTableDescription. */
+export interface ImportTableDescription extends Omit<ImportTableInput, 'TableCreationParameters'> {
+  ImportArn: string;
+  ImportStatus: 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLING' | 'CANCELLED' | 'FAILED';
+  TableArn: string;
+  TableId: string;
+  CloudWatchLogGroupArn: string;
+  TableCreationParameters: ImportTableInput['TableCreationParameters'];
+  StartTime: number;
+  EndTime?: number;
+  ProcessedSizeBytes?: number;
+  ProcessedItemCount?: number;
+  ImportedItemCount?: number;
+  ErrorCount?: number;
+  FailureCode?: string;
+  FailureMessage?: string;
+}
 export interface BackupDescription {
   BackupDetails?: BackupDetails;
   SourceTableDetails?: { TableName: string; TableId: string; TableArn?: string; TableSizeBytes?: number; KeySchema: KeySchemaElement[]; TableCreationDateTime: number; ProvisionedThroughput: { ReadCapacityUnits: number; WriteCapacityUnits: number }; ItemCount?: number; BillingMode?: 'PROVISIONED' | 'PAY_PER_REQUEST' };
@@ -534,6 +591,12 @@ export interface OperationShapes {
   UpdateContinuousBackups: [{ TableName: string; PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: boolean; RecoveryPeriodInDays?: number } }, { ContinuousBackupsDescription?: ContinuousBackupsDescription }];
   DescribeContinuousBackups: [{ TableName: string }, { ContinuousBackupsDescription?: ContinuousBackupsDescription }];
   RestoreTableToPointInTime: [{ SourceTableArn?: string; SourceTableName?: string; TargetTableName: string; UseLatestRestorableTime?: boolean; RestoreDateTime?: number | Date } & RestoreOverrides, { TableDescription?: TableDescription }];
+  ExportTableToPointInTime: [{ TableArn: string; S3Bucket: string; ExportTime?: number | Date; ClientToken?: string; S3BucketOwner?: string; S3Prefix?: string; S3SseAlgorithm?: 'AES256' | 'KMS'; S3SseKmsKeyId?: string; ExportFormat?: 'DYNAMODB_JSON' | 'ION'; ExportType?: 'FULL_EXPORT' | 'INCREMENTAL_EXPORT'; IncrementalExportSpecification?: IncrementalExportSpecification }, { ExportDescription?: ExportDescription }];
+  DescribeExport: [{ ExportArn: string }, { ExportDescription?: ExportDescription }];
+  ListExports: [{ TableArn?: string; MaxResults?: number; NextToken?: string }, { ExportSummaries?: { ExportArn: string; ExportStatus: string; ExportType: string }[]; NextToken?: string }];
+  ImportTable: [ImportTableInput, { ImportTableDescription: ImportTableDescription }];
+  DescribeImport: [{ ImportArn: string }, { ImportTableDescription: ImportTableDescription }];
+  ListImports: [{ TableArn?: string; PageSize?: number; NextToken?: string }, { ImportSummaryList?: { ImportArn: string; ImportStatus: string; TableArn: string; S3BucketSource: S3BucketSource; CloudWatchLogGroupArn: string; InputFormat: string; StartTime: number; EndTime?: number }[]; NextToken?: string }];
   UpdateContributorInsights: [ContributorInsightsInput & { ContributorInsightsAction: 'ENABLE' | 'DISABLE'; ContributorInsightsMode?: string }, ContributorInsightsInput & { ContributorInsightsStatus?: string }];
   DescribeContributorInsights: [ContributorInsightsInput, ContributorInsightsInput & { ContributorInsightsStatus?: string; ContributorInsightsRuleList?: string[]; LastUpdateDateTime?: number; [member: string]: unknown }];
   ListContributorInsights: [{ TableName?: string; NextToken?: string; MaxResults?: number }, { ContributorInsightsSummaries?: (ContributorInsightsInput & { ContributorInsightsStatus?: string })[]; NextToken?: string }];
@@ -558,6 +621,11 @@ export interface OperationShapes {
   ];
   'Playground.EstimateCost': [{ MonthlyWrites?: number; MonthlyReads?: number; StorageGB?: number; Days?: number }, { [member: string]: unknown }];
   'Playground.Advise': [{ TableName?: string }, { Findings: AdvisorFinding[] }];
+  /** The simulated S3: every bucket, or one bucket's objects under Prefix (docs/export-import.md). */
+  'Playground.ListObjects': [{ Bucket?: string; Prefix?: string }, { Buckets?: { Name: string; ObjectCount: number }[]; Objects?: { Key: string; Size: number; ETag: string }[] }];
+  /** Body is base64. */
+  'Playground.GetObject': [{ Bucket: string; Key: string }, { Body: string; ContentLength: number; ETag: string }];
+  'Playground.PutObject': [{ Bucket: string; Key: string; Body: string }, { ETag: string }];
   'Playground.SimulateWorkload': [{ TableName: string; DurationSeconds?: number; RequestsPerSecond?: number; [member: string]: unknown }, { Requests: number; Succeeded: number; Throttled: number; Failed: number; [member: string]: unknown }];
 }
 

@@ -13,6 +13,7 @@
 #include "engine/api/resource_arn.h"
 #include "engine/api/restore_overrides.h"
 #include "engine/api/table_description.h"
+#include "engine/api/transfer_checks.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/utc_time.h"
 #include "engine/core/table_restore.h"
@@ -23,8 +24,7 @@ namespace {
 // PointInTimeRecoverySpecification's RecoveryPeriodInDays: 1 to 35.
 constexpr long long kMinRecoveryPeriodDays = 1;
 constexpr long long kMaxRecoveryPeriodDays = store::PointInTimeHistory::kDefaultRecoveryPeriodDays;
-// SourceTableArn's length constraint (RestoreTableToPointInTime API reference).
-constexpr size_t kMaxTableArnLength = 1024;
+// SourceTableArn's length constraint is kMaxTableArnLength (transfer_checks.h).
 
 const std::vector<MemberSpec> kTableNameShape = {{"TableName", value::WireType::kString}};
 

@@ -67,6 +67,12 @@ const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
       {"RestoreTableFromBackup", &Dumped<&api::RestoreTableFromBackup>},
       {"UpdateContinuousBackups", &Dumped<&api::UpdateContinuousBackups>},
       {"DescribeContinuousBackups", &Dumped<&api::DescribeContinuousBackups>},
+      {"ExportTableToPointInTime", &Dumped<&api::ExportTableToPointInTime>},
+      {"DescribeExport", &Dumped<&api::DescribeExport>},
+      {"ListExports", &Dumped<&api::ListExports>},
+      {"ImportTable", &Dumped<&api::ImportTable>},
+      {"DescribeImport", &Dumped<&api::DescribeImport>},
+      {"ListImports", &Dumped<&api::ListImports>},
       {"RestoreTableToPointInTime", &Dumped<&api::RestoreTableToPointInTime>},
       {"UpdateTimeToLive", &Dumped<&api::UpdateTimeToLive>},
       {"DescribeTimeToLive", &Dumped<&api::DescribeTimeToLive>},
@@ -86,6 +92,9 @@ const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
       {"EstimateCost", &Dumped<&api::EstimateCost>},
       {"SimulateWorkload", &Dumped<&api::SimulateWorkload>},
       {"Advise", &Dumped<&api::Advise>},
+      {"ListObjects", &Dumped<&api::ListObjects>},
+      {"GetObject", &Dumped<&api::GetObject>},
+      {"PutObject", &Dumped<&api::PutObject>},
   };
   return *handlers;
 }

@@ -63,6 +63,16 @@ WireError WireErrorOf(base::ErrorType type) {
               "message"};
     case base::ErrorType::kInvalidRestoreTime:
       return {"com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400, "message"};
+    case base::ErrorType::kExportNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#ExportNotFoundException", 400, "message"};
+    case base::ErrorType::kExportConflict:
+      return {"com.amazonaws.dynamodb.v20120810#ExportConflictException", 400, "message"};
+    case base::ErrorType::kInvalidExportTime:
+      return {"com.amazonaws.dynamodb.v20120810#InvalidExportTimeException", 400, "message"};
+    case base::ErrorType::kImportNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#ImportNotFoundException", 400, "message"};
+    case base::ErrorType::kImportConflict:
+      return {"com.amazonaws.dynamodb.v20120810#ImportConflictException", 400, "message"};
     case base::ErrorType::kPolicyNotFound:
       return {"com.amazonaws.dynamodb.v20120810#PolicyNotFoundException", 400, "message"};
     case base::ErrorType::kInternalServerError:

@@ -76,6 +76,14 @@ base::Result<json> UpdateContinuousBackups(core::EngineState& state, const json&
 base::Result<json> DescribeContinuousBackups(core::EngineState& state, const json& request);
 base::Result<json> RestoreTableToPointInTime(core::EngineState& state, const json& request);
 
+// Export to and import from the simulated S3 (export_handler.cc, import_handler.cc).
+base::Result<json> ExportTableToPointInTime(core::EngineState& state, const json& request);
+base::Result<json> DescribeExport(core::EngineState& state, const json& request);
+base::Result<json> ListExports(core::EngineState& state, const json& request);
+base::Result<json> ImportTable(core::EngineState& state, const json& request);
+base::Result<json> DescribeImport(core::EngineState& state, const json& request);
+base::Result<json> ListImports(core::EngineState& state, const json& request);
+
 base::Result<json> UpdateTimeToLive(core::EngineState& state, const json& request);
 base::Result<json> DescribeTimeToLive(core::EngineState& state, const json& request);
 // The engine's background work, before every request: global index changes that are due, then
@@ -114,6 +122,10 @@ base::Result<json> SimulateWorkload(core::EngineState& state, const json& reques
 base::Result<json> Reset(core::EngineState& state, const json& request);
 // Finds the explainer's four mistakes in the tables' own traffic (advisor_handler.cc).
 base::Result<json> Advise(core::EngineState& state, const json& request);
+// The simulated S3 that exports write to and imports read from (objects_handler.cc).
+base::Result<json> ListObjects(core::EngineState& state, const json& request);
+base::Result<json> GetObject(core::EngineState& state, const json& request);
+base::Result<json> PutObject(core::EngineState& state, const json& request);
 // The price list as Playground.Configure and EstimateCost show it, and the snapshot keeps it.
 json PricesJson(const capacity::Prices& prices);
 // A partition key as TableMetrics tracks it ("S:abc") in DynamoDB JSON ({"S":"abc"}); binaries

@@ -7,7 +7,7 @@ namespace ddbpg::api {
 bool IsReadOnlyTarget(std::string_view target) {
   // Reads consume capacity, and the journal does not keep that: a reopened playground starts
   // its capacity from the writes alone (docs/differences.md, "Persistence").
-  static constexpr std::array<std::string_view, 22> kReadOnly = {
+  static constexpr std::array<std::string_view, 28> kReadOnly = {
       "DynamoDB_20120810.GetItem",
       "DynamoDB_20120810.BatchGetItem",
       "DynamoDB_20120810.Query",
@@ -23,6 +23,10 @@ bool IsReadOnlyTarget(std::string_view target) {
       "DynamoDB_20120810.DescribeBackup",
       "DynamoDB_20120810.ListBackups",
       "DynamoDB_20120810.DescribeContinuousBackups",
+      "DynamoDB_20120810.DescribeExport",
+      "DynamoDB_20120810.ListExports",
+      "DynamoDB_20120810.DescribeImport",
+      "DynamoDB_20120810.ListImports",
       "DynamoDBStreams_20120810.ListStreams",
       "DynamoDBStreams_20120810.DescribeStream",
       "DynamoDBStreams_20120810.GetShardIterator",
@@ -30,6 +34,8 @@ bool IsReadOnlyTarget(std::string_view target) {
       "Playground.GetMetrics",
       "Playground.EstimateCost",
       "Playground.Advise",
+      "Playground.ListObjects",
+      "Playground.GetObject",
   };
   for (std::string_view read_only : kReadOnly) {
     if (target == read_only) return true;

@@ -311,6 +311,10 @@ base::Result<json> Reset(core::EngineState& state, const json& request) {
   state.tables_created = fresh.tables_created;
   state.backups.clear();
   state.backups_created = fresh.backups_created;
+  state.objects = fresh.objects;
+  state.exports.clear();
+  state.imports.clear();
+  state.transfers_started = fresh.transfers_started;
   state.scale = fresh.scale;
   state.replication_lag_seconds = fresh.replication_lag_seconds;
   state.index_propagation_seconds = fresh.index_propagation_seconds;

@@ -8,12 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "engine/core/engine_state.h"
 #include "engine/api/handlers.h"
 #include "engine/api/stream_specification.h"
+#include "engine/core/engine_state.h"
 #include "engine/engine.h"
 #include "engine/persist/snapshot_format.h"
 #include "engine/persist/state_codec.h"
+#include "engine/persist/transfer_codec.h"
+#include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
@@ -45,6 +47,12 @@ json SaveEngine(const core::EngineState& state) {
     tokens.push_back(
         {token, record.fingerprint, persist::StateCodec::Number(record.completed_at), targets});
   }
+  json exports = json::array();
+  for (const exchange::ExportRecord& record : state.exports)
+    exports.push_back(persist::SaveExport(record));
+  json imports = json::array();
+  for (const exchange::ImportRecord& record : state.imports)
+    imports.push_back(persist::SaveImport(record));
   return {
       {"Clock", persist::StateCodec::Save(state.clock)},
       {"Scale", persist::StateCodec::Number(state.scale)},
@@ -59,7 +67,10 @@ json SaveEngine(const core::EngineState& state) {
       {"TransactionTokens", tokens},
       {"NextStreamSequence", state.next_stream_sequence},
       {"TablesCreated", state.tables_created},
-      {"BackupsCreated", state.backups_created}};
+      {"BackupsCreated", state.backups_created},
+      {"TransfersStarted", state.transfers_started},
+      {"Exports", exports},
+      {"Imports", imports}};
 }
 
 void LoadEngine(const json& saved, core::EngineState& state) {
@@ -90,6 +101,14 @@ void LoadEngine(const json& saved, core::EngineState& state) {
   // A file from before backups has made none.
   if (auto it = saved.find("BackupsCreated"); it != saved.end()) {
     state.backups_created = it->get<unsigned long long>();
+  }
+  // Nor from before exports and imports.
+  if (auto it = saved.find("TransfersStarted"); it != saved.end()) {
+    state.transfers_started = it->get<unsigned long long>();
+    for (const json& record : saved.at("Exports"))
+      state.exports.push_back(persist::LoadExport(record));
+    for (const json& record : saved.at("Imports"))
+      state.imports.push_back(persist::LoadImport(record));
   }
 }
 
@@ -246,6 +265,15 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
         persist::StateCodec::LoadBackupItems(body.at("Items"), *state.backups[position]);
         break;
       }
+      case SectionKind::kObjects: {
+        const std::string bucket = body.at("Bucket").get<std::string>();
+        for (const json& object : body.at("Objects")) {
+          std::optional<std::string> bytes = value::Base64Decode(object.at(1).get<std::string>());
+          if (!bytes) throw std::runtime_error("an object of bucket " + bucket + " is damaged");
+          state.objects.Put(bucket, object.at(0).get<std::string>(), std::move(*bytes));
+        }
+        break;
+      }
       case SectionKind::kStreamRecords: {
         const size_t position = body.at("Stream").get<size_t>();
         if (position >= state.streams.size()) throw std::runtime_error("records for no stream");
@@ -318,6 +346,14 @@ std::string Engine::SaveSnapshot(std::string* error) const {
           SectionKind::kBackupItems, json{{"Backup", position}}, "Items", backup.items,
           [](const value::Item& item) { return value::EncodeItem(item); },
           [](const value::Item& item) { return value::ItemSize(item); });
+    }
+    for (const auto& [bucket, objects] : state.objects.buckets()) {
+      writer.Chunked(
+          SectionKind::kObjects, json{{"Bucket", bucket}}, "Objects", objects,
+          [](const auto& object) {
+            return json::array({object.first, value::Base64Encode(object.second)});
+          },
+          [](const auto& object) { return object.first.size() + object.second.size() * 4 / 3; });
     }
     return writer.Finish();
   } catch (const std::exception& e) {

@@ -40,6 +40,12 @@ enum class ErrorType {
   kContinuousBackupsUnavailable,
   kPointInTimeRecoveryUnavailable,
   kInvalidRestoreTime,
+  // Export to and import from S3 (ExportTableToPointInTime, ImportTable and their Describe/List).
+  kExportNotFound,
+  kExportConflict,
+  kInvalidExportTime,
+  kImportNotFound,
+  kImportConflict,
   // Resource-based policies: no policy, or not the revision ExpectedRevisionId names.
   kPolicyNotFound,
   kInternalServerError,

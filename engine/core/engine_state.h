@@ -15,6 +15,8 @@
 #include "engine/base/rng.h"
 #include "engine/capacity/prices.h"
 #include "engine/engine.h"
+#include "engine/exchange/object_store.h"
+#include "engine/exchange/transfer_records.h"
 #include "engine/store/table.h"
 #include "engine/store/table_backup.h"
 
@@ -80,6 +82,13 @@ struct EngineState {
   std::vector<std::unique_ptr<store::TableBackup>> backups;
   // Feeds the unique part of backup ARNs, deterministically, as tables_created does table ids.
   unsigned long long backups_created = 0;
+  // The simulated S3 that exports write to and imports read from.
+  exchange::ObjectStore objects;
+  // ExportTableToPointInTime and ImportTable jobs, oldest first; and how many were started,
+  // which feeds their ids as backups_created does.
+  std::vector<exchange::ExportRecord> exports;
+  std::vector<exchange::ImportRecord> imports;
+  unsigned long long transfers_started = 0;
 
   store::Table* FindTable(const std::string& name) {
     auto it = tables.find(name);

@@ -48,7 +48,7 @@ SnapshotContents ReadSnapshot(std::string_view bytes) {
   for (std::string_view payload : framed.payloads) {
     const auto kind = payload.empty() ? 0 : static_cast<uint8_t>(payload[0]);
     if (kind < static_cast<uint8_t>(SectionKind::kEngine) ||
-        kind > static_cast<uint8_t>(SectionKind::kBackupItems)) {
+        kind > static_cast<uint8_t>(SectionKind::kObjects)) {
       contents.error = "the snapshot has a section of a kind this version does not know (" +
                        std::to_string(kind) + ")";
       return contents;

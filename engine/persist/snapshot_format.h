@@ -33,6 +33,7 @@ enum class SectionKind : uint8_t {
   kMore = 7,
   kBackup = 8,         // one backup without its items (CreateBackup, system backups)
   kBackupItems = 9,    // {"Backup": position, "Items": [DynamoDB JSON item, ...]}, in chunks
+  kObjects = 10,       // {"Bucket": name, "Objects": [[key, base64 bytes], ...]}, in chunks
 };
 
 // One section as read: its kind and its JSON text, parsed when it is used (ParseSection), so a

@@ -77,4 +77,13 @@ ItemVersions::ItemMap PointInTimeHistory::ItemsAt(double at,
   return items;
 }
 
+std::map<value::PrimaryKey, double, value::PrimaryKeyLess> PointInTimeHistory::LastChangesBetween(
+    double from, double to) const {
+  std::map<value::PrimaryKey, double, value::PrimaryKeyLess> changed;
+  for (const Change& change : changes_) {
+    if (change.at >= from && change.at < to) changed[change.key] = change.at;
+  }
+  return changed;
+}
+
 }  // namespace ddbpg::store

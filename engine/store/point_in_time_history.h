@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <map>
 #include <optional>
 
 #include "engine/store/item_versions.h"
@@ -51,6 +52,11 @@ class PointInTimeHistory {
   // The items as they were at `at` (which the caller has checked is in the window), from the
   // table's `current` items.
   ItemVersions::ItemMap ItemsAt(double at, const ItemVersions::ItemMap& current) const;
+
+  // The keys changed at `from` or after and before `to` (an incremental export's window), each
+  // with the time of its last change in it, in key order.
+  std::map<value::PrimaryKey, double, value::PrimaryKeyLess> LastChangesBetween(double from,
+                                                                               double to) const;
 
   // How many bytes the history may hold (the item images' sizes); tests make it small.
   void set_byte_budget(size_t bytes) { byte_budget_ = bytes; }

@@ -1,7 +1,7 @@
 // The Recovery panel in a real browser (Debian's Chromium through playwright-core): a table's
 // point-in-time recovery as a timeline. Off, one button turns it on; on, the slider spans the
 // restorable seconds and Restore sends RestoreTableToPointInTime into a new table, which becomes
-// the current table. The clock is stopped (VIRTUAL) so the seconds are the test's own.
+// the current table; Export to S3 exports it and Download gives the bucket as a tar. The clock is stopped (VIRTUAL) so the seconds are the test's own.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -96,6 +96,29 @@ for (const viewport of [{ width: 1280, height: 1400 }, { width: 390, height: 844
       assert.equal(await text('#response-summary'), 'RestoreTableToPointInTime · HTTP 400');
       await send('Scan', JSON.stringify({ TableName: 'Music' }));
       assert.equal((await responseJson()).Count, 1);
+    });
+
+    test('Export to S3 writes the table to the simulated bucket, and Download hands it over as a tar', async () => {
+      await page.selectOption('#current-table', 'Music');
+      await page.waitForSelector('#recovery-timeline:not([hidden])');
+      assert.equal(await page.isDisabled('#recovery-download'), true);
+      assert.match(await text('#recovery-exports'), /^Exports go to the bucket playground-exports, under Music\/AWSDynamoDB\/\.$/);
+      await page.click('#recovery-export');
+      await requestFinished();
+      const started = (await responseJson()).ExportDescription;
+      assert.equal(await text('#response-summary'), 'ExportTableToPointInTime · HTTP 200');
+      assert.equal(started.ExportStatus, 'IN_PROGRESS');
+      await page.waitForSelector('#recovery-download:not([disabled])');
+      assert.match(await text('#recovery-exports'), /^playground-exports holds 1 export \(15 files\)\.$/);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#recovery-download')]);
+      assert.equal(download.suggestedFilename(), 'playground-exports.tar');
+      const { execFileSync } = await import('node:child_process');
+      const listed = execFileSync('tar', ['-tf', await download.path()], { encoding: 'utf8' }).trim().split('\n');
+      const exportId = started.ExportArn.split('/').pop();
+      assert.ok(listed.includes(`playground-exports/Music/AWSDynamoDB/${exportId}/manifest-summary.json`), listed.join(' '));
+      assert.equal(listed.filter((name) => name.endsWith('.json.gz')).length, 8);
+      await page.locator('#recovery').screenshot({ path: await artifactPath(`recovery-export-${viewport.width}`) });
     });
 
     test('the page logged no errors', () => {

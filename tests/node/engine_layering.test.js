@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const ENGINE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'engine');
 
 // Bottom first. A folder may include any folder listed before it.
-const LAYERS = ['base', 'value', 'expr', 'partiql', 'partition', 'capacity', 'index', 'streams', 'store', 'ttl', 'sim', 'persist', 'core', 'api'];
+const LAYERS = ['base', 'value', 'expr', 'partiql', 'partition', 'capacity', 'index', 'streams', 'store', 'ttl', 'sim', 'exchange', 'persist', 'core', 'api'];
 
 function sources(folder) {
   return readdirSync(folder).flatMap((name) => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { createDynamoDB } from '../../wasm/index.js';
-import { EXAMPLES, NEWEST_BACKUP_ARN, fillNewestBackupArn, findExample } from '../../web/js/examples.js';
+import { EXAMPLES, NEWEST_BACKUP_ARN, NEWEST_EXPORT_ARN, fillRunTimeValues, findExample } from '../../web/js/examples.js';
 import { PARTIQL_EXAMPLES, partiqlParametersText } from '../../web/js/partiql_examples.js';
 import { partiqlRequestText } from '../../web/js/partiql_request.js';
 
@@ -22,6 +22,7 @@ describe('the page examples', () => {
       'RestoreTableToPointInTime', 'DescribeLimits', 'DescribeEndpoints',
       'DescribeBackup', 'RestoreTableFromBackup', 'DeleteBackup',
       'PutResourcePolicy', 'GetResourcePolicy', 'DeleteResourcePolicy',
+      'ExportTableToPointInTime', 'DescribeExport', 'ListExports', 'ImportTable', 'DescribeImport', 'ListImports',
     ]) {
       assert.ok(operations.includes(operation), `no example for ${operation}`);
     }
@@ -32,7 +33,7 @@ describe('the page examples', () => {
     const outputs = {};
     const sent = {};
     for (const { operation, input } of EXAMPLES) {
-      sent[operation] = JSON.parse((await fillNewestBackupArn(db, JSON.stringify(input))).text);
+      sent[operation] = JSON.parse((await fillRunTimeValues(db, JSON.stringify(input))).text);
       outputs[operation] = await db.send(operation, sent[operation]);
     }
     assert.equal(outputs.Query.Count, 1);
@@ -75,13 +76,22 @@ describe('the page examples', () => {
     assert.equal(JSON.parse(outputs.GetResourcePolicy.Policy).Statement[0].Sid, 'ReadOnlyForTheAccount');
     assert.deepEqual(outputs.DeleteResourcePolicy, { RevisionId: outputs.PutResourcePolicy.RevisionId });
     assert.equal(outputs.DescribeEndpoints.Endpoints[0].Address, 'dynamodb.us-east-1.amazonaws.com');
+    // The export examples fill in the export that ExportTableToPointInTime made, and the import
+    // reads its data files back into a table holding the same songs.
+    assert.equal(findExample('DescribeExport').input.ExportArn, NEWEST_EXPORT_ARN);
+    assert.equal(sent.DescribeExport.ExportArn, outputs.ExportTableToPointInTime.ExportDescription.ExportArn);
+    assert.equal(outputs.DescribeExport.ExportDescription.ExportStatus, 'COMPLETED');
+    assert.match(sent.ImportTable.S3BucketSource.S3KeyPrefix, /^nightly\/AWSDynamoDB\/\d{14}-[0-9a-f]{8}\/data\/$/);
+    assert.equal(outputs.DescribeImport.ImportTableDescription.ImportStatus, 'COMPLETED');
+    assert.equal(outputs.DescribeImport.ImportTableDescription.ImportedItemCount, outputs.DescribeExport.ExportDescription.ItemCount);
+    assert.equal(outputs.ListImports.ImportSummaryList[0].ImportArn, outputs.ImportTable.ImportTableDescription.ImportArn);
     db.close();
   });
 
   it('leave the backup placeholder, with a note, when there is no backup to fill in', async () => {
     const db = await createDynamoDB();
     const text = JSON.stringify(findExample('DescribeBackup').input);
-    assert.deepEqual(await fillNewestBackupArn(db, text), {
+    assert.deepEqual(await fillRunTimeValues(db, text), {
       text, note: 'There is no backup yet to fill in: send CreateBackup first.',
     });
     await assert.rejects(db.send('DescribeBackup', JSON.parse(text)), { name: 'BackupNotFoundException' });
@@ -95,7 +105,7 @@ describe('the page examples', () => {
     for (let n = 0; n < 101; n++) {
       arns.push((await db.send('CreateBackup', { TableName: 'Music', BackupName: `Backup${n}` })).BackupDetails.BackupArn);
     }
-    const filled = await fillNewestBackupArn(db, JSON.stringify(findExample('DeleteBackup').input));
+    const filled = await fillRunTimeValues(db, JSON.stringify(findExample('DeleteBackup').input));
     assert.equal(JSON.parse(filled.text).BackupArn, arns.at(-1));
     assert.equal(filled.note, "BackupArn is the newest backup's, Backup100 of Music (from ListBackups).");
     db.close();

@@ -8,7 +8,7 @@
 
 import { referenceFor } from './api_reference.js';
 import { looksLikeCliCommand, parseCliCommand } from './cli_command.js';
-import { EXAMPLES, exampleRequestText, fillNewestBackupArn, findExample } from './examples.js';
+import { EXAMPLES, exampleRequestText, fillRunTimeValues, findExample } from './examples.js';
 import { runRequest } from './run_request.js';
 
 /**
@@ -132,10 +132,10 @@ export function mountRequestConsole(
     }
   }
 
-  // The backup examples name a backup only known at run time: the editor gets the newest one's
-  // ARN before sending, so what it shows is what was sent.
+  // The backup, export and import examples name what is only known at run time: the editor gets
+  // the newest one's ARN (or folder) before sending, so what it shows is what was sent.
   async function fillRuntimeValues() {
-    const filled = await fillNewestBackupArn(db, request.value);
+    const filled = await fillRunTimeValues(db, request.value);
     if (filled.note) onNote(filled.note);
     if (filled.text === request.value) return;
     request.value = filled.text;

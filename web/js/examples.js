@@ -6,7 +6,8 @@
 //
 // Each `input` is the request body in DynamoDB's JSON wire format, exactly what the AWS API
 // Reference shows, so it can be pasted unchanged into `aws dynamodb ... --cli-input-json`; the
-// one exception is a backup's ARN, which only exists at run time (NEWEST_BACKUP_ARN below).
+// exceptions are ARNs and paths that only exist at run time (NEWEST_BACKUP_ARN and the export
+// and import placeholders below).
 
 // The playground's region and account (those of DynamoDB Local and most emulators), as DescribeTable
 // shows them in TableArn.
@@ -14,9 +15,14 @@ const MUSIC_TABLE_ARN = 'arn:aws:dynamodb:us-east-1:000000000000:table/Music';
 
 // Stands where an example needs the ARN of a backup. A backup's ARN holds the millisecond it was
 // made, so no example can know it; Send puts the newest backup's ARN in its place
-// (fillNewestBackupArn) and the editor then shows the request as it was sent. Longer than the 37
+// (fillRunTimeValues) and the editor then shows the request as it was sent. Longer than the 37
 // characters a BackupArn needs, so sent unfilled it is a BackupNotFoundException, not a puzzle.
 export const NEWEST_BACKUP_ARN = '<the newest BackupArn, filled in from ListBackups at Send>';
+// The same for the newest export (ListExports), the folder of its data files (the S3KeyPrefix
+// that imports it) and the newest import (ListImports).
+export const NEWEST_EXPORT_ARN = '<the newest ExportArn, filled in from ListExports at Send>';
+export const NEWEST_EXPORT_DATA = '<the newest export\'s data folder, filled in from ListExports at Send>';
+export const NEWEST_IMPORT_ARN = '<the newest ImportArn, filled in from ListImports at Send>';
 
 const MUSIC_SONG_KEY = {
   Artist: { S: 'No One You Know' },
@@ -357,6 +363,59 @@ export const EXAMPLES = [
     input: { SourceTableName: 'Music', TargetTableName: 'MusicRestored', UseLatestRestorableTime: true },
   },
   {
+    operation: 'ExportTableToPointInTime',
+    summary:
+      "Exports the table (point-in-time recovery must be on) to the playground's simulated S3, as " +
+      'AWS lays the files out: manifests and one gzipped data file per partition under ' +
+      'nightly/AWSDynamoDB/<ExportId>/. ExportFormat ION writes Ion; ExportTime picks an earlier second.',
+    input: { TableArn: MUSIC_TABLE_ARN, S3Bucket: 'music-exports', S3Prefix: 'nightly', ExportFormat: 'DYNAMODB_JSON' },
+  },
+  {
+    operation: 'DescribeExport',
+    summary:
+      'Describes an export (here the newest): COMPLETED with its ItemCount and manifest. ' +
+      'Playground.ListObjects lists its files; the Recovery panel downloads them.',
+    input: { ExportArn: NEWEST_EXPORT_ARN },
+  },
+  {
+    operation: 'ListExports',
+    summary: "Lists the table's exports, newest first.",
+    input: { TableArn: MUSIC_TABLE_ARN },
+  },
+  {
+    operation: 'ImportTable',
+    summary:
+      "Creates a new table from files in the simulated S3: here the newest export's data files " +
+      '(gzipped DynamoDB JSON). CSV and ION work too; bad lines are counted in ErrorCount.',
+    input: {
+      S3BucketSource: { S3Bucket: 'music-exports', S3KeyPrefix: NEWEST_EXPORT_DATA },
+      InputFormat: 'DYNAMODB_JSON',
+      InputCompressionType: 'GZIP',
+      TableCreationParameters: {
+        TableName: 'MusicImported',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'Artist', AttributeType: 'S' },
+          { AttributeName: 'SongTitle', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'Artist', KeyType: 'HASH' },
+          { AttributeName: 'SongTitle', KeyType: 'RANGE' },
+        ],
+      },
+    },
+  },
+  {
+    operation: 'DescribeImport',
+    summary: 'Describes an import (here the newest): its status and how many items it read and imported.',
+    input: { ImportArn: NEWEST_IMPORT_ARN },
+  },
+  {
+    operation: 'ListImports',
+    summary: 'Lists the imports, newest first.',
+    input: {},
+  },
+  {
     operation: 'DynamoDBStreams_20120810.ListStreams',
     summary:
       "Lists the table's streams through the DynamoDB Streams API (the Stream panel reads its " +
@@ -515,20 +574,47 @@ export function exampleRequestText(example) {
 }
 
 /**
- * `requestText` with NEWEST_BACKUP_ARN replaced by the ARN of the newest user backup, as
- * ListBackups lists them (oldest first, a page at a time). Returns `{ text, note }`: the text
- * unchanged and no note when it holds no placeholder; the text unchanged and a note saying so
- * when there is no backup yet (sent as it is, it answers BackupNotFoundException). Rejects only
- * when ListBackups does.
+ * `requestText` with the run-time placeholders filled in: NEWEST_BACKUP_ARN by the ARN of the
+ * newest user backup (ListBackups), NEWEST_EXPORT_ARN and NEWEST_EXPORT_DATA by the newest
+ * export's ARN and data folder (ListExports, DescribeExport), NEWEST_IMPORT_ARN by the newest
+ * import's ARN (ListImports). Returns `{ text, note }`: the text unchanged and no note when it
+ * holds no placeholder; unchanged with a note saying what to send first when there is nothing
+ * to fill in (sent as it is, it answers the service's not-found error). Rejects only when a
+ * listing does.
  */
-export async function fillNewestBackupArn(db, requestText) {
-  if (!requestText.includes(NEWEST_BACKUP_ARN)) return { text: requestText, note: null };
-  const newest = await newestBackup(db);
-  if (newest === undefined) return { text: requestText, note: 'There is no backup yet to fill in: send CreateBackup first.' };
-  return {
-    text: requestText.replaceAll(NEWEST_BACKUP_ARN, newest.BackupArn),
-    note: `BackupArn is the newest backup's, ${newest.BackupName} of ${newest.TableName} (from ListBackups).`,
-  };
+export async function fillRunTimeValues(db, requestText) {
+  let text = requestText;
+  const notes = [];
+  if (text.includes(NEWEST_BACKUP_ARN)) {
+    const newest = await newestBackup(db);
+    if (newest === undefined) {
+      notes.push('There is no backup yet to fill in: send CreateBackup first.');
+    } else {
+      text = text.replaceAll(NEWEST_BACKUP_ARN, newest.BackupArn);
+      notes.push(`BackupArn is the newest backup's, ${newest.BackupName} of ${newest.TableName} (from ListBackups).`);
+    }
+  }
+  if (text.includes(NEWEST_EXPORT_ARN) || text.includes(NEWEST_EXPORT_DATA)) {
+    const [newest] = (await db.send('ListExports', {})).ExportSummaries;
+    if (newest === undefined) {
+      notes.push('There is no export yet to fill in: send ExportTableToPointInTime first.');
+    } else {
+      const { ExportDescription } = await db.send('DescribeExport', { ExportArn: newest.ExportArn });
+      const folder = ExportDescription.ExportManifest.replace(/manifest-summary\.json$/, 'data/');
+      text = text.replaceAll(NEWEST_EXPORT_ARN, newest.ExportArn).replaceAll(NEWEST_EXPORT_DATA, folder);
+      notes.push(`The newest export is ${newest.ExportArn.split('/').pop()} (from ListExports).`);
+    }
+  }
+  if (text.includes(NEWEST_IMPORT_ARN)) {
+    const [newest] = (await db.send('ListImports', {})).ImportSummaryList;
+    if (newest === undefined) {
+      notes.push('There is no import yet to fill in: send ImportTable first.');
+    } else {
+      text = text.replaceAll(NEWEST_IMPORT_ARN, newest.ImportArn);
+      notes.push(`ImportArn is the newest import's, into ${newest.TableArn.split('/').pop()} (from ListImports).`);
+    }
+  }
+  return { text, note: notes.length ? notes.join(' ') : null };
 }
 
 async function newestBackup(db) {

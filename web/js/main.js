@@ -134,6 +134,9 @@ const recoveryPanel = mountRecoveryPanel(
     target: byId('recovery-target'),
     restore: byId('recovery-restore'),
     enable: byId('recovery-enable'),
+    exportButton: byId('recovery-export'),
+    download: byId('recovery-download'),
+    exports: byId('recovery-exports'),
   },
   { send: sendFromPage },
 );

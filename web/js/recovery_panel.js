@@ -1,7 +1,12 @@
 // The Recovery panel: the current table's point-in-time recovery as a timeline. Off, it offers to
 // turn recovery on; on, a slider runs from the earliest to the latest restorable second, and
 // Restore sends RestoreTableToPointInTime for the chosen second into a new table, through the
-// page's own send path, so the response panel and History show it as any request.
+// page's own send path, so the response panel and History show it as any request. Export to S3
+// sends ExportTableToPointInTime into the simulated bucket EXPORT_BUCKET (under the table's name),
+// and Download hands that bucket over as a .tar of its files, laid out as AWS writes them.
+
+import { EXPORT_BUCKET, bucketFiles } from './export_bucket.js';
+import { tarArchive } from './tar_archive.js';
 
 /** "2026-01-01 00:01:05 UTC" for an epoch second: the engine's clock, which may be virtual. */
 export function formatInstant(seconds) {
@@ -17,8 +22,12 @@ export function restoredTableName(tableName) {
  * Returns `{ refresh(db, tableName) }`. `send(operation, input)` sends as the console does and
  * resolves to `{ ok }`.
  */
-export function mountRecoveryPanel({ caption, timeline, slider, chosen, earliest, latest, target, restore, enable }, { send }) {
-  let shown = null; // { tableName, earliest, latest } while recovery is on
+export function mountRecoveryPanel(
+  { caption, timeline, slider, chosen, earliest, latest, target, restore, enable, exportButton, download, exports },
+  { send },
+) {
+  let shown = null; // { tableName, tableArn, earliest, latest } while recovery is on
+  let shownDb = null;
 
   function hideControls() {
     timeline.hidden = true;
@@ -50,7 +59,10 @@ export function mountRecoveryPanel({ caption, timeline, slider, chosen, earliest
       enable.dataset.table = tableName;
       return;
     }
-    shown = { tableName, earliest: recovery.EarliestRestorableDateTime, latest: recovery.LatestRestorableDateTime };
+    const { Table } = await db.send('DescribeTable', { TableName: tableName });
+    shown = { tableName, tableArn: Table.TableArn, earliest: recovery.EarliestRestorableDateTime, latest: recovery.LatestRestorableDateTime };
+    shownDb = db;
+    await showExports(db);
     caption.textContent =
       `${tableName} can be restored as it was at any second of the last ${recovery.RecoveryPeriodInDays} days ` +
       'since recovery was turned on. Pick a second and restore it into a new table; the table itself stays as it is.';
@@ -70,7 +82,37 @@ export function mountRecoveryPanel({ caption, timeline, slider, chosen, earliest
     timeline.hidden = false;
   }
 
+  // What the export bucket holds, and whether there is anything to download.
+  async function showExports(db) {
+    const { Objects } = await db.send('Playground.ListObjects', { Bucket: EXPORT_BUCKET });
+    const count = new Set(Objects.filter((o) => o.Key.endsWith('/manifest-summary.json')).map((o) => o.Key)).size;
+    download.disabled = Objects.length === 0;
+    exports.textContent = count === 0
+      ? `Exports go to the bucket ${EXPORT_BUCKET}, under ${shown.tableName}/AWSDynamoDB/.`
+      : `${EXPORT_BUCKET} holds ${count} export${count === 1 ? '' : 's'} (${Objects.length} files).`;
+  }
+
   slider.addEventListener('input', showChosen);
+
+  exportButton.addEventListener('click', async () => {
+    if (shown === null) return;
+    exportButton.disabled = true;
+    try {
+      await send('ExportTableToPointInTime', { TableArn: shown.tableArn, S3Bucket: EXPORT_BUCKET, S3Prefix: shown.tableName });
+    } finally {
+      exportButton.disabled = false;
+    }
+  });
+
+  download.addEventListener('click', async () => {
+    if (shownDb === null) return;
+    const files = await bucketFiles(shownDb, EXPORT_BUCKET);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([tarArchive(files, Date.now() / 1000)], { type: 'application/x-tar' }));
+    link.download = `${EXPORT_BUCKET}.tar`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  });
 
   enable.addEventListener('click', () =>
     send('UpdateContinuousBackups', {

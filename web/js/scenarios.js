@@ -3,6 +3,7 @@
 // (virtual time, so minutes of traffic take an instant), deletes and recreates its tables, sends
 // the requests and answers with one plain sentence built from the engine's own figures.
 
+import { EXPORT_BUCKET } from './export_bucket.js';
 import { formatDollars, formatUnits } from './partition_figures.js';
 import { NOTIFY_FOLLOWERS_TRIGGER, loadSocialSample, newPostRequest } from './samples.js';
 
@@ -256,19 +257,34 @@ export const SCENARIOS = {
     for (let n = 0; n < 50; n++) {
       await db.send('PutItem', { TableName: 'ScenarioArchive', Item: { order: { S: `2019-${1000 + n}` }, details: { S: old } } });
     }
+    // And what nobody reads any more leaves DynamoDB: exported to S3 (the simulated bucket the
+    // Recovery panel downloads), which needs point-in-time recovery on.
+    await db.send('UpdateContinuousBackups', {
+      TableName: 'ScenarioArchive',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+    const { Table } = await db.send('DescribeTable', { TableName: 'ScenarioArchive' });
+    const { ExportDescription } = await db.send('ExportTableToPointInTime', {
+      TableArn: Table.TableArn,
+      S3Bucket: EXPORT_BUCKET,
+      S3Prefix: 'ScenarioArchive',
+    });
+    const exported = await db.send('DescribeExport', { ExportArn: ExportDescription.ExportArn });
     const month = { MonthlyWrites: 1000000, MonthlyReads: 10000000, StorageGB: 1000 };
     const standard = await db.send('Playground.EstimateCost', { ...month, TableClass: 'STANDARD' });
     const infrequent = await db.send('Playground.EstimateCost', { ...month, TableClass: 'STANDARD_INFREQUENT_ACCESS' });
     return {
       text:
         `1,000 GB of old orders, 10 million reads a month: ${formatDollars(standard.OnDemand.Total)} a month ` +
-        `in Standard, ${formatDollars(infrequent.OnDemand.Total)} in Standard-IA`,
+        `in Standard, ${formatDollars(infrequent.OnDemand.Total)} in Standard-IA; ` +
+        `${exported.ExportDescription.ItemCount} orders exported to S3`,
       lesson:
         'Old orders are kept for years and seldom read, so storage is most of their bill. The ' +
         'Standard-Infrequent Access table class (TableClass on CreateTable or UpdateTable) stores ' +
         'them 60% cheaper and charges 25% more per request. ScenarioArchive holds 50 such orders ' +
         'in that class: its cost line in the Partitions panel is priced by it. Data nobody reads ' +
-        'any more can leave DynamoDB altogether, exported to S3.',
+        'any more can leave DynamoDB altogether: ExportTableToPointInTime wrote these orders to S3 ' +
+        '(the Recovery panel downloads the files), and ImportTable brings them back if needed.',
       tableName: 'ScenarioArchive',
     };
   },
