@@ -1,7 +1,8 @@
 // The Recovery panel in a real browser (Debian's Chromium through playwright-core): a table's
 // point-in-time recovery as a timeline. Off, one button turns it on; on, the slider spans the
 // restorable seconds and Restore sends RestoreTableToPointInTime into a new table, which becomes
-// the current table; Export to S3 exports it and Download gives the bucket as a tar. The clock is stopped (VIRTUAL) so the seconds are the test's own.
+// the current table; Export to S3 exports it, Download gives the bucket as a tar, and Upload
+// puts files in the simulated S3 for ImportTable. The clock is stopped (VIRTUAL) so the seconds are the test's own.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -119,6 +120,28 @@ for (const viewport of [{ width: 1280, height: 1400 }, { width: 390, height: 844
       assert.ok(listed.includes(`playground-exports/Music/AWSDynamoDB/${exportId}/manifest-summary.json`), listed.join(' '));
       assert.equal(listed.filter((name) => name.endsWith('.json.gz')).length, 8);
       await page.locator('#recovery').screenshot({ path: await artifactPath(`recovery-export-${viewport.width}`) });
+    });
+
+    test('Upload to S3 puts a file in the bucket and loads the ImportTable that reads it', async () => {
+      await page.selectOption('#current-table', 'Music');
+      await page.waitForSelector('#recovery-s3:not([hidden])');
+      const csv = 'Artist,SongTitle,Year\nAcme Band,Happy Day,2026\nNo One You Know,Call Me Today,2025\n';
+      await page.setInputFiles('#recovery-upload-file', { name: `songs-${viewport.width}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.waitForFunction(() => document.querySelector('#recovery-exports').textContent.startsWith('Uploaded'));
+      assert.equal(await page.inputValue('#operation'), 'ImportTable');
+      const request = JSON.parse(await page.inputValue('#request'));
+      assert.deepEqual(request.S3BucketSource, { S3Bucket: 'playground-uploads', S3KeyPrefix: `songs-${viewport.width}.csv` });
+      assert.equal(request.InputFormat, 'CSV');
+      assert.equal(request.TableCreationParameters.TableName, `songs-${viewport.width}`);
+      await page.click('#send');
+      await requestFinished();
+      const started = (await responseJson()).ImportTableDescription;
+      await send('DescribeImport', JSON.stringify({ ImportArn: started.ImportArn }));
+      const done = (await responseJson()).ImportTableDescription;
+      assert.equal(done.ImportStatus, 'COMPLETED');
+      assert.equal(done.ImportedItemCount, 2);
+      await send('Scan', JSON.stringify({ TableName: `songs-${viewport.width}` }));
+      assert.equal((await responseJson()).Count, 2);
     });
 
     test('the page logged no errors', () => {

@@ -134,11 +134,17 @@ const recoveryPanel = mountRecoveryPanel(
     target: byId('recovery-target'),
     restore: byId('recovery-restore'),
     enable: byId('recovery-enable'),
+    s3: byId('recovery-s3'),
     exportButton: byId('recovery-export'),
     download: byId('recovery-download'),
+    upload: byId('recovery-upload'),
+    uploadFile: byId('recovery-upload-file'),
     exports: byId('recovery-exports'),
   },
-  { send: sendFromPage },
+  {
+    send: sendFromPage,
+    showInEditor: (operation, input) => requestConsole.load(operation, JSON.stringify(input, null, 2), 'Imports the uploaded files into a new table with the current table\'s key: edit the key and the table name to suit them.'),
+  },
 );
 
 const itemBrowser = mountItemBrowser(
