@@ -57,18 +57,19 @@ export class BucketDirectory {
   /**
    * Before an ImportTable: puts every file under DIR/s3/<bucket>/ whose key starts with the
    * request's S3KeyPrefix into the engine (journaled, through `serve`), unless the engine holds
-   * the same bytes already.
+   * the same bytes already. Returns the refusal when a file could not be put (too large for a
+   * request, say), which the import then answers with; otherwise nothing.
    */
   beforeImport(serve, requestBody) {
     let source;
     try {
       source = JSON.parse(requestBody).S3BucketSource;
     } catch {
-      return; // the engine answers the request's own error
+      return null; // the engine answers the request's own error
     }
-    if (typeof source?.S3Bucket !== 'string' || /[\\/]|^\.\.?$/.test(source.S3Bucket)) return;
+    if (typeof source?.S3Bucket !== 'string' || /[\\/]|^\.\.?$/.test(source.S3Bucket)) return null;
     const folder = path.join(this.#root, source.S3Bucket);
-    if (!fs.existsSync(folder)) return;
+    if (!fs.existsSync(folder)) return null;
     const prefix = typeof source.S3KeyPrefix === 'string' ? source.S3KeyPrefix : '';
     const listed = JSON.parse(serve('Playground.ListObjects', JSON.stringify({ Bucket: source.S3Bucket, Prefix: prefix })).body);
     const held = new Map((listed.Objects ?? []).map(({ Key, ETag }) => [Key, ETag]));
@@ -78,7 +79,18 @@ export class BucketDirectory {
       if (!key.startsWith(prefix) || !fs.statSync(full).isFile()) continue;
       const bytes = fs.readFileSync(full);
       if (held.get(key) === `"${md5Hex(bytes)}"`) continue;
-      serve('Playground.PutObject', JSON.stringify({ Bucket: source.S3Bucket, Key: key, Body: bytes.toString('base64') }));
+      const put = serve('Playground.PutObject', JSON.stringify({ Bucket: source.S3Bucket, Key: key, Body: bytes.toString('base64') }));
+      if (put.status !== 200) {
+        const { message } = JSON.parse(put.body);
+        return {
+          status: 400,
+          body: JSON.stringify({
+            __type: 'com.amazonaws.dynamodb.v20120810#ValidationException',
+            message: `The file ${path.join(folder, file)} could not be brought into the bucket: ${message}`,
+          }),
+        };
+      }
     }
+    return null;
   }
 }

@@ -101,19 +101,20 @@ export class DynamoDB {
     const failure = this.#store.failure;
     if (failure) return storageFailureAnswer(failure);
     if (this.#store.readOnly && !this.#module._isReadOnly(target)) return READ_ONLY_ANSWER;
-    // A node playground's buckets are files too (bucket_directory.js).
+    // A node playground's buckets are files too (bucket_directory.js): files put there go into
+    // the engine (journaled) before an import reads the bucket, and an export's files are
+    // written out once its own record is on its way.
     const buckets = this.#store.buckets;
+    const serveQuietly = (innerTarget, innerBody) => {
+      const inner = this.#serve(innerTarget, innerBody);
+      inner.durable?.catch(() => {}); // a storage failure is reported to the callers that wait
+      return inner;
+    };
     if (buckets && target === IMPORT_TARGET) {
-      buckets.beforeImport((putTarget, putBody) => {
-        const put = this.#serve(putTarget, putBody);
-        put.durable?.catch(() => {}); // a storage failure is reported to the callers that wait
-        return put;
-      }, typeof bodyText === 'string' ? bodyText : new TextDecoder().decode(bodyText));
+      const refused = buckets.beforeImport(serveQuietly, typeof bodyText === 'string' ? bodyText : new TextDecoder().decode(bodyText));
+      if (refused) return refused;
     }
     const answer = this.#engine._handle(target, bodyText);
-    if (buckets && target === EXPORT_TARGET && answer.status === 200) {
-      buckets.afterExport((t, b) => this.#engine._handle(t, b), answer.body);
-    }
     // A change waits for its own record; any other answer waits for the records still in
     // flight, since it may show what they changed.
     const durable = answer.journal ? this.#store.append(answer.journal) : this.#store.pending();
@@ -123,6 +124,14 @@ export class DynamoDB {
         this.#reportStorageFailure(error);
         throw error;
       });
+    }
+    if (buckets && target === EXPORT_TARGET && answer.status === 200) {
+      try {
+        buckets.afterExport(serveQuietly, answer.body);
+      } catch (error) {
+        // The export is done and journaled; only its copy in the data directory is missing.
+        process.emitWarning(`the export's files could not all be written under ${buckets.root}: ${error.message}`, 'ExportMirrorWarning');
+      }
     }
     return answer;
   }

@@ -5,6 +5,7 @@
 // the table ARN, the table, point-in-time recovery, ExportType against its specification, the
 // times, then the ClientToken.
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,11 @@ constexpr double kMaxIncrementalSeconds = 24 * 3600;
 constexpr long long kMinIncrementalBilledBytes = 10'000'000;
 constexpr long long kMaxListExportsResults = 25;
 constexpr long long kDefaultListExportsResults = 10;
-// An instant just before another. Half a millisecond: clients send times in milliseconds, and
-// a double near 2026's epoch seconds resolves no finer than a few tenths of a microsecond.
-constexpr double kJustBefore = 5e-4;
+// The table just before `at`: ItemsAt keeps the changes made at an instant, so ask for the
+// instant before it (the next double down: a change exactly at `at` is left out).
+double JustBefore(double at) {
+  return std::nextafter(at, -std::numeric_limits<double>::infinity());
+}
 
 const std::vector<MemberSpec>& ExportShape() {
   static const auto* spec = new std::vector<MemberSpec>{
@@ -173,8 +176,8 @@ ExportDocuments IncrementalExport(const store::Table& table, double from, double
   ExportDocuments out;
   out.files.resize(table.partitions().size());
   const store::PointInTimeHistory& history = table.point_in_time();
-  const auto before = history.ItemsAt(from - kJustBefore, table.items());
-  const auto after = history.ItemsAt(to - kJustBefore, table.items());
+  const auto before = history.ItemsAt(JustBefore(from), table.items());
+  const auto after = history.ItemsAt(JustBefore(to), table.items());
   for (const auto& [key, last_write] : history.LastChangesBetween(from, to)) {
     auto old_item = before.find(key);
     auto new_item = after.find(key);

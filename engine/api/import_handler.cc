@@ -107,11 +107,13 @@ std::string ImportLogGroupArn(const core::EngineState& state) {
          ":log-group:/aws-dynamodb/imports:*";
 }
 
+// The description; one IN_PROGRESS (the answer to the import itself) lacks the counts and the
+// end, as ExportDescriptionJson's does.
 json ImportDescriptionJson(const core::EngineState& state, const exchange::ImportRecord& record,
-                           bool in_progress) {
+                           bool completed) {
   json description = {
       {"ImportArn", record.arn},
-      {"ImportStatus", in_progress ? "IN_PROGRESS" : record.status},
+      {"ImportStatus", completed ? record.status : "IN_PROGRESS"},
       {"TableArn", record.table_arn},
       {"TableId", record.table_id},
       {"ClientToken", record.client_token},
@@ -125,7 +127,7 @@ json ImportDescriptionJson(const core::EngineState& state, const exchange::Impor
   if (record.input_format_options != "null") {
     description["InputFormatOptions"] = json::parse(record.input_format_options);
   }
-  if (in_progress) return description;
+  if (!completed) return description;
   description["EndTime"] = record.end_time;
   description["ProcessedSizeBytes"] = record.processed_size_bytes;
   description["ProcessedItemCount"] = record.processed_item_count;
@@ -209,7 +211,7 @@ base::Result<json> ImportTable(core::EngineState& state, const json& request) {
       return base::Status(base::ErrorType::kImportConflict,
                           "Import conflict: Duplicate request detected with conflicting parameters");
     }
-    return json{{"ImportTableDescription", ImportDescriptionJson(state, *earlier, false)}};
+    return json{{"ImportTableDescription", ImportDescriptionJson(state, *earlier, true)}};
   }
 
   // The new table, checked and made as CreateTable makes it.
@@ -221,13 +223,16 @@ base::Result<json> ImportTable(core::EngineState& state, const json& request) {
   base::Result<json> created = CreateTable(state, create);
   if (!created.ok()) return created.status();
   const std::string name = create["TableName"].get<std::string>();
-  store::Table& table = *state.FindTable(name);
+  // Replaced by FillTable below: read what is needed of it now.
+  const std::string created_table_id = state.FindTable(name)->definition().table_id;
+  const exchange::ImportOptions options = OptionsFor(request, *state.FindTable(name));
 
   const json& source = Member(request, "S3BucketSource");
   exchange::ImportRecord record;
+  // The id's hash takes the table's name: the filled table's id is only known after the read.
   record.arn = state.TableArn(name) + "/import/" + NewTransferId(state, name, now);
   record.table_arn = state.TableArn(name);
-  record.table_id = table.definition().table_id;
+  record.table_id = created_table_id;
   record.client_token = token.empty() ? NewClientToken(state) : token;
   record.fingerprint = fingerprint;
   json bucket_source = source;
@@ -255,7 +260,7 @@ base::Result<json> ImportTable(core::EngineState& state, const json& request) {
     const json& prefix = Member(source, "S3KeyPrefix");
     exchange::ImportedItems read = exchange::ReadImportObjects(
         state.objects.List(bucket, prefix.is_string() ? prefix.get<std::string>() : ""),
-        OptionsFor(request, table));
+        options);
     record.processed_size_bytes = read.processed_bytes;
     record.processed_item_count = read.processed_items;
     record.error_count = read.errors;
@@ -271,7 +276,7 @@ base::Result<json> ImportTable(core::EngineState& state, const json& request) {
     }
   }
   state.imports.push_back(record);
-  return json{{"ImportTableDescription", ImportDescriptionJson(state, record, true)}};
+  return json{{"ImportTableDescription", ImportDescriptionJson(state, record, false)}};
 }
 
 base::Result<json> DescribeImport(core::EngineState& state, const json& request) {
@@ -287,7 +292,7 @@ base::Result<json> DescribeImport(core::EngineState& state, const json& request)
     return base::Status::Validation("Invalid Import ARN");
   for (const exchange::ImportRecord& record : state.imports) {
     if (record.arn == text) {
-      return json{{"ImportTableDescription", ImportDescriptionJson(state, record, false)}};
+      return json{{"ImportTableDescription", ImportDescriptionJson(state, record, true)}};
     }
   }
   return base::Status(base::ErrorType::kImportNotFound, "Import not found: " + text);

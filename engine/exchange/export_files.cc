@@ -10,6 +10,10 @@
 namespace ddbpg::exchange {
 namespace {
 
+// A data file's most text before a new one starts: it keeps each object, and so each section of
+// a snapshot that holds it, well under the format's 32 MiB.
+constexpr size_t kMaxDataFileBytes = size_t{8} << 20;
+
 // A data file's name: 26 characters of base32 ([a-z2-7]) as the service's names have, derived
 // from the export and the file's position so that a replayed journal writes the same names.
 std::string DataFileName(const ExportRecord& record, size_t position) {
@@ -34,7 +38,8 @@ std::string DataLine(const ExportRecord& record, const nlohmann::json& document)
   // Each Ion line starts with the version marker (Developer Guide: "Each line begins with an Ion
   // version marker, followed by an item in Ion format").
   if (record.format == "ION") return "$ion_1_0 " + IonStruct(document) + "\n";
-  return document.dump() + "\n";
+  // Items are UTF-8 (requests and imports check it); replacing keeps a line writable regardless.
+  return document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 // 2020-11-04T07:28:34.028Z, as the manifests show times.
@@ -132,14 +137,29 @@ void WriteExportObjects(ExportRecord& record, const std::vector<std::vector<nloh
   store.Put(record.s3_bucket, folder + "_started", "");
   std::string files_manifest;
   record.item_count = 0;
-  for (size_t position = 0; position < files.size(); ++position) {
-    std::string text;
-    for (const nlohmann::json& document : files[position]) text += DataLine(record, document);
+  size_t written = 0;  // data files so far: their names follow this count
+  auto write_file = [&](const std::string& text, size_t items) {
     std::string body = GzipStored(text);
-    const std::string key = data_folder + DataFileName(record, position);
-    files_manifest += FilesManifestLine(files[position].size(), body, key);
-    record.item_count += static_cast<long long>(files[position].size());
+    const std::string key = data_folder + DataFileName(record, written++);
+    files_manifest += FilesManifestLine(items, body, key);
+    record.item_count += static_cast<long long>(items);
     store.Put(record.s3_bucket, key, std::move(body));
+  };
+  // At least one file per partition (an empty one for an empty partition), and a new file once
+  // one holds kMaxDataFileBytes, as the service also writes several files for a big partition.
+  for (const std::vector<nlohmann::json>& partition : files) {
+    std::string text;
+    size_t items = 0;
+    for (const nlohmann::json& document : partition) {
+      text += DataLine(record, document);
+      ++items;
+      if (text.size() >= kMaxDataFileBytes) {
+        write_file(text, items);
+        text.clear();
+        items = 0;
+      }
+    }
+    if (items > 0 || partition.empty()) write_file(text, items);
   }
   const std::string files_key = folder + "manifest-files.json";
   PutWithChecksums(store, record.s3_bucket, files_key, std::move(files_manifest));

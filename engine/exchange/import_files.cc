@@ -3,10 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/base/limits.h"
+#include "engine/base/utf8.h"
 #include "engine/exchange/gzip.h"
 #include "engine/exchange/ion_text.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_depth.h"
 
 namespace ddbpg::exchange {
 namespace {
@@ -15,6 +17,36 @@ using json = nlohmann::json;
 
 // How far one object may inflate: more than any playground holds.
 constexpr size_t kMaxInflatedBytes = size_t{256} << 20;
+// A line nested deeper than any valid item ({"Item": ...} around 32 levels of L and M, two JSON
+// levels each) is refused before it is parsed: the walks over a parsed document recurse once per
+// level, and a wasm instance has 64 KB of stack.
+constexpr int kMaxLineDepth = 2 * base::limits::kMaxNestingDepth + 4;
+
+bool IsUtf8(std::string_view text) {
+  size_t at = 0;
+  char32_t code_point;
+  while (at < text.size()) {
+    if (!base::NextCodePoint(text, at, code_point)) return false;
+  }
+  return true;
+}
+
+// Whether every name and string of `value` is UTF-8, as a request's would have to be: CSV and Ion
+// files are bytes, and a string that is not UTF-8 could never be written out again.
+bool AllUtf8(const json& value) {
+  if (value.is_string()) return IsUtf8(value.get_ref<const std::string&>());
+  if (value.is_array()) {
+    for (const json& element : value) {
+      if (!AllUtf8(element)) return false;
+    }
+  }
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (!IsUtf8(it.key()) || !AllUtf8(it.value())) return false;
+    }
+  }
+  return true;
+}
 
 std::vector<std::string_view> Lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -37,7 +69,7 @@ bool IsBlank(std::string_view line) {
 // Takes a decoded item if it is one the table can hold.
 void Accept(const json& wire, const ImportOptions& options, ImportedItems& out) {
   ++out.processed_items;
-  if (!wire.is_object() || !value::CheckAttributeMapWire(wire).ok()) {
+  if (!wire.is_object() || !AllUtf8(wire) || !value::CheckAttributeMapWire(wire).ok()) {
     ++out.errors;
     return;
   }
@@ -65,7 +97,8 @@ void Accept(const json& wire, const ImportOptions& options, ImportedItems& out) 
 void ReadDynamoDbJson(std::string_view text, const ImportOptions& options, ImportedItems& out) {
   for (std::string_view line : Lines(text)) {
     if (IsBlank(line)) continue;
-    json document = json::parse(line, nullptr, false);
+    json document =
+        value::NestedDeeperThan(line, kMaxLineDepth) ? json() : json::parse(line, nullptr, false);
     if (document.is_discarded() || !document.is_object() || !document.contains("Item")) {
       ++out.processed_items;
       ++out.errors;
@@ -141,6 +174,8 @@ std::vector<std::vector<std::string>> CsvRows(std::string_view text, char delimi
 }
 
 void ReadCsv(std::string_view text, const ImportOptions& options, ImportedItems& out) {
+  // A byte order mark (spreadsheets write one) is not part of the first header.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<std::vector<std::string>> rows = CsvRows(text, options.csv_delimiter);
   size_t first = 0;
   std::vector<std::string> header;

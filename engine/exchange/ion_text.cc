@@ -44,8 +44,11 @@ void AppendQuoted(std::string& out, std::string_view text, char quote) {
 
 // A field name as an Ion symbol: bare when it is an identifier Ion does not reserve.
 void AppendFieldName(std::string& out, const std::string& name) {
+  // $ followed by digits is a symbol id to Ion readers, not a name.
+  const bool symbol_id = name.size() > 1 && name[0] == '$' &&
+                         name.find_first_not_of("0123456789", 1) == std::string::npos;
   bool bare = !name.empty() && IsIdentifierStart(name[0]) && name != "null" && name != "true" &&
-              name != "false" && name != "nan" && name.rfind("$ion", 0) != 0;
+              name != "false" && name != "nan" && name.rfind("$ion", 0) != 0 && !symbol_id;
   for (char c : name) bare = bare && IsIdentifierPart(c);
   if (bare) {
     out += name;
@@ -95,7 +98,9 @@ void AppendMap(std::string& out, const json& map) {
 }
 
 void AppendValue(std::string& out, const json& value) {
-  const auto& [type, content] = *value.items().begin();
+  const auto member = value.begin();
+  const std::string& type = member.key();
+  const json& content = member.value();
   if (type == "S") {
     AppendQuoted(out, content.get<std::string>(), '"');
   } else if (type == "N") {
@@ -211,9 +216,21 @@ class IonReader {
         out += c;
         continue;
       }
-      const char escape = Peek();
-      ++at_;
+      if (at_ >= text_.size()) break;  // a backslash at the end: unterminated
+      const char escape = text_[at_++];
       switch (escape) {
+        case 'a':
+          out += '\a';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'v':
+          out += '\v';
+          break;
         case 'n':
           out += '\n';
           break;
@@ -254,6 +271,9 @@ class IonReader {
              (std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10));
     }
     at_ += digits;
+    if ((code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
+      return Fail("an escape that is no Unicode character");
+    }
     if (code < 0x80) {
       out += static_cast<char>(code);
     } else if (code < 0x800) {
@@ -338,6 +358,7 @@ class IonReader {
       std::string body = "\x01" + std::string(text_.substr(at_, end - at_)) + "\x01";
       IonReader inner(body);
       out += inner.Quoted('\x01');
+      if (!inner.error_.empty()) Fail(inner.error_);
       at_ = end + 3;
       SkipSpace();
     }
@@ -397,6 +418,7 @@ class IonReader {
   json Struct() {
     ++at_;
     json members = json::object();
+    if (!Enter()) return nullptr;
     while (error_.empty() && !Consume('}')) {
       std::string name;
       SkipSpace();
@@ -416,17 +438,20 @@ class IonReader {
       if (!Consume(',') && (SkipSpace(), Peek() != '}'))
         Fail("struct fields are not separated by ','");
     }
+    --depth_;
     return json{{"M", std::move(members)}};
   }
 
   json List() {
     ++at_;
     json values = json::array();
+    if (!Enter()) return values;
     while (error_.empty() && !Consume(']')) {
       values.push_back(Value());
       if (!Consume(',') && (SkipSpace(), Peek() != ']'))
         Fail("list values are not separated by ','");
     }
+    --depth_;
     return values;
   }
 
@@ -449,9 +474,19 @@ class IonReader {
     return json{{set_type, std::move(members)}};
   }
 
+  // Containers open now: the reader recurses once per level, and a wasm instance has 64 KB of
+  // stack, so Ion nested deeper than any item can be is refused.
+  bool Enter() {
+    if (++depth_ <= kMaxDepth) return true;
+    Fail("values nested too deeply");
+    return false;
+  }
+  static constexpr int kMaxDepth = 40;
+
   std::string_view text_;
   size_t at_ = 0;
   std::string error_;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -195,6 +195,17 @@ describe('the bucket of a data directory', () => {
     });
     const { Items } = await db.send('Scan', { TableName: 'People' });
     assert.deepEqual(Items.map((item) => item.city.S).sort(), ['Lima', 'Oslo']);
+
+    // A file where the export's folder must go: the export is still done and kept (the files
+    // stay in the engine), with a warning.
+    writeFileSync(path.join(dir, 's3', 'exports', 'blocked'), 'in the way');
+    const warnings = [];
+    const onWarning = (warning) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const blocked = await db.send('ExportTableToPointInTime', { TableArn: TABLE_ARN, S3Bucket: 'exports', S3Prefix: 'blocked' });
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    assert.deepEqual(warnings, ['ExportMirrorWarning']);
     await db.close();
 
     // Reopened from the journal: the jobs and the objects are the same.
@@ -202,9 +213,11 @@ describe('the bucket of a data directory', () => {
     try {
       const described = await again.send('DescribeExport', { ExportArn: ExportDescription.ExportArn });
       assert.equal(described.ExportDescription.ItemCount, 1);
+      const kept = await again.send('DescribeExport', { ExportArn: blocked.ExportDescription.ExportArn });
+      assert.equal(kept.ExportDescription.ExportStatus, 'COMPLETED');
       const imported = await again.send('DescribeImport', { ImportArn: ImportTableDescription.ImportArn });
       assert.equal(imported.ImportTableDescription.ImportedItemCount, 2);
-      const { Objects } = await again.send('Playground.ListObjects', { Bucket: 'exports' });
+      const { Objects } = await again.send('Playground.ListObjects', { Bucket: 'exports', Prefix: 'nightly/' });
       assert.equal(Objects.length, readdirSync(folder, { recursive: true }).filter((name) => name.includes('.')).length + 1);
     } finally {
       await again.close();

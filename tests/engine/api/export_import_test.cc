@@ -439,6 +439,45 @@ TEST_F(ExportImportTest, BadItemsFailTheImportButTheGoodOnesStay) {
   EXPECT_EQ(done["ImportedItemCount"], 0);
 }
 
+TEST_F(ExportImportTest, HostileFilesAreErrorsAndLeaveThePlaygroundWhole) {
+  // Nested far deeper than any item (the stack would not hold the walk), bytes that are not
+  // UTF-8, and Ion escapes that name no character: each is one error, and what was imported can
+  // still be exported and saved.
+  std::string deep_json = "{\"Item\":{\"pk\":{\"S\":\"deep\"},\"a\":";
+  for (int i = 0; i < 5000; ++i) deep_json += "{\"L\":[";
+  deep_json += "\n{\"Item\":{\"pk\":{\"S\":\"fine\"}}}\n";
+  Playground("PutObject", {{"Bucket", "bad"}, {"Key", "deep.json"}, {"Body", value::Base64Encode(deep_json)}});
+  std::string deep_ion = "$ion_1_0 {Item:{pk:\"d\",a:";
+  for (int i = 0; i < 5000; ++i) deep_ion += "[";
+  Playground("PutObject", {{"Bucket", "bad"}, {"Key", "deep.ion"}, {"Body", value::Base64Encode(deep_ion)}});
+  Playground("PutObject", {{"Bucket", "bad"}, {"Key", "latin1.csv"},
+                           {"Body", value::Base64Encode("pk,city\nok,Oslo\nbad,Z\xE9rich\n")}});
+  Playground("PutObject", {{"Bucket", "bad"}, {"Key", "surrogate.ion"},
+                           {"Body", value::Base64Encode("$ion_1_0 {Item:{pk:\"\\ud800\"}}")}});
+  auto import = [&](const std::string& prefix, const std::string& format, const std::string& table) {
+    json started = Ok("ImportTable", {{"S3BucketSource", {{"S3Bucket", "bad"}, {"S3KeyPrefix", prefix}}},
+                                      {"InputFormat", format},
+                                      {"TableCreationParameters", CreationParameters(table)}});
+    return Ok("DescribeImport", {{"ImportArn", started["ImportTableDescription"]["ImportArn"]}})
+        ["ImportTableDescription"];
+  };
+  json deep = import("deep.json", "DYNAMODB_JSON", "DeepJson");
+  EXPECT_EQ(deep["ErrorCount"], 1);
+  EXPECT_EQ(deep["ImportedItemCount"], 1);
+  EXPECT_EQ(import("deep.ion", "ION", "DeepIon")["ErrorCount"], 1);
+  json latin1 = import("latin1", "CSV", "Latin1");
+  EXPECT_EQ(latin1["ErrorCount"], 1);
+  EXPECT_EQ(latin1["ImportedItemCount"], 1);
+  EXPECT_EQ(import("surrogate", "ION", "Surrogate")["ErrorCount"], 1);
+  Ok("UpdateContinuousBackups",
+     {{"TableName", "Latin1"},
+      {"PointInTimeRecoverySpecification", {{"PointInTimeRecoveryEnabled", true}}}});
+  Ok("ExportTableToPointInTime", {{"TableArn", "arn:aws:dynamodb:us-east-1:000000000000:table/Latin1"},
+                                  {"S3Bucket", "exports"}});
+  std::string error;
+  EXPECT_FALSE(engine_.SaveSnapshot(&error).empty()) << error;
+}
+
 TEST_F(ExportImportTest, CsvImportTypesKeysAndKeepsTheRestAsStrings) {
   Playground("PutObject",
              {{"Bucket", "src"},

@@ -63,11 +63,18 @@ $ion_1_0 {Item:{Id:104., Note:'''long '''  '''string''', Raw:{{ AQ== }}}} // a c
   EXPECT_EQ((*documents)[1]["Item"]["Raw"], json({{"B", "AQ=="}}));
 }
 
+TEST(IonTextTest, QuotesNamesIonReadsAsSymbolIds) {
+  EXPECT_EQ(IonStruct({{"Item", {{"$10", {{"S", "x"}}}, {"$a", {{"S", "y"}}}}}}),
+            "{Item:{'$10':\"x\",$a:\"y\"}}");
+}
+
 TEST(IonTextTest, RefusesIonWithoutADynamoDbForm) {
   for (const char* text :
        {"{Item:{a:someSymbol}}", "{Item:{a:{{\"clob\"}}}}", "{Item:{a:\"open",
         "{Item:{a:$dynamodb_SS::[1.]}}", "{Item:{a:$dynamodb_NS::\"x\"}}", "[1, 2]",
-        "{Item:{a:0x1F}}", "{Item:\"not a struct\"}", "{Item:{a:(sexp)}}", "{Item:{a:1 b:2}}"}) {
+        "{Item:{a:0x1F}}", "{Item:\"not a struct\"}", "{Item:{a:(sexp)}}", "{Item:{a:1 b:2}}",
+        "{Item:{a:\"\\ud800\"}}", "{Item:{a:\"\\U00110000\"}}", "{Item:{a:'''bad \\x'''}}",
+        "{Item:{a:\"ends\\"}) {
     std::string error;
     EXPECT_FALSE(ParseIonDocuments(text, &error).has_value()) << text;
     EXPECT_FALSE(error.empty()) << text;
