@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "engine/base/utf8.h"
 #include "engine/value/base64.h"
 
 namespace ddbpg::exchange {
@@ -274,21 +275,7 @@ class IonReader {
     if ((code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) {
       return Fail("an escape that is no Unicode character");
     }
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xc0 | code >> 6);
-      out += static_cast<char>(0x80 | (code & 0x3f));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xe0 | code >> 12);
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (code & 0x3f));
-    } else {
-      out += static_cast<char>(0xf0 | code >> 18);
-      out += static_cast<char>(0x80 | ((code >> 12) & 0x3f));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (code & 0x3f));
-    }
+    base::AppendUtf8(out, static_cast<char32_t>(code));
   }
 
   // A symbol: an identifier or a 'quoted' one.
