@@ -105,6 +105,10 @@ class Engine {
   // "DynamoDB_20120810.PutItem"; `body` is the request's JSON text. Never throws: every failure
   // is a DynamoDB error response, and a failed request changes nothing.
   Response Handle(std::string_view target, std::string_view body);
+  // The same, served in `region` (a SigV4 credential scope's, or the JS API's region option):
+  // a global table's replica in that region answers for its name; every other table is seen
+  // from every region. An empty region is the home region (EngineOptions::region).
+  Response Handle(std::string_view target, std::string_view body, std::string_view region);
 
   // Persistence (engine/persist/journal_format.h). While journaling is on, every request that
   // changes state appends a record to a buffer that TakeJournal() empties; the front stores the
@@ -136,9 +140,10 @@ class Engine {
 
  private:
   // Serves one request with the clock held at `time`.
-  Response Serve(std::string_view target, std::string_view body, double time);
-  void Journal(std::string_view target, std::string_view body, const Response& response,
-               double time);
+  Response Serve(std::string_view target, std::string_view body, double time,
+                 std::string_view region);
+  void Journal(std::string_view target, std::string_view body, std::string_view region,
+               const Response& response, double time);
 
   std::unique_ptr<core::EngineState> state_;
   bool journaling_ = false;

@@ -20,8 +20,8 @@ emscripten::val BytesToJs(const std::string& bytes) {
 // {status, body}, and `journal` (a Uint8Array) when journaling is on and the request changed
 // something: the caller stores it before it acknowledges the request.
 emscripten::val Handle(ddbpg::wasm::EngineHandle& handle, const std::string& target,
-                       const std::string& body) {
-  ddbpg::Response response = handle.engine().Handle(target, body);
+                       const std::string& body, const std::string& region) {
+  ddbpg::Response response = handle.engine().Handle(target, body, region);
   emscripten::val result = emscripten::val::object();
   result.set("status", response.status);
   result.set("body", response.body);

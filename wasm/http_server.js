@@ -16,6 +16,7 @@ import { isUtf8 } from 'node:buffer';
 import { createServer } from 'node:http';
 
 import { readCredentialsFile } from './credentials_file.js';
+import { requestRegion } from './request_region.js';
 import {
   compressResponse, decodeRequestBody, INFLATED_TOO_LARGE, responseEncoding, UNDECODABLE,
 } from './http_encoding.js';
@@ -187,7 +188,7 @@ function answerRequest(req, res, requestId, body, endpoint) {
 function runOperation(req, res, requestId, body, db, responseType) {
   const target = req.headers['x-amz-target'] ?? '';
   // A change is answered only once it is stored (a persistent playground).
-  db.handleDurable(target, engineBody(body)).then(
+  db.handleDurable(target, engineBody(body), requestRegion(req.headers, req.url)).then(
     (answer) => {
       const text = target === DESCRIBE_ENDPOINTS && answer.status === 200
         ? endpointsHere(answer.body, req.headers.host) : answer.body;

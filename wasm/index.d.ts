@@ -113,7 +113,8 @@ export type DynamoDBOperation =
   | 'CreateBackup' | 'DescribeBackup' | 'ListBackups' | 'DeleteBackup' | 'RestoreTableFromBackup'
   | 'UpdateContinuousBackups' | 'DescribeContinuousBackups' | 'RestoreTableToPointInTime'
   | 'ExportTableToPointInTime' | 'DescribeExport' | 'ListExports' | 'ImportTable' | 'DescribeImport' | 'ListImports'
-  | 'UpdateContributorInsights' | 'DescribeContributorInsights' | 'ListContributorInsights';
+  | 'UpdateContributorInsights' | 'DescribeContributorInsights' | 'ListContributorInsights'
+  | 'ListGlobalTables';
 /** The DynamoDB Streams operations. */
 export type StreamsOperation = 'ListStreams' | 'DescribeStream' | 'GetShardIterator' | 'GetRecords';
 /** The playground's own operations. */
@@ -209,23 +210,30 @@ export declare class DynamoDB {
    * Sends one request in DynamoDB's wire form.
    * @param target the full X-Amz-Target value, e.g. "DynamoDB_20120810.PutItem"
    * @param bodyText the request's JSON text
+   * @param region the region it is served in (a global table's replica there answers for its
+   *   name); '' or omitted: the home region, us-east-1
    */
-  handle(target: string, bodyText: string): RawResponse;
+  handle(target: string, bodyText: string, region?: string): RawResponse;
 
   /**
    * As `handle()`, resolving once everything the answer may show is stored (at once in memory);
    * when it could not be stored, the answer is that InternalServerError.
    */
-  handleDurable(target: string, bodyText: string): Promise<RawResponse>;
+  handleDurable(target: string, bodyText: string, region?: string): Promise<RawResponse>;
 
   /**
    * Runs a DynamoDB operation with its input object (DynamoDB's JSON: the AWS SDK's low-level
    * `DynamoDBClient` command inputs, with binaries as base64), resolving to the output object;
    * both are typed per operation (wasm/operations.d.ts). A name with a dot is a full target, e.g. `"Playground.SimulateWorkload"` for the
    * playground's extensions (docs/api-coverage.md).
+   * `options.region` serves it in that region (docs/global-tables.md).
    * @throws DynamoDBError with DynamoDB's error type as `name` and its message.
    */
-  send<Name extends Operation>(operation: Name, input?: InputOf<Name>): Promise<OutputOf<Name>>;
+  send<Name extends Operation>(
+    operation: Name,
+    input?: InputOf<Name>,
+    options?: { region?: string },
+  ): Promise<OutputOf<Name>>;
 
   /**
    * Delivers the table's stream records to `handler` in batches shaped like a Lambda event,

@@ -63,16 +63,17 @@ export class DynamoDB {
   }
 
   /**
-   * Sends one request in DynamoDB's wire form. `target` is the full X-Amz-Target value.
-   * Never throws: errors come back as `{ status: 400, body: '{"__type": ...}' }`.
+   * Sends one request in DynamoDB's wire form. `target` is the full X-Amz-Target value;
+   * `region`, when given, is the region it is served in (a global table's replica there
+   * answers for its name; '' is the home region, us-east-1). Never throws: errors come back as `{ status: 400, body: '{"__type": ...}' }`.
    *
    * In a persistent playground, an answer to a request that changed something (and any answer
    * while changes are still being stored, since it may show them) also has `durable`, a promise
    * that resolves once they are stored (and rejects if they could not be): send the answer only
    * after it.
    */
-  handle(target, bodyText) {
-    const answer = this.#serve(String(target), requestBody(bodyText));
+  handle(target, bodyText, region = '') {
+    const answer = this.#serve(String(target), requestBody(bodyText), String(region));
     // Any request may have written: triggers look at their streams once the caller moves on.
     if (this.#triggers.size && !String(target).startsWith(STREAMS_TARGET_PREFIX)) {
       this.#schedulePump();
@@ -85,8 +86,8 @@ export class DynamoDB {
    * when it could not be stored, the answer is that InternalServerError. What the HTTP endpoint,
    * send() and requestHandler() answer with.
    */
-  async handleDurable(target, bodyText) {
-    const answer = this.handle(target, bodyText);
+  async handleDurable(target, bodyText, region = '') {
+    const answer = this.handle(target, bodyText, region);
     if (!answer.durable) return answer;
     try {
       await answer.durable;
@@ -97,7 +98,7 @@ export class DynamoDB {
     return answer;
   }
 
-  #serve(target, bodyText) {
+  #serve(target, bodyText, region = '') {
     const failure = this.#store.failure;
     if (failure) return storageFailureAnswer(failure);
     if (this.#store.readOnly && !this.#module._isReadOnly(target)) return READ_ONLY_ANSWER;
@@ -114,7 +115,7 @@ export class DynamoDB {
       const refused = buckets.beforeImport(serveQuietly, typeof bodyText === 'string' ? bodyText : new TextDecoder().decode(bodyText));
       if (refused) return refused;
     }
-    const answer = this.#engine._handle(target, bodyText);
+    const answer = this.#engine._handle(target, bodyText, region);
     // A change waits for its own record; any other answer waits for the records still in
     // flight, since it may show what they changed.
     const durable = answer.journal ? this.#store.append(answer.journal) : this.#store.pending();
@@ -185,10 +186,11 @@ export class DynamoDB {
    * Runs a DynamoDB operation ("PutItem", "Query", ...) with its input object, resolving to the
    * output object or rejecting with a DynamoDBError whose `name` is DynamoDB's error type.
    * A name with a dot is a full target: "Playground.GetMetrics" runs a playground extension.
+   * `options.region` serves it in that region (global tables' replicas).
    */
-  async send(operation, input = {}) {
+  async send(operation, input = {}, { region = '' } = {}) {
     const target = operation.includes('.') ? operation : DYNAMODB_TARGET_PREFIX + operation;
-    const answer = await this.handleDurable(target, JSON.stringify(input));
+    const answer = await this.handleDurable(target, JSON.stringify(input), region);
     if (answer.status !== 200) throw errorFromResponse(answer.status, answer.body);
     return JSON.parse(answer.body);
   }
@@ -216,7 +218,7 @@ export class DynamoDB {
    * endpoint and no network. A change resolves once it is stored, as through `send()`.
    */
   requestHandler() {
-    return createSdkRequestHandler((target, bodyText) => this.handleDurable(target, bodyText));
+    return createSdkRequestHandler((target, bodyText, region) => this.handleDurable(target, bodyText, region));
   }
 
   /**

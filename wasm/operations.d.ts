@@ -161,6 +161,8 @@ export interface UpdateTableInput {
     Delete?: { IndexName: string };
   }[];
   StreamSpecification?: StreamSpecification;
+  /** Global tables: add (Create) or remove (Delete) the replica in one region per request. */
+  ReplicaUpdates?: { Create?: { RegionName: string }; Delete?: { RegionName: string } }[];
   [member: string]: unknown;
 }
 
@@ -599,6 +601,7 @@ export interface OperationShapes {
   ListImports: [{ TableArn?: string; PageSize?: number; NextToken?: string }, { ImportSummaryList?: { ImportArn: string; ImportStatus: string; TableArn: string; S3BucketSource: S3BucketSource; CloudWatchLogGroupArn: string; InputFormat: string; StartTime: number; EndTime?: number }[]; NextToken?: string }];
   UpdateContributorInsights: [ContributorInsightsInput & { ContributorInsightsAction: 'ENABLE' | 'DISABLE'; ContributorInsightsMode?: string }, ContributorInsightsInput & { ContributorInsightsStatus?: string }];
   DescribeContributorInsights: [ContributorInsightsInput, ContributorInsightsInput & { ContributorInsightsStatus?: string; ContributorInsightsRuleList?: string[]; LastUpdateDateTime?: number; [member: string]: unknown }];
+  ListGlobalTables: [{ ExclusiveStartGlobalTableName?: string; Limit?: number; RegionName?: string }, { GlobalTables: { GlobalTableName?: string; ReplicationGroup?: { RegionName?: string }[] }[] }];
   ListContributorInsights: [{ TableName?: string; NextToken?: string; MaxResults?: number }, { ContributorInsightsSummaries?: (ContributorInsightsInput & { ContributorInsightsStatus?: string })[]; NextToken?: string }];
   'DynamoDBStreams_20120810.ListStreams': [{ TableName?: string; Limit?: number; ExclusiveStartStreamArn?: string }, { Streams?: StreamSummary[]; LastEvaluatedStreamArn?: string }];
   'DynamoDBStreams_20120810.DescribeStream': [{ StreamArn: string; Limit?: number; ExclusiveStartShardId?: string }, { StreamDescription?: StreamDescription }];

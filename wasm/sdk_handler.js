@@ -10,6 +10,7 @@
 
 import { crc32 } from './crc32.js';
 import { newRequestId } from './request_id.js';
+import { requestRegion } from './request_region.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -21,7 +22,10 @@ function headerValue(headers, name) {
   return undefined;
 }
 
-/** What `db.requestHandler()` returns; `serve(target, bodyText)` answers like `db.handle`. */
+/**
+ * What `db.requestHandler()` returns; `serve(target, bodyText, region)` answers like `db.handle`,
+ * in the region the SDK signed the request for.
+ */
 export function createSdkRequestHandler(serve) {
   return {
     metadata: { handlerProtocol: 'in-process' },
@@ -32,7 +36,7 @@ export function createSdkRequestHandler(serve) {
       const body = typeof request.body === 'string' ? request.body
         : request.body instanceof Uint8Array ? decoder.decode(request.body)
         : request.body === undefined ? '' : String(request.body);
-      const answer = await serve(headerValue(request.headers, 'x-amz-target') ?? '', body);
+      const answer = await serve(headerValue(request.headers, 'x-amz-target') ?? '', body, requestRegion(request.headers));
       const bytes = encoder.encode(answer.body);
       return {
         response: {

@@ -3,13 +3,14 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "engine/core/engine_state.h"
-#include "engine/value/json_depth.h"
-#include "engine/value/json_reader.h"
 #include "engine/api/error_types.h"
 #include "engine/api/handlers.h"
+#include "engine/api/replica_updates.h"
 #include "engine/base/limits.h"
+#include "engine/core/engine_state.h"
 #include "engine/engine.h"
+#include "engine/value/json_depth.h"
+#include "engine/value/json_reader.h"
 
 namespace ddbpg {
 namespace {
@@ -78,6 +79,14 @@ const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
       {"DescribeTimeToLive", &Dumped<&api::DescribeTimeToLive>},
       {"DescribeLimits", &Dumped<&api::DescribeLimits>},
       {"DescribeEndpoints", &Dumped<&api::DescribeEndpoints>},
+      {"CreateGlobalTable", &Dumped<&api::CreateGlobalTable>},
+      {"DescribeGlobalTable", &Dumped<&api::DescribeGlobalTable>},
+      {"UpdateGlobalTable", &Dumped<&api::UpdateGlobalTable>},
+      {"ListGlobalTables", &Dumped<&api::ListGlobalTables>},
+      {"DescribeGlobalTableSettings", &Dumped<&api::DescribeGlobalTableSettings>},
+      {"UpdateGlobalTableSettings", &Dumped<&api::UpdateGlobalTableSettings>},
+      {"DescribeTableReplicaAutoScaling", &Dumped<&api::DescribeTableReplicaAutoScaling>},
+      {"UpdateTableReplicaAutoScaling", &Dumped<&api::UpdateTableReplicaAutoScaling>},
   };
   return *handlers;
 }
@@ -169,15 +178,23 @@ Engine::Engine(const base::Clock& clock, EngineOptions options)
 Engine::~Engine() = default;
 
 Response Engine::Handle(std::string_view target, std::string_view body) {
+  return Handle(target, body, "");
+}
+
+Response Engine::Handle(std::string_view target, std::string_view body, std::string_view region) {
   served_ = true;
+  // The home region is recorded as no region, as every request was before regions were routed.
+  if (region == state_->options.region) region = "";
   const double now = state_->request_clock.HostNow();
-  Response response = Serve(target, body, now);
-  if (journaling_) Journal(target, body, response, now);
+  Response response = Serve(target, body, now, region);
+  if (journaling_) Journal(target, body, region, response, now);
   return response;
 }
 
-Response Engine::Serve(std::string_view target, std::string_view body, double time) {
+Response Engine::Serve(std::string_view target, std::string_view body, double time,
+                       std::string_view region) {
   state_->request_clock.HoldAt(time);
+  state_->region = region.empty() ? state_->options.region : std::string(region);
   state_->background_changed = false;
   Response response;
   // Handlers report every expected failure as a Status; an exception here is our bug (or
@@ -188,6 +205,7 @@ Response Engine::Serve(std::string_view target, std::string_view body, double ti
     response = ErrorResponse(base::Status::Internal(std::string("internal error: ") + e.what()));
   }
   state_->request_clock.Release();
+  state_->region = state_->options.region;
   return response;
 }
 

@@ -75,6 +75,8 @@ WireError WireErrorOf(base::ErrorType type) {
       return {"com.amazonaws.dynamodb.v20120810#ImportConflictException", 400, "message"};
     case base::ErrorType::kPolicyNotFound:
       return {"com.amazonaws.dynamodb.v20120810#PolicyNotFoundException", 400, "message"};
+    case base::ErrorType::kGlobalTableNotFound:
+      return {"com.amazonaws.dynamodb.v20120810#GlobalTableNotFoundException", 400, "message"};
     case base::ErrorType::kInternalServerError:
     case base::ErrorType::kNone:
       break;

@@ -16,7 +16,7 @@ namespace {
 // Sets every table's enforcement without touching the configured setting, which replayed
 // requests read and may change (Playground.Configure).
 void EnforceOnTables(core::EngineState& state, bool enforced) {
-  for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(enforced);
+  state.ForEachTable([enforced](store::Table& table) { table.SetThrottlingEnforced(enforced); });
 }
 
 constexpr std::string_view kBatchWriteItemTarget = "DynamoDB_20120810.BatchWriteItem";
@@ -67,8 +67,8 @@ std::string Engine::TakeJournal() {
   return taken;
 }
 
-void Engine::Journal(std::string_view target, std::string_view body, const Response& response,
-                     double time) {
+void Engine::Journal(std::string_view target, std::string_view body, std::string_view region,
+                     const Response& response, double time) {
   std::string processed;
   if (response.status == 200 && target == kBatchWriteItemTarget) {
     // Replay must not write what the caller was told was not processed.
@@ -76,8 +76,9 @@ void Engine::Journal(std::string_view target, std::string_view body, const Respo
     body = processed;
   }
   if (response.status == 200 && !api::IsReadOnlyTarget(target) && !body.empty()) {
-    persist::AppendCommandRecord(
-        journal_, {persist::JournalCommand::Kind::kRequest, time, target, body});
+    const auto kind = region.empty() ? persist::JournalCommand::Kind::kRequest
+                                     : persist::JournalCommand::Kind::kRegionalRequest;
+    persist::AppendCommandRecord(journal_, {kind, time, target, body, region});
   } else if (state_->background_changed) {
     // The request changed nothing itself, but the TTL sweeper it woke deleted items.
     persist::AppendCommandRecord(journal_,
@@ -123,7 +124,7 @@ RestoreReport Engine::Restore(std::string_view bytes) {
       }
       state_->request_clock.Release();
     } else {
-      Response response = Serve(command->target, command->body, command->time);
+      Response response = Serve(command->target, command->body, command->time, command->region);
       if (response.status != 200) {
         if (report.diverged++ == 0) {
           report.first_divergence = std::string(command->target) + ": " + response.body;

@@ -59,6 +59,10 @@ std::string UnchangedThroughputMessage(long long current_read, long long request
 std::string ThroughputQuotaMessage(const std::string& units_member, long long requested,
                                    const std::string& region, long long quota);
 // For members whose feature arrives in a later issue: a clear refusal, never silence.
+// UpdateTable turning off the stream of a global table's replica.
+inline constexpr const char* kDisableGlobalTableStreamMessage =
+    "One or more parameter values were invalid: Disabling Stream is not allowed for a Global "
+    "Table replica.";
 std::string NotYetSupportedMessage(const std::string& member);
 
 }  // namespace ddbpg::api

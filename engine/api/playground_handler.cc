@@ -167,12 +167,13 @@ base::Result<json> Configure(core::EngineState& state, const json& request) {
     return base::Status::Validation("Throttling must be ON or OFF");
   }
   for (const char* name : {"Scale", "ReplicationLagSeconds", "Seed", "IndexPropagationSeconds",
-                           "TtlDeletionDelaySeconds"}) {
+                           "TtlDeletionDelaySeconds", "GlobalTableReplicationSeconds"}) {
     if (base::Status s = CheckNumberMember(request, name); !s.ok()) return s;
   }
   const json& lag = Member(request, "ReplicationLagSeconds");
   const json& propagation = Member(request, "IndexPropagationSeconds");
   const json& ttl_delay = Member(request, "TtlDeletionDelaySeconds");
+  const json& global_replication = Member(request, "GlobalTableReplicationSeconds");
   const json& split_for_heat = Member(request, "SplitForHeat");
   const json& seed = Member(request, "Seed");
   const json& scale = Member(request, "Scale");
@@ -180,6 +181,8 @@ base::Result<json> Configure(core::EngineState& state, const json& request) {
   for (const base::Status& s :
        {CheckRange(lag, 0, 60, "ReplicationLagSeconds must be between 0 and 60"),
         CheckRange(propagation, 0, 60, "IndexPropagationSeconds must be between 0 and 60"),
+        CheckRange(global_replication, 0, 3600,
+                   "GlobalTableReplicationSeconds must be between 0 and 3600"),
         CheckRange(ttl_delay, 0, kMaxTtlDelay,
                    "TtlDeletionDelaySeconds must be between 0 and 604800"),
         CheckRange(scale, 1, kMaxScale,
@@ -199,32 +202,37 @@ base::Result<json> Configure(core::EngineState& state, const json& request) {
 
   if (!lag.is_null()) {
     state.replication_lag_seconds = lag.get<double>();
-    for (auto& [name, table] : state.tables) {
-      table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
-    }
+    state.ForEachTable([&state](store::Table& table) {
+      table.SetReplicationLag(state.replication_lag_seconds, &state.clock);
+    });
   }
   if (!propagation.is_null()) {
     state.index_propagation_seconds = propagation.get<double>();
-    for (auto& [name, table] : state.tables) {
-      table->SetIndexPropagation(state.index_propagation_seconds, &state.clock);
-    }
+    state.ForEachTable([&state](store::Table& table) {
+      table.SetIndexPropagation(state.index_propagation_seconds, &state.clock);
+    });
   }
   if (!ttl_delay.is_null()) state.ttl_deletion_delay_seconds = ttl_delay.get<double>();
+  if (!global_replication.is_null()) {
+    state.global_tables.replication_seconds = global_replication.get<double>();
+  }
   if (!split_for_heat.is_null()) {
     state.split_for_heat = split_for_heat.get<bool>();
-    for (auto& [name, table] : state.tables) table->SetSplitForHeat(state.split_for_heat);
+    state.ForEachTable(
+        [&state](store::Table& table) { table.SetSplitForHeat(state.split_for_heat); });
   }
   if (!throttling.is_null()) {
     state.throttling_enforced = throttling == "ON";
-    for (auto& [name, table] : state.tables) table->SetThrottlingEnforced(state.throttling_enforced);
+    state.ForEachTable(
+        [&state](store::Table& table) { table.SetThrottlingEnforced(state.throttling_enforced); });
   }
   if (!seed.is_null()) state.rng = base::Rng(static_cast<uint64_t>(seed.get<double>()));
   if (new_prices) state.prices = *new_prices;
   if (!scale.is_null()) {
     state.scale = scale.get<double>();
-    for (auto& [name, table] : state.tables) {
-      table->Repartition(state.scale, state.clock.NowSeconds());
-    }
+    state.ForEachTable([&state](store::Table& table) {
+      table.Repartition(state.scale, state.clock.NowSeconds());
+    });
   }
   return json{{"Scale", state.scale},
               {"ReplicationLagSeconds", state.replication_lag_seconds},
@@ -232,6 +240,7 @@ base::Result<json> Configure(core::EngineState& state, const json& request) {
               {"Throttling", state.throttling_enforced ? "ON" : "OFF"},
               {"TtlDeletionDelaySeconds", state.ttl_deletion_delay_seconds},
               {"IndexPropagationSeconds", state.index_propagation_seconds},
+              {"GlobalTableReplicationSeconds", state.global_tables.replication_seconds},
               {"Prices", PricesJson(state.prices)}};
 }
 
@@ -305,6 +314,8 @@ base::Result<json> Reset(core::EngineState& state, const json& request) {
   // The defaults are a new engine's, read from one rather than repeated here.
   const core::EngineState fresh(state.request_clock.host(), state.options);
   state.tables.clear();
+  state.replicas.clear();
+  state.global_tables = fresh.global_tables;
   state.streams.clear();
   state.transaction_tokens.clear();
   state.next_stream_sequence = fresh.next_stream_sequence;
@@ -352,7 +363,7 @@ base::Result<json> SetClock(core::EngineState& state, const json& request) {
   // token), a virtual clock may start at any time, so "start on 1 Jan 2026" works as a first
   // request; from then on time only moves forwards, as buckets, TTL and retention assume.
   const bool holds_nothing =
-      state.tables.empty() && state.streams.empty() && state.transaction_tokens.empty();
+      state.HoldsNoTables() && state.streams.empty() && state.transaction_tokens.empty();
   if (target < 0) return base::Status::Validation("Now must not be negative");
   if (target < state.clock.NowSeconds() && !holds_nothing) {
     return base::Status::Validation("The clock cannot move backwards: Now " + json(target).dump() +

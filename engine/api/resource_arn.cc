@@ -90,9 +90,15 @@ base::Status CheckArnAccess(const core::EngineState& state, const std::string& a
   return base::Status::OK();
 }
 
+// Tables every region sees carry the home region in their ARNs; a global table's replica
+// carries its own, the request's.
+bool IsServedRegion(const core::EngineState& state, const std::string& region) {
+  return region == state.options.region || region == state.region;
+}
+
 base::Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::string& arn) {
   const std::vector<std::string> parts = ArnParts(arn);
-  if (parts.size() < 6 || parts[1] != "aws" || parts[3] != state.options.region) {
+  if (parts.size() < 6 || parts[1] != "aws" || !IsServedRegion(state, parts[3])) {
     return InvalidTableArn(arn);
   }
   return ParseTablePath(arn, parts[5], InvalidTableArn(arn));
@@ -115,7 +121,7 @@ base::Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state,
         "This action is only supported by accounts that match the resource owner\u2019s "
         "account.");
   }
-  if (parts[1] != "aws" || parts[3] != state.options.region) return invalid;
+  if (parts[1] != "aws" || !IsServedRegion(state, parts[3])) return invalid;
   return ParseTablePath(arn, parts[5], invalid);
 }
 

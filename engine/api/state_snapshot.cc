@@ -11,6 +11,7 @@
 #include "engine/api/handlers.h"
 #include "engine/api/stream_specification.h"
 #include "engine/core/engine_state.h"
+#include "engine/core/replication.h"
 #include "engine/engine.h"
 #include "engine/persist/snapshot_format.h"
 #include "engine/persist/state_codec.h"
@@ -38,6 +39,50 @@ capacity::Prices LoadPrices(const json& saved) {
           saved.at("StorageGbMonth").get<double>()};
 }
 
+// Global tables' changes on their way and each replica's last write of each item, as flat
+// lists (long ones continue in More sections).
+json SaveGlobalTables(const core::GlobalTables& global) {
+  json in_flight = json::array();
+  for (const core::ReplicatedChange& change : global.in_flight) {
+    in_flight.push_back({change.table, change.destination_table_id, change.source_region,
+                         change.destination_region, persist::StateCodec::SaveKey(change.key),
+                         persist::StateCodec::SaveOptionalItem(change.item),
+                         persist::StateCodec::Number(change.written_at),
+                         persist::StateCodec::Number(change.due)});
+  }
+  json stamps = json::array();
+  for (const auto& [table_id, keys] : global.stamps) {
+    for (const auto& [key, stamp] : keys) {
+      stamps.push_back({table_id, persist::StateCodec::SaveKey(key),
+                        persist::StateCodec::Number(stamp.time), stamp.region});
+    }
+  }
+  return {{"ReplicationSeconds", persist::StateCodec::Number(global.replication_seconds)},
+          {"InFlight", std::move(in_flight)},
+          {"Stamps", std::move(stamps)}};
+}
+
+void LoadGlobalTables(const json& saved, core::GlobalTables& global) {
+  global.replication_seconds = persist::StateCodec::ToDouble(saved.at("ReplicationSeconds"));
+  for (const json& entry : saved.at("InFlight")) {
+    core::ReplicatedChange change;
+    change.table = entry.at(0).get<std::string>();
+    change.destination_table_id = entry.at(1).get<std::string>();
+    change.source_region = entry.at(2).get<std::string>();
+    change.destination_region = entry.at(3).get<std::string>();
+    change.key = persist::StateCodec::LoadKey(entry.at(4));
+    change.item = persist::StateCodec::LoadOptionalItem(entry.at(5));
+    change.written_at = persist::StateCodec::ToDouble(entry.at(6));
+    change.due = persist::StateCodec::ToDouble(entry.at(7));
+    global.in_flight.push_back(std::move(change));
+  }
+  for (const json& entry : saved.at("Stamps")) {
+    global.stamps[entry.at(0).get<std::string>()][persist::StateCodec::LoadKey(entry.at(1))] =
+        core::WriteStamp{persist::StateCodec::ToDouble(entry.at(2)),
+                         entry.at(3).get<std::string>()};
+  }
+}
+
 json SaveEngine(const core::EngineState& state) {
   json tokens = json::array();
   for (const auto& [token, record] : state.transaction_tokens) {
@@ -59,6 +104,7 @@ json SaveEngine(const core::EngineState& state) {
       {"ReplicationLagSeconds", persist::StateCodec::Number(state.replication_lag_seconds)},
       {"IndexPropagationSeconds", persist::StateCodec::Number(state.index_propagation_seconds)},
       {"TtlDeletionDelaySeconds", persist::StateCodec::Number(state.ttl_deletion_delay_seconds)},
+      {"GlobalTables", SaveGlobalTables(state.global_tables)},
       {"LastTtlSweepSecond", state.last_ttl_sweep_second},
       {"SplitForHeat", state.split_for_heat},
       {"ThrottlingEnforced", state.throttling_enforced},
@@ -81,6 +127,10 @@ void LoadEngine(const json& saved, core::EngineState& state) {
       persist::StateCodec::ToDouble(saved.at("IndexPropagationSeconds"));
   state.ttl_deletion_delay_seconds =
       persist::StateCodec::ToDouble(saved.at("TtlDeletionDelaySeconds"));
+  // A file from before global tables has none, and the default delay.
+  if (auto it = saved.find("GlobalTables"); it != saved.end()) {
+    LoadGlobalTables(*it, state.global_tables);
+  }
   state.last_ttl_sweep_second = saved.at("LastTtlSweepSecond").get<long long>();
   state.split_for_heat = saved.at("SplitForHeat").get<bool>();
   state.throttling_enforced = saved.at("ThrottlingEnforced").get<bool>();
@@ -175,6 +225,19 @@ class SnapshotWriter {
   size_t sections_ = 0;
 };
 
+// How the sections of a table name it: by its name for the tables every region sees, and as
+// "<region>/<name>" for a replica in another region (a table name has no "/").
+std::string SnapshotOwner(const core::EngineState& state, const std::string& region,
+                          const std::string& name) {
+  return region == state.options.region ? name : region + "/" + name;
+}
+
+store::Table* FindSnapshotOwner(core::EngineState& state, const std::string& owner) {
+  const size_t slash = owner.find('/');
+  if (slash == std::string::npos) return state.FindTableIn(state.options.region, owner);
+  return state.FindTableIn(owner.substr(0, slash), owner.substr(slash + 1));
+}
+
 // The lists of a table section that grow with use: replica history, index updates in flight,
 // per-second metrics and top keys (the table's and each global index's), and the heat
 // splitter's counts.
@@ -228,11 +291,12 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
         throw std::runtime_error("the snapshot has a second engine section");
       case SectionKind::kTable: {
         std::unique_ptr<store::Table> table = persist::StateCodec::LoadTable(body);
-        const std::string name = table->name();
-        if (!state.tables.emplace(name, std::move(table)).second) {
-          throw std::runtime_error("the snapshot holds table " + name + " twice");
+        const std::string region = body.value("Region", state.options.region);
+        const std::string owner = SnapshotOwner(state, region, table->name());
+        if (!state.TablesIn(region).emplace(table->name(), std::move(table)).second) {
+          throw std::runtime_error("the snapshot holds table " + owner + " twice");
         }
-        saved_tables[name] = std::move(body);
+        saved_tables[owner] = std::move(body);
         break;
       }
       case SectionKind::kMore: {
@@ -246,7 +310,7 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
         break;
       }
       case SectionKind::kItems: {
-        store::Table* table = state.FindTable(body.at("Table").get<std::string>());
+        store::Table* table = FindSnapshotOwner(state, body.at("Table").get<std::string>());
         if (table == nullptr) throw std::runtime_error("items for a table that is not there");
         persist::StateCodec::LoadItems(body.at("Items"), *table);
         break;
@@ -299,18 +363,22 @@ void LoadSections(const std::vector<persist::Section>& sections, core::EngineSta
       throw std::runtime_error("a backup is missing items");
     }
   }
-  for (auto& [name, table] : state.tables) {
-    persist::StateCodec::FinishLoad(saved_tables[name], &state.clock, *table);
-    report.items += static_cast<size_t>(table->item_count());
-    const store::TableDefinition& definition = table->definition();
-    if (!definition.stream_view_type) continue;
-    streams::Stream* stream = state.FindStream(definition.latest_stream_arn);
-    if (stream == nullptr || !Records(*stream, *table)) {
-      throw std::runtime_error("table " + name + " records to no stream of its own");
+  state.ForEachRegion([&](core::EngineState::TableMap& tables) {
+    for (auto& [name, table] : tables) {
+      const std::string owner = SnapshotOwner(state, state.region, name);
+      persist::StateCodec::FinishLoad(saved_tables[owner], &state.clock, *table);
+      report.items += static_cast<size_t>(table->item_count());
+      ++report.tables;
+      const store::TableDefinition& definition = table->definition();
+      if (!definition.replica_regions.empty()) core::StartReplicating(state, *table, state.region);
+      if (!definition.stream_view_type) continue;
+      streams::Stream* stream = state.FindStream(definition.latest_stream_arn);
+      if (stream == nullptr || !Records(*stream, *table)) {
+        throw std::runtime_error("table " + owner + " records to no stream of its own");
+      }
+      api::ConnectStream(state, *table, *stream);
     }
-    api::ConnectStream(state, *table, *stream);
-  }
-  report.tables = state.tables.size();
+  });
 }
 
 }  // namespace
@@ -319,16 +387,25 @@ std::string Engine::SaveSnapshot(std::string* error) const {
   const core::EngineState& state = *state_;
   try {
     SnapshotWriter writer;
-    writer.SectionWithLongLists(SectionKind::kEngine, SaveEngine(state), nullptr,
-                                {"/TransactionTokens"});
-    for (const auto& [name, table] : state.tables) {
-      json saved = persist::StateCodec::Save(*table);
+    writer.SectionWithLongLists(
+        SectionKind::kEngine, SaveEngine(state), nullptr,
+        {"/TransactionTokens", "/GlobalTables/InFlight", "/GlobalTables/Stamps"});
+    // The tables every region sees, then each region's replicas of global tables.
+    auto save_table = [&](const std::string& region, const std::string& name,
+                          const store::Table& table) {
+      json saved = persist::StateCodec::Save(table);
+      if (region != state.options.region) saved["Region"] = region;
       const std::vector<std::string> long_lists = LongTableLists(saved);
-      writer.SectionWithLongLists(SectionKind::kTable, std::move(saved), name, long_lists);
+      const std::string owner = SnapshotOwner(state, region, name);
+      writer.SectionWithLongLists(SectionKind::kTable, std::move(saved), owner, long_lists);
       writer.Chunked(
-          SectionKind::kItems, json{{"Table", name}}, "Items", table->items(),
+          SectionKind::kItems, json{{"Table", owner}}, "Items", table.items(),
           [](const auto& entry) { return value::EncodeItem(entry.second); },
           [](const auto& entry) { return value::ItemSize(entry.second); });
+    };
+    for (const auto& [name, table] : state.tables) save_table(state.options.region, name, *table);
+    for (const auto& [region, tables] : state.replicas) {
+      for (const auto& [name, table] : tables) save_table(region, name, *table);
     }
     for (size_t position = 0; position < state.streams.size(); ++position) {
       const streams::Stream& stream = *state.streams[position];
@@ -364,7 +441,7 @@ std::string Engine::SaveSnapshot(std::string* error) const {
 
 SnapshotReport Engine::RestoreSnapshot(std::string_view bytes) {
   SnapshotReport report;
-  if (served_ || !state_->tables.empty() || !state_->streams.empty()) {
+  if (served_ || !state_->HoldsNoTables() || !state_->streams.empty()) {
     report.error = "a snapshot can only be restored into an empty playground";
     return report;
   }

@@ -112,6 +112,17 @@ base::Status Trimmed() {
 
 }  // namespace
 
+namespace {
+
+// The region field of an ARN ("arn:aws:dynamodb:<region>:..."): a global table's replicas stream
+// in their own regions.
+std::string RegionOfArn(const std::string& arn) {
+  const size_t start = arn.find(':', arn.find(':', 4) + 1) + 1;
+  return arn.substr(start, arn.find(':', start) - start);
+}
+
+}  // namespace
+
 json StreamRecordJson(const streams::Stream& stream, const streams::StreamRecord& record,
                       const std::string& region) {
   json dynamodb = {{"ApproximateCreationDateTime", std::floor(record.created_at)},
@@ -153,6 +164,9 @@ base::Result<json> ListStreams(core::EngineState& state, const json& request) {
   for (auto it = state.streams.rbegin(); it != state.streams.rend(); ++it) {
     const streams::Stream& stream = **it;
     if (!table.is_null() && stream.table_name() != table.get<std::string>()) continue;
+    // Each region lists the streams of the tables it sees: a global table's replica there, or
+    // the table every region shares.
+    if (RegionOfArn(stream.arn()) != state.RegionOf(stream.table_name())) continue;
     if (!started) {
       started = stream.arn() == start.get<std::string>();
       continue;
@@ -323,6 +337,7 @@ base::Result<json> GetRecords(core::EngineState& state, const json& request) {
   if (iterator->position <= shard->trimmed_through) return Trimmed();
 
   const size_t limit = limit_member.is_null() ? kMaxRecordsPerCall : limit_member.get<size_t>();
+  const std::string stream_region = RegionOfArn((*found)->arn());
   json records = json::array();
   size_t bytes = 0;
   uint64_t next = iterator->position;
@@ -331,7 +346,7 @@ base::Result<json> GetRecords(core::EngineState& state, const json& request) {
     if (records.size() == limit || (bytes > 0 && bytes + record.size_bytes > kMaxBytesPerCall)) {
       break;
     }
-    records.push_back(StreamRecordJson(**found, record, state.options.region));
+    records.push_back(StreamRecordJson(**found, record, stream_region));
     bytes += record.size_bytes;
     next = record.sequence + 1;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/api/on_demand_throughput.h"
+#include "engine/api/replica_updates.h"
 #include "engine/api/table_settings.h"
 #include "engine/api/warm_throughput.h"
 #include "engine/base/utc_time.h"
@@ -161,6 +162,7 @@ json DescribeTableJson(const core::EngineState& state, const store::Table& table
     description["LatestStreamArn"] = definition.latest_stream_arn;
     description["LatestStreamLabel"] = definition.latest_stream_label;
   }
+  DescribeReplicas(state, table, description);
   if (definition.restore_summary) {
     const store::RestoreSummary& restore = *definition.restore_summary;
     json summary = {{"SourceTableArn", restore.source_table_arn},

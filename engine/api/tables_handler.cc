@@ -9,6 +9,7 @@
 #include "engine/api/index_updates.h"
 #include "engine/api/messages.h"
 #include "engine/api/on_demand_throughput.h"
+#include "engine/api/replica_updates.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/resource_policy_document.h"
 #include "engine/api/stream_specification.h"
@@ -437,6 +438,7 @@ base::Result<json> DeleteTable(core::EngineState& state, const json& request) {
     changing = changing || index->IsCreating(state.clock.NowSeconds());
   }
   if (base::Status s = CheckDeletionAllowed((*table)->definition()); !s.ok()) return s;
+  if (base::Status s = CheckReplicaDeletable(state, **table); !s.ok()) return s;
   if (changing) {
     return base::Status::ResourceInUse(
         "Attempt to change a resource which is still in use: Cannot delete table while indexes "
@@ -461,7 +463,10 @@ base::Result<json> DeleteTable(core::EngineState& state, const json& request) {
   if ((*table)->point_in_time().enabled()) {
     core::AddDeletedTableBackup(state, **table, state.clock.NowSeconds());
   }
-  state.tables.erase((*table)->name());
+  // A replica of a global table leaves its group; the other replicas stay.
+  LeaveReplicaGroup(state, **table);
+  const std::string name = (*table)->name();
+  state.TablesIn(state.RegionOf(name)).erase(name);
   return json{{"TableDescription", description}};
 }
 
@@ -476,12 +481,17 @@ base::Result<json> ListTables(core::EngineState& state, const json& request) {
   if (base::Status s = errors.ToStatus(); !s.ok()) return s;
 
   size_t page_size = limit.is_null() ? base::limits::kMaxListTablesLimit : limit.get<size_t>();
-  auto it = start.is_null() ? state.tables.begin()
-                            : state.tables.upper_bound(start.get<std::string>());
+  // The shared tables and this region's replicas of global tables, by name.
+  std::set<std::string> visible;
+  for (const auto& [name, table] : state.tables) visible.insert(name);
+  if (state.region != state.options.region) {
+    for (const auto& [name, table] : state.TablesIn(state.region)) visible.insert(name);
+  }
+  auto it = start.is_null() ? visible.begin() : visible.upper_bound(start.get<std::string>());
   json names = json::array();
-  for (; it != state.tables.end() && names.size() < page_size; ++it) names.push_back(it->first);
+  for (; it != visible.end() && names.size() < page_size; ++it) names.push_back(*it);
   json response = {{"TableNames", names}};
-  if (it != state.tables.end() && !names.empty()) {
+  if (it != visible.end() && !names.empty()) {
     response["LastEvaluatedTableName"] = names.back();
   }
   return response;
@@ -533,6 +543,7 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
     }
   }
   if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  if (!Member(request, "ReplicaUpdates").is_null()) return UpdateReplicas(state, request);
 
   // An empty list of index updates alone asks for nothing.
   if (billing_mode.is_null() && throughput.is_null() &&
@@ -563,15 +574,18 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
     return base::Status::Validation(std::string(kInvalidParameters) +
                                     "You cannot modify stream status while updating table IOPS");
   }
-  for (const char* later : {"SSESpecification", "ReplicaUpdates"}) {
-    if (!Member(request, later).is_null())
-      return base::Status::Validation(NotYetSupportedMessage(later));
+  if (!Member(request, "SSESpecification").is_null()) {
+    return base::Status::Validation(NotYetSupportedMessage("SSESpecification"));
   }
 
   base::Result<store::Table*> found = FindNamedTable(state, request);
   if (!found.ok()) return found.status();
   base::Result<StreamChange> stream = CheckStreamChange(request, *found);
   if (!stream.ok()) return stream.status();
+  if (stream->action == StreamChange::Action::kDisable &&
+      !(*found)->definition().replica_regions.empty()) {
+    return base::Status::Validation(kDisableGlobalTableStreamMessage);
+  }
   store::TableDefinition& definition = (*found)->mutable_definition();
   const bool currently_on_demand = definition.billing_mode == store::BillingMode::kPayPerRequest;
   if (!throughput.is_null() && currently_on_demand && billing_mode.is_null()) {

@@ -7,6 +7,7 @@
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
+#include "engine/core/replication.h"
 #include "engine/ttl/ttl_sweeper.h"
 
 namespace ddbpg::api {
@@ -88,6 +89,13 @@ base::Result<json> UpdateTimeToLive(core::EngineState& state, const json& reques
     definition.ttl_attribute.reset();
   }
   definition.ttl_changed_at = now;
+  // A global table's Time to Live setting is the same in every replica.
+  for (const std::string& region : definition.replica_regions) {
+    store::Table* replica = state.FindTableIn(region, definition.name);
+    if (replica == nullptr || replica == *table) continue;
+    replica->mutable_definition().ttl_attribute = definition.ttl_attribute;
+    replica->mutable_definition().ttl_changed_at = now;
+  }
   return json{{"TimeToLiveSpecification", {{"AttributeName", wanted}, {"Enabled", enabled}}}};
 }
 
@@ -113,19 +121,25 @@ base::Result<json> DescribeTimeToLive(core::EngineState& state, const json& requ
 
 void RunBackgroundWork(core::EngineState& state) {
   const double now = state.clock.NowSeconds();
-  // Index changes due by now land first, so the sweeper's deletes follow them.
-  for (auto& [name, table] : state.tables) table->PropagateIndexUpdates(now);
+  // Changes from other replicas of global tables land first, then index changes due by now,
+  // so the sweeper's deletes follow them.
+  if (core::ApplyDueReplication(state, now)) state.background_changed = true;
+  state.ForEachRegion([now](core::EngineState::TableMap& tables) {
+    for (auto& [name, table] : tables) table->PropagateIndexUpdates(now);
+  });
   // Streams age here, on every request, so that a read ages them exactly as the next write
   // would: the journal then records it as background work when it changed something.
   if (AdvanceStreams(state)) state.background_changed = true;
   const long long second = static_cast<long long>(std::floor(now));
   if (second == state.last_ttl_sweep_second) return;
   state.last_ttl_sweep_second = second;
-  for (auto& [name, table] : state.tables) {
-    if (ttl::SweepExpiredItems(*table, now, state.ttl_deletion_delay_seconds) > 0) {
-      state.background_changed = true;
+  state.ForEachRegion([&state, now](core::EngineState::TableMap& tables) {
+    for (auto& [name, table] : tables) {
+      if (ttl::SweepExpiredItems(*table, now, state.ttl_deletion_delay_seconds) > 0) {
+        state.background_changed = true;
+      }
     }
-  }
+  });
 }
 
 }  // namespace ddbpg::api

@@ -48,6 +48,8 @@ enum class ErrorType {
   kImportConflict,
   // Resource-based policies: no policy, or not the revision ExpectedRevisionId names.
   kPolicyNotFound,
+  // The legacy (version 2017.11.29) global table operations, for a name that is no such table.
+  kGlobalTableNotFound,
   kInternalServerError,
 };
 

@@ -14,6 +14,7 @@
 #include "engine/base/request_clock.h"
 #include "engine/base/rng.h"
 #include "engine/capacity/prices.h"
+#include "engine/core/global_tables.h"
 #include "engine/engine.h"
 #include "engine/exchange/object_store.h"
 #include "engine/exchange/transfer_records.h"
@@ -33,15 +34,28 @@ struct TransactionToken {
 
 struct EngineState {
   EngineState(const base::Clock& host_clock, EngineOptions options_in)
-      : request_clock(host_clock), clock(request_clock), options(std::move(options_in)) {}
+      : request_clock(host_clock),
+        clock(request_clock),
+        options(std::move(options_in)),
+        region(options.region) {}
 
   // The host's time, held still for each request (and at a journaled time on replay).
   base::RequestClock request_clock;
   // Real time from the host, or virtual time the Playground.* operations drive.
   base::PlaygroundClock clock;
   EngineOptions options;
-  // Ordered by name, which is the order ListTables returns.
-  std::map<std::string, std::unique_ptr<store::Table>> tables;
+  using TableMap = std::map<std::string, std::unique_ptr<store::Table>>;
+  // The region the current request is served in: options.region, the home region, unless the
+  // request named another (a SigV4 credential scope, the JS API's region option).
+  std::string region;
+  // The tables every region sees (as DynamoDB Local's -sharedDb), which live in the home
+  // region; ordered by name, which is the order ListTables returns.
+  TableMap tables;
+  // Global table replicas outside the home region, by region: a request in a region that
+  // holds a replica of a name reaches the replica instead of the shared table.
+  std::map<std::string, TableMap> replicas;
+  // Changes on their way between the replicas of global tables (core/global_tables.h).
+  GlobalTables global_tables;
   // The playground scale (Playground.Configure): divides partition size and throughput limits.
   double scale = 1;
   // How far behind the latest write an eventually consistent read may be (Playground.Configure);
@@ -90,13 +104,57 @@ struct EngineState {
   std::vector<exchange::ImportRecord> imports;
   unsigned long long transfers_started = 0;
 
-  store::Table* FindTable(const std::string& name) {
-    auto it = tables.find(name);
-    return it == tables.end() ? nullptr : it->second.get();
+  // The region of the table a request in this region reaches under `name`: the request's own
+  // when it holds a replica of that name, else the home region.
+  const std::string& RegionOf(const std::string& name) const {
+    auto in_region = replicas.find(region);
+    if (in_region != replicas.end() && in_region->second.count(name) != 0) return region;
+    return options.region;
   }
+  // The tables of `table_region`: the shared ones for the home region, else its replicas.
+  TableMap& TablesIn(const std::string& table_region) {
+    return table_region == options.region ? tables : replicas[table_region];
+  }
+  store::Table* FindTableIn(const std::string& table_region, const std::string& name) {
+    TableMap& in_region = TablesIn(table_region);
+    auto it = in_region.find(name);
+    return it == in_region.end() ? nullptr : it->second.get();
+  }
+  store::Table* FindTable(const std::string& name) { return FindTableIn(RegionOf(name), name); }
   const store::Table* FindTable(const std::string& name) const {
-    auto it = tables.find(name);
-    return it == tables.end() ? nullptr : it->second.get();
+    const TableMap* in_region = &tables;
+    if (RegionOf(name) != options.region) in_region = &replicas.at(region);
+    auto it = in_region->find(name);
+    return it == in_region->end() ? nullptr : it->second.get();
+  }
+  // Runs `visit(tables)` for the shared tables and then each region's replicas, with `region`
+  // set to theirs (so ARNs and new streams name it), then returns to the request's region:
+  // background work and settings that apply to every table.
+  template <typename Visit>
+  void ForEachRegion(Visit visit) {
+    const std::string current = region;
+    region = options.region;
+    visit(tables);
+    for (auto& [replica_region, replica_tables] : replicas) {
+      region = replica_region;
+      visit(replica_tables);
+    }
+    region = current;
+  }
+  // Runs `visit(table)` for every table of every region, in ForEachRegion's order.
+  template <typename Visit>
+  void ForEachTable(Visit visit) {
+    ForEachRegion([&visit](TableMap& region_tables) {
+      for (auto& [name, table] : region_tables) visit(*table);
+    });
+  }
+  // Whether no region holds a table.
+  bool HoldsNoTables() const {
+    if (!tables.empty()) return false;
+    for (const auto& [replica_region, replica_tables] : replicas) {
+      if (!replica_tables.empty()) return false;
+    }
+    return true;
   }
   // The moment a read sees: now for a strongly consistent read, or for an eventually consistent
   // one a replica up to the replication lag behind, picked by the engine's seeded generator;
@@ -124,7 +182,7 @@ struct EngineState {
     return id;
   }
   std::string TableArn(const std::string& name) const {
-    return "arn:aws:dynamodb:" + options.region + ":" + options.account_id + ":table/" + name;
+    return "arn:aws:dynamodb:" + RegionOf(name) + ":" + options.account_id + ":table/" + name;
   }
 };
 

@@ -5,13 +5,18 @@
 namespace ddbpg::core {
 
 store::Table& InstallTable(EngineState& state, std::unique_ptr<store::Table> table) {
+  return InstallTable(state, std::move(table), state.options.region);
+}
+
+store::Table& InstallTable(EngineState& state, std::unique_ptr<store::Table> table,
+                           const std::string& table_region) {
   table->Repartition(state.scale, state.clock.NowSeconds());
   table->SetReplicationLag(state.replication_lag_seconds, &state.clock);
   table->SetSplitForHeat(state.split_for_heat);
   table->SetThrottlingEnforced(state.throttling_enforced);
   table->SetIndexPropagation(state.index_propagation_seconds, &state.clock);
   const std::string name = table->name();
-  return *state.tables.insert_or_assign(name, std::move(table)).first->second;
+  return *state.TablesIn(table_region).insert_or_assign(name, std::move(table)).first->second;
 }
 
 store::TableDefinition RestoredDefinition(const store::TableDefinition& source,

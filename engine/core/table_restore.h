@@ -12,8 +12,11 @@
 namespace ddbpg::core {
 
 // Gives `table` the engine's settings (scale, replication lag, heat splitting, throttling,
-// index propagation, the clock), lays out its partitions and adds it to the state.
+// index propagation, the clock), lays out its partitions and adds it to the state: to the
+// tables every region sees, or to `table_region`'s replicas.
 store::Table& InstallTable(EngineState& state, std::unique_ptr<store::Table> table);
+store::Table& InstallTable(EngineState& state, std::unique_ptr<store::Table> table,
+                           const std::string& table_region);
 
 // What a restored table takes from its source: key schema, attribute definitions, billing mode
 // and provisioned throughput. Everything else starts afresh (API reference,

@@ -16,6 +16,10 @@ void AppendCommandRecord(std::string& out, const JournalCommand& command) {
   uint64_t time_bits = 0;
   std::memcpy(&time_bits, &command.time, sizeof time_bits);
   AppendU64(payload, time_bits);
+  if (command.kind == JournalCommand::Kind::kRegionalRequest) {
+    AppendU32(payload, static_cast<uint32_t>(command.region.size()));
+    payload.append(command.region);
+  }
   AppendU32(payload, static_cast<uint32_t>(command.target.size()));
   payload.append(command.target);
   payload.append(command.body);
@@ -28,16 +32,25 @@ std::optional<JournalCommand> DecodeCommand(std::string_view payload) {
   JournalCommand command;
   const auto kind = static_cast<uint8_t>(payload[0]);
   if (kind != static_cast<uint8_t>(JournalCommand::Kind::kRequest) &&
-      kind != static_cast<uint8_t>(JournalCommand::Kind::kBackground)) {
+      kind != static_cast<uint8_t>(JournalCommand::Kind::kBackground) &&
+      kind != static_cast<uint8_t>(JournalCommand::Kind::kRegionalRequest)) {
     return std::nullopt;
   }
   command.kind = static_cast<JournalCommand::Kind>(kind);
   const uint64_t time_bits = ReadU64(payload, 1);
   std::memcpy(&command.time, &time_bits, sizeof time_bits);
-  const uint32_t target_size = ReadU32(payload, 9);
-  if (target_size > payload.size() - kFixed) return std::nullopt;
-  command.target = payload.substr(kFixed, target_size);
-  command.body = payload.substr(kFixed + target_size);
+  size_t at = 9;
+  if (command.kind == JournalCommand::Kind::kRegionalRequest) {
+    if (payload.size() < kFixed + 4) return std::nullopt;
+    const uint32_t region_size = ReadU32(payload, at);
+    if (region_size > payload.size() - kFixed - 4) return std::nullopt;
+    command.region = payload.substr(at + 4, region_size);
+    at += 4 + region_size;
+  }
+  const uint32_t target_size = ReadU32(payload, at);
+  if (target_size > payload.size() - at - 4) return std::nullopt;
+  command.target = payload.substr(at + 4, target_size);
+  command.body = payload.substr(at + 4 + target_size);
   return command;
 }
 

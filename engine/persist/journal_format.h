@@ -6,6 +6,7 @@
 //   header   "DDBPGJNL"  u32 version  u32 CRC-32C of the 12 bytes before it
 //   record   u32 length  u32 CRC-32C of the payload  payload[length]
 //   payload  u8 kind  f64 time (seconds since the epoch)  u32 target length  target  body
+//   kind 3   u8 kind  f64 time  u32 region length  region  u32 target length  target  body
 //
 // All integers and the float are little-endian.
 #pragma once
@@ -33,11 +34,14 @@ struct JournalCommand {
     // Background work (the TTL sweeper) that changed something during a request that did not:
     // replayed by running the background work at `time`.
     kBackground = 2,
+    // A request served in a region other than the home region (Engine::Handle's region).
+    kRegionalRequest = 3,
   };
   Kind kind = Kind::kRequest;
   double time = 0;  // the host clock's time the engine saw
   std::string_view target;
   std::string_view body;
+  std::string_view region;  // kRegionalRequest only
 };
 
 // The 16 bytes a journal starts with.

@@ -89,6 +89,25 @@ capacity::OnDemandMaximum LoadOnDemandMaximum(const json& owner) {
   return maximum;
 }
 
+// A global table's replica group: its regions in the order they joined, and the replicas this
+// table was the source of, with when.
+json SaveReplicaGroup(const store::TableDefinition& definition) {
+  json sourced = json::array();
+  for (const auto& [region, at] : definition.replicas_sourced) {
+    sourced.push_back({region, StateCodec::Number(at)});
+  }
+  return {{"Regions", definition.replica_regions}, {"Sourced", std::move(sourced)}};
+}
+
+void LoadReplicaGroup(const json& saved, store::TableDefinition& definition) {
+  if (saved.is_null()) return;
+  definition.replica_regions = saved.at("Regions").get<std::vector<std::string>>();
+  for (const json& sourced : saved.at("Sourced")) {
+    definition.replicas_sourced[sourced.at(0).get<std::string>()] =
+        StateCodec::ToDouble(sourced.at(1));
+  }
+}
+
 value::Item LoadItem(const json& saved) {
   if (base::Status s = value::CheckAttributeMapWire(saved); !s.ok())
     throw std::runtime_error(s.message());
@@ -439,6 +458,7 @@ json StateCodec::Save(const store::TableDefinition& definition) {
         {"LatestLabel", definition.latest_stream_label}}},
       {"Tags", SaveTags(definition.tags)},
       {"DeletionProtectionEnabled", definition.deletion_protection},
+      {"Replicas", SaveReplicaGroup(definition)},
       {"TableClass",
        {{"Class", definition.table_class}, {"Updated", Optional(definition.table_class_updated)}}},
       {"RestoreSummary",
@@ -509,6 +529,8 @@ store::TableDefinition StateCodec::LoadDefinition(const json& saved) {
   definition.on_demand_maximum = LoadOnDemandMaximum(saved);
   // Files from before deletion protection and table classes have neither.
   LoadIfPresent(saved, "DeletionProtectionEnabled", definition.deletion_protection);
+  // Nor from before global tables.
+  LoadReplicaGroup(Member(saved, "Replicas"), definition);
   if (const json& table_class = Member(saved, "TableClass"); !table_class.is_null()) {
     LoadIfPresent(table_class, "Class", definition.table_class);
     definition.table_class_updated = LoadOptional(Member(table_class, "Updated"));

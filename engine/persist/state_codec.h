@@ -35,6 +35,9 @@ class StateCodec {
 
   static json SaveKey(const value::PrimaryKey& key);
   static value::PrimaryKey LoadKey(const json& saved);
+  // An item, or null for none.
+  static json SaveOptionalItem(const std::optional<value::Item>& item);
+  static std::optional<value::Item> LoadOptionalItem(const json& saved);
 
   // A table without its items, which the snapshot writes in chunks: LoadTable makes the table
   // and its indexes, LoadItems adds items, then FinishLoad loads the rest (long lists may have
@@ -77,8 +80,6 @@ class StateCodec {
   static void Load(const json& saved, index::SecondaryIndex& index);
   static json Save(const store::PointInTimeHistory& history);
   static void Load(const json& saved, store::PointInTimeHistory& history);
-  static json SaveOptionalItem(const std::optional<value::Item>& item);
-  static std::optional<value::Item> LoadOptionalItem(const json& saved);
 };
 
 }  // namespace ddbpg::persist

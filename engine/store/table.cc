@@ -156,7 +156,8 @@ void Table::SetReplicationLag(double seconds, const base::Clock* clock) {
   clock_ = clock;
 }
 
-std::optional<value::Item> Table::Put(const value::PrimaryKey& key, value::Item item) {
+std::optional<value::Item> Table::Put(const value::PrimaryKey& key, value::Item item,
+                                      ChangeOrigin origin) {
   const long long new_bytes = static_cast<long long>(value::ItemSize(item));
   ItemVersions::Stored stored = versions_.Store(key, std::move(item));
   const value::Item* old = stored.replaced ? &*stored.replaced : nullptr;
@@ -165,8 +166,9 @@ std::optional<value::Item> Table::Put(const value::PrimaryKey& key, value::Item 
   if (point_in_time_.enabled() && clock_ != nullptr) {
     point_in_time_.Record(clock_->NowSeconds(), key, stored.replaced);
   }
-  if (change_listener_ && !(old && *old == *stored.item)) {
-    change_listener_(old, stored.item, ChangeOrigin::kRequest);
+  if (!(old && *old == *stored.item)) {
+    if (change_listener_) change_listener_(old, stored.item, origin);
+    if (replication_listener_) replication_listener_(old, stored.item, origin);
   }
   size_bytes_ += new_bytes - old_bytes;
   partitions_.NoteChange(key.partition_hash, old ? 0 : 1, new_bytes - old_bytes, versions_.items());
@@ -184,6 +186,7 @@ std::optional<value::Item> Table::Delete(const value::PrimaryKey& key, ChangeOri
     point_in_time_.Record(clock_->NowSeconds(), key, old);
   }
   if (change_listener_) change_listener_(&*old, nullptr, origin);
+  if (replication_listener_) replication_listener_(&*old, nullptr, origin);
   return old;
 }
 

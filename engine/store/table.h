@@ -98,6 +98,11 @@ struct TableDefinition {
   // The table's resource-based policy (PutResourcePolicy, CreateTable's ResourcePolicy); it goes
   // with the table, and a backup or restore does not carry it.
   base::ResourcePolicy resource_policy;
+  // Global tables (UpdateTable ReplicaUpdates): every region of the table's replica group, its
+  // own included, in the order they joined; empty for a table that is not global.
+  std::vector<std::string> replica_regions;
+  // The regions this table was the source of a new replica for, and when.
+  std::map<std::string, double> replicas_sourced;
 };
 
 class Table {
@@ -147,16 +152,22 @@ class Table {
   const ItemMap& items() const { return versions_.items(); }
   // The primary key of a stored item.
   value::PrimaryKey KeyOf(const value::Item& item) const;
-  // Who made a change: a request, or DynamoDB itself (the Time to Live sweeper).
-  enum class ChangeOrigin { kRequest, kTimeToLive };
+  // Who made a change: a request, DynamoDB itself (the Time to Live sweeper), or a global
+  // table's replication of a change made in another region.
+  enum class ChangeOrigin { kRequest, kTimeToLive, kReplication };
   // Told of every change that alters an item: the item before (null when new) and after (null
   // when deleted). A write that leaves the item exactly as it was is no change.
   using ChangeListener =
       std::function<void(const value::Item* before, const value::Item* after, ChangeOrigin origin)>;
   void SetChangeListener(ChangeListener listener) { change_listener_ = std::move(listener); }
+  // Told of the same changes after the change listener: a global table's replication.
+  void SetReplicationListener(ChangeListener listener) {
+    replication_listener_ = std::move(listener);
+  }
 
   // Stores the item under its key, returning the item it replaced.
-  std::optional<value::Item> Put(const value::PrimaryKey& key, value::Item item);
+  std::optional<value::Item> Put(const value::PrimaryKey& key, value::Item item,
+                                 ChangeOrigin origin = ChangeOrigin::kRequest);
   // Removes the item, returning it when it existed.
   std::optional<value::Item> Delete(const value::PrimaryKey& key,
                                     ChangeOrigin origin = ChangeOrigin::kRequest);
@@ -270,6 +281,7 @@ class Table {
   TablePartitions partitions_;
   TableIndexes indexes_;
   ChangeListener change_listener_;
+  ChangeListener replication_listener_;
   const base::Clock* clock_ = nullptr;
   PointInTimeHistory point_in_time_;
 };

@@ -105,6 +105,7 @@ for (const width of WIDTHS) {
         'time-to-live': ['ScenarioSessions', (rows) => rows.length > 0],
         'point-in-time-recovery': ['ScenarioLedgerRestored', (rows) => rows.length > 0],
         archive: ['ScenarioArchive', (rows) => rows.some((row) => !/^0 WCU/.test(row.busiest))],
+        'global-tables': ['ScenarioGlobalCarts', (rows) => rows.some((row) => !/^0 WCU/.test(row.busiest))],
         'social-app': ['Posts', (rows) => rows.some((row) => row.name.startsWith('timeline-index'))],
       };
       for (const [scenario, [tableName, lessonShown]] of Object.entries(lessons)) {

@@ -54,12 +54,12 @@ describe('scenarios panel', () => {
   after(() => page?.close());
 
   test('the buttons are enabled once the engine is ready', async () => {
-    assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 8);
+    assert.equal(await page.locator('[data-scenario]:not([disabled])').count(), 9);
   });
 
   test('each button says what its scenario shows', async () => {
     const about = await page.locator('[data-scenario] .scenario-about').allTextContents();
-    assert.equal(about.length, 8);
+    assert.equal(about.length, 9);
     for (const line of about) assert.ok(line.length > 20, line);
   });
 
@@ -138,6 +138,15 @@ describe('scenarios panel', () => {
     assert.ok(match, result);
     assert.ok(Number(match[2]) < Number(match[1]), result);
     await assertCurrentTable('ScenarioArchive');
+  });
+
+  test('global tables: each region reads its own write, then both the later one', async () => {
+    const expected = 'right after both writes: us-east-1 reads 1 item, eu-west-1 reads 2; ' +
+      '1 s later: us-east-1 reads 2, eu-west-1 reads 2';
+    assert.equal(await runScenario('global-tables'), expected);
+    await assertCurrentTable('ScenarioGlobalCarts');
+    // Again: the replica is removed first, so the table that added it can be recreated.
+    assert.equal(await runScenario('global-tables'), expected);
   });
 
   test('a scenario can run twice (its tables are recreated)', async () => {

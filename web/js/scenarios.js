@@ -35,11 +35,11 @@ async function recreateTable(db, tableName, keyName, billing = { BillingMode: 'P
  */
 export function recordingEngine(db, requests) {
   return {
-    async send(operation, input) {
+    async send(operation, input, options) {
       const entry = { operation, input, ok: false, status: null };
       requests.push(entry);
       try {
-        const output = await db.send(operation, input);
+        const output = await db.send(operation, input, options);
         entry.ok = true;
         entry.status = 200;
         return output;
@@ -313,6 +313,43 @@ export const SCENARIOS = {
 
   // An eventually consistent read may come from a replica that has not seen the latest write
   // yet, for half the price of a strongly consistent one.
+  // Global tables: a replica in another region receives every write after the replication delay,
+  // and two writes of one item in two regions converge on the later one (last writer wins).
+  'global-tables': async (db) => {
+    const tableName = 'ScenarioGlobalCarts';
+    const europe = 'eu-west-1';
+    // A replica goes first: the table that added it may not be deleted for 24 hours while it is
+    // there. Without a replica, this deletes the table every region shares.
+    await deleteIfPresent({ send: (operation, input) => db.send(operation, input, { region: europe }) }, tableName);
+    await recreateTable(db, tableName, 'user');
+    await db.send('UpdateTable', { TableName: tableName, ReplicaUpdates: [{ Create: { RegionName: europe } }] });
+    const { GlobalTableReplicationSeconds: delay } = await db.send('Playground.Configure', {});
+    const key = { user: { S: 'ana' } };
+    const putIn = (region, items) =>
+      db.send('PutItem', { TableName: tableName, Item: { ...key, items: { N: String(items) } } }, { region });
+    const readIn = async (region) =>
+      (await db.send('GetItem', { TableName: tableName, Key: key, ConsistentRead: true }, { region })).Item?.items.N ?? 'no';
+    await putIn('us-east-1', 1);
+    await db.send('Playground.AdvanceClock', { Seconds: Math.max(delay / 2, 0.001) });
+    await putIn(europe, 2);
+    const virginia = await readIn('us-east-1');
+    const ireland = await readIn(europe);
+    await db.send('Playground.AdvanceClock', { Seconds: delay + 0.001 });
+    const converged = [await readIn('us-east-1'), await readIn(europe)];
+    return {
+      text:
+        `right after both writes: us-east-1 reads ${virginia} item, eu-west-1 reads ${ireland}; ` +
+        `${formatUnits(delay)} s later: us-east-1 reads ${converged[0]}, eu-west-1 reads ${converged[1]}`,
+      lesson:
+        `ScenarioGlobalCarts has a replica in eu-west-1. Ana's cart was written in us-east-1, then ` +
+        `half the replication delay (${formatUnits(delay)} s) later in eu-west-1: each region first ` +
+        'reads its own write, then both converge on the later one (last writer wins), and each ' +
+        'replica paid for both writes. From node, send with { region } or a client signed for ' +
+        'eu-west-1 to see the replica; Playground.Configure GlobalTableReplicationSeconds sets the delay.',
+      tableName,
+    };
+  },
+
   consistency: async (db) => {
     await db.send('Playground.Configure', { ReplicationLagSeconds: 2, Seed: 7 });
     try {

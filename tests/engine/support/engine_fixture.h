@@ -90,6 +90,9 @@ class EngineFixture : public ::testing::Test {
     return *restored_;
   }
 
+  // Moves the clock of the engine RestoredFromSnapshot made.
+  void RestoredClockAdvance(double seconds) { restored_clock_.Advance(seconds); }
+
   base::ManualClock clock_;
   Engine engine_;
 

@@ -1,0 +1,388 @@
+#include "engine/api/replica_updates.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/api/messages.h"
+#include "engine/api/request_schema.h"
+#include "engine/api/stream_specification.h"
+#include "engine/api/table_description.h"
+#include "engine/api/validation_errors.h"
+#include "engine/core/replication.h"
+#include "engine/core/table_restore.h"
+
+namespace ddbpg::api {
+namespace {
+
+constexpr const char* kGlobalTableVersion = "2019.11.21";
+
+// The regions where DynamoDB offers global tables (the commercial partition).
+constexpr std::array<std::string_view, 32> kRegions = {
+    "af-south-1",     "ap-east-1",      "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+    "ap-south-1",     "ap-south-2",     "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+    "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1",   "ca-west-1",
+    "eu-central-1",   "eu-central-2",   "eu-north-1",     "eu-south-1",     "eu-south-2",
+    "eu-west-1",      "eu-west-2",      "eu-west-3",      "il-central-1",   "me-central-1",
+    "me-south-1",     "mx-central-1",   "sa-east-1",      "us-east-1",      "us-east-2",
+    "us-west-1",      "us-west-2"};
+
+bool IsKnownRegion(const std::string& region) {
+  return std::find(kRegions.begin(), kRegions.end(), region) != kRegions.end();
+}
+
+// The region whose tables hold `table`: the home region's shared tables or a region's replicas.
+std::string RegionHolding(const core::EngineState& state, const store::Table& table) {
+  for (const auto& [region, tables] : state.replicas) {
+    auto it = tables.find(table.name());
+    if (it != tables.end() && it->second.get() == &table) return region;
+  }
+  return state.options.region;
+}
+
+// Gives every replica of the group `regions` (and the table in `also`, a replica joining) the
+// group's new list of regions; a group of one is no longer a global table.
+void SetGroup(core::EngineState& state, const std::string& name,
+              const std::vector<std::string>& regions) {
+  const std::vector<std::string> group = regions.size() > 1 ? regions : std::vector<std::string>{};
+  for (const std::string& region : regions) {
+    if (store::Table* member = state.FindTableIn(region, name)) {
+      member->mutable_definition().replica_regions = group;
+    }
+  }
+}
+
+// A new replica's definition: the source's schema, indexes' home, billing and Time to Live;
+// its own id, stream, tags and settings otherwise.
+store::TableDefinition ReplicaDefinition(core::EngineState& state,
+                                         const store::TableDefinition& source) {
+  // What a restored table takes (key schema, attribute definitions, billing, throughput), and
+  // more.
+  store::TableDefinition definition = core::RestoredDefinition(source, source.name);
+  definition.last_update_to_pay_per_request_time = source.last_update_to_pay_per_request_time;
+  definition.ttl_attribute = source.ttl_attribute;
+  definition.ttl_changed_at = source.ttl_changed_at;
+  definition.table_class = source.table_class;
+  definition.creation_time = state.clock.NowSeconds();
+  definition.table_id = state.NewTableId();
+  return definition;
+}
+
+// Runs `work` as if the request had been sent in `region`, so ARNs and streams name it.
+template <typename Work>
+void InRegion(core::EngineState& state, const std::string& region, Work work) {
+  const std::string request_region = state.region;
+  state.region = region;
+  work();
+  state.region = request_region;
+}
+
+base::Status CheckOnlyReplicaUpdates(const json& request) {
+  for (const char* member :
+       {"AttributeDefinitions", "BillingMode", "ProvisionedThroughput",
+        "GlobalSecondaryIndexUpdates", "StreamSpecification", "SSESpecification", "TableClass",
+        "DeletionProtectionEnabled", "OnDemandThroughput", "WarmThroughput"}) {
+    if (!Member(request, member).is_null()) {
+      return base::Status::Validation(std::string(kInvalidParameters) +
+                                      "Replica modification must be the only operation in the "
+                                      "request");
+    }
+  }
+  return base::Status::OK();
+}
+
+base::Status CheckReplicaRegion(const std::string& region) {
+  if (IsKnownRegion(region)) return base::Status::OK();
+  std::string regions;
+  for (std::string_view known : kRegions) {
+    if (!regions.empty()) regions += ", ";
+    regions += known;
+  }
+  return base::Status::Validation("Region " + region +
+                                  " is not supported. The latest version of global tables are "
+                                  "only supported in the following regions: [" +
+                                  regions + "]");
+}
+
+base::Status LocalRegionRefused() {
+  return base::Status::Validation(
+      "Cannot add or delete the local region through ReplicaUpdates. Use CreateTable, "
+      "DeleteTable, or UpdateTable as required.");
+}
+
+constexpr double kSourceHoldSeconds = 24 * 3600;
+
+base::Result<json> CreateReplica(core::EngineState& state, store::Table& source,
+                                 const std::string& region) {
+  const std::string name = source.name();
+  const std::string source_region = state.RegionOf(name);
+  const store::TableDefinition& definition = source.definition();
+  std::vector<std::string> group = definition.replica_regions;
+  if (group.empty()) group.push_back(source_region);
+  if (region == source_region) return LocalRegionRefused();
+  // A replica there already, or another table of the name in that region.
+  if (std::find(group.begin(), group.end(), region) != group.end() ||
+      state.FindTableIn(region, name) != nullptr) {
+    return base::Status::Validation(
+        "Failed to create a the new replica of table with name: \xE2\x80\x98" + name +
+        "\xE2\x80\x99 because one or more replicas already existed as tables.");
+  }
+  if (definition.billing_mode == store::BillingMode::kProvisioned) {
+    return base::Status::Validation(
+        "Table write capacity should either be Pay-Per-Request or AutoScaled.");
+  }
+  // Every replica streams its changes: both images unless the table already streams another
+  // view, which the replicas then share.
+  const StreamChange stream{
+      StreamChange::Action::kEnable,
+      definition.stream_view_type.value_or(streams::StreamViewType::kNewAndOldImages)};
+  if (!definition.stream_view_type) ApplyStreamChange(state, source, stream);
+  // Replicas present before this one, as the response lists them.
+  json replicas_before = json::array();
+  for (const std::string& member : group) {
+    if (member != source_region) {
+      replicas_before.push_back({{"RegionName", member}, {"ReplicaStatus", "ACTIVE"}});
+    }
+  }
+
+  auto replica = std::make_unique<store::Table>(ReplicaDefinition(state, definition));
+  for (const auto& index : source.indexes()) replica->AddIndex(index->definition());
+  store::Table& installed = core::InstallTable(state, std::move(replica), region);
+  // The replica starts with the source's items, as replicated writes that no stream records.
+  for (const auto& [key, item] : source.items()) {
+    installed.Put(key, item, store::Table::ChangeOrigin::kReplication);
+  }
+  InRegion(state, region, [&] {
+    ApplyStreamChange(state, installed, stream);
+    core::StartReplicating(state, installed, region);
+  });
+  core::StartReplicating(state, source, source_region);
+  group.push_back(region);
+  SetGroup(state, name, group);
+  source.mutable_definition().replicas_sourced[region] = state.clock.NowSeconds();
+
+  // The service answers before the new replica is listed (it shows up CREATING seconds later;
+  // here it is ACTIVE by the next request).
+  json description = DescribeTableJson(state, source, "UPDATING");
+  description["Replicas"] = std::move(replicas_before);
+  return json{{"TableDescription", std::move(description)}};
+}
+
+base::Result<json> DeleteReplica(core::EngineState& state, store::Table& source,
+                                 const std::string& region) {
+  const std::string name = source.name();
+  const std::vector<std::string> group = source.definition().replica_regions;
+  if (region == state.RegionOf(name)) return LocalRegionRefused();
+  store::Table* replica = state.FindTableIn(region, name);
+  if (std::find(group.begin(), group.end(), region) == group.end() || replica == nullptr) {
+    return base::Status::Validation(
+        "Update global table operation failed because one or more replicas were not part of "
+        "the global table. Please retry the request without these replicas: [" +
+        region + "].");
+  }
+  if (replica->definition().deletion_protection) {
+    return base::Status::Validation("Cannot delete table " + name + " in region " + region +
+                                    " because it has deletion protection enabled. Disable "
+                                    "deletion protection first.");
+  }
+  if (base::Status s = CheckReplicaDeletable(state, *replica); !s.ok()) return s;
+  json description = DescribeTableJson(state, source, "UPDATING");
+  for (json& replica_entry : description["Replicas"]) {
+    if (replica_entry["RegionName"] == region) replica_entry["ReplicaStatus"] = "DELETING";
+  }
+  InRegion(state, region, [&] {
+    LeaveReplicaGroup(state, *replica);
+    DisableStreamOf(state, *replica);
+  });
+  state.TablesIn(region).erase(name);
+  return json{{"TableDescription", std::move(description)}};
+}
+
+base::Status GlobalTableNotFound(const std::string& name, bool with_prefix = true) {
+  return base::Status(base::ErrorType::kGlobalTableNotFound,
+                      std::string(with_prefix ? "Global table not found: " : "") +
+                          "Global table with name: '" + name + "' does not exist.");
+}
+
+// The legacy operations name the table in GlobalTableName.
+base::Result<std::string> GlobalTableName(const json& request) {
+  const json& name = Member(request, "GlobalTableName");
+  ValidationErrors errors;
+  errors.NotNull(name, "globalTableName");
+  errors.ResourceName(name, "globalTableName");
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  return name.get<std::string>();
+}
+
+// The table the replica auto scaling operations name, when it is a global table.
+base::Result<store::Table*> ReplicatedTable(core::EngineState& state, const json& request) {
+  const json& name = Member(request, "TableName");
+  ValidationErrors errors;
+  errors.NotNull(name, "tableName");
+  errors.ResourceName(name, "tableName");
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  store::Table* table = state.FindTable(name.get<std::string>());
+  if (table == nullptr || table->definition().replica_regions.empty()) {
+    return base::Status::ResourceNotFound("Global table with name: '" + name.get<std::string>() +
+                                          "' does not exist.");
+  }
+  return table;
+}
+
+}  // namespace
+
+base::Result<json> UpdateReplicas(core::EngineState& state, const json& request) {
+  if (base::Status s = CheckOnlyReplicaUpdates(request); !s.ok()) return s;
+  const json& updates = Member(request, "ReplicaUpdates");
+  ValidationErrors errors;
+  if (updates.is_array()) {
+    for (size_t i = 0; i < updates.size(); ++i) {
+      const std::string path = "replicaUpdates." + std::to_string(i + 1) + ".member.";
+      for (const char* action : {"Create", "Delete"}) {
+        const json& body = Member(updates[i], action);
+        if (body.is_null()) continue;
+        std::string action_path = path + (action[0] == 'C' ? "create" : "delete") + ".regionName";
+        errors.NotNull(Member(body, "RegionName"), action_path);
+      }
+    }
+  }
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  if (!updates.is_array() || updates.empty()) {
+    return base::Status::Validation(
+        "There are no actions specified in the Replica Update Action of the request.");
+  }
+  for (const json& each : updates) {
+    const int actions = static_cast<int>(!Member(each, "Create").is_null()) +
+                        static_cast<int>(!Member(each, "Update").is_null()) +
+                        static_cast<int>(!Member(each, "Delete").is_null());
+    if (actions == 0) {
+      return base::Status::Validation(
+          "There are no actions specified in the Replica Update Action of the request.");
+    }
+    if (actions > 1) {
+      return base::Status::Validation(
+          "Update table operation with more than one type of replica actions not allowed.");
+    }
+  }
+  if (updates.size() > 1) {
+    return base::Status::Validation(
+        "Update table operation with more than one create or delete replica actions not allowed");
+  }
+  const json& update = updates[0];
+  if (!Member(update, "Update").is_null()) {
+    return base::Status::Validation(NotYetSupportedMessage("ReplicaUpdates Update"));
+  }
+  const std::string name = Member(request, "TableName").get<std::string>();
+  store::Table* table = state.FindTable(name);
+  if (table == nullptr) return base::Status::ResourceNotFound(TableNotFoundMessage(name));
+  const bool create = !Member(update, "Create").is_null();
+  const std::string region =
+      Member(Member(update, create ? "Create" : "Delete"), "RegionName").get<std::string>();
+  if (base::Status s = CheckReplicaRegion(region); !s.ok()) return s;
+  return create ? CreateReplica(state, *table, region) : DeleteReplica(state, *table, region);
+}
+
+base::Status CheckReplicaDeletable(core::EngineState& state, const store::Table& table) {
+  const double now = state.clock.NowSeconds();
+  for (const auto& [region, sourced_at] : table.definition().replicas_sourced) {
+    const std::vector<std::string>& group = table.definition().replica_regions;
+    const bool still_there = std::find(group.begin(), group.end(), region) != group.end();
+    if (still_there && now - sourced_at < kSourceHoldSeconds) {
+      return base::Status::Validation(
+          "Replica cannot be deleted because it has acted as a source region for new "
+          "replica(s) being added to the table in the last 24 hours.");
+    }
+  }
+  return base::Status::OK();
+}
+
+void LeaveReplicaGroup(core::EngineState& state, store::Table& table) {
+  std::vector<std::string> group = table.definition().replica_regions;
+  if (group.empty()) return;
+  const std::string own_region = RegionHolding(state, table);
+  group.erase(std::remove(group.begin(), group.end(), own_region), group.end());
+  SetGroup(state, table.name(), group);
+  table.mutable_definition().replica_regions.clear();
+  table.SetReplicationListener(nullptr);
+  core::ForgetReplica(state, table.definition().table_id);
+}
+
+void DescribeReplicas(const core::EngineState& state, const store::Table& table,
+                      json& description) {
+  const std::vector<std::string>& group = table.definition().replica_regions;
+  if (group.empty()) return;
+  const std::string own_region = RegionHolding(state, table);
+  json replicas = json::array();
+  for (const std::string& region : group) {
+    if (region == own_region) continue;
+    replicas.push_back({{"RegionName", region}, {"ReplicaStatus", "ACTIVE"}});
+  }
+  description["GlobalTableVersion"] = kGlobalTableVersion;
+  description["GlobalTableSettingsReplicationMode"] = "ENABLED_WITH_OVERRIDES";
+  description["Replicas"] = std::move(replicas);
+}
+
+base::Result<json> CreateGlobalTable(core::EngineState& state, const json& request) {
+  (void)state;
+  base::Result<std::string> name = GlobalTableName(request);
+  if (!name.ok()) return name.status();
+  return base::Status::Validation(
+      std::string(kInvalidParameters) +
+      "DynamoDB global tables version 2017.11.29 is not supported. We recommend using DynamoDB "
+      "global tables version 2019.11.21, instead of version 2017.11.29 (Legacy).");
+}
+
+base::Result<json> DescribeGlobalTable(core::EngineState& state, const json& request) {
+  (void)state;
+  base::Result<std::string> name = GlobalTableName(request);
+  if (!name.ok()) return name.status();
+  return GlobalTableNotFound(*name);
+}
+
+base::Result<json> UpdateGlobalTable(core::EngineState& state, const json& request) {
+  return DescribeGlobalTable(state, request);
+}
+
+base::Result<json> ListGlobalTables(core::EngineState& state, const json& request) {
+  (void)state;
+  (void)request;
+  // Only version 2017.11.29 global tables are listed, and the playground makes none.
+  return json{{"GlobalTables", json::array()}};
+}
+
+base::Result<json> DescribeGlobalTableSettings(core::EngineState& state, const json& request) {
+  (void)state;
+  base::Result<std::string> name = GlobalTableName(request);
+  if (!name.ok()) return name.status();
+  return GlobalTableNotFound(*name, /*with_prefix=*/false);
+}
+
+base::Result<json> UpdateGlobalTableSettings(core::EngineState& state, const json& request) {
+  return DescribeGlobalTableSettings(state, request);
+}
+
+base::Result<json> DescribeTableReplicaAutoScaling(core::EngineState& state, const json& request) {
+  base::Result<store::Table*> table = ReplicatedTable(state, request);
+  if (!table.ok()) return table.status();
+  json replicas = json::array();
+  for (const std::string& region : (*table)->definition().replica_regions) {
+    replicas.push_back({{"RegionName", region},
+                        {"GlobalSecondaryIndexes", json::array()},
+                        {"ReplicaStatus", "ACTIVE"}});
+  }
+  return json{{"TableAutoScalingDescription",
+               {{"TableName", (*table)->name()},
+                {"TableStatus", "ACTIVE"},
+                {"Replicas", std::move(replicas)}}}};
+}
+
+base::Result<json> UpdateTableReplicaAutoScaling(core::EngineState& state, const json& request) {
+  base::Result<store::Table*> table = ReplicatedTable(state, request);
+  if (!table.ok()) return table.status();
+  return base::Status::Validation(NotYetSupportedMessage("UpdateTableReplicaAutoScaling"));
+}
+
+}  // namespace ddbpg::api

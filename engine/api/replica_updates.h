@@ -1,0 +1,44 @@
+// Global tables, version 2019.11.21: UpdateTable's ReplicaUpdates (adding a replica of a table
+// in another region, or removing one), what DescribeTable says of the replicas, and the
+// legacy version 2017.11.29 operations, which answer as the service does for a table of the
+// current version.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/base/status.h"
+#include "engine/core/engine_state.h"
+
+namespace ddbpg::api {
+
+using json = nlohmann::json;
+
+// UpdateTable with ReplicaUpdates, which must be the only change the request asks for.
+base::Result<json> UpdateReplicas(core::EngineState& state, const json& request);
+
+// ValidationException when `table` added a replica within the last 24 hours that is still in
+// its group: the service keeps a source table that long (DeleteTable, ReplicaUpdates Delete).
+base::Status CheckReplicaDeletable(core::EngineState& state, const store::Table& table);
+
+// Takes a table being deleted out of its replica group: the other replicas stop listing it
+// and nothing more reaches it. The other replicas stay.
+void LeaveReplicaGroup(core::EngineState& state, store::Table& table);
+
+// DescribeTable's Replicas (every other region of the group, in the order they joined) and
+// GlobalTableVersion, added to `description` for a global table.
+void DescribeReplicas(const core::EngineState& state, const store::Table& table, json& description);
+
+// CreateGlobalTable, DescribeGlobalTable, UpdateGlobalTable, ListGlobalTables,
+// DescribeGlobalTableSettings, UpdateGlobalTableSettings, DescribeTableReplicaAutoScaling and
+// UpdateTableReplicaAutoScaling.
+base::Result<json> CreateGlobalTable(core::EngineState& state, const json& request);
+base::Result<json> DescribeGlobalTable(core::EngineState& state, const json& request);
+base::Result<json> UpdateGlobalTable(core::EngineState& state, const json& request);
+base::Result<json> ListGlobalTables(core::EngineState& state, const json& request);
+base::Result<json> DescribeGlobalTableSettings(core::EngineState& state, const json& request);
+base::Result<json> UpdateGlobalTableSettings(core::EngineState& state, const json& request);
+base::Result<json> DescribeTableReplicaAutoScaling(core::EngineState& state, const json& request);
+base::Result<json> UpdateTableReplicaAutoScaling(core::EngineState& state, const json& request);
+
+}  // namespace ddbpg::api

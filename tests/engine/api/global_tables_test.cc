@@ -1,0 +1,288 @@
+// Global tables, version 2019.11.21 (issue #16 part 5): UpdateTable's ReplicaUpdates, requests
+// routed by region, replication on the engine's clock with last-writer-wins conflicts, the
+// service's checks, the legacy operations, and the journal replaying regional requests.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/engine/support/engine_fixture.h"
+
+namespace ddbpg::testing {
+namespace {
+
+constexpr long long kNow = 1800000000;  // 2027-01-15
+constexpr const char* kWest = "us-west-2";
+constexpr const char* kEurope = "eu-west-1";
+
+class GlobalTablesTest : public EngineFixture {
+ protected:
+  void SetUp() override {
+    clock_.Set(kNow);
+    CreateTable("Music");
+  }
+  Response CallIn(const std::string& region, const std::string& operation, const json& body) {
+    return engine_.Handle("DynamoDB_20120810." + operation, body.dump(), region);
+  }
+  json OkIn(const std::string& region, const std::string& operation, const json& body) {
+    Response response = CallIn(region, operation, body);
+    EXPECT_EQ(response.status, 200) << operation << " in " << region << ": " << response.body;
+    return json::parse(response.body);
+  }
+  Response Replica(const std::string& action, const std::string& region,
+                   const std::string& table = "Music") {
+    return Call("UpdateTable",
+                {{"TableName", table}, {"ReplicaUpdates", {{{action, {{"RegionName", region}}}}}}});
+  }
+  void PutIn(const std::string& region, const std::string& pk, const std::string& value) {
+    OkIn(region, "PutItem",
+         {{"TableName", "Music"}, {"Item", {{"pk", {{"S", pk}}}, {"v", {{"S", value}}}}}});
+  }
+  // The item's "v" in `region`, or "absent".
+  std::string ValueIn(const std::string& region, const std::string& pk) {
+    json got =
+        OkIn(region, "GetItem",
+             {{"TableName", "Music"}, {"Key", {{"pk", {{"S", pk}}}}}, {"ConsistentRead", true}});
+    return got.contains("Item") ? got["Item"]["v"]["S"].get<std::string>() : "absent";
+  }
+};
+
+TEST_F(GlobalTablesTest, AddingAReplicaCopiesTheTableIntoTheRegion) {
+  PutIn("", "before", "1");
+  Response added = Replica("Create", kWest);
+  ASSERT_EQ(ErrorOf(added), "OK");
+  const json updating = json::parse(added.body)["TableDescription"];
+  EXPECT_EQ(updating["TableStatus"], "UPDATING");
+  EXPECT_EQ(updating["GlobalTableVersion"], "2019.11.21");
+  // The service lists the new replica only after it answers.
+  EXPECT_EQ(updating["Replicas"], json::array());
+
+  const json home = Ok("DescribeTable", {{"TableName", "Music"}})["Table"];
+  EXPECT_EQ(home["Replicas"],
+            json::parse(R"([{"RegionName":"us-west-2","ReplicaStatus":"ACTIVE"}])"));
+  EXPECT_EQ(home["StreamSpecification"],
+            json::parse(R"({"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"})"));
+  const json west = OkIn(kWest, "DescribeTable", {{"TableName", "Music"}})["Table"];
+  EXPECT_EQ(west["Replicas"],
+            json::parse(R"([{"RegionName":"us-east-1","ReplicaStatus":"ACTIVE"}])"));
+  EXPECT_EQ(west["TableArn"], "arn:aws:dynamodb:us-west-2:000000000000:table/Music");
+  EXPECT_NE(west["TableId"], home["TableId"]);
+  EXPECT_EQ(west["LatestStreamArn"].get<std::string>().rfind("arn:aws:dynamodb:us-west-2:", 0), 0u);
+  EXPECT_EQ(west["ItemCount"], 1);
+  EXPECT_EQ(ValueIn(kWest, "before"), "1");
+}
+
+TEST_F(GlobalTablesTest, ChangesReachTheOtherReplicasAfterTheReplicationDelay) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  ASSERT_EQ(ErrorOf(Replica("Create", kEurope)), "OK");
+  Playground("Configure", {{"GlobalTableReplicationSeconds", 2}});
+  PutIn(kWest, "song", "written in Oregon");
+  EXPECT_EQ(ValueIn(kWest, "song"), "written in Oregon");
+  EXPECT_EQ(ValueIn("", "song"), "absent");
+  clock_.Advance(1.5);
+  EXPECT_EQ(ValueIn(kEurope, "song"), "absent");
+  clock_.Advance(0.5);
+  EXPECT_EQ(ValueIn("", "song"), "written in Oregon");
+  EXPECT_EQ(ValueIn(kEurope, "song"), "written in Oregon");
+
+  OkIn(kEurope, "DeleteItem", {{"TableName", "Music"}, {"Key", {{"pk", {{"S", "song"}}}}}});
+  clock_.Advance(2);
+  EXPECT_EQ(ValueIn("", "song"), "absent");
+  EXPECT_EQ(ValueIn(kWest, "song"), "absent");
+}
+
+TEST_F(GlobalTablesTest, TheLastWriterWinsEverywhere) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  PutIn("", "conflict", "first, in Virginia");
+  clock_.Advance(0.25);
+  PutIn(kWest, "conflict", "later, in Oregon");
+  // Each region sees its own write until the other's arrives.
+  EXPECT_EQ(ValueIn("", "conflict"), "first, in Virginia");
+  clock_.Advance(1);
+  EXPECT_EQ(ValueIn("", "conflict"), "later, in Oregon");
+  EXPECT_EQ(ValueIn(kWest, "conflict"), "later, in Oregon");
+
+  // At the same instant, the region whose name sorts last wins, in both.
+  PutIn("", "tie", "from us-east-1");
+  PutIn(kWest, "tie", "from us-west-2");
+  clock_.Advance(1);
+  EXPECT_EQ(ValueIn("", "tie"), "from us-west-2");
+  EXPECT_EQ(ValueIn(kWest, "tie"), "from us-west-2");
+}
+
+TEST_F(GlobalTablesTest, EachRegionIsChargedForTheWritesItReceives) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  PutIn("", "a", std::string(1500, 'x'));  // 2 write units
+  clock_.Advance(1);
+  ValueIn(kWest, "a");
+  auto written = [&](const std::string& region) {
+    const json metrics = json::parse(
+        engine_.Handle("Playground.GetMetrics", json{{"TableName", "Music"}}.dump(), region).body);
+    double units = 0;
+    for (const json& partition : metrics["Partitions"]) {
+      for (const json& second : partition["Seconds"])
+        units += second["ConsumedWriteCapacityUnits"].get<double>();
+    }
+    return units;
+  };
+  EXPECT_EQ(written(""), 2);
+  EXPECT_EQ(written(kWest), 2);
+}
+
+TEST_F(GlobalTablesTest, TimeToLiveDeletesReplicate) {
+  Ok("UpdateTimeToLive",
+     {{"TableName", "Music"},
+      {"TimeToLiveSpecification", {{"AttributeName", "expires"}, {"Enabled", true}}}});
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  Ok("PutItem",
+     {{"TableName", "Music"},
+      {"Item",
+       {{"pk", {{"S", "old"}}}, {"v", {{"S", "x"}}}, {"expires", {{"N", std::to_string(kNow)}}}}}});
+  clock_.Advance(1);
+  EXPECT_EQ(ValueIn(kWest, "old"), "x");
+  clock_.Advance(30);  // past the sweeper's delay: the home region deletes it
+  EXPECT_EQ(ValueIn("", "old"), "absent");
+  clock_.Advance(2);
+  EXPECT_EQ(ValueIn(kWest, "old"), "absent");
+}
+
+TEST_F(GlobalTablesTest, ReplicaUpdatesFollowTheServicesRules) {
+  EXPECT_EQ(
+      ErrorOf(Call("UpdateTable", {{"TableName", "Music"},
+                                   {"BillingMode", "PAY_PER_REQUEST"},
+                                   {"ReplicaUpdates", {{{"Create", {{"RegionName", kWest}}}}}}})),
+      "ValidationException: One or more parameter values were invalid: Replica modification "
+      "must be the only operation in the request");
+  EXPECT_EQ(ErrorOf(Replica("Create", "us-east-1")).rfind("ValidationException: ", 0), 0u);
+  EXPECT_EQ(ErrorOf(Replica("Create", "moon-1")).rfind("ValidationException: ", 0), 0u);
+  EXPECT_EQ(ErrorOf(Replica("Delete", kWest)).rfind("ValidationException: ", 0), 0u);
+  EXPECT_EQ(ErrorOf(Replica("Create", kWest, "Missing")),
+            "ResourceNotFoundException: Requested resource not found: Table: Missing not found");
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "Music"},
+                                         {"ReplicaUpdates", {{{"Create", json::object()}}}}})),
+            "ValidationException: 1 validation error detected: Value null at "
+            "'replicaUpdates.1.member.create.regionName' failed to satisfy constraint: Member "
+            "must not be null");
+  CreateProvisioned("Provisioned", 5, 5);
+  EXPECT_EQ(ErrorOf(Replica("Create", kWest, "Provisioned")),
+            "ValidationException: Table write capacity should either be Pay-Per-Request or "
+            "AutoScaled.");
+
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  EXPECT_EQ(ErrorOf(Replica("Create", kWest)).rfind("ValidationException: ", 0), 0u);
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "Music"},
+                                         {"StreamSpecification", {{"StreamEnabled", false}}}})),
+            "ValidationException: One or more parameter values were invalid: Disabling Stream is "
+            "not allowed for a Global Table replica.");
+  // Nothing failed half-way: one replica, in us-west-2.
+  EXPECT_EQ(Ok("DescribeTable", {{"TableName", "Music"}})["Table"]["Replicas"].size(), 1u);
+}
+
+TEST_F(GlobalTablesTest, RemovingAReplicaLeavesTheOthers) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  ASSERT_EQ(ErrorOf(Replica("Create", kEurope)), "OK");
+  Response removed = Replica("Delete", kEurope);
+  ASSERT_EQ(ErrorOf(removed), "OK");
+  EXPECT_EQ(json::parse(removed.body)["TableDescription"]["Replicas"][1],
+            json::parse(R"({"RegionName":"eu-west-1","ReplicaStatus":"DELETING"})"));
+  EXPECT_EQ(Ok("DescribeTable", {{"TableName", "Music"}})["Table"]["Replicas"],
+            json::parse(R"([{"RegionName":"us-west-2","ReplicaStatus":"ACTIVE"}])"));
+  // Without a replica there, eu-west-1 sees the table every region shares: the home region's.
+  EXPECT_EQ(OkIn(kEurope, "DescribeTable", {{"TableName", "Music"}})["Table"]["TableArn"],
+            "arn:aws:dynamodb:us-east-1:000000000000:table/Music");
+
+  // Deleting the table in us-west-2 leaves the home replica, no longer global.
+  OkIn(kWest, "DeleteTable", {{"TableName", "Music"}});
+  const json home = Ok("DescribeTable", {{"TableName", "Music"}})["Table"];
+  EXPECT_FALSE(home.contains("Replicas"));
+  PutIn("", "after", "1");
+  clock_.Advance(2);
+  EXPECT_EQ(ValueIn(kWest, "after"), "1");  // the shared table again
+}
+
+TEST_F(GlobalTablesTest, ListTablesInARegionNamesItsReplicas) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  CreateTable("Other");
+  EXPECT_EQ(OkIn(kWest, "ListTables", json::object())["TableNames"],
+            json::parse(R"(["Music","Other"])"));
+}
+
+TEST_F(GlobalTablesTest, TheLegacyOperationsAnswerAsForATableOfTheCurrentVersion) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  EXPECT_EQ(Ok("ListGlobalTables", json::object()), json::parse(R"({"GlobalTables":[]})"));
+  EXPECT_EQ(ErrorOf(Call("DescribeGlobalTable", {{"GlobalTableName", "Music"}})),
+            "GlobalTableNotFoundException: Global table not found: Global table with name: "
+            "'Music' does not exist.");
+  EXPECT_EQ(ErrorOf(Call("DescribeTableReplicaAutoScaling", {{"TableName", "Other"}})),
+            "ResourceNotFoundException: Global table with name: 'Other' does not exist.");
+  const json scaling = Ok("DescribeTableReplicaAutoScaling", {{"TableName", "Music"}});
+  EXPECT_EQ(scaling["TableAutoScalingDescription"]["Replicas"].size(), 2u);
+}
+
+TEST_F(GlobalTablesTest, TheJournalReplaysRequestsInTheirRegions) {
+  // The journal starts with the table.
+  Ok("DeleteTable", {{"TableName", "Music"}});
+  engine_.SetJournaling(true);
+  CreateTable("Music");
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  PutIn(kWest, "from-west", "1");
+  clock_.Advance(0.5);
+  PutIn("", "from-west", "2");
+  clock_.Advance(2);
+  EXPECT_EQ(ValueIn(kWest, "from-west"), "2");
+  const std::string journal = Engine::JournalHeader() + engine_.TakeJournal();
+
+  base::ManualClock replay_clock;
+  replay_clock.Set(clock_.NowSeconds());
+  Engine replayed(replay_clock);
+  const RestoreReport report = replayed.Restore(journal);
+  EXPECT_EQ(report.diverged, 0u) << report.first_divergence;
+  EXPECT_EQ(report.damage, "");
+  const json got = json::parse(
+      replayed
+          .Handle("DynamoDB_20120810.GetItem",
+                  json{{"TableName", "Music"}, {"Key", {{"pk", {{"S", "from-west"}}}}}}.dump(),
+                  kWest)
+          .body);
+  EXPECT_EQ(got["Item"]["v"]["S"], "2");
+}
+
+TEST_F(GlobalTablesTest, ASnapshotKeepsReplicasChangesOnTheirWayAndWhoWroteLast) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  PutIn(kWest, "settled", "west");
+  clock_.Advance(2);
+  PutIn("", "settled", "east, later");  // on its way to us-west-2
+  PutIn(kWest, "in-flight", "from the west");
+  clock_.Advance(0.5);
+  Engine& restored = RestoredFromSnapshot();
+  auto value_in = [&](const std::string& region, const std::string& pk) {
+    const json got = json::parse(
+        restored
+            .Handle("DynamoDB_20120810.GetItem",
+                    json{{"TableName", "Music"}, {"Key", {{"pk", {{"S", pk}}}}}}.dump(), region)
+            .body);
+    return got.contains("Item") ? got["Item"]["v"]["S"].get<std::string>() : "absent";
+  };
+  const json west = json::parse(
+      restored.Handle("DynamoDB_20120810.DescribeTable", json{{"TableName", "Music"}}.dump(), kWest)
+          .body)["Table"];
+  EXPECT_EQ(west["TableArn"], "arn:aws:dynamodb:us-west-2:000000000000:table/Music");
+  EXPECT_EQ(west["Replicas"],
+            json::parse(R"([{"RegionName":"us-east-1","ReplicaStatus":"ACTIVE"}])"));
+  EXPECT_EQ(value_in(kWest, "settled"), "west");
+  EXPECT_EQ(value_in("", "in-flight"), "absent");
+  // The restored engine runs on its own clock, a second on.
+  RestoredClockAdvance(1);
+  EXPECT_EQ(value_in(kWest, "settled"), "east, later");
+  EXPECT_EQ(value_in("", "in-flight"), "from the west");
+  // And keeps replicating new writes, where the last writer still wins.
+  restored.Handle("DynamoDB_20120810.PutItem",
+                  json{{"TableName", "Music"},
+                       {"Item", {{"pk", {{"S", "new"}}}, {"v", {{"S", "after the restore"}}}}}}
+                      .dump(),
+                  kWest);
+  RestoredClockAdvance(1);
+  EXPECT_EQ(value_in("", "new"), "after the restore");
+}
+
+}  // namespace
+}  // namespace ddbpg::testing

@@ -1,0 +1,33 @@
+// The region a request was signed for: the third field of its SigV4 credential scope
+// (`Credential=AKID/20261204/us-west-2/dynamodb/aws4_request`, in the Authorization header or
+// the X-Amz-Credential query parameter). The engine serves the request there, so a global
+// table's replica in that region answers for its name; '' (an unsigned request, a scope
+// without a region) is the playground's home region.
+
+const SCOPE_REGION = /^[^/]*\/[^/]*\/([^/]+)\//;
+
+function headerValue(headers, name) {
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
+  }
+  return undefined;
+}
+
+function credentialParameter(authorization) {
+  for (const token of String(authorization).split(/[, ]+/)) {
+    if (token.startsWith('Credential=')) return token.slice('Credential='.length);
+  }
+  return undefined;
+}
+
+/** The signing region of a request with `headers` (and, for a presigned one, `url`). */
+export function requestRegion(headers, url = '') {
+  let credential = credentialParameter(headerValue(headers, 'authorization') ?? '');
+  if (credential === undefined) {
+    const query = url.indexOf('?') >= 0 ? new URLSearchParams(url.slice(url.indexOf('?') + 1)) : null;
+    credential = query?.get('X-Amz-Credential') ?? undefined;
+  }
+  if (credential === undefined) return '';
+  const match = SCOPE_REGION.exec(decodeURIComponent(credential));
+  return match === null ? '' : match[1];
+}
