@@ -120,7 +120,7 @@ export type StreamsOperation = 'ListStreams' | 'DescribeStream' | 'GetShardItera
 /** The playground's own operations. */
 export type PlaygroundOperation =
   | 'SetClock' | 'AdvanceClock' | 'Configure' | 'GetMetrics' | 'EstimateCost' | 'SimulateWorkload' | 'Reset'
-  | 'Advise' | 'ListObjects' | 'GetObject' | 'PutObject';
+  | 'Advise' | 'ListObjects' | 'GetObject' | 'PutObject' | 'DescribeReplication';
 /** What `send()` takes: an operation's name, or a full target with its prefix. */
 export type Operation =
   | DynamoDBOperation

@@ -627,6 +627,7 @@ export interface OperationShapes {
   /** The simulated S3: every bucket, or one bucket's objects under Prefix (docs/export-import.md). */
   'Playground.ListObjects': [{ Bucket?: string; Prefix?: string }, { Buckets?: { Name: string; ObjectCount: number }[]; Objects?: { Key: string; Size: number; ETag: string }[] }];
   /** Body is base64. */
+  'Playground.DescribeReplication': [{ TableName: string }, { TableName: string; ReplicationSeconds: number; GlobalTableVersion?: string; Regions: { RegionName: string; TableArn: string; ItemCount: number; TableSizeBytes: number; ChangesInFlight: number; NextArrivalSeconds?: number }[] }];
   'Playground.GetObject': [{ Bucket: string; Key: string }, { Body: string; ContentLength: number; ETag: string }];
   'Playground.PutObject': [{ Bucket: string; Key: string; Body: string }, { ETag: string }];
   'Playground.SimulateWorkload': [{ TableName: string; DurationSeconds?: number; RequestsPerSecond?: number; [member: string]: unknown }, { Requests: number; Succeeded: number; Throttled: number; Failed: number; [member: string]: unknown }];

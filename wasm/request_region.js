@@ -4,7 +4,9 @@
 // table's replica in that region answers for its name; '' (an unsigned request, a scope
 // without a region) is the playground's home region.
 
-const SCOPE_REGION = /^[^/]*\/[^/]*\/([^/]+)\//;
+// AKID/date/region/service/aws4_request: a SigV4A scope (AKID/date/service/aws4_request) names
+// no region.
+const SCOPE_REGION = /^[^/]*\/\d{8}\/([^/]+)\/[^/]+\/aws4_request$/;
 
 function headerValue(headers, name) {
   for (const [key, value] of Object.entries(headers ?? {})) {
@@ -28,6 +30,6 @@ export function requestRegion(headers, url = '') {
     credential = query?.get('X-Amz-Credential') ?? undefined;
   }
   if (credential === undefined) return '';
-  const match = SCOPE_REGION.exec(decodeURIComponent(credential));
+  const match = SCOPE_REGION.exec(credential);
   return match === null ? '' : match[1];
 }

@@ -104,6 +104,7 @@ const std::unordered_map<std::string_view, Handler>& PlaygroundHandlers() {
       {"ListObjects", &Dumped<&api::ListObjects>},
       {"GetObject", &Dumped<&api::GetObject>},
       {"PutObject", &Dumped<&api::PutObject>},
+      {"DescribeReplication", &Dumped<&api::DescribeReplication>},
   };
   return *handlers;
 }

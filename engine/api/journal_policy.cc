@@ -7,7 +7,7 @@ namespace ddbpg::api {
 bool IsReadOnlyTarget(std::string_view target) {
   // Reads consume capacity, and the journal does not keep that: a reopened playground starts
   // its capacity from the writes alone (docs/differences.md, "Persistence").
-  static constexpr std::array<std::string_view, 32> kReadOnly = {
+  static constexpr std::array<std::string_view, 33> kReadOnly = {
       "DynamoDB_20120810.GetItem",
       "DynamoDB_20120810.BatchGetItem",
       "DynamoDB_20120810.Query",
@@ -31,6 +31,7 @@ bool IsReadOnlyTarget(std::string_view target) {
       "DynamoDB_20120810.ListGlobalTables",
       "DynamoDB_20120810.DescribeGlobalTableSettings",
       "DynamoDB_20120810.DescribeTableReplicaAutoScaling",
+      "Playground.DescribeReplication",
       "DynamoDBStreams_20120810.ListStreams",
       "DynamoDBStreams_20120810.DescribeStream",
       "DynamoDBStreams_20120810.GetShardIterator",

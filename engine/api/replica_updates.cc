@@ -71,13 +71,17 @@ store::TableDefinition ReplicaDefinition(core::EngineState& state,
   return definition;
 }
 
-// Runs `work` as if the request had been sent in `region`, so ARNs and streams name it.
+// Runs `work` as if the request had been sent in `region`, so ARNs and streams name it; the
+// request's region comes back even when `work` throws.
 template <typename Work>
 void InRegion(core::EngineState& state, const std::string& region, Work work) {
-  const std::string request_region = state.region;
+  struct Restore {
+    core::EngineState& state;
+    std::string region;
+    ~Restore() { state.region = region; }
+  } restore{state, state.region};
   state.region = region;
   work();
-  state.region = request_region;
 }
 
 base::Status CheckOnlyReplicaUpdates(const json& request) {
@@ -122,7 +126,8 @@ base::Result<json> CreateReplica(core::EngineState& state, store::Table& source,
   const store::TableDefinition& definition = source.definition();
   std::vector<std::string> group = definition.replica_regions;
   if (group.empty()) group.push_back(source_region);
-  if (region == source_region) return LocalRegionRefused();
+  // The local region is the one the request is served in.
+  if (region == state.region || region == source_region) return LocalRegionRefused();
   // A replica there already, or another table of the name in that region.
   if (std::find(group.begin(), group.end(), region) != group.end() ||
       state.FindTableIn(region, name) != nullptr) {
@@ -155,6 +160,9 @@ base::Result<json> CreateReplica(core::EngineState& state, store::Table& source,
   for (const auto& [key, item] : source.items()) {
     installed.Put(key, item, store::Table::ChangeOrigin::kReplication);
   }
+  // Changes on their way to the source reach the new replica too, and it knows who wrote each
+  // copied item last, so an older change arriving later loses there as it does at the source.
+  core::AddReplicaLike(state, source, source_region, installed, region);
   InRegion(state, region, [&] {
     ApplyStreamChange(state, installed, stream);
     core::StartReplicating(state, installed, region);
@@ -175,7 +183,7 @@ base::Result<json> DeleteReplica(core::EngineState& state, store::Table& source,
                                  const std::string& region) {
   const std::string name = source.name();
   const std::vector<std::string> group = source.definition().replica_regions;
-  if (region == state.RegionOf(name)) return LocalRegionRefused();
+  if (region == state.region || region == state.RegionOf(name)) return LocalRegionRefused();
   store::Table* replica = state.FindTableIn(region, name);
   if (std::find(group.begin(), group.end(), region) == group.end() || replica == nullptr) {
     return base::Status::Validation(
@@ -233,6 +241,16 @@ base::Result<store::Table*> ReplicatedTable(core::EngineState& state, const json
 }
 
 }  // namespace
+
+std::vector<MemberSpec> ReplicationGroupUpdateMembers() {
+  const std::vector<MemberSpec> region = {{"RegionName", value::WireType::kString}};
+  return {{"Create", value::WireType::kStructure, "CreateReplicationGroupMemberAction",
+           MemberKind::kPlain, region},
+          {"Update", value::WireType::kStructure, "UpdateReplicationGroupMemberAction",
+           MemberKind::kPlain, region},
+          {"Delete", value::WireType::kStructure, "DeleteReplicationGroupMemberAction",
+           MemberKind::kPlain, region}};
+}
 
 base::Result<json> UpdateReplicas(core::EngineState& state, const json& request) {
   if (base::Status s = CheckOnlyReplicaUpdates(request); !s.ok()) return s;
@@ -323,6 +341,49 @@ void DescribeReplicas(const core::EngineState& state, const store::Table& table,
   description["GlobalTableVersion"] = kGlobalTableVersion;
   description["GlobalTableSettingsReplicationMode"] = "ENABLED_WITH_OVERRIDES";
   description["Replicas"] = std::move(replicas);
+}
+
+base::Result<json> DescribeReplication(core::EngineState& state, const json& request) {
+  const json& name = Member(request, "TableName");
+  ValidationErrors errors;
+  errors.NotNull(name, "tableName");
+  errors.ResourceName(name, "tableName");
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  const std::string table_name = name.get<std::string>();
+  store::Table* table = state.FindTable(table_name);
+  if (table == nullptr) return base::Status::ResourceNotFound(TableNotFoundMessage(table_name));
+  std::vector<std::string> group = table->definition().replica_regions;
+  if (group.empty()) group.push_back(state.RegionOf(table_name));
+  const double now = state.clock.NowSeconds();
+  json regions = json::array();
+  for (const std::string& region : group) {
+    const store::Table* replica = state.FindTableIn(region, table_name);
+    if (replica == nullptr) continue;
+    long long in_flight = 0;
+    double next_arrival = -1;
+    for (const core::ReplicatedChange& change : state.global_tables.in_flight) {
+      if (change.destination_region != region ||
+          change.destination_table_id != replica->definition().table_id) {
+        continue;
+      }
+      if (in_flight++ == 0) next_arrival = std::max(0.0, change.due - now);
+    }
+    json entry = {{"RegionName", region},
+                  {"TableArn", "arn:aws:dynamodb:" + region + ":" + state.options.account_id +
+                                   ":table/" + table_name},
+                  {"ItemCount", replica->item_count()},
+                  {"TableSizeBytes", replica->size_bytes()},
+                  {"ChangesInFlight", in_flight}};
+    if (in_flight > 0) entry["NextArrivalSeconds"] = next_arrival;
+    regions.push_back(std::move(entry));
+  }
+  json response = {{"TableName", table_name},
+                   {"ReplicationSeconds", state.global_tables.replication_seconds},
+                   {"Regions", std::move(regions)}};
+  if (!table->definition().replica_regions.empty()) {
+    response["GlobalTableVersion"] = kGlobalTableVersion;
+  }
+  return response;
 }
 
 base::Result<json> CreateGlobalTable(core::EngineState& state, const json& request) {

@@ -6,13 +6,18 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "engine/api/request_schema.h"
 #include "engine/base/status.h"
 #include "engine/core/engine_state.h"
 
 namespace ddbpg::api {
 
 using json = nlohmann::json;
+
+// The members of a ReplicationGroupUpdate (ReplicaUpdates' elements), for the shape walker.
+std::vector<MemberSpec> ReplicationGroupUpdateMembers();
 
 // UpdateTable with ReplicaUpdates, which must be the only change the request asks for.
 base::Result<json> UpdateReplicas(core::EngineState& state, const json& request);
@@ -28,6 +33,11 @@ void LeaveReplicaGroup(core::EngineState& state, store::Table& table);
 // DescribeTable's Replicas (every other region of the group, in the order they joined) and
 // GlobalTableVersion, added to `description` for a global table.
 void DescribeReplicas(const core::EngineState& state, const store::Table& table, json& description);
+
+// Playground.DescribeReplication: each region of a table's replica group side by side (its
+// copy's item count and size, the changes on their way to it and when the next arrives) and
+// the replication delay; a table that is not global is one region.
+base::Result<json> DescribeReplication(core::EngineState& state, const json& request);
 
 // CreateGlobalTable, DescribeGlobalTable, UpdateGlobalTable, ListGlobalTables,
 // DescribeGlobalTableSettings, UpdateGlobalTableSettings, DescribeTableReplicaAutoScaling and

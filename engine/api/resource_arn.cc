@@ -96,12 +96,23 @@ bool IsServedRegion(const core::EngineState& state, const std::string& region) {
   return region == state.options.region || region == state.region;
 }
 
+// A table ARN names the table the request reaches only with that table's region: from a region
+// with a replica, the home region's ARN is another table's.
+base::Result<ResourceArn> OfTheTableReached(const core::EngineState& state,
+                                            const std::string& arn_region,
+                                            base::Result<ResourceArn> parsed,
+                                            const base::Status& invalid) {
+  if (parsed.ok() && arn_region != state.RegionOf(parsed->table_name)) return invalid;
+  return parsed;
+}
+
 base::Result<ResourceArn> ParseResourceArn(const core::EngineState& state, const std::string& arn) {
   const std::vector<std::string> parts = ArnParts(arn);
   if (parts.size() < 6 || parts[1] != "aws" || !IsServedRegion(state, parts[3])) {
     return InvalidTableArn(arn);
   }
-  return ParseTablePath(arn, parts[5], InvalidTableArn(arn));
+  return OfTheTableReached(state, parts[3], ParseTablePath(arn, parts[5], InvalidTableArn(arn)),
+                           InvalidTableArn(arn));
 }
 
 base::Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state,
@@ -122,7 +133,7 @@ base::Result<ResourceArn> ParsePolicyResourceArn(const core::EngineState& state,
         "account.");
   }
   if (parts[1] != "aws" || !IsServedRegion(state, parts[3])) return invalid;
-  return ParseTablePath(arn, parts[5], invalid);
+  return OfTheTableReached(state, parts[3], ParseTablePath(arn, parts[5], invalid), invalid);
 }
 
 }  // namespace ddbpg::api

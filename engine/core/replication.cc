@@ -73,6 +73,34 @@ bool ApplyDueReplication(EngineState& state, double now) {
   return changed;
 }
 
+void AddReplicaLike(EngineState& state, const store::Table& source,
+                    const std::string& source_region, const store::Table& replica,
+                    const std::string& replica_region) {
+  const std::string& source_id = source.definition().table_id;
+  const std::string& replica_id = replica.definition().table_id;
+  auto stamps = state.global_tables.stamps.find(source_id);
+  if (stamps != state.global_tables.stamps.end()) {
+    state.global_tables.stamps[replica_id] = stamps->second;
+  }
+  std::deque<ReplicatedChange>& in_flight = state.global_tables.in_flight;
+  std::deque<ReplicatedChange> copies;
+  for (const ReplicatedChange& change : in_flight) {
+    if (change.destination_region != source_region || change.destination_table_id != source_id) {
+      continue;
+    }
+    ReplicatedChange copy = change;
+    copy.destination_region = replica_region;
+    copy.destination_table_id = replica_id;
+    copies.push_back(std::move(copy));
+  }
+  for (ReplicatedChange& copy : copies) {
+    auto position = std::upper_bound(
+        in_flight.begin(), in_flight.end(), copy.due,
+        [](double due, const ReplicatedChange& queued) { return due < queued.due; });
+    in_flight.insert(position, std::move(copy));
+  }
+}
+
 void ForgetReplica(EngineState& state, const std::string& table_id) {
   state.global_tables.stamps.erase(table_id);
 }

@@ -19,6 +19,12 @@ void StartReplicating(EngineState& state, store::Table& table, const std::string
 // replicated write units. Returns whether any item changed.
 bool ApplyDueReplication(EngineState& state, double now);
 
+// Makes `replica`, just copied from `source` into `replica_region`, know what the source knows:
+// the source's last-write stamps, and a copy of every change on its way to the source.
+void AddReplicaLike(EngineState& state, const store::Table& source,
+                    const std::string& source_region, const store::Table& replica,
+                    const std::string& replica_region);
+
 // Forgets what a deleted replica knew; changes still on their way to it are dropped on arrival.
 void ForgetReplica(EngineState& state, const std::string& table_id);
 

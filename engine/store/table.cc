@@ -166,10 +166,12 @@ std::optional<value::Item> Table::Put(const value::PrimaryKey& key, value::Item 
   if (point_in_time_.enabled() && clock_ != nullptr) {
     point_in_time_.Record(clock_->NowSeconds(), key, stored.replaced);
   }
-  if (!(old && *old == *stored.item)) {
-    if (change_listener_) change_listener_(old, stored.item, origin);
-    if (replication_listener_) replication_listener_(old, stored.item, origin);
+  if (change_listener_ && !(old && *old == *stored.item)) {
+    change_listener_(old, stored.item, origin);
   }
+  // A write that leaves the item as it was is still the latest write, which the other replicas
+  // of a global table must learn of (last writer wins).
+  if (replication_listener_) replication_listener_(old, stored.item, origin);
   size_bytes_ += new_bytes - old_bytes;
   partitions_.NoteChange(key.partition_hash, old ? 0 : 1, new_bytes - old_bytes, versions_.items());
   return std::move(stored.replaced);

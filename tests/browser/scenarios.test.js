@@ -145,6 +145,14 @@ describe('scenarios panel', () => {
       '1 s later: us-east-1 reads 2, eu-west-1 reads 2';
     assert.equal(await runScenario('global-tables'), expected);
     await assertCurrentTable('ScenarioGlobalCarts');
+    // The Regions panel shows both replicas side by side, converged.
+    const rows = page.locator('#regions-list [data-testid="region-row"]');
+    await page.waitForFunction(() => document.querySelectorAll('#regions-list [data-testid="region-row"]').length === 2);
+    assert.deepEqual(await rows.evaluateAll((items) => items.map((item) => [item.dataset.region, item.textContent])), [
+      ['us-east-1', 'us-east-1 1 item, 14 B · up to date'],
+      ['eu-west-1', 'eu-west-1 1 item, 14 B · up to date'],
+    ]);
+    assert.match(await page.textContent('#regions-caption'), /^ScenarioGlobalCarts is a global table in 2 regions: a change reaches the others 1 s after/);
     // Again: the replica is removed first, so the table that added it can be recreated.
     assert.equal(await runScenario('global-tables'), expected);
   });

@@ -23,6 +23,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 
 import { createDynamoDB } from '../../wasm/index.js';
+import { requestRegion } from '../../wasm/request_region.js';
 import { BOTO3_SKIP, closeFront, openFront, runBoto3, SDK_FRONTS } from './support/sdk_fronts.js';
 import { CREDENTIALS, rejection, tableInput } from './support/sdk_requests.js';
 
@@ -86,6 +87,22 @@ for (const front of SDK_FRONTS) {
     });
   });
 }
+
+describe('the region of a request', () => {
+  test('is its SigV4 credential scope\'s, in the Authorization header or a presigned query', () => {
+    const signed = (credential) => ({
+      Authorization: `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=host;x-amz-date, Signature=abc`,
+    });
+    assert.equal(requestRegion(signed('AKID/20261204/eu-west-1/dynamodb/aws4_request')), 'eu-west-1');
+    assert.equal(requestRegion({ authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20261204/ap-south-1/dynamodb/aws4_request,SignedHeaders=host,Signature=abc' }), 'ap-south-1');
+    assert.equal(requestRegion({}, '/?X-Amz-Credential=AKID%2F20261204%2Fus-west-2%2Fdynamodb%2Faws4_request&X-Amz-Signature=x'), 'us-west-2');
+    // No scope, a SigV4A scope without a region, or a malformed one: the home region.
+    assert.equal(requestRegion({}), '');
+    assert.equal(requestRegion(signed('AKID/20261204/dynamodb/aws4_request')), '');
+    assert.equal(requestRegion(signed('AK%ZZ/20261204/eu-west-1')), '');
+    assert.equal(requestRegion({}, '/?X-Amz-Credential=%ZZ'), '');
+  });
+});
 
 describe('global tables with the JS API', () => {
   test('send() takes a region, and the later write wins in both', async () => {

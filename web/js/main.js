@@ -22,6 +22,7 @@ import { mountResponsePanel } from './response_panel.js';
 import { runRequest } from './run_request.js';
 import { mountScenarios } from './scenarios.js';
 import { mountRecoveryPanel } from './recovery_panel.js';
+import { mountRegionsPanel } from './regions_panel.js';
 import { mountStreamPanel } from './stream_panel.js';
 import { mountTableList } from './table_list.js';
 import { mountStorageControls } from './storage_controls.js';
@@ -123,6 +124,8 @@ async function sendFromPage(operation, input) {
   return result;
 }
 
+const regionsPanel = mountRegionsPanel({ caption: byId('regions-caption'), list: byId('regions-list') });
+
 const recoveryPanel = mountRecoveryPanel(
   {
     caption: byId('recovery-caption'),
@@ -200,6 +203,7 @@ async function refreshPanels(tableName) {
   else heatSummary.clear(shown === undefined ? 'No table yet.' : 'No figures for this table.');
   await streamPanel.refresh(db, shown);
   await recoveryPanel.refresh(db, shown);
+  await regionsPanel.refresh(db, shown);
   await advicePanel.refresh(db);
   await itemBrowser.show(db, shown);
 }

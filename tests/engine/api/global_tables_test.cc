@@ -199,6 +199,86 @@ TEST_F(GlobalTablesTest, RemovingAReplicaLeavesTheOthers) {
   EXPECT_EQ(ValueIn(kWest, "after"), "1");  // the shared table again
 }
 
+TEST_F(GlobalTablesTest, DescribeReplicationShowsEachRegionAndWhatIsOnItsWay) {
+  EXPECT_EQ(Playground("DescribeReplication", {{"TableName", "Music"}}),
+            json::parse(R"({"TableName":"Music","ReplicationSeconds":1,"Regions":[
+              {"RegionName":"us-east-1","ChangesInFlight":0,"ItemCount":0,"TableSizeBytes":0,
+               "TableArn":"arn:aws:dynamodb:us-east-1:000000000000:table/Music"}]})"));
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  PutIn("", "a", "1");
+  clock_.Advance(0.25);
+  PutIn("", "b", "2");
+  const json view = Playground("DescribeReplication", {{"TableName", "Music"}});
+  EXPECT_EQ(view["GlobalTableVersion"], "2019.11.21");
+  ASSERT_EQ(view["Regions"].size(), 2u);
+  EXPECT_EQ(view["Regions"][0]["ItemCount"], 2);
+  EXPECT_EQ(view["Regions"][0]["ChangesInFlight"], 0);
+  EXPECT_EQ(view["Regions"][1]["RegionName"], kWest);
+  EXPECT_EQ(view["Regions"][1]["ItemCount"], 0);
+  EXPECT_EQ(view["Regions"][1]["ChangesInFlight"], 2);
+  EXPECT_EQ(view["Regions"][1]["NextArrivalSeconds"], 0.75);
+  clock_.Advance(1);
+  EXPECT_EQ(Playground("DescribeReplication", {{"TableName", "Music"}})["Regions"][1]["ItemCount"],
+            2);
+  EXPECT_EQ(
+      ErrorOf(engine_.Handle("Playground.DescribeReplication", json{{"TableName", "Nope"}}.dump())),
+      "ResourceNotFoundException: Requested resource not found: Table: Nope not found");
+}
+
+TEST_F(GlobalTablesTest, ANewReplicaReceivesWhatIsOnItsWayToItsSource) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kEurope)), "OK");
+  PutIn(kEurope, "k", "from Europe");  // on its way to us-east-1
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  clock_.Advance(10);
+  EXPECT_EQ(ValueIn("", "k"), "from Europe");
+  EXPECT_EQ(ValueIn(kWest, "k"), "from Europe");
+  // And an older change than what the new replica copied loses there as at the source.
+  PutIn(kEurope, "old", "older");
+  clock_.Advance(0.25);
+  PutIn("", "old", "newer");
+  ASSERT_EQ(ErrorOf(Replica("Create", "ap-south-1")), "OK");
+  clock_.Advance(2);
+  for (const char* region : {"", kWest, kEurope, "ap-south-1"}) {
+    EXPECT_EQ(ValueIn(region, "old"), "newer") << region;
+  }
+}
+
+TEST_F(GlobalTablesTest, AWriteThatChangesNothingIsStillTheLastWrite) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  PutIn("", "k", "x");
+  clock_.Advance(2);
+  PutIn(kWest, "k", "y");
+  clock_.Advance(0.5);
+  PutIn("", "k", "x");  // the same item again, later than the west's write
+  clock_.Advance(5);
+  EXPECT_EQ(ValueIn("", "k"), "x");
+  EXPECT_EQ(ValueIn(kWest, "k"), "x");
+}
+
+TEST_F(GlobalTablesTest, RegionsAreCheckedAgainstTheRequestsRegion) {
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "Music"},
+                                         {"ReplicaUpdates", {{{"Create", {{"RegionName", 5}}}}}}})),
+            "SerializationException: NUMBER_VALUE cannot be converted to String");
+  // From eu-west-1, eu-west-1 is the local region, whichever region holds the table.
+  EXPECT_EQ(ErrorOf(CallIn(kEurope, "UpdateTable",
+                           {{"TableName", "Music"},
+                            {"ReplicaUpdates", {{{"Create", {{"RegionName", kEurope}}}}}}})),
+            "ValidationException: Cannot add or delete the local region through ReplicaUpdates. "
+            "Use CreateTable, DeleteTable, or UpdateTable as required.");
+  ASSERT_EQ(ErrorOf(Replica("Create", kEurope)), "OK");
+  // A table ARN is the table of its region: from eu-west-1, the home region's ARN is not the
+  // replica there.
+  const std::string home_arn = "arn:aws:dynamodb:us-east-1:000000000000:table/Music";
+  EXPECT_EQ(
+      ErrorOf(CallIn(kEurope, "TagResource",
+                     {{"ResourceArn", home_arn}, {"Tags", {{{"Key", "team"}, {"Value", "eu"}}}}})),
+      "ValidationException: Invalid TableArn: Invalid ResourceArn provided as input " + home_arn);
+  OkIn(kEurope, "TagResource",
+       {{"ResourceArn", "arn:aws:dynamodb:eu-west-1:000000000000:table/Music"},
+        {"Tags", {{{"Key", "team"}, {"Value", "eu"}}}}});
+  EXPECT_EQ(Ok("ListTagsOfResource", {{"ResourceArn", home_arn}})["Tags"], json::array());
+}
+
 TEST_F(GlobalTablesTest, ListTablesInARegionNamesItsReplicas) {
   ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
   CreateTable("Other");
