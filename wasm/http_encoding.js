@@ -95,10 +95,10 @@ function qualityOf(parameters) {
 /**
  * Compresses an answer with `coding` (from responseEncoding) on node's thread pool and calls
  * `done(error, bytes)`.
- * @param {string} bodyText
+ * @param {string | Uint8Array} body the answer's text or its UTF-8 bytes
  * @param {'gzip' | 'deflate'} coding
  * @param {(error: Error | null, bytes: Buffer) => void} done
  */
-export function compressResponse(bodyText, coding, done) {
-  (coding === 'gzip' ? zlib.gzip : zlib.deflate)(bodyText, RESPONSE_OPTIONS, done);
+export function compressResponse(body, coding, done) {
+  (coding === 'gzip' ? zlib.gzip : zlib.deflate)(body, RESPONSE_OPTIONS, done);
 }

@@ -67,11 +67,14 @@ export interface RestoreSummary {
 }
 
 /** The raw answer of handle(): an HTTP status and DynamoDB's JSON response body. */
-export interface RawResponse {
+export interface RawResponse<Body extends string | Uint8Array = string> {
   /** 200 on success, 400 for the caller's errors, 500 for the engine's. */
   status: number;
-  /** JSON text: the operation's output, or `{"__type": ..., "message": ...}`. */
-  body: string;
+  /**
+   * JSON text: the operation's output, or `{"__type": ..., "message": ...}` (its UTF-8 bytes
+   * when handle() was asked for bytes).
+   */
+  body: Body;
   /**
    * Persistent playgrounds only, on a request that changed something (or any answer while
    * changes are still being stored, since it may show them): resolves once they are stored,
@@ -212,14 +215,18 @@ export declare class DynamoDB {
    * @param bodyText the request's JSON text
    * @param region the region it is served in (a global table's replica there answers for its
    *   name); '' or omitted: the home region, us-east-1
+   * @param options `bytes: true` answers the body as its UTF-8 bytes instead of text (what an
+   *   HTTP server sends as it is)
    */
-  handle(target: string, bodyText: string, region?: string): RawResponse;
+  handle(target: string, bodyText: string | Uint8Array, region?: string): RawResponse;
+  handle(target: string, bodyText: string | Uint8Array, region: string, options: { bytes: true }): RawResponse<Uint8Array>;
 
   /**
    * As `handle()`, resolving once everything the answer may show is stored (at once in memory);
    * when it could not be stored, the answer is that InternalServerError.
    */
-  handleDurable(target: string, bodyText: string, region?: string): Promise<RawResponse>;
+  handleDurable(target: string, bodyText: string | Uint8Array, region?: string): Promise<RawResponse>;
+  handleDurable(target: string, bodyText: string | Uint8Array, region: string, options: { bytes: true }): Promise<RawResponse<Uint8Array>>;
 
   /**
    * Runs a DynamoDB operation with its input object (DynamoDB's JSON: the AWS SDK's low-level

@@ -71,9 +71,13 @@ export class DynamoDB {
    * while changes are still being stored, since it may show them) also has `durable`, a promise
    * that resolves once they are stored (and rejects if they could not be): send the answer only
    * after it.
+   *
+   * With `{ bytes: true }` the body is its UTF-8 bytes (a Uint8Array) instead of text: what an
+   * HTTP server sends as it is, without decoding a Scan's megabyte into a string and encoding it
+   * back.
    */
-  handle(target, bodyText, region = '') {
-    const answer = this.#serve(String(target), requestBody(bodyText), String(region));
+  handle(target, bodyText, region = '', { bytes = false } = {}) {
+    const answer = this.#serve(String(target), requestBody(bodyText), String(region), bytes === true);
     // Any request may have written: triggers look at their streams once the caller moves on.
     if (this.#triggers.size && !String(target).startsWith(STREAMS_TARGET_PREFIX)) {
       this.#schedulePump();
@@ -86,22 +90,22 @@ export class DynamoDB {
    * when it could not be stored, the answer is that InternalServerError. What the HTTP endpoint,
    * send() and requestHandler() answer with.
    */
-  async handleDurable(target, bodyText, region = '') {
-    const answer = this.handle(target, bodyText, region);
+  async handleDurable(target, bodyText, region = '', options = {}) {
+    const answer = this.handle(target, bodyText, region, options);
     if (!answer.durable) return answer;
     try {
       await answer.durable;
     } catch (error) {
-      Object.assign(answer, storageFailureAnswer(error));
+      Object.assign(answer, answerAs(storageFailureAnswer(error), options.bytes === true));
     }
     delete answer.durable;
     return answer;
   }
 
-  #serve(target, bodyText, region = '') {
+  #serve(target, bodyText, region = '', bytes = false) {
     const failure = this.#store.failure;
-    if (failure) return storageFailureAnswer(failure);
-    if (this.#store.readOnly && !this.#module._isReadOnly(target)) return READ_ONLY_ANSWER;
+    if (failure) return answerAs(storageFailureAnswer(failure), bytes);
+    if (this.#store.readOnly && !this.#module._isReadOnly(target)) return answerAs(READ_ONLY_ANSWER, bytes);
     // A node playground's buckets are files too (bucket_directory.js): files put there go into
     // the engine (journaled) before an import reads the bucket, and an export's files are
     // written out once its own record is on its way.
@@ -113,9 +117,9 @@ export class DynamoDB {
     };
     if (buckets && target === IMPORT_TARGET) {
       const refused = buckets.beforeImport(serveQuietly, typeof bodyText === 'string' ? bodyText : new TextDecoder().decode(bodyText));
-      if (refused) return refused;
+      if (refused) return answerAs(refused, bytes);
     }
-    const answer = this.#engine._handle(target, bodyText, region);
+    const answer = this.#engine._handle(target, bodyText, region, bytes);
     // A change waits for its own record; any other answer waits for the records still in
     // flight, since it may show what they changed.
     const durable = answer.journal ? this.#store.append(answer.journal) : this.#store.pending();
@@ -128,7 +132,7 @@ export class DynamoDB {
     }
     if (buckets && target === EXPORT_TARGET && answer.status === 200) {
       try {
-        buckets.afterExport(serveQuietly, answer.body);
+        buckets.afterExport(serveQuietly, bytes ? new TextDecoder().decode(answer.body) : answer.body);
       } catch (error) {
         // The export is done and journaled; only its copy in the data directory is missing.
         process.emitWarning(`the export's files could not all be written under ${buckets.root}: ${error.message}`, 'ExportMirrorWarning');
@@ -264,6 +268,11 @@ export class DynamoDB {
 // string here and an encode back to UTF-8 on the way in (a third of a 100 KB body's cost).
 function requestBody(body) {
   return body instanceof Uint8Array ? body : String(body);
+}
+
+// An answer made here rather than by the engine, with its body in the form the caller asked for.
+function answerAs(answer, bytes) {
+  return bytes ? { ...answer, body: new TextEncoder().encode(answer.body) } : answer;
 }
 
 // A second tab must never fork the playground: it reads what the writing tab stored.

@@ -541,15 +541,27 @@ base::Result<std::string> Scan(core::EngineState& state, const json& request,
     page_full = candidates.size() >= max_items || bytes >= core::kPageBytes;
     return true;
   };
+  // A segment's first page starts at the segment's first hash instead of walking every item
+  // of the segments before it (a parallel scan of N segments would walk the table N/2 times).
+  // Keys sort by hash first, and at an equal hash these probes sort before every stored key:
+  // an index entry with no key values, and an empty string (no key value is an empty string,
+  // and strings sort before numbers and binaries).
   if (index) {
-    auto it = read->index_start_after ? index->entries().upper_bound(*read->index_start_after)
-                                      : index->entries().begin();
-    for (; it != index->entries().end(); ++it) {
+    const index::SecondaryIndex::EntryMap& entries = index->entries();
+    auto it = read->index_start_after ? entries.upper_bound(*read->index_start_after)
+              : hash_begin > 0        ? entries.lower_bound(index::IndexEntryKey{hash_begin})
+                                      : entries.begin();
+    for (; it != entries.end(); ++it) {
       if (!take(it->first.partition_hash, it->second)) break;
     }
   } else {
-    table.VisitAsOf(read->start_after ? &*read->start_after : nullptr, /*exclusive=*/true,
-                    state.ReadAsOf(consistent),
+    const value::PrimaryKey segment_start{value::AttributeValue::String(""), std::nullopt,
+                                          hash_begin};
+    const bool from_start_key = read->start_after.has_value();
+    const value::PrimaryKey* from = from_start_key   ? &*read->start_after
+                                    : hash_begin > 0 ? &segment_start
+                                                     : nullptr;
+    table.VisitAsOf(from, /*exclusive=*/from_start_key, state.ReadAsOf(consistent),
                     [&](const value::PrimaryKey& key, const value::Item& item) {
                       return take(key.partition_hash, item);
                     });

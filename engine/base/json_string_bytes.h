@@ -1,8 +1,12 @@
 // The bytes inside a JSON string that need a look of their own: the quote, the backslash,
 // control characters and every byte of a multi-byte UTF-8 sequence. Everything else is copied in
 // runs, by the reader and the writer alike (strings are most of a request's and a response's
-// bytes), and a table makes the run a single load per byte.
+// bytes): eight bytes at a time while none of them stops, then a table lookup per byte.
 #pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 namespace ddbpg::base {
 
@@ -18,5 +22,28 @@ struct JsonStringStops {
 };
 
 inline constexpr JsonStringStops kJsonStringStops;
+
+// True when one of the eight bytes of `word` is a stop. Exact as a whole (a byte's own flag may
+// be wrong once a lower byte borrowed, but only after a true one): a byte of 0x80 or more, one
+// below 0x20, or one equal to the quote or the backslash.
+constexpr bool AnyJsonStringStop(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  auto has_zero_byte = [](uint64_t v) { return ((v - kOnes) & ~v & kHighBits) != 0; };
+  const bool below_space = ((word - kOnes * 0x20) & ~word & kHighBits) != 0;
+  return (word & kHighBits) != 0 || below_space || has_zero_byte(word ^ (kOnes * '"')) ||
+         has_zero_byte(word ^ (kOnes * '\\'));
+}
+
+// The index of the first stop in bytes[from, size), or `size` when there is none.
+inline size_t NextJsonStringStop(const unsigned char* bytes, size_t from, size_t size) {
+  size_t at = from;
+  for (uint64_t word; at + 8 <= size; at += 8) {
+    std::memcpy(&word, bytes + at, 8);
+    if (AnyJsonStringStop(word)) break;
+  }
+  while (at < size && !kJsonStringStops[bytes[at]]) ++at;
+  return at;
+}
 
 }  // namespace ddbpg::base

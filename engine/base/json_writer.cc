@@ -45,7 +45,7 @@ void AppendEscaped(std::string& out, std::string_view text) {
   size_t i = 0;
   auto flush = [&](size_t until) { out.append(text.data() + plain_from, until - plain_from); };
   while (i < size) {
-    while (i < size && !kJsonStringStops[bytes[i]]) ++i;
+    i = NextJsonStringStop(bytes, i, size);
     if (i == size) break;
     const unsigned char c = bytes[i];
     if (c < 0x80) {

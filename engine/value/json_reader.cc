@@ -176,7 +176,7 @@ class Reader {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
     while (true) {
       const size_t run_start = at_;
-      while (!AtEnd() && !base::kJsonStringStops[bytes[at_]]) ++at_;
+      at_ = base::NextJsonStringStop(bytes, at_, text_.size());
       out.append(text_.data() + run_start, at_ - run_start);
       if (AtEnd()) return false;
       const unsigned char c = bytes[at_];

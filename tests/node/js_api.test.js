@@ -137,6 +137,32 @@ describe('handle', () => {
     db.close();
   });
 
+  it('answers text beyond ASCII and megabyte pages whole, as text or as UTF-8 bytes', async () => {
+    const db = await createDynamoDB({ throttling: false }); // 1.4 MB written into one partition
+    await db.send('CreateTable', musicTable);
+    const words = 'Ça déjà vu 😀 \u2028 日本語 ';
+    for (let i = 0; i < 20; i++) {
+      await db.send('PutItem', { TableName: 'Music', Item: { ...song, SongTitle: { S: `${words}${i}` }, Lyrics: { S: words.repeat(2000) } } });
+    }
+    const request = JSON.stringify({ TableName: 'Music' });
+    const text = db.handle('DynamoDB_20120810.Scan', request);
+    assert.equal(text.status, 200);
+    const page = JSON.parse(text.body);
+    assert.ok(page.Count > 10 && page.LastEvaluatedKey, 'a page that stopped at 1 MB');
+    assert.ok(page.Items.every((item) => item.Lyrics.S === words.repeat(2000) && item.SongTitle.S.startsWith(words)));
+
+    const bytes = db.handle('DynamoDB_20120810.Scan', request, '', { bytes: true });
+    assert.equal(bytes.status, 200);
+    assert.ok(bytes.body instanceof Uint8Array);
+    assert.ok(bytes.body.byteLength > 1_000_000);
+    assert.deepEqual(bytes.body, new TextEncoder().encode(text.body));
+
+    const refused = await db.handleDurable('DynamoDB_20120810.GetItem', '{oops', '', { bytes: true });
+    assert.equal(refused.status, 400);
+    assert.equal(new TextDecoder().decode(refused.body), '{"__type":"com.amazon.coral.service#SerializationException"}');
+    db.close();
+  });
+
   it('survives hostile input and keeps its data', async () => {
     const db = await createDynamoDB();
     await db.send('CreateTable', musicTable);
