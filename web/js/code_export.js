@@ -18,18 +18,23 @@ export const CODE_LANGUAGES = Object.freeze([
 /** The endpoint the programs call unless told otherwise: `dynamodb-playground`'s default port. */
 export const DEFAULT_ENDPOINT = 'http://localhost:8000';
 
+/** The region the programs name unless told otherwise: the playground's home region. */
+export const DEFAULT_REGION = 'us-east-1';
+
 /**
  * The program that sends `input` as `operation` to the endpoint, in `language` (an id from
  * CODE_LANGUAGES). `operation` is an AWS operation name ("PutItem", "GetRecords") or a full
  * target ("DynamoDB_20120810.PutItem", "DynamoDBStreams_20120810.ListStreams"); the four DynamoDB
  * Streams operations use that service's client either way. `input` is the parsed request object.
+ * `region` is the one the client is configured for; the playground serves the request there, as
+ * it reads the region from the signature (a global table's replica in that region answers).
  *
  * Returns null when the AWS tools have no such call: the playground's own operations
  * ("Playground.SetClock") and any other target prefix. Members whose value is null are left out,
  * as DynamoDB reads them as absent. Throws for an unknown language or an input that is not an
  * object; an input DynamoDB would reject is not an error here (the program gets the same answer).
  */
-export function codeFor(language, operation, input = {}, { endpoint = DEFAULT_ENDPOINT } = {}) {
+export function codeFor(language, operation, input = {}, { endpoint = DEFAULT_ENDPOINT, region = DEFAULT_REGION } = {}) {
   const write = WRITERS[language];
   if (write === undefined) throw new Error(`codeFor: unknown language "${language}"`);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -42,6 +47,7 @@ export function codeFor(language, operation, input = {}, { endpoint = DEFAULT_EN
     ...resolved,
     members,
     endpoint,
+    region,
     hasBinary: containsBinary(members.map(([, value]) => value)),
   });
 }
@@ -261,7 +267,7 @@ const CREDENTIALS_NOTE = 'The playground accepts any credentials; AWS itself nee
 const CLI_CREDENTIALS_NOTE =
   'The playground accepts any credentials, e.g. AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x.';
 
-function javascriptProgram({ service, name, members, endpoint }) {
+function javascriptProgram({ service, name, members, endpoint, region }) {
   const command = `${name}Command`;
   const input = Object.fromEntries(members);
   return [
@@ -270,7 +276,7 @@ function javascriptProgram({ service, name, members, endpoint }) {
     '',
     `const client = new ${service.jsClient}({`,
     `  endpoint: ${quoteString(endpoint)},`,
-    "  region: 'us-east-1',",
+    `  region: ${quoteString(region)},`,
     `  // ${CREDENTIALS_NOTE}`,
     "  credentials: { accessKeyId: 'x', secretAccessKey: 'x' },",
     '});',
@@ -282,7 +288,7 @@ function javascriptProgram({ service, name, members, endpoint }) {
   ].join('\n');
 }
 
-function pythonProgram({ service, name, members, endpoint, hasBinary }) {
+function pythonProgram({ service, name, members, endpoint, region, hasBinary }) {
   const method = pythonicName(name, '_');
   return [
     '# pip install boto3',
@@ -294,7 +300,7 @@ function pythonProgram({ service, name, members, endpoint, hasBinary }) {
     'client = boto3.client(',
     `    ${quoteString(service.awsName)},`,
     `    endpoint_url=${quoteString(endpoint)},`,
-    "    region_name='us-east-1',",
+    `    region_name=${quoteString(region)},`,
     `    # ${CREDENTIALS_NOTE}`,
     "    aws_access_key_id='x',",
     "    aws_secret_access_key='x',",
@@ -328,7 +334,7 @@ function pythonArguments(members) {
 
 // `aws <service> <operation> \` with one flag per line. Top-level booleans are the CLI's
 // `--flag` / `--no-flag` switches; lists, maps and structures go as JSON in single quotes.
-function cliCommand({ service, name, members, endpoint, hasBinary }) {
+function cliCommand({ service, name, members, endpoint, region, hasBinary }) {
   const indent = '    ';
   const flags = members.map(([key, value]) => {
     const flag = `--${pythonicName(key, '-')}`;
@@ -345,7 +351,7 @@ function cliCommand({ service, name, members, endpoint, hasBinary }) {
   // overrides that. v1 always reads them raw and has no such flag: it fails on it, loudly,
   // instead of storing the base64 text as the bytes.
   if (hasBinary) flags.push('--cli-binary-format base64');
-  flags.push('--region us-east-1', `--endpoint-url ${shellWord(endpoint)}`);
+  flags.push(`--region ${shellWord(region)}`, `--endpoint-url ${shellWord(endpoint)}`);
   return [
     `# ${CLI_CREDENTIALS_NOTE}`,
     `aws ${service.awsName} ${pythonicName(name, '-')} \\`,

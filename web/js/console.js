@@ -4,11 +4,12 @@
 // picker never throws an edit away; an `aws dynamodb ...` command line pasted into the editor
 // runs as the request the AWS CLI would send, and the editor then shows that request's JSON.
 // The PartiQL mode (partiql_console.js) sends its ExecuteStatement requests through `send()`,
-// so both modes share one path to the engine and the panels.
+// so both modes share one path to the engine and the panels, and both send in the region
+// `region()` names (the page's Region box).
 
 import { referenceFor } from './api_reference.js';
 import { looksLikeCliCommand, parseCliCommand } from './cli_command.js';
-import { EXAMPLES, exampleRequestText, fillRunTimeValues, findExample } from './examples.js';
+import { EXAMPLES, exampleRequestText, fillRunTimeValues } from './examples.js';
 import { runRequest } from './run_request.js';
 
 /**
@@ -17,20 +18,31 @@ import { runRequest } from './run_request.js';
  * while a request is in flight: `onResult(result, requestText)` may return a promise, and Send
  * is enabled again once it settles. `onNote(text)` shows a line about what the console did (a
  * command line it translated, a draft it restored); `onLoad()` runs when a request is loaded
- * into the editor from elsewhere (History, the item browser, the tour). Returns
+ * into the editor from elsewhere (History, the item browser, the tour); `region()` is the region
+ * each request is served in. Returns
  * `{ enable(db), load(operation, requestText, summary), send(operation, requestText), current() }`.
  */
 export function mountRequestConsole(
   { form, operation, request, summary, reference, send, format, resetDraft, restoreDraft, progress, cancel },
-  { onResult, onNote = () => {}, onLoad = () => {} },
+  { onResult, onNote = () => {}, onLoad = () => {}, region = () => '' },
 ) {
   let db = null;
   let sending = false;
-  // Edits per operation, kept while the page is open: the picker never discards them.
+  // Edits per picker option, kept while the page is open: the picker never discards them.
   const drafts = new Map();
-  let shownOperation;
+  // The option whose request the editor shows. An option's value is its operation; several
+  // options can share one (UpdateTable's examples), so the option, not the value, says which
+  // example is shown.
+  let shownOption;
 
-  for (const example of EXAMPLES) operation.add(new Option(example.operation, example.operation));
+  EXAMPLES.forEach((example, index) => {
+    const option = new Option(example.label ?? example.operation, example.operation);
+    option.dataset.example = String(index);
+    operation.add(option);
+  });
+
+  // Undefined for an operation without an example (a request loaded from elsewhere).
+  const exampleOf = (option) => EXAMPLES[option.dataset.example];
 
   // The link to the operation's page of the API reference, next to its summary.
   function showReference(name) {
@@ -40,26 +52,32 @@ export function mountRequestConsole(
     reference.setAttribute('aria-label', label);
   }
 
-  function ensureOption(name) {
-    if (![...operation.options].some((option) => option.value === name)) operation.add(new Option(name, name));
+  // The option for a request of operation `name`: the one shown if it is that operation's, else
+  // the operation's first, else a new one.
+  function optionFor(name) {
+    if (shownOption?.value === name) return shownOption;
+    const found = [...operation.options].find((option) => option.value === name);
+    if (found) return found;
+    const added = new Option(name, name);
+    operation.add(added);
+    return added;
   }
 
   function keepDraft() {
-    if (shownOperation === undefined) return;
-    const example = findExample(shownOperation);
+    if (shownOption === undefined) return;
+    const example = exampleOf(shownOption);
     const untouched = example && request.value === exampleRequestText(example);
-    if (untouched) drafts.delete(shownOperation);
-    else drafts.set(shownOperation, request.value);
+    if (untouched) drafts.delete(shownOption);
+    else drafts.set(shownOption, request.value);
   }
 
-  function showOperation(name, requestText, summaryText) {
-    ensureOption(name);
-    operation.value = name;
-    shownOperation = name;
-    const example = findExample(name);
+  function showOption(option, requestText, summaryText) {
+    option.selected = true;
+    shownOption = option;
+    const example = exampleOf(option);
     summary.textContent = summaryText ?? example?.summary ?? '';
-    showReference(name);
-    request.value = requestText ?? drafts.get(name) ?? (example ? exampleRequestText(example) : '{}');
+    showReference(option.value);
+    request.value = requestText ?? drafts.get(option) ?? (example ? exampleRequestText(example) : '{}');
     resetDraft.hidden = !example || request.value === exampleRequestText(example);
   }
 
@@ -70,11 +88,12 @@ export function mountRequestConsole(
   function load(name, requestText, summaryText) {
     onLoad();
     keepDraft();
-    const draft = drafts.get(name);
-    putAside = draft !== undefined && draft !== requestText ? { name, text: draft } : null;
+    const option = optionFor(name);
+    const draft = drafts.get(option);
+    putAside = draft !== undefined && draft !== requestText ? { option, text: draft } : null;
     restoreDraft.hidden = putAside === null;
     if (putAside) onNote(`Your edited ${name} request was put aside for this one; Restore my draft brings it back.`);
-    showOperation(name, requestText, summaryText);
+    showOption(option, requestText, summaryText);
     request.focus();
   }
 
@@ -87,7 +106,7 @@ export function mountRequestConsole(
       // A Streams operation is named by its full target, as the picker names it.
       const name = command.service === 'dynamodb' ? command.operation : command.target;
       keepDraft();
-      showOperation(name, JSON.stringify(command.input, null, 2));
+      showOption(optionFor(name), JSON.stringify(command.input, null, 2));
       const ignored = command.ignored.length ? ` (${command.ignored.join(', ')} ignored: the page has one endpoint)` : '';
       onNote(sending
         ? `Ran the AWS CLI command as ${command.operation}; the editor now holds the JSON it sends${ignored}.`
@@ -104,6 +123,7 @@ export function mountRequestConsole(
       if (result === null) await fillRuntimeValues();
       const requestText = request.value;
       result ??= await runRequest(db, operation.value, requestText, {
+        region: region(),
         onProgress: showProgress,
         isCancelled: () => cancelRequested,
       });
@@ -158,16 +178,17 @@ export function mountRequestConsole(
 
   operation.addEventListener('change', () => {
     keepDraft();
-    showOperation(operation.value);
-    if (drafts.has(operation.value)) onNote(`Your edited ${operation.value} request is back.`);
+    const [picked] = operation.selectedOptions;
+    showOption(picked);
+    if (drafts.has(picked)) onNote(`Your edited ${picked.label} request is back.`);
   });
   request.addEventListener('input', () => {
-    const example = findExample(operation.value);
+    const example = exampleOf(shownOption);
     resetDraft.hidden = !example || request.value === exampleRequestText(example);
   });
   resetDraft.addEventListener('click', () => {
-    drafts.delete(operation.value);
-    showOperation(operation.value);
+    drafts.delete(shownOption);
+    showOption(shownOption);
   });
   // Re-indents the request (an AWS CLI command becomes the JSON it sends); text that is not
   // JSON is left alone and the result says where.
@@ -186,7 +207,7 @@ export function mountRequestConsole(
   restoreDraft.addEventListener('click', () => {
     if (!putAside) return;
     keepDraft();
-    showOperation(putAside.name, putAside.text);
+    showOption(putAside.option, putAside.text);
     putAside = null;
     restoreDraft.hidden = true;
     onNote('');
@@ -204,7 +225,7 @@ export function mountRequestConsole(
     }
   });
 
-  showOperation(operation.value);
+  showOption(operation.selectedOptions[0]);
 
   return {
     enable(readyDb) {
@@ -217,7 +238,8 @@ export function mountRequestConsole(
      * requests); resolves to runRequest()'s result, or null when a request is still in flight
      * or the engine has not loaded.
      */
-    send: (name, requestText) => sendWhileBusy(async () => ({ result: await runRequest(db, name, requestText), requestText })),
+    send: (name, requestText) =>
+      sendWhileBusy(async () => ({ result: await runRequest(db, name, requestText, { region: region() }), requestText })),
     /** The operation and text in the editor now. */
     current: () => ({ operation: operation.value, requestText: request.value }),
     /** Selects line `line` (1-based) of the editor, where a JSON error is. */

@@ -1,13 +1,13 @@
 // "Copy as": the request in the editor as a program to take away (AWS SDK for JavaScript v3,
 // boto3 or the AWS CLI), written by code_export.js for the endpoint that served this page (the
-// playground's own server answers DynamoDB on the same address). The code is shown, and copied
-// to the clipboard when the browser allows it.
+// playground's own server answers DynamoDB on the same address), in the region the console
+// sends in. The code is shown, and copied to the clipboard when the browser allows it.
 
 import { CODE_LANGUAGES, codeFor } from './code_export.js';
 
 /**
  * `menu` is the <details> holding the language buttons, `panel` the box that shows the code
- * (`title`, `code`, `copy`, `close` inside it). `current()` gives `{ operation, requestText }`.
+ * (`title`, `code`, `copy`, `close` inside it). `current()` gives `{ operation, requestText, region }`.
  */
 export function mountCopyAs({ menu, panel, title, code, copy, close, status }, { current }) {
   const buttons = menu.querySelector('.copy-as-languages');
@@ -31,7 +31,7 @@ export function mountCopyAs({ menu, panel, title, code, copy, close, status }, {
 
   function show(language) {
     menu.open = false;
-    const { operation, requestText } = current();
+    const { operation, requestText, region } = current();
     panel.hidden = false;
     title.textContent = `${operation} as ${language.label}`;
     let input;
@@ -42,7 +42,7 @@ export function mountCopyAs({ menu, panel, title, code, copy, close, status }, {
       status.textContent = `The request is not JSON yet (${error.message}), so there is no code for it.`;
       return;
     }
-    const text = codeFor(language.id, operation, input, { endpoint: location.origin });
+    const text = codeFor(language.id, operation, input, { endpoint: location.origin, region });
     if (text === null) {
       code.textContent = '';
       status.textContent = `${operation} is the playground's own operation; AWS clients do not have it.`;

@@ -2,7 +2,9 @@
 // order and prefills the editor with `input`. An operation with a dot ("Playground.SetClock") is
 // a full target, sent as is. They follow the Music table of the DynamoDB
 // Developer Guide ("Getting started with DynamoDB", steps 1-6) so that sending them top to
-// bottom walks through that tutorial. A new operation in the engine needs one entry here.
+// bottom walks through that tutorial. A new operation in the engine needs one entry here. An
+// operation with several examples (UpdateTable) gives each later one a `label`, which the picker
+// shows in place of the operation's name so that every example can be picked.
 //
 // Each `input` is the request body in DynamoDB's JSON wire format, exactly what the AWS API
 // Reference shows, so it can be pasted unchanged into `aws dynamodb ... --cli-input-json`; the
@@ -499,6 +501,7 @@ export const EXAMPLES = [
   },
   {
     operation: 'Playground.EstimateCost',
+    label: 'Playground.EstimateCost · Standard-IA',
     summary:
       'Prices an archive for a month in the Standard-Infrequent Access table class: 1,000 GB ' +
       'kept and rarely read, where storage 60% cheaper outweighs requests 25% dearer.',
@@ -529,6 +532,7 @@ export const EXAMPLES = [
   },
   {
     operation: 'UpdateTable',
+    label: 'UpdateTable · WarmThroughput',
     summary:
       'Pre-warms the table for a launch: it serves 15,000 reads and 5,000 writes a second at ' +
       'once (WarmThroughput; DescribeTable shows it). Warm throughput never goes down.',
@@ -537,8 +541,38 @@ export const EXAMPLES = [
       WarmThroughput: { ReadUnitsPerSecond: 15000, WriteUnitsPerSecond: 5000 },
     },
   },
+  // A replica needs an on-demand table (the service takes a provisioned one only with auto
+  // scaling, which is not simulated), so these come before the switch to provisioned capacity;
+  // the Delete comes before DeleteTable, which the 24-hour source rule would refuse while the
+  // replica is there.
   {
     operation: 'UpdateTable',
+    label: 'UpdateTable · ReplicaUpdates Create',
+    summary:
+      'Makes Music a global table: a replica in eu-west-1 gets its items, and from then on a ' +
+      'write in either region reaches the other after GlobalTableReplicationSeconds (1 s of the ' +
+      "engine's clock; on a stopped clock, after Playground.AdvanceClock). Pick eu-west-1 in " +
+      'Region to write there, and watch the Regions panel.',
+    input: {
+      TableName: 'Music',
+      ReplicaUpdates: [{ Create: { RegionName: 'eu-west-1' } }],
+    },
+  },
+  {
+    operation: 'UpdateTable',
+    label: 'UpdateTable · ReplicaUpdates Delete',
+    summary:
+      'Removes the eu-west-1 replica and its items; Music is a table in one region again. ' +
+      'Send it in us-east-1: in eu-west-1 the replica is the local table, which ReplicaUpdates ' +
+      'cannot remove (DeleteTable does).',
+    input: {
+      TableName: 'Music',
+      ReplicaUpdates: [{ Delete: { RegionName: 'eu-west-1' } }],
+    },
+  },
+  {
+    operation: 'UpdateTable',
+    label: 'UpdateTable · BillingMode',
     summary:
       'Switches the table to provisioned capacity: 5 read and 5 write capacity units, and the ' +
       'same for its global index, which has capacity of its own.',

@@ -22,6 +22,7 @@ import { mountResponsePanel } from './response_panel.js';
 import { runRequest } from './run_request.js';
 import { mountScenarios } from './scenarios.js';
 import { mountRecoveryPanel } from './recovery_panel.js';
+import { mountRegionChooser } from './region_chooser.js';
 import { mountRegionsPanel } from './regions_panel.js';
 import { mountStreamPanel } from './stream_panel.js';
 import { mountTableList } from './table_list.js';
@@ -124,7 +125,12 @@ async function sendFromPage(operation, input) {
   return result;
 }
 
-const regionsPanel = mountRegionsPanel({ caption: byId('regions-caption'), list: byId('regions-list') });
+// The region the console sends in; the other panels read the home region.
+const regionChooser = mountRegionChooser({ input: byId('request-region'), choices: byId('request-region-choices') });
+const regionsPanel = mountRegionsPanel(
+  { caption: byId('regions-caption'), list: byId('regions-list') },
+  { onRegions: (tableName, regionNames) => regionChooser.offer(tableName, regionNames) },
+);
 
 const recoveryPanel = mountRecoveryPanel(
   {
@@ -286,6 +292,7 @@ const requestConsole = mountRequestConsole(
     },
     // A request loaded from History or another panel is shown where it can be read: the JSON editor.
     onLoad: () => partiqlConsole.showMode('json'),
+    region: () => regionChooser.current(),
   },
 );
 
@@ -319,12 +326,18 @@ mountCopyAs(
     close: byId('code-export-close'),
     status: byId('code-export-status'),
   },
-  { current: () => requestConsole.current() },
+  { current: () => ({ ...requestConsole.current(), region: regionChooser.current() }) },
 );
 
 const requestHistory = mountRequestHistory(
   { list: byId('history'), empty: byId('history-empty') },
-  { onSelect: (operation, requestText) => requestConsole.load(operation, requestText) },
+  // A request goes back to the region it was sent in.
+  {
+    onSelect: (operation, requestText, region) => {
+      requestConsole.load(operation, requestText);
+      regionChooser.set(region);
+    },
+  },
 );
 
 const scenarios = mountScenarios(

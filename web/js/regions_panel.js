@@ -26,33 +26,60 @@ function regionRow(region) {
   return row;
 }
 
-/** Returns `{ refresh(db, tableName) }`. */
-export function mountRegionsPanel({ caption, list }) {
+/**
+ * Returns `{ refresh(db, tableName) }`. `onRegions(tableName, regionNames)` hears the regions of
+ * the replica group shown (none for a table in one region, or no table).
+ */
+export function mountRegionsPanel({ caption, list }, { onRegions = () => {} } = {}) {
+  // On the real clock a change lands by itself, so the panel looks again when the next one is
+  // due and shows it arrive. A virtual clock moves only on a request, after which the page
+  // refreshes the panel anyway: a second look that finds the same wait stops there.
+  let followUp;
+  // Only the latest look draws, should an earlier one answer after it.
+  let looks = 0;
+
   function show(text, rows = []) {
     caption.textContent = text;
     list.replaceChildren(...rows);
   }
 
-  async function refresh(db, tableName) {
-    if (!tableName) return show('No table yet: a global table shows its replicas here, region by region.');
+  async function refresh(db, tableName, previousWait) {
+    clearTimeout(followUp);
+    const look = ++looks;
+    if (!tableName) {
+      onRegions(tableName, []);
+      return show('No table yet: a global table shows its replicas here, region by region.');
+    }
     let view;
     try {
       view = await db.send('Playground.DescribeReplication', { TableName: tableName });
     } catch {
+      view = null;
+    }
+    if (look !== looks) return;
+    if (view === null) {
+      onRegions(tableName, []);
       return show(`${tableName} is gone.`);
     }
     if (!view.GlobalTableVersion) {
+      onRegions(tableName, []);
       return show(
         `${tableName} is in one region, ${view.Regions[0]?.RegionName ?? 'us-east-1'}. UpdateTable ` +
           'with ReplicaUpdates adds a replica in another (try the "Global tables" scenario).',
         view.Regions.map(regionRow),
       );
     }
+    onRegions(tableName, view.Regions.map((region) => region.RegionName));
     show(
       `${tableName} is a global table in ${plural(view.Regions.length, 'region')}: a change reaches ` +
         `the others ${formatUnits(view.ReplicationSeconds)} s after it is made, and the last writer wins.`,
       view.Regions.map(regionRow),
     );
+    const waits = view.Regions.filter((region) => region.ChangesInFlight > 0).map((region) => region.NextArrivalSeconds);
+    const wait = Math.min(...waits);
+    if (waits.length > 0 && wait !== previousWait) {
+      followUp = setTimeout(() => refresh(db, tableName, wait), wait * 1000 + 50);
+    }
   }
-  return { refresh };
+  return { refresh: (db, tableName) => refresh(db, tableName) };
 }

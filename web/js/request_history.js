@@ -1,6 +1,10 @@
 // The list of requests sent this session, most recent first. Picking one puts its request back
 // in the editor, so a request can be repeated or tweaked after trying others. Each row names the
-// operation, the table and the key it touched; a scenario's requests are one row that opens.
+// operation, the table and the key it touched, and the region when it was sent in another than
+// the home region (picking the row chooses that region again); a scenario's requests are one row
+// that opens.
+
+import { HOME_REGION } from './region_chooser.js';
 
 // Enough to scroll back through a tutorial; older rows fall off so the list stays short.
 const MAX_ENTRIES = 50;
@@ -30,7 +34,7 @@ export function requestTarget(requestText) {
   return attributes ? `${input.TableName} · ${attributes}` : input.TableName;
 }
 
-function entryButton(operation, status, ok, requestText, onSelect) {
+function entryButton({ operation, status, ok, region = '' }, requestText, onSelect) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'history-entry';
@@ -47,16 +51,24 @@ function entryButton(operation, status, ok, requestText, onSelect) {
   statusText.dataset.testid = 'history-status';
   statusText.className = 'history-status';
   statusText.textContent = String(status ?? '—');
-  button.append(name, ' ', target, ' ', statusText);
-  button.addEventListener('click', () => onSelect(operation, requestText));
+  button.append(name, ' ', target, ' ');
+  if (region && region !== HOME_REGION) {
+    const regionText = document.createElement('span');
+    regionText.dataset.testid = 'history-region';
+    regionText.className = 'history-region';
+    regionText.textContent = region;
+    button.append(regionText, ' ');
+  }
+  button.append(statusText);
+  button.addEventListener('click', () => onSelect(operation, requestText, region));
   return button;
 }
 
 /**
  * Returns `{ add(result, requestText), addGroup(title, requests), entries() }`; `onSelect(operation,
- * requestText)` runs on a click. `empty` is the "no requests yet" note, hidden once there is a
- * row. A group is a scenario's requests (`{ operation, input, ok, status }` each) under one
- * expandable row.
+ * requestText, region)` runs on a click ('' for the home region). `empty` is the "no requests
+ * yet" note, hidden once there is a row. A group is a scenario's requests (`{ operation, input,
+ * ok, status, region }` each) under one expandable row.
  */
 export function mountRequestHistory({ list, empty }, { onSelect }) {
   // The single requests shown, newest first, as { operation, request } (what a share link carries).
@@ -72,7 +84,7 @@ export function mountRequestHistory({ list, empty }, { onSelect }) {
     sent.unshift({ operation: result.operation, request: requestText });
     sent.length = Math.min(sent.length, MAX_ENTRIES);
     const item = document.createElement('li');
-    item.append(entryButton(result.operation, result.status, result.ok, requestText, onSelect));
+    item.append(entryButton(result, requestText, onSelect));
     prepend(item);
   }
 
@@ -86,7 +98,7 @@ export function mountRequestHistory({ list, empty }, { onSelect }) {
     entries.className = 'history-group-entries';
     for (const request of requests) {
       const entry = document.createElement('li');
-      entry.append(entryButton(request.operation, request.status, request.ok, JSON.stringify(request.input, null, 2), onSelect));
+      entry.append(entryButton(request, JSON.stringify(request.input, null, 2), onSelect));
       entries.append(entry);
     }
     details.append(summary, entries);

@@ -3,6 +3,7 @@
 // error box instead, so an error never looks like an ordinary response.
 
 import { describeResponseCapacity } from './consumed_capacity.js';
+import { HOME_REGION } from './region_chooser.js';
 
 function statusText(result) {
   if (!result.sent) return 'Not sent to the engine';
@@ -32,7 +33,9 @@ export function mountResponsePanel({
     placeholder.hidden = true;
     showHint(null);
     showLocation(null);
-    summary.textContent = `${result.operation} · ${statusText(result)}`;
+    // Where it was served, when that is not the home region every other panel reads.
+    const region = result.region && result.region !== HOME_REGION ? ` in ${result.region}` : '';
+    summary.textContent = `${result.operation}${region} · ${statusText(result)}`;
     summary.dataset.outcome = result.ok ? 'ok' : 'error';
     const capacityText = result.ok ? describeResponseCapacity(result.operation, result.output) : '—';
     consumedCapacity.textContent = `Consumed capacity: ${capacityText}`;

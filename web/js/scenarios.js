@@ -30,13 +30,13 @@ async function recreateTable(db, tableName, keyName, billing = { BillingMode: 'P
 }
 
 /**
- * An engine that keeps every request sent through it ({ operation, input, ok, status }), so a
- * scenario's requests can be listed in History and reopened in the console.
+ * An engine that keeps every request sent through it ({ operation, input, ok, status, region }),
+ * so a scenario's requests can be listed in History and reopened in the console, in their region.
  */
 export function recordingEngine(db, requests) {
   return {
     async send(operation, input, options) {
-      const entry = { operation, input, ok: false, status: null };
+      const entry = { operation, input, ok: false, status: null, region: options?.region ?? '' };
       requests.push(entry);
       try {
         const output = await db.send(operation, input, options);
@@ -395,8 +395,8 @@ export const SCENARIOS = {
 /**
  * Wires the buttons (each names its scenario in data-scenario) and returns `{ enable(db) }`.
  * `onDone(tableName, outcome)` runs after each scenario that finished: `outcome.title` is the
- * button's name, `outcome.requests` every request it sent ({ operation, input, ok, status }); a
- * sample's outcome may carry a `trigger` ({ tableName, code }) and a `request`
+ * button's name, `outcome.requests` every request it sent ({ operation, input, ok, status,
+ * region }); a sample's outcome may carry a `trigger` ({ tableName, code }) and a `request`
  * ({ operation, input }) to load. The buttons stay disabled until enable and while a scenario runs.
  */
 export function mountScenarios({ buttons, result }, { onDone }) {
