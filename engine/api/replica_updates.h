@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/api/index_updates.h"
 #include "engine/api/request_schema.h"
 #include "engine/base/status.h"
 #include "engine/core/engine_state.h"
@@ -29,6 +30,23 @@ base::Status CheckReplicaDeletable(core::EngineState& state, const store::Table&
 // Takes a table being deleted out of its replica group: the other replicas stop listing it
 // and nothing more reaches it. The other replicas stay.
 void LeaveReplicaGroup(core::EngineState& state, store::Table& table);
+
+// A global table's index creates and deletes (UpdateTable GlobalSecondaryIndexUpdates) for its
+// other replicas, each region's plan: DynamoDB keeps a global table's indexes alike in every
+// region. An index's throughput updates stay the replica's own.
+struct ReplicaIndexChanges {
+  std::vector<std::pair<std::string, IndexUpdatePlan>> plans;  // by region
+};
+
+// Checks the request's index creates and deletes against every other replica of `table` (the
+// request's copy); nothing changes. None for a table that is not global.
+base::Result<ReplicaIndexChanges> PlanReplicaIndexChanges(core::EngineState& state,
+                                                          const store::Table& table,
+                                                          const json& request);
+
+// Applies the planned changes to the other replicas of the table `name`, each in its region.
+void ApplyReplicaIndexChanges(core::EngineState& state, const std::string& name,
+                              ReplicaIndexChanges& changes);
 
 // DescribeTable's Replicas (every other region of the group, in the order they joined) and
 // GlobalTableVersion, added to `description` for a global table.

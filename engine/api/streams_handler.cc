@@ -164,9 +164,13 @@ base::Result<json> ListStreams(core::EngineState& state, const json& request) {
   for (auto it = state.streams.rbegin(); it != state.streams.rend(); ++it) {
     const streams::Stream& stream = **it;
     if (!table.is_null() && stream.table_name() != table.get<std::string>()) continue;
-    // Each region lists the streams of the tables it sees: a global table's replica there, or
-    // the table every region shares.
-    if (RegionOfArn(stream.arn()) != state.RegionOf(stream.table_name())) continue;
+    // Each region lists the streams of the tables it sees (a global table's replica there, or
+    // the table every region shares) and the streams of its replicas since deleted, which stay
+    // readable for 24 hours as a deleted table's do.
+    const std::string stream_region = RegionOfArn(stream.arn());
+    if (stream_region != state.RegionOf(stream.table_name()) && stream_region != state.region) {
+      continue;
+    }
     if (!started) {
       started = stream.arn() == start.get<std::string>();
       continue;

@@ -637,6 +637,9 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
   base::Result<IndexUpdatePlan> index_plan =
       PlanIndexUpdates(state, **found, request, on_demand_after);
   if (!index_plan.ok()) return index_plan.status();
+  base::Result<ReplicaIndexChanges> replica_changes =
+      PlanReplicaIndexChanges(state, **found, request);
+  if (!replica_changes.ok()) return replica_changes.status();
 
   const double now = state.clock.NowSeconds();
   definition.on_demand_maximum = on_demand_after ? on_demand_maximum : capacity::OnDemandMaximum{};
@@ -667,6 +670,7 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
   // The response already shows the new stream and the index changes, while the table is
   // UPDATING.
   ApplyIndexCreatesAndUpdates(state, **found, *index_plan);
+  ApplyReplicaIndexChanges(state, (*found)->name(), *replica_changes);
   ApplyStreamChange(state, **found, *stream);
   ApplyTableSettings(request, /*is_update=*/true, now, definition);
   json description = DescribeTableJson(state, **found, "UPDATING");

@@ -20,6 +20,7 @@ import {
   ListTablesCommand,
   PutItemCommand,
   UpdateTableCommand,
+  UpdateTableReplicaAutoScalingCommand,
 } from '@aws-sdk/client-dynamodb';
 
 import { createDynamoDB } from '../../wasm/index.js';
@@ -84,6 +85,22 @@ for (const front of SDK_FRONTS) {
       assert.match(local.message, /^Cannot add or delete the local region through ReplicaUpdates/);
       const legacy = await rejection(virginia.send(new DescribeGlobalTableCommand({ GlobalTableName: 'Carts' })));
       assert.ok(legacy instanceof GlobalTableNotFoundException);
+      const scaling = await rejection(virginia.send(new UpdateTableReplicaAutoScalingCommand({
+        TableName: 'Carts', ProvisionedWriteCapacityAutoScalingUpdate: { MinimumUnits: 5, MaximumUnits: 50 },
+      })));
+      assert.equal(scaling.name, 'ValidationException');
+      assert.match(scaling.message, /Replicas 'US-EAST-1', 'EU-WEST-1' BillingMode is PayPerRequest\./);
+    });
+
+    test('an index created in one region is created in every replica', async () => {
+      await virginia.send(new UpdateTableCommand({
+        TableName: 'Carts',
+        AttributeDefinitions: [{ AttributeName: 'v', AttributeType: 'S' }],
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'ByValue', KeySchema: [{ AttributeName: 'v', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } } }],
+      }));
+      const replica = (await ireland.send(new DescribeTableCommand({ TableName: 'Carts' }))).Table;
+      assert.deepEqual(replica.GlobalSecondaryIndexes.map((index) => index.IndexName), ['ByValue']);
+      assert.match(replica.GlobalSecondaryIndexes[0].IndexArn, /^arn:aws:dynamodb:eu-west-1:/);
     });
   });
 }

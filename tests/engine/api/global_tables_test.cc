@@ -3,7 +3,9 @@
 // service's checks, the legacy operations, and the journal replaying regional requests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "tests/engine/support/engine_fixture.h"
 
@@ -362,6 +364,130 @@ TEST_F(GlobalTablesTest, ASnapshotKeepsReplicasChangesOnTheirWayAndWhoWroteLast)
                   kWest);
   RestoredClockAdvance(1);
   EXPECT_EQ(value_in("", "new"), "after the restore");
+}
+
+TEST_F(GlobalTablesTest, IndexCreatesAndDeletesReachEveryReplica) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  PutIn("", "song", "blue");
+  clock_.Advance(1);  // the item reaches us-west-2
+  const json create = {{"TableName", "Music"},
+                       {"AttributeDefinitions", {{{"AttributeName", "v"}, {"AttributeType", "S"}}}},
+                       {"GlobalSecondaryIndexUpdates",
+                        {{{"Create",
+                           {{"IndexName", "ByValue"},
+                            {"KeySchema", {{{"AttributeName", "v"}, {"KeyType", "HASH"}}}},
+                            {"Projection", {{"ProjectionType", "ALL"}}}}}}}}};
+  OkIn("", "UpdateTable", create);
+  const json west = OkIn(kWest, "DescribeTable", {{"TableName", "Music"}})["Table"];
+  ASSERT_EQ(west["GlobalSecondaryIndexes"].size(), 1u);
+  EXPECT_EQ(west["GlobalSecondaryIndexes"][0]["IndexName"], "ByValue");
+  EXPECT_EQ(west["GlobalSecondaryIndexes"][0]["IndexStatus"], "CREATING");
+  EXPECT_EQ(west["GlobalSecondaryIndexes"][0]["IndexArn"],
+            "arn:aws:dynamodb:us-west-2:000000000000:table/Music/index/ByValue");
+  EXPECT_EQ(west["AttributeDefinitions"].size(), 2u);
+
+  clock_.Advance(60);  // allocated and backfilled in both regions
+  for (const char* region : {"", kWest}) {
+    const json query = OkIn(region, "Query",
+                            {{"TableName", "Music"},
+                             {"IndexName", "ByValue"},
+                             {"KeyConditionExpression", "v = :v"},
+                             {"ExpressionAttributeValues", {{":v", {{"S", "blue"}}}}}});
+    EXPECT_EQ(query["Count"], 1) << "in " << region;
+  }
+  // The index is in every region, so deleting it from us-west-2 deletes it everywhere.
+  OkIn(kWest, "UpdateTable",
+       {{"TableName", "Music"},
+        {"GlobalSecondaryIndexUpdates", {{{"Delete", {{"IndexName", "ByValue"}}}}}}});
+  clock_.Advance(10);
+  for (const char* region : {"", kWest}) {
+    const json table = OkIn(region, "DescribeTable", {{"TableName", "Music"}})["Table"];
+    EXPECT_FALSE(table.contains("GlobalSecondaryIndexes")) << "in " << region << ": " << table;
+    EXPECT_EQ(table["AttributeDefinitions"].size(), 1u) << "in " << region;
+  }
+}
+
+TEST_F(GlobalTablesTest, AnIndexChangeRefusedChangesNoReplica) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  auto create = [](const std::string& name) {
+    return json{{"TableName", "Music"},
+                {"AttributeDefinitions", {{{"AttributeName", "v"}, {"AttributeType", "S"}}}},
+                {"GlobalSecondaryIndexUpdates",
+                 {{{"Create",
+                    {{"IndexName", name},
+                     {"KeySchema", {{{"AttributeName", "v"}, {"KeyType", "HASH"}}}},
+                     {"Projection", {{"ProjectionType", "KEYS_ONLY"}}}}}}}}};
+  };
+  OkIn(kWest, "UpdateTable", create("First"));
+  // Still creating in both regions: a second online index is refused, from either region, and
+  // neither region gains it.
+  Response second = CallIn("", "UpdateTable", create("Second"));
+  EXPECT_EQ(ErrorOf(second),
+            "LimitExceededException: Subscriber limit exceeded: Only 1 online index can be "
+            "created or deleted simultaneously per table");
+  for (const char* region : {"", kWest}) {
+    const json table = OkIn(region, "DescribeTable", {{"TableName", "Music"}})["Table"];
+    ASSERT_EQ(table["GlobalSecondaryIndexes"].size(), 1u) << "in " << region;
+    EXPECT_EQ(table["GlobalSecondaryIndexes"][0]["IndexName"], "First");
+  }
+}
+
+TEST_F(GlobalTablesTest, ADeletedReplicasStreamIsStillListedAndReadInItsRegion) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kEurope)), "OK");
+  PutIn(kEurope, "song", "written in Ireland");
+  const std::string europe_stream =
+      OkIn(kEurope, "DescribeTable", {{"TableName", "Music"}})["Table"]["LatestStreamArn"];
+  ASSERT_EQ(ErrorOf(Replica("Delete", kEurope)), "OK");
+  auto list_in = [&](const std::string& region) {
+    Response listed = engine_.Handle("DynamoDBStreams_20120810.ListStreams",
+                                     json{{"TableName", "Music"}}.dump(), region);
+    EXPECT_EQ(listed.status, 200) << listed.body;
+    const json answer = json::parse(listed.body);
+    std::vector<std::string> arns;
+    for (const json& stream : answer["Streams"]) arns.push_back(stream["StreamArn"]);
+    return arns;
+  };
+  // eu-west-1 now sees the shared table's stream and, for 24 hours, its replica's.
+  const std::vector<std::string> europe = list_in(kEurope);
+  EXPECT_NE(std::find(europe.begin(), europe.end(), europe_stream), europe.end());
+  const std::vector<std::string> home = list_in("");
+  EXPECT_EQ(std::find(home.begin(), home.end(), europe_stream), home.end());
+  ASSERT_EQ(home.size(), 1u);
+  EXPECT_NE(std::find(europe.begin(), europe.end(), home[0]), europe.end());
+
+  Response described = engine_.Handle("DynamoDBStreams_20120810.DescribeStream",
+                                      json{{"StreamArn", europe_stream}}.dump(), kEurope);
+  ASSERT_EQ(described.status, 200) << described.body;
+  EXPECT_EQ(json::parse(described.body)["StreamDescription"]["StreamStatus"], "DISABLED");
+}
+
+TEST_F(GlobalTablesTest, ReplicaAutoScalingIsRefusedForOnDemandReplicas) {
+  EXPECT_EQ(ErrorOf(Call("UpdateTableReplicaAutoScaling", {{"TableName", "Music"}})),
+            "ResourceNotFoundException: Global table with name: 'Music' does not exist.");
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  const json scaling = {{"MinimumUnits", 5}, {"MaximumUnits", 100}};
+  EXPECT_EQ(ErrorOf(Call(
+                "UpdateTableReplicaAutoScaling",
+                {{"TableName", "Music"}, {"ProvisionedWriteCapacityAutoScalingUpdate", scaling}})),
+            "ValidationException: Failed to update global table with name \u2018Music\u2018. "
+            "Replicas 'US-EAST-1', 'US-WEST-2' BillingMode is PayPerRequest. You must convert "
+            "table's BillingMode to PROVISIONED to set parameters: "
+            "'GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate'.");
+  const json replica_read = {
+      {"TableName", "Music"},
+      {"ReplicaUpdates",
+       {{{"RegionName", kWest}, {"ReplicaProvisionedReadCapacityAutoScalingUpdate", scaling}}}}};
+  EXPECT_NE(
+      ErrorOf(Call("UpdateTableReplicaAutoScaling", replica_read))
+          .find("to set parameters: 'ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate'."),
+      std::string::npos);
+  // Turning scaling off asks for nothing an on-demand table refuses.
+  const json answer =
+      Ok("UpdateTableReplicaAutoScaling",
+         {{"TableName", "Music"},
+          {"ProvisionedWriteCapacityAutoScalingUpdate", {{"AutoScalingDisabled", true}}}});
+  EXPECT_EQ(answer["TableAutoScalingDescription"]["TableName"], "Music");
+  EXPECT_EQ(answer["TableAutoScalingDescription"]["Replicas"].size(), 2u);
 }
 
 }  // namespace
