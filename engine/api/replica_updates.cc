@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "engine/api/messages.h"
+#include "engine/api/on_demand_throughput.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/stream_specification.h"
 #include "engine/api/table_description.h"
+#include "engine/api/table_settings.h"
 #include "engine/api/validation_errors.h"
 #include "engine/core/replication.h"
 #include "engine/core/table_restore.h"
@@ -118,6 +120,16 @@ base::Status LocalRegionRefused() {
       "DeleteTable, or UpdateTable as required.");
 }
 
+base::Status NotAReplica(const std::string& region) {
+  return base::Status::Validation(
+      "Update global table operation failed because one or more replicas were not part of the "
+      "global table. Please retry the request without these replicas: [" +
+      region + "].");
+}
+
+constexpr const char* kNoReplicaActions =
+    "There are no actions specified in the Replica Update Action of the request.";
+
 constexpr double kSourceHoldSeconds = 24 * 3600;
 
 base::Result<json> CreateReplica(core::EngineState& state, store::Table& source,
@@ -187,10 +199,7 @@ base::Result<json> DeleteReplica(core::EngineState& state, store::Table& source,
   if (region == state.region || region == state.RegionOf(name)) return LocalRegionRefused();
   store::Table* replica = state.FindTableIn(region, name);
   if (std::find(group.begin(), group.end(), region) == group.end() || replica == nullptr) {
-    return base::Status::Validation(
-        "Update global table operation failed because one or more replicas were not part of "
-        "the global table. Please retry the request without these replicas: [" +
-        region + "].");
+    return NotAReplica(region);
   }
   if (replica->definition().deletion_protection) {
     return base::Status::Validation("Cannot delete table " + name + " in region " + region +
@@ -208,6 +217,143 @@ base::Result<json> DeleteReplica(core::EngineState& state, store::Table& source,
   });
   state.TablesIn(region).erase(name);
   return json{{"TableDescription", std::move(description)}};
+}
+
+// An override member that asks for something: present, and not an empty structure (an index
+// entry with no override asks for nothing, as the service judges it).
+bool Asks(const json& member) { return member.is_object() ? !member.empty() : !member.is_null(); }
+
+// ReplicaUpdates Update: what one replica keeps apart from the others (its own maximum read
+// request units, for the table and each global index, and its table class), set on that
+// replica's table in its region. Replicas here are on demand, so provisioned overrides are
+// refused as the service refuses them on an on-demand table (2026 observations against AWS).
+base::Result<json> UpdateReplica(core::EngineState& state, store::Table& source,
+                                 const json& action) {
+  const std::string name = source.name();
+  const std::string region = Member(action, "RegionName").get<std::string>();
+  const json& on_demand = Member(action, "OnDemandThroughputOverride");
+  const json& table_class = Member(action, "TableClassOverride");
+  const json& indexes = Member(action, "GlobalSecondaryIndexes");
+  const json no_indexes = json::array();
+  const json& index_entries = indexes.is_array() ? indexes : no_indexes;
+  bool asks = Asks(Member(action, "ProvisionedThroughputOverride")) || Asks(on_demand) ||
+              Asks(table_class) || Asks(Member(action, "KMSMasterKeyId"));
+  bool provisioned = Asks(Member(action, "ProvisionedThroughputOverride"));
+  for (const json& entry : index_entries) {
+    provisioned = provisioned || Asks(Member(entry, "ProvisionedThroughputOverride"));
+    asks = asks || Asks(Member(entry, "ProvisionedThroughputOverride")) ||
+           Asks(Member(entry, "OnDemandThroughputOverride"));
+  }
+  if (!asks) return base::Status::Validation(kNoReplicaActions);
+  if (!Member(action, "KMSMasterKeyId").is_null()) {
+    return base::Status::Validation(std::string(kInvalidParameters) +
+                                    "KMSMasterKeyId must be specified for each replica.");
+  }
+  if (region == state.region || region == state.RegionOf(name)) {
+    return base::Status::Validation(
+        "Cannot add, delete, or update the local region through ReplicaUpdates. Use "
+        "CreateTable, DeleteTable, or UpdateTable as required.");
+  }
+  const std::vector<std::string>& group = source.definition().replica_regions;
+  store::Table* replica = state.FindTableIn(region, name);
+  if (std::find(group.begin(), group.end(), region) == group.end() || replica == nullptr) {
+    return NotAReplica(region);
+  }
+  const bool on_demand_table =
+      replica->definition().billing_mode == store::BillingMode::kPayPerRequest;
+  if (provisioned && on_demand_table) {
+    return base::Status::Validation(
+        "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
+        "PAY_PER_REQUEST");
+  }
+  if (base::Status s = CheckTableClass(json{{"TableClass", table_class}}); !s.ok()) return s;
+  capacity::OnDemandMaximum table_maximum = replica->definition().on_demand_maximum;
+  if (base::Status s = ReadOnDemandThroughput(on_demand, "", on_demand_table,
+                                              /*may_remove=*/true, table_maximum);
+      !s.ok()) {
+    return s;
+  }
+  std::vector<std::pair<index::SecondaryIndex*, capacity::OnDemandMaximum>> index_maxima;
+  for (const json& entry : index_entries) {
+    const json& index_name = Member(entry, "IndexName");
+    if (!index_name.is_string()) {
+      return base::Status::Validation(
+          "1 validation error detected: Value null at 'indexName' failed to satisfy constraint: "
+          "Member must not be null");
+    }
+    index::SecondaryIndex* index = replica->FindIndex(index_name.get<std::string>());
+    if (index == nullptr || !index->is_global()) {
+      return base::Status::ResourceNotFound("Requested resource not found: Index " +
+                                            index_name.get<std::string>() + " for table " + name);
+    }
+    capacity::OnDemandMaximum maximum = index->definition().on_demand_maximum;
+    if (base::Status s =
+            ReadOnDemandThroughput(Member(entry, "OnDemandThroughputOverride"), index->name(),
+                                   on_demand_table, /*may_remove=*/true, maximum);
+        !s.ok()) {
+      return s;
+    }
+    index_maxima.emplace_back(index, maximum);
+  }
+
+  InRegion(state, region, [&] {
+    const double now = state.clock.NowSeconds();
+    store::TableDefinition& definition = replica->mutable_definition();
+    definition.on_demand_maximum = table_maximum;
+    for (auto& index_maximum : index_maxima) {
+      index_maximum.first->mutable_definition().on_demand_maximum = index_maximum.second;
+    }
+    if (table_class.is_string()) {
+      ApplyTableSettings(json{{"TableClass", table_class}}, /*is_update=*/true, now, definition);
+    }
+    replica->Repartition(state.scale, now);
+  });
+  // As for Create and Delete, the answer describes the table as the change finds it.
+  return json{{"TableDescription", DescribeTableJson(state, source, "UPDATING")}};
+}
+
+// The replica of `name` in `region`, or null.
+const store::Table* ReplicaIn(const core::EngineState& state, const std::string& region,
+                              const std::string& name) {
+  const auto* tables = &state.tables;
+  if (region != state.options.region) {
+    auto in_region = state.replicas.find(region);
+    if (in_region == state.replicas.end()) return nullptr;
+    tables = &in_region->second;
+  }
+  auto found = tables->find(name);
+  return found == tables->end() ? nullptr : found->second.get();
+}
+
+// What a replica keeps apart from the table describing it, as DescribeTable's Replicas shows it:
+// a maximum read rate of its own (the table's and each global index's; every index is listed),
+// and its table class once one was set.
+void DescribeOverrides(const store::Table& table, const store::Table& replica, json& entry) {
+  const long long own_read = table.definition().on_demand_maximum.read_request_units;
+  const long long replica_read = replica.definition().on_demand_maximum.read_request_units;
+  if (replica_read != own_read) {
+    entry["OnDemandThroughputOverride"] = {{"MaxReadRequestUnits", replica_read}};
+  }
+  json indexes = json::array();
+  for (const auto& index : replica.indexes()) {
+    if (!index->is_global()) continue;
+    json described = {{"IndexName", index->name()}};
+    const index::SecondaryIndex* counterpart = table.FindIndex(index->name());
+    const long long index_read = index->definition().on_demand_maximum.read_request_units;
+    if (counterpart != nullptr &&
+        counterpart->definition().on_demand_maximum.read_request_units != index_read) {
+      described["OnDemandThroughputOverride"] = {{"MaxReadRequestUnits", index_read}};
+    }
+    indexes.push_back(std::move(described));
+  }
+  if (!indexes.empty()) entry["GlobalSecondaryIndexes"] = std::move(indexes);
+  const store::TableDefinition& definition = replica.definition();
+  if (!definition.table_class.empty()) {
+    json summary = {{"TableClass", definition.table_class}};
+    if (definition.table_class_updated)
+      summary["LastUpdateDateTime"] = *definition.table_class_updated;
+    entry["ReplicaTableClassSummary"] = std::move(summary);
+  }
 }
 
 base::Status GlobalTableNotFound(const std::string& name, bool with_prefix = true) {
@@ -282,10 +428,31 @@ std::string FirstAutoScalingSetting(const json& request) {
 
 std::vector<MemberSpec> ReplicationGroupUpdateMembers() {
   const std::vector<MemberSpec> region = {{"RegionName", value::WireType::kString}};
+  const MemberSpec provisioned_override = {"ProvisionedThroughputOverride",
+                                           value::WireType::kStructure,
+                                           "ProvisionedThroughputOverride",
+                                           MemberKind::kPlain,
+                                           {{"ReadCapacityUnits", value::WireType::kLong}}};
+  const MemberSpec on_demand_override = {"OnDemandThroughputOverride",
+                                         value::WireType::kStructure,
+                                         "OnDemandThroughputOverride",
+                                         MemberKind::kPlain,
+                                         {{"MaxReadRequestUnits", value::WireType::kLong}}};
+  const std::vector<MemberSpec> update = {
+      {"RegionName", value::WireType::kString},
+      {"KMSMasterKeyId", value::WireType::kString},
+      provisioned_override,
+      on_demand_override,
+      {"GlobalSecondaryIndexes",
+       value::WireType::kList,
+       "ReplicaGlobalSecondaryIndex",
+       MemberKind::kPlain,
+       {{"IndexName", value::WireType::kString}, provisioned_override, on_demand_override}},
+      {"TableClassOverride", value::WireType::kString}};
   return {{"Create", value::WireType::kStructure, "CreateReplicationGroupMemberAction",
            MemberKind::kPlain, region},
           {"Update", value::WireType::kStructure, "UpdateReplicationGroupMemberAction",
-           MemberKind::kPlain, region},
+           MemberKind::kPlain, update},
           {"Delete", value::WireType::kStructure, "DeleteReplicationGroupMemberAction",
            MemberKind::kPlain, region}};
 }
@@ -297,10 +464,11 @@ base::Result<json> UpdateReplicas(core::EngineState& state, const json& request)
   if (updates.is_array()) {
     for (size_t i = 0; i < updates.size(); ++i) {
       const std::string path = "replicaUpdates." + std::to_string(i + 1) + ".member.";
-      for (const char* action : {"Create", "Delete"}) {
+      for (const char* action : {"Create", "Update", "Delete"}) {
         const json& body = Member(updates[i], action);
         if (body.is_null()) continue;
-        std::string action_path = path + (action[0] == 'C' ? "create" : "delete") + ".regionName";
+        std::string action_path = path + static_cast<char>(std::tolower(action[0])) +
+                                  std::string(action + 1) + ".regionName";
         errors.NotNull(Member(body, "RegionName"), action_path);
       }
     }
@@ -328,12 +496,12 @@ base::Result<json> UpdateReplicas(core::EngineState& state, const json& request)
         "Update table operation with more than one create or delete replica actions not allowed");
   }
   const json& update = updates[0];
-  if (!Member(update, "Update").is_null()) {
-    return base::Status::Validation(NotYetSupportedMessage("ReplicaUpdates Update"));
-  }
   const std::string name = Member(request, "TableName").get<std::string>();
   store::Table* table = state.FindTable(name);
   if (table == nullptr) return base::Status::ResourceNotFound(TableNotFoundMessage(name));
+  if (const json& action = Member(update, "Update"); !action.is_null()) {
+    return UpdateReplica(state, *table, action);
+  }
   const bool create = !Member(update, "Create").is_null();
   const std::string region =
       Member(Member(update, create ? "Create" : "Delete"), "RegionName").get<std::string>();
@@ -420,7 +588,11 @@ void DescribeReplicas(const core::EngineState& state, const store::Table& table,
   json replicas = json::array();
   for (const std::string& region : group) {
     if (region == own_region) continue;
-    replicas.push_back({{"RegionName", region}, {"ReplicaStatus", "ACTIVE"}});
+    json replica = {{"RegionName", region}, {"ReplicaStatus", "ACTIVE"}};
+    if (const store::Table* other = ReplicaIn(state, region, table.name())) {
+      DescribeOverrides(table, *other, replica);
+    }
+    replicas.push_back(std::move(replica));
   }
   description["GlobalTableVersion"] = kGlobalTableVersion;
   description["GlobalTableSettingsReplicationMode"] = "ENABLED_WITH_OVERRIDES";

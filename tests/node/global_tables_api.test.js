@@ -102,6 +102,23 @@ for (const front of SDK_FRONTS) {
       assert.deepEqual(replica.GlobalSecondaryIndexes.map((index) => index.IndexName), ['ByValue']);
       assert.match(replica.GlobalSecondaryIndexes[0].IndexArn, /^arn:aws:dynamodb:eu-west-1:/);
     });
+
+    test('a replica keeps a read maximum and a table class of its own', async () => {
+      await virginia.send(new UpdateTableCommand({
+        TableName: 'Carts',
+        ReplicaUpdates: [{ Update: { RegionName: 'eu-west-1', OnDemandThroughputOverride: { MaxReadRequestUnits: 80 }, TableClassOverride: 'STANDARD_INFREQUENT_ACCESS' } }],
+      }));
+      const home = (await virginia.send(new DescribeTableCommand({ TableName: 'Carts' }))).Table;
+      assert.deepEqual(home.Replicas[0].OnDemandThroughputOverride, { MaxReadRequestUnits: 80 });
+      assert.equal(home.Replicas[0].ReplicaTableClassSummary.TableClass, 'STANDARD_INFREQUENT_ACCESS');
+      const replica = (await ireland.send(new DescribeTableCommand({ TableName: 'Carts' }))).Table;
+      assert.equal(replica.OnDemandThroughput.MaxReadRequestUnits, 80);
+      const provisioned = await rejection(virginia.send(new UpdateTableCommand({
+        TableName: 'Carts', ReplicaUpdates: [{ Update: { RegionName: 'eu-west-1', ProvisionedThroughputOverride: { ReadCapacityUnits: 5 } } }],
+      })));
+      assert.equal(provisioned.name, 'ValidationException');
+      assert.match(provisioned.message, /^Neither ReadCapacityUnits nor WriteCapacityUnits can be specified/);
+    });
   });
 }
 

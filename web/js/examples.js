@@ -560,6 +560,24 @@ export const EXAMPLES = [
   },
   {
     operation: 'UpdateTable',
+    label: 'UpdateTable · ReplicaUpdates Update',
+    summary:
+      'Gives the eu-west-1 replica settings of its own: at most 100 read request units a second ' +
+      'and the Standard-Infrequent Access table class. DescribeTable in us-east-1 lists them ' +
+      "under Replicas; in eu-west-1 they are the table's own.",
+    input: {
+      TableName: 'Music',
+      ReplicaUpdates: [{
+        Update: {
+          RegionName: 'eu-west-1',
+          OnDemandThroughputOverride: { MaxReadRequestUnits: 100 },
+          TableClassOverride: 'STANDARD_INFREQUENT_ACCESS',
+        },
+      }],
+    },
+  },
+  {
+    operation: 'UpdateTable',
     label: 'UpdateTable · ReplicaUpdates Delete',
     summary:
       'Removes the eu-west-1 replica and its items; Music is a table in one region again. ' +

@@ -490,5 +490,68 @@ TEST_F(GlobalTablesTest, ReplicaAutoScalingIsRefusedForOnDemandReplicas) {
   EXPECT_EQ(answer["TableAutoScalingDescription"]["Replicas"].size(), 2u);
 }
 
+TEST_F(GlobalTablesTest, AReplicaKeepsItsOwnReadMaximumAndTableClass) {
+  ASSERT_EQ(ErrorOf(Replica("Create", kWest)), "OK");
+  auto update = [&](const std::string& region, const json& action) {
+    json body = action;
+    body["RegionName"] = region;
+    return Call("UpdateTable", {{"TableName", "Music"}, {"ReplicaUpdates", {{{"Update", body}}}}});
+  };
+  const json read_50 = {{"OnDemandThroughputOverride", {{"MaxReadRequestUnits", 50}}}};
+  EXPECT_EQ(ErrorOf(update(kWest, json::object())),
+            "ValidationException: There are no actions specified in the Replica Update Action "
+            "of the request.");
+  EXPECT_EQ(ErrorOf(update(kWest, {{"KMSMasterKeyId", "alias/mine"}})),
+            "ValidationException: One or more parameter values were invalid: KMSMasterKeyId must "
+            "be specified for each replica.");
+  EXPECT_EQ(ErrorOf(update("us-east-1", read_50)),
+            "ValidationException: Cannot add, delete, or update the local region through "
+            "ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.");
+  EXPECT_EQ(ErrorOf(update(kEurope, read_50)),
+            "ValidationException: Update global table operation failed because one or more "
+            "replicas were not part of the global table. Please retry the request without these "
+            "replicas: [eu-west-1].");
+  EXPECT_EQ(ErrorOf(update(kWest, {{"ProvisionedThroughputOverride", {{"ReadCapacityUnits", 5}}}})),
+            "ValidationException: Neither ReadCapacityUnits nor WriteCapacityUnits can be "
+            "specified when BillingMode is PAY_PER_REQUEST");
+  EXPECT_EQ(ErrorOf(update(kWest, {{"TableClassOverride", "GLACIER"}})),
+            "ValidationException: Invalid table-class parameter provided. Please try again with "
+            "a valid table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
+  // An index entry with no override asks for nothing.
+  EXPECT_EQ(ErrorOf(update(kWest, {{"GlobalSecondaryIndexes", {{{"IndexName", "Nope"}}}}})),
+            "ValidationException: There are no actions specified in the Replica Update Action "
+            "of the request.");
+  EXPECT_EQ(
+      ErrorOf(update(kWest, {{"GlobalSecondaryIndexes",
+                              {{{"IndexName", "Nope"},
+                                {"OnDemandThroughputOverride", {{"MaxReadRequestUnits", 50}}}}}}})),
+      "ResourceNotFoundException: Requested resource not found: Index Nope for table Music");
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", {{"TableName", "Music"},
+                                         {"ReplicaUpdates", {{{"Update", {{"RegionName", 7}}}}}}})),
+            "SerializationException: NUMBER_VALUE cannot be converted to String");
+
+  ASSERT_EQ(ErrorOf(update(kWest, read_50)), "OK");
+  ASSERT_EQ(ErrorOf(update(kWest, {{"TableClassOverride", "STANDARD_INFREQUENT_ACCESS"}})), "OK");
+  const json home = Ok("DescribeTable", {{"TableName", "Music"}})["Table"];
+  EXPECT_EQ(home["Replicas"][0]["OnDemandThroughputOverride"],
+            json::parse(R"({"MaxReadRequestUnits":50})"));
+  EXPECT_EQ(home["Replicas"][0]["ReplicaTableClassSummary"]["TableClass"],
+            "STANDARD_INFREQUENT_ACCESS");
+  EXPECT_EQ(home["OnDemandThroughput"]["MaxReadRequestUnits"], -1);
+  EXPECT_FALSE(home.contains("TableClassSummary"));
+  const json west = OkIn(kWest, "DescribeTable", {{"TableName", "Music"}})["Table"];
+  EXPECT_EQ(west["OnDemandThroughput"]["MaxReadRequestUnits"], 50);
+  EXPECT_EQ(west["TableClassSummary"]["TableClass"], "STANDARD_INFREQUENT_ACCESS");
+  // From us-west-2 the home region is the replica that differs.
+  EXPECT_EQ(west["Replicas"][0]["OnDemandThroughputOverride"],
+            json::parse(R"({"MaxReadRequestUnits":-1})"));
+
+  // The base value again: no override left.
+  ASSERT_EQ(ErrorOf(update(kWest, {{"OnDemandThroughputOverride", {{"MaxReadRequestUnits", -1}}}})),
+            "OK");
+  EXPECT_FALSE(Ok("DescribeTable", {{"TableName", "Music"}})["Table"]["Replicas"][0].contains(
+      "OnDemandThroughputOverride"));
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
