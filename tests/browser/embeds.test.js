@@ -2,8 +2,8 @@
 // engine (the same table name in two of them holds different items), the wasm module loaded
 // once and only when the first embed scrolls into view, a heat strip that shows the hot
 // partition, a table's stream shown record by record (item values as text, never markup), a
-// trigger shown but not run, and "Open in playground" carrying an embed's state (its trigger
-// too, disabled) into the full page.
+// trigger shown but not run, "Open in playground" carrying an embed's state (its trigger
+// too, disabled) into the full page, and requests served in a global table's other region.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +18,18 @@ const CHANGES_EMBED = `<ddb-playground id="changes" operation="TransactWriteItem
     "KeySchema": [{"AttributeName": "postId", "KeyType": "HASH"}],
     "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_AND_OLD_IMAGES"}}}]</script>
   <script type="application/json" data-request>{"TransactItems": []}</script>
+</ddb-playground>`;
+
+// An embed in eu-west-1 (the `region` attribute) whose set-up writes there too (a step's
+// "region"), on a stopped clock: the write has not reached us-east-1 yet, so only Europe's
+// replica holds the cart and streams its INSERT.
+const REGION_EMBED = `<ddb-playground id="europe" operation="Scan" region="eu-west-1" stream virtual-clock>
+  <script type="application/json" data-setup>[{"operation": "CreateTable", "input": {"TableName": "Carts",
+    "BillingMode": "PAY_PER_REQUEST", "AttributeDefinitions": [{"AttributeName": "user", "AttributeType": "S"}],
+    "KeySchema": [{"AttributeName": "user", "KeyType": "HASH"}]}},
+    {"operation": "UpdateTable", "input": {"TableName": "Carts", "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]}},
+    {"operation": "PutItem", "region": "eu-west-1", "input": {"TableName": "Carts", "Item": {"user": {"S": "ana"}}}}]</script>
+  <script type="application/json" data-request>{"TableName": "Carts"}</script>
 </ddb-playground>`;
 
 const postKey = (id) => ({ postId: { S: id } });
@@ -203,6 +215,31 @@ describe('embeds', () => {
     assert.equal(await full.textContent('#trigger-log [data-testid="trigger-log-line"]'), 'New post! alice: Hello');
     assert.deepEqual(errors, []);
     await full.close();
+  });
+
+  test('a region embed says its region and sends, and reads its stream, in that region', async () => {
+    assert.equal(await inEmbed('write', '[part="region"]').isVisible(), false);
+    await page.evaluate((markup) => document.body.insertAdjacentHTML('beforeend', markup), REGION_EMBED);
+    await whenReady('europe');
+    const region = inEmbed('europe', '[part="region"]');
+    assert.equal(await region.isVisible(), true);
+    assert.equal(await region.textContent(), 'in eu-west-1');
+    assert.equal(await inEmbed('europe', 'textarea').getAttribute('aria-label'), 'Scan request in eu-west-1 (DynamoDB JSON)');
+    const { Items } = JSON.parse(await send('europe'));
+    assert.deepEqual(Items, [{ user: { S: 'ana' } }]);
+    assert.deepEqual((await shownRecords('europe')).map((record) => record.event), ['INSERT']);
+    // The same embed without the attribute reads the home region, where the set-up's write in
+    // Europe has not arrived yet: no cart, no stream record.
+    await page.evaluate(() => {
+      const home = document.getElementById('europe').cloneNode(true);
+      home.id = 'home';
+      home.removeAttribute('region');
+      document.body.append(home);
+    });
+    await whenReady('home');
+    assert.equal(await inEmbed('home', '[part="region"]').isVisible(), false);
+    assert.equal(JSON.parse(await send('home')).Count, 0);
+    assert.deepEqual(await shownRecords('home'), []);
   });
 
   test('the page logged no errors', () => {

@@ -10,6 +10,12 @@
 //     <script type="application/json" data-request>{"TableName": "Music", ...}</script>
 //   </ddb-playground>
 //
+// Requests are served in the home region, us-east-1, unless told otherwise (docs/global-tables.md):
+// a set-up step with `"region": "eu-west-1"` is sent in that region, and the attribute
+// `region="eu-west-1"` sends the editor's request there (the bar shows the region beside the
+// operation) and reads the heat strip and the stream of that region's replica. A share link
+// holds no replicas, so "Open in playground" carries a global table as a regional one.
+//
 // Each embed has its own in-memory engine (embeds on one page never see each other's tables);
 // the page loads the wasm module once, and only when the first embed scrolls into view. It runs
 // from static files with no CDN and needs no special headers. "Open in playground" carries the
@@ -30,6 +36,7 @@ const STYLE = `
 .box { border: 1px solid #d8dde3; border-radius: 6px; padding: 10px 12px; background: #fff; }
 .bar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 6px; }
 .operation { font-weight: 600; }
+.region { padding: 0 6px; border-radius: 3px; background: #e8eef6; font-size: 12px; }
 textarea { box-sizing: border-box; width: 100%; min-height: 8em; font: 13px ui-monospace, monospace; }
 pre { max-height: 16em; overflow: auto; margin: 6px 0 0; padding: 8px; background: #f4f6f8; font-size: 12px; }
 .capacity { margin: 6px 0 0; font-weight: 600; }
@@ -63,6 +70,9 @@ class DdbPlayground extends HTMLElement {
   #db = null;
   #ready = null;
   #parts = {};
+  // The region the editor's request, the heat strip and the stream are served in ('' is the
+  // home region, us-east-1).
+  #region = '';
 
   connectedCallback() {
     if (this.shadowRoot) return;
@@ -76,16 +86,23 @@ class DdbPlayground extends HTMLElement {
     const operation = document.createElement('span');
     operation.className = 'operation';
     operation.textContent = this.getAttribute('operation') ?? 'Query';
+    this.#region = this.getAttribute('region') ?? '';
+    const region = document.createElement('span');
+    region.className = 'region';
+    region.setAttribute('part', 'region');
+    region.textContent = `in ${this.#region}`;
+    region.hidden = this.#region === '';
     const send = this.#button('Send', 'send');
     const open = this.#button('Open in playground', 'open');
     const status = document.createElement('span');
     status.className = 'status';
     status.setAttribute('role', 'status');
     status.textContent = 'Loads when scrolled into view.';
-    bar.append(operation, send, open, status);
+    bar.append(operation, region, send, open, status);
     const editor = document.createElement('textarea');
     editor.spellcheck = false;
-    editor.setAttribute('aria-label', `${operation.textContent} request (DynamoDB JSON)`);
+    const where = this.#region === '' ? '' : ` in ${this.#region}`;
+    editor.setAttribute('aria-label', `${operation.textContent} request${where} (DynamoDB JSON)`);
     let request = {};
     try {
       request = childJson(this, 'data-request', {});
@@ -132,6 +149,13 @@ class DdbPlayground extends HTMLElement {
     observer.observe(this);
   }
 
+  // The engine as seen from the embed's region: the editor's request, the heat strip and the
+  // stream go through it.
+  get #regional() {
+    const region = this.#region;
+    return { send: (operation, input) => this.#db.send(operation, input, { region }) };
+  }
+
   #button(text, name) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -153,7 +177,9 @@ class DdbPlayground extends HTMLElement {
       const { createDynamoDB } = await loadEngine();
       this.#db = await createDynamoDB({ throttling: this.hasAttribute('no-throttling') ? false : undefined });
       if (this.hasAttribute('virtual-clock')) await this.#db.send('Playground.SetClock', { Mode: 'VIRTUAL' });
-      for (const step of childJson(this, 'data-setup', [])) await this.#db.send(step.operation, step.input ?? {});
+      for (const step of childJson(this, 'data-setup', [])) {
+        await this.#db.send(step.operation, step.input ?? {}, { region: step.region ?? '' });
+      }
       status.textContent = 'Ready.';
       send.disabled = false;
       open.disabled = false;
@@ -180,7 +206,7 @@ class DdbPlayground extends HTMLElement {
     send.disabled = true;
     response.hidden = false;
     try {
-      const output = await this.#db.send(operation.textContent, JSON.parse(editor.value));
+      const output = await this.#regional.send(operation.textContent, JSON.parse(editor.value));
       response.className = '';
       response.textContent = JSON.stringify(output, null, 2);
       capacity.textContent = `Consumed capacity: ${describeResponseCapacity(operation.textContent, output)}`;
@@ -210,14 +236,14 @@ class DdbPlayground extends HTMLElement {
   // Redraws what the embed shows of its table besides the response, after set-up and each Send.
   async #showTable() {
     await this.#drawHeat();
-    await this.#parts.stream?.refresh(this.#db, this.#tableName());
+    await this.#parts.stream?.refresh(this.#regional, this.#tableName());
   }
 
   async #drawHeat() {
     const { heat } = this.#parts;
     if (!heat) return;
     try {
-      drawHeatStrip(heat, await this.#db.send('Playground.GetMetrics', { TableName: this.#tableName() }));
+      drawHeatStrip(heat, await this.#regional.send('Playground.GetMetrics', { TableName: this.#tableName() }));
     } catch {
       heat.setAttribute('aria-label', 'No table to show yet.');
     }
