@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace ddbpg::base {
 
@@ -44,6 +45,13 @@ inline size_t NextJsonStringStop(const unsigned char* bytes, size_t from, size_t
   }
   while (at < size && !kJsonStringStops[bytes[at]]) ++at;
   return at;
+}
+
+// True when `text` goes into a JSON string as it is: printable ASCII without a quote or a
+// backslash, the common case that a writer copies without looking at each byte.
+inline bool IsPlainJsonString(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  return NextJsonStringStop(bytes, 0, text.size()) == text.size();
 }
 
 }  // namespace ddbpg::base

@@ -104,6 +104,13 @@ void JsonWriter::String(std::string_view text) {
   out_ += '"';
 }
 
+void JsonWriter::PlainString(std::string_view text) {
+  BeforeValue();
+  out_ += '"';
+  out_.append(text);
+  out_ += '"';
+}
+
 void JsonWriter::Bool(bool value) {
   BeforeValue();
   out_ += value ? "true" : "false";

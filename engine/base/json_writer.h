@@ -23,6 +23,9 @@ class JsonWriter {
   void Key(std::string_view name);
 
   void String(std::string_view text);
+  // A string the caller knows needs no escaping (IsPlainJsonString, or text such as a number's
+  // digits or base64 that cannot hold a byte to escape): copied as it is.
+  void PlainString(std::string_view text);
   void Bool(bool value);
   void Unsigned(uint64_t value);
   // A value that is already JSON text (a small member rendered by nlohmann).

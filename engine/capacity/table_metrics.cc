@@ -35,16 +35,17 @@ void TableMetrics::RecordThrottle(uint64_t partition_id, double now, bool is_wri
 
 // The traffic entry of `key`, tracked from now on if it was not.
 KeyTraffic& TableMetrics::TrackedKey(const std::string& key) {
-  auto it = keys_.find(key);
-  if (it == keys_.end()) {
-    if (keys_.size() >= kTrackedKeys) ForgetQuietestHalf();
-    KeyTraffic entry;
-    entry.key = key;
-    entry.reads = inherited_reads_;
-    entry.writes = inherited_writes_;
-    it = keys_.emplace(key, entry).first;
+  auto at = keys_.lower_bound(key);
+  if (at != keys_.end() && at->first == key) return at->second;
+  if (keys_.size() >= kTrackedKeys) {
+    ForgetQuietestHalf();
+    at = keys_.lower_bound(key);
   }
-  return it->second;
+  KeyTraffic entry;
+  entry.key = key;
+  entry.reads = inherited_reads_;
+  entry.writes = inherited_writes_;
+  return keys_.emplace_hint(at, key, std::move(entry))->second;
 }
 
 void TableMetrics::RecordKey(const std::string& key, bool is_write, bool throttled) {
@@ -85,23 +86,27 @@ std::vector<SecondSample> TableMetrics::TableSamples(double since) const {
 // the busiest key dropped, so a newcomer is over-estimated rather than missed (the idea of the
 // Space-Saving sketch, evicting in batches to keep each request's cost logarithmic).
 void TableMetrics::ForgetQuietestHalf() {
-  std::vector<std::pair<int64_t, std::string>> by_traffic;
+  // Ranked by traffic, ties by key, so which keys stay never depends on the map's layout.
+  using Entry = std::map<std::string, KeyTraffic>::iterator;
+  std::vector<Entry> by_traffic;
   by_traffic.reserve(keys_.size());
-  for (const auto& [key, traffic] : keys_) {
-    by_traffic.push_back({traffic.reads + traffic.writes, key});
-  }
+  for (auto it = keys_.begin(); it != keys_.end(); ++it) by_traffic.push_back(it);
   const size_t keep = keys_.size() / 2;
   std::nth_element(by_traffic.begin(), by_traffic.begin() + static_cast<long>(keep),
-                   by_traffic.end(), [](const auto& a, const auto& b) { return a > b; });
+                   by_traffic.end(), [](Entry a, Entry b) {
+                     const int64_t x = a->second.reads + a->second.writes;
+                     const int64_t y = b->second.reads + b->second.writes;
+                     return x != y ? x > y : a->first > b->first;
+                   });
   inherited_reads_ = 0;
   inherited_writes_ = 0;
   for (size_t i = keep; i < by_traffic.size(); ++i) {
-    const KeyTraffic& dropped = keys_.at(by_traffic[i].second);
+    const KeyTraffic& dropped = by_traffic[i]->second;
     if (dropped.reads + dropped.writes > inherited_reads_ + inherited_writes_) {
       inherited_reads_ = dropped.reads;
       inherited_writes_ = dropped.writes;
     }
-    keys_.erase(by_traffic[i].second);
+    keys_.erase(by_traffic[i]);
   }
 }
 

@@ -618,9 +618,11 @@ void StateCodec::LoadItems(const json& items, store::Table& table) {
     }
     value::PrimaryKey key = table.KeyOf(item);
     table.size_bytes_ += static_cast<long long>(value::ItemSize(item));
-    auto [it, inserted] = table.versions_.items_.emplace(std::move(key), std::move(item));
-    if (!inserted) throw std::runtime_error("two items of " + table.name() + " share a key");
-    for (const auto& index : table.indexes_.live_) index->Apply(nullptr, &it->second);
+    const value::Item* stored = nullptr;
+    if (!table.versions_.Load(std::move(key), std::move(item), &stored)) {
+      throw std::runtime_error("two items of " + table.name() + " share a key");
+    }
+    for (const auto& index : table.indexes_.live_) index->Apply(nullptr, stored);
   }
 }
 

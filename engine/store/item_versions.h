@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/base/clock.h"
@@ -20,6 +21,13 @@ namespace ddbpg::store {
 class ItemVersions {
  public:
   using ItemMap = std::map<value::PrimaryKey, value::Item, value::PrimaryKeyLess>;
+
+  ItemVersions() = default;
+  // The lookup set points into items_: a copy points into its own map, a move keeps the nodes.
+  ItemVersions(const ItemVersions& other);
+  ItemVersions& operator=(const ItemVersions& other);
+  ItemVersions(ItemVersions&&) = default;
+  ItemVersions& operator=(ItemVersions&&) = default;
 
   // Every current item in Scan order (see PrimaryKeyLess).
   const ItemMap& items() const { return items_; }
@@ -46,13 +54,37 @@ class ItemVersions {
   Stored Store(const value::PrimaryKey& key, value::Item item);
   // Removes the item under `key`, returning it when it existed.
   std::optional<value::Item> Erase(const value::PrimaryKey& key);
+  // Adds an item read back from a snapshot; false when its key is already taken.
+  bool Load(value::PrimaryKey key, value::Item item, const value::Item** stored);
 
  private:
   // Saves and restores every member (engine/persist/state_codec.h).
   friend class persist::StateCodec;
   void RememberVersion(const value::PrimaryKey& key, const value::Item* previous);
 
+  // A hash set over items_'s entries, so a point lookup (GetItem, every write) costs a hash
+  // instead of a walk down the ordered map that Scan and Query need.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(const value::PrimaryKey& key) const;
+    size_t operator()(ItemMap::iterator entry) const { return (*this)(entry->first); }
+  };
+  struct KeyEqual {
+    using is_transparent = void;
+    bool operator()(const value::PrimaryKey& a, const value::PrimaryKey& b) const;
+    bool operator()(ItemMap::iterator a, ItemMap::iterator b) const { return a == b; }
+    bool operator()(const value::PrimaryKey& a, ItemMap::iterator b) const {
+      return (*this)(a, b->first);
+    }
+    bool operator()(ItemMap::iterator a, const value::PrimaryKey& b) const {
+      return (*this)(a->first, b);
+    }
+  };
+  void RebuildLookup();
+  ItemMap::iterator Lookup(const value::PrimaryKey& key) const;
+
   ItemMap items_;
+  std::unordered_set<ItemMap::iterator, KeyHash, KeyEqual> lookup_;
   // Versions replaced at a time, newest last: (replaced_at, the item before, absent if none).
   struct Version {
     double replaced_at;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/base/json_string_bytes.h"
+
 namespace ddbpg::value {
 
 std::string_view AttributeTypeName(AttributeType type) {
@@ -21,7 +23,10 @@ std::string_view AttributeTypeName(AttributeType type) {
 }
 
 AttributeValue AttributeValue::String(std::string s) {
-  return AttributeValue(AttributeType::kS, std::move(s));
+  const bool plain = base::IsPlainJsonString(s);
+  AttributeValue value(AttributeType::kS, std::move(s));
+  value.json_plain_ = plain;
+  return value;
 }
 AttributeValue AttributeValue::Binary(std::string bytes) {
   return AttributeValue(AttributeType::kB, std::move(bytes));

@@ -39,6 +39,10 @@ class AttributeValue {
   static AttributeValue NumberSet(std::vector<Number> members);
 
   AttributeType type() const { return type_; }
+  // For an S value: true when its bytes go into JSON as they are (base::IsPlainJsonString),
+  // decided once when the value is made, so a response copies a stored string instead of
+  // looking at every byte each time it is read.
+  bool IsJsonPlain() const { return json_plain_; }
 
   // Accessors for the matching type only; calling the wrong one is a programming error.
   const std::string& AsString() const { return std::get<std::string>(data_); }  // S and B
@@ -61,6 +65,7 @@ class AttributeValue {
   AttributeValue(AttributeType type, Data data) : type_(type), data_(std::move(data)) {}
 
   AttributeType type_;
+  bool json_plain_ = false;  // see IsJsonPlain; sits in type_'s padding
   Data data_;
 };
 

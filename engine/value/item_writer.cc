@@ -7,7 +7,13 @@ namespace {
 
 void WriteStrings(base::JsonWriter& writer, const std::vector<std::string>& members, bool binary) {
   writer.BeginArray();
-  for (const std::string& member : members) writer.String(binary ? Base64Encode(member) : member);
+  for (const std::string& member : members) {
+    if (binary) {
+      writer.PlainString(Base64Encode(member));
+    } else {
+      writer.String(member);
+    }
+  }
   writer.EndArray();
 }
 
@@ -18,13 +24,17 @@ void WriteAttributeValue(base::JsonWriter& writer, const AttributeValue& value) 
   writer.Key(AttributeTypeName(value.type()));
   switch (value.type()) {
     case AttributeType::kS:
-      writer.String(value.AsString());
+      if (value.IsJsonPlain()) {
+        writer.PlainString(value.AsString());
+      } else {
+        writer.String(value.AsString());
+      }
       break;
-    case AttributeType::kN:
-      writer.String(value.AsNumber().ToString());
+    case AttributeType::kN:  // digits, sign, point and exponent: nothing to escape
+      writer.PlainString(value.AsNumber().ToString());
       break;
     case AttributeType::kB:
-      writer.String(Base64Encode(value.AsString()));
+      writer.PlainString(Base64Encode(value.AsString()));
       break;
     case AttributeType::kBool:
       writer.Bool(value.AsBool());
@@ -40,7 +50,7 @@ void WriteAttributeValue(base::JsonWriter& writer, const AttributeValue& value) 
       break;
     case AttributeType::kNS:
       writer.BeginArray();
-      for (const Number& member : value.AsNumberSet()) writer.String(member.ToString());
+      for (const Number& member : value.AsNumberSet()) writer.PlainString(member.ToString());
       writer.EndArray();
       break;
     case AttributeType::kL:

@@ -56,5 +56,19 @@ TEST(JsonStringBytesTest, AScanStartsWhereItIsToldAndStopsAtTheEnd) {
   EXPECT_EQ(base::NextJsonStringStop(bytes, 5, 5), 5u);
 }
 
+TEST(JsonStringBytesTest, PlainStringsArePrintableAsciiWithoutQuoteOrBackslash) {
+  EXPECT_TRUE(base::IsPlainJsonString(""));
+  EXPECT_TRUE(base::IsPlainJsonString("key-123 with spaces ~!@#$%^&*()"));
+  EXPECT_TRUE(base::IsPlainJsonString(std::string(1000, 'x')));
+  // One byte to escape anywhere, in the word-at-a-time part or the tail, is enough.
+  for (const char* stop : {"\"", "\\", "\n", "\x01", "\xc3\xa9"}) {
+    for (size_t at : {0, 3, 8, 15, 20}) {
+      std::string text(21, 'a');
+      text.insert(at, stop);
+      EXPECT_FALSE(base::IsPlainJsonString(text)) << stop << " at " << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ddbpg

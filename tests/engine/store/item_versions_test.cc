@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/base/rng.h"
 #include "engine/partition/key_hash.h"
+#include "engine/value/number.h"
 
 namespace ddbpg {
 namespace {
@@ -105,6 +108,69 @@ TEST(ItemVersionsTest, ReadsAsOfAnyMomentMatchAWriteLog) {
       const value::Item* actual = versions.FindAsOf(Key(probe), as_of);
       ASSERT_EQ(actual ? std::optional<value::Item>(*actual) : std::nullopt, expected)
           << probe << " as of " << as_of << " at step " << step;
+    }
+  }
+}
+
+// Point lookups go through a hash set beside the ordered map: checked against a plain model on
+// seeded random writes to keys with a numeric sort key, written in several spellings of one
+// number ("7", "7.0", "70E-1"), and on copies and moves of the versions.
+value::PrimaryKey KeyWithSort(int partition, const std::string& sort_text) {
+  value::PrimaryKey key = Key("p" + std::to_string(partition));
+  key.sort = value::AttributeValue::OfNumber(*value::Number::Parse(sort_text));
+  return key;
+}
+
+TEST(ItemVersionsTest, PointLookupsMatchAModelWhateverTheSpellingOfANumber) {
+  base::Rng rng(11);
+  store::ItemVersions versions;
+  std::map<std::pair<int, int>, int> model;  // (partition, sort) -> the value stored
+  auto spelling = [&rng](int n) {
+    switch (static_cast<int>(rng.NextDouble() * 3)) {
+      case 0:
+        return std::to_string(n);
+      case 1:
+        return std::to_string(n) + ".0";
+      default:
+        return std::to_string(n * 10) + "E-1";
+    }
+  };
+  auto check_all = [&model](const store::ItemVersions& checked, int step) {
+    ASSERT_EQ(checked.items().size(), model.size()) << step;
+    for (int partition = 0; partition < 3; ++partition) {
+      for (int sort = -2; sort < 6; ++sort) {
+        const value::Item* found = checked.Find(KeyWithSort(partition, std::to_string(sort)));
+        auto expected = model.find({partition, sort});
+        if (expected == model.end()) {
+          ASSERT_EQ(found, nullptr) << partition << "/" << sort << " at step " << step;
+        } else {
+          ASSERT_NE(found, nullptr) << partition << "/" << sort << " at step " << step;
+          ASSERT_EQ(*found, Value(expected->second)) << step;
+        }
+      }
+    }
+  };
+  for (int step = 0; step < 600; ++step) {
+    const int partition = static_cast<int>(rng.NextDouble() * 3);
+    const int sort = static_cast<int>(rng.NextDouble() * 8) - 2;
+    if (rng.NextDouble() < 0.35) {
+      const bool existed = model.erase({partition, sort}) > 0;
+      EXPECT_EQ(versions.Erase(KeyWithSort(partition, spelling(sort))).has_value(), existed);
+    } else {
+      versions.Store(KeyWithSort(partition, spelling(sort)), Value(step));
+      model[{partition, sort}] = step;
+    }
+    check_all(versions, step);
+    if (step % 100 == 99) {
+      store::ItemVersions copy = versions;  // its own lookups, into its own map
+      versions.Store(KeyWithSort(0, "100"), Value(-1));
+      versions.Erase(KeyWithSort(0, "100"));
+      check_all(copy, step);
+      store::ItemVersions moved = std::move(copy);
+      check_all(moved, step);
+      store::ItemVersions assigned;
+      assigned = moved;
+      check_all(assigned, step);
     }
   }
 }

@@ -44,6 +44,19 @@ TEST(ItemWriterTest, EveryTypeAsEncodeItemPrintsIt) {
   EXPECT_EQ(Written(value::Item{}), "{}");
 }
 
+// A string value knows when it was made whether it can be copied into JSON as it is; a value that
+// cannot is still escaped when written.
+TEST(ItemWriterTest, PlainStringsAreCopiedAndOthersEscaped) {
+  EXPECT_TRUE(value::AttributeValue::String("key-1").IsJsonPlain());
+  EXPECT_TRUE(value::AttributeValue::String(std::string(1000, 'x')).IsJsonPlain());
+  EXPECT_FALSE(value::AttributeValue::String("say \"hi\"").IsJsonPlain());
+  EXPECT_FALSE(value::AttributeValue::String("caf\u00e9").IsJsonPlain());
+  EXPECT_FALSE(value::AttributeValue::Binary("abc").IsJsonPlain());  // an S flag only
+  const value::AttributeValue copied = value::AttributeValue::String("line\nbreak");
+  value::Item item{{"plain", value::AttributeValue::String("abc")}, {"escaped", copied}};
+  EXPECT_EQ(Written(item), R"({"escaped":{"S":"line\nbreak"},"plain":{"S":"abc"}})");
+}
+
 value::AttributeValue RandomAttribute(testing::model::Random& random, int depth) {
   using testing::model::RandomBytes;
   using testing::model::RandomText;
