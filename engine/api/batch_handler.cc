@@ -212,7 +212,7 @@ base::Status CheckKeysAndAttributesShape(const json& keys_and_attributes) {
   static const auto* rest = new std::vector<MemberSpec>{
       {"ConsistentRead", value::WireType::kBoolean},
       {"ProjectionExpression", value::WireType::kString},
-      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
+      ExpressionAttributeNamesMember(),
   };
   return CheckRequestShape(keys_and_attributes, *rest);
 }
@@ -447,12 +447,12 @@ const std::vector<MemberSpec>& WriteRequestShape() {
        value::WireType::kStructure,
        "DeleteRequest",
        MemberKind::kPlain,
-       {{"Key", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap}}},
+       {AttributeValueMapMember("Key")}},
       {"PutRequest",
        value::WireType::kStructure,
        "PutRequest",
        MemberKind::kPlain,
-       {{"Item", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap}}},
+       {AttributeValueMapMember("Item")}},
   };
   return *spec;
 }

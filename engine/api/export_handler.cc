@@ -326,16 +326,9 @@ base::Result<json> ExportTableToPointInTime(core::EngineState& state, const json
 
 base::Result<json> DescribeExport(core::EngineState& state, const json& request) {
   if (base::Status s = CheckRequestShape(request, kExportArnShape); !s.ok()) return s;
-  const json& arn = Member(request, "ExportArn");
-  ValidationErrors errors;
-  errors.NotNull(arn, "exportArn");
-  errors.MinLength(arn, "exportArn", kMinTransferArnLength);
-  errors.MaxLength(arn, "exportArn", kMaxTransferArnLength);
-  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
-  const std::string text = arn.get<std::string>();
-  if (!IsTransferArn(state, text, "/export/")) {
-    return base::Status::Validation("Invalid Export ARN");
-  }
+  base::Result<std::string> arn = CheckTransferArnMember(state, request, TransferKind::kExport);
+  if (!arn.ok()) return arn.status();
+  const std::string& text = *arn;
   for (const exchange::ExportRecord& record : state.exports) {
     if (record.arn == text) return json{{"ExportDescription", ExportDescriptionJson(record, true)}};
   }

@@ -281,15 +281,9 @@ base::Result<json> ImportTable(core::EngineState& state, const json& request) {
 
 base::Result<json> DescribeImport(core::EngineState& state, const json& request) {
   if (base::Status s = CheckRequestShape(request, kImportArnShape); !s.ok()) return s;
-  const json& arn = Member(request, "ImportArn");
-  ValidationErrors errors;
-  errors.NotNull(arn, "importArn");
-  errors.MinLength(arn, "importArn", kMinTransferArnLength);
-  errors.MaxLength(arn, "importArn", kMaxTransferArnLength);
-  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
-  const std::string text = arn.get<std::string>();
-  if (!IsTransferArn(state, text, "/import/"))
-    return base::Status::Validation("Invalid Import ARN");
+  base::Result<std::string> arn = CheckTransferArnMember(state, request, TransferKind::kImport);
+  if (!arn.ok()) return arn.status();
+  const std::string& text = *arn;
   for (const exchange::ImportRecord& record : state.imports) {
     if (record.arn == text) {
       return json{{"ImportTableDescription", ImportDescriptionJson(state, record, true)}};

@@ -29,12 +29,22 @@ base::Status Invalid(const std::string& message) {
 
 }  // namespace
 
-const std::vector<MemberSpec>& ThroughputMembers() {
-  static const auto* members = new std::vector<MemberSpec>{
-      {"ReadCapacityUnits", value::WireType::kLong},
-      {"WriteCapacityUnits", value::WireType::kLong},
-  };
-  return *members;
+MemberSpec ProvisionedThroughputMember(const char* name) {
+  return {name,
+          value::WireType::kStructure,
+          "ProvisionedThroughput",
+          MemberKind::kPlain,
+          {{"ReadCapacityUnits", value::WireType::kLong},
+           {"WriteCapacityUnits", value::WireType::kLong}}};
+}
+
+MemberSpec AttributeDefinitionsMember() {
+  return {
+      "AttributeDefinitions",
+      value::WireType::kList,
+      "AttributeDefinition",
+      MemberKind::kPlain,
+      {{"AttributeName", value::WireType::kString}, {"AttributeType", value::WireType::kString}}};
 }
 
 std::vector<MemberSpec> SecondaryIndexMembers(bool global) {
@@ -58,35 +68,35 @@ std::vector<MemberSpec> SecondaryIndexMembers(bool global) {
          value::WireType::kString}}},
   };
   if (global) {
-    members.push_back({"ProvisionedThroughput", value::WireType::kStructure,
-                       "ProvisionedThroughput", MemberKind::kPlain, ThroughputMembers()});
-    members.push_back({"OnDemandThroughput", value::WireType::kStructure, "OnDemandThroughput",
-                       MemberKind::kPlain, OnDemandThroughputMembers()});
-    members.push_back({"WarmThroughput", value::WireType::kStructure, "WarmThroughput",
-                       MemberKind::kPlain, WarmThroughputMembers()});
+    members.push_back(ProvisionedThroughputMember());
+    members.push_back(OnDemandThroughputMember());
+    members.push_back(WarmThroughputMember());
   }
   return members;
 }
 
-void ValidateIndexMembersAt(const json& index, const std::string& path, bool global,
-                            ValidationErrors& errors) {
-  const json& key_schema = Member(index, "KeySchema");
+void ValidateKeySchemaMember(const json& key_schema, const std::string& path, size_t max_elements,
+                             ValidationErrors& errors) {
   errors.NotNull(key_schema, path + "keySchema");
   errors.MinLength(key_schema, path + "keySchema", 1);
-  // A global index may have up to four partition-key and four sort-key attributes.
-  errors.MaxLength(key_schema, path + "keySchema", global ? 8 : 2);
-  if (key_schema.is_array()) {
-    for (size_t k = 0; k < key_schema.size(); ++k) {
-      const std::string key_path = path + "keySchema." + std::to_string(k + 1) + ".member.";
-      const json& key_type = Member(key_schema[k], "KeyType");
-      errors.NotNull(key_type, key_path + "keyType");
-      errors.Enum(key_type, key_path + "keyType", "[HASH, RANGE]");
-      const json& name = Member(key_schema[k], "AttributeName");
-      errors.NotNull(name, key_path + "attributeName");
-      errors.MinLength(name, key_path + "attributeName", 1);
-      errors.MaxLength(name, key_path + "attributeName", base::limits::kMaxKeyAttributeNameBytes);
-    }
+  errors.MaxLength(key_schema, path + "keySchema", max_elements);
+  if (!key_schema.is_array()) return;
+  for (size_t k = 0; k < key_schema.size(); ++k) {
+    const std::string key_path = path + "keySchema." + std::to_string(k + 1) + ".member.";
+    const json& key_type = Member(key_schema[k], "KeyType");
+    errors.NotNull(key_type, key_path + "keyType");
+    errors.Enum(key_type, key_path + "keyType", "[HASH, RANGE]");
+    const json& name = Member(key_schema[k], "AttributeName");
+    errors.NotNull(name, key_path + "attributeName");
+    errors.MinLength(name, key_path + "attributeName", 1);
+    errors.MaxLength(name, key_path + "attributeName", base::limits::kMaxKeyAttributeNameBytes);
   }
+}
+
+void ValidateIndexMembersAt(const json& index, const std::string& path, bool global,
+                            ValidationErrors& errors) {
+  // A global index may have up to four partition-key and four sort-key attributes.
+  ValidateKeySchemaMember(Member(index, "KeySchema"), path, global ? 8 : 2, errors);
   const json& projection = Member(index, "Projection");
   errors.NotNull(projection, path + "projection");
   errors.Enum(Member(projection, "ProjectionType"), path + "projection.projectionType",

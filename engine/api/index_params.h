@@ -15,9 +15,11 @@ namespace ddbpg::api {
 
 using json = nlohmann::json;
 
-// The wire shapes of ProvisionedThroughput and of one LocalSecondaryIndex or
-// GlobalSecondaryIndex (CreateTable, and the restores' index overrides).
-const std::vector<MemberSpec>& ThroughputMembers();
+// The wire shapes of a ProvisionedThroughput member (named `name`: the restores call theirs
+// ProvisionedThroughputOverride), of AttributeDefinitions, and of one LocalSecondaryIndex or
+// GlobalSecondaryIndex (CreateTable, UpdateTable, and the restores' index overrides).
+MemberSpec ProvisionedThroughputMember(const char* name = "ProvisionedThroughput");
+MemberSpec AttributeDefinitionsMember();
 std::vector<MemberSpec> SecondaryIndexMembers(bool global);
 
 // The validator's constraints on the index members (names, key schemas, projections, index
@@ -37,6 +39,11 @@ void ValidateIndexMembersAt(const json& index, const std::string& path, bool glo
 // schema against `attribute_definitions`, its projection; its definition when they hold.
 base::Result<index::IndexDefinition> CheckGlobalIndex(const json& index,
                                                       const json& attribute_definitions);
+
+// The validator's constraints on a KeySchema member (a table's or an index's, its paths starting
+// with `path`): present, 1 to `max_elements` elements, each with a KeyType and an AttributeName.
+void ValidateKeySchemaMember(const json& key_schema, const std::string& path, size_t max_elements,
+                             ValidationErrors& errors);
 
 // Shared with the table's own key schema (tables_handler.cc).
 base::Status CheckKeySchema(const json& key_schema, const json& definitions,

@@ -6,15 +6,15 @@
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
-#include "engine/api/item_collections.h"
-#include "engine/api/prepare_write.h"
 #include "engine/api/messages.h"
+#include "engine/api/prepare_write.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
+#include "engine/api/write_answer.h"
 #include "engine/base/limits.h"
 #include "engine/core/read_path.h"
-#include "engine/value/ddb_json.h"
 #include "engine/expr/document.h"
+#include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 #include "engine/value/item_writer.h"
 
@@ -27,20 +27,15 @@ constexpr const char* kReturnItemCollectionMetricsValues = "[SIZE, NONE]";
 const std::vector<MemberSpec>& WriteShape(const char* item_member) {
   // PutItem names its attribute map "Item", DeleteItem "Key"; the rest is shared.
   static const auto make = [](const char* name) {
-    return new std::vector<MemberSpec>{
+    return new std::vector<MemberSpec>(WithConditionMembers({
         {"TableName", value::WireType::kString},
-        {name, value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+        AttributeValueMapMember(name),
         {"Expected", value::WireType::kMap, "ExpectedAttributeValue"},
         {"ReturnValues", value::WireType::kString},
         {"ReturnConsumedCapacity", value::WireType::kString},
         {"ReturnItemCollectionMetrics", value::WireType::kString},
         {"ConditionalOperator", value::WireType::kString},
-        {"ConditionExpression", value::WireType::kString},
-        {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
-        {"ExpressionAttributeValues", value::WireType::kMap, "AttributeValue",
-         MemberKind::kAttributeMap},
-        {"ReturnValuesOnConditionCheckFailure", value::WireType::kString},
-    };
+    }));
   };
   static const auto* put = make("Item");
   static const auto* del = make("Key");
@@ -50,7 +45,7 @@ const std::vector<MemberSpec>& WriteShape(const char* item_member) {
 const std::vector<MemberSpec>& GetItemShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"TableName", value::WireType::kString},
-      {"Key", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      AttributeValueMapMember("Key"),
       {"AttributesToGet",
        value::WireType::kList,
        "String",
@@ -60,7 +55,7 @@ const std::vector<MemberSpec>& GetItemShape() {
       {"ConsistentRead", value::WireType::kBoolean},
       {"ReturnConsumedCapacity", value::WireType::kString},
       {"ProjectionExpression", value::WireType::kString},
-      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
+      ExpressionAttributeNamesMember(),
   };
   return *spec;
 }
@@ -135,12 +130,7 @@ base::Result<json> PutOrDelete(core::EngineState& state, const json& request, Wr
   if (outcome->old_item && WantsOldItem(request)) {
     response["Attributes"] = value::EncodeItem(*outcome->old_item);
   }
-  if (ReturnsItemCollectionMetrics(*write->table, request)) {
-    response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
-  }
-  AddConsumedCapacity(response,
-                      ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      write->table->name(), outcome->charge);
+  AddWriteMetrics(response, request, *write, *outcome);
   return response;
 }
 

@@ -26,12 +26,13 @@ constexpr const char* kOtherChanges[] = {"ProvisionedThroughput",
 
 }  // namespace
 
-const std::vector<MemberSpec>& OnDemandThroughputMembers() {
-  static const auto* members = new std::vector<MemberSpec>{
-      {"MaxReadRequestUnits", value::WireType::kLong},
-      {"MaxWriteRequestUnits", value::WireType::kLong},
-  };
-  return *members;
+MemberSpec OnDemandThroughputMember(const char* name) {
+  return {name,
+          value::WireType::kStructure,
+          "OnDemandThroughput",
+          MemberKind::kPlain,
+          {{"MaxReadRequestUnits", value::WireType::kLong},
+           {"MaxWriteRequestUnits", value::WireType::kLong}}};
 }
 
 base::Status ReadOnDemandThroughput(const json& spec, const std::string& index_name, bool on_demand,

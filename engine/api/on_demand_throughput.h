@@ -16,8 +16,9 @@ namespace ddbpg::api {
 
 using json = nlohmann::json;
 
-// The wire shape of an OnDemandThroughput member.
-const std::vector<MemberSpec>& OnDemandThroughputMembers();
+// The wire shape of an OnDemandThroughput member (named `name`: the restores call theirs
+// OnDemandThroughputOverride).
+MemberSpec OnDemandThroughputMember(const char* name = "OnDemandThroughput");
 
 // Takes `spec` (an OnDemandThroughput member; null changes nothing) into `maximum`. The owner is
 // the table when `index_name` is empty; `on_demand` is its billing mode once the request is

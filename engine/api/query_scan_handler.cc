@@ -41,13 +41,12 @@ std::vector<MemberSpec> ReadShape(bool is_query) {
       {"Limit", value::WireType::kInteger},
       {"ConsistentRead", value::WireType::kBoolean},
       {"ConditionalOperator", value::WireType::kString},
-      {"ExclusiveStartKey", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      AttributeValueMapMember("ExclusiveStartKey"),
       {"ReturnConsumedCapacity", value::WireType::kString},
       {"ProjectionExpression", value::WireType::kString},
       {"FilterExpression", value::WireType::kString},
-      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
-      {"ExpressionAttributeValues", value::WireType::kMap, "AttributeValue",
-       MemberKind::kAttributeMap},
+      ExpressionAttributeNamesMember(),
+      AttributeValueMapMember("ExpressionAttributeValues"),
   };
   if (is_query) {
     spec.push_back({"KeyConditions", value::WireType::kMap, "Condition"});

@@ -49,6 +49,22 @@ base::Status CheckMember(const json& value, const MemberSpec& member) {
 
 }  // namespace
 
+MemberSpec AttributeValueMapMember(const char* name) {
+  return {name, value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap};
+}
+
+MemberSpec ExpressionAttributeNamesMember() {
+  return {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap};
+}
+
+std::vector<MemberSpec> WithConditionMembers(std::vector<MemberSpec> head) {
+  head.push_back({"ConditionExpression", value::WireType::kString});
+  head.push_back(ExpressionAttributeNamesMember());
+  head.push_back(AttributeValueMapMember("ExpressionAttributeValues"));
+  head.push_back({"ReturnValuesOnConditionCheckFailure", value::WireType::kString});
+  return head;
+}
+
 const json& Member(const json& request, const char* name) {
   static const json kNull;
   auto it = request.find(name);

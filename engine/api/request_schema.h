@@ -31,6 +31,16 @@ struct MemberSpec {
   std::optional<value::WireType> element = std::nullopt;
 };
 
+// Members many operations share. A map of AttributeValues: Item, Key, ExclusiveStartKey,
+// ExpressionAttributeValues.
+MemberSpec AttributeValueMapMember(const char* name);
+// ExpressionAttributeNames: a map of strings.
+MemberSpec ExpressionAttributeNamesMember();
+// `head` followed by the members every conditional write ends with (PutItem, UpdateItem,
+// DeleteItem and TransactWriteItems' actions): ConditionExpression, the names and values its
+// expressions use, and ReturnValuesOnConditionCheckFailure.
+std::vector<MemberSpec> WithConditionMembers(std::vector<MemberSpec> head);
+
 // The member `name` of a request object, or a JSON null when it is absent.
 const json& Member(const json& request, const char* name);
 

@@ -55,10 +55,8 @@ std::vector<MemberSpec> WithRestoreOverrides(std::vector<MemberSpec> own) {
        MemberKind::kPlain, SecondaryIndexMembers(/*global=*/true)},
       {"LocalSecondaryIndexOverride", value::WireType::kList, "LocalSecondaryIndex",
        MemberKind::kPlain, SecondaryIndexMembers(/*global=*/false)},
-      {"ProvisionedThroughputOverride", value::WireType::kStructure, "ProvisionedThroughput",
-       MemberKind::kPlain, ThroughputMembers()},
-      {"OnDemandThroughputOverride", value::WireType::kStructure, "OnDemandThroughput",
-       MemberKind::kPlain, OnDemandThroughputMembers()},
+      ProvisionedThroughputMember("ProvisionedThroughputOverride"),
+      OnDemandThroughputMember("OnDemandThroughputOverride"),
       {"SSESpecificationOverride", value::WireType::kStructure, "SSESpecification"},
   };
   for (MemberSpec& member : overrides) own.push_back(std::move(member));

@@ -16,9 +16,13 @@ base::Status Invalid(const std::string& message) {
 
 }  // namespace
 
-std::vector<MemberSpec> StreamSpecificationMembers() {
-  return {{"StreamEnabled", value::WireType::kBoolean},
-          {"StreamViewType", value::WireType::kString}};
+MemberSpec StreamSpecificationMember() {
+  return {
+      "StreamSpecification",
+      value::WireType::kStructure,
+      "StreamSpecification",
+      MemberKind::kPlain,
+      {{"StreamEnabled", value::WireType::kBoolean}, {"StreamViewType", value::WireType::kString}}};
 }
 
 void ValidateStreamSpecification(const json& request, ValidationErrors& errors) {

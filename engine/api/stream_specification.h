@@ -14,8 +14,8 @@ namespace ddbpg::api {
 
 using json = nlohmann::json;
 
-// The members of a StreamSpecification structure, for the request shape walker.
-std::vector<MemberSpec> StreamSpecificationMembers();
+// The StreamSpecification member (CreateTable, UpdateTable), for the request shape walker.
+MemberSpec StreamSpecificationMember();
 
 // The validator's constraints (StreamEnabled present, StreamViewType in its enum).
 void ValidateStreamSpecification(const json& request, ValidationErrors& errors);

@@ -28,11 +28,7 @@ namespace {
 
 const std::vector<MemberSpec>& CreateTableShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"AttributeDefinitions",
-       value::WireType::kList,
-       "AttributeDefinition",
-       MemberKind::kPlain,
-       {{"AttributeName", value::WireType::kString}, {"AttributeType", value::WireType::kString}}},
+      AttributeDefinitionsMember(),
       {"TableName", value::WireType::kString},
       {"KeySchema",
        value::WireType::kList,
@@ -44,51 +40,35 @@ const std::vector<MemberSpec>& CreateTableShape() {
       {"GlobalSecondaryIndexes", value::WireType::kList, "GlobalSecondaryIndex", MemberKind::kPlain,
        SecondaryIndexMembers(/*global=*/true)},
       {"BillingMode", value::WireType::kString},
-      {"ProvisionedThroughput", value::WireType::kStructure, "ProvisionedThroughput",
-       MemberKind::kPlain, ThroughputMembers()},
-      {"StreamSpecification", value::WireType::kStructure, "StreamSpecification",
-       MemberKind::kPlain, StreamSpecificationMembers()},
+      ProvisionedThroughputMember(),
+      StreamSpecificationMember(),
       {"SSESpecification", value::WireType::kStructure, "SSESpecification"},
-      {"Tags",
-       value::WireType::kList,
-       "Tag",
-       MemberKind::kPlain,
-       {{"Key", value::WireType::kString}, {"Value", value::WireType::kString}}},
+      TagsMember(),
       {"TableClass", value::WireType::kString},
       {"DeletionProtectionEnabled", value::WireType::kBoolean},
       {"ResourcePolicy", value::WireType::kString},
-      {"OnDemandThroughput", value::WireType::kStructure, "OnDemandThroughput", MemberKind::kPlain,
-       OnDemandThroughputMembers()},
-      {"WarmThroughput", value::WireType::kStructure, "WarmThroughput", MemberKind::kPlain,
-       WarmThroughputMembers()},
+      OnDemandThroughputMember(),
+      WarmThroughputMember(),
   };
   return *spec;
 }
 
 const std::vector<MemberSpec>& UpdateTableShape() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"AttributeDefinitions",
-       value::WireType::kList,
-       "AttributeDefinition",
-       MemberKind::kPlain,
-       {{"AttributeName", value::WireType::kString}, {"AttributeType", value::WireType::kString}}},
+      AttributeDefinitionsMember(),
       {"TableName", value::WireType::kString},
       {"BillingMode", value::WireType::kString},
-      {"ProvisionedThroughput", value::WireType::kStructure, "ProvisionedThroughput",
-       MemberKind::kPlain, ThroughputMembers()},
+      ProvisionedThroughputMember(),
       {"GlobalSecondaryIndexUpdates", value::WireType::kList, "GlobalSecondaryIndexUpdate",
        MemberKind::kPlain, GlobalSecondaryIndexUpdateMembers()},
-      {"StreamSpecification", value::WireType::kStructure, "StreamSpecification",
-       MemberKind::kPlain, StreamSpecificationMembers()},
+      StreamSpecificationMember(),
       {"SSESpecification", value::WireType::kStructure, "SSESpecification"},
       {"ReplicaUpdates", value::WireType::kList, "ReplicationGroupUpdate", MemberKind::kPlain,
        ReplicationGroupUpdateMembers()},
       {"TableClass", value::WireType::kString},
       {"DeletionProtectionEnabled", value::WireType::kBoolean},
-      {"OnDemandThroughput", value::WireType::kStructure, "OnDemandThroughput", MemberKind::kPlain,
-       OnDemandThroughputMembers()},
-      {"WarmThroughput", value::WireType::kStructure, "WarmThroughput", MemberKind::kPlain,
-       WarmThroughputMembers()},
+      OnDemandThroughputMember(),
+      WarmThroughputMember(),
   };
   return *spec;
 }
@@ -258,21 +238,7 @@ base::Result<json> CreateTable(core::EngineState& state, const json& request) {
   errors.ResourceName(table_name, "tableName");
   errors.Enum(billing_mode, "billingMode", "[PROVISIONED, PAY_PER_REQUEST]");
   ValidateThroughput(throughput, errors);
-  errors.NotNull(key_schema, "keySchema");
-  errors.MinLength(key_schema, "keySchema", 1);
-  errors.MaxLength(key_schema, "keySchema", 2);
-  if (key_schema.is_array()) {
-    for (size_t i = 0; i < key_schema.size(); ++i) {
-      std::string path = "keySchema." + std::to_string(i + 1) + ".member.";
-      const json& key_type = Member(key_schema[i], "KeyType");
-      errors.NotNull(key_type, path + "keyType");
-      errors.Enum(key_type, path + "keyType", "[HASH, RANGE]");
-      const json& name = Member(key_schema[i], "AttributeName");
-      errors.NotNull(name, path + "attributeName");
-      errors.MinLength(name, path + "attributeName", 1);
-      errors.MaxLength(name, path + "attributeName", base::limits::kMaxKeyAttributeNameBytes);
-    }
-  }
+  ValidateKeySchemaMember(key_schema, /*path=*/"", /*max_elements=*/2, errors);
   ValidateIndexMembers(request, errors);
   ValidateStreamSpecification(request, errors);
   if (base::Status s = errors.ToStatus(); !s.ok()) return s;

@@ -65,6 +65,14 @@ base::Status ReservedKey(const std::string& key) {
 
 }  // namespace
 
+MemberSpec TagsMember() {
+  return {"Tags",
+          value::WireType::kList,
+          "Tag",
+          MemberKind::kPlain,
+          {{"Key", value::WireType::kString}, {"Value", value::WireType::kString}}};
+}
+
 base::Result<std::vector<std::pair<std::string, std::string>>> ReadTags(const json& tags) {
   std::vector<std::pair<std::string, std::string>> read;
   std::set<std::string> seen;

@@ -9,12 +9,16 @@
 #include <utility>
 #include <vector>
 
+#include "engine/api/request_schema.h"
 #include "engine/base/status.h"
 
 namespace ddbpg::api {
 
 using json = nlohmann::json;
 using TagMap = std::map<std::string, std::string>;
+
+// The wire shape of a Tags member (CreateTable, TagResource).
+MemberSpec TagsMember();
 
 // More than 50 tags on one resource, after a TagResource's tags are merged in (so new values
 // for existing keys never count twice), or more than 50 in a CreateTable or in one

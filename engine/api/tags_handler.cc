@@ -18,11 +18,7 @@ namespace {
 const std::vector<MemberSpec>& TagResourceShape() {
   static const auto* spec = new std::vector<MemberSpec>{
       {"ResourceArn", value::WireType::kString},
-      {"Tags",
-       value::WireType::kList,
-       "Tag",
-       MemberKind::kPlain,
-       {{"Key", value::WireType::kString}, {"Value", value::WireType::kString}}},
+      TagsMember(),
   };
   return *spec;
 }

@@ -99,18 +99,10 @@ constexpr const char* kEmptyKeyValuePrefix =
 // --- Request shapes ---------------------------------------------------------------------------
 
 std::vector<MemberSpec> ActionMembers(const char* attributes_member, bool with_update) {
-  std::vector<MemberSpec> members = {
-      {attributes_member, value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
-      {"TableName", value::WireType::kString},
-      {"ConditionExpression", value::WireType::kString},
-      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
-      {"ExpressionAttributeValues", value::WireType::kMap, "AttributeValue",
-       MemberKind::kAttributeMap},
-      {"ReturnValuesOnConditionCheckFailure", value::WireType::kString},
-  };
-  if (with_update)
-    members.insert(members.begin() + 1, {"UpdateExpression", value::WireType::kString});
-  return members;
+  std::vector<MemberSpec> head = {AttributeValueMapMember(attributes_member)};
+  if (with_update) head.push_back({"UpdateExpression", value::WireType::kString});
+  head.push_back({"TableName", value::WireType::kString});
+  return WithConditionMembers(std::move(head));
 }
 
 const std::vector<MemberSpec>& TransactWriteItemsShape() {
@@ -138,10 +130,10 @@ const std::vector<MemberSpec>& TransactWriteItemsShape() {
 
 const std::vector<MemberSpec>& GetMembers() {
   static const auto* spec = new std::vector<MemberSpec>{
-      {"Key", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      AttributeValueMapMember("Key"),
       {"TableName", value::WireType::kString},
       {"ProjectionExpression", value::WireType::kString},
-      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
+      ExpressionAttributeNamesMember(),
   };
   return *spec;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/api/request_schema.h"
 #include "engine/base/utc_time.h"
 #include "engine/exchange/md5.h"
 
@@ -32,6 +33,16 @@ std::vector<std::string> SplitArn(const std::string& arn) {
   }
   parts.push_back(arn.substr(start));
   return parts;
+}
+
+// Whether `arn` has the form of an export's or import's ARN in this account ("/export/" or
+// "/import/" after the table).
+bool IsTransferArn(const core::EngineState& state, const std::string& arn, std::string_view kind) {
+  const std::string head =
+      "arn:aws:dynamodb:" + state.options.region + ":" + state.options.account_id + ":table/";
+  if (arn.compare(0, head.size(), head) != 0) return false;
+  const size_t at = arn.find(kind, head.size());
+  return at != std::string::npos && at > head.size() && at + kind.size() < arn.size();
 }
 
 }  // namespace
@@ -85,12 +96,21 @@ base::Result<store::Table*> TableOfExportArn(core::EngineState& state, const std
   return table;
 }
 
-bool IsTransferArn(const core::EngineState& state, const std::string& arn, std::string_view kind) {
-  const std::string head =
-      "arn:aws:dynamodb:" + state.options.region + ":" + state.options.account_id + ":table/";
-  if (arn.compare(0, head.size(), head) != 0) return false;
-  const size_t at = arn.find(kind, head.size());
-  return at != std::string::npos && at > head.size() && at + kind.size() < arn.size();
+base::Result<std::string> CheckTransferArnMember(const core::EngineState& state,
+                                                 const json& request, TransferKind kind) {
+  const bool is_export = kind == TransferKind::kExport;
+  const json& arn = Member(request, is_export ? "ExportArn" : "ImportArn");
+  const char* path = is_export ? "exportArn" : "importArn";
+  ValidationErrors errors;
+  errors.NotNull(arn, path);
+  errors.MinLength(arn, path, kMinTransferArnLength);
+  errors.MaxLength(arn, path, kMaxTransferArnLength);
+  if (base::Status s = errors.ToStatus(); !s.ok()) return s;
+  std::string text = arn.get<std::string>();
+  if (!IsTransferArn(state, text, is_export ? "/export/" : "/import/")) {
+    return base::Status::Validation(is_export ? "Invalid Export ARN" : "Invalid Import ARN");
+  }
+  return text;
 }
 
 std::string TransferFingerprint(const json& request) {

@@ -38,9 +38,12 @@ void ValidateClientToken(const json& token, ValidationErrors& errors);
 base::Result<store::Table*> TableOfExportArn(core::EngineState& state, const std::string& arn,
                                              std::string_view operation);
 
-// Whether `arn` has the form of an export's or import's ARN in this account ("/export/" or
-// "/import/" after the table).
-bool IsTransferArn(const core::EngineState& state, const std::string& arn, std::string_view kind);
+enum class TransferKind { kExport, kImport };
+
+// DescribeExport's ExportArn or DescribeImport's ImportArn: present, 37 to 1024 characters, then
+// of the form of that kind of job's ARN ("Invalid Export ARN"); the ARN when it is.
+base::Result<std::string> CheckTransferArnMember(const core::EngineState& state,
+                                                 const json& request, TransferKind kind);
 
 // The request as a retry with the same ClientToken must repeat it: without the token.
 std::string TransferFingerprint(const json& request);

@@ -1,13 +1,12 @@
 // UpdateItem: SET, REMOVE, ADD and DELETE on one item, creating it when absent, with a
 // condition and every ReturnValues option.
 
-#include "engine/api/messages.h"
-#include "engine/api/consumed_capacity.h"
 #include "engine/api/handlers.h"
-#include "engine/api/item_collections.h"
+#include "engine/api/messages.h"
 #include "engine/api/prepare_write.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
+#include "engine/api/write_answer.h"
 #include "engine/expr/document.h"
 #include "engine/expr/update_evaluator.h"
 #include "engine/value/ddb_json.h"
@@ -16,9 +15,9 @@ namespace ddbpg::api {
 namespace {
 
 const std::vector<MemberSpec>& UpdateItemShape() {
-  static const auto* spec = new std::vector<MemberSpec>{
+  static const auto* spec = new std::vector<MemberSpec>(WithConditionMembers({
       {"TableName", value::WireType::kString},
-      {"Key", value::WireType::kMap, "AttributeValue", MemberKind::kAttributeMap},
+      AttributeValueMapMember("Key"),
       {"AttributeUpdates", value::WireType::kMap, "AttributeValueUpdate"},
       {"Expected", value::WireType::kMap, "ExpectedAttributeValue"},
       {"ConditionalOperator", value::WireType::kString},
@@ -26,12 +25,7 @@ const std::vector<MemberSpec>& UpdateItemShape() {
       {"ReturnConsumedCapacity", value::WireType::kString},
       {"ReturnItemCollectionMetrics", value::WireType::kString},
       {"UpdateExpression", value::WireType::kString},
-      {"ConditionExpression", value::WireType::kString},
-      {"ExpressionAttributeNames", value::WireType::kMap, "String", MemberKind::kStringMap},
-      {"ExpressionAttributeValues", value::WireType::kMap, "AttributeValue",
-       MemberKind::kAttributeMap},
-      {"ReturnValuesOnConditionCheckFailure", value::WireType::kString},
-  };
+  }));
   return *spec;
 }
 
@@ -94,12 +88,7 @@ base::Result<json> UpdateItem(core::EngineState& state, const json& request) {
   std::optional<value::Item> returned =
       ReturnedAttributes(return_values, *write, outcome->old_item, new_item);
   if (returned && !returned->empty()) response["Attributes"] = value::EncodeItem(*returned);
-  if (ReturnsItemCollectionMetrics(*write->table, request)) {
-    response["ItemCollectionMetrics"] = ItemCollectionMetricsJson(*write->table, write->key.partition);
-  }
-  AddConsumedCapacity(response,
-                      ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                      write->table->name(), outcome->charge);
+  AddWriteMetrics(response, request, *write, *outcome);
   return response;
 }
 

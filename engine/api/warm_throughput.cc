@@ -29,12 +29,13 @@ std::string FloorWords(WarmFloor reason, const char* member) {
 
 }  // namespace
 
-const std::vector<MemberSpec>& WarmThroughputMembers() {
-  static const auto* members = new std::vector<MemberSpec>{
-      {"ReadUnitsPerSecond", value::WireType::kLong},
-      {"WriteUnitsPerSecond", value::WireType::kLong},
-  };
-  return *members;
+MemberSpec WarmThroughputMember() {
+  return {"WarmThroughput",
+          value::WireType::kStructure,
+          "WarmThroughput",
+          MemberKind::kPlain,
+          {{"ReadUnitsPerSecond", value::WireType::kLong},
+           {"WriteUnitsPerSecond", value::WireType::kLong}}};
 }
 
 base::Status CheckWarmThroughput(const json& spec, const std::string& index_name, WarmUnits floor,

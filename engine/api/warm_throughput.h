@@ -18,7 +18,7 @@ using json = nlohmann::json;
 using WarmUnits = capacity::PartitionedCapacity::WarmUnits;
 
 // The wire shape of a WarmThroughput member.
-const std::vector<MemberSpec>& WarmThroughputMembers();
+MemberSpec WarmThroughputMember();
 
 // Why a request's WarmThroughput may not be lower than `floor`.
 enum class WarmFloor {
