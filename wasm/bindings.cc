@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "wasm/engine_handle.h"
 
@@ -28,17 +29,38 @@ emscripten::val TextToJs(const std::string& text) {
       emscripten::typed_memory_view(text.size(), reinterpret_cast<const uint8_t*>(text.data())));
 }
 
+// A request body as the engine takes it: text (Embind encodes it as UTF-8), or the bytes of a
+// Uint8Array copied in with one native TypedArray.set (Embind's own conversion of a Uint8Array
+// to std::string copies it a byte at a time in JavaScript).
+std::string RequestBody(const emscripten::val& body) {
+  if (body.isString()) return body.as<std::string>();
+  std::string bytes(body["length"].as<size_t>(), '\0');
+  emscripten::val(
+      emscripten::typed_memory_view(bytes.size(), reinterpret_cast<uint8_t*>(bytes.data())))
+      .call<void>("set", body);
+  return bytes;
+}
+
 // {status, body}, and `journal` (a Uint8Array) when journaling is on and the request changed
 // something: the caller stores it before it acknowledges the request. `body_as_bytes` answers
-// the body as its UTF-8 bytes (a Uint8Array), which an HTTP server sends as they are.
+// the body as its UTF-8 bytes: a Uint8Array viewing wasm memory, valid until the next call into
+// the engine, which the caller copies straight into the buffer an HTTP server sends.
 emscripten::val Handle(ddbpg::wasm::EngineHandle& handle, const std::string& target,
-                       const std::string& body, const std::string& region, bool body_as_bytes) {
-  ddbpg::Response response = handle.engine().Handle(target, body, region);
+                       const emscripten::val& body, const std::string& region, bool body_as_bytes) {
+  ddbpg::Response response = handle.engine().Handle(target, RequestBody(body), region);
   emscripten::val result = emscripten::val::object();
   result.set("status", response.status);
-  result.set("body", body_as_bytes ? BytesToJs(response.body) : TextToJs(response.body));
+  // Taken before the view is made: allocating may grow the memory, which would detach it.
   std::string journal = handle.engine().TakeJournal();
   if (!journal.empty()) result.set("journal", BytesToJs(journal));
+  if (body_as_bytes) {
+    std::string& kept = handle.answer_bytes();
+    kept = std::move(response.body);
+    result.set("body", emscripten::val(emscripten::typed_memory_view(
+                           kept.size(), reinterpret_cast<const uint8_t*>(kept.data()))));
+  } else {
+    result.set("body", TextToJs(response.body));
+  }
   return result;
 }
 

@@ -4,6 +4,8 @@
 
 #include <emscripten.h>
 
+#include <string>
+
 #include "engine/engine.h"
 
 namespace ddbpg::wasm {
@@ -21,9 +23,14 @@ class EngineHandle {
   EngineHandle() : engine_(clock_) {}
   Engine& engine() { return engine_; }
 
+  // The last answer given to JavaScript as a view of wasm memory rather than a copy: kept here
+  // until the next one replaces it, by which time JavaScript has copied it out.
+  std::string& answer_bytes() { return answer_bytes_; }
+
  private:
   BrowserClock clock_;
   Engine engine_;
+  std::string answer_bytes_;
 };
 
 }  // namespace ddbpg::wasm

@@ -20,6 +20,7 @@ import { requestRegion } from './request_region.js';
 import {
   compressResponse, decodeRequestBody, INFLATED_TOO_LARGE, responseEncoding, UNDECODABLE,
 } from './http_encoding.js';
+import { createAnswerBuffers } from './answer_buffers.js';
 import { responseCrc32 } from './http_crc32.js';
 import { newRequestId } from './request_id.js';
 import { createDynamoDB } from './index.js';
@@ -90,7 +91,10 @@ export async function startServer({
   const verifySignature = credentials === undefined ? null : createSignatureVerifier(credentials);
   const ownsDb = db === undefined;
   db ??= await createDynamoDB({ throttling, path: dataDir, snapshot, compactAfterBytes });
-  const endpoint = { db, staticRoot, verifySignature };
+  const answerBuffers = createAnswerBuffers();
+  const endpoint = {
+    db, staticRoot, verifySignature, answerBuffers, asBytes: Object.freeze({ bytes: answerBuffers.take }),
+  };
   const server = createServer({ maxHeaderSize: MAX_REQUEST_HEADER_BYTES }, (req, res) => {
     handleRequest(req, res, endpoint);
   });
@@ -173,33 +177,36 @@ function answerRequest(req, res, requestId, body, endpoint) {
     if (refusal !== null) return refuseSignature(req, res, requestId, body, refusal, responseType);
   }
   const contentEncoding = req.headers['content-encoding'];
-  if (contentEncoding === undefined) return runOperation(req, res, requestId, body, endpoint.db, responseType);
+  if (contentEncoding === undefined) return runOperation(req, res, requestId, body, endpoint, responseType);
   decodeRequestBody(body, contentEncoding, MAX_REQUEST_BODY_BYTES, (decoded) => {
     try {
       if (decoded === INFLATED_TOO_LARGE) return rejectTooLarge(req, res);
       if (decoded === UNDECODABLE) return send(req, res, requestId, 500, UNDECODABLE_BODY, responseType);
-      runOperation(req, res, requestId, decoded, endpoint.db, responseType);
+      runOperation(req, res, requestId, decoded, endpoint, responseType);
     } catch (error) {
       failRequest(req, res, requestId, error);
     }
   });
 }
 
-function runOperation(req, res, requestId, body, db, responseType) {
+// The engine's answers come as bytes, copied into a pooled buffer and sent as they are: no
+// string is made of a Scan's megabyte, and the buffer carries another answer once this one is
+// sent (wasm/answer_buffers.js).
+function runOperation(req, res, requestId, body, endpoint, responseType) {
   const target = req.headers['x-amz-target'] ?? '';
+  const { answerBuffers } = endpoint;
   // A change is answered only once it is stored (a persistent playground).
-  db.handleDurable(target, engineBody(body), requestRegion(req.headers, req.url), AS_BYTES).then(
+  endpoint.db.handleDurable(target, engineBody(body), requestRegion(req.headers, req.url), endpoint.asBytes).then(
     (answer) => {
       const sent = target === DESCRIBE_ENDPOINTS && answer.status === 200
         ? endpointsHere(answer.body, req.headers.host) : answer.body;
+      // Only once node has handed every byte to the kernel does nothing read the buffer.
+      res.once('finish', () => answerBuffers.give(answer.body));
       send(req, res, requestId, answer.status, sent, responseType);
     },
     (error) => failRequest(req, res, requestId, error),
   );
 }
-
-// The engine's answers come as bytes, sent as they are: no string is made of a Scan's megabyte.
-const AS_BYTES = Object.freeze({ bytes: true });
 
 const DESCRIBE_ENDPOINTS = 'DynamoDB_20120810.DescribeEndpoints';
 

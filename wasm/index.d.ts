@@ -216,17 +216,18 @@ export declare class DynamoDB {
    * @param region the region it is served in (a global table's replica there answers for its
    *   name); '' or omitted: the home region, us-east-1
    * @param options `bytes: true` answers the body as its UTF-8 bytes instead of text (what an
-   *   HTTP server sends as it is)
+   *   HTTP server sends as it is); `bytes` may instead be a function giving the array, exactly
+   *   `length` long, the bytes are copied into (a pooled buffer, say)
    */
   handle(target: string, bodyText: string | Uint8Array, region?: string): RawResponse;
-  handle(target: string, bodyText: string | Uint8Array, region: string, options: { bytes: true }): RawResponse<Uint8Array>;
+  handle(target: string, bodyText: string | Uint8Array, region: string, options: { bytes: true | ((length: number) => Uint8Array) }): RawResponse<Uint8Array>;
 
   /**
    * As `handle()`, resolving once everything the answer may show is stored (at once in memory);
    * when it could not be stored, the answer is that InternalServerError.
    */
   handleDurable(target: string, bodyText: string | Uint8Array, region?: string): Promise<RawResponse>;
-  handleDurable(target: string, bodyText: string | Uint8Array, region: string, options: { bytes: true }): Promise<RawResponse<Uint8Array>>;
+  handleDurable(target: string, bodyText: string | Uint8Array, region: string, options: { bytes: true | ((length: number) => Uint8Array) }): Promise<RawResponse<Uint8Array>>;
 
   /**
    * Runs a DynamoDB operation with its input object (DynamoDB's JSON: the AWS SDK's low-level

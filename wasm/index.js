@@ -74,10 +74,11 @@ export class DynamoDB {
    *
    * With `{ bytes: true }` the body is its UTF-8 bytes (a Uint8Array) instead of text: what an
    * HTTP server sends as it is, without decoding a Scan's megabyte into a string and encoding it
-   * back.
+   * back. `bytes` may instead be a function `(length) => Uint8Array` giving the array (exactly
+   * `length` long) the bytes are copied into, such as a pooled buffer (wasm/answer_buffers.js).
    */
   handle(target, bodyText, region = '', { bytes = false } = {}) {
-    const answer = this.#serve(String(target), requestBody(bodyText), String(region), bytes === true);
+    const answer = this.#serve(String(target), requestBody(bodyText), String(region), bytesOption(bytes));
     // Any request may have written: triggers look at their streams once the caller moves on.
     if (this.#triggers.size && !String(target).startsWith(STREAMS_TARGET_PREFIX)) {
       this.#schedulePump();
@@ -96,7 +97,7 @@ export class DynamoDB {
     try {
       await answer.durable;
     } catch (error) {
-      Object.assign(answer, answerAs(storageFailureAnswer(error), options.bytes === true));
+      Object.assign(answer, answerAs(storageFailureAnswer(error), bytesOption(options.bytes)));
     }
     delete answer.durable;
     return answer;
@@ -119,7 +120,8 @@ export class DynamoDB {
       const refused = buckets.beforeImport(serveQuietly, typeof bodyText === 'string' ? bodyText : new TextDecoder().decode(bodyText));
       if (refused) return answerAs(refused, bytes);
     }
-    const answer = this.#engine._handle(target, bodyText, region, bytes);
+    const answer = this.#engine._handle(target, bodyText, region, bytes !== false);
+    if (bytes !== false) answer.body = copyAnswerBytes(answer.body, bytes);
     // A change waits for its own record; any other answer waits for the records still in
     // flight, since it may show what they changed.
     const durable = answer.journal ? this.#store.append(answer.journal) : this.#store.pending();
@@ -270,9 +272,24 @@ function requestBody(body) {
   return body instanceof Uint8Array ? body : String(body);
 }
 
+// handle()'s `bytes` option as #serve takes it: false (text), true, or the allocating function.
+function bytesOption(bytes) {
+  return typeof bytes === 'function' ? bytes : bytes === true;
+}
+
+// The engine answers bytes as a view of its own memory, valid only until the next call into it
+// (which replaces them, and may grow the memory under the view): copied out at once, in one
+// native copy, into the caller's array when it gives one.
+function copyAnswerBytes(view, bytes) {
+  const copy = typeof bytes === 'function' ? bytes(view.length) : new Uint8Array(view.length);
+  if (copy.length !== view.length) throw new RangeError(`an answer of ${view.length} bytes was given ${copy.length} to be copied into`);
+  copy.set(view);
+  return copy;
+}
+
 // An answer made here rather than by the engine, with its body in the form the caller asked for.
 function answerAs(answer, bytes) {
-  return bytes ? { ...answer, body: new TextEncoder().encode(answer.body) } : answer;
+  return bytes !== false ? { ...answer, body: new TextEncoder().encode(answer.body) } : answer;
 }
 
 // A second tab must never fork the playground: it reads what the writing tab stored.
