@@ -10,12 +10,15 @@
 //
 // Every answer is checked against what was written (a server answering wrongly cannot look
 // fast): a wrong answer counts as a verification error, a throttled one as a throttle, and
-// neither counts as an operation done. A Scan page (1 MB) is checked by its items' keys, read
-// from its bytes without parsing it (every item once in the whole scan, the page's Count right),
-// and one page in 8 is also parsed and compared item by item, so that the scan measures the
-// server rather than this client's JSON.parse; a line under the Scan row says how many items were
-// checked each way. Throttled PutItems and Scan pages are retried so that the table is complete
-// for the phases after them. Prints ops/s, items/s, p50 and p99 per phase.
+// neither counts as an operation done. A Query answer (100 KB) and a Scan page (1 MB) are checked
+// by their items' keys, read from their bytes without parsing them: a Query answer must hold its
+// range's 100 items exactly, in sort key order, and say Count 100; a scan must return every item
+// once, each page's Count right. One Query answer in 8 and one Scan page in 8, in a rotation, are
+// also parsed and compared item by item, attribute by attribute. This client shares the server's
+// machine, so parsing every answer would measure the client's JSON.parse rather than the server;
+// a line under the Query and the Scan rows says how many items were checked each way. Throttled
+// PutItems and Scan pages are retried so that the table is complete for the phases after them.
+// Prints ops/s, items/s, p50 and p99 per phase.
 //
 //   node tests/bench/http_load.js --url http://127.0.0.1:8000 [--concurrency 16] [--items 10000]
 //        [--duration 3] [--warmup 1] [--no-verify] [--json]
@@ -44,9 +47,10 @@ const BATCHES_READ_BACK = 20;
 // tests/node/http_load.test.js checks both key counts at 48,000 items a second).
 export const BATCH_PARTITION_KEYS = 100_000;
 const THROTTLE_BACKOFF_MS = 5;
-// Of the Scan pages, those parsed and compared item by item (every page's keys are checked):
-// one in this many, chosen by segment, page and scan number (isPageVerifiedInFull).
-const SCAN_PAGES_PER_FULL_VERIFICATION = 8;
+// Of the Query answers and of the Scan pages, those parsed and compared item by item (every one's
+// keys are checked): one in this many, in a rotation. A Query answer is chosen by its number in
+// the phase, a Scan page by segment, page and scan number (isPageVerifiedInFull).
+const PAGES_PER_FULL_VERIFICATION = 8;
 
 // With the keys, each item is about 1 KB. Random per run, so no server can answer from a guess.
 const PAYLOADS = Array.from({ length: 32 }, () => randomBytes(500).toString('hex'));
@@ -59,7 +63,7 @@ const throttled = () => ({ items: 0, throttles: 1 });
 const wrong = (kind) => ({ items: 0, throttles: 0, wrong: kind });
 
 /** The item layout shared by every phase: item i is partition key p<i mod P>, sort key i div P. */
-function layout(itemCount) {
+export function layout(itemCount) {
   const partitionKeys = Math.ceil(itemCount / ITEMS_PER_PARTITION_KEY);
   const keyOf = (prefix, i) => ({ pk: { S: `${prefix}${i % partitionKeys}` }, sk: { N: String(Math.floor(i / partitionKeys)) } });
   const itemOf = (prefix, i) => ({ ...keyOf(prefix, i), payload: { S: PAYLOADS[i % PAYLOADS.length] } });
@@ -93,6 +97,7 @@ function summarize(tally, latencies, seconds) {
     throttles: tally.throttles,
     verificationErrors: tally.verificationErrors,
     errorKinds: tally.errorKinds,
+    ...('itemsVerifiedInFull' in tally && { itemsVerifiedInFull: tally.itemsVerifiedInFull, itemsKeyChecked: tally.itemsKeyChecked }),
     seconds,
   };
 }
@@ -101,8 +106,9 @@ function newTally() {
   return { operations: 0, items: 0, throttles: 0, verificationErrors: 0, errorKinds: {} };
 }
 
-// A scan's items are verified in full or by key only (scanWholeTable); each kind is counted.
-const newScanTally = () => ({ ...newTally(), itemsVerifiedInFull: 0, itemsKeyChecked: 0 });
+// The items of a Query or a scan are verified in full or by key only; each kind is counted, for
+// the line under the phase's row. A right outcome says which by `verifiedInFull` (true or false).
+const newPageTally = () => ({ ...newTally(), itemsVerifiedInFull: 0, itemsKeyChecked: 0 });
 
 function record(tally, outcome) {
   tally.throttles += outcome.throttles;
@@ -112,15 +118,18 @@ function record(tally, outcome) {
   } else if (outcome.items > 0) {
     tally.operations++;
     tally.items += outcome.items;
+    if (outcome.verifiedInFull !== undefined) {
+      tally[outcome.verifiedInFull ? 'itemsVerifiedInFull' : 'itemsKeyChecked'] += outcome.items;
+    }
   }
 }
 
 /**
  * `concurrency` workers call `operation(sequence)` until `count` operations were started or,
- * without a count, until `durationMs` has passed.
+ * without a count, until `durationMs` has passed; `sequence` numbers the operations from 0 in the
+ * order they start. `tally` is newPageTally() for a phase whose outcomes say how they were verified.
  */
-async function runPhase({ concurrency, durationMs, count, operation }) {
-  const tally = newTally();
+async function runPhase({ concurrency, durationMs, count, operation, tally = newTally() }) {
   const latencies = [];
   let next = 0;
   const started = performance.now();
@@ -167,11 +176,18 @@ export async function runLoad({
     if (warmupSeconds > 0) await runPhase({ concurrency, durationMs: warmupSeconds * 1000, operation });
   };
 
-  // Judges an answer: throttled, an error, or (when verifying) right by `isRight`, else `wrongKind`.
-  const judge = (answer, wrongKind, isRight, itemCount = 1) => {
+  // Judges an answer by its status: throttled, an error, or (when not verifying) done; undefined
+  // when it is a 200 answer whose body is to be verified.
+  const judgeStatus = (answer, itemCount) => {
     if (isThrottled(answer)) return throttled();
     if (answer.status !== 200) return wrong(errorName(answer));
     if (!verify) return done(itemCount);
+    return undefined;
+  };
+  // Judges an answer: throttled, an error, or (when verifying) right by `isRight`, else `wrongKind`.
+  const judge = (answer, wrongKind, isRight, itemCount = 1) => {
+    const judged = judgeStatus(answer, itemCount);
+    if (judged) return judged;
     if (answer.body === null || typeof answer.body !== 'object') return wrong('answer is not a JSON object');
     return isRight(answer.body) ? done(itemCount) : wrong(wrongKind);
   };
@@ -205,21 +221,22 @@ export async function runLoad({
     result.phases.GetItem = await phase('GetItem', getItem);
 
     const range = Math.min(QUERY_RANGE, keys.itemsPerKey);
-    const query = async () => {
+    const query = async (sequence) => {
       const partition = Math.floor(Math.random() * keys.partitionKeys);
       const first = Math.floor(Math.random() * (keys.itemsPerKey - range + 1));
       const answer = await client.call('Query', {
         TableName: table, ConsistentRead: true,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
         ExpressionAttributeValues: { ':pk': { S: `p${partition}` }, ':first': { N: String(first) }, ':last': { N: String(first + range - 1) } },
-      });
-      return judge(answer, 'Query did not return the range written, in order', (body) =>
-        body.Count === range && Array.isArray(body.Items) && body.Items.length === range &&
-          body.Items.every((item, n) => keys.isItem(item, 'p', (first + n) * keys.partitionKeys + partition)),
-      range);
+      }, { raw: verify });
+      const judged = judgeStatus(answer, range);
+      if (judged) return judged;
+      const inFull = sequence % PAGES_PER_FULL_VERIFICATION === 0;
+      const wrongKind = checkQueryAnswer(bodyText(answer.bytes), keys, items, { partition, first, range, inFull });
+      return wrongKind ? wrong(wrongKind) : { ...done(range), verifiedInFull: inFull };
     };
     await warmUp(query);
-    result.phases.Query = await phase('Query', query);
+    result.phases.Query = await phase('Query', query, { tally: newPageTally() });
 
     let scans = 0; // numbered, so that the pages verified in full change from one scan to the next
     const scan = () => scanWholeTable({ client, table, keys, items, segments: concurrency, verify, scanNumber: scans++ });
@@ -290,7 +307,7 @@ async function createTable(client, table, waitForActive) {
  * keys are checked (readPageKeys), and a sample of pages is verified in full (readPageInFull).
  */
 async function scanWholeTable({ client, table, keys, items, segments, verify, scanNumber }) {
-  const tally = newScanTally();
+  const tally = newPageTally();
   const seen = new Uint8Array(items);
   let distinct = 0;
   const scanSegment = async (segment) => {
@@ -308,7 +325,7 @@ async function scanWholeTable({ client, table, keys, items, segments, verify, sc
       if (answer.status !== 200) return record(tally, wrong(errorName(answer)));
       if (!verify) return undefined; // the ceiling answers `{}`: one page
       const inFull = isPageVerifiedInFull(scanNumber, segment, pageNumber++);
-      const page = (inFull ? readPageInFull : readPageKeys)(bodyText(answer.bytes), keys, items);
+      const page = (inFull ? readPageInFull : readPageKeys)(bodyText(answer.bytes), keys, items, 'Scan');
       if (page.wrong) return record(tally, wrong(page.wrong));
       for (const i of page.indices) {
         if (seen[i]++) return record(tally, wrong('item returned twice by Scan'));
@@ -325,45 +342,69 @@ async function scanWholeTable({ client, table, keys, items, segments, verify, sc
   return tally;
 }
 
-// One page in SCAN_PAGES_PER_FULL_VERIFICATION, rotating with the scan's number so that each scan
+// One page in PAGES_PER_FULL_VERIFICATION, rotating with the scan's number so that each scan
 // verifies about as many and a run of 8 covers every page. (A sample such as "the first page of each
 // segment" would be every page: at C=16 a segment of the 10 MB table fits in one page.)
 const isPageVerifiedInFull = (scanNumber, segment, page) =>
-  (scanNumber + segment + page) % SCAN_PAGES_PER_FULL_VERIFICATION === 0;
+  (scanNumber + segment + page) % PAGES_PER_FULL_VERIFICATION === 0;
 
 // The benchmark's answers are ASCII, which node 20 decodes as latin1 (the same characters) about
 // 20 times faster than as UTF-8: 0.14 ms against 2.8 ms for a 1 MB Scan page.
 const bodyText = (bytes) => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 
+// What checkQueryAnswer finds wrong beyond what reading the page finds (a key that is no item's,
+// a Count that is not the number of items).
+const NOT_THE_RANGE_LENGTH = 'Query returned more or fewer items than its range holds';
+const NOT_THE_RANGE_IN_ORDER = 'Query did not return the items of its range, in sort key order';
+
 /**
- * A Scan page parsed, every item compared with what was written (keys.isItem) and the Count with
- * the items: { indices, lastEvaluatedKey }, indices being the items' numbers, or { wrong }.
+ * Checks a Query answer's text: the `range` items of partition key p<partition> from sort key
+ * `first`, each once, in ascending sort key order, and Count `range`. Their keys are read from the
+ * text (readPageKeys); `inFull`, the answer is parsed instead and every item compared with what
+ * was written (readPageInFull). LastEvaluatedKey is not checked. Returns undefined when the answer
+ * is right, else what is wrong (the verification error's kind).
+ * @param {object} keys layout(items)
  */
-function readPageInFull(text, keys, items) {
+export function checkQueryAnswer(text, keys, items, { partition, first, range, inFull }) {
+  const page = (inFull ? readPageInFull : readPageKeys)(text, keys, items, 'Query');
+  if (page.wrong) return page.wrong;
+  if (page.indices.length !== range) return NOT_THE_RANGE_LENGTH;
+  for (let n = 0; n < range; n++) {
+    if (page.indices[n] !== keys.indexOfKey(partition, first + n)) return NOT_THE_RANGE_IN_ORDER;
+  }
+  return undefined;
+}
+
+/**
+ * A page of `operation` (Query or Scan) parsed, every item compared with what was written
+ * (keys.isItem) and the Count with the items: { indices, lastEvaluatedKey }, indices being the
+ * items' numbers in the page's order, or { wrong }.
+ */
+function readPageInFull(text, keys, items, operation) {
   let body;
   try {
     body = JSON.parse(text);
   } catch {
-    return { wrong: 'Scan answer is not JSON' };
+    return { wrong: `${operation} answer is not JSON` };
   }
-  if (!Array.isArray(body?.Items)) return { wrong: 'Scan answer without Items' };
+  if (!Array.isArray(body?.Items)) return { wrong: `${operation} answer without Items` };
   const indices = [];
   for (const item of body.Items) {
     const i = keys.indexOf(item);
-    if (!(i >= 0 && i < items && keys.isItem(item, 'p', i))) return { wrong: 'wrong item in Scan' };
+    if (!(i >= 0 && i < items && keys.isItem(item, 'p', i))) return { wrong: `wrong item in ${operation}` };
     indices.push(i);
   }
-  if (body.Count !== indices.length) return { wrong: 'Scan Count is not its number of items' };
+  if (body.Count !== indices.length) return { wrong: `${operation} Count is not its number of items` };
   return { indices, lastEvaluatedKey: body.LastEvaluatedKey };
 }
 
-// What readPageKeys reads of a Scan page, in one pass over its text: an item's partition key
-// (p<n>) or sort key, the Count, the start of Items and the start of LastEvaluatedKey. Numbers
-// must be canonical (no leading zero) so that each key has one spelling, and the JSON compact, as
-// every endpoint compared writes it; the order of members and of an item's attributes is free.
-// The benchmark's strings are keys and hex digits, none holds a quote, so in a right answer none
-// of these is found inside a string.
-const SCAN_PAGE_TOKENS = /"pk":\{"S":"p(0|[1-9]\d*)"\}|"sk":\{"N":"(0|[1-9]\d*)"\}|"Count":(\d+)|"(Items)":\[|"(LastEvaluatedKey)":/g;
+// What readPageKeys reads of a Query or Scan page, in one pass over its text: an item's
+// partition key (p<n>) or sort key, the Count, the start of Items and the start of
+// LastEvaluatedKey. Numbers must be canonical (no leading zero) so that each key has one spelling,
+// and the JSON compact, as every endpoint compared writes it; the order of members and of an
+// item's attributes is free. The benchmark's strings are keys and hex digits, none holds a quote,
+// so in a right answer none of these is found inside a string.
+const PAGE_TOKENS = /"pk":\{"S":"p(0|[1-9]\d*)"\}|"sk":\{"N":"(0|[1-9]\d*)"\}|"Count":(\d+)|"(Items)":\[|"(LastEvaluatedKey)":/g;
 // Its capture groups, one per kind of token but the last, LastEvaluatedKey (numbered rather than
 // named: named groups make the pass a third slower).
 const PARTITION_KEY = 1;
@@ -371,48 +412,48 @@ const SORT_KEY = 2;
 const COUNT = 3;
 const ITEMS = 4;
 
-const MISSING_KEY_ATTRIBUTE = 'Scan item without its partition key or sort key';
-
 /**
- * A Scan page's item numbers, from their keys, and its LastEvaluatedKey, read without parsing the
- * page (about 10 times faster than JSON.parse): { indices, lastEvaluatedKey }, or { wrong } when a
- * key is no item's, an item lacks a key attribute or the Count is not the number of items.
+ * A page of `operation`'s (Query or Scan) item numbers, in its order, from their keys, and its
+ * LastEvaluatedKey, read without parsing the page (about 10 times faster than JSON.parse):
+ * { indices, lastEvaluatedKey }, or { wrong } when a key is no item's, an item lacks a key
+ * attribute or the Count is not the number of items.
  */
-function readPageKeys(text, keys, items) {
+function readPageKeys(text, keys, items, operation) {
+  const missingKeyAttribute = () => ({ wrong: `${operation} item without its partition key or sort key` });
   const indices = [];
   let count;
   let hasItems = false;
   let lastEvaluatedKey;
   let partition = -1; // of the item being read, until both its key attributes are (in either order)
   let sort = -1;
-  SCAN_PAGE_TOKENS.lastIndex = 0;
-  for (let token; (token = SCAN_PAGE_TOKENS.exec(text)) !== null;) {
+  PAGE_TOKENS.lastIndex = 0;
+  for (let token; (token = PAGE_TOKENS.exec(text)) !== null;) {
     if (token[PARTITION_KEY] !== undefined) {
-      if (partition >= 0) return { wrong: MISSING_KEY_ATTRIBUTE };
+      if (partition >= 0) return missingKeyAttribute();
       partition = Number(token[PARTITION_KEY]);
     } else if (token[SORT_KEY] !== undefined) {
-      if (sort >= 0) return { wrong: MISSING_KEY_ATTRIBUTE };
+      if (sort >= 0) return missingKeyAttribute();
       sort = Number(token[SORT_KEY]);
     } else if (token[COUNT] !== undefined) {
       count = Number(token[COUNT]);
     } else if (token[ITEMS] !== undefined) {
       hasItems = true;
     } else { // the start of LastEvaluatedKey
-      const lastKey = readLastEvaluatedKey(text, SCAN_PAGE_TOKENS.lastIndex);
-      if (!lastKey) return { wrong: 'Scan LastEvaluatedKey unreadable' };
+      const lastKey = readLastEvaluatedKey(text, PAGE_TOKENS.lastIndex);
+      if (!lastKey) return { wrong: `${operation} LastEvaluatedKey unreadable` };
       lastEvaluatedKey = lastKey.key;
-      SCAN_PAGE_TOKENS.lastIndex = lastKey.end; // its key attributes are no item's
+      PAGE_TOKENS.lastIndex = lastKey.end; // its key attributes are no item's
     }
     if (partition >= 0 && sort >= 0) {
       const i = keys.indexOfKey(partition, sort);
-      if (!(i >= 0 && i < items)) return { wrong: 'wrong item in Scan' };
+      if (!(i >= 0 && i < items)) return { wrong: `wrong item in ${operation}` };
       indices.push(i);
       partition = sort = -1;
     }
   }
-  if (!hasItems) return { wrong: 'Scan answer without Items' };
-  if (partition >= 0 || sort >= 0) return { wrong: MISSING_KEY_ATTRIBUTE };
-  if (count !== indices.length) return { wrong: 'Scan Count is not its number of items' };
+  if (!hasItems) return { wrong: `${operation} answer without Items` };
+  if (partition >= 0 || sort >= 0) return missingKeyAttribute();
+  if (count !== indices.length) return { wrong: `${operation} Count is not its number of items` };
   return { indices, lastEvaluatedKey };
 }
 
@@ -432,7 +473,7 @@ function readLastEvaluatedKey(text, start) {
 
 /** Whole scans one after another until `durationMs` has passed (at least one). */
 async function timeScans(scan, durationMs) {
-  const tally = newScanTally();
+  const tally = newPageTally();
   const passes = [];
   const started = performance.now();
   do {
@@ -450,8 +491,7 @@ async function timeScans(scan, durationMs) {
     }
   } while (performance.now() - started < durationMs);
   // A scan's p50 and p99 are those of whole scans.
-  const { itemsVerifiedInFull, itemsKeyChecked } = tally;
-  return { ...summarize(tally, passes, (performance.now() - started) / 1000), itemsVerifiedInFull, itemsKeyChecked };
+  return summarize(tally, passes, (performance.now() - started) / 1000);
 }
 
 /** Reads back an item of some acknowledged batches: a batch acknowledged but not written is wrong. */
@@ -483,15 +523,21 @@ export function formatLoad(result) {
       `${String(phase.verificationErrors).padStart(7)}` +
       (phase.verificationErrors ? `  ${JSON.stringify(phase.errorKinds)}` : '') +
       (name === 'Scan' ? '  (a whole scan per op; p50/p99 of whole scans)' : ''));
-    if (name === 'Scan' && result.verify) lines.push(scanVerification(phase));
+    if (result.verify && phase.itemsVerifiedInFull !== undefined) lines.push(pageVerification(name, phase));
   }
   return lines.join('\n');
 }
 
-/** What the Scan phase verified of the items it counts: each item once, and how many in full. */
-const scanVerification = (phase) =>
-  `${''.padEnd(15)}Scan items verified: ${figure(phase.itemsVerifiedInFull)} in full (parsed, every attribute compared), ` +
-  `${figure(phase.itemsKeyChecked)} by key only (keys read from the bytes); every item exactly once a scan, every page's Count`;
+// What the key check of a phase's pages (readPageKeys) verifies besides each item's keys.
+const KEY_CHECKED = {
+  Query: "every answer's range exactly, in sort key order, and its Count",
+  Scan: "every item exactly once a scan, every page's Count",
+};
+
+/** What a Query or Scan phase verified of the items it counts: how many in full, how many by key. */
+const pageVerification = (name, phase) =>
+  `${''.padEnd(15)}${name} items verified: ${figure(phase.itemsVerifiedInFull)} in full (parsed, every attribute compared), ` +
+  `${figure(phase.itemsKeyChecked)} by key only (keys read from the bytes); ${KEY_CHECKED[name]}`;
 
 export const wrongAnswers = (result) => Object.values(result.phases).reduce((sum, phase) => sum + phase.verificationErrors, 0);
 

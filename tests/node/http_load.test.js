@@ -1,16 +1,21 @@
 // The HTTP benchmark's load generator (tests/bench/http_load.js) with tiny numbers: against the
 // playground's endpoint every phase runs and every answer passes verification, against the
 // ceiling server (which answers `{}` to everything) the unverified mode completes, and a server
-// answering wrongly is caught. Timing is the benchmark's business, never asserted here. In
-// process, on the engine's virtual clock, the batch phase's keys take 48,000 items a second on
-// the benchmark's table without a throttle, where 1,000 keys would overload a partition.
+// answering wrongly is caught. A Query answer is checked by its keys, read from its bytes, and one
+// in eight is parsed and compared in full: a wrong answer must be caught by the key check alone,
+// in the check itself and in a run against a proxy that spoils every Query answer. Timing is the
+// benchmark's business, never asserted here. In process, on the engine's virtual clock, the batch
+// phase's keys take 48,000 items a second on the benchmark's table without a throttle, where
+// 1,000 keys would overload a partition.
 
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { test } from 'node:test';
 
 import { startCeilingServer } from '../bench/ceiling_server.js';
-import { batchLayout, batchPutRequests, createTableRequest, runLoad } from '../bench/http_load.js';
+import {
+  batchLayout, batchPutRequests, checkQueryAnswer, createTableRequest, formatLoad, layout, runLoad,
+} from '../bench/http_load.js';
 import { startServer } from '../../wasm/http_server.js';
 import { createDynamoDB } from '../../wasm/index.js';
 
@@ -29,6 +34,11 @@ test('every phase against the playground endpoint, every answer verified, nothin
     }
     assert.equal(result.phases.PutItem.operations, 100);
     assert.equal(result.phases.Query.items, result.phases.Query.operations * 100, 'a Query reads 100 items');
+    // Nothing wrong or throttled, so the answers verified in full are those numbered 0, 8, 16, ...
+    const query = result.phases.Query;
+    assert.equal(query.itemsVerifiedInFull, Math.ceil(query.operations / 8) * 100, 'one Query answer in 8 verified in full');
+    assert.equal(query.itemsKeyChecked, query.items - query.itemsVerifiedInFull, 'the others by key');
+    assert.match(formatLoad(result), /Query items verified: [\d,]+ in full .*, [\d,]+ by key only/);
     assert.equal(result.phases.Scan.items, result.phases.Scan.operations * 100, 'a Scan reads the whole table');
     assert.equal(result.holdingTable, 'called');
   } finally {
@@ -66,6 +76,124 @@ test('a wrong answer is counted as a verification error, never as an operation d
     assert.ok(result.phases.BatchWriteItem.verificationErrors > 0, 'acknowledged batches that cannot be read back');
   } finally {
     liar.close();
+  }
+});
+
+// A Query of the range of 100 items of partition key p3 from sort key 50, on a table of 2,000
+// items (10 partition keys of 200), and its right answer as the playground writes it: compact,
+// an item's attributes in name order (the key check must not depend on that order).
+const QUERY_TABLE_ITEMS = 2000;
+const queryKeys = layout(QUERY_TABLE_ITEMS);
+const QUERY = { partition: 3, first: 50, range: 100 };
+const itemAt = (partition, sort) => {
+  const { pk, sk, payload } = queryKeys.itemOf('p', queryKeys.indexOfKey(partition, sort));
+  return { payload, pk, sk };
+};
+const rangeItems = () => Array.from({ length: QUERY.range }, (_, n) => itemAt(QUERY.partition, QUERY.first + n));
+const queryAnswer = (items, count = items.length) => JSON.stringify({ Count: count, Items: items, ScannedCount: count });
+const checkByKey = (text) => checkQueryAnswer(text, queryKeys, QUERY_TABLE_ITEMS, { ...QUERY, inFull: false });
+const checkInFull = (text) => checkQueryAnswer(text, queryKeys, QUERY_TABLE_ITEMS, { ...QUERY, inFull: true });
+
+const NOT_THE_RANGE_LENGTH = 'Query returned more or fewer items than its range holds';
+const NOT_THE_RANGE_IN_ORDER = 'Query did not return the items of its range, in sort key order';
+
+// A wrong answer is caught by the key check (what 7 answers in 8 get) as `kind`, and in full too.
+function assertCaught(text, kind) {
+  assert.equal(checkByKey(text), kind, 'caught by the key check');
+  assert.ok(checkInFull(text), 'caught by the full check');
+}
+
+test('a right Query answer passes the key check and the full check, whatever its attribute order', () => {
+  const items = rangeItems();
+  assert.equal(checkByKey(queryAnswer(items)), undefined);
+  assert.equal(checkInFull(queryAnswer(items)), undefined);
+  const keysFirst = items.map(({ payload, pk, sk }) => ({ sk, pk, payload }));
+  assert.equal(checkByKey(queryAnswer(keysFirst)), undefined);
+  assert.equal(checkInFull(queryAnswer(keysFirst)), undefined);
+});
+
+test('the key check catches a Query answer missing an item, its Count agreeing', () => {
+  const items = rangeItems();
+  assertCaught(queryAnswer(items.toSpliced(40, 1)), NOT_THE_RANGE_LENGTH);
+  assertCaught(queryAnswer(items.slice(0, -1)), NOT_THE_RANGE_LENGTH);
+});
+
+test('the key check catches a Query answer with an item out of order', () => {
+  const items = rangeItems();
+  [items[40], items[41]] = [items[41], items[40]];
+  assertCaught(queryAnswer(items), NOT_THE_RANGE_IN_ORDER);
+});
+
+test('the key check catches a Query answer whose Count is not its number of items', () => {
+  assertCaught(queryAnswer(rangeItems(), 99), 'Query Count is not its number of items');
+  assertCaught(queryAnswer(rangeItems(), 101), 'Query Count is not its number of items');
+});
+
+test('the key check catches a Query answer with an item of another partition key', () => {
+  const items = rangeItems();
+  items[40] = itemAt(QUERY.partition + 1, QUERY.first + 40); // the right sort key
+  assertCaught(queryAnswer(items), NOT_THE_RANGE_IN_ORDER);
+});
+
+test('the key check catches a Query answer with an item twice', () => {
+  const items = rangeItems();
+  assertCaught(queryAnswer(items.with(41, items[40])), NOT_THE_RANGE_IN_ORDER); // in place of another
+  assertCaught(queryAnswer([...items, items[99]]), NOT_THE_RANGE_LENGTH); // one more
+});
+
+test('a Query item with a wrong payload is caught only by the full check (why one answer in 8 is parsed)', () => {
+  const items = rangeItems();
+  items[40] = { ...items[40], payload: { S: 'not what was written' } };
+  assert.equal(checkByKey(queryAnswer(items)), undefined);
+  assert.equal(checkInFull(queryAnswer(items)), 'wrong item in Query');
+});
+
+// A proxy to the endpoint at `target` that passes every request and answer on, but a Query's
+// answer of status 200, which `spoil` changes (parsed, then written back compact).
+async function startSpoilingProxy(target, spoil) {
+  const agent = new http.Agent({ keepAlive: true });
+  const proxy = http.createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk)).on('end', () => {
+      const { hostname, port } = new URL(target);
+      http.request({ host: hostname, port, method: request.method, path: request.url, headers: request.headers, agent }, (answer) => {
+        const parts = [];
+        answer.on('data', (part) => parts.push(part)).on('end', () => {
+          let body = Buffer.concat(parts);
+          if (answer.statusCode === 200 && request.headers['x-amz-target']?.endsWith('.Query')) {
+            body = Buffer.from(JSON.stringify(spoil(JSON.parse(body))));
+          }
+          response.writeHead(answer.statusCode, { 'Content-Type': answer.headers['content-type'] }).end(body);
+        });
+      }).end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${proxy.address().port}`,
+    close: () => {
+      proxy.close();
+      proxy.closeAllConnections();
+      agent.destroy();
+    },
+  };
+}
+
+test('in a run, every Query answer missing an item is caught, not only those verified in full', async () => {
+  const server = await startServer({ port: 0 });
+  const proxy = await startSpoilingProxy(server.url, (body) => ({ ...body, Items: body.Items.slice(0, -1), Count: body.Count - 1 }));
+  try {
+    const result = await runLoad({ ...TINY, url: proxy.url });
+    const query = result.phases.Query;
+    // The phase's two workers start answers 0 and 1 at once, so there are at least two, and answer
+    // 1 (as every one numbered other than 0, 8, 16, ...) was checked by key only.
+    assert.ok(query.verificationErrors >= 2, `answers checked by key only among the wrong: ${query.verificationErrors}`);
+    assert.equal(query.operations, 0, 'no answer counted as done');
+    assert.deepEqual(Object.keys(query.errorKinds), [NOT_THE_RANGE_LENGTH]);
+    for (const name of ['PutItem', 'GetItem', 'Scan']) assert.equal(result.phases[name].verificationErrors, 0, name);
+  } finally {
+    proxy.close();
+    await server.close();
   }
 });
 
