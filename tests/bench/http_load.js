@@ -47,6 +47,10 @@ const BATCHES_READ_BACK = 20;
 // tests/node/http_load.test.js checks both key counts at 48,000 items a second).
 export const BATCH_PARTITION_KEYS = 100_000;
 const THROTTLE_BACKOFF_MS = 5;
+// A read-back refused for capacity is tried again after a pause, for up to two seconds: a
+// partition's read capacity comes back within one.
+const READ_BACK_ATTEMPTS = 20;
+const READ_BACK_BACKOFF_MS = 100;
 // Of the Query answers and of the Scan pages, those parsed and compared item by item (every one's
 // keys are checked): one in this many, in a rotation. A Query answer is chosen by its number in
 // the phase, a Scan page by segment, page and scan number (isPageVerifiedInFull).
@@ -494,12 +498,22 @@ async function timeScans(scan, durationMs) {
   return summarize(tally, passes, (performance.now() - started) / 1000);
 }
 
-/** Reads back an item of some acknowledged batches: a batch acknowledged but not written is wrong. */
+/**
+ * Reads back an item of some acknowledged batches: a batch acknowledged but not written is wrong.
+ * A throttled read is tried again: the phases before may have spent a partition's read capacity
+ * (a Query's last 25 units can take its balance below zero for the rest of the second, as on
+ * DynamoDB), and a read refused for capacity says nothing of what was written.
+ */
 async function readBack(client, table, keys, acknowledged, phaseResult) {
   for (let n = 0; n < Math.min(BATCHES_READ_BACK, acknowledged.length); n++) {
     const batch = acknowledged[Math.floor(Math.random() * acknowledged.length)];
     const i = batch * BATCH_SIZE + Math.floor(Math.random() * BATCH_SIZE);
-    const answer = await client.call('GetItem', { TableName: table, Key: keys.keyOf('b', i), ConsistentRead: true });
+    let answer;
+    for (let attempt = 0; attempt < READ_BACK_ATTEMPTS; attempt++) {
+      answer = await client.call('GetItem', { TableName: table, Key: keys.keyOf('b', i), ConsistentRead: true });
+      if (!isThrottled(answer)) break;
+      await sleep(READ_BACK_BACKOFF_MS);
+    }
     if (answer.status === 200 && keys.isItem(answer.body?.Item, 'b', i)) continue;
     phaseResult.verificationErrors++;
     phaseResult.errorKinds['acknowledged batch item not read back'] = (phaseResult.errorKinds['acknowledged batch item not read back'] ?? 0) + 1;

@@ -148,9 +148,10 @@ test('a Query item with a wrong payload is caught only by the full check (why on
   assert.equal(checkInFull(queryAnswer(items)), 'wrong item in Query');
 });
 
-// A proxy to the endpoint at `target` that passes every request and answer on, but a Query's
-// answer of status 200, which `spoil` changes (parsed, then written back compact).
-async function startSpoilingProxy(target, spoil) {
+// A proxy to the endpoint at `target` that passes every request and answer on, but those
+// `rewrite` replaces: it is given the operation, the status and the body (bytes) of each answer and
+// returns { status, body } to send instead, or nothing to pass the answer on as it is.
+async function startRewritingProxy(target, rewrite) {
   const agent = new http.Agent({ keepAlive: true });
   const proxy = http.createServer((request, response) => {
     const chunks = [];
@@ -159,11 +160,10 @@ async function startSpoilingProxy(target, spoil) {
       http.request({ host: hostname, port, method: request.method, path: request.url, headers: request.headers, agent }, (answer) => {
         const parts = [];
         answer.on('data', (part) => parts.push(part)).on('end', () => {
-          let body = Buffer.concat(parts);
-          if (answer.statusCode === 200 && request.headers['x-amz-target']?.endsWith('.Query')) {
-            body = Buffer.from(JSON.stringify(spoil(JSON.parse(body))));
-          }
-          response.writeHead(answer.statusCode, { 'Content-Type': answer.headers['content-type'] }).end(body);
+          const operation = request.headers['x-amz-target']?.split('.')[1];
+          const { status = answer.statusCode, body = Buffer.concat(parts) } =
+            rewrite(operation, answer.statusCode, Buffer.concat(parts)) ?? {};
+          response.writeHead(status, { 'Content-Type': answer.headers['content-type'] }).end(body);
         });
       }).end(Buffer.concat(chunks));
     });
@@ -179,6 +179,10 @@ async function startSpoilingProxy(target, spoil) {
   };
 }
 
+// A proxy whose Query answers of status 200 `spoil` changes (parsed, then written back compact).
+const startSpoilingProxy = (target, spoil) => startRewritingProxy(target, (operation, status, body) =>
+  (operation === 'Query' && status === 200 ? { body: Buffer.from(JSON.stringify(spoil(JSON.parse(body)))) } : undefined));
+
 test('in a run, every Query answer missing an item is caught, not only those verified in full', async () => {
   const server = await startServer({ port: 0 });
   const proxy = await startSpoilingProxy(server.url, (body) => ({ ...body, Items: body.Items.slice(0, -1), Count: body.Count - 1 }));
@@ -191,6 +195,35 @@ test('in a run, every Query answer missing an item is caught, not only those ver
     assert.equal(query.operations, 0, 'no answer counted as done');
     assert.deepEqual(Object.keys(query.errorKinds), [NOT_THE_RANGE_LENGTH]);
     for (const name of ['PutItem', 'GetItem', 'Scan']) assert.equal(result.phases[name].verificationErrors, 0, name);
+  } finally {
+    proxy.close();
+    await server.close();
+  }
+});
+
+test('a read-back refused for capacity is tried again, not counted as an item lost', async () => {
+  const server = await startServer({ port: 0 });
+  // Once the batch phase has begun, every other GetItem is answered as a throttled read.
+  let batchesSeen = false;
+  let getItems = 0;
+  let refused = 0;
+  const proxy = await startRewritingProxy(server.url, (operation) => {
+    if (operation === 'BatchWriteItem') batchesSeen = true;
+    if (operation !== 'GetItem' || !batchesSeen || getItems++ % 2 === 1) return undefined;
+    refused++;
+    return {
+      status: 400,
+      body: JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+        message: 'The level of configured provisioned throughput for the table was exceeded.',
+      }),
+    };
+  });
+  try {
+    const result = await runLoad({ ...TINY, url: proxy.url });
+    assert.ok(refused > 0, 'read-backs were refused');
+    const batch = result.phases.BatchWriteItem;
+    assert.equal(batch.verificationErrors, 0, JSON.stringify(batch.errorKinds));
   } finally {
     proxy.close();
     await server.close();
