@@ -64,6 +64,13 @@ emscripten::val Handle(ddbpg::wasm::EngineHandle& handle, const std::string& tar
   return result;
 }
 
+void ReleaseAnswerBytes(ddbpg::wasm::EngineHandle& handle) { handle.ReleaseAnswerBytes(); }
+
+// For tests: how many bytes of wasm memory the kept answer holds.
+double AnswerBytesHeld(ddbpg::wasm::EngineHandle& handle) {
+  return static_cast<double>(handle.answer_bytes_held());
+}
+
 void SetJournaling(ddbpg::wasm::EngineHandle& handle, bool on) {
   handle.engine().SetJournaling(on);
 }
@@ -115,6 +122,8 @@ EMSCRIPTEN_BINDINGS(ddbpg) {
   emscripten::class_<ddbpg::wasm::EngineHandle>("_Engine")
       .constructor<>()
       .function("_handle", &Handle)
+      .function("_releaseAnswerBytes", &ReleaseAnswerBytes)
+      .function("_answerBytesHeld", &AnswerBytesHeld)
       .function("_setJournaling", &SetJournaling)
       .function("_restore", &Restore)
       .function("_saveSnapshot", &SaveSnapshot)

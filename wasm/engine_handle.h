@@ -26,6 +26,10 @@ class EngineHandle {
   // The last answer given to JavaScript as a view of wasm memory rather than a copy: kept here
   // until the next one replaces it, by which time JavaScript has copied it out.
   std::string& answer_bytes() { return answer_bytes_; }
+  // Frees the kept answer once JavaScript has its copy, so a large one (a BatchGetItem answer
+  // may be 16 MB) does not hold wasm memory while the engine is idle.
+  void ReleaseAnswerBytes() { std::string().swap(answer_bytes_); }
+  size_t answer_bytes_held() const { return answer_bytes_.capacity(); }
 
  private:
   BrowserClock clock_;

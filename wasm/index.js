@@ -121,7 +121,12 @@ export class DynamoDB {
       if (refused) return answerAs(refused, bytes);
     }
     const answer = this.#engine._handle(target, bodyText, region, bytes !== false);
-    if (bytes !== false) answer.body = copyAnswerBytes(answer.body, bytes);
+    if (bytes !== false) {
+      const length = answer.body.length;
+      answer.body = copyAnswerBytes(answer.body, bytes);
+      // Small answers stay until the next one replaces them: one call fewer per request.
+      if (length > RELEASED_ANSWER_BYTES) this.#engine._releaseAnswerBytes();
+    }
     // A change waits for its own record; any other answer waits for the records still in
     // flight, since it may show what they changed.
     const durable = answer.journal ? this.#store.append(answer.journal) : this.#store.pending();
@@ -280,6 +285,9 @@ function bytesOption(bytes) {
 // The engine answers bytes as a view of its own memory, valid only until the next call into it
 // (which replaces them, and may grow the memory under the view): copied out at once, in one
 // native copy, into the caller's array when it gives one.
+// Answers longer than this are freed in wasm memory as soon as they are copied out.
+const RELEASED_ANSWER_BYTES = 1 << 20;
+
 function copyAnswerBytes(view, bytes) {
   const copy = typeof bytes === 'function' ? bytes(view.length) : new Uint8Array(view.length);
   if (copy.length !== view.length) throw new RangeError(`an answer of ${view.length} bytes was given ${copy.length} to be copied into`);

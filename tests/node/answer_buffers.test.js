@@ -7,6 +7,9 @@ import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 
 import { createAnswerBuffers } from '../../wasm/answer_buffers.js';
+import { sharedEngineModuleInstance } from '../../wasm/engine_loader.js';
+import { DynamoDB } from '../../wasm/index.js';
+import { MemoryStore } from '../../wasm/memory_store.js';
 import { startServer } from '../../wasm/http_server.js';
 
 describe('createAnswerBuffers', () => {
@@ -138,6 +141,40 @@ describe('the endpoint sends pooled answers whole', () => {
       for (const item of items) {
         assert.ok(item.payload.S === payloadOf(Number(item.id.N)), `item ${item.id.N} came back with other bytes`);
       }
+    }
+  });
+});
+
+describe('the wasm memory an answer crosses in', () => {
+  // The engine keeps its last answer for JavaScript to copy out of wasm memory; a large one is
+  // freed as soon as it is copied, a small one waits to be replaced by the next.
+  test('a large answer is freed once copied out, a small one is kept', async () => {
+    const module = await sharedEngineModuleInstance();
+    const engine = new module._Engine();
+    const db = new DynamoDB(engine, new MemoryStore(), module);
+    try {
+      const send = (target, body) => db.handle(`DynamoDB_20120810.${target}`, JSON.stringify(body), '', { bytes: true });
+      const created = send('CreateTable', {
+        TableName: 'held', BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      });
+      assert.equal(created.status, 200);
+      for (let i = 0; i < 4; i++) {
+        assert.equal(send('PutItem', { TableName: 'held', Item: { id: { N: String(i) }, blob: { S: 'x'.repeat(390_000) } } }).status, 200);
+      }
+      const small = send('GetItem', { TableName: 'held', Key: { id: { N: '9' } } });
+      assert.equal(small.status, 200);
+      assert.ok(engine._answerBytesHeld() >= small.body.length, 'the small answer was freed');
+
+      const large = send('BatchGetItem', { RequestItems: { held: { Keys: [0, 1, 2, 3].map((i) => ({ id: { N: String(i) } })) } } });
+      assert.equal(large.status, 200);
+      assert.ok(large.body.length > 1_500_000, `the answer is ${large.body.length} bytes`);
+      assert.equal(JSON.parse(new TextDecoder().decode(large.body)).Responses.held.length, 4);
+      // An empty string's own inline bytes (a few) are all that remains.
+      assert.ok(engine._answerBytesHeld() < 64, `the large answer still holds ${engine._answerBytesHeld()} bytes of wasm memory`);
+    } finally {
+      await db.close();
     }
   });
 });
