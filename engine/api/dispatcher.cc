@@ -1,10 +1,12 @@
 // Engine::Handle: from (target, body text) to a response, the single entry of every front.
 #include <exception>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "engine/api/error_types.h"
 #include "engine/api/handlers.h"
+#include "engine/api/plain_put_item.h"
 #include "engine/api/replica_updates.h"
 #include "engine/base/limits.h"
 #include "engine/core/engine_state.h"
@@ -42,6 +44,7 @@ base::Result<std::string> Dumped(core::EngineState& state, const json& request) 
 constexpr std::string_view kDynamoDbPrefix = "DynamoDB_20120810.";
 constexpr std::string_view kPlaygroundPrefix = "Playground.";
 constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
+constexpr std::string_view kPutItemTarget = "DynamoDB_20120810.PutItem";
 
 const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
@@ -165,19 +168,32 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
         "levels beyond supported limit"));
   }
-  // An empty body is not malformed JSON: it fails only after the target has been checked.
+  // A plain PutItem, most writes, is read straight into its typed request; the rest as a tree.
+  std::optional<api::PlainPutItem> plain_put;
+  if (target == kPutItemTarget) plain_put = api::ReadPlainPutItem(body);
   json request;
-  if (!body.empty()) {
-    if (!value::ReadJson(body, request) || !request.is_object()) {
-      return ErrorResponse(base::Status::Serialization(""));
+  Handler handler = nullptr;
+  if (!plain_put) {
+    // An empty body is not malformed JSON: it fails only after the target has been checked.
+    if (!body.empty()) {
+      if (!value::ReadJson(body, request) || !request.is_object()) {
+        return ErrorResponse(base::Status::Serialization(""));
+      }
     }
+    handler = FindHandler(target);
+    if (handler == nullptr) return ErrorResponse(base::Status::UnknownOperation());
+    if (body.empty()) return ErrorResponse(base::Status::Serialization(""));
   }
-  Handler handler = FindHandler(target);
-  if (handler == nullptr) return ErrorResponse(base::Status::UnknownOperation());
-  if (body.empty()) return ErrorResponse(base::Status::Serialization(""));
   // Background work that is due happens before the request sees the tables.
-  base::Result<std::string> result =
-      api::ServeRequest(state, [&] { return handler(state, request); });
+  base::Result<std::string> result = api::ServeRequest(state, [&]() -> base::Result<std::string> {
+    if (plain_put) {
+      if (auto answer = api::PutPlainItem(state, *plain_put)) return std::move(*answer);
+      // A check only the general handler makes; nothing has changed.
+      if (!value::ReadJson(body, request)) return base::Status::Serialization("");
+      handler = FindHandler(target);
+    }
+    return handler(state, request);
+  });
   if (!result.ok()) return ErrorResponse(result.status());
   return Response{200, std::move(*result)};
 }

@@ -88,14 +88,6 @@ base::Status ValidateWriteMembers(const json& request, const char* item_member,
   return errors.ToStatus();
 }
 
-bool WantsOldItem(const json& request) {
-  const json& return_values = Member(request, "ReturnValues");
-  if (!return_values.is_null() && return_values != "NONE" && return_values != "ALL_OLD") {
-    return false;
-  }
-  return return_values == "ALL_OLD";
-}
-
 base::Status CheckReturnValuesForPutOrDelete(const json& request) {
   const json& return_values = Member(request, "ReturnValues");
   if (return_values.is_null() || return_values == "NONE" || return_values == "ALL_OLD") {
@@ -126,12 +118,7 @@ base::Result<json> PutOrDelete(core::EngineState& state, const json& request, Wr
   base::Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, *write);
   if (!outcome.ok()) return outcome.status();
 
-  json response = json::object();
-  if (outcome->old_item && WantsOldItem(request)) {
-    response["Attributes"] = value::EncodeItem(*outcome->old_item);
-  }
-  AddWriteMetrics(response, request, *write, *outcome);
-  return response;
+  return PutOrDeleteAnswer(request, *write, *outcome);
 }
 
 }  // namespace

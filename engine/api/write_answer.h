@@ -13,4 +13,9 @@ namespace ddbpg::api {
 void AddWriteMetrics(nlohmann::json& response, const nlohmann::json& request,
                      const core::PreparedWrite& write, const core::WriteOutcome& outcome);
 
+// The whole answer of a completed PutItem or DeleteItem: Attributes (the item replaced or
+// deleted) when ReturnValues is ALL_OLD, then the metrics above.
+nlohmann::json PutOrDeleteAnswer(const nlohmann::json& request, const core::PreparedWrite& write,
+                                 const core::WriteOutcome& outcome);
+
 }  // namespace ddbpg::api

@@ -1,0 +1,60 @@
+#include "engine/api/plain_request.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "engine/value/json_cursor.h"
+
+namespace ddbpg::api {
+namespace {
+
+bool IsTableNameCharacter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '-';
+}
+
+bool AtString(const value::JsonCursor& cursor) { return !cursor.AtEnd() && cursor.Peek() == '"'; }
+
+}  // namespace
+
+bool ReadPlainRequest(
+    std::string_view body,
+    const std::function<bool(value::JsonCursor& cursor, const std::string& name)>& read_member) {
+  value::JsonCursor cursor(body);
+  if (!cursor.SkipByteOrderMark()) return false;
+  cursor.SkipSpace();
+  std::vector<std::string> seen;  // a request has a handful of members
+  if (!value::ReadObjectMembers(cursor, [&](std::string name) {
+        if (std::find(seen.begin(), seen.end(), name) != seen.end()) return false;
+        seen.push_back(name);
+        return read_member(cursor, seen.back());
+      })) {
+    return false;
+  }
+  cursor.SkipSpace();
+  return cursor.AtDocumentEnd();
+}
+
+bool ReadPlainTableName(value::JsonCursor& cursor, std::string& out) {
+  if (!AtString(cursor) || !cursor.String(out)) return false;
+  if (out.size() < 3 || out.size() > 255) return false;
+  for (char c : out) {
+    if (!IsTableNameCharacter(c)) return false;
+  }
+  return true;
+}
+
+bool ReadPlainOption(value::JsonCursor& cursor, const char* member,
+                     std::initializer_list<const char*> values, nlohmann::json& options) {
+  std::string text;
+  if (!AtString(cursor) || !cursor.String(text)) return false;
+  for (const char* value : values) {
+    if (text == value) {
+      options[member] = std::move(text);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace ddbpg::api

@@ -1,0 +1,290 @@
+// A plain PutItem is read straight from its text (api/plain_put_item.h); every other request
+// goes through the tree and api::PutItem. Both must answer alike and leave the same tables.
+// Seeded random PutItems, plain and not (sets, binaries, nulls, bad numbers, unknown members,
+// missing keys, unknown tables, items too large, nesting too deep, ...), go to two engines: one
+// as sent, the other with the request's first member repeated at its end, which the plain reader
+// refuses and the tree reads as the same request (a repeated member keeps its last value).
+//
+// DDBPG_MODEL_CASES (requests, default kDefaultCases) and DDBPG_MODEL_SEED make a longer run.
+#include "engine/api/plain_put_item.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine/base/clock.h"
+#include "engine/engine.h"
+#include "tests/engine/support/model_random.h"
+
+namespace ddbpg::testing {
+namespace {
+
+using model::Random;
+
+constexpr uint64_t kDefaultSeed = 20261205;
+constexpr uint64_t kDefaultCases = 3000;
+constexpr const char* kPutItem = "DynamoDB_20120810.PutItem";
+
+// Random JSON text for one AttributeValue: mostly plain values, some of every other kind.
+class ValueText {
+ public:
+  explicit ValueText(Random& random) : random_(random) {}
+
+  std::string Any(int depth) {
+    if (random_.Chance(0.04)) return Unusual(depth);
+    switch (random_.Below(depth > 3 ? 5 : 7)) {
+      case 0:
+      case 1:
+        return R"({"S":)" + String() + "}";
+      case 2:
+        return R"({"N":")" + NumberText() + R"("})";
+      case 3:
+        return random_.Chance(0.5) ? R"({"BOOL":true})" : R"({"BOOL":false})";
+      case 4:
+        return random_.Chance(0.9) ? R"({"NULL":true})" : R"({"NULL":false})";
+      case 5:
+        return R"({"M":)" + Members(depth + 1) + "}";
+      default:
+        return R"({"L":)" + Elements(depth + 1) + "}";
+    }
+  }
+
+  std::string Members(int depth) {
+    std::string text = "{";
+    const size_t count = random_.Below(4);
+    for (size_t i = 0; i < count; ++i) {
+      if (i) text += Space() + "," + Space();
+      text += "\"" + std::string(1, static_cast<char>('a' + random_.Below(5))) + "\"" + Space() +
+              ":" + Space() + Any(depth);
+    }
+    return text + "}";
+  }
+
+  std::string String() {
+    static const std::vector<std::string> pieces = {
+        "a", "Zz", "caf\xC3\xA9", "\\n", "\\u00e9", "\\\"", "\\\\", " ", "\\ud83d\\ude00", "\\/",
+    };
+    std::string text = "\"";
+    const size_t count = random_.Below(4);
+    for (size_t i = 0; i < count; ++i) text += random_.Pick(pieces);
+    return text + "\"";
+  }
+
+  std::string Space() { return random_.Chance(0.1) ? " \n\t" : ""; }
+
+ private:
+  std::string NumberText() {
+    static const std::vector<std::string> numbers = {
+        "1", "-0", "1.50", "1e3", "0.0001", "-12.5E-2", "99999999999999999999999999999999999999",
+    };
+    // Refused by the service: the general path reports them.
+    static const std::vector<std::string> refused = {
+        "abc", "1e200", "", "123456789012345678901234567890123456789", " 1", "0x10",
+    };
+    return random_.Pick(random_.Chance(0.05) ? refused : numbers);
+  }
+
+  std::string Elements(int depth) {
+    std::string text = "[";
+    const size_t count = random_.Below(4);
+    for (size_t i = 0; i < count; ++i) text += (i ? "," : "") + Any(depth);
+    return text + "]";
+  }
+
+  // What only the general path takes, or refuses with the service's error.
+  std::string Unusual(int depth) {
+    static const std::vector<std::string> values = {
+        R"({"SS":["a","b"]})",
+        R"({"SS":["a","a"]})",
+        R"({"SS":[]})",
+        R"({"NS":["1","2"]})",
+        R"({"NS":["1","1.0"]})",
+        R"({"BS":["AAE="]})",
+        R"({"B":"AAEC"})",
+        R"({"B":"abc"})",
+        R"({})",
+        R"({"S":"a","N":"1"})",
+        R"({"S":null})",
+        R"(null)",
+        R"({"S":1})",
+        R"({"X":"y"})",
+        R"({"S":"a","X":"y"})",
+        R"({"BOOL":"true"})",
+        R"({"M":[]})",
+        R"({"L":{}})",
+        R"({"M":{"a":{"S":"x"},"a":{"N":"1"}}})",
+    };
+    if (random_.Chance(0.1)) {
+      // Nested past the service's 32 levels.
+      std::string deep = R"({"S":"bottom"})";
+      for (int i = 0; i < 33 - depth; ++i) deep = R"({"L":[)" + deep + "]}";
+      return deep;
+    }
+    return random_.Pick(values);
+  }
+
+  Random& random_;
+};
+
+// One random PutItem as its members' texts ("name":value), in the order sent.
+std::vector<std::string> RandomPutItem(Random& random, ValueText& values) {
+  std::vector<std::string> members;
+  static const std::vector<std::string> tables = {
+      R"("plain")", R"("plain")", R"("sorted")", R"("sorted")", R"("missing")",
+  };
+  static const std::vector<std::string> bad_names = {R"("a")", R"("bad name!")", R"(5)", R"(null)"};
+  if (!random.Chance(0.03)) {
+    members.push_back(R"("TableName":)" + random.Pick(random.Chance(0.05) ? bad_names : tables));
+  }
+
+  if (!random.Chance(0.03)) {
+    std::string item = "{";
+    auto add = [&](const std::string& member) { item += (item.size() > 1 ? "," : "") + member; };
+    static const std::vector<std::string> keys = {
+        R"({"S":"k1"})", R"({"S":"k2"})", R"({"S":"k3"})",          R"({"S":"caf\u00e9"})",
+        R"({"S":""})",   R"({"N":"1"})",  R"({"S":"k1","S":"k2"})",
+    };
+    if (!random.Chance(0.05)) add(R"("pk":)" + random.Pick(keys));
+    if (random.Chance(0.6)) add(R"("sk":{"N":")" + std::to_string(random.Below(4)) + R"("})");
+    const size_t count = random.Below(5);
+    for (size_t i = 0; i < count; ++i) {
+      add("\"" + std::string(1, static_cast<char>('a' + random.Below(6))) + "\"" + values.Space() +
+          ":" + values.Any(0));
+    }
+    if (random.Chance(0.02)) add(R"("big":{"S":")" + std::string(410 * 1024, 'x') + R"("})");
+    members.push_back(R"("Item":)" + item + "}");
+  }
+  struct Option {
+    const char* member;
+    std::vector<std::string> values;
+  };
+  static const std::vector<Option> options = {
+      {"ReturnValues", {R"("NONE")", R"("ALL_OLD")", R"("ALL_NEW")", R"("all_old")", R"(1)"}},
+      {"ReturnConsumedCapacity", {R"("TOTAL")", R"("INDEXES")", R"("NONE")", R"("SOME")"}},
+      {"ReturnItemCollectionMetrics", {R"("SIZE")", R"("NONE")", R"("ALL")"}},
+      {"ConditionExpression", {R"j("attribute_not_exists(pk)")j", R"j("attribute_exists(pk)")j"}},
+      {"Expected", {R"({"pk":{"Exists":false}})"}},
+      {"Unknown", {R"(1)"}},
+  };
+  for (const Option& option : options) {
+    if (random.Chance(0.1))
+      members.push_back("\"" + std::string(option.member) + "\":" + random.Pick(option.values));
+  }
+  // Members in a random order.
+  for (size_t i = members.size(); i > 1; --i) std::swap(members[i - 1], members[random.Below(i)]);
+  return members;
+}
+
+std::string Body(const std::vector<std::string>& members, const std::string& space) {
+  std::string body = "{" + space;
+  for (size_t i = 0; i < members.size(); ++i) body += (i ? "," + space : "") + members[i];
+  return body + space + "}";
+}
+
+// The table's every item, as a consistent Scan answers.
+std::string ScanAll(Engine& engine, const std::string& table) {
+  return engine
+      .Handle("DynamoDB_20120810.Scan", R"({"TableName":")" + table + R"(","ConsistentRead":true})")
+      .body;
+}
+
+TEST(PlainPutItemTest, AnswersAndStoresAsTheGeneralPathDoes) {
+  const uint64_t seed = model::EnvNumber("DDBPG_MODEL_SEED", kDefaultSeed);
+  const uint64_t cases = model::EnvNumber("DDBPG_MODEL_CASES", kDefaultCases);
+  base::ManualClock clock;
+  Engine plain(clock);
+  Engine general(clock);
+  for (Engine* engine : {&plain, &general}) {
+    ASSERT_EQ(
+        200, engine
+                 ->Handle("DynamoDB_20120810.CreateTable",
+                          R"({"TableName":"plain","BillingMode":"PAY_PER_REQUEST",)"
+                          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],)"
+                          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]})")
+                 .status);
+    ASSERT_EQ(
+        200,
+        engine
+            ->Handle(
+                "DynamoDB_20120810.CreateTable",
+                R"({"TableName":"sorted","BillingMode":"PAY_PER_REQUEST",)"
+                R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},)"
+                R"({"AttributeName":"sk","KeyType":"RANGE"}],)"
+                R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},)"
+                R"({"AttributeName":"sk","AttributeType":"N"},)"
+                R"({"AttributeName":"a","AttributeType":"S"}],)"
+                R"("LocalSecondaryIndexes":[{"IndexName":"by_a","KeySchema":[)"
+                R"({"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"a","KeyType":"RANGE"}],)"
+                R"("Projection":{"ProjectionType":"ALL"}}]})")
+            .status);
+  }
+  Random random(seed);
+  ValueText values(random);
+  size_t read_plainly = 0;
+  size_t stored_plainly = 0;
+  for (uint64_t step = 0; step < cases; ++step) {
+    const std::vector<std::string> members = RandomPutItem(random, values);
+    const std::string space = values.Space();
+    const std::string body = Body(members, space);
+    std::vector<std::string> repeated = members;
+    if (!members.empty()) repeated.push_back(members.front());
+    const std::string general_body = Body(repeated, space);
+    if (!members.empty()) {
+      ASSERT_FALSE(api::ReadPlainPutItem(general_body)) << general_body.substr(0, 300);
+    }
+    const bool plain_request = api::ReadPlainPutItem(body).has_value();
+    read_plainly += plain_request;
+
+    clock.Advance(0.01);
+    const Response answer = plain.Handle(kPutItem, body);
+    const Response expected = general.Handle(kPutItem, general_body);
+    ASSERT_EQ(answer.status, expected.status)
+        << "seed " << seed << " step " << step << ": " << body.substr(0, 300);
+    ASSERT_EQ(answer.body, expected.body)
+        << "seed " << seed << " step " << step << ": " << body.substr(0, 300);
+    stored_plainly += plain_request && answer.status == 200;
+  }
+  EXPECT_EQ(ScanAll(plain, "plain"), ScanAll(general, "plain"));
+  EXPECT_EQ(ScanAll(plain, "sorted"), ScanAll(general, "sorted"));
+  // Both ways were taken often: the comparison covers the plain reader, its refusals and the
+  // checks it hands back (an unknown table, a missing key, an item too large).
+  EXPECT_GT(read_plainly, cases / 5) << "plain requests";
+  EXPECT_LT(read_plainly, cases * 4 / 5) << "plain requests";
+  EXPECT_GT(stored_plainly, cases / 20) << "plain requests stored";
+  EXPECT_LT(stored_plainly, read_plainly) << "plain requests handed back to the general path";
+}
+
+TEST(PlainPutItemTest, ReadsOnlyWhatItCanAnswer) {
+  for (const char* body : {
+           R"({"TableName":"t_1","Item":{"pk":{"S":"a"}}})",
+           R"( {"Item":{"pk":{"S":"a"},"n":{"N":"1.5"},"m":{"M":{"l":{"L":[{"NULL":true}]}}}},)"
+           R"("TableName":"t.2","ReturnValues":"ALL_OLD","ReturnConsumedCapacity":"INDEXES",)"
+           R"("ReturnItemCollectionMetrics":"SIZE"} )",
+           "\xEF\xBB\xBF{\"TableName\":\"abc\",\"Item\":{}}",
+       }) {
+    EXPECT_TRUE(api::ReadPlainPutItem(body)) << body;
+  }
+  for (const char* body : {
+           R"({"TableName":"t_1"})",
+           R"({"Item":{"pk":{"S":"a"}}})",
+           R"({"TableName":"t_1","Item":{"pk":{"S":"a"}},"TableName":"t_1"})",
+           R"({"TableName":"ab","Item":{"pk":{"S":"a"}}})",
+           R"({"TableName":"t 1","Item":{"pk":{"S":"a"}}})",
+           R"({"TableName":"t_1","Item":{"pk":{"S":"a"}},"ReturnValues":"ALL_NEW"})",
+           R"({"TableName":"t_1","Item":{"pk":{"S":"a"}},"ReturnValues":null})",
+           R"({"TableName":"t_1","Item":{"pk":{"SS":["a"]}}})",
+           R"({"TableName":"t_1","Item":{"pk":{"B":"AA=="}}})",
+           R"({"TableName":"t_1","Item":{"pk":{"N":"1e999"}}})",
+           R"({"TableName":"t_1","Item":{"pk":{"S":"a"},"pk":{"S":"b"}}})",
+           R"({"TableName":"t_1","Item":{"pk":{"S":"a"}},"ConditionExpression":"x = y"})",
+           R"({"TableName":"t_1","Item":{"pk":{"S":"a"}}} x)",
+           R"({"TableName":"t_1","Item":{"pk":{"S":"a"}})",
+           R"([])",
+       }) {
+    EXPECT_FALSE(api::ReadPlainPutItem(body)) << body;
+  }
+}
+
+}  // namespace
+}  // namespace ddbpg::testing
