@@ -6,6 +6,7 @@
 
 #include "engine/api/error_types.h"
 #include "engine/api/handlers.h"
+#include "engine/api/plain_get_item.h"
 #include "engine/api/plain_put_item.h"
 #include "engine/api/replica_updates.h"
 #include "engine/base/limits.h"
@@ -45,6 +46,7 @@ constexpr std::string_view kDynamoDbPrefix = "DynamoDB_20120810.";
 constexpr std::string_view kPlaygroundPrefix = "Playground.";
 constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
 constexpr std::string_view kPutItemTarget = "DynamoDB_20120810.PutItem";
+constexpr std::string_view kGetItemTarget = "DynamoDB_20120810.GetItem";
 
 const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
@@ -168,12 +170,16 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
         "levels beyond supported limit"));
   }
-  // A plain PutItem, most writes, is read straight into its typed request; the rest as a tree.
+  // A plain PutItem or GetItem, most requests, is read straight into its typed request; the
+  // rest as a tree.
   std::optional<api::PlainPutItem> plain_put;
+  std::optional<api::PlainGetItem> plain_get;
   if (target == kPutItemTarget) plain_put = api::ReadPlainPutItem(body);
+  if (target == kGetItemTarget) plain_get = api::ReadPlainGetItem(body);
+  const bool plain = plain_put || plain_get;
   json request;
   Handler handler = nullptr;
-  if (!plain_put) {
+  if (!plain) {
     // An empty body is not malformed JSON: it fails only after the target has been checked.
     if (!body.empty()) {
       if (!value::ReadJson(body, request) || !request.is_object()) {
@@ -186,8 +192,10 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
   }
   // Background work that is due happens before the request sees the tables.
   base::Result<std::string> result = api::ServeRequest(state, [&]() -> base::Result<std::string> {
-    if (plain_put) {
-      if (auto answer = api::PutPlainItem(state, *plain_put)) return std::move(*answer);
+    if (plain) {
+      std::optional<base::Result<std::string>> answer =
+          plain_put ? api::PutPlainItem(state, *plain_put) : api::GetPlainItem(state, *plain_get);
+      if (answer) return std::move(*answer);
       // A check only the general handler makes; nothing has changed.
       if (!value::ReadJson(body, request)) return base::Status::Serialization("");
       handler = FindHandler(target);

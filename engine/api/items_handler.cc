@@ -5,6 +5,7 @@
 
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/expression_params.h"
+#include "engine/api/get_item_answer.h"
 #include "engine/api/handlers.h"
 #include "engine/api/messages.h"
 #include "engine/api/prepare_write.h"
@@ -177,32 +178,9 @@ base::Result<std::string> GetItem(core::EngineState& state, const json& request,
   base::Result<value::PrimaryKey> key = (*table)->KeyFromKeyParameter(*key_attributes);
   if (!key.ok()) return key.status();
 
-  base::Result<core::ItemRead> read =
-      core::ReadItem(state, **table, *key, Member(request, "ConsistentRead") == true);
-  if (!read.ok()) return read.status();
-  const value::Item* found = read->item;
-  const double units = read->units;
-  if (charge != nullptr) *charge = capacity::CapacityCharge{units, {}, {}};
-
-  // Members in the order a tree would print them: ConsumedCapacity, then Item.
-  std::string response;
-  base::JsonWriter writer(response);
-  writer.BeginObject();
-  WriteConsumedCapacity(writer,
-                        ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
-                        (*table)->name(), capacity::CapacityCharge{units, {}, {}});
-  if (found != nullptr) {
-    std::vector<expr::Path> paths = ProjectionPaths(*expressions, attributes_to_get);
-    writer.Key("Item");
-    // (Not a conditional expression: that would copy the item when nothing is projected.)
-    if (paths.empty()) {
-      value::WriteItem(writer, *found);
-    } else {
-      value::WriteItem(writer, expr::Project(*found, paths));
-    }
-  }
-  writer.EndObject();
-  return response;
+  return AnswerGetItem(state, **table, *key, Member(request, "ConsistentRead") == true,
+                       ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
+                       ProjectionPaths(*expressions, attributes_to_get), charge);
 }
 
 }  // namespace ddbpg::api

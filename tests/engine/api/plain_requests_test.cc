@@ -1,18 +1,20 @@
-// A plain PutItem is read straight from its text (api/plain_put_item.h); every other request
-// goes through the tree and api::PutItem. Both must answer alike and leave the same tables.
-// Seeded random PutItems, plain and not (sets, binaries, nulls, bad numbers, unknown members,
-// missing keys, unknown tables, items too large, nesting too deep, ...), go to two engines: one
-// as sent, the other with the request's first member repeated at its end, which the plain reader
-// refuses and the tree reads as the same request (a repeated member keeps its last value).
+// A plain PutItem or GetItem is read straight from its text (api/plain_put_item.h,
+// api/plain_get_item.h); every other request goes through the tree and api::PutItem or
+// api::GetItem. Both must answer alike and leave the same tables. Seeded random PutItems, plain and
+// not (sets, binaries, nulls, bad numbers, unknown members, missing keys, unknown tables, items too
+// large, nesting too deep, ...), go to two engines: one as sent, the other with the request's first
+// member repeated at its end, which the plain reader refuses and the tree reads as the same request
+// (a repeated member keeps its last value). Then random GetItems, plain and not, go to both engines
+// the same two ways.
 //
 // DDBPG_MODEL_CASES (requests, default kDefaultCases) and DDBPG_MODEL_SEED make a longer run.
-#include "engine/api/plain_put_item.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
+#include "engine/api/plain_get_item.h"
+#include "engine/api/plain_put_item.h"
 #include "engine/base/clock.h"
 #include "engine/engine.h"
 #include "tests/engine/support/model_random.h"
@@ -189,36 +191,40 @@ std::string ScanAll(Engine& engine, const std::string& table) {
       .body;
 }
 
-TEST(PlainPutItemTest, AnswersAndStoresAsTheGeneralPathDoes) {
+// The two tables every run writes: one keyed "pk", one "pk" and "sk" with a local index on "a".
+void CreateTables(Engine& engine) {
+  ASSERT_EQ(200,
+            engine
+                .Handle("DynamoDB_20120810.CreateTable",
+                        R"({"TableName":"plain","BillingMode":"PAY_PER_REQUEST",)"
+                        R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],)"
+                        R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]})")
+                .status);
+  ASSERT_EQ(
+      200,
+      engine
+          .Handle(
+              "DynamoDB_20120810.CreateTable",
+              R"({"TableName":"sorted","BillingMode":"PAY_PER_REQUEST",)"
+              R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},)"
+              R"({"AttributeName":"sk","KeyType":"RANGE"}],)"
+              R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},)"
+              R"({"AttributeName":"sk","AttributeType":"N"},)"
+              R"({"AttributeName":"a","AttributeType":"S"}],)"
+              R"("LocalSecondaryIndexes":[{"IndexName":"by_a","KeySchema":[)"
+              R"({"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"a","KeyType":"RANGE"}],)"
+              R"("Projection":{"ProjectionType":"ALL"}}]})")
+          .status);
+}
+
+TEST(PlainRequestsTest, PutItemAnswersAndStoresAsTheGeneralPathDoes) {
   const uint64_t seed = model::EnvNumber("DDBPG_MODEL_SEED", kDefaultSeed);
   const uint64_t cases = model::EnvNumber("DDBPG_MODEL_CASES", kDefaultCases);
   base::ManualClock clock;
   Engine plain(clock);
   Engine general(clock);
-  for (Engine* engine : {&plain, &general}) {
-    ASSERT_EQ(
-        200, engine
-                 ->Handle("DynamoDB_20120810.CreateTable",
-                          R"({"TableName":"plain","BillingMode":"PAY_PER_REQUEST",)"
-                          R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],)"
-                          R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]})")
-                 .status);
-    ASSERT_EQ(
-        200,
-        engine
-            ->Handle(
-                "DynamoDB_20120810.CreateTable",
-                R"({"TableName":"sorted","BillingMode":"PAY_PER_REQUEST",)"
-                R"("KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},)"
-                R"({"AttributeName":"sk","KeyType":"RANGE"}],)"
-                R"("AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},)"
-                R"({"AttributeName":"sk","AttributeType":"N"},)"
-                R"({"AttributeName":"a","AttributeType":"S"}],)"
-                R"("LocalSecondaryIndexes":[{"IndexName":"by_a","KeySchema":[)"
-                R"({"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"a","KeyType":"RANGE"}],)"
-                R"("Projection":{"ProjectionType":"ALL"}}]})")
-            .status);
-  }
+  CreateTables(plain);
+  CreateTables(general);
   Random random(seed);
   ValueText values(random);
   size_t read_plainly = 0;
@@ -255,7 +261,7 @@ TEST(PlainPutItemTest, AnswersAndStoresAsTheGeneralPathDoes) {
   EXPECT_LT(stored_plainly, read_plainly) << "plain requests handed back to the general path";
 }
 
-TEST(PlainPutItemTest, ReadsOnlyWhatItCanAnswer) {
+TEST(PlainRequestsTest, PutItemReadsOnlyWhatItCanAnswer) {
   for (const char* body : {
            R"({"TableName":"t_1","Item":{"pk":{"S":"a"}}})",
            R"( {"Item":{"pk":{"S":"a"},"n":{"N":"1.5"},"m":{"M":{"l":{"L":[{"NULL":true}]}}}},)"
@@ -283,6 +289,119 @@ TEST(PlainPutItemTest, ReadsOnlyWhatItCanAnswer) {
            R"([])",
        }) {
     EXPECT_FALSE(api::ReadPlainPutItem(body)) << body;
+  }
+}
+
+// One random GetItem as its members' texts, in the order sent.
+std::vector<std::string> RandomGetItem(Random& random) {
+  std::vector<std::string> members;
+  static const std::vector<std::string> tables = {R"("plain")", R"("sorted")", R"("missing")"};
+  static const std::vector<std::string> bad_names = {R"("a")", R"("bad name!")", R"(5)"};
+  if (!random.Chance(0.03)) {
+    members.push_back(R"("TableName":)" + random.Pick(random.Chance(0.05) ? bad_names : tables));
+  }
+  if (!random.Chance(0.03)) {
+    static const std::vector<std::string> keys = {
+        R"({"S":"k0"})",        R"({"S":"k1"})", R"({"S":"k2"})", R"({"S":"k9"})",
+        R"({"S":"caf\u00e9"})", R"({"S":""})",   R"({"N":"1"})",  R"({"SS":["k1"]})",
+    };
+    std::string key = "{";
+    auto add = [&](const std::string& member) { key += (key.size() > 1 ? "," : "") + member; };
+    if (!random.Chance(0.05)) add(R"("pk":)" + random.Pick(keys));
+    if (random.Chance(0.5)) {
+      static const std::vector<std::string> sorts = {
+          R"({"N":"0"})", R"({"N":"1.0"})", R"({"N":"3"})", R"({"N":"abc"})", R"({"S":"1"})"};
+      add(R"("sk":)" + random.Pick(sorts));
+    }
+    if (random.Chance(0.05)) add(R"("a":{"S":"x"})");
+    members.push_back(R"("Key":)" + key + "}");
+  }
+  struct Option {
+    const char* member;
+    std::vector<std::string> values;
+  };
+  static const std::vector<Option> options = {
+      {"ConsistentRead", {"true", "false", R"("true")", "null"}},
+      {"ReturnConsumedCapacity", {R"("TOTAL")", R"("INDEXES")", R"("NONE")", R"("SOME")"}},
+      {"ProjectionExpression", {R"("pk, a")", R"("n")"}},
+      {"AttributesToGet", {R"(["a"])"}},
+      {"Unknown", {R"(1)"}},
+  };
+  for (const Option& option : options) {
+    const double chance = std::string(option.member) == "ConsistentRead" ? 0.4 : 0.08;
+    if (random.Chance(chance)) {
+      members.push_back("\"" + std::string(option.member) + "\":" + random.Pick(option.values));
+    }
+  }
+  for (size_t i = members.size(); i > 1; --i) std::swap(members[i - 1], members[random.Below(i)]);
+  return members;
+}
+
+TEST(PlainRequestsTest, GetItemAnswersAsTheGeneralPathDoes) {
+  const uint64_t seed = model::EnvNumber("DDBPG_MODEL_SEED", kDefaultSeed);
+  const uint64_t cases = model::EnvNumber("DDBPG_MODEL_CASES", kDefaultCases);
+  base::ManualClock clock;
+  Engine plain(clock);
+  Engine general(clock);
+  for (Engine* engine : {&plain, &general}) {
+    CreateTables(*engine);
+    for (int k = 0; k < 3; ++k) {
+      const std::string pk = R"({"S":"k)" + std::to_string(k) + R"("})";
+      ASSERT_EQ(200, engine
+                         ->Handle(kPutItem, R"({"TableName":"plain","Item":{"pk":)" + pk +
+                                                R"(,"a":{"S":"x"},"n":{"N":"1.50"}}})")
+                         .status);
+      for (int sk = 0; sk < 3; ++sk) {
+        ASSERT_EQ(200, engine
+                           ->Handle(kPutItem, R"({"TableName":"sorted","Item":{"pk":)" + pk +
+                                                  R"(,"sk":{"N":")" + std::to_string(sk) +
+                                                  R"("},"a":{"S":"y"},"n":{"N":"-2"}}})")
+                           .status);
+      }
+    }
+  }
+  Random random(seed);
+  size_t read_plainly = 0;
+  size_t found_plainly = 0;
+  for (uint64_t step = 0; step < cases; ++step) {
+    const std::vector<std::string> members = RandomGetItem(random);
+    const std::string body = Body(members, "");
+    std::vector<std::string> repeated = members;
+    if (!members.empty()) repeated.push_back(members.front());
+    const std::string general_body = Body(repeated, "");
+    if (!members.empty()) ASSERT_FALSE(api::ReadPlainGetItem(general_body)) << general_body;
+    const bool plain_request = api::ReadPlainGetItem(body).has_value();
+    read_plainly += plain_request;
+
+    clock.Advance(0.01);
+    const Response answer = plain.Handle("DynamoDB_20120810.GetItem", body);
+    const Response expected = general.Handle("DynamoDB_20120810.GetItem", general_body);
+    ASSERT_EQ(answer.status, expected.status)
+        << "seed " << seed << " step " << step << ": " << body;
+    ASSERT_EQ(answer.body, expected.body) << "seed " << seed << " step " << step << ": " << body;
+    found_plainly += plain_request && answer.body.find("\"Item\"") != std::string::npos;
+  }
+  EXPECT_GT(read_plainly, cases / 5) << "plain requests";
+  EXPECT_LT(read_plainly, cases * 4 / 5) << "plain requests";
+  EXPECT_GT(found_plainly, cases / 40) << "plain requests that found their item";
+}
+
+TEST(PlainRequestsTest, GetItemReadsOnlyWhatItCanAnswer) {
+  for (const char* body : {
+           R"({"TableName":"t_1","Key":{"pk":{"S":"a"}}})",
+           R"({"Key":{"pk":{"S":"a"},"sk":{"N":"1"}},"ConsistentRead":true,"TableName":"abc",)"
+           R"("ReturnConsumedCapacity":"TOTAL"})",
+       }) {
+    EXPECT_TRUE(api::ReadPlainGetItem(body)) << body;
+  }
+  for (const char* body : {
+           R"({"TableName":"t_1"})",
+           R"({"TableName":"t_1","Key":{"pk":{"S":"a"}},"ConsistentRead":"true"})",
+           R"({"TableName":"t_1","Key":{"pk":{"S":"a"}},"ProjectionExpression":"a"})",
+           R"({"TableName":"t_1","Key":{"pk":{"S":"a"}},"Key":{"pk":{"S":"a"}}})",
+           R"({"TableName":"t_1","Key":{"pk":{"B":"AA=="}}})",
+       }) {
+    EXPECT_FALSE(api::ReadPlainGetItem(body)) << body;
   }
 }
 
