@@ -51,6 +51,8 @@ std::optional<base::Result<std::string>> PutPlainItem(core::EngineState& state,
 
   base::Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, write);
   if (!outcome.ok()) return base::Result<std::string>(outcome.status());
+  // Without a return option there is nothing to answer, and no tree to build for it.
+  if (request.return_options.is_null()) return base::Result<std::string>(std::string("{}"));
   return base::Result<std::string>(
       PutOrDeleteAnswer(request.return_options, write, *outcome)
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

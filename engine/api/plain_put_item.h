@@ -20,8 +20,8 @@ struct PlainPutItem {
   std::string table_name;
   value::Item item;
   // ReturnValues (NONE or ALL_OLD), ReturnConsumedCapacity and ReturnItemCollectionMetrics, as
-  // sent: what shapes the answer.
-  nlohmann::json return_options = nlohmann::json::object();
+  // sent: what shapes the answer (null when none was sent).
+  nlohmann::json return_options;
 };
 
 // The request when it is plain: only the members above, each once and valid, the item read by

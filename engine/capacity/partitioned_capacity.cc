@@ -46,7 +46,7 @@ void PartitionedCapacity::Prewarm(double read, double write, double now) {
 PartitionedCapacity::Admission PartitionedCapacity::Admit(CapacityKind kind,
                                                           std::optional<uint64_t> hash,
                                                           double units, double now,
-                                                          const std::string& arn,
+                                                          const ResourceArn& arn,
                                                           base::Status* throttle) {
   const bool is_write = kind == CapacityKind::kWrite;
   const uint64_t partition = PartitionIdOf(hash.value_or(0));
@@ -60,7 +60,7 @@ PartitionedCapacity::Admission PartitionedCapacity::Admit(CapacityKind kind,
 }
 
 base::Status PartitionedCapacity::Admit(CapacityKind kind, std::optional<uint64_t> hash,
-                                        double units, double now, const std::string& arn) {
+                                        double units, double now, const ResourceArn& arn) {
   GrowForPeak(now);
   base::Status throttle;
   if (Admit(kind, hash, units, now, arn, &throttle) == Admission::kThrottled) return throttle;

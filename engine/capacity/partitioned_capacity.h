@@ -46,11 +46,11 @@ class PartitionedCapacity {
   // throttle is counted in the metrics against the key's partition (the first for a Scan); with
   // throttling not enforced (Playground.Configure) the request is served all the same.
   Admission Admit(CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
-                  const std::string& arn, base::Status* throttle);
+                  const ResourceArn& arn, base::Status* throttle);
   // What a global index does before a read or write: grows for its peak, then admits; OK when
   // the request is served.
   base::Status Admit(CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
-                     const std::string& arn);
+                     const ResourceArn& arn);
   // Takes admitted units from the capacity and counts them against the hash's partition.
   void Record(CapacityKind kind, std::optional<uint64_t> hash, double units, double now);
   // Takes admitted units from the capacity only (the caller counts them against partitions).

@@ -97,7 +97,7 @@ void TableCapacity::Configure(bool on_demand, double read_units, double write_un
 }
 
 base::Status TableCapacity::Admit(CapacityKind kind, double units, double partition_used,
-                                  double now, const std::string& resource_arn) {
+                                  double now, const ResourceArn& resource_arn) {
   const bool is_read = kind == CapacityKind::kRead;
   const double partition_limit =
       is_read ? limits_.read_units_per_second : limits_.write_units_per_second;
@@ -106,7 +106,7 @@ base::Status TableCapacity::Admit(CapacityKind kind, double units, double partit
     if (bucket.Available(now) < units) {
       return Throttled(false,
                        for_index_ ? kIndexProvisionedExceededMessage : kProvisionedExceededMessage,
-                       Reason(for_index_, kind, "ProvisionedThroughputExceeded"), resource_arn);
+                       Reason(for_index_, kind, "ProvisionedThroughputExceeded"), resource_arn());
     }
   }
   // The owner's maximum counts whole seconds on the clock, like a partition's limit below, and
@@ -119,7 +119,7 @@ base::Status TableCapacity::Admit(CapacityKind kind, double units, double partit
                              : 0;
     if (taken > 0 && taken + units > static_cast<double>(maximum)) {
       return Throttled(true, kMaxOnDemandMessage,
-                       Reason(for_index_, kind, "MaxOnDemandThroughputExceeded"), resource_arn);
+                       Reason(for_index_, kind, "MaxOnDemandThroughputExceeded"), resource_arn());
     }
   }
   // A partition serves at most its per-second limit however much the table has left; a request
@@ -129,7 +129,7 @@ base::Status TableCapacity::Admit(CapacityKind kind, double units, double partit
         on_demand_,
         on_demand_ ? (for_index_ ? kIndexKeyRangeMessage : kKeyRangeMessage)
                    : (for_index_ ? kIndexProvisionedExceededMessage : kProvisionedExceededMessage),
-        Reason(for_index_, kind, "KeyRangeThroughputExceeded"), resource_arn);
+        Reason(for_index_, kind, "KeyRangeThroughputExceeded"), resource_arn());
   }
   return base::Status::OK();
 }

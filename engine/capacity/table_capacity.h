@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "engine/base/status.h"
@@ -27,6 +28,10 @@ class StateCodec;  // saves and loads the private state of the classes below
 
 namespace ddbpg::capacity {
 
+// The ARN a throttling error names, made only when a request is refused: building it for every
+// admitted request was a tenth of a write's allocations.
+using ResourceArn = std::function<std::string()>;
+
 enum class CapacityKind { kRead, kWrite };
 
 class TableCapacity {
@@ -38,10 +43,10 @@ class TableCapacity {
   void Configure(bool on_demand, double read_units, double write_units,
                  const partition::PartitionLimits& limits, double now);
 
-  // OK, or the throttling error DynamoDB sends, with ThrottlingReasons naming `resource_arn`.
+  // OK, or the throttling error DynamoDB sends, with ThrottlingReasons naming `resource_arn()`.
   // `partition_used` is what the request's partition consumed so far this second.
   base::Status Admit(CapacityKind kind, double units, double partition_used, double now,
-                     const std::string& resource_arn);
+                     const ResourceArn& resource_arn);
 
   // Takes the units of an admitted request.
   void Consume(CapacityKind kind, double units, double now);

@@ -14,7 +14,8 @@ ItemRead LocateItem(EngineState& state, const store::Table& table, const value::
 
 base::Status AdmitItemRead(EngineState& state, store::Table& table, const value::PrimaryKey& key,
                            double units, double now) {
-  return table.Admit(capacity::CapacityKind::kRead, key, units, now, state.TableArn(table.name()));
+  return table.Admit(capacity::CapacityKind::kRead, key, units, now,
+                     [&] { return state.TableArn(table.name()); });
 }
 
 base::Result<ItemRead> ReadItem(EngineState& state, store::Table& table,
@@ -79,7 +80,7 @@ base::Status AdmitPageRead(EngineState& state, store::Table& table, index::Secon
                            const capacity::CapacityCharge& charge,
                            const std::optional<value::PrimaryKey>& key,
                            std::optional<uint64_t> index_hash, const Page& page, double now) {
-  const std::string arn = state.TableArn(table.name());
+  const capacity::ResourceArn arn = [&] { return state.TableArn(table.name()); };
   const double units = charge.OnTableCapacity();
   if (units > 0) {
     base::Status admitted = key ? table.Admit(capacity::CapacityKind::kRead, *key, units, now, arn)
@@ -91,7 +92,7 @@ base::Status AdmitPageRead(EngineState& state, store::Table& table, index::Secon
     const double index_units = charge.global_indexes[0].second;
     if (base::Status s =
             global->capacity().Admit(capacity::CapacityKind::kRead, index_hash, index_units, now,
-                                     arn + "/index/" + global->name());
+                                     [&] { return arn() + "/index/" + global->name(); });
         !s.ok()) {
       return s;
     }

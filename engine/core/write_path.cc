@@ -158,7 +158,7 @@ base::Result<IndexWriteTargets> AdmitWrite(core::EngineState& state, store::Tabl
       !s.ok()) {
     return s;
   }
-  const std::string arn = state.TableArn(table.name());
+  const capacity::ResourceArn arn = [&] { return state.TableArn(table.name()); };
   if (base::Status s =
           table.Admit(capacity::CapacityKind::kWrite, key, charge.OnTableCapacity(), now, arn);
       !s.ok()) {
@@ -169,8 +169,9 @@ base::Result<IndexWriteTargets> AdmitWrite(core::EngineState& state, store::Tabl
     index::SecondaryIndex* index = table.FindIndex(name);
     std::optional<uint64_t> hash = IndexHashOf(*index, old_item, new_item);
     if (!hash) continue;
-    if (base::Status s = index->capacity().Admit(capacity::CapacityKind::kWrite, *hash, units, now,
-                                                 arn + "/index/" + name);
+    if (base::Status s = index->capacity().Admit(
+            capacity::CapacityKind::kWrite, *hash, units, now,
+            [&arn, &index_name = name] { return arn() + "/index/" + index_name; });
         !s.ok()) {
       return s;
     }

@@ -217,12 +217,12 @@ void Table::SetThrottlingEnforced(bool enforced) {
 }
 
 base::Status Table::Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
-                          double now, const std::string& arn) {
+                          double now, const capacity::ResourceArn& arn) {
   partitions_.Adapt(now, !has_local_indexes(), versions_.items());
   return partitions_.Admit(kind, key, units, now, arn);
 }
 
-base::Status Table::AdmitSpread(double units, double now, const std::string& arn) {
+base::Status Table::AdmitSpread(double units, double now, const capacity::ResourceArn& arn) {
   partitions_.Adapt(now, !has_local_indexes(), versions_.items());
   return partitions_.AdmitSpread(units, now, arn);
 }

@@ -248,9 +248,9 @@ class Table {
   // the table or the key's partition has no capacity for `units` now. `arn` names the table in
   // the error's ThrottlingReasons.
   base::Status Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
-                     double now, const std::string& arn);
+                     double now, const capacity::ResourceArn& arn);
   // The same for a read spread over many partitions (Scan): only the table's capacity limits.
-  base::Status AdmitSpread(double units, double now, const std::string& arn);
+  base::Status AdmitSpread(double units, double now, const capacity::ResourceArn& arn);
 
   // Takes admitted units from the table's capacity and records them against the partition of
   // `key` (and its key traffic) at `now`.

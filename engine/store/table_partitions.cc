@@ -102,7 +102,7 @@ void TablePartitions::Adapt(double now, bool may_split_for_heat, const ItemMap& 
 }
 
 base::Status TablePartitions::Admit(capacity::CapacityKind kind, const value::PrimaryKey& key,
-                                    double units, double now, const std::string& arn) {
+                                    double units, double now, const capacity::ResourceArn& arn) {
   base::Status throttle;
   switch (capacity_.Admit(kind, key.partition_hash, units, now, arn, &throttle)) {
     case capacity::PartitionedCapacity::Admission::kAdmitted:
@@ -121,7 +121,8 @@ base::Status TablePartitions::Admit(capacity::CapacityKind kind, const value::Pr
   return throttle;
 }
 
-base::Status TablePartitions::AdmitSpread(double units, double now, const std::string& arn) {
+base::Status TablePartitions::AdmitSpread(double units, double now,
+                                          const capacity::ResourceArn& arn) {
   base::Status throttle;
   if (capacity_.Admit(capacity::CapacityKind::kRead, std::nullopt, units, now, arn, &throttle) ==
       capacity::PartitionedCapacity::Admission::kThrottled) {

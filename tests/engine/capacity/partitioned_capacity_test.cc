@@ -8,7 +8,9 @@
 namespace ddbpg {
 namespace {
 
-constexpr const char* kArn = "arn:aws:dynamodb:us-east-1:000000000000:table/t";
+const ddbpg::capacity::ResourceArn kArn = [] {
+  return std::string("arn:aws:dynamodb:us-east-1:000000000000:table/t");
+};
 
 // 1 WCU provisioned: a bucket of 300 units of burst, then one unit a second.
 capacity::PartitionedCapacity OneWriteUnit() {

@@ -5,7 +5,9 @@
 namespace ddbpg {
 namespace {
 
-constexpr const char* kArn = "arn:aws:dynamodb:us-east-1:000000000000:table/t";
+const ddbpg::capacity::ResourceArn kArn = [] {
+  return std::string("arn:aws:dynamodb:us-east-1:000000000000:table/t");
+};
 
 std::string Outcome(capacity::TableCapacity& capacity, capacity::CapacityKind kind, double units,
                     double partition_used, double now) {
