@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "engine/base/escape_letters.h"
 #include "engine/base/utf8.h"
 #include "engine/value/base64.h"
 
@@ -223,23 +224,8 @@ class IonReader {
         case 'a':
           out += '\a';
           break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
         case 'v':
           out += '\v';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'r':
-          out += '\r';
           break;
         case '0':
           out += '\0';
@@ -252,7 +238,8 @@ class IonReader {
         case '\n':
           break;  // an escaped newline continues the string
         default:
-          out += escape;
+          // \b \f \n \r \t, or a character escaped as itself (\" \' \\ \/ \?).
+          out += base::ControlCharacterEscape(escape).value_or(escape);
           break;
       }
     }

@@ -1,5 +1,8 @@
 #include "engine/value/json_cursor.h"
 
+#include <optional>
+
+#include "engine/base/escape_letters.h"
 #include "engine/base/json_string_bytes.h"
 #include "engine/base/utf8.h"
 
@@ -103,25 +106,14 @@ bool JsonCursor::String(std::string& out) {
       case '/':
         out += '/';
         break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
       case 'u':
         if (!UnicodeEscape(out)) return false;
         continue;
       default:
+        if (std::optional<char> control = base::ControlCharacterEscape(Peek())) {
+          out += *control;
+          break;
+        }
         return false;
     }
     ++at_;

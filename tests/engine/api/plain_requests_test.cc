@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/api/plain_get_item.h"
@@ -217,47 +218,60 @@ void CreateTables(Engine& engine) {
           .status);
 }
 
-TEST(PlainRequestsTest, PutItemAnswersAndStoresAsTheGeneralPathDoes) {
-  const uint64_t seed = model::EnvNumber("DDBPG_MODEL_SEED", kDefaultSeed);
-  const uint64_t cases = model::EnvNumber("DDBPG_MODEL_CASES", kDefaultCases);
-  base::ManualClock clock;
-  Engine plain(clock);
-  Engine general(clock);
-  CreateTables(plain);
-  CreateTables(general);
-  Random random(seed);
+// Two engines on one clock with the same tables: `plain` gets each request as sent, `general`
+// the same request with its first member repeated, which only the tree reader reads.
+class PlainAndGeneralEngines : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    CreateTables(plain_);
+    CreateTables(general_);
+  }
+
+  // The request as sent, and as only the general path reads it.
+  static std::pair<std::string, std::string> AsSentAndRepeated(
+      const std::vector<std::string>& members, const std::string& space) {
+    std::vector<std::string> repeated = members;
+    if (!members.empty()) repeated.push_back(members.front());
+    return {Body(members, space), Body(repeated, space)};
+  }
+
+  const uint64_t seed_ = model::EnvNumber("DDBPG_MODEL_SEED", kDefaultSeed);
+  const uint64_t cases_ = model::EnvNumber("DDBPG_MODEL_CASES", kDefaultCases);
+  base::ManualClock clock_;
+  Engine plain_{clock_};
+  Engine general_{clock_};
+};
+
+TEST_F(PlainAndGeneralEngines, PutItemAnswersAndStoresAsTheGeneralPathDoes) {
+  Random random(seed_);
   ValueText values(random);
   size_t read_plainly = 0;
   size_t stored_plainly = 0;
-  for (uint64_t step = 0; step < cases; ++step) {
+  for (uint64_t step = 0; step < cases_; ++step) {
     const std::vector<std::string> members = RandomPutItem(random, values);
-    const std::string space = values.Space();
-    const std::string body = Body(members, space);
-    std::vector<std::string> repeated = members;
-    if (!members.empty()) repeated.push_back(members.front());
-    const std::string general_body = Body(repeated, space);
+    const auto [body, general_body] = AsSentAndRepeated(members, values.Space());
     if (!members.empty()) {
       ASSERT_FALSE(api::ReadPlainPutItem(general_body)) << general_body.substr(0, 300);
     }
     const bool plain_request = api::ReadPlainPutItem(body).has_value();
     read_plainly += plain_request;
 
-    clock.Advance(0.01);
-    const Response answer = plain.Handle(kPutItem, body);
-    const Response expected = general.Handle(kPutItem, general_body);
+    clock_.Advance(0.01);
+    const Response answer = plain_.Handle(kPutItem, body);
+    const Response expected = general_.Handle(kPutItem, general_body);
     ASSERT_EQ(answer.status, expected.status)
-        << "seed " << seed << " step " << step << ": " << body.substr(0, 300);
+        << "seed " << seed_ << " step " << step << ": " << body.substr(0, 300);
     ASSERT_EQ(answer.body, expected.body)
-        << "seed " << seed << " step " << step << ": " << body.substr(0, 300);
+        << "seed " << seed_ << " step " << step << ": " << body.substr(0, 300);
     stored_plainly += plain_request && answer.status == 200;
   }
-  EXPECT_EQ(ScanAll(plain, "plain"), ScanAll(general, "plain"));
-  EXPECT_EQ(ScanAll(plain, "sorted"), ScanAll(general, "sorted"));
+  EXPECT_EQ(ScanAll(plain_, "plain"), ScanAll(general_, "plain"));
+  EXPECT_EQ(ScanAll(plain_, "sorted"), ScanAll(general_, "sorted"));
   // Both ways were taken often: the comparison covers the plain reader, its refusals and the
   // checks it hands back (an unknown table, a missing key, an item too large).
-  EXPECT_GT(read_plainly, cases / 5) << "plain requests";
-  EXPECT_LT(read_plainly, cases * 4 / 5) << "plain requests";
-  EXPECT_GT(stored_plainly, cases / 20) << "plain requests stored";
+  EXPECT_GT(read_plainly, cases_ / 5) << "plain requests";
+  EXPECT_LT(read_plainly, cases_ * 4 / 5) << "plain requests";
+  EXPECT_GT(stored_plainly, cases_ / 20) << "plain requests stored";
   EXPECT_LT(stored_plainly, read_plainly) << "plain requests handed back to the general path";
 }
 
@@ -337,14 +351,8 @@ std::vector<std::string> RandomGetItem(Random& random) {
   return members;
 }
 
-TEST(PlainRequestsTest, GetItemAnswersAsTheGeneralPathDoes) {
-  const uint64_t seed = model::EnvNumber("DDBPG_MODEL_SEED", kDefaultSeed);
-  const uint64_t cases = model::EnvNumber("DDBPG_MODEL_CASES", kDefaultCases);
-  base::ManualClock clock;
-  Engine plain(clock);
-  Engine general(clock);
-  for (Engine* engine : {&plain, &general}) {
-    CreateTables(*engine);
+TEST_F(PlainAndGeneralEngines, GetItemAnswersAsTheGeneralPathDoes) {
+  for (Engine* engine : {&plain_, &general_}) {
     for (int k = 0; k < 3; ++k) {
       const std::string pk = R"({"S":"k)" + std::to_string(k) + R"("})";
       ASSERT_EQ(200, engine
@@ -360,30 +368,27 @@ TEST(PlainRequestsTest, GetItemAnswersAsTheGeneralPathDoes) {
       }
     }
   }
-  Random random(seed);
+  Random random(seed_);
   size_t read_plainly = 0;
   size_t found_plainly = 0;
-  for (uint64_t step = 0; step < cases; ++step) {
+  for (uint64_t step = 0; step < cases_; ++step) {
     const std::vector<std::string> members = RandomGetItem(random);
-    const std::string body = Body(members, "");
-    std::vector<std::string> repeated = members;
-    if (!members.empty()) repeated.push_back(members.front());
-    const std::string general_body = Body(repeated, "");
+    const auto [body, general_body] = AsSentAndRepeated(members, "");
     if (!members.empty()) ASSERT_FALSE(api::ReadPlainGetItem(general_body)) << general_body;
     const bool plain_request = api::ReadPlainGetItem(body).has_value();
     read_plainly += plain_request;
 
-    clock.Advance(0.01);
-    const Response answer = plain.Handle("DynamoDB_20120810.GetItem", body);
-    const Response expected = general.Handle("DynamoDB_20120810.GetItem", general_body);
+    clock_.Advance(0.01);
+    const Response answer = plain_.Handle("DynamoDB_20120810.GetItem", body);
+    const Response expected = general_.Handle("DynamoDB_20120810.GetItem", general_body);
     ASSERT_EQ(answer.status, expected.status)
-        << "seed " << seed << " step " << step << ": " << body;
-    ASSERT_EQ(answer.body, expected.body) << "seed " << seed << " step " << step << ": " << body;
+        << "seed " << seed_ << " step " << step << ": " << body;
+    ASSERT_EQ(answer.body, expected.body) << "seed " << seed_ << " step " << step << ": " << body;
     found_plainly += plain_request && answer.body.find("\"Item\"") != std::string::npos;
   }
-  EXPECT_GT(read_plainly, cases / 5) << "plain requests";
-  EXPECT_LT(read_plainly, cases * 4 / 5) << "plain requests";
-  EXPECT_GT(found_plainly, cases / 40) << "plain requests that found their item";
+  EXPECT_GT(read_plainly, cases_ / 5) << "plain requests";
+  EXPECT_LT(read_plainly, cases_ * 4 / 5) << "plain requests";
+  EXPECT_GT(found_plainly, cases_ / 40) << "plain requests that found their item";
 }
 
 TEST(PlainRequestsTest, GetItemReadsOnlyWhatItCanAnswer) {

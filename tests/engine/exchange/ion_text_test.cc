@@ -34,6 +34,16 @@ TEST(IonTextTest, WritesEachTypeAsTheServiceDoes) {
             "Scores:$dynamodb_NS::[1.,2d1],Tags:[\"a\\\"b\",0.]}}");
 }
 
+TEST(IonTextTest, ReadsEveryOneLetterEscape) {
+  const std::string text = R"({Item:{s:"\a\b\f\n\r\t\v\0\"\'\\\/\?|"}})";
+  std::string error;
+  std::optional<std::vector<json>> documents = ParseIonDocuments(text, &error);
+  ASSERT_TRUE(documents.has_value()) << error;
+  ASSERT_EQ(documents->size(), 1u);
+  EXPECT_EQ((*documents)[0]["Item"]["s"]["S"],
+            std::string("\a\b\f\n\r\t\v") + std::string(1, '\0') + "\"'\\/?|");
+}
+
 TEST(IonTextTest, ReadsTheDeveloperGuideExample) {
   const std::string text = R"($ion_1_0 {
     Item:{

@@ -154,7 +154,8 @@ std::string RandomDocument(testing::model::Random& random, int depth) {
                                                     "\"a\\\"b\"",
                                                     "\"\\u00e9\\ud83d\\ude00\"",
                                                     "\"caf\xC3\xA9\"",
-                                                    "\"\\n\\t\\/\""};
+                                                    "\"\\n\\t\\/\"",
+                                                    "\"\\b\\f\\r\\\\\""};
   static const std::vector<std::string> kSpaces = {"", "", " ", "\n", "\t ", "\r\n"};
   auto space = [&] { return random.Pick(kSpaces); };
   const size_t kind = random.Below(depth < 4 ? 4 : 2);
