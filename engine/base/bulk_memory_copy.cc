@@ -9,6 +9,11 @@
 // runs the module's wasm exceptions also supports.
 #include <cstddef>
 
+// Without bulk memory, __builtin_memcpy below becomes a call to memcpy: this very function.
+#ifndef __wasm_bulk_memory__
+#error "bulk_memory_copy.cc needs -mbulk-memory (engine/CMakeLists.txt)"
+#endif
+
 extern "C" void* memcpy(void* __restrict destination, const void* __restrict source, size_t count) {
   __builtin_memcpy(destination, source, count);  // memory.copy under -mbulk-memory
   return destination;

@@ -220,7 +220,7 @@ void CreateTables(Engine& engine) {
 
 // Two engines on one clock with the same tables: `plain` gets each request as sent, `general`
 // the same request with its first member repeated, which only the tree reader reads.
-class PlainAndGeneralEngines : public ::testing::Test {
+class PlainRequestsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     CreateTables(plain_);
@@ -242,7 +242,7 @@ class PlainAndGeneralEngines : public ::testing::Test {
   Engine general_{clock_};
 };
 
-TEST_F(PlainAndGeneralEngines, PutItemAnswersAndStoresAsTheGeneralPathDoes) {
+TEST_F(PlainRequestsTest, PutItemAnswersAndStoresAsTheGeneralPathDoes) {
   Random random(seed_);
   ValueText values(random);
   size_t read_plainly = 0;
@@ -275,7 +275,7 @@ TEST_F(PlainAndGeneralEngines, PutItemAnswersAndStoresAsTheGeneralPathDoes) {
   EXPECT_LT(stored_plainly, read_plainly) << "plain requests handed back to the general path";
 }
 
-TEST(PlainRequestsTest, PutItemReadsOnlyWhatItCanAnswer) {
+TEST_F(PlainRequestsTest, PutItemReadsOnlyWhatItCanAnswer) {
   for (const char* body : {
            R"({"TableName":"t_1","Item":{"pk":{"S":"a"}}})",
            R"( {"Item":{"pk":{"S":"a"},"n":{"N":"1.5"},"m":{"M":{"l":{"L":[{"NULL":true}]}}}},)"
@@ -351,7 +351,7 @@ std::vector<std::string> RandomGetItem(Random& random) {
   return members;
 }
 
-TEST_F(PlainAndGeneralEngines, GetItemAnswersAsTheGeneralPathDoes) {
+TEST_F(PlainRequestsTest, GetItemAnswersAsTheGeneralPathDoes) {
   for (Engine* engine : {&plain_, &general_}) {
     for (int k = 0; k < 3; ++k) {
       const std::string pk = R"({"S":"k)" + std::to_string(k) + R"("})";
@@ -391,7 +391,7 @@ TEST_F(PlainAndGeneralEngines, GetItemAnswersAsTheGeneralPathDoes) {
   EXPECT_GT(found_plainly, cases_ / 40) << "plain requests that found their item";
 }
 
-TEST(PlainRequestsTest, GetItemReadsOnlyWhatItCanAnswer) {
+TEST_F(PlainRequestsTest, GetItemReadsOnlyWhatItCanAnswer) {
   for (const char* body : {
            R"({"TableName":"t_1","Key":{"pk":{"S":"a"}}})",
            R"({"Key":{"pk":{"S":"a"},"sk":{"N":"1"}},"ConsistentRead":true,"TableName":"abc",)"
