@@ -529,6 +529,7 @@ base::Result<std::string> Scan(core::EngineState& state, const json& request,
   const json& limit = Member(request, "Limit");
   const size_t max_items = limit.is_number_integer() ? limit.get<size_t>() : SIZE_MAX;
   std::vector<const value::Item*> candidates;
+  std::vector<size_t> sizes;  // of the candidates but the one past the page, for ReadPage
   size_t bytes = 0;
   bool page_full = false;
   auto take = [&](uint64_t hash, const value::Item& item) {
@@ -536,7 +537,8 @@ base::Result<std::string> Scan(core::EngineState& state, const json& request,
     if (hash > hash_last) return false;
     candidates.push_back(&item);
     if (page_full) return false;  // the one past the page
-    bytes += value::ItemSize(item);
+    sizes.push_back(value::ItemSize(item));
+    bytes += sizes.back();
     page_full = candidates.size() >= max_items || bytes >= core::kPageBytes;
     return true;
   };
@@ -566,8 +568,12 @@ base::Result<std::string> Scan(core::EngineState& state, const json& request,
                     });
   }
   const bool fetch = index && NeedsTableFetch(*index, request, read->expressions);
-  if (fetch) candidates = core::FetchFromTable(table, candidates);
-  Page page = core::ReadPage(candidates, max_items, read->expressions);
+  // Fetched items are not the index entries measured.
+  if (fetch) {
+    candidates = core::FetchFromTable(table, candidates);
+    sizes.clear();
+  }
+  Page page = core::ReadPage(candidates, max_items, read->expressions, sizes);
   const double now = state.clock.NowSeconds();
   const capacity::CapacityCharge charge = core::PageCharge(index, page, fetch, consistent);
   if (base::Status s = core::AdmitPageRead(state, *read->table, read->index, charge, std::nullopt,

@@ -1,6 +1,7 @@
 #include "engine/base/json_writer.h"
 
 #include <charconv>
+#include <cstring>
 
 #include "engine/base/json_string_bytes.h"
 #include "engine/base/utf8.h"
@@ -35,6 +36,36 @@ void AppendControl(std::string& out, unsigned char c) {
     }
   }
 }
+
+// Output gathered on the stack and appended to `out` in as few appends as it can: every append
+// to the string is a call, and a Query's answer would make a dozen per item. A piece that does
+// not fit is appended on its own, after what was gathered before it.
+class Pieces {
+ public:
+  explicit Pieces(std::string& out) : out_(out) {}
+  ~Pieces() { Flush(); }
+  Pieces& Add(char c) { return Add(std::string_view(&c, 1)); }
+  Pieces& Add(std::string_view piece) {
+    if (used_ + piece.size() <= sizeof buffer_) {
+      std::memcpy(buffer_ + used_, piece.data(), piece.size());
+      used_ += piece.size();
+    } else {
+      Flush();
+      out_.append(piece);
+    }
+    return *this;
+  }
+
+ private:
+  void Flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
+  }
+
+  std::string& out_;
+  size_t used_ = 0;
+  char buffer_[64];
+};
 
 }  // namespace
 
@@ -90,11 +121,23 @@ void JsonWriter::Close(char bracket) {
 }
 
 void JsonWriter::Key(std::string_view name) {
+  if (IsPlainJsonString(name)) return PlainKey(name);
   BeforeValue();
   out_ += '"';
   AppendEscaped(out_, name);
-  out_ += "\":";
+  out_.append("\":", 2);
   after_value_ = false;
+}
+
+void JsonWriter::PlainKey(std::string_view name) {
+  BeforeValue();
+  Pieces(out_).Add('"').Add(name).Add('"').Add(':');
+  after_value_ = false;
+}
+
+void JsonWriter::PlainStringObject(std::string_view name, std::string_view text) {
+  BeforeValue();
+  Pieces(out_).Add('{').Add('"').Add(name).Add('"').Add(':').Add('"').Add(text).Add('"').Add('}');
 }
 
 void JsonWriter::String(std::string_view text) {

@@ -21,6 +21,11 @@ class JsonWriter {
 
   // The next member's name; its value follows.
   void Key(std::string_view name);
+  // A member name the caller knows needs no escaping (an attribute type such as "S").
+  void PlainKey(std::string_view name);
+  // An object of one member, {"name":"text"}, whose name and string the caller knows need no
+  // escaping: how an item's plain strings and numbers are written ({"S":"..."}, {"N":"..."}).
+  void PlainStringObject(std::string_view name, std::string_view text);
 
   void String(std::string_view text);
   // A string the caller knows needs no escaping (IsPlainJsonString, or text such as a number's

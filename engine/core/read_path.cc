@@ -28,13 +28,13 @@ base::Result<ItemRead> ReadItem(EngineState& state, store::Table& table,
 }
 
 Page ReadPage(const std::vector<const value::Item*>& candidates, size_t max_items,
-              const expr::RequestExpressions& expressions) {
+              const expr::RequestExpressions& expressions, const std::vector<size_t>& sizes) {
   Page page;
   for (size_t i = 0; i < candidates.size(); ++i) {
     const value::Item* item = candidates[i];
     ++page.scanned;
     page.evaluated.push_back(item);
-    page.bytes += value::ItemSize(*item);
+    page.bytes += i < sizes.size() ? sizes[i] : value::ItemSize(*item);
     page.last_evaluated = item;
     if (!expressions.filter() ||
         expr::EvaluateCondition(*expressions.filter(), *item, expressions.context())) {

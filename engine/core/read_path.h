@@ -50,9 +50,11 @@ struct Page {
 };
 
 // Reads candidates in order until `max_items` were evaluated or 1 MB was read; the filter
-// applies after the read, so filtered-out items still count and cost.
+// applies after the read, so filtered-out items still count and cost. `sizes` holds the
+// ItemSize of the first candidates when the caller measured them already (a Scan does, to know
+// where its page ends); the others are measured here.
 Page ReadPage(const std::vector<const value::Item*>& candidates, size_t max_items,
-              const expr::RequestExpressions& expressions);
+              const expr::RequestExpressions& expressions, const std::vector<size_t>& sizes = {});
 
 // The table's items behind index entries, for an index read that needs attributes the index
 // does not project (entries whose item is gone are skipped).

@@ -17,21 +17,30 @@ void WriteStrings(base::JsonWriter& writer, const std::vector<std::string>& memb
   writer.EndArray();
 }
 
+// Digits, sign and point: nothing to escape.
+void WriteNumber(base::JsonWriter& writer, const Number& number) {
+  char text[Number::kMaxTextLength];
+  writer.PlainString(std::string_view(text, number.Format(text)));
+}
+
 }  // namespace
 
 void WriteAttributeValue(base::JsonWriter& writer, const AttributeValue& value) {
+  // The commonest values, a string with nothing to escape and a number, in one piece.
+  if (value.type() == AttributeType::kS && value.IsJsonPlain()) {
+    return writer.PlainStringObject("S", value.AsString());
+  }
+  if (value.type() == AttributeType::kN) {
+    char text[Number::kMaxTextLength];
+    return writer.PlainStringObject("N", std::string_view(text, value.AsNumber().Format(text)));
+  }
   writer.BeginObject();
-  writer.Key(AttributeTypeName(value.type()));
+  writer.PlainKey(AttributeTypeName(value.type()));
   switch (value.type()) {
-    case AttributeType::kS:
-      if (value.IsJsonPlain()) {
-        writer.PlainString(value.AsString());
-      } else {
-        writer.String(value.AsString());
-      }
+    case AttributeType::kS:  // one with a byte to escape
+      writer.String(value.AsString());
       break;
-    case AttributeType::kN:  // digits, sign, point and exponent: nothing to escape
-      writer.PlainString(value.AsNumber().ToString());
+    case AttributeType::kN:  // written above
       break;
     case AttributeType::kB:
       writer.PlainString(Base64Encode(value.AsString()));
@@ -50,7 +59,7 @@ void WriteAttributeValue(base::JsonWriter& writer, const AttributeValue& value) 
       break;
     case AttributeType::kNS:
       writer.BeginArray();
-      for (const Number& member : value.AsNumberSet()) writer.PlainString(member.ToString());
+      for (const Number& member : value.AsNumberSet()) WriteNumber(writer, member);
       writer.EndArray();
       break;
     case AttributeType::kL:

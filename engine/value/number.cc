@@ -177,22 +177,32 @@ Number Number::Negated() const {
 }
 
 std::string Number::ToString() const {
-  if (is_zero()) return "0";
-  std::string out = negative_ ? "-" : "";
-  const int n = static_cast<int>(digits_.size());
-  if (exponent_ <= 0) {
-    out += "0.";
-    out.append(static_cast<size_t>(-exponent_), '0');
-    out += digits_;
-  } else if (exponent_ < n) {
-    out.append(digits_, 0, static_cast<size_t>(exponent_));
-    out += '.';
-    out.append(digits_, static_cast<size_t>(exponent_));
-  } else {
-    out += digits_;
-    out.append(static_cast<size_t>(exponent_ - n), '0');
+  char text[kMaxTextLength];
+  return std::string(text, Format(text));
+}
+
+size_t Number::Format(char* out) const {
+  if (is_zero()) {
+    *out = '0';
+    return 1;
   }
-  return out;
+  char* at = out;
+  if (negative_) *at++ = '-';
+  const size_t n = digits_.size();
+  if (exponent_ <= 0) {
+    *at++ = '0';
+    *at++ = '.';
+    at = std::fill_n(at, -exponent_, '0');
+    at = std::copy_n(digits_.data(), n, at);
+  } else if (static_cast<size_t>(exponent_) < n) {
+    at = std::copy_n(digits_.data(), exponent_, at);
+    *at++ = '.';
+    at = std::copy_n(digits_.data() + exponent_, n - static_cast<size_t>(exponent_), at);
+  } else {
+    at = std::copy_n(digits_.data(), n, at);
+    at = std::fill_n(at, static_cast<size_t>(exponent_) - n, '0');
+  }
+  return static_cast<size_t>(at - out);
 }
 
 int Number::CompareMagnitude(const Number& other) const {

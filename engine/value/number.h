@@ -54,6 +54,13 @@ class Number {
   // zeros except the single "0" in "0.5", no trailing fractional zeros, and "0" for zero.
   std::string ToString() const;
 
+  // Room for any number's canonical text: a sign, "0.", the zeros of the smallest exponent and
+  // 38 digits (a large number, at most 38 digits and zeros up to 126 places, is shorter).
+  static constexpr size_t kMaxTextLength = 1 + 2 + (-kMinExponent) + kMaxSignificantDigits;
+  // Writes ToString()'s text into `out`, which has room for kMaxTextLength bytes, without
+  // allocating (a Query's answer writes a number per item); returns its length.
+  size_t Format(char* out) const;
+
   // -1, 0 or 1 as *this is numerically less than, equal to or greater than other.
   int Compare(const Number& other) const;
 

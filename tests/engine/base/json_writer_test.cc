@@ -91,5 +91,32 @@ TEST(JsonWriterTest, NestedDocumentsMatchNlohmann) {
   EXPECT_EQ(out, NlohmannDump(expected));
 }
 
+// Plain members and one-member objects are gathered on the stack before they are appended: every
+// length around the stack buffer's (64 bytes), as names and as strings, prints as nlohmann does,
+// commas between them included.
+TEST(JsonWriterTest, PlainMembersOfEveryLengthMatchNlohmann) {
+  for (size_t name_length = 0; name_length <= 140; name_length += 7) {
+    std::string out;
+    base::JsonWriter writer(out);
+    json expected = json::array();
+    writer.BeginArray();
+    for (size_t text_length = 0; text_length <= 140; ++text_length) {
+      const std::string name(name_length, 'n');
+      const std::string text(text_length, 't');
+      writer.PlainStringObject(name, text);
+      writer.BeginObject();
+      writer.PlainKey(name);
+      writer.PlainString(text);
+      writer.Key(name + "k");
+      writer.Bool(true);
+      writer.EndObject();
+      expected.push_back({{name, text}});
+      expected.push_back({{name + "k", true}, {name, text}});
+    }
+    writer.EndArray();
+    ASSERT_EQ(out, NlohmannDump(expected)) << "names of " << name_length << " bytes";
+  }
+}
+
 }  // namespace
 }  // namespace ddbpg

@@ -378,5 +378,21 @@ TEST(NumberTest, NegatedFlipsTheSignAndKeepsZeroNonNegative) {
   EXPECT_EQ(N("0").Negated().ToString(), "0");
 }
 
+// The longest canonical texts, the smallest and the largest numbers with 38 digits, fill
+// kMaxTextLength at most (Format writes into a buffer of that size).
+TEST(NumberTest, TheLongestTextsFitTheFormatBuffer) {
+  const std::string digits = "12345678901234567890123456789012345678";
+  const std::string smallest = "-0." + std::string(129, '0') + digits;
+  EXPECT_EQ(N("-" + digits + "E-167").ToString(), smallest);
+  EXPECT_EQ(smallest.size(), value::Number::kMaxTextLength);
+  const std::string largest = "-" + digits + std::string(126 - 38, '0');
+  EXPECT_EQ(N("-" + digits + "E88").ToString(), largest);
+  EXPECT_LE(largest.size(), value::Number::kMaxTextLength);
+  char text[value::Number::kMaxTextLength];
+  EXPECT_EQ(std::string_view(text, N("-0.5").Format(text)), "-0.5");
+  EXPECT_EQ(std::string_view(text, N("0").Format(text)), "0");
+  EXPECT_EQ(std::string_view(text, N("120").Format(text)), "120");
+}
+
 }  // namespace
 }  // namespace ddbpg
