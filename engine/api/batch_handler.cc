@@ -20,18 +20,20 @@
 #include <utility>
 #include <vector>
 
+#include "engine/api/batch_writes.h"
 #include "engine/api/consumed_capacity.h"
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
-#include "engine/api/prepare_write.h"
-#include "engine/core/item_collection_limit.h"
-#include "engine/core/read_path.h"
 #include "engine/api/messages.h"
+#include "engine/api/plain_request.h"
+#include "engine/api/prepare_write.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
 #include "engine/capacity/units.h"
+#include "engine/core/item_collection_limit.h"
+#include "engine/core/read_path.h"
 #include "engine/expr/document.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
@@ -49,7 +51,6 @@ constexpr size_t kMaxReportedViolations = 10;
 
 constexpr const char* kReturnItemCollectionMetricsValues = "[SIZE, NONE]";
 
-constexpr const char* kDuplicateKeysMessage = "Provided list of item keys contains duplicates";
 constexpr const char* kTooManyGetsMessage = "Too many items requested for the BatchGetItem call";
 constexpr const char* kTooManyWritesMessage =
     "Too many items requested for the BatchWriteItem call";
@@ -58,8 +59,6 @@ constexpr const char* kTooManyWritesMessage =
 constexpr const char* kNotExactlyOneWriteMessage =
     "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the "
     "supported datatypes";
-constexpr const char* kKeySchemaMismatchMessage =
-    "The provided key element does not match the schema";
 
 // The RequestItems map's key and value constraints, which the service prints whole whichever
 // part failed.
@@ -134,22 +133,6 @@ class Violations {
  private:
   std::vector<std::string> texts_;
 };
-
-bool IsTableNameCharacter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '.' || c == '-';
-}
-
-bool IsValidTableName(const std::string& name) {
-  if (name.size() < base::limits::kMinTableNameLength ||
-      name.size() > base::limits::kMaxTableNameLength) {
-    return false;
-  }
-  for (char c : name) {
-    if (!IsTableNameCharacter(c)) return false;
-  }
-  return true;
-}
 
 bool AnyInvalidTableName(const json& request_items) {
   for (const auto& [name, value] : request_items.items()) {
@@ -527,20 +510,6 @@ base::Status ValidateBatchWriteMembers(const json& request) {
   return violations.ToStatus();
 }
 
-// One put or delete of a BatchWriteItem, validated.
-struct PendingWrite {
-  const json* request = nullptr;  // the WriteRequest as sent, for UnprocessedItems
-  bool is_put = false;
-  value::Item attributes;  // the item to put, or the key to delete
-  value::PrimaryKey key;
-};
-
-struct TableWrites {
-  std::string name;
-  store::Table* table = nullptr;
-  std::vector<PendingWrite> writes;
-};
-
 // The operation's own rules, before any table is looked up: the total count, one action per
 // WriteRequest, each attribute value, and the size of each item to put.
 base::Result<std::vector<TableWrites>> ValidateWrites(const json& request_items) {
@@ -565,11 +534,8 @@ base::Result<std::vector<TableWrites>> ValidateWrites(const json& request_items)
                                             : Member(Member(write_request, "DeleteRequest"), "Key");
       base::Result<value::Item> decoded = value::DecodeItem(attributes);
       if (!decoded.ok()) return decoded.status();
-      if (write.is_put && value::ItemSize(*decoded) > base::limits::kMaxItemBytes) {
-        return base::Status::Validation(kItemTooLargeMessage);
-      }
       if (write.is_put) {
-        if (base::Status s = core::CheckAttributeNameSizes(*decoded); !s.ok()) return s;
+        if (base::Status s = CheckItemToPut(*decoded); !s.ok()) return s;
       }
       write.attributes = std::move(*decoded);
       table_writes.writes.push_back(std::move(write));
@@ -577,44 +543,6 @@ base::Result<std::vector<TableWrites>> ValidateWrites(const json& request_items)
     tables.push_back(std::move(table_writes));
   }
   return tables;
-}
-
-// A put's key checks, with the two messages BatchWriteItem words as a schema mismatch
-// (measured in 2026 in four regions; dynalite does the same rewrite).
-base::Result<value::PrimaryKey> KeyOfPutItem(const store::Table& table, const value::Item& item) {
-  base::Result<value::PrimaryKey> key = table.KeyOfItem(item);
-  if (key.ok()) return key;
-  const std::string& message = key.status().message();
-  if (message.find("Missing the key ") != std::string::npos ||
-      message.find("Type mismatch for key ") != std::string::npos) {
-    return base::Status::Validation(kKeySchemaMismatchMessage);
-  }
-  return key;
-}
-
-// Table by table: lookup, each request's key against the schema, then duplicates (a put and a
-// delete of one item count as duplicates too).
-base::Status ResolveWrites(core::EngineState& state, std::vector<TableWrites>& tables) {
-  for (TableWrites& table_writes : tables) {
-    table_writes.table = state.FindTable(table_writes.name);
-    if (table_writes.table == nullptr) {
-      return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);
-    }
-    std::set<std::string> seen;
-    for (PendingWrite& write : table_writes.writes) {
-      base::Result<value::PrimaryKey> key =
-          write.is_put ? KeyOfPutItem(*table_writes.table, write.attributes)
-                       : table_writes.table->KeyFromKeyParameter(write.attributes);
-      if (!key.ok()) return key.status();
-      value::Item key_attributes = {{table_writes.table->partition_key_name(), key->partition}};
-      if (key->sort) key_attributes.emplace(table_writes.table->sort_key_name(), *key->sort);
-      if (!seen.insert(KeyIdentity(key_attributes)).second) {
-        return base::Status::Validation(kDuplicateKeysMessage);
-      }
-      write.key = std::move(*key);
-    }
-  }
-  return base::Status::OK();
 }
 
 }  // namespace
@@ -625,64 +553,8 @@ base::Result<json> BatchWriteItem(core::EngineState& state, const json& request)
   base::Result<std::vector<TableWrites>> tables = ValidateWrites(Member(request, "RequestItems"));
   if (!tables.ok()) return tables.status();
   if (base::Status s = ResolveWrites(state, *tables); !s.ok()) return s;
-
-  // A write past an item collection's size limit fails the whole request before anything is
-  // written (it would fail again on retry, so it cannot be left unprocessed).
-  for (const TableWrites& table_writes : *tables) {
-    for (const PendingWrite& write : table_writes.writes) {
-      const store::Table& table = *table_writes.table;
-      if (base::Status s = core::CheckItemCollectionSize(table, write.key, table.Find(write.key),
-                                                         write.is_put ? &write.attributes : nullptr,
-                                                         state.scale);
-          !s.ok()) {
-        return s;
-      }
-    }
-  }
-
   // Every check has passed: from here each write either happens or is returned unprocessed.
-  const ReturnConsumedCapacity mode =
-      ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity"));
-  json unprocessed = json::object();
-  json consumed = json::array();
-  size_t processed = 0;
-  base::Status first_throttle;
-  ItemCollectionMetricsList collections;
-
-  for (TableWrites& table_writes : *tables) {
-    store::Table& table = *table_writes.table;
-    capacity::CapacityCharge charge_total;
-    bool table_processed = false;
-    for (PendingWrite& write : table_writes.writes) {
-      // Each write rounds to 1 KB on its own; a put pays for the larger of the old and new
-      // item, a delete for the item it removes (DYNAMODB-FACTS A.3), plus its index writes.
-      core::PreparedWrite prepared;
-      prepared.kind = write.is_put ? WriteKind::kPut : WriteKind::kDelete;
-      prepared.table = &table;
-      prepared.key = write.key;
-      if (write.is_put) prepared.put_item = std::move(write.attributes);
-      base::Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, prepared);
-      if (!outcome.ok()) {
-        if (first_throttle.ok()) first_throttle = outcome.status();
-        unprocessed[table_writes.name].push_back(*write.request);
-        continue;
-      }
-      if (ReturnsItemCollectionMetrics(table, request)) collections.Note(table, write.key.partition);
-      charge_total += outcome->charge;
-      table_processed = true;
-      ++processed;
-    }
-    if (table_processed && mode != ReturnConsumedCapacity::kNone) {
-      consumed.push_back(ConsumedCapacityJson(mode, table_writes.name, charge_total));
-    }
-  }
-  // As BatchGetItem: throttled everywhere is an error, throttled somewhere a partial result.
-  if (processed == 0 && !first_throttle.ok()) return first_throttle;
-
-  json response = {{"UnprocessedItems", std::move(unprocessed)}};
-  if (mode != ReturnConsumedCapacity::kNone) response["ConsumedCapacity"] = std::move(consumed);
-  if (!collections.empty()) response["ItemCollectionMetrics"] = collections.ToJson();
-  return response;
+  return RunWrites(state, *tables, request);
 }
 
 }  // namespace ddbpg::api

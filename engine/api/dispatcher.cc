@@ -3,9 +3,12 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <variant>
 
 #include "engine/api/error_types.h"
 #include "engine/api/handlers.h"
+#include "engine/api/plain_batch_write.h"
 #include "engine/api/plain_get_item.h"
 #include "engine/api/plain_put_item.h"
 #include "engine/api/replica_updates.h"
@@ -47,6 +50,7 @@ constexpr std::string_view kPlaygroundPrefix = "Playground.";
 constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
 constexpr std::string_view kPutItemTarget = "DynamoDB_20120810.PutItem";
 constexpr std::string_view kGetItemTarget = "DynamoDB_20120810.GetItem";
+constexpr std::string_view kBatchWriteItemTarget = "DynamoDB_20120810.BatchWriteItem";
 
 const std::unordered_map<std::string_view, Handler>& DynamoDbHandlers() {
   static const auto* handlers = new std::unordered_map<std::string_view, Handler>{
@@ -154,6 +158,33 @@ constexpr int kMaxJsonDepth = 2 * 32 + 16;
 
 bool NestedTooDeeply(std::string_view body) { return value::NestedDeeperThan(body, kMaxJsonDepth); }
 
+// A PutItem, GetItem or BatchWriteItem read straight into its typed request, when it is plain
+// (most requests are); monostate for anything else.
+using PlainRequest =
+    std::variant<std::monostate, api::PlainPutItem, api::PlainGetItem, api::PlainBatchWrite>;
+
+template <typename Request>
+PlainRequest AsPlain(std::optional<Request> request) {
+  if (!request) return std::monostate{};
+  return std::move(*request);
+}
+
+PlainRequest ReadPlain(std::string_view target, std::string_view body) {
+  if (target == kPutItemTarget) return AsPlain(api::ReadPlainPutItem(body));
+  if (target == kGetItemTarget) return AsPlain(api::ReadPlainGetItem(body));
+  if (target == kBatchWriteItemTarget) return AsPlain(api::ReadPlainBatchWrite(body));
+  return std::monostate{};
+}
+
+// The answer to a plain request; nullopt, with nothing changed, for a check only the general
+// handler makes.
+std::optional<base::Result<std::string>> ServePlain(core::EngineState& state,
+                                                    PlainRequest& request) {
+  if (auto* put = std::get_if<api::PlainPutItem>(&request)) return api::PutPlainItem(state, *put);
+  if (auto* get = std::get_if<api::PlainGetItem>(&request)) return api::GetPlainItem(state, *get);
+  return api::WritePlainBatch(state, std::get<api::PlainBatchWrite>(request));
+}
+
 Response ErrorResponse(const base::Status& status) {
   return Response{api::WireErrorOf(status.type()).http_status, api::ErrorBody(status)};
 }
@@ -170,13 +201,9 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
         "levels beyond supported limit"));
   }
-  // A plain PutItem or GetItem, most requests, is read straight into its typed request; the
-  // rest as a tree.
-  std::optional<api::PlainPutItem> plain_put;
-  std::optional<api::PlainGetItem> plain_get;
-  if (target == kPutItemTarget) plain_put = api::ReadPlainPutItem(body);
-  if (target == kGetItemTarget) plain_get = api::ReadPlainGetItem(body);
-  const bool plain = plain_put || plain_get;
+  // A plain request is read straight into its typed request; the rest as a tree.
+  PlainRequest plain_request = ReadPlain(target, body);
+  const bool plain = !std::holds_alternative<std::monostate>(plain_request);
   json request;
   Handler handler = nullptr;
   if (!plain) {
@@ -193,8 +220,7 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
   // Background work that is due happens before the request sees the tables.
   base::Result<std::string> result = api::ServeRequest(state, [&]() -> base::Result<std::string> {
     if (plain) {
-      std::optional<base::Result<std::string>> answer =
-          plain_put ? api::PutPlainItem(state, *plain_put) : api::GetPlainItem(state, *plain_get);
+      std::optional<base::Result<std::string>> answer = ServePlain(state, plain_request);
       if (answer) return std::move(*answer);
       // A check only the general handler makes; nothing has changed.
       if (!value::ReadJson(body, request)) return base::Status::Serialization("");

@@ -48,6 +48,8 @@ inline constexpr const char* kNothingToUpdateMessage =
     "OnDemandThroughput, WarmThroughput or TableClass is required";
 inline constexpr const char* kItemTooLargeMessage = "Item size has exceeded the maximum allowed size";
 inline constexpr const char* kItemNotFoundInTableMessage = "Requested resource not found";
+inline constexpr const char* kDuplicateKeysMessage =
+    "Provided list of item keys contains duplicates";
 inline constexpr const char* kReturnValuesPutDeleteMessage = "ReturnValues can only be ALL_OLD or NONE";
 
 std::string TableExistsMessage(const std::string& table_name);

@@ -21,13 +21,9 @@ std::optional<PlainPutItem> ReadPlainPutItem(std::string_view body) {
     if (name == "ReturnValues") {
       return ReadPlainOption(cursor, "ReturnValues", {"NONE", "ALL_OLD"}, request.return_options);
     }
-    if (name == "ReturnConsumedCapacity") {
-      return ReadPlainOption(cursor, "ReturnConsumedCapacity", {"INDEXES", "TOTAL", "NONE"},
-                             request.return_options);
-    }
-    if (name == "ReturnItemCollectionMetrics") {
-      return ReadPlainOption(cursor, "ReturnItemCollectionMetrics", {"SIZE", "NONE"},
-                             request.return_options);
+    if (std::optional<bool> read =
+            ReadPlainWriteReturnOption(cursor, name, request.return_options)) {
+      return *read;
     }
     return false;
   });

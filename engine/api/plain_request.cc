@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "engine/base/limits.h"
 #include "engine/value/json_cursor.h"
 
 namespace ddbpg::api {
@@ -35,13 +36,19 @@ bool ReadPlainRequest(
   return cursor.AtDocumentEnd();
 }
 
-bool ReadPlainTableName(value::JsonCursor& cursor, std::string& out) {
-  if (!AtString(cursor) || !cursor.String(out)) return false;
-  if (out.size() < 3 || out.size() > 255) return false;
-  for (char c : out) {
+bool IsValidTableName(const std::string& name) {
+  if (name.size() < base::limits::kMinTableNameLength ||
+      name.size() > base::limits::kMaxTableNameLength) {
+    return false;
+  }
+  for (char c : name) {
     if (!IsTableNameCharacter(c)) return false;
   }
   return true;
+}
+
+bool ReadPlainTableName(value::JsonCursor& cursor, std::string& out) {
+  return AtString(cursor) && cursor.String(out) && IsValidTableName(out);
 }
 
 bool ReadPlainOption(value::JsonCursor& cursor, const char* member,
@@ -55,6 +62,17 @@ bool ReadPlainOption(value::JsonCursor& cursor, const char* member,
     }
   }
   return false;
+}
+
+std::optional<bool> ReadPlainWriteReturnOption(value::JsonCursor& cursor, const std::string& name,
+                                               nlohmann::json& options) {
+  if (name == "ReturnConsumedCapacity") {
+    return ReadPlainOption(cursor, "ReturnConsumedCapacity", {"INDEXES", "TOTAL", "NONE"}, options);
+  }
+  if (name == "ReturnItemCollectionMetrics") {
+    return ReadPlainOption(cursor, "ReturnItemCollectionMetrics", {"SIZE", "NONE"}, options);
+  }
+  return std::nullopt;
 }
 
 }  // namespace ddbpg::api

@@ -7,6 +7,7 @@
 #include <functional>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,13 @@ bool ReadPlainRequest(
     const std::function<bool(value::JsonCursor& cursor, const std::string& name)>& read_member);
 
 // A table name as its member's constraints take it, no ARN: [a-zA-Z0-9_.-], 3 to 255 bytes.
+bool IsValidTableName(const std::string& name);
 bool ReadPlainTableName(value::JsonCursor& cursor, std::string& out);
+
+// ReturnConsumedCapacity or ReturnItemCollectionMetrics of a plain write, stored in `options`:
+// whether its value is valid, or nullopt when `name` is neither.
+std::optional<bool> ReadPlainWriteReturnOption(value::JsonCursor& cursor, const std::string& name,
+                                               nlohmann::json& options);
 
 // A string member that must be one of `values`, stored in `options` under `member`.
 bool ReadPlainOption(value::JsonCursor& cursor, const char* member,

@@ -19,17 +19,10 @@ bool ReadMap(JsonCursor& cursor, int depth, AttributeValue::Map& out) {
 }
 
 bool ReadList(JsonCursor& cursor, int depth, AttributeValue::List& out) {
-  if (!cursor.Take('[')) return false;
-  cursor.SkipSpace();
-  if (cursor.Take(']')) return true;
-  while (true) {
+  return ReadArrayElements(cursor, [&] {
     out.emplace_back();
-    if (!ReadValue(cursor, depth, out.back())) return false;
-    cursor.SkipSpace();
-    if (cursor.Take(']')) return true;
-    if (!cursor.Take(',')) return false;
-    cursor.SkipSpace();
-  }
+    return ReadValue(cursor, depth, out.back());
+  });
 }
 
 bool ReadString(JsonCursor& cursor, std::string& out) {

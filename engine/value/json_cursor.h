@@ -15,6 +15,8 @@ class JsonCursor {
   explicit JsonCursor(std::string_view text) : text_(text) {}
 
   bool AtEnd() const { return at_ >= text_.size(); }
+  // How far into the text the cursor is, in bytes: where a value read next starts.
+  size_t Position() const { return at_; }
   // The byte at the cursor; only when !AtEnd().
   char Peek() const { return text_[at_]; }
   // True when the next byte is `c`, which is then passed.
@@ -62,6 +64,22 @@ bool ReadObjectMembers(JsonCursor& cursor, ReadMember read) {
     if (!read(std::move(name))) return false;
     cursor.SkipSpace();
     if (cursor.Take('}')) return true;
+    if (!cursor.Take(',')) return false;
+    cursor.SkipSpace();
+  }
+}
+
+// At a '[': calls `read()` at each element and passes the ']'; false when the text is not an
+// array or `read` refuses.
+template <typename ReadElement>
+bool ReadArrayElements(JsonCursor& cursor, ReadElement read) {
+  if (!cursor.Take('[')) return false;
+  cursor.SkipSpace();
+  if (cursor.Take(']')) return true;
+  while (true) {
+    if (!read()) return false;
+    cursor.SkipSpace();
+    if (cursor.Take(']')) return true;
     if (!cursor.Take(',')) return false;
     cursor.SkipSpace();
   }

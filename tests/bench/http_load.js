@@ -240,7 +240,7 @@ export async function runLoad({
       const judged = judgeStatus(answer, range);
       if (judged) return judged;
       const inFull = sequence % PAGES_PER_FULL_VERIFICATION === 0;
-      const wrongKind = checkQueryAnswer(bodyText(answer.bytes), keys, items, { partition, first, range, inFull });
+      const wrongKind = checkQueryAnswer(answer.bytes, keys, items, { partition, first, range, inFull });
       return wrongKind ? wrong(wrongKind) : { ...done(range), verifiedInFull: inFull };
     };
     await warmUp(query);
@@ -336,7 +336,7 @@ async function scanWholeTable({ client, table, keys, items, segments, verify, sc
       if (answer.status !== 200) return record(tally, wrong(errorName(answer)));
       if (!verify) return undefined; // the ceiling answers `{}`: one page
       const inFull = isPageVerifiedInFull(scanNumber, segment, pageNumber++);
-      const page = (inFull ? readPageInFull : readPageKeys)(bodyText(answer.bytes), keys, items, 'Scan');
+      const page = (inFull ? readPageInFull : readPageKeys)(answer.bytes, keys, items, 'Scan');
       if (page.wrong) return record(tally, wrong(page.wrong));
       for (const i of page.indices) {
         if (seen[i]++) return record(tally, wrong('item returned twice by Scan'));
@@ -359,25 +359,22 @@ async function scanWholeTable({ client, table, keys, items, segments, verify, sc
 const isPageVerifiedInFull = (scanNumber, segment, page) =>
   (scanNumber + segment + page) % PAGES_PER_FULL_VERIFICATION === 0;
 
-// The benchmark's answers are ASCII, which node 20 decodes as latin1 (the same characters) about
-// 20 times faster than as UTF-8: 0.14 ms against 2.8 ms for a 1 MB Scan page.
-const bodyText = (bytes) => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-
 // What checkQueryAnswer finds wrong beyond what reading the page finds (a key that is no item's,
 // a Count that is not the number of items).
 const NOT_THE_RANGE_LENGTH = 'Query returned more or fewer items than its range holds';
 const NOT_THE_RANGE_IN_ORDER = 'Query did not return the items of its range, in sort key order';
 
 /**
- * Checks a Query answer's text: the `range` items of partition key p<partition> from sort key
+ * Checks a Query answer's bytes: the `range` items of partition key p<partition> from sort key
  * `first`, each once, in ascending sort key order, and Count `range`. Their keys are read from the
- * text (readPageKeys); `inFull`, the answer is parsed instead and every item compared with what
+ * bytes (readPageKeys); `inFull`, the answer is parsed instead and every item compared with what
  * was written (readPageInFull). LastEvaluatedKey is not checked. Returns undefined when the answer
  * is right, else what is wrong (the verification error's kind).
+ * @param {Buffer} bytes
  * @param {object} keys layout(items)
  */
-export function checkQueryAnswer(text, keys, items, { partition, first, range, inFull }) {
-  const page = (inFull ? readPageInFull : readPageKeys)(text, keys, items, 'Query');
+export function checkQueryAnswer(bytes, keys, items, { partition, first, range, inFull }) {
+  const page = (inFull ? readPageInFull : readPageKeys)(bytes, keys, items, 'Query');
   if (page.wrong) return page.wrong;
   if (page.indices.length !== range) return NOT_THE_RANGE_LENGTH;
   for (let n = 0; n < range; n++) {
@@ -386,15 +383,19 @@ export function checkQueryAnswer(text, keys, items, { partition, first, range, i
   return undefined;
 }
 
+// The benchmark's answers are ASCII, which node 20 decodes as latin1 (the same characters) about
+// 20 times faster than as UTF-8: 0.14 ms against 2.8 ms for a 1 MB Scan page.
+const bodyText = (bytes) => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+
 /**
  * A page of `operation` (Query or Scan) parsed, every item compared with what was written
  * (keys.isItem) and the Count with the items: { indices, lastEvaluatedKey }, indices being the
  * items' numbers in the page's order, or { wrong }.
  */
-function readPageInFull(text, keys, items, operation) {
+function readPageInFull(bytes, keys, items, operation) {
   let body;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(bodyText(bytes));
   } catch {
     return { wrong: `${operation} answer is not JSON` };
   }
@@ -409,19 +410,37 @@ function readPageInFull(text, keys, items, operation) {
   return { indices, lastEvaluatedKey: body.LastEvaluatedKey };
 }
 
-// What readPageKeys reads of a Query or Scan page, in one pass over its text: an item's
-// partition key (p<n>) or sort key, the Count, the start of Items and the start of
+// What readPageKeys looks for in a Query or Scan page's bytes: an item's partition key (p<n>) and
+// sort key, each followed by its number and `"}`, the Count, the start of Items and the start of
 // LastEvaluatedKey. Numbers must be canonical (no leading zero) so that each key has one spelling,
 // and the JSON compact, as every endpoint compared writes it; the order of members and of an
 // item's attributes is free. The benchmark's strings are keys and hex digits, none holds a quote,
-// so in a right answer none of these is found inside a string.
-const PAGE_TOKENS = /"pk":\{"S":"p(0|[1-9]\d*)"\}|"sk":\{"N":"(0|[1-9]\d*)"\}|"Count":(\d+)|"(Items)":\[|"(LastEvaluatedKey)":/g;
-// Its capture groups, one per kind of token but the last, LastEvaluatedKey (numbered rather than
-// named: named groups make the pass a third slower).
-const PARTITION_KEY = 1;
-const SORT_KEY = 2;
-const COUNT = 3;
-const ITEMS = 4;
+// so in a right answer none of these is found inside a string. Buffer.indexOf finds them in
+// native code: a regular expression over the page's text cost the client about 250 us a 100 KB
+// Query answer, more than the server's work for it, and made the HTTP Query figure the client's.
+const PARTITION_KEY_TOKEN = Buffer.from('"pk":{"S":"p');
+const SORT_KEY_TOKEN = Buffer.from('"sk":{"N":"');
+const COUNT_TOKEN = Buffer.from('"Count":');
+const ITEMS_TOKEN = Buffer.from('"Items":[');
+const LAST_KEY_TOKEN = Buffer.from('"LastEvaluatedKey":');
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const QUOTE = 0x22;
+const CLOSING_BRACE = 0x7d;
+
+/**
+ * The canonical decimal number at `start` (digits, no leading zero but in 0) and its end, or
+ * undefined when there is none. `closing` is what must follow it (`"}` after a key's number).
+ */
+function readNumber(bytes, start, closing = []) {
+  let end = start;
+  let value = 0;
+  while (end < bytes.length && bytes[end] >= DIGIT_0 && bytes[end] <= DIGIT_9) value = value * 10 + bytes[end++] - DIGIT_0;
+  if (end === start || (bytes[start] === DIGIT_0 && end > start + 1)) return undefined;
+  for (let n = 0; n < closing.length; n++) if (bytes[end + n] !== closing[n]) return undefined;
+  return { value, end: end + closing.length };
+}
+const KEY_NUMBER_END = [QUOTE, CLOSING_BRACE];
 
 /**
  * A page of `operation`'s (Query or Scan) item numbers, in its order, from their keys, and its
@@ -429,31 +448,47 @@ const ITEMS = 4;
  * { indices, lastEvaluatedKey }, or { wrong } when a key is no item's, an item lacks a key
  * attribute or the Count is not the number of items.
  */
-function readPageKeys(text, keys, items, operation) {
+function readPageKeys(bytes, keys, items, operation) {
   const missingKeyAttribute = () => ({ wrong: `${operation} item without its partition key or sort key` });
-  const indices = [];
-  let count;
-  let hasItems = false;
+  const unreadableKey = () => ({ wrong: `${operation} item key unreadable` });
+  if (bytes.indexOf(ITEMS_TOKEN) < 0) return { wrong: `${operation} answer without Items` };
+  // LastEvaluatedKey's key attributes are no item's: the keys found from lastKeyStart to
+  // lastKeyEnd are skipped.
   let lastEvaluatedKey;
-  let partition = -1; // of the item being read, until both its key attributes are (in either order)
+  let lastKeyStart = bytes.indexOf(LAST_KEY_TOKEN);
+  let lastKeyEnd = lastKeyStart;
+  if (lastKeyStart >= 0) {
+    const lastKey = readLastEvaluatedKey(bytes, lastKeyStart + LAST_KEY_TOKEN.length);
+    if (!lastKey) return { wrong: `${operation} LastEvaluatedKey unreadable` };
+    lastEvaluatedKey = lastKey.key;
+    lastKeyEnd = lastKey.end;
+  }
+  const find = (token, from) => {
+    const found = bytes.indexOf(token, from);
+    return found >= lastKeyStart && found < lastKeyEnd ? bytes.indexOf(token, lastKeyEnd) : found;
+  };
+  const countAt = find(COUNT_TOKEN, 0);
+  const count = countAt < 0 ? undefined : readNumber(bytes, countAt + COUNT_TOKEN.length)?.value;
+
+  // The key attributes in the order they appear, whichever of an item's two comes first.
+  const indices = [];
+  let partition = -1; // of the item being read, until both its key attributes are
   let sort = -1;
-  PAGE_TOKENS.lastIndex = 0;
-  for (let token; (token = PAGE_TOKENS.exec(text)) !== null;) {
-    if (token[PARTITION_KEY] !== undefined) {
+  let nextPartitionKey = find(PARTITION_KEY_TOKEN, 0);
+  let nextSortKey = find(SORT_KEY_TOKEN, 0);
+  while (nextPartitionKey >= 0 || nextSortKey >= 0) {
+    if (nextSortKey < 0 || (nextPartitionKey >= 0 && nextPartitionKey < nextSortKey)) {
       if (partition >= 0) return missingKeyAttribute();
-      partition = Number(token[PARTITION_KEY]);
-    } else if (token[SORT_KEY] !== undefined) {
+      const number = readNumber(bytes, nextPartitionKey + PARTITION_KEY_TOKEN.length, KEY_NUMBER_END);
+      if (!number) return unreadableKey();
+      partition = number.value;
+      nextPartitionKey = find(PARTITION_KEY_TOKEN, number.end);
+    } else {
       if (sort >= 0) return missingKeyAttribute();
-      sort = Number(token[SORT_KEY]);
-    } else if (token[COUNT] !== undefined) {
-      count = Number(token[COUNT]);
-    } else if (token[ITEMS] !== undefined) {
-      hasItems = true;
-    } else { // the start of LastEvaluatedKey
-      const lastKey = readLastEvaluatedKey(text, PAGE_TOKENS.lastIndex);
-      if (!lastKey) return { wrong: `${operation} LastEvaluatedKey unreadable` };
-      lastEvaluatedKey = lastKey.key;
-      PAGE_TOKENS.lastIndex = lastKey.end; // its key attributes are no item's
+      const number = readNumber(bytes, nextSortKey + SORT_KEY_TOKEN.length, KEY_NUMBER_END);
+      if (!number) return unreadableKey();
+      sort = number.value;
+      nextSortKey = find(SORT_KEY_TOKEN, number.end);
     }
     if (partition >= 0 && sort >= 0) {
       const i = keys.indexOfKey(partition, sort);
@@ -462,7 +497,6 @@ function readPageKeys(text, keys, items, operation) {
       partition = sort = -1;
     }
   }
-  if (!hasItems) return { wrong: `${operation} answer without Items` };
   if (partition >= 0 || sort >= 0) return missingKeyAttribute();
   if (count !== indices.length) return { wrong: `${operation} Count is not its number of items` };
   return { indices, lastEvaluatedKey };
@@ -472,11 +506,11 @@ function readPageKeys(text, keys, items, operation) {
  * The LastEvaluatedKey whose JSON starts at `start`, parsed, and the index just past it. The
  * table's keys hold no brace, so the key ends at the first `}}` (its last attribute's, then its own).
  */
-function readLastEvaluatedKey(text, start) {
-  const end = text.indexOf('}}', start) + 2;
+function readLastEvaluatedKey(bytes, start) {
+  const end = bytes.indexOf('}}', start) + 2;
   if (end < 2) return undefined;
   try {
-    return { key: JSON.parse(text.slice(start, end)), end };
+    return { key: JSON.parse(bodyText(bytes.subarray(start, end))), end };
   } catch {
     return undefined;
   }

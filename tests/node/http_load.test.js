@@ -91,8 +91,8 @@ const itemAt = (partition, sort) => {
 };
 const rangeItems = () => Array.from({ length: QUERY.range }, (_, n) => itemAt(QUERY.partition, QUERY.first + n));
 const queryAnswer = (items, count = items.length) => JSON.stringify({ Count: count, Items: items, ScannedCount: count });
-const checkByKey = (text) => checkQueryAnswer(text, queryKeys, QUERY_TABLE_ITEMS, { ...QUERY, inFull: false });
-const checkInFull = (text) => checkQueryAnswer(text, queryKeys, QUERY_TABLE_ITEMS, { ...QUERY, inFull: true });
+const checkByKey = (text) => checkQueryAnswer(Buffer.from(text), queryKeys, QUERY_TABLE_ITEMS, { ...QUERY, inFull: false });
+const checkInFull = (text) => checkQueryAnswer(Buffer.from(text), queryKeys, QUERY_TABLE_ITEMS, { ...QUERY, inFull: true });
 
 const NOT_THE_RANGE_LENGTH = 'Query returned more or fewer items than its range holds';
 const NOT_THE_RANGE_IN_ORDER = 'Query did not return the items of its range, in sort key order';
@@ -139,6 +139,29 @@ test('the key check catches a Query answer with an item twice', () => {
   const items = rangeItems();
   assertCaught(queryAnswer(items.with(41, items[40])), NOT_THE_RANGE_IN_ORDER); // in place of another
   assertCaught(queryAnswer([...items, items[99]]), NOT_THE_RANGE_LENGTH); // one more
+});
+
+test("the key check does not count a LastEvaluatedKey's key as an item, wherever it is in the answer", () => {
+  const items = rangeItems();
+  const lastKey = { pk: items[99].pk, sk: items[99].sk };
+  const withLastKey = (before) => JSON.stringify(before
+    ? { LastEvaluatedKey: lastKey, Count: items.length, Items: items }
+    : { Count: items.length, Items: items, LastEvaluatedKey: lastKey, ScannedCount: items.length });
+  for (const before of [true, false]) {
+    assert.equal(checkByKey(withLastKey(before)), undefined, `LastEvaluatedKey ${before ? 'before' : 'after'} Items`);
+    assert.equal(checkInFull(withLastKey(before)), undefined);
+  }
+});
+
+test('the key check catches a key number in another spelling and an item without its sort key', () => {
+  const text = queryAnswer(rangeItems());
+  const spelledWithZero = text.replace('"sk":{"N":"90"}', '"sk":{"N":"090"}');
+  assert.notEqual(spelledWithZero, text);
+  assertCaught(spelledWithZero, 'Query item key unreadable');
+  const items = rangeItems();
+  const { sk, ...withoutSortKey } = items[40];
+  assert.ok(sk);
+  assertCaught(queryAnswer(items.with(40, withoutSortKey)), 'Query item without its partition key or sort key');
 });
 
 test('a Query item with a wrong payload is caught only by the full check (why one answer in 8 is parsed)', () => {
