@@ -118,7 +118,7 @@ base::Result<json> RunWrites(core::EngineState& state, std::vector<TableWrites>&
       core::PreparedWrite prepared;
       prepared.kind = write.is_put ? core::WriteKind::kPut : core::WriteKind::kDelete;
       prepared.table = &table;
-      prepared.key = write.key;
+      prepared.key = std::move(write.key);
       if (write.is_put) prepared.put_item = std::move(write.attributes);
       base::Result<core::WriteOutcome> outcome = core::ExecuteWrite(state, prepared);
       if (!outcome.ok()) {
@@ -126,8 +126,9 @@ base::Result<json> RunWrites(core::EngineState& state, std::vector<TableWrites>&
         unprocessed[table_writes.name].push_back(SentRequest(write));
         continue;
       }
-      if (ReturnsItemCollectionMetrics(table, options))
-        collections.Note(table, write.key.partition);
+      if (ReturnsItemCollectionMetrics(table, options)) {
+        collections.Note(table, prepared.key.partition);
+      }
       charge_total += outcome->charge;
       table_processed = true;
       ++processed;
