@@ -38,14 +38,14 @@ struct TableWrites {
 base::Status CheckItemToPut(const value::Item& item);
 
 // Table by table: lookup, each request's key against the schema, then duplicates (a put and a
-// delete of one item count as duplicates too), then each item collection's size limit. Nothing
-// is written; the first failure is the request's error.
+// delete of one item count as duplicates too); once every table is resolved, each write against
+// its item collection's size limit. Nothing is written; the first failure is the request's error.
 base::Status ResolveWrites(core::EngineState& state, std::vector<TableWrites>& tables);
 
 // Runs every resolved write through the write path, in order; a throttled one is left in
 // UnprocessedItems. `options` holds ReturnConsumedCapacity and ReturnItemCollectionMetrics
 // (the request itself, or just those members). The answer, or the first throttle when no write
-// was done.
+// was done. Each write's key and item are moved to the write path: `tables` is used up.
 base::Result<nlohmann::json> RunWrites(core::EngineState& state, std::vector<TableWrites>& tables,
                                        const nlohmann::json& options);
 

@@ -32,8 +32,8 @@ struct PlainBatchWrite {
 std::optional<PlainBatchWrite> ReadPlainBatchWrite(std::string_view body);
 
 // The answer, as api::BatchWriteItem gives it; nullopt, with nothing changed, when the request
-// fails a check (an item too large, an unknown table, a key not the table's, a key twice, an
-// item collection full), which api::BatchWriteItem then reports.
+// fails a check (an item too large or with an attribute name too long, an unknown table, a key not
+// the table's, a key twice, an item collection full), which api::BatchWriteItem then reports.
 std::optional<base::Result<std::string>> WritePlainBatch(core::EngineState& state,
                                                          PlainBatchWrite& request);
 

@@ -1,5 +1,6 @@
-// What the plain readers of single-item requests share (plain_put_item.h, plain_get_item.h):
-// a request read straight from its text, member by member, taking only members it knows, each
+// What the plain readers of requests share (plain_put_item.h, plain_get_item.h,
+// plain_batch_write.h), and the table name rule batch_handler.cc checks too: a request read
+// straight from its text, member by member, taking only members it knows, each
 // once, with values every check passes; on anything else the reader gives up and the request
 // is parsed as a tree for its handler, which answers it as the service does.
 #pragma once
