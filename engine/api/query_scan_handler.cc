@@ -556,8 +556,8 @@ base::Result<std::string> Scan(core::EngineState& state, const json& request,
       if (!take(it->first.partition_hash, it->second)) break;
     }
   } else {
-    const value::PrimaryKey segment_start{value::AttributeValue::String(""), std::nullopt,
-                                          hash_begin};
+    const value::PrimaryKey segment_start{hash_begin, value::AttributeValue::String(""),
+                                          std::nullopt};
     const bool from_start_key = read->start_after.has_value();
     const value::PrimaryKey* from = from_start_key   ? &*read->start_after
                                     : hash_begin > 0 ? &segment_start

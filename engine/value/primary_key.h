@@ -9,9 +9,12 @@
 namespace ddbpg::value {
 
 struct PrimaryKey {
+  // PartitionKeyHash(partition); Table fills it in. First, because most comparisons end on it:
+  // in a map node it shares a cache line with the node's links, so a walk down the tree costs
+  // one cache miss a level instead of two.
+  uint64_t partition_hash = 0;
   AttributeValue partition;
   std::optional<AttributeValue> sort;
-  uint64_t partition_hash = 0;  // PartitionKeyHash(partition); Table fills it in
 };
 
 // Items are kept in the order Scan walks them: by partition-key hash (so by partition), then
