@@ -33,7 +33,12 @@ import { parseArgs } from 'node:util';
 import { createClient, errorName, isThrottled } from './ddb_http_client.js';
 
 const ITEMS_PER_PARTITION_KEY = 200; // so that a Query can ask for 100 of them
-const QUERY_RANGE = 100;
+export const QUERY_RANGE = 100;
+// A Query answer's read units: 100 items of about 1 KB are 25 units of 4 KB, halved because the
+// load reads eventually consistent.
+export const QUERY_READ_UNITS = 12.5;
+// The table's provisioned units each way: the default per-table quota (createTableRequest).
+export const TABLE_CAPACITY_UNITS = 40_000;
 const BATCH_SIZE = 25;
 const BATCHES_READ_BACK = 20;
 // BatchWriteItem spreads its items over this many partition keys, as DynamoDB's guidance asks of
@@ -229,9 +234,9 @@ export async function runLoad({
       const partition = Math.floor(Math.random() * keys.partitionKeys);
       const first = Math.floor(Math.random() * (keys.itemsPerKey - range + 1));
       // Eventually consistent, as DynamoDB's reads are unless asked: a 100 KB answer costs 12.5
-      // read units, and the table's 40,000 a second serve 3,200 such Queries a second. Strongly
-      // consistent they cost 25, and past 1,600 a second DynamoDB throttles the rest (so does
-      // the playground), which measures the table's quota rather than the endpoint.
+      // read units (QUERY_READ_UNITS), and the table's 40,000 a second serve 3,200 such Queries a
+      // second. Strongly consistent they cost 25, and past 1,600 a second DynamoDB throttles the
+      // rest (so does the playground), which measures the table's quota rather than the endpoint.
       const answer = await client.call('Query', {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
@@ -291,7 +296,7 @@ export function createTableRequest(table) {
     // writes/s and 1,000 per partition at first, so DynamoDB itself would throttle this load's
     // batches there.
     TableName: table, BillingMode: 'PROVISIONED',
-    ProvisionedThroughput: { ReadCapacityUnits: 40_000, WriteCapacityUnits: 40_000 },
+    ProvisionedThroughput: { ReadCapacityUnits: TABLE_CAPACITY_UNITS, WriteCapacityUnits: TABLE_CAPACITY_UNITS },
     KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
     AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'N' }],
   };
