@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/value/json_reader.h"
+
 namespace ddbpg::api {
 
 WireError WireErrorOf(base::ErrorType type) {
@@ -90,7 +92,7 @@ std::string ErrorBody(const base::Status& status) {
   // UnknownOperationException arrives with no message at all.
   if (!status.message().empty()) body[wire.message_key] = status.message();
   if (!status.extra_members().empty()) {
-    nlohmann::json extra = nlohmann::json::parse(status.extra_members(), nullptr, false);
+    nlohmann::json extra = value::ReadJsonOrDiscarded(status.extra_members());
     if (extra.is_object()) body.update(extra);
   }
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

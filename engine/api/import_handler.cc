@@ -17,6 +17,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/core/table_restore.h"
 #include "engine/exchange/import_files.h"
+#include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
 namespace {
@@ -117,15 +118,15 @@ json ImportDescriptionJson(const core::EngineState& state, const exchange::Impor
       {"TableArn", record.table_arn},
       {"TableId", record.table_id},
       {"ClientToken", record.client_token},
-      {"S3BucketSource", json::parse(record.s3_bucket_source)},
+      {"S3BucketSource", value::ReadJsonOrDiscarded(record.s3_bucket_source)},
       {"CloudWatchLogGroupArn", ImportLogGroupArn(state)},
       {"InputFormat", record.input_format},
       {"InputCompressionType", record.compression_type},
-      {"TableCreationParameters", json::parse(record.table_creation_parameters)},
+      {"TableCreationParameters", value::ReadJsonOrDiscarded(record.table_creation_parameters)},
       {"StartTime", record.start_time},
   };
   if (record.input_format_options != "null") {
-    description["InputFormatOptions"] = json::parse(record.input_format_options);
+    description["InputFormatOptions"] = value::ReadJsonOrDiscarded(record.input_format_options);
   }
   if (!completed) return description;
   description["EndTime"] = record.end_time;
@@ -339,7 +340,7 @@ base::Result<json> ListImports(core::EngineState& state, const json& request) {
     summaries.push_back({{"ImportArn", record.arn},
                          {"ImportStatus", record.status},
                          {"TableArn", record.table_arn},
-                         {"S3BucketSource", json::parse(record.s3_bucket_source)},
+                         {"S3BucketSource", value::ReadJsonOrDiscarded(record.s3_bucket_source)},
                          {"CloudWatchLogGroupArn", ImportLogGroupArn(state)},
                          {"InputFormat", record.input_format},
                          {"StartTime", record.start_time},

@@ -4,11 +4,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine/core/engine_state.h"
 #include "engine/api/handlers.h"
 #include "engine/api/journal_policy.h"
+#include "engine/core/engine_state.h"
 #include "engine/engine.h"
 #include "engine/persist/journal_format.h"
+#include "engine/value/json_reader.h"
 
 namespace ddbpg {
 namespace {
@@ -25,14 +26,14 @@ constexpr std::string_view kBatchWriteItemTarget = "DynamoDB_20120810.BatchWrite
 // the write request as sent), so that replaying it writes what was written: the request itself
 // when everything was processed, "" when nothing was.
 std::string ProcessedBatchWrites(std::string_view request_text, std::string_view response_text) {
-  const nlohmann::json response = nlohmann::json::parse(response_text, nullptr, false);
+  const nlohmann::json response = value::ReadJsonOrDiscarded(response_text);
   const nlohmann::json* unprocessed =
       response.is_object() && response.contains("UnprocessedItems") ? &response["UnprocessedItems"]
                                                                     : nullptr;
   if (unprocessed == nullptr || !unprocessed->is_object() || unprocessed->empty()) {
     return std::string(request_text);
   }
-  nlohmann::json request = nlohmann::json::parse(request_text, nullptr, false);
+  nlohmann::json request = value::ReadJsonOrDiscarded(request_text);
   nlohmann::json& tables = request["RequestItems"];
   for (const auto& [table, writes] : unprocessed->items()) {
     if (!tables.contains(table)) continue;

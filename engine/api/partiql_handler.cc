@@ -5,13 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "engine/api/messages.h"
 #include "engine/api/handlers.h"
+#include "engine/api/messages.h"
 #include "engine/api/partiql_translate.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
+#include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
 namespace {
@@ -106,7 +107,7 @@ void ValidateStatementMembers(const json& statement, const std::string& prefix,
 // A read's text answer as a tree.
 base::Result<json> Parsed(base::Result<std::string> text) {
   if (!text.ok()) return text.status();
-  json parsed = json::parse(*text, nullptr, false);
+  json parsed = value::ReadJsonOrDiscarded(*text);
   if (parsed.is_discarded()) return base::Status::Internal("a read answered text that is not JSON");
   return parsed;
 }
@@ -152,7 +153,7 @@ std::string NextTokenOf(const json& last_evaluated_key) {
 base::Result<json> ExclusiveStartKeyOf(const std::string& token) {
   std::optional<std::string> text = value::Base64Decode(token);
   if (!text) return base::Status::Validation(kInvalidNextTokenMessage);
-  json key = json::parse(*text, nullptr, false);
+  json key = value::ReadJsonOrDiscarded(*text);
   if (key.is_discarded() || !key.is_object())
     return base::Status::Validation(kInvalidNextTokenMessage);
   return key;
@@ -211,7 +212,7 @@ const char* BatchErrorCode(base::ErrorType type) {
 // {"Code", "Message"} and, for a failed condition with ALL_OLD, the item it found.
 json BatchError(const base::Status& status) {
   json error = {{"Code", BatchErrorCode(status.type())}, {"Message", status.message()}};
-  json extra = json::parse(status.extra_members(), nullptr, false);
+  json extra = value::ReadJsonOrDiscarded(status.extra_members());
   if (extra.is_object() && extra.contains("Item")) error["Item"] = extra["Item"];
   return error;
 }
@@ -319,7 +320,7 @@ json BatchStatementResult(core::EngineState& state, const json& element,
 base::Status RenameDuplicateInserts(
     const base::Status& cancelled,
     const std::vector<base::Result<TranslatedStatement>>& statements) {
-  json extra = json::parse(cancelled.extra_members(), nullptr, false);
+  json extra = value::ReadJsonOrDiscarded(cancelled.extra_members());
   if (!extra.is_object() || !extra["CancellationReasons"].is_array()) return cancelled;
   json reasons = extra["CancellationReasons"];
   for (size_t i = 0; i < reasons.size() && i < statements.size(); ++i) {

@@ -11,6 +11,7 @@
 #include "engine/base/json_writer.h"
 #include "engine/base/limits.h"
 #include "engine/base/service_text.h"
+#include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
 namespace {
@@ -155,7 +156,7 @@ base::Result<std::string> CanonicalPolicyDocument(const std::string& text) {
         std::string(base::kParameterValuesInvalid) + "Maximum policy size of " +
         std::to_string(base::limits::kMaxPolicyDocumentBytes) + " bytes exceeded");
   }
-  const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  const json document = value::ReadJsonOrDiscarded(text);
   if (document.is_discarded() || !document.is_object()) {
     return InvalidDocument("This policy contains invalid Json");
   }

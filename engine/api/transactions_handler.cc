@@ -32,16 +32,17 @@
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
-#include "engine/api/prepare_write.h"
-#include "engine/core/read_path.h"
 #include "engine/api/messages.h"
+#include "engine/api/prepare_write.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
 #include "engine/capacity/units.h"
+#include "engine/core/read_path.h"
 #include "engine/expr/document.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
 
@@ -518,7 +519,7 @@ base::Result<json> RunWriteTransaction(core::EngineState& state, const json& req
     }
     cancelled = true;
     json reason = {{"Code", "ConditionalCheckFailed"}, {"Message", s.message()}};
-    json extra = json::parse(s.extra_members(), nullptr, false);
+    json extra = value::ReadJsonOrDiscarded(s.extra_members());
     if (extra.is_object() && extra.contains("Item")) reason["Item"] = extra["Item"];
     reasons.push_back(std::move(reason));
   }

@@ -9,6 +9,7 @@
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 #include "engine/value/json_depth.h"
+#include "engine/value/json_reader.h"
 
 namespace ddbpg::exchange {
 namespace {
@@ -98,7 +99,7 @@ void ReadDynamoDbJson(std::string_view text, const ImportOptions& options, Impor
   for (std::string_view line : Lines(text)) {
     if (IsBlank(line)) continue;
     json document =
-        value::NestedDeeperThan(line, kMaxLineDepth) ? json() : json::parse(line, nullptr, false);
+        value::NestedDeeperThan(line, kMaxLineDepth) ? json() : value::ReadJsonOrDiscarded(line);
     if (document.is_discarded() || !document.is_object() || !document.contains("Item")) {
       ++out.processed_items;
       ++out.errors;

@@ -4,6 +4,7 @@
 
 #include "engine/persist/framing.h"
 #include "engine/value/json_depth.h"
+#include "engine/value/json_reader.h"
 
 namespace ddbpg::persist {
 namespace {
@@ -27,7 +28,7 @@ nlohmann::json ParseSection(const Section& section) {
   if (value::NestedDeeperThan(section.text, kMaxSectionDepth)) {
     throw std::runtime_error("a section nests deeper than a snapshot can");
   }
-  nlohmann::json body = nlohmann::json::parse(section.text, nullptr, false);
+  nlohmann::json body = value::ReadJsonOrDiscarded(section.text);
   if (body.is_discarded() || !body.is_object()) {
     throw std::runtime_error("a section is not a JSON object");
   }

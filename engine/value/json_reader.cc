@@ -120,4 +120,10 @@ class Reader {
 
 bool ReadJson(std::string_view text, json& out) { return Reader(text).Document(out); }
 
+json ReadJsonOrDiscarded(std::string_view text) {
+  json document;
+  if (!ReadJson(text, document)) return json(json::value_t::discarded);
+  return document;
+}
+
 }  // namespace ddbpg::value

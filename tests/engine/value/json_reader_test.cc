@@ -135,6 +135,21 @@ TEST(JsonReaderTest, RefusesNestingPastItsLimit) {
       read));
 }
 
+// What the engine reads its own documents with answers as nlohmann::json::parse(text, nullptr,
+// false) does: the tree, or a discarded value for text that is not JSON.
+TEST(JsonReaderTest, ReadJsonOrDiscardedAnswersAsNlohmannParseDoes) {
+  for (const std::string text : {"{\"a\":[1,2.5,\"x\",null,true]}", "[]", "\"s\"", " 12 ", "{}"}) {
+    const json read = value::ReadJsonOrDiscarded(text);
+    EXPECT_FALSE(read.is_discarded()) << text;
+    EXPECT_EQ(read, json::parse(text)) << text;
+    EXPECT_EQ(read.dump(), json::parse(text).dump()) << text;
+  }
+  for (const std::string text : {"", "{", "{\"a\":}", "[1,]", "nul", "{} {}", "\"\xff\""}) {
+    EXPECT_TRUE(value::ReadJsonOrDiscarded(text).is_discarded()) << text;
+    EXPECT_TRUE(json::parse(text, nullptr, false).is_discarded()) << text;
+  }
+}
+
 // A random document, written with random spacing and escapes.
 std::string RandomDocument(testing::model::Random& random, int depth) {
   static const std::vector<std::string> kScalars = {"0",
