@@ -28,6 +28,7 @@
 #include "engine/partition/key_hash.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -79,9 +80,12 @@ std::string Dollars(double value) {
 
 json Finding(const char* mistake, const store::Table& table, json evidence, std::string message,
              const char* fix, const char* tutorial) {
-  return {{"Mistake", mistake},         {"TableName", table.name()},
-          {"Evidence", std::move(evidence)}, {"Message", std::move(message)},
-          {"Fix", fix},                 {"Tutorial", tutorial}};
+  return value::JsonObject({{"Mistake", mistake},
+                            {"TableName", table.name()},
+                            {"Evidence", std::move(evidence)},
+                            {"Message", std::move(message)},
+                            {"Fix", fix},
+                            {"Tutorial", tutorial}});
 }
 
 // The table's traffic in the metrics' window, summed over its partitions.
@@ -219,24 +223,23 @@ void AdviseHotPartitionKeys(const store::Table& table, const TableTraffic& traff
     }
     const json key_json = TrackedKeyJson(key.key);
     const char* unit = UnitName(is_write);
-    json evidence = {
-        {"Key", key_json},
-        {"Reads", key.reads},
-        {"Writes", key.writes},
-        {"Throttles", key.throttles},
-        {"CapacityUnit", unit},
-        {"Partition",
-         {{"PartitionId", partition->id},
-          {"PeakConsumedUnitsPerSecond", partition_peak},
-          {"LimitUnitsPerSecond", partition_limit}}},
-        {"Table",
-         {{"BillingMode", table.definition().billing_mode == store::BillingMode::kProvisioned
-                              ? "PROVISIONED"
-                              : "PAY_PER_REQUEST"},
-          {"PeakConsumedUnitsPerSecond", table_peak},
-          {"CapacityUnitsPerSecond", table_capacity}}},
-        {"KeyUnitsPerSecondAtLeast", key_demand},
-        {"WindowSeconds", capacity::TableMetrics::kWindowSeconds}};
+    json evidence = value::JsonObject(
+        {{"Key", key_json},
+         {"Reads", key.reads},
+         {"Writes", key.writes},
+         {"Throttles", key.throttles},
+         {"CapacityUnit", unit},
+         {"Partition", value::JsonObject({{"PartitionId", partition->id},
+                                          {"PeakConsumedUnitsPerSecond", partition_peak},
+                                          {"LimitUnitsPerSecond", partition_limit}})},
+         {"Table", value::JsonObject({{"BillingMode", table.definition().billing_mode ==
+                                                              store::BillingMode::kProvisioned
+                                                          ? "PROVISIONED"
+                                                          : "PAY_PER_REQUEST"},
+                                      {"PeakConsumedUnitsPerSecond", table_peak},
+                                      {"CapacityUnitsPerSecond", table_capacity}})},
+         {"KeyUnitsPerSecondAtLeast", key_demand},
+         {"WindowSeconds", capacity::TableMetrics::kWindowSeconds}});
     std::string message = "Partition key \"" + KeyText(key_json) + "\" was throttled " +
                           Counted(static_cast<double>(key.throttles), "time", "times");
     if (table_had_spare) {
@@ -267,10 +270,10 @@ void AdviseScans(const store::Table& table, json& findings) {
           kScannedPerReturned * static_cast<double>(scans.items_returned)) {
     return;
   }
-  json evidence = {{"Scans", scans.scans},
-                   {"ScannedCount", scans.items_scanned},
-                   {"Count", scans.items_returned},
-                   {"ConsumedReadCapacityUnits", scans.read_units}};
+  json evidence = value::JsonObject({{"Scans", scans.scans},
+                                     {"ScannedCount", scans.items_scanned},
+                                     {"Count", scans.items_returned},
+                                     {"ConsumedReadCapacityUnits", scans.read_units}});
   std::string message = Counted(static_cast<double>(scans.scans), "Scan", "Scans") +
                         " of table " + table.name() + " read " +
                         Figure(static_cast<double>(scans.items_scanned)) + " items and returned " +
@@ -304,12 +307,12 @@ void AdviseLargeItems(const store::Table& table, json& findings) {
   if (table.has_sort_key()) key[table.sort_key_name()] = largest_item->at(table.sort_key_name());
   const double read_units = capacity::ReadUnits(largest, /*strongly_consistent=*/true);
   const double write_units = capacity::WriteUnits(largest);
-  json evidence = {{"ItemCount", count},
-                   {"LargestItemBytes", largest},
-                   {"LargestItemKey", value::EncodeItem(key)},
-                   {"ThresholdBytes", kLargeItemBytes},
-                   {"ReadUnitsPerStronglyConsistentRead", read_units},
-                   {"WriteUnitsPerWrite", write_units}};
+  json evidence = value::JsonObject({{"ItemCount", count},
+                                     {"LargestItemBytes", largest},
+                                     {"LargestItemKey", value::EncodeItem(key)},
+                                     {"ThresholdBytes", kLargeItemBytes},
+                                     {"ReadUnitsPerStronglyConsistentRead", read_units},
+                                     {"WriteUnitsPerWrite", write_units}});
   std::string message = Figure(static_cast<double>(count)) + (count == 1 ? " item" : " items") +
                         " of table " + table.name() + (count == 1 ? " is" : " are") +
                         " over 100 KB; the largest is " + Figure(static_cast<double>(largest)) +
@@ -359,18 +362,18 @@ void AdviseProvisionedSpike(const core::EngineState& state, const store::Table& 
         traffic.read_units + (is_write ? 0 : static_cast<double>(throttled)),
         traffic.write_units + (is_write ? static_cast<double>(throttled) : 0), prices);
     const char* unit = UnitName(is_write);
-    json evidence = {{"CapacityUnit", unit},
-                     {"ThrottledRequests", throttled},
-                     {"PeakThrottledRequestsPerSecond", peak_throttled},
-                     {"PeakConsumedUnitsPerSecond", peak},
-                     {"ProvisionedUnitsPerSecond", provisioned},
-                     {"QuietSecondDemandUnits", quiet_demand},
-                     {"OnDemandUnitsPerSecondAtOnce", on_demand_at_once},
-                     {"WindowSeconds", traffic.window_seconds},
-                     {"Cost",
-                      {{"Prices", state.prices.name},
-                       {"Provisioned", provisioned_cost},
-                       {"OnDemand", on_demand_cost}}}};
+    json evidence =
+        value::JsonObject({{"CapacityUnit", unit},
+                           {"ThrottledRequests", throttled},
+                           {"PeakThrottledRequestsPerSecond", peak_throttled},
+                           {"PeakConsumedUnitsPerSecond", peak},
+                           {"ProvisionedUnitsPerSecond", provisioned},
+                           {"QuietSecondDemandUnits", quiet_demand},
+                           {"OnDemandUnitsPerSecondAtOnce", on_demand_at_once},
+                           {"WindowSeconds", traffic.window_seconds},
+                           {"Cost", value::JsonObject({{"Prices", state.prices.name},
+                                                       {"Provisioned", provisioned_cost},
+                                                       {"OnDemand", on_demand_cost}})}});
     std::string message =
         "Table " + table.name() + ", provisioned at " + Figure(provisioned) + " " + unit +
         ", throttled " + Figure(static_cast<double>(throttled)) + (is_write ? " writes" : " reads") +

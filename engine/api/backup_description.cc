@@ -1,6 +1,7 @@
 #include "engine/api/backup_description.h"
 
 #include "engine/api/table_description.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -17,26 +18,27 @@ const char* BillingModeName(store::BillingMode mode) {
 
 json SourceTableDetails(const core::EngineState& state, const store::TableBackup& backup) {
   const store::TableDefinition& table = backup.table;
-  return {{"TableName", table.name},
-          {"TableId", table.table_id},
-          {"TableArn", state.TableArn(table.name)},
-          {"TableSizeBytes", backup.size_bytes},
-          {"KeySchema", KeySchemaJson(table.key_schema)},
-          {"TableCreationDateTime", table.creation_time},
-          {"ProvisionedThroughput",
-           {{"ReadCapacityUnits", table.throughput.read_capacity_units},
-            {"WriteCapacityUnits", table.throughput.write_capacity_units}}},
-          {"ItemCount", static_cast<long long>(backup.items.size())},
-          {"BillingMode", BillingModeName(table.billing_mode)}};
+  return value::JsonObject(
+      {{"TableName", table.name},
+       {"TableId", table.table_id},
+       {"TableArn", state.TableArn(table.name)},
+       {"TableSizeBytes", backup.size_bytes},
+       {"KeySchema", KeySchemaJson(table.key_schema)},
+       {"TableCreationDateTime", table.creation_time},
+       {"ProvisionedThroughput",
+        value::JsonObject({{"ReadCapacityUnits", table.throughput.read_capacity_units},
+                           {"WriteCapacityUnits", table.throughput.write_capacity_units}})},
+       {"ItemCount", static_cast<long long>(backup.items.size())},
+       {"BillingMode", BillingModeName(table.billing_mode)}});
 }
 
 json SourceTableFeatureDetails(const store::TableBackup& backup) {
   json locals = json::array();
   json globals = json::array();
   for (const index::IndexDefinition& index : backup.indexes) {
-    json entry = {{"IndexName", index.name},
-                  {"KeySchema", IndexKeySchema(index)},
-                  {"Projection", ProjectionJson(index)}};
+    json entry = value::JsonObject({{"IndexName", index.name},
+                                    {"KeySchema", IndexKeySchema(index)},
+                                    {"Projection", ProjectionJson(index)}});
     if (index.kind == index::IndexKind::kGlobal) {
       entry["ProvisionedThroughput"] = {{"ReadCapacityUnits", index.read_capacity_units},
                                         {"WriteCapacityUnits", index.write_capacity_units}};
@@ -64,23 +66,23 @@ json SourceTableFeatureDetails(const store::TableBackup& backup) {
 }  // namespace
 
 json BackupDetailsJson(const store::TableBackup& backup, const char* status) {
-  json details = {{"BackupArn", backup.arn},
-                  {"BackupName", backup.name},
-                  {"BackupSizeBytes", backup.size_bytes},
-                  {"BackupStatus", status},
-                  {"BackupType", BackupTypeName(backup.type)},
-                  {"BackupCreationDateTime", backup.created_at}};
+  json details = value::JsonObject({{"BackupArn", backup.arn},
+                                    {"BackupName", backup.name},
+                                    {"BackupSizeBytes", backup.size_bytes},
+                                    {"BackupStatus", status},
+                                    {"BackupType", BackupTypeName(backup.type)},
+                                    {"BackupCreationDateTime", backup.created_at}});
   if (backup.expires_at) details["BackupExpiryDateTime"] = *backup.expires_at;
   return details;
 }
 
 json BackupSummaryJson(const core::EngineState& state, const store::TableBackup& backup) {
-  json summary = {{"TableName", backup.table.name},
-                  {"TableId", backup.table.table_id},
-                  {"TableArn", state.TableArn(backup.table.name)},
-                  {"BackupArn", backup.arn},
-                  {"BackupName", backup.name},
-                  {"BackupCreationDateTime", backup.created_at}};
+  json summary = value::JsonObject({{"TableName", backup.table.name},
+                                    {"TableId", backup.table.table_id},
+                                    {"TableArn", state.TableArn(backup.table.name)},
+                                    {"BackupArn", backup.arn},
+                                    {"BackupName", backup.name},
+                                    {"BackupCreationDateTime", backup.created_at}});
   if (backup.expires_at) summary["BackupExpiryDateTime"] = *backup.expires_at;
   summary["BackupStatus"] = "AVAILABLE";
   summary["BackupType"] = BackupTypeName(backup.type);
@@ -90,21 +92,23 @@ json BackupSummaryJson(const core::EngineState& state, const store::TableBackup&
 
 json BackupDescriptionJson(const core::EngineState& state, const store::TableBackup& backup,
                            const char* status) {
-  return {{"BackupDetails", BackupDetailsJson(backup, status)},
-          {"SourceTableDetails", SourceTableDetails(state, backup)},
-          {"SourceTableFeatureDetails", SourceTableFeatureDetails(backup)}};
+  return value::JsonObject({{"BackupDetails", BackupDetailsJson(backup, status)},
+                            {"SourceTableDetails", SourceTableDetails(state, backup)},
+                            {"SourceTableFeatureDetails", SourceTableFeatureDetails(backup)}});
 }
 
 json ContinuousBackupsJson(const core::EngineState& state, const store::Table& table) {
   const store::PointInTimeHistory& history = table.point_in_time();
-  json recovery = {{"PointInTimeRecoveryStatus", history.enabled() ? "ENABLED" : "DISABLED"}};
+  json recovery = value::JsonObject(
+      {{"PointInTimeRecoveryStatus", history.enabled() ? "ENABLED" : "DISABLED"}});
   if (history.enabled()) {
     const double now = state.clock.NowSeconds();
     recovery["RecoveryPeriodInDays"] = history.recovery_period_days();
     recovery["EarliestRestorableDateTime"] = history.EarliestRestorable(now);
     recovery["LatestRestorableDateTime"] = now;
   }
-  return {{"ContinuousBackupsStatus", "ENABLED"}, {"PointInTimeRecoveryDescription", recovery}};
+  return value::JsonObject(
+      {{"ContinuousBackupsStatus", "ENABLED"}, {"PointInTimeRecoveryDescription", recovery}});
 }
 
 }  // namespace ddbpg::api

@@ -37,6 +37,7 @@
 #include "engine/expr/document.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_object.h"
 #include "engine/value/wire_shape.h"
 
 namespace ddbpg::api {
@@ -412,8 +413,8 @@ base::Result<json> BatchGetItem(core::EngineState& state, const json& request) {
   // ProvisionedThroughputExceededException" (API reference).
   if (processed == 0 && !first_throttle.ok()) return first_throttle;
 
-  json response = {{"Responses", std::move(responses)},
-                   {"UnprocessedKeys", std::move(unprocessed)}};
+  json response = value::JsonObject(
+      {{"Responses", std::move(responses)}, {"UnprocessedKeys", std::move(unprocessed)}});
   if (mode != ReturnConsumedCapacity::kNone) response["ConsumedCapacity"] = std::move(consumed);
   return response;
 }

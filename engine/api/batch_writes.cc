@@ -11,6 +11,7 @@
 #include "engine/core/item_collection_limit.h"
 #include "engine/core/write_path.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_object.h"
 #include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
@@ -140,7 +141,7 @@ base::Result<json> RunWrites(core::EngineState& state, std::vector<TableWrites>&
   // As BatchGetItem: throttled everywhere is an error, throttled somewhere a partial result.
   if (processed == 0 && !first_throttle.ok()) return first_throttle;
 
-  json response = {{"UnprocessedItems", std::move(unprocessed)}};
+  json response = value::JsonObject({{"UnprocessedItems", std::move(unprocessed)}});
   if (mode != ReturnConsumedCapacity::kNone) response["ConsumedCapacity"] = std::move(consumed);
   if (!collections.empty()) response["ItemCollectionMetrics"] = collections.ToJson();
   return response;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/value/json_object.h"
+
 namespace ddbpg::api {
 
 ReturnConsumedCapacity ParseReturnConsumedCapacity(const nlohmann::json& value) {
@@ -22,7 +24,8 @@ nlohmann::json Arms(const std::vector<std::pair<std::string, double>>& arms) {
 
 nlohmann::json ConsumedCapacityJson(ReturnConsumedCapacity mode, const std::string& table_name,
                                     const capacity::CapacityCharge& charge) {
-  nlohmann::json consumed = {{"TableName", table_name}, {"CapacityUnits", charge.Total()}};
+  nlohmann::json consumed =
+      value::JsonObject({{"TableName", table_name}, {"CapacityUnits", charge.Total()}});
   if (mode == ReturnConsumedCapacity::kIndexes) {
     consumed["Table"] = {{"CapacityUnits", charge.table}};
     if (!charge.local_indexes.empty()) {

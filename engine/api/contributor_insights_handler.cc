@@ -8,6 +8,7 @@
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -102,10 +103,11 @@ base::Result<json> DescribeContributorInsights(core::EngineState& state, const j
   base::Result<store::Table*> table = FindTableForInsights(state, request);
   if (!table.ok()) return table.status();
   const store::TableDefinition& definition = (*table)->definition();
-  json response = {{"TableName", (*table)->name()},
-                   {"ContributorInsightsRuleList", RuleList(**table)},
-                   {"ContributorInsightsStatus",
-                    definition.contributor_insights_enabled ? "ENABLED" : "DISABLED"}};
+  json response =
+      value::JsonObject({{"TableName", (*table)->name()},
+                         {"ContributorInsightsRuleList", RuleList(**table)},
+                         {"ContributorInsightsStatus",
+                          definition.contributor_insights_enabled ? "ENABLED" : "DISABLED"}});
   if (definition.contributor_insights_updated) {
     response["LastUpdateDateTime"] = *definition.contributor_insights_updated;
   }
@@ -146,16 +148,17 @@ base::Result<json> ListContributorInsights(core::EngineState& state, const json&
       break;
     }
     const store::TableDefinition& definition = table->definition();
-    json summary = {{"TableName", name},
-                    {"ContributorInsightsStatus",
-                     definition.contributor_insights_enabled ? "ENABLED" : "DISABLED"}};
+    json summary =
+        value::JsonObject({{"TableName", name},
+                           {"ContributorInsightsStatus",
+                            definition.contributor_insights_enabled ? "ENABLED" : "DISABLED"}});
     if (definition.contributor_insights_enabled) {
       summary["ContributorInsightsMode"] = definition.contributor_insights_mode;
     }
     summaries.push_back(summary);
     last = name;
   }
-  json response = {{"ContributorInsightsSummaries", summaries}};
+  json response = value::JsonObject({{"ContributorInsightsSummaries", summaries}});
   if (more) response["NextToken"] = last;
   return response;
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/value/json_object.h"
 #include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
@@ -88,7 +89,7 @@ WireError WireErrorOf(base::ErrorType type) {
 
 std::string ErrorBody(const base::Status& status) {
   WireError wire = WireErrorOf(status.type());
-  nlohmann::json body = {{"__type", wire.type}};
+  nlohmann::json body = value::JsonObject({{"__type", wire.type}});
   // UnknownOperationException arrives with no message at all.
   if (!status.message().empty()) body[wire.message_key] = status.message();
   if (!status.extra_members().empty()) {

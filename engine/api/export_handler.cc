@@ -19,6 +19,7 @@
 #include "engine/exchange/md5.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -182,10 +183,12 @@ ExportDocuments IncrementalExport(const store::Table& table, double from, double
     auto old_item = before.find(key);
     auto new_item = after.find(key);
     if (old_item == before.end() && new_item == after.end()) continue;
-    json document = {
-        {"Metadata",
-         {{"WriteTimestampMicros", {{"N", std::to_string(std::llround(last_write * 1e6))}}}}},
-        {"Keys", KeysOf(table, key)}};
+    json document = value::JsonObject(
+        {{"Metadata",
+          value::JsonObject(
+              {{"WriteTimestampMicros",
+                value::JsonObject({{"N", std::to_string(std::llround(last_write * 1e6))}})}})},
+         {"Keys", KeysOf(table, key)}});
     if (new_item != after.end()) {
       document["NewImage"] = value::EncodeItem(new_item->second);
       out.bytes += static_cast<long long>(value::ItemSize(new_item->second));
@@ -203,12 +206,15 @@ ExportDocuments IncrementalExport(const store::Table& table, double from, double
 // The description; one IN_PROGRESS (the answer to the export itself) lacks what the service
 // fills in at the end.
 json ExportDescriptionJson(const exchange::ExportRecord& record, bool completed) {
-  json description = {
-      {"ExportArn", record.arn},        {"ExportStatus", completed ? "COMPLETED" : "IN_PROGRESS"},
-      {"StartTime", record.start_time}, {"TableArn", record.table_arn},
-      {"TableId", record.table_id},     {"ClientToken", record.client_token},
-      {"S3Bucket", record.s3_bucket},   {"S3SseAlgorithm", record.s3_sse_algorithm},
-      {"ExportFormat", record.format}};
+  json description = value::JsonObject({{"ExportArn", record.arn},
+                                        {"ExportStatus", completed ? "COMPLETED" : "IN_PROGRESS"},
+                                        {"StartTime", record.start_time},
+                                        {"TableArn", record.table_arn},
+                                        {"TableId", record.table_id},
+                                        {"ClientToken", record.client_token},
+                                        {"S3Bucket", record.s3_bucket},
+                                        {"S3SseAlgorithm", record.s3_sse_algorithm},
+                                        {"ExportFormat", record.format}});
   if (record.type == "INCREMENTAL_EXPORT") {
     description["IncrementalExportSpecification"] = {{"ExportFromTime", record.from_time},
                                                      {"ExportToTime", record.to_time},
@@ -384,8 +390,8 @@ base::Result<json> ListExports(core::EngineState& state, const json& request) {
       break;
     }
     last_listed = record.export_id;
-    summaries.push_back(
-        {{"ExportArn", record.arn}, {"ExportStatus", "COMPLETED"}, {"ExportType", record.type}});
+    summaries.push_back(value::JsonObject(
+        {{"ExportArn", record.arn}, {"ExportStatus", "COMPLETED"}, {"ExportType", record.type}}));
   }
   response["ExportSummaries"] = std::move(summaries);
   return response;

@@ -17,6 +17,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/core/table_restore.h"
 #include "engine/exchange/import_files.h"
+#include "engine/value/json_object.h"
 #include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
@@ -112,7 +113,7 @@ std::string ImportLogGroupArn(const core::EngineState& state) {
 // end, as ExportDescriptionJson's does.
 json ImportDescriptionJson(const core::EngineState& state, const exchange::ImportRecord& record,
                            bool completed) {
-  json description = {
+  json description = value::JsonObject({
       {"ImportArn", record.arn},
       {"ImportStatus", completed ? record.status : "IN_PROGRESS"},
       {"TableArn", record.table_arn},
@@ -124,7 +125,7 @@ json ImportDescriptionJson(const core::EngineState& state, const exchange::Impor
       {"InputCompressionType", record.compression_type},
       {"TableCreationParameters", value::ReadJsonOrDiscarded(record.table_creation_parameters)},
       {"StartTime", record.start_time},
-  };
+  });
   if (record.input_format_options != "null") {
     description["InputFormatOptions"] = value::ReadJsonOrDiscarded(record.input_format_options);
   }
@@ -337,14 +338,15 @@ base::Result<json> ListImports(core::EngineState& state, const json& request) {
       break;
     }
     --position;
-    summaries.push_back({{"ImportArn", record.arn},
-                         {"ImportStatus", record.status},
-                         {"TableArn", record.table_arn},
-                         {"S3BucketSource", value::ReadJsonOrDiscarded(record.s3_bucket_source)},
-                         {"CloudWatchLogGroupArn", ImportLogGroupArn(state)},
-                         {"InputFormat", record.input_format},
-                         {"StartTime", record.start_time},
-                         {"EndTime", record.end_time}});
+    summaries.push_back(
+        value::JsonObject({{"ImportArn", record.arn},
+                           {"ImportStatus", record.status},
+                           {"TableArn", record.table_arn},
+                           {"S3BucketSource", value::ReadJsonOrDiscarded(record.s3_bucket_source)},
+                           {"CloudWatchLogGroupArn", ImportLogGroupArn(state)},
+                           {"InputFormat", record.input_format},
+                           {"StartTime", record.start_time},
+                           {"EndTime", record.end_time}}));
   }
   response["ImportSummaryList"] = std::move(summaries);
   return response;

@@ -4,6 +4,7 @@
 
 #include "engine/api/request_schema.h"
 #include "engine/value/ddb_json.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -23,7 +24,8 @@ json ItemCollectionMetricsJson(const store::Table& table,
   // The service reports whole gigabytes around the size: [0.0, 1.0] for a small collection.
   const double low = std::floor(static_cast<double>(table.ItemCollectionBytes(partition_key)) /
                                 kBytesPerGb);
-  return {{"ItemCollectionKey", value::EncodeItem(key)}, {"SizeEstimateRangeGB", {low, low + 1}}};
+  return value::JsonObject(
+      {{"ItemCollectionKey", value::EncodeItem(key)}, {"SizeEstimateRangeGB", {low, low + 1}}});
 }
 
 void ItemCollectionMetricsList::Note(const store::Table& table,

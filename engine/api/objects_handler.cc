@@ -10,6 +10,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/exchange/md5.h"
 #include "engine/value/base64.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -42,7 +43,7 @@ base::Result<json> ListObjects(core::EngineState& state, const json& request) {
   if (bucket.is_null()) {
     json buckets = json::array();
     for (const auto& [name, objects] : state.objects.buckets()) {
-      buckets.push_back({{"Name", name}, {"ObjectCount", objects.size()}});
+      buckets.push_back(value::JsonObject({{"Name", name}, {"ObjectCount", objects.size()}}));
     }
     return json{{"Buckets", std::move(buckets)}};
   }
@@ -50,7 +51,8 @@ base::Result<json> ListObjects(core::EngineState& state, const json& request) {
   json objects = json::array();
   for (const auto& [key, body] : state.objects.List(
            bucket.get<std::string>(), prefix.is_string() ? prefix.get<std::string>() : "")) {
-    objects.push_back({{"Key", key}, {"Size", body->size()}, {"ETag", ETag(*body)}});
+    objects.push_back(
+        value::JsonObject({{"Key", key}, {"Size", body->size()}, {"ETag", ETag(*body)}}));
   }
   return json{{"Objects", std::move(objects)}};
 }

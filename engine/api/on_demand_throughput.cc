@@ -1,6 +1,7 @@
 #include "engine/api/on_demand_throughput.h"
 
 #include "engine/api/messages.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -72,8 +73,8 @@ base::Status CheckOnDemandThroughputAlone(const json& request) {
 }
 
 json OnDemandThroughputJson(const capacity::OnDemandMaximum& maximum) {
-  return {{"MaxReadRequestUnits", maximum.read_request_units},
-          {"MaxWriteRequestUnits", maximum.write_request_units}};
+  return value::JsonObject({{"MaxReadRequestUnits", maximum.read_request_units},
+                            {"MaxWriteRequestUnits", maximum.write_request_units}});
 }
 
 }  // namespace ddbpg::api

@@ -12,6 +12,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
+#include "engine/value/json_object.h"
 #include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
@@ -161,7 +162,7 @@ base::Result<json> ExclusiveStartKeyOf(const std::string& token) {
 
 // ExecuteStatement's answer: the items read (or the write's RETURNING values), the NextToken.
 json StatementResponse(const TranslatedStatement& statement, const json& answer) {
-  json response = {{"Items", json::array()}};
+  json response = value::JsonObject({{"Items", json::array()}});
   switch (statement.operation) {
     case PartiqlOperation::kGetItem:
       if (answer.contains("Item")) response["Items"].push_back(answer["Item"]);
@@ -211,7 +212,8 @@ const char* BatchErrorCode(base::ErrorType type) {
 
 // {"Code", "Message"} and, for a failed condition with ALL_OLD, the item it found.
 json BatchError(const base::Status& status) {
-  json error = {{"Code", BatchErrorCode(status.type())}, {"Message", status.message()}};
+  json error =
+      value::JsonObject({{"Code", BatchErrorCode(status.type())}, {"Message", status.message()}});
   json extra = value::ReadJsonOrDiscarded(status.extra_members());
   if (extra.is_object() && extra.contains("Item")) error["Item"] = extra["Item"];
   return error;
@@ -292,8 +294,8 @@ base::Status ValidateStatementList(const json& request, const char* member, cons
 json BatchStatementResult(core::EngineState& state, const json& element,
                           base::Result<TranslatedStatement>& translated, const json& capacity_mode,
                           json& capacity) {
-  if (!translated.ok()) return {{"Error", BatchError(translated.status())}};
-  json result = {{"TableName", translated->table}};
+  if (!translated.ok()) return value::JsonObject({{"Error", BatchError(translated.status())}});
+  json result = value::JsonObject({{"TableName", translated->table}});
   if (translated->is_read() && translated->operation != PartiqlOperation::kGetItem) {
     result["Error"] = BatchError(base::Status::Validation(kPartialKeyReadMessage));
     return result;
@@ -410,7 +412,7 @@ base::Result<json> BatchExecuteStatement(core::EngineState& state, const json& r
     responses.push_back(BatchStatementResult(state, statements[i], translated[i],
                                              Member(request, "ReturnConsumedCapacity"), capacity));
   }
-  json response = {{"Responses", responses}};
+  json response = value::JsonObject({{"Responses", responses}});
   if (!capacity.empty()) response["ConsumedCapacity"] = capacity;
   return response;
 }
@@ -451,7 +453,7 @@ base::Result<json> ExecuteTransaction(core::EngineState& state, const json& requ
     if (!reads && !on_failure.is_null()) action["ReturnValuesOnConditionCheckFailure"] = on_failure;
     items.push_back({{TransactActionOf(translated[i]->operation), action}});
   }
-  json call = {{"TransactItems", items}};
+  json call = value::JsonObject({{"TransactItems", items}});
   if (request.contains("ReturnConsumedCapacity")) {
     call["ReturnConsumedCapacity"] = request["ReturnConsumedCapacity"];
   }

@@ -5,6 +5,7 @@
 #include "engine/api/messages.h"
 #include "engine/api/partiql_expression.h"
 #include "engine/partiql/parser.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -342,10 +343,11 @@ base::Result<TranslatedStatement> TranslateInsert(const store::Table& table,
   out.operation = PartiqlOperation::kPutItem;
   out.table = insert.table;
   // INSERT adds an item and never replaces one (DuplicateItemException).
-  out.request = {{"TableName", insert.table},
-                 {"Item", (*item)["M"]},
-                 {"ConditionExpression", "attribute_not_exists(#p0)"},
-                 {"ExpressionAttributeNames", {{"#p0", table.partition_key_name()}}}};
+  out.request = {
+      {"TableName", insert.table},
+      {"Item", (*item)["M"]},
+      {"ConditionExpression", "attribute_not_exists(#p0)"},
+      {"ExpressionAttributeNames", value::JsonObject({{"#p0", table.partition_key_name()}})}};
   return out;
 }
 

@@ -5,11 +5,12 @@
 
 #include "engine/api/handlers.h"
 #include "engine/api/metrics_view.h"
+#include "engine/api/request_schema.h"
+#include "engine/api/validation_errors.h"
 #include "engine/capacity/cost.h"
 #include "engine/value/base64.h"
 #include "engine/value/item_size.h"
-#include "engine/api/request_schema.h"
-#include "engine/api/validation_errors.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -21,8 +22,8 @@ constexpr double kLatestTime = 253402300799.0;
 constexpr double kMaxAdvanceSeconds = 366.0 * 24 * 3600;
 
 json ClockState(const core::EngineState& state) {
-  return {{"Mode", state.clock.is_virtual() ? "VIRTUAL" : "REAL"},
-          {"Now", state.clock.NowSeconds()}};
+  return value::JsonObject(
+      {{"Mode", state.clock.is_virtual() ? "VIRTUAL" : "REAL"}, {"Now", state.clock.NowSeconds()}});
 }
 
 base::Status CheckNumberMember(const json& request, const char* name) {
@@ -40,20 +41,20 @@ constexpr double kDefaultSinceSeconds = 60;
 json PartitionJson(const HeatPartition& partition) {
   json seconds = json::array();
   for (const HeatSecond& second : partition.seconds) {
-    seconds.push_back({{"Time", second.second},
-                       {"ConsumedReadCapacityUnits", second.read_units},
-                       {"ConsumedWriteCapacityUnits", second.write_units},
-                       {"ThrottledReads", second.throttled_reads},
-                       {"ThrottledWrites", second.throttled_writes}});
+    seconds.push_back(value::JsonObject({{"Time", second.second},
+                                         {"ConsumedReadCapacityUnits", second.read_units},
+                                         {"ConsumedWriteCapacityUnits", second.write_units},
+                                         {"ThrottledReads", second.throttled_reads},
+                                         {"ThrottledWrites", second.throttled_writes}}));
   }
   // Hash bounds travel as decimal strings: JavaScript numbers cannot hold 64 bits exactly.
-  return {{"PartitionId", partition.id},
-          {"HashRange",
-           {{"Start", std::to_string(partition.hash_start)},
-            {"End", std::to_string(partition.hash_end)}}},
-          {"ItemCount", partition.item_count},
-          {"SizeBytes", partition.size_bytes},
-          {"Seconds", seconds}};
+  return value::JsonObject(
+      {{"PartitionId", partition.id},
+       {"HashRange", value::JsonObject({{"Start", std::to_string(partition.hash_start)},
+                                        {"End", std::to_string(partition.hash_end)}})},
+       {"ItemCount", partition.item_count},
+       {"SizeBytes", partition.size_bytes},
+       {"Seconds", seconds}});
 }
 
 // The metrics view as GetMetrics' response: the table's partitions, then each global index's
@@ -67,35 +68,34 @@ json MetricsJson(const HeatSnapshot& view) {
       continue;
     }
     if (indexes.empty() || indexes.back()["IndexName"] != partition.index) {
-      indexes.push_back({{"IndexName", partition.index}, {"Partitions", json::array()}});
+      indexes.push_back(
+          value::JsonObject({{"IndexName", partition.index}, {"Partitions", json::array()}}));
     }
     indexes.back()["Partitions"].push_back(PartitionJson(partition));
   }
   json hot_keys = json::array();
   for (const HeatKey& key : view.hot_keys) {
-    hot_keys.push_back({{"Key", TrackedKeyJson(key.key)},
-                        {"Reads", key.reads},
-                        {"Writes", key.writes},
-                        {"Throttles", key.throttles}});
+    hot_keys.push_back(value::JsonObject({{"Key", TrackedKeyJson(key.key)},
+                                          {"Reads", key.reads},
+                                          {"Writes", key.writes},
+                                          {"Throttles", key.throttles}}));
   }
-  json response = {
-      {"TableName", view.table},
-      {"Scale", view.scale},
-      {"Now", view.now},
-      // With throttling off, the throttle counts are the requests that would have been refused.
-      {"Throttling", view.throttling_enforced ? "ON" : "OFF"},
-      // What one partition serves and holds at this scale, so a client never hard-codes them.
-      {"PartitionLimits",
-       {{"ReadCapacityUnitsPerSecond", view.read_limit},
-        {"WriteCapacityUnitsPerSecond", view.write_limit},
-        {"SizeBytes", view.size_limit}}},
-      {"Partitions", std::move(partitions)},
-      {"HotKeys", std::move(hot_keys)},
-      {"Cost",
-       {{"Prices", view.prices},
-        {"OnDemand", view.on_demand_cost},
-        {"Provisioned", view.provisioned_cost},
-        {"StoragePerMonth", view.storage_per_month}}}};
+  json response = value::JsonObject(
+      {{"TableName", view.table},
+       {"Scale", view.scale},
+       {"Now", view.now},
+       // With throttling off, the throttle counts are the requests that would have been refused.
+       {"Throttling", view.throttling_enforced ? "ON" : "OFF"},
+       // What one partition serves and holds at this scale, so a client never hard-codes them.
+       {"PartitionLimits", value::JsonObject({{"ReadCapacityUnitsPerSecond", view.read_limit},
+                                              {"WriteCapacityUnitsPerSecond", view.write_limit},
+                                              {"SizeBytes", view.size_limit}})},
+       {"Partitions", std::move(partitions)},
+       {"HotKeys", std::move(hot_keys)},
+       {"Cost", value::JsonObject({{"Prices", view.prices},
+                                   {"OnDemand", view.on_demand_cost},
+                                   {"Provisioned", view.provisioned_cost},
+                                   {"StoragePerMonth", view.storage_per_month}})}});
   if (!indexes.empty()) response["GlobalSecondaryIndexes"] = std::move(indexes);
   return response;
 }
@@ -106,17 +106,17 @@ json TrackedKeyJson(const std::string& tracked) {
   size_t colon = tracked.find(':');
   std::string type = tracked.substr(0, colon);
   std::string raw = tracked.substr(colon + 1);
-  if (type == "B") return {{"B", value::Base64Encode(raw)}};
+  if (type == "B") return value::JsonObject({{"B", value::Base64Encode(raw)}});
   return {{type, raw}};
 }
 
 json PricesJson(const capacity::Prices& prices) {
-  return {{"Name", prices.name},
-          {"WriteRequestUnitsPerMillion", prices.write_request_units_per_million},
-          {"ReadRequestUnitsPerMillion", prices.read_request_units_per_million},
-          {"WcuHour", prices.wcu_hour},
-          {"RcuHour", prices.rcu_hour},
-          {"StorageGbMonth", prices.storage_gb_month}};
+  return value::JsonObject({{"Name", prices.name},
+                            {"WriteRequestUnitsPerMillion", prices.write_request_units_per_million},
+                            {"ReadRequestUnitsPerMillion", prices.read_request_units_per_million},
+                            {"WcuHour", prices.wcu_hour},
+                            {"RcuHour", prices.rcu_hour},
+                            {"StorageGbMonth", prices.storage_gb_month}});
 }
 
 // {"Prices": "<preset>"} or {"Prices": {every price as a non-negative number}}.
@@ -269,20 +269,20 @@ base::Result<json> EstimateCost(core::EngineState& state, const json& request) {
       state.prices, infrequent ? capacity::TableClass::kStandardInfrequentAccess
                                : capacity::TableClass::kStandard);
   capacity::CostEstimate estimate = capacity::EstimateMonthlyCost(workload, prices);
-  return json{{"Prices", PricesJson(prices)},
-              {"TableClass", infrequent ? "STANDARD_INFREQUENT_ACCESS" : "STANDARD"},
-              {"OnDemand",
-               {{"Writes", estimate.on_demand_writes},
-                {"Reads", estimate.on_demand_reads},
-                {"Storage", estimate.storage},
-                {"Total", estimate.on_demand_total}}},
-              {"Provisioned",
-               {{"AverageWriteCapacityUnits", estimate.average_write_capacity_units},
-                {"AverageReadCapacityUnits", estimate.average_read_capacity_units},
-                {"Writes", estimate.provisioned_writes},
-                {"Reads", estimate.provisioned_reads},
-                {"Storage", estimate.storage},
-                {"Total", estimate.provisioned_total}}}};
+  return json{
+      {"Prices", PricesJson(prices)},
+      {"TableClass", infrequent ? "STANDARD_INFREQUENT_ACCESS" : "STANDARD"},
+      {"OnDemand", value::JsonObject({{"Writes", estimate.on_demand_writes},
+                                      {"Reads", estimate.on_demand_reads},
+                                      {"Storage", estimate.storage},
+                                      {"Total", estimate.on_demand_total}})},
+      {"Provisioned",
+       value::JsonObject({{"AverageWriteCapacityUnits", estimate.average_write_capacity_units},
+                          {"AverageReadCapacityUnits", estimate.average_read_capacity_units},
+                          {"Writes", estimate.provisioned_writes},
+                          {"Reads", estimate.provisioned_reads},
+                          {"Storage", estimate.storage},
+                          {"Total", estimate.provisioned_total}})}};
 }
 
 base::Result<json> GetMetrics(core::EngineState& state, const json& request) {

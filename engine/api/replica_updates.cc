@@ -17,6 +17,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/core/replication.h"
 #include "engine/core/table_restore.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -162,7 +163,8 @@ base::Result<json> CreateReplica(core::EngineState& state, store::Table& source,
   json replicas_before = json::array();
   for (const std::string& member : group) {
     if (member != source_region) {
-      replicas_before.push_back({{"RegionName", member}, {"ReplicaStatus", "ACTIVE"}});
+      replicas_before.push_back(
+          value::JsonObject({{"RegionName", member}, {"ReplicaStatus", "ACTIVE"}}));
     }
   }
 
@@ -337,7 +339,7 @@ void DescribeOverrides(const store::Table& table, const store::Table& replica, j
   json indexes = json::array();
   for (const auto& index : replica.indexes()) {
     if (!index->is_global()) continue;
-    json described = {{"IndexName", index->name()}};
+    json described = value::JsonObject({{"IndexName", index->name()}});
     const index::SecondaryIndex* counterpart = table.FindIndex(index->name());
     const long long index_read = index->definition().on_demand_maximum.read_request_units;
     if (counterpart != nullptr &&
@@ -349,7 +351,7 @@ void DescribeOverrides(const store::Table& table, const store::Table& replica, j
   if (!indexes.empty()) entry["GlobalSecondaryIndexes"] = std::move(indexes);
   const store::TableDefinition& definition = replica.definition();
   if (!definition.table_class.empty()) {
-    json summary = {{"TableClass", definition.table_class}};
+    json summary = value::JsonObject({{"TableClass", definition.table_class}});
     if (definition.table_class_updated)
       summary["LastUpdateDateTime"] = *definition.table_class_updated;
     entry["ReplicaTableClassSummary"] = std::move(summary);
@@ -520,7 +522,8 @@ base::Result<ReplicaIndexChanges> PlanReplicaIndexChanges(core::EngineState& sta
     if (Member(update, "Update").is_null()) replicated.push_back(update);
   }
   if (replicated.empty()) return changes;
-  json replica_request = {{"TableName", table.name()}, {"GlobalSecondaryIndexUpdates", replicated}};
+  json replica_request =
+      value::JsonObject({{"TableName", table.name()}, {"GlobalSecondaryIndexUpdates", replicated}});
   if (const json& definitions = Member(request, "AttributeDefinitions"); !definitions.is_null()) {
     replica_request["AttributeDefinitions"] = definitions;
   }
@@ -588,7 +591,7 @@ void DescribeReplicas(const core::EngineState& state, const store::Table& table,
   json replicas = json::array();
   for (const std::string& region : group) {
     if (region == own_region) continue;
-    json replica = {{"RegionName", region}, {"ReplicaStatus", "ACTIVE"}};
+    json replica = value::JsonObject({{"RegionName", region}, {"ReplicaStatus", "ACTIVE"}});
     if (const store::Table* other = ReplicaIn(state, region, table.name())) {
       DescribeOverrides(table, *other, replica);
     }
@@ -624,18 +627,20 @@ base::Result<json> DescribeReplication(core::EngineState& state, const json& req
       }
       if (in_flight++ == 0) next_arrival = std::max(0.0, change.due - now);
     }
-    json entry = {{"RegionName", region},
-                  {"TableArn", "arn:aws:dynamodb:" + region + ":" + state.options.account_id +
-                                   ":table/" + table_name},
-                  {"ItemCount", replica->item_count()},
-                  {"TableSizeBytes", replica->size_bytes()},
-                  {"ChangesInFlight", in_flight}};
+    json entry =
+        value::JsonObject({{"RegionName", region},
+                           {"TableArn", "arn:aws:dynamodb:" + region + ":" +
+                                            state.options.account_id + ":table/" + table_name},
+                           {"ItemCount", replica->item_count()},
+                           {"TableSizeBytes", replica->size_bytes()},
+                           {"ChangesInFlight", in_flight}});
     if (in_flight > 0) entry["NextArrivalSeconds"] = next_arrival;
     regions.push_back(std::move(entry));
   }
-  json response = {{"TableName", table_name},
-                   {"ReplicationSeconds", state.global_tables.replication_seconds},
-                   {"Regions", std::move(regions)}};
+  json response =
+      value::JsonObject({{"TableName", table_name},
+                         {"ReplicationSeconds", state.global_tables.replication_seconds},
+                         {"Regions", std::move(regions)}});
   if (!table->definition().replica_regions.empty()) {
     response["GlobalTableVersion"] = kGlobalTableVersion;
   }
@@ -686,14 +691,14 @@ base::Result<json> DescribeTableReplicaAutoScaling(core::EngineState& state, con
   if (!table.ok()) return table.status();
   json replicas = json::array();
   for (const std::string& region : (*table)->definition().replica_regions) {
-    replicas.push_back({{"RegionName", region},
-                        {"GlobalSecondaryIndexes", json::array()},
-                        {"ReplicaStatus", "ACTIVE"}});
+    replicas.push_back(value::JsonObject({{"RegionName", region},
+                                          {"GlobalSecondaryIndexes", json::array()},
+                                          {"ReplicaStatus", "ACTIVE"}}));
   }
-  return json{{"TableAutoScalingDescription",
-               {{"TableName", (*table)->name()},
-                {"TableStatus", "ACTIVE"},
-                {"Replicas", std::move(replicas)}}}};
+  return json{
+      {"TableAutoScalingDescription", value::JsonObject({{"TableName", (*table)->name()},
+                                                         {"TableStatus", "ACTIVE"},
+                                                         {"Replicas", std::move(replicas)}})}};
 }
 
 base::Result<json> UpdateTableReplicaAutoScaling(core::EngineState& state, const json& request) {

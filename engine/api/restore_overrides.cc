@@ -9,6 +9,7 @@
 #include "engine/api/messages.h"
 #include "engine/api/on_demand_throughput.h"
 #include "engine/api/table_description.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -26,9 +27,9 @@ void ValidateThroughputOverride(const json& throughput, ValidationErrors& errors
 json AttributeDefinitionsJson(const std::vector<store::AttributeDefinition>& definitions) {
   json list = json::array();
   for (const store::AttributeDefinition& definition : definitions) {
-    list.push_back(
+    list.push_back(value::JsonObject(
         {{"AttributeName", definition.attribute_name},
-         {"AttributeType", std::string(value::AttributeTypeName(definition.attribute_type))}});
+         {"AttributeType", std::string(value::AttributeTypeName(definition.attribute_type))}}));
   }
   return list;
 }
@@ -171,8 +172,9 @@ base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& 
     for (const store::AttributeDefinition& a : attributes) {
       if (override_used.count(a.attribute_name)) narrowed.push_back(a);
     }
-    json as_create = {{"KeySchema", KeySchemaJson(definition.key_schema)},
-                      {"AttributeDefinitions", AttributeDefinitionsJson(narrowed)}};
+    json as_create =
+        value::JsonObject({{"KeySchema", KeySchemaJson(definition.key_schema)},
+                           {"AttributeDefinitions", AttributeDefinitionsJson(narrowed)}});
     if (has_globals) as_create["GlobalSecondaryIndexes"] = globals;
     if (has_locals) as_create["LocalSecondaryIndexes"] = locals;
     base::Result<std::vector<index::IndexDefinition>> checked = CheckIndexes(as_create, on_demand);

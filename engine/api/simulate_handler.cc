@@ -20,6 +20,7 @@
 #include "engine/capacity/cost.h"
 #include "engine/sim/key_distribution.h"
 #include "engine/value/base64.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -91,21 +92,22 @@ json KeyValue(const store::Table& table, const sim::KeyDistribution& keys, size_
   std::string text = keys.names().empty() ? "key-" + std::to_string(index) : keys.names()[index];
   switch (table.KeyAttributeType(table.partition_key_name())) {
     case value::AttributeType::kN:
-      return {{"N", std::to_string(index)}};
+      return value::JsonObject({{"N", std::to_string(index)}});
     case value::AttributeType::kB:
-      return {{"B", value::Base64Encode(text)}};
+      return value::JsonObject({{"B", value::Base64Encode(text)}});
     default:
-      return {{"S", text}};
+      return value::JsonObject({{"S", text}});
   }
 }
 
 json SortKeyValue(const store::Table& table) {
   switch (table.KeyAttributeType(table.sort_key_name())) {
     case value::AttributeType::kN:
-      return {{"N", "0"}};
+      return value::JsonObject({{"N", "0"}});
     case value::AttributeType::kB:
-      return {{"B", "AA=="}};
-    default: return {{"S", "item"}};
+      return value::JsonObject({{"B", "AA=="}});
+    default:
+      return value::JsonObject({{"S", "item"}});
   }
 }
 
@@ -187,13 +189,14 @@ base::Result<json> SimulateWorkload(core::EngineState& state, const json& reques
   json item_template = key_template;
   std::string padding(static_cast<size_t>(item_size), 'x');
   item_template["payload"] = {{"S", padding}};
-  json get = {{"TableName", name}, {"ConsistentRead", consistent}};
-  json put = {{"TableName", name}};
-  json query = {{"TableName", name},
-                {"KeyConditionExpression", "#pk = :pk"},
-                {"ExpressionAttributeNames", {{"#pk", partition_name}}},
-                {"ConsistentRead", consistent}};
-  json scan = {{"TableName", name}, {"ConsistentRead", consistent}};
+  json get = value::JsonObject({{"TableName", name}, {"ConsistentRead", consistent}});
+  json put = value::JsonObject({{"TableName", name}});
+  json query =
+      value::JsonObject({{"TableName", name},
+                         {"KeyConditionExpression", "#pk = :pk"},
+                         {"ExpressionAttributeNames", value::JsonObject({{"#pk", partition_name}})},
+                         {"ConsistentRead", consistent}});
+  json scan = value::JsonObject({{"TableName", name}, {"ConsistentRead", consistent}});
 
   const double start = state.clock.NowSeconds();
   long long requests = 0, throttled = 0, failed = 0;
@@ -259,23 +262,24 @@ base::Result<json> SimulateWorkload(core::EngineState& state, const json& reques
   // Priced by the table's class, as GetMetrics prices it.
   const capacity::Prices prices =
       capacity::PricesForClass(state.prices, TableClassOf(table->definition()));
-  return json{{"TableName", name},
-              {"StartTime", start},
-              {"EndTime", state.clock.NowSeconds()},
-              {"Requests", requests},
-              {"Succeeded", requests - throttled - failed},
-              {"Throttled", throttled},
-              {"Failed", failed},
-              {"ConsumedReadCapacityUnits", read_units},
-              {"ConsumedWriteCapacityUnits", write_units},
-              {"Partitions", table->partitions().size()},
-              {"Cost",
-               {{"Prices", state.prices.name},
-                {"OnDemand", capacity::OnDemandCost(read_units, write_units, prices)},
-                {"Provisioned",
-                 capacity::ProvisionedCost(static_cast<double>(throughput.read_capacity_units),
-                                           static_cast<double>(throughput.write_capacity_units),
-                                           duration, prices)}}}};
+  return json{
+      {"TableName", name},
+      {"StartTime", start},
+      {"EndTime", state.clock.NowSeconds()},
+      {"Requests", requests},
+      {"Succeeded", requests - throttled - failed},
+      {"Throttled", throttled},
+      {"Failed", failed},
+      {"ConsumedReadCapacityUnits", read_units},
+      {"ConsumedWriteCapacityUnits", write_units},
+      {"Partitions", table->partitions().size()},
+      {"Cost",
+       value::JsonObject({{"Prices", state.prices.name},
+                          {"OnDemand", capacity::OnDemandCost(read_units, write_units, prices)},
+                          {"Provisioned", capacity::ProvisionedCost(
+                                              static_cast<double>(throughput.read_capacity_units),
+                                              static_cast<double>(throughput.write_capacity_units),
+                                              duration, prices)}})}};
 }
 
 }  // namespace ddbpg::api

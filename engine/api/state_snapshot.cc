@@ -19,6 +19,7 @@
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg {
 namespace {
@@ -57,9 +58,10 @@ json SaveGlobalTables(const core::GlobalTables& global) {
                         persist::StateCodec::Number(stamp.time), stamp.region});
     }
   }
-  return {{"ReplicationSeconds", persist::StateCodec::Number(global.replication_seconds)},
-          {"InFlight", std::move(in_flight)},
-          {"Stamps", std::move(stamps)}};
+  return value::JsonObject(
+      {{"ReplicationSeconds", persist::StateCodec::Number(global.replication_seconds)},
+       {"InFlight", std::move(in_flight)},
+       {"Stamps", std::move(stamps)}});
 }
 
 void LoadGlobalTables(const json& saved, core::GlobalTables& global) {
@@ -98,25 +100,25 @@ json SaveEngine(const core::EngineState& state) {
   json imports = json::array();
   for (const exchange::ImportRecord& record : state.imports)
     imports.push_back(persist::SaveImport(record));
-  return {
-      {"Clock", persist::StateCodec::Save(state.clock)},
-      {"Scale", persist::StateCodec::Number(state.scale)},
-      {"ReplicationLagSeconds", persist::StateCodec::Number(state.replication_lag_seconds)},
-      {"IndexPropagationSeconds", persist::StateCodec::Number(state.index_propagation_seconds)},
-      {"TtlDeletionDelaySeconds", persist::StateCodec::Number(state.ttl_deletion_delay_seconds)},
-      {"GlobalTables", SaveGlobalTables(state.global_tables)},
-      {"LastTtlSweepSecond", state.last_ttl_sweep_second},
-      {"SplitForHeat", state.split_for_heat},
-      {"ThrottlingEnforced", state.throttling_enforced},
-      {"Rng", persist::StateCodec::Save(state.rng)},
-      {"Prices", api::PricesJson(state.prices)},
-      {"TransactionTokens", tokens},
-      {"NextStreamSequence", state.next_stream_sequence},
-      {"TablesCreated", state.tables_created},
-      {"BackupsCreated", state.backups_created},
-      {"TransfersStarted", state.transfers_started},
-      {"Exports", exports},
-      {"Imports", imports}};
+  return value::JsonObject(
+      {{"Clock", persist::StateCodec::Save(state.clock)},
+       {"Scale", persist::StateCodec::Number(state.scale)},
+       {"ReplicationLagSeconds", persist::StateCodec::Number(state.replication_lag_seconds)},
+       {"IndexPropagationSeconds", persist::StateCodec::Number(state.index_propagation_seconds)},
+       {"TtlDeletionDelaySeconds", persist::StateCodec::Number(state.ttl_deletion_delay_seconds)},
+       {"GlobalTables", SaveGlobalTables(state.global_tables)},
+       {"LastTtlSweepSecond", state.last_ttl_sweep_second},
+       {"SplitForHeat", state.split_for_heat},
+       {"ThrottlingEnforced", state.throttling_enforced},
+       {"Rng", persist::StateCodec::Save(state.rng)},
+       {"Prices", api::PricesJson(state.prices)},
+       {"TransactionTokens", tokens},
+       {"NextStreamSequence", state.next_stream_sequence},
+       {"TablesCreated", state.tables_created},
+       {"BackupsCreated", state.backups_created},
+       {"TransfersStarted", state.transfers_started},
+       {"Exports", exports},
+       {"Imports", imports}});
 }
 
 void LoadEngine(const json& saved, core::EngineState& state) {
@@ -208,7 +210,7 @@ class SnapshotWriter {
     }
     Section(kind, body);
     for (const auto& [pointer, values] : spilled) {
-      json head = {{"Member", pointer}};
+      json head = value::JsonObject({{"Member", pointer}});
       if (!owner.is_null()) head["Table"] = owner;
       Chunked(SectionKind::kMore, head, "Values", values, [](const json& v) { return v; },
               [](const json& v) { return v.dump().size(); });

@@ -12,6 +12,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -59,13 +60,14 @@ base::Result<streams::Stream*> FindStreamMember(core::EngineState& state, const 
 }
 
 json ShardJson(const streams::StreamShard& shard) {
-  json range = {{"StartingSequenceNumber", FormatSequence(shard.starting_sequence)}};
+  json range =
+      value::JsonObject({{"StartingSequenceNumber", FormatSequence(shard.starting_sequence)}});
   if (shard.ending_sequence) {
     // A shard that closed without a record ends where it started.
     range["EndingSequenceNumber"] =
         FormatSequence(std::max(*shard.ending_sequence, shard.starting_sequence));
   }
-  json out = {{"ShardId", shard.id}, {"SequenceNumberRange", range}};
+  json out = value::JsonObject({{"ShardId", shard.id}, {"SequenceNumberRange", range}});
   if (!shard.parent_id.empty()) out["ParentShardId"] = shard.parent_id;
   return out;
 }
@@ -125,16 +127,19 @@ std::string RegionOfArn(const std::string& arn) {
 
 json StreamRecordJson(const streams::Stream& stream, const streams::StreamRecord& record,
                       const std::string& region) {
-  json dynamodb = {{"ApproximateCreationDateTime", std::floor(record.created_at)},
-                   {"Keys", value::EncodeItem(record.keys)}};
+  json dynamodb = value::JsonObject({{"ApproximateCreationDateTime", std::floor(record.created_at)},
+                                     {"Keys", value::EncodeItem(record.keys)}});
   if (record.new_image) dynamodb["NewImage"] = value::EncodeItem(*record.new_image);
   if (record.old_image) dynamodb["OldImage"] = value::EncodeItem(*record.old_image);
   dynamodb["SequenceNumber"] = FormatSequence(record.sequence);
   dynamodb["SizeBytes"] = record.size_bytes;
   dynamodb["StreamViewType"] = streams::StreamViewTypeName(stream.view_type());
-  json out = {{"eventID", record.event_id},   {"eventName", record.event_name},
-              {"eventVersion", "1.1"},        {"eventSource", "aws:dynamodb"},
-              {"awsRegion", region},          {"dynamodb", dynamodb}};
+  json out = value::JsonObject({{"eventID", record.event_id},
+                                {"eventName", record.event_name},
+                                {"eventVersion", "1.1"},
+                                {"eventSource", "aws:dynamodb"},
+                                {"awsRegion", region},
+                                {"dynamodb", dynamodb}});
   if (record.by_time_to_live) {
     out["userIdentity"] = {{"PrincipalId", "dynamodb.amazonaws.com"}, {"Type", "Service"}};
   }
@@ -179,9 +184,9 @@ base::Result<json> ListStreams(core::EngineState& state, const json& request) {
       response["LastEvaluatedStreamArn"] = streams.back()["StreamArn"];
       break;
     }
-    streams.push_back({{"StreamArn", stream.arn()},
-                       {"TableName", stream.table_name()},
-                       {"StreamLabel", stream.label()}});
+    streams.push_back(value::JsonObject({{"StreamArn", stream.arn()},
+                                         {"TableName", stream.table_name()},
+                                         {"StreamLabel", stream.label()}}));
   }
   response["Streams"] = std::move(streams);
   return response;
@@ -225,15 +230,16 @@ base::Result<json> DescribeStream(core::EngineState& state, const json& request)
   const size_t limit = Member(request, "Limit").is_null() ? 100 : Member(request, "Limit").get<size_t>();
   json key_schema = json::array();
   for (const auto& [name, type] : stream.key_schema()) {
-    key_schema.push_back({{"AttributeName", name}, {"KeyType", type}});
+    key_schema.push_back(value::JsonObject({{"AttributeName", name}, {"KeyType", type}}));
   }
-  json description = {{"StreamArn", stream.arn()},
-                      {"StreamLabel", stream.label()},
-                      {"StreamStatus", stream.enabled() ? "ENABLED" : "DISABLED"},
-                      {"StreamViewType", streams::StreamViewTypeName(stream.view_type())},
-                      {"CreationRequestDateTime", stream.created_at()},
-                      {"TableName", stream.table_name()},
-                      {"KeySchema", key_schema}};
+  json description =
+      value::JsonObject({{"StreamArn", stream.arn()},
+                         {"StreamLabel", stream.label()},
+                         {"StreamStatus", stream.enabled() ? "ENABLED" : "DISABLED"},
+                         {"StreamViewType", streams::StreamViewTypeName(stream.view_type())},
+                         {"CreationRequestDateTime", stream.created_at()},
+                         {"TableName", stream.table_name()},
+                         {"KeySchema", key_schema}});
   json shards = json::array();
   bool started = start.is_null();
   for (const streams::StreamShard& shard : stream.shards()) {
@@ -354,7 +360,7 @@ base::Result<json> GetRecords(core::EngineState& state, const json& request) {
     bytes += record.size_bytes;
     next = record.sequence + 1;
   }
-  json response = {{"Records", std::move(records)}};
+  json response = value::JsonObject({{"Records", std::move(records)}});
   // A closed shard read to its end has no next iterator: its children carry on.
   const bool finished = shard->ending_sequence && next > *shard->ending_sequence &&
                         (shard->records.empty() || next > shard->records.back().sequence);

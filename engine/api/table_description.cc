@@ -7,6 +7,7 @@
 #include "engine/api/table_settings.h"
 #include "engine/api/warm_throughput.h"
 #include "engine/base/utc_time.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 
@@ -15,10 +16,10 @@ using json = nlohmann::json;
 json IndexKeySchema(const index::IndexDefinition& index) {
   json key_schema = json::array();
   for (const std::string& name : index.partition_key) {
-    key_schema.push_back({{"AttributeName", name}, {"KeyType", "HASH"}});
+    key_schema.push_back(value::JsonObject({{"AttributeName", name}, {"KeyType", "HASH"}}));
   }
   for (const std::string& name : index.sort_key) {
-    key_schema.push_back({{"AttributeName", name}, {"KeyType", "RANGE"}});
+    key_schema.push_back(value::JsonObject({{"AttributeName", name}, {"KeyType", "RANGE"}}));
   }
   return key_schema;
 }
@@ -27,7 +28,7 @@ json ProjectionJson(const index::IndexDefinition& index) {
   const char* type = index.projection == index::ProjectionType::kAll       ? "ALL"
                      : index.projection == index::ProjectionType::kInclude ? "INCLUDE"
                                                                            : "KEYS_ONLY";
-  json projection = {{"ProjectionType", type}};
+  json projection = value::JsonObject({{"ProjectionType", type}});
   if (index.projection == index::ProjectionType::kInclude) {
     // The service lists them sorted by name.
     std::vector<std::string> names = index.non_key_attributes;
@@ -40,8 +41,9 @@ json ProjectionJson(const index::IndexDefinition& index) {
 json KeySchemaJson(const std::vector<store::KeySchemaElement>& key_schema) {
   json elements = json::array();
   for (const store::KeySchemaElement& element : key_schema) {
-    elements.push_back({{"AttributeName", element.attribute_name},
-                        {"KeyType", element.key_type == store::KeyType::kHash ? "HASH" : "RANGE"}});
+    elements.push_back(value::JsonObject(
+        {{"AttributeName", element.attribute_name},
+         {"KeyType", element.key_type == store::KeyType::kHash ? "HASH" : "RANGE"}}));
   }
   return elements;
 }
@@ -56,9 +58,9 @@ void AddIndexDescriptions(const core::EngineState& state, const store::Table& ta
   json globals = json::array();
   for (const auto& index : table.indexes()) {
     const index::IndexDefinition& definition = index->definition();
-    json entry = {{"IndexName", definition.name},
-                  {"KeySchema", IndexKeySchema(definition)},
-                  {"Projection", ProjectionJson(definition)}};
+    json entry = value::JsonObject({{"IndexName", definition.name},
+                                    {"KeySchema", IndexKeySchema(definition)},
+                                    {"Projection", ProjectionJson(definition)}});
     if (index->is_global()) {
       const double now = state.clock.NowSeconds();
       entry["IndexStatus"] = status == "CREATING" || index->IsCreating(now) ? "CREATING" : "ACTIVE";
@@ -80,17 +82,18 @@ void AddIndexDescriptions(const core::EngineState& state, const store::Table& ta
     (index->is_global() ? globals : locals).push_back(std::move(entry));
   }
   for (const store::Table::DeletingIndex& index : table.DeletingIndexes(state.clock.NowSeconds())) {
-    globals.push_back({{"IndexName", index.definition.name},
-                       {"KeySchema", IndexKeySchema(index.definition)},
-                       {"Projection", ProjectionJson(index.definition)},
-                       {"IndexStatus", "DELETING"},
-                       {"ProvisionedThroughput",
-                        {{"NumberOfDecreasesToday", 0},
-                         {"ReadCapacityUnits", index.definition.read_capacity_units},
-                         {"WriteCapacityUnits", index.definition.write_capacity_units}}},
-                       {"IndexSizeBytes", index.size_bytes},
-                       {"ItemCount", index.item_count},
-                       {"IndexArn", state.TableArn(table.name()) + "/index/" + index.definition.name}});
+    globals.push_back(value::JsonObject(
+        {{"IndexName", index.definition.name},
+         {"KeySchema", IndexKeySchema(index.definition)},
+         {"Projection", ProjectionJson(index.definition)},
+         {"IndexStatus", "DELETING"},
+         {"ProvisionedThroughput",
+          value::JsonObject({{"NumberOfDecreasesToday", 0},
+                             {"ReadCapacityUnits", index.definition.read_capacity_units},
+                             {"WriteCapacityUnits", index.definition.write_capacity_units}})},
+         {"IndexSizeBytes", index.size_bytes},
+         {"ItemCount", index.item_count},
+         {"IndexArn", state.TableArn(table.name()) + "/index/" + index.definition.name}}));
   }
   if (!locals.empty()) description["LocalSecondaryIndexes"] = std::move(locals);
   if (!globals.empty()) description["GlobalSecondaryIndexes"] = std::move(globals);
@@ -109,9 +112,9 @@ json DescribeTableJson(const core::EngineState& state, const store::Table& table
             });
   json attribute_definitions = json::array();
   for (const store::AttributeDefinition& attribute : sorted_definitions) {
-    attribute_definitions.push_back(
+    attribute_definitions.push_back(value::JsonObject(
         {{"AttributeName", attribute.attribute_name},
-         {"AttributeType", std::string(value::AttributeTypeName(attribute.attribute_type))}});
+         {"AttributeType", std::string(value::AttributeTypeName(attribute.attribute_type))}}));
   }
   json key_schema = KeySchemaJson(definition.key_schema);
   const store::ProvisionedThroughput& throughput = definition.throughput;
@@ -119,9 +122,10 @@ json DescribeTableJson(const core::EngineState& state, const store::Table& table
   const bool decreased_today =
       throughput.last_decrease_time &&
       base::UtcDay(*throughput.last_decrease_time) == base::UtcDay(state.clock.NowSeconds());
-  json provisioned = {{"NumberOfDecreasesToday", decreased_today ? throughput.decreases_today : 0},
-                      {"ReadCapacityUnits", throughput.read_capacity_units},
-                      {"WriteCapacityUnits", throughput.write_capacity_units}};
+  json provisioned = value::JsonObject(
+      {{"NumberOfDecreasesToday", decreased_today ? throughput.decreases_today : 0},
+       {"ReadCapacityUnits", throughput.read_capacity_units},
+       {"WriteCapacityUnits", throughput.write_capacity_units}});
   if (throughput.last_increase_time) {
     provisioned["LastIncreaseDateTime"] = *throughput.last_increase_time;
   }
@@ -129,11 +133,12 @@ json DescribeTableJson(const core::EngineState& state, const store::Table& table
     provisioned["LastDecreaseDateTime"] = *throughput.last_decrease_time;
   }
   bool on_demand = definition.billing_mode == store::BillingMode::kPayPerRequest;
-  json billing = {{"BillingMode", on_demand ? "PAY_PER_REQUEST" : "PROVISIONED"}};
+  json billing =
+      value::JsonObject({{"BillingMode", on_demand ? "PAY_PER_REQUEST" : "PROVISIONED"}});
   if (definition.last_update_to_pay_per_request_time) {
     billing["LastUpdateToPayPerRequestDateTime"] = *definition.last_update_to_pay_per_request_time;
   }
-  json description = {
+  json description = value::JsonObject({
       {"AttributeDefinitions", attribute_definitions},
       {"TableName", definition.name},
       {"KeySchema", key_schema},
@@ -145,7 +150,7 @@ json DescribeTableJson(const core::EngineState& state, const store::Table& table
       {"TableArn", state.TableArn(definition.name)},
       {"TableId", definition.table_id},
       {"BillingModeSummary", billing},
-  };
+  });
   DescribeTableSettings(definition, description);
   if (on_demand) {
     description["OnDemandThroughput"] = OnDemandThroughputJson(definition.on_demand_maximum);
@@ -165,10 +170,11 @@ json DescribeTableJson(const core::EngineState& state, const store::Table& table
   DescribeReplicas(state, table, description);
   if (definition.restore_summary) {
     const store::RestoreSummary& restore = *definition.restore_summary;
-    json summary = {{"SourceTableArn", restore.source_table_arn},
-                    {"RestoreDateTime", restore.restore_time},
-                    // The restore is done before the table answers (docs/differences.md).
-                    {"RestoreInProgress", status == "CREATING"}};
+    json summary =
+        value::JsonObject({{"SourceTableArn", restore.source_table_arn},
+                           {"RestoreDateTime", restore.restore_time},
+                           // The restore is done before the table answers (docs/differences.md).
+                           {"RestoreInProgress", status == "CREATING"}});
     if (!restore.source_backup_arn.empty()) summary["SourceBackupArn"] = restore.source_backup_arn;
     description["RestoreSummary"] = std::move(summary);
   }

@@ -4,6 +4,7 @@
 
 #include "engine/api/messages.h"
 #include "engine/api/request_schema.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 
@@ -71,7 +72,7 @@ void ApplyTableSettings(const json& request, bool is_update, double now,
 void DescribeTableSettings(const store::TableDefinition& definition, json& description) {
   description["DeletionProtectionEnabled"] = definition.deletion_protection;
   if (definition.table_class.empty()) return;
-  json summary = {{"TableClass", definition.table_class}};
+  json summary = value::JsonObject({{"TableClass", definition.table_class}});
   if (definition.table_class_updated) {
     summary["LastUpdateDateTime"] = *definition.table_class_updated;
   }

@@ -22,6 +22,7 @@
 #include "engine/base/utc_time.h"
 #include "engine/core/backups.h"
 #include "engine/core/table_restore.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -457,7 +458,7 @@ base::Result<json> ListTables(core::EngineState& state, const json& request) {
   auto it = start.is_null() ? visible.begin() : visible.upper_bound(start.get<std::string>());
   json names = json::array();
   for (; it != visible.end() && names.size() < page_size; ++it) names.push_back(*it);
-  json response = {{"TableNames", names}};
+  json response = value::JsonObject({{"TableNames", names}});
   if (it != visible.end() && !names.empty()) {
     response["LastEvaluatedTableName"] = names.back();
   }

@@ -11,6 +11,7 @@
 #include "engine/api/tag_rules.h"
 #include "engine/api/validation_errors.h"
 #include "engine/base/limits.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -159,7 +160,8 @@ base::Result<json> ListTagsOfResource(core::EngineState& state, const json& requ
   // One page holds every tag: the service answered all 50 of a full table without a NextToken
   // (2026 measurement), so a NextToken is never given, and one that is sent changes nothing.
   json listed = json::array();
-  for (const auto& [key, value] : **current) listed.push_back({{"Key", key}, {"Value", value}});
+  for (const auto& [key, value] : **current)
+    listed.push_back(value::JsonObject({{"Key", key}, {"Value", value}}));
   return json{{"Tags", listed}};
 }
 

@@ -42,6 +42,7 @@
 #include "engine/expr/document.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_object.h"
 #include "engine/value/json_reader.h"
 
 namespace ddbpg::api {
@@ -241,7 +242,8 @@ class TableUnits {
     json list = json::array();
     for (const auto& [name, charge] : totals_) {
       const double total = charge.Total();
-      json element = {{"TableName", name}, {"CapacityUnits", total}, {kind_member, total}};
+      json element =
+          value::JsonObject({{"TableName", name}, {"CapacityUnits", total}, {kind_member, total}});
       if (mode == ReturnConsumedCapacity::kIndexes) {
         element["Table"] = {{"CapacityUnits", charge.table}, {kind_member, charge.table}};
         for (const auto& [arms, member] : {std::pair{&charge.local_indexes, "LocalSecondaryIndexes"},
@@ -514,11 +516,11 @@ base::Result<json> RunWriteTransaction(core::EngineState& state, const json& req
   for (const WriteAction& action : actions) {
     base::Status s = core::CheckWriteCondition(*action.write, action.current);
     if (s.ok()) {
-      reasons.push_back({{"Code", "None"}});
+      reasons.push_back(value::JsonObject({{"Code", "None"}}));
       continue;
     }
     cancelled = true;
-    json reason = {{"Code", "ConditionalCheckFailed"}, {"Message", s.message()}};
+    json reason = value::JsonObject({{"Code", "ConditionalCheckFailed"}, {"Message", s.message()}});
     json extra = value::ReadJsonOrDiscarded(s.extra_members());
     if (extra.is_object() && extra.contains("Item")) reason["Item"] = extra["Item"];
     reasons.push_back(std::move(reason));
@@ -708,7 +710,7 @@ base::Result<json> TransactGetItems(core::EngineState& state, const json& reques
     get.table->RecordRead(*get.key, units[i], now);
     table_units.Add(get.table->name(), units[i]);
   }
-  json response = {{"Responses", std::move(responses)}};
+  json response = value::JsonObject({{"Responses", std::move(responses)}});
   table_units.AddTo(response,
                     ParseReturnConsumedCapacity(Member(request, "ReturnConsumedCapacity")),
                     "ReadCapacityUnits");

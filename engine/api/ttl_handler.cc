@@ -9,6 +9,7 @@
 #include "engine/api/validation_errors.h"
 #include "engine/core/replication.h"
 #include "engine/ttl/ttl_sweeper.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -96,7 +97,8 @@ base::Result<json> UpdateTimeToLive(core::EngineState& state, const json& reques
     replica->mutable_definition().ttl_attribute = definition.ttl_attribute;
     replica->mutable_definition().ttl_changed_at = now;
   }
-  return json{{"TimeToLiveSpecification", {{"AttributeName", wanted}, {"Enabled", enabled}}}};
+  return json{{"TimeToLiveSpecification",
+               value::JsonObject({{"AttributeName", wanted}, {"Enabled", enabled}})}};
 }
 
 base::Result<json> DescribeTimeToLive(core::EngineState& state, const json& request) {

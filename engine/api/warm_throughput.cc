@@ -2,6 +2,7 @@
 
 #include "engine/api/messages.h"
 #include "engine/partition/partition_map.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::api {
 namespace {
@@ -103,9 +104,9 @@ WarmUnits RequestedWarmUnits(const json& spec, WarmUnits current) {
 }
 
 json WarmThroughputJson(WarmUnits units, const std::string& status) {
-  return {{"ReadUnitsPerSecond", units.read_units_per_second},
-          {"WriteUnitsPerSecond", units.write_units_per_second},
-          {"Status", status}};
+  return value::JsonObject({{"ReadUnitsPerSecond", units.read_units_per_second},
+                            {"WriteUnitsPerSecond", units.write_units_per_second},
+                            {"Status", status}});
 }
 
 }  // namespace ddbpg::api

@@ -9,6 +9,7 @@
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
+#include "engine/value/json_object.h"
 
 namespace ddbpg::persist {
 namespace {
@@ -96,7 +97,8 @@ json SaveReplicaGroup(const store::TableDefinition& definition) {
   for (const auto& [region, at] : definition.replicas_sourced) {
     sourced.push_back({region, StateCodec::Number(at)});
   }
-  return {{"Regions", definition.replica_regions}, {"Sourced", std::move(sourced)}};
+  return value::JsonObject(
+      {{"Regions", definition.replica_regions}, {"Sourced", std::move(sourced)}});
 }
 
 void LoadReplicaGroup(const json& saved, store::TableDefinition& definition) {
@@ -155,9 +157,9 @@ double StateCodec::ToDouble(const json& value) {
 // --- clock and randomness -----------------------------------------------------------------------
 
 json StateCodec::Save(const base::PlaygroundClock& clock) {
-  return {{"Virtual", clock.is_virtual_},
-          {"VirtualNow", Number(clock.virtual_now_)},
-          {"RealFloor", Number(clock.real_floor_)}};
+  return value::JsonObject({{"Virtual", clock.is_virtual_},
+                            {"VirtualNow", Number(clock.virtual_now_)},
+                            {"RealFloor", Number(clock.real_floor_)}});
 }
 
 void StateCodec::Load(const json& saved, base::PlaygroundClock& clock) {
@@ -166,7 +168,7 @@ void StateCodec::Load(const json& saved, base::PlaygroundClock& clock) {
   LoadNumberIfPresent(saved, "RealFloor", clock.real_floor_);
 }
 
-json StateCodec::Save(const base::Rng& rng) { return {{"State", rng.state_}}; }
+json StateCodec::Save(const base::Rng& rng) { return value::JsonObject({{"State", rng.state_}}); }
 
 void StateCodec::Load(const json& saved, base::Rng& rng) {
   LoadIfPresent(saved, "State", rng.state_);
@@ -201,9 +203,9 @@ std::optional<value::Item> StateCodec::LoadOptionalItem(const json& saved) {
 // --- capacity -----------------------------------------------------------------------------------
 
 json StateCodec::Save(const capacity::TokenBucket& bucket) {
-  return {{"Rate", Number(bucket.rate_)},
-          {"Tokens", Number(bucket.tokens_)},
-          {"Last", Number(bucket.last_)}};
+  return value::JsonObject({{"Rate", Number(bucket.rate_)},
+                            {"Tokens", Number(bucket.tokens_)},
+                            {"Last", Number(bucket.last_)}});
 }
 
 void StateCodec::Load(const json& saved, capacity::TokenBucket& bucket) {
@@ -213,20 +215,20 @@ void StateCodec::Load(const json& saved, capacity::TokenBucket& bucket) {
 }
 
 json StateCodec::Save(const capacity::TableCapacity& capacity) {
-  json saved = {
-      {"OnDemand", capacity.on_demand_},
-      {"ForIndex", capacity.for_index_},
-      {"Limits",
-       {Number(capacity.limits_.read_units_per_second),
-        Number(capacity.limits_.write_units_per_second), Number(capacity.limits_.size_bytes)}},
-      {"ReadBucket", Save(capacity.read_bucket_)},
-      {"WriteBucket", Save(capacity.write_bucket_)},
-      {"InitialPeakLoad", Number(capacity.initial_peak_load_)},
-      {"PeakLoad", Number(capacity.peak_load_)},
-      {"CurrentSecond", capacity.current_second_},
-      {"CurrentLoad", Number(capacity.current_load_)},
-      {"MaxReadProvisioned", Number(capacity.max_read_provisioned_)},
-      {"MaxWriteProvisioned", Number(capacity.max_write_provisioned_)}};
+  json saved = value::JsonObject(
+      {{"OnDemand", capacity.on_demand_},
+       {"ForIndex", capacity.for_index_},
+       {"Limits",
+        {Number(capacity.limits_.read_units_per_second),
+         Number(capacity.limits_.write_units_per_second), Number(capacity.limits_.size_bytes)}},
+       {"ReadBucket", Save(capacity.read_bucket_)},
+       {"WriteBucket", Save(capacity.write_bucket_)},
+       {"InitialPeakLoad", Number(capacity.initial_peak_load_)},
+       {"PeakLoad", Number(capacity.peak_load_)},
+       {"CurrentSecond", capacity.current_second_},
+       {"CurrentLoad", Number(capacity.current_load_)},
+       {"MaxReadProvisioned", Number(capacity.max_read_provisioned_)},
+       {"MaxWriteProvisioned", Number(capacity.max_write_provisioned_)}});
   SaveOnDemandMaximum(capacity.on_demand_maximum_, saved);
   if (capacity.warm_load_ > 0) saved["WarmLoad"] = Number(capacity.warm_load_);
   if (capacity.read_units_in_second_ > 0 || capacity.write_units_in_second_ > 0) {
@@ -262,7 +264,7 @@ json StateCodec::Save(const partition::PartitionMap& partitions) {
   json ranges = json::array();
   for (const partition::Partition& p : partitions.partitions_)
     ranges.push_back({p.id, p.hash_start, p.hash_end});
-  return {{"Partitions", ranges}, {"NextId", partitions.next_id_}};
+  return value::JsonObject({{"Partitions", ranges}, {"NextId", partitions.next_id_}});
 }
 
 void StateCodec::Load(const json& saved, partition::PartitionMap& partitions) {
@@ -302,10 +304,10 @@ json StateCodec::Save(const capacity::TableMetrics& metrics) {
     keys.push_back(
         {value::Base64Encode(traffic.key), traffic.reads, traffic.writes, traffic.throttles});
   }
-  return {{"Samples", samples},
-          {"Keys", keys},
-          {"InheritedReads", metrics.inherited_reads_},
-          {"InheritedWrites", metrics.inherited_writes_}};
+  return value::JsonObject({{"Samples", samples},
+                            {"Keys", keys},
+                            {"InheritedReads", metrics.inherited_reads_},
+                            {"InheritedWrites", metrics.inherited_writes_}});
 }
 
 void StateCodec::Load(const json& saved, capacity::TableMetrics& metrics) {
@@ -332,7 +334,7 @@ json StateCodec::Save(const store::HeatSplitter& splitter) {
   for (const auto& [hash, units] : splitter.TrafficInHashOrder()) {
     traffic.push_back({hash, Number(units)});
   }
-  return {{"Window", splitter.window_}, {"TrafficByHash", traffic}};
+  return value::JsonObject({{"Window", splitter.window_}, {"TrafficByHash", traffic}});
 }
 
 void StateCodec::Load(const json& saved, store::HeatSplitter& splitter) {
@@ -343,10 +345,10 @@ void StateCodec::Load(const json& saved, store::HeatSplitter& splitter) {
 }
 
 json StateCodec::Save(const capacity::PartitionedCapacity& capacity) {
-  return {{"Partitions", Save(capacity.partitions_)},
-          {"Capacity", Save(capacity.capacity_)},
-          {"Metrics", Save(capacity.metrics_)},
-          {"ThrottlingEnforced", capacity.throttling_enforced_}};
+  return value::JsonObject({{"Partitions", Save(capacity.partitions_)},
+                            {"Capacity", Save(capacity.capacity_)},
+                            {"Metrics", Save(capacity.metrics_)},
+                            {"ThrottlingEnforced", capacity.throttling_enforced_}});
 }
 
 void StateCodec::Load(const json& saved, capacity::PartitionedCapacity& capacity) {
@@ -359,14 +361,15 @@ void StateCodec::Load(const json& saved, capacity::PartitionedCapacity& capacity
 // --- tables and indexes -------------------------------------------------------------------------
 
 json StateCodec::Save(const index::IndexDefinition& definition) {
-  json saved = {{"Name", definition.name},
-                {"Global", definition.kind == index::IndexKind::kGlobal},
-                {"PartitionKey", definition.partition_key},
-                {"SortKey", definition.sort_key},
-                {"Projection", kProjectionNames[static_cast<int>(definition.projection)]},
-                {"NonKeyAttributes", definition.non_key_attributes},
-                {"ReadCapacityUnits", definition.read_capacity_units},
-                {"WriteCapacityUnits", definition.write_capacity_units}};
+  json saved =
+      value::JsonObject({{"Name", definition.name},
+                         {"Global", definition.kind == index::IndexKind::kGlobal},
+                         {"PartitionKey", definition.partition_key},
+                         {"SortKey", definition.sort_key},
+                         {"Projection", kProjectionNames[static_cast<int>(definition.projection)]},
+                         {"NonKeyAttributes", definition.non_key_attributes},
+                         {"ReadCapacityUnits", definition.read_capacity_units},
+                         {"WriteCapacityUnits", definition.write_capacity_units}});
   SaveOnDemandMaximum(definition.on_demand_maximum, saved);
   return saved;
 }
@@ -397,11 +400,11 @@ index::IndexDefinition StateCodec::LoadIndexDefinition(const json& saved) {
 }
 
 json StateCodec::Save(const index::SecondaryIndex& index) {
-  return {{"Definition", Save(index.definition_)},
-          {"AllocationEnd", Number(index.allocation_end_)},
-          {"ActiveAt", Number(index.active_at_)},
-          {"AddedLater", index.added_later_},
-          {"Capacity", Save(index.capacity_)}};
+  return value::JsonObject({{"Definition", Save(index.definition_)},
+                            {"AllocationEnd", Number(index.allocation_end_)},
+                            {"ActiveAt", Number(index.active_at_)},
+                            {"AddedLater", index.added_later_},
+                            {"Capacity", Save(index.capacity_)}});
 }
 
 void StateCodec::Load(const json& saved, index::SecondaryIndex& index) {
@@ -425,48 +428,48 @@ json StateCodec::Save(const store::TableDefinition& definition) {
   json switches = json::array();
   for (double at : definition.pay_per_request_switches) switches.push_back(Number(at));
   const store::ProvisionedThroughput& throughput = definition.throughput;
-  json saved = {
-      {"Name", definition.name},
-      {"KeySchema", keys},
-      {"AttributeDefinitions", attributes},
-      {"BillingMode", definition.billing_mode == store::BillingMode::kPayPerRequest
-                          ? "PAY_PER_REQUEST"
-                          : "PROVISIONED"},
-      {"Throughput",
-       {{"ReadCapacityUnits", throughput.read_capacity_units},
-        {"WriteCapacityUnits", throughput.write_capacity_units},
-        {"LastIncreaseTime", Optional(throughput.last_increase_time)},
-        {"LastDecreaseTime", Optional(throughput.last_decrease_time)},
-        {"DecreasesToday", throughput.decreases_today}}},
-      {"LastUpdateToPayPerRequestTime", Optional(definition.last_update_to_pay_per_request_time)},
-      {"PayPerRequestSwitches", switches},
-      {"CreationTime", Number(definition.creation_time)},
-      {"TableId", definition.table_id},
-      {"ContributorInsights",
-       {{"Enabled", definition.contributor_insights_enabled},
-        {"Mode", definition.contributor_insights_mode},
-        {"Updated", Optional(definition.contributor_insights_updated)}}},
-      {"TimeToLive",
-       {{"AttributeName",
-         definition.ttl_attribute ? json(*definition.ttl_attribute) : json(nullptr)},
-        {"ChangedAt", Optional(definition.ttl_changed_at)}}},
-      {"Stream",
-       {{"ViewType", definition.stream_view_type
-                         ? json(streams::StreamViewTypeName(*definition.stream_view_type))
-                         : json(nullptr)},
-        {"LatestArn", definition.latest_stream_arn},
-        {"LatestLabel", definition.latest_stream_label}}},
-      {"Tags", SaveTags(definition.tags)},
-      {"DeletionProtectionEnabled", definition.deletion_protection},
-      {"Replicas", SaveReplicaGroup(definition)},
-      {"TableClass",
-       {{"Class", definition.table_class}, {"Updated", Optional(definition.table_class_updated)}}},
-      {"RestoreSummary",
-       definition.restore_summary
-           ? json{{"SourceBackupArn", definition.restore_summary->source_backup_arn},
-                  {"SourceTableArn", definition.restore_summary->source_table_arn},
-                  {"RestoreTime", Number(definition.restore_summary->restore_time)}}
-           : json(nullptr)}};
+  json saved = value::JsonObject(
+      {{"Name", definition.name},
+       {"KeySchema", keys},
+       {"AttributeDefinitions", attributes},
+       {"BillingMode", definition.billing_mode == store::BillingMode::kPayPerRequest
+                           ? "PAY_PER_REQUEST"
+                           : "PROVISIONED"},
+       {"Throughput",
+        value::JsonObject({{"ReadCapacityUnits", throughput.read_capacity_units},
+                           {"WriteCapacityUnits", throughput.write_capacity_units},
+                           {"LastIncreaseTime", Optional(throughput.last_increase_time)},
+                           {"LastDecreaseTime", Optional(throughput.last_decrease_time)},
+                           {"DecreasesToday", throughput.decreases_today}})},
+       {"LastUpdateToPayPerRequestTime", Optional(definition.last_update_to_pay_per_request_time)},
+       {"PayPerRequestSwitches", switches},
+       {"CreationTime", Number(definition.creation_time)},
+       {"TableId", definition.table_id},
+       {"ContributorInsights",
+        value::JsonObject({{"Enabled", definition.contributor_insights_enabled},
+                           {"Mode", definition.contributor_insights_mode},
+                           {"Updated", Optional(definition.contributor_insights_updated)}})},
+       {"TimeToLive", value::JsonObject({{"AttributeName", definition.ttl_attribute
+                                                               ? json(*definition.ttl_attribute)
+                                                               : json(nullptr)},
+                                         {"ChangedAt", Optional(definition.ttl_changed_at)}})},
+       {"Stream", value::JsonObject(
+                      {{"ViewType", definition.stream_view_type ? json(streams::StreamViewTypeName(
+                                                                      *definition.stream_view_type))
+                                                                : json(nullptr)},
+                       {"LatestArn", definition.latest_stream_arn},
+                       {"LatestLabel", definition.latest_stream_label}})},
+       {"Tags", SaveTags(definition.tags)},
+       {"DeletionProtectionEnabled", definition.deletion_protection},
+       {"Replicas", SaveReplicaGroup(definition)},
+       {"TableClass", value::JsonObject({{"Class", definition.table_class},
+                                         {"Updated", Optional(definition.table_class_updated)}})},
+       {"RestoreSummary",
+        definition.restore_summary
+            ? json{{"SourceBackupArn", definition.restore_summary->source_backup_arn},
+                   {"SourceTableArn", definition.restore_summary->source_table_arn},
+                   {"RestoreTime", Number(definition.restore_summary->restore_time)}}
+            : json(nullptr)}});
   SavePolicy(definition.resource_policy, saved);
   SaveOnDemandMaximum(definition.on_demand_maximum, saved);
   return saved;
@@ -554,10 +557,10 @@ json StateCodec::Save(const store::Table& table) {
   }
   json deleting = json::array();
   for (const store::TableIndexes::Deleting& index : table.indexes_.deleting_) {
-    deleting.push_back({{"Definition", Save(index.definition)},
-                        {"SizeBytes", index.size_bytes},
-                        {"ItemCount", index.item_count},
-                        {"Until", Number(index.until)}});
+    deleting.push_back(value::JsonObject({{"Definition", Save(index.definition)},
+                                          {"SizeBytes", index.size_bytes},
+                                          {"ItemCount", index.item_count},
+                                          {"Until", Number(index.until)}}));
   }
   // One row per version, [key, replaced at, previous item], so the list splits at any row.
   json history = json::array();
@@ -568,18 +571,19 @@ json StateCodec::Save(const store::Table& table) {
   }
   // The partitions' members are saved among the table's (the format predates TablePartitions).
   const store::TablePartitions& partitions = table.partitions_;
-  json saved = {{"Definition", Save(table.definition_)},
-          {"Indexes", indexes},
-          {"ItemCount", table.versions_.items_.size()},
-          {"Scale", Number(partitions.scale_)},
-          {"PendingIndexUpdates", pending},
-          {"IndexPropagationSeconds", Number(table.indexes_.propagation_seconds_)},
-          {"DeletingIndexes", deleting},
-          {"HeatSplitter", Save(partitions.heat_splitter_)},
-          {"SplitForHeat", partitions.split_for_heat_},
-          {"History", history},
-          {"ReplicationLag", Number(table.versions_.replication_lag_)},
-          {"PointInTimeRecovery", Save(table.point_in_time_)}};
+  json saved =
+      value::JsonObject({{"Definition", Save(table.definition_)},
+                         {"Indexes", indexes},
+                         {"ItemCount", table.versions_.items_.size()},
+                         {"Scale", Number(partitions.scale_)},
+                         {"PendingIndexUpdates", pending},
+                         {"IndexPropagationSeconds", Number(table.indexes_.propagation_seconds_)},
+                         {"DeletingIndexes", deleting},
+                         {"HeatSplitter", Save(partitions.heat_splitter_)},
+                         {"SplitForHeat", partitions.split_for_heat_},
+                         {"History", history},
+                         {"ReplicationLag", Number(table.versions_.replication_lag_)},
+                         {"PointInTimeRecovery", Save(table.point_in_time_)}});
   // "Partitions", "Capacity", "Metrics" and "ThrottlingEnforced", as a global index has them.
   saved.update(Save(partitions.capacity_));
   return saved;
@@ -675,11 +679,11 @@ json StateCodec::Save(const store::PointInTimeHistory& history) {
   for (const store::PointInTimeHistory::Change& change : history.changes_) {
     changes.push_back({Number(change.at), SaveKey(change.key), SaveOptionalItem(change.before)});
   }
-  return {{"Enabled", history.enabled_},
-          {"RecoveryPeriodInDays", history.recovery_period_days_},
-          {"EnabledAt", Number(history.enabled_at_)},
-          {"ForgottenThrough", Optional(history.forgotten_through_)},
-          {"Changes", changes}};
+  return value::JsonObject({{"Enabled", history.enabled_},
+                            {"RecoveryPeriodInDays", history.recovery_period_days_},
+                            {"EnabledAt", Number(history.enabled_at_)},
+                            {"ForgottenThrough", Optional(history.forgotten_through_)},
+                            {"Changes", changes}});
 }
 
 void StateCodec::Load(const json& saved, store::PointInTimeHistory& history) {
@@ -704,15 +708,15 @@ void StateCodec::Load(const json& saved, store::PointInTimeHistory& history) {
 json StateCodec::Save(const store::TableBackup& backup) {
   json indexes = json::array();
   for (const index::IndexDefinition& index : backup.indexes) indexes.push_back(Save(index));
-  return {{"Arn", backup.arn},
-          {"Name", backup.name},
-          {"Type", backup.type == store::BackupType::kUser ? "USER" : "SYSTEM"},
-          {"CreatedAt", Number(backup.created_at)},
-          {"ExpiresAt", Optional(backup.expires_at)},
-          {"Table", Save(backup.table)},
-          {"Indexes", indexes},
-          {"SizeBytes", backup.size_bytes},
-          {"ItemCount", backup.items.size()}};
+  return value::JsonObject({{"Arn", backup.arn},
+                            {"Name", backup.name},
+                            {"Type", backup.type == store::BackupType::kUser ? "USER" : "SYSTEM"},
+                            {"CreatedAt", Number(backup.created_at)},
+                            {"ExpiresAt", Optional(backup.expires_at)},
+                            {"Table", Save(backup.table)},
+                            {"Indexes", indexes},
+                            {"SizeBytes", backup.size_bytes},
+                            {"ItemCount", backup.items.size()}});
 }
 
 std::unique_ptr<store::TableBackup> StateCodec::LoadBackup(const json& saved) {
@@ -756,27 +760,27 @@ json StateCodec::Save(const streams::Stream& stream) {
   for (const auto& [name, type] : stream.key_schema_) key_schema.push_back({name, type});
   json shards = json::array();
   for (const streams::StreamShard& shard : stream.shards_) {
-    shards.push_back({{"Id", shard.id},
-                      {"ParentId", shard.parent_id},
-                      {"StartingSequence", shard.starting_sequence},
-                      {"EndingSequence", shard.ending_sequence ? json(*shard.ending_sequence)
-                                                               : json(nullptr)},
-                      {"LastSequence", shard.last_sequence},
-                      {"OpenedAt", Number(shard.opened_at)},
-                      {"RecordCount", shard.records.size()},
-                      {"TrimmedThrough", shard.trimmed_through}});
+    shards.push_back(value::JsonObject(
+        {{"Id", shard.id},
+         {"ParentId", shard.parent_id},
+         {"StartingSequence", shard.starting_sequence},
+         {"EndingSequence", shard.ending_sequence ? json(*shard.ending_sequence) : json(nullptr)},
+         {"LastSequence", shard.last_sequence},
+         {"OpenedAt", Number(shard.opened_at)},
+         {"RecordCount", shard.records.size()},
+         {"TrimmedThrough", shard.trimmed_through}}));
   }
-  json saved = {{"TableName", stream.table_name_},
-                {"Arn", stream.arn_},
-                {"Label", stream.label_},
-                {"ViewType", streams::StreamViewTypeName(stream.view_type_)},
-                {"KeySchema", key_schema},
-                {"CreatedAt", Number(stream.created_at_)},
-                {"Enabled", stream.enabled_},
-                {"DisabledAt", Number(stream.disabled_at_)},
-                {"Shards", shards},
-                {"ShardsOpened", stream.shards_opened_},
-                {"Tags", SaveTags(stream.tags_)}};
+  json saved = value::JsonObject({{"TableName", stream.table_name_},
+                                  {"Arn", stream.arn_},
+                                  {"Label", stream.label_},
+                                  {"ViewType", streams::StreamViewTypeName(stream.view_type_)},
+                                  {"KeySchema", key_schema},
+                                  {"CreatedAt", Number(stream.created_at_)},
+                                  {"Enabled", stream.enabled_},
+                                  {"DisabledAt", Number(stream.disabled_at_)},
+                                  {"Shards", shards},
+                                  {"ShardsOpened", stream.shards_opened_},
+                                  {"Tags", SaveTags(stream.tags_)}});
   SavePolicy(stream.resource_policy_, saved);
   return saved;
 }
@@ -822,15 +826,15 @@ std::unique_ptr<streams::Stream> StateCodec::LoadStream(const json& saved,
 }
 
 json StateCodec::SaveRecord(const streams::StreamRecord& record) {
-  return {{"Sequence", record.sequence},
-          {"EventId", record.event_id},
-          {"EventName", record.event_name},
-          {"CreatedAt", Number(record.created_at)},
-          {"Keys", value::EncodeItem(record.keys)},
-          {"NewImage", SaveOptionalItem(record.new_image)},
-          {"OldImage", SaveOptionalItem(record.old_image)},
-          {"SizeBytes", record.size_bytes},
-          {"ByTimeToLive", record.by_time_to_live}};
+  return value::JsonObject({{"Sequence", record.sequence},
+                            {"EventId", record.event_id},
+                            {"EventName", record.event_name},
+                            {"CreatedAt", Number(record.created_at)},
+                            {"Keys", value::EncodeItem(record.keys)},
+                            {"NewImage", SaveOptionalItem(record.new_image)},
+                            {"OldImage", SaveOptionalItem(record.old_image)},
+                            {"SizeBytes", record.size_bytes},
+                            {"ByTimeToLive", record.by_time_to_live}});
 }
 
 void StateCodec::LoadRecords(const json& records, streams::Stream& stream, size_t shard) {

@@ -1,33 +1,35 @@
 #include "engine/persist/transfer_codec.h"
 
+#include "engine/value/json_object.h"
+
 namespace ddbpg::persist {
 
 using json = nlohmann::json;
 
 json SaveExport(const exchange::ExportRecord& r) {
-  return {{"Arn", r.arn},
-          {"ExportId", r.export_id},
-          {"TableArn", r.table_arn},
-          {"TableId", r.table_id},
-          {"ClientToken", r.client_token},
-          {"Fingerprint", r.fingerprint},
-          {"S3Bucket", r.s3_bucket},
-          {"S3BucketOwner", r.s3_bucket_owner},
-          {"S3Prefix", r.s3_prefix},
-          {"S3SseAlgorithm", r.s3_sse_algorithm},
-          {"S3SseKmsKeyId", r.s3_sse_kms_key_id},
-          {"Format", r.format},
-          {"Type", r.type},
-          {"TypeGiven", r.type_given},
-          {"StartTime", r.start_time},
-          {"EndTime", r.end_time},
-          {"ExportTime", r.export_time},
-          {"FromTime", r.from_time},
-          {"ToTime", r.to_time},
-          {"ViewType", r.view_type},
-          {"BilledSizeBytes", r.billed_size_bytes},
-          {"ItemCount", r.item_count},
-          {"ManifestKey", r.manifest_key}};
+  return value::JsonObject({{"Arn", r.arn},
+                            {"ExportId", r.export_id},
+                            {"TableArn", r.table_arn},
+                            {"TableId", r.table_id},
+                            {"ClientToken", r.client_token},
+                            {"Fingerprint", r.fingerprint},
+                            {"S3Bucket", r.s3_bucket},
+                            {"S3BucketOwner", r.s3_bucket_owner},
+                            {"S3Prefix", r.s3_prefix},
+                            {"S3SseAlgorithm", r.s3_sse_algorithm},
+                            {"S3SseKmsKeyId", r.s3_sse_kms_key_id},
+                            {"Format", r.format},
+                            {"Type", r.type},
+                            {"TypeGiven", r.type_given},
+                            {"StartTime", r.start_time},
+                            {"EndTime", r.end_time},
+                            {"ExportTime", r.export_time},
+                            {"FromTime", r.from_time},
+                            {"ToTime", r.to_time},
+                            {"ViewType", r.view_type},
+                            {"BilledSizeBytes", r.billed_size_bytes},
+                            {"ItemCount", r.item_count},
+                            {"ManifestKey", r.manifest_key}});
 }
 
 exchange::ExportRecord LoadExport(const json& s) {
@@ -59,25 +61,25 @@ exchange::ExportRecord LoadExport(const json& s) {
 }
 
 json SaveImport(const exchange::ImportRecord& r) {
-  return {{"Arn", r.arn},
-          {"TableArn", r.table_arn},
-          {"TableId", r.table_id},
-          {"ClientToken", r.client_token},
-          {"Fingerprint", r.fingerprint},
-          {"S3BucketSource", r.s3_bucket_source},
-          {"InputFormat", r.input_format},
-          {"InputFormatOptions", r.input_format_options},
-          {"CompressionType", r.compression_type},
-          {"TableCreationParameters", r.table_creation_parameters},
-          {"Status", r.status},
-          {"FailureCode", r.failure_code},
-          {"FailureMessage", r.failure_message},
-          {"StartTime", r.start_time},
-          {"EndTime", r.end_time},
-          {"ProcessedSizeBytes", r.processed_size_bytes},
-          {"ProcessedItemCount", r.processed_item_count},
-          {"ImportedItemCount", r.imported_item_count},
-          {"ErrorCount", r.error_count}};
+  return value::JsonObject({{"Arn", r.arn},
+                            {"TableArn", r.table_arn},
+                            {"TableId", r.table_id},
+                            {"ClientToken", r.client_token},
+                            {"Fingerprint", r.fingerprint},
+                            {"S3BucketSource", r.s3_bucket_source},
+                            {"InputFormat", r.input_format},
+                            {"InputFormatOptions", r.input_format_options},
+                            {"CompressionType", r.compression_type},
+                            {"TableCreationParameters", r.table_creation_parameters},
+                            {"Status", r.status},
+                            {"FailureCode", r.failure_code},
+                            {"FailureMessage", r.failure_message},
+                            {"StartTime", r.start_time},
+                            {"EndTime", r.end_time},
+                            {"ProcessedSizeBytes", r.processed_size_bytes},
+                            {"ProcessedItemCount", r.processed_item_count},
+                            {"ImportedItemCount", r.imported_item_count},
+                            {"ErrorCount", r.error_count}});
 }
 
 exchange::ImportRecord LoadImport(const json& s) {

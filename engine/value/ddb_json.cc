@@ -1,5 +1,4 @@
 #include "engine/value/ddb_json.h"
-#include "engine/base/service_text.h"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +7,9 @@
 #include <string_view>
 
 #include "engine/base/limits.h"
+#include "engine/base/service_text.h"
 #include "engine/value/base64.h"
+#include "engine/value/json_object.h"
 #include "engine/value/wire_shape.h"
 
 namespace ddbpg::value {
@@ -247,35 +248,41 @@ base::Result<Item> DecodeItem(const json& value, DecodeOptions options) {
 
 json EncodeAttributeValue(const AttributeValue& value) {
   switch (value.type()) {
-    case AttributeType::kS: return {{"S", value.AsString()}};
-    case AttributeType::kN: return {{"N", value.AsNumber().ToString()}};
-    case AttributeType::kB: return {{"B", Base64Encode(value.AsString())}};
-    case AttributeType::kBool: return {{"BOOL", value.AsBool()}};
-    case AttributeType::kNull: return {{"NULL", true}};
-    case AttributeType::kSS: return {{"SS", value.AsStringSet()}};
+    case AttributeType::kS:
+      return value::JsonObject({{"S", value.AsString()}});
+    case AttributeType::kN:
+      return value::JsonObject({{"N", value.AsNumber().ToString()}});
+    case AttributeType::kB:
+      return value::JsonObject({{"B", Base64Encode(value.AsString())}});
+    case AttributeType::kBool:
+      return value::JsonObject({{"BOOL", value.AsBool()}});
+    case AttributeType::kNull:
+      return value::JsonObject({{"NULL", true}});
+    case AttributeType::kSS:
+      return value::JsonObject({{"SS", value.AsStringSet()}});
     case AttributeType::kBS: {
       json members = json::array();
       for (const std::string& member : value.AsStringSet()) members.push_back(Base64Encode(member));
-      return {{"BS", members}};
+      return value::JsonObject({{"BS", members}});
     }
     case AttributeType::kNS: {
       json members = json::array();
       for (const Number& member : value.AsNumberSet()) members.push_back(member.ToString());
-      return {{"NS", members}};
+      return value::JsonObject({{"NS", members}});
     }
     case AttributeType::kL: {
       json elements = json::array();
       for (const AttributeValue& element : value.AsList()) {
         elements.push_back(EncodeAttributeValue(element));
       }
-      return {{"L", elements}};
+      return value::JsonObject({{"L", elements}});
     }
     case AttributeType::kM: {
       json members = json::object();
       for (const auto& [name, element] : value.AsMap()) {
         members[name] = EncodeAttributeValue(element);
       }
-      return {{"M", members}};
+      return value::JsonObject({{"M", members}});
     }
   }
   return json::object();
