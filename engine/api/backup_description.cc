@@ -40,8 +40,8 @@ json SourceTableFeatureDetails(const store::TableBackup& backup) {
                                     {"KeySchema", IndexKeySchema(index)},
                                     {"Projection", ProjectionJson(index)}});
     if (index.kind == index::IndexKind::kGlobal) {
-      entry["ProvisionedThroughput"] = {{"ReadCapacityUnits", index.read_capacity_units},
-                                        {"WriteCapacityUnits", index.write_capacity_units}};
+      entry["ProvisionedThroughput"] = value::JsonObject({{"ReadCapacityUnits", index.read_capacity_units},
+                                        {"WriteCapacityUnits", index.write_capacity_units}});
       globals.push_back(std::move(entry));
     } else {
       locals.push_back(std::move(entry));
@@ -52,13 +52,13 @@ json SourceTableFeatureDetails(const store::TableBackup& backup) {
   if (!globals.empty()) features["GlobalSecondaryIndexes"] = std::move(globals);
   const store::TableDefinition& table = backup.table;
   if (table.stream_view_type) {
-    features["StreamDescription"] = {
+    features["StreamDescription"] = value::JsonObject({
         {"StreamEnabled", true},
-        {"StreamViewType", streams::StreamViewTypeName(*table.stream_view_type)}};
+        {"StreamViewType", streams::StreamViewTypeName(*table.stream_view_type)}});
   }
   if (table.ttl_attribute) {
-    features["TimeToLiveDescription"] = {{"TimeToLiveStatus", "ENABLED"},
-                                         {"AttributeName", *table.ttl_attribute}};
+    features["TimeToLiveDescription"] = value::JsonObject({{"TimeToLiveStatus", "ENABLED"},
+                                         {"AttributeName", *table.ttl_attribute}});
   }
   return features;
 }

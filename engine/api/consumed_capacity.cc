@@ -16,7 +16,7 @@ namespace {
 
 nlohmann::json Arms(const std::vector<std::pair<std::string, double>>& arms) {
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& [name, units] : arms) out[name] = {{"CapacityUnits", units}};
+  for (const auto& [name, units] : arms) out[name] = value::JsonObject({{"CapacityUnits", units}});
   return out;
 }
 
@@ -27,7 +27,7 @@ nlohmann::json ConsumedCapacityJson(ReturnConsumedCapacity mode, const std::stri
   nlohmann::json consumed =
       value::JsonObject({{"TableName", table_name}, {"CapacityUnits", charge.Total()}});
   if (mode == ReturnConsumedCapacity::kIndexes) {
-    consumed["Table"] = {{"CapacityUnits", charge.table}};
+    consumed["Table"] = value::JsonObject({{"CapacityUnits", charge.table}});
     if (!charge.local_indexes.empty()) {
       consumed["LocalSecondaryIndexes"] = Arms(charge.local_indexes);
     }

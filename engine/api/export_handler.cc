@@ -216,9 +216,9 @@ json ExportDescriptionJson(const exchange::ExportRecord& record, bool completed)
                                         {"S3SseAlgorithm", record.s3_sse_algorithm},
                                         {"ExportFormat", record.format}});
   if (record.type == "INCREMENTAL_EXPORT") {
-    description["IncrementalExportSpecification"] = {{"ExportFromTime", record.from_time},
+    description["IncrementalExportSpecification"] = value::JsonObject({{"ExportFromTime", record.from_time},
                                                      {"ExportToTime", record.to_time},
-                                                     {"ExportViewType", record.view_type}};
+                                                     {"ExportViewType", record.view_type}});
   } else {
     description["ExportTime"] = record.export_time;
   }

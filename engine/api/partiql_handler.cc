@@ -328,7 +328,7 @@ base::Status RenameDuplicateInserts(
   for (size_t i = 0; i < reasons.size() && i < statements.size(); ++i) {
     if (statements[i]->operation == PartiqlOperation::kPutItem &&
         reasons[i].value("Code", "") == "ConditionalCheckFailed") {
-      reasons[i] = {{"Code", "DuplicateItem"}, {"Message", kDuplicateItemMessage}};
+      reasons[i] = value::JsonObject({{"Code", "DuplicateItem"}, {"Message", kDuplicateItemMessage}});
     }
   }
   return TransactionCancelled(reasons);

@@ -334,7 +334,7 @@ void DescribeOverrides(const store::Table& table, const store::Table& replica, j
   const long long own_read = table.definition().on_demand_maximum.read_request_units;
   const long long replica_read = replica.definition().on_demand_maximum.read_request_units;
   if (replica_read != own_read) {
-    entry["OnDemandThroughputOverride"] = {{"MaxReadRequestUnits", replica_read}};
+    entry["OnDemandThroughputOverride"] = value::JsonObject({{"MaxReadRequestUnits", replica_read}});
   }
   json indexes = json::array();
   for (const auto& index : replica.indexes()) {
@@ -344,7 +344,7 @@ void DescribeOverrides(const store::Table& table, const store::Table& replica, j
     const long long index_read = index->definition().on_demand_maximum.read_request_units;
     if (counterpart != nullptr &&
         counterpart->definition().on_demand_maximum.read_request_units != index_read) {
-      described["OnDemandThroughputOverride"] = {{"MaxReadRequestUnits", index_read}};
+      described["OnDemandThroughputOverride"] = value::JsonObject({{"MaxReadRequestUnits", index_read}});
     }
     indexes.push_back(std::move(described));
   }

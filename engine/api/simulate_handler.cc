@@ -188,7 +188,7 @@ base::Result<json> SimulateWorkload(core::EngineState& state, const json& reques
   if (table->has_sort_key()) key_template[table->sort_key_name()] = SortKeyValue(*table);
   json item_template = key_template;
   std::string padding(static_cast<size_t>(item_size), 'x');
-  item_template["payload"] = {{"S", padding}};
+  item_template["payload"] = value::JsonObject({{"S", padding}});
   json get = value::JsonObject({{"TableName", name}, {"ConsistentRead", consistent}});
   json put = value::JsonObject({{"TableName", name}});
   json query =
@@ -238,7 +238,7 @@ base::Result<json> SimulateWorkload(core::EngineState& state, const json& reques
           return result.status();
         }
         if (operation == SimOperation::kQuery) {
-          query["ExpressionAttributeValues"] = {{":pk", key_value}};
+          query["ExpressionAttributeValues"] = value::JsonObject({{":pk", key_value}});
           query["ReturnConsumedCapacity"] = "TOTAL";
           return Query(state, query, &charge).status();
         }

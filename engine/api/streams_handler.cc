@@ -141,7 +141,7 @@ json StreamRecordJson(const streams::Stream& stream, const streams::StreamRecord
                                 {"awsRegion", region},
                                 {"dynamodb", dynamodb}});
   if (record.by_time_to_live) {
-    out["userIdentity"] = {{"PrincipalId", "dynamodb.amazonaws.com"}, {"Type", "Service"}};
+    out["userIdentity"] = value::JsonObject({{"PrincipalId", "dynamodb.amazonaws.com"}, {"Type", "Service"}});
   }
   return out;
 }

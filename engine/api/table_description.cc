@@ -67,9 +67,9 @@ void AddIndexDescriptions(const core::EngineState& state, const store::Table& ta
       if (std::optional<bool> backfilling = index->Backfilling(now)) {
         entry["Backfilling"] = *backfilling;
       }
-      entry["ProvisionedThroughput"] = {{"NumberOfDecreasesToday", 0},
+      entry["ProvisionedThroughput"] = value::JsonObject({{"NumberOfDecreasesToday", 0},
                                         {"ReadCapacityUnits", definition.read_capacity_units},
-                                        {"WriteCapacityUnits", definition.write_capacity_units}};
+                                        {"WriteCapacityUnits", definition.write_capacity_units}});
       if (table.definition().billing_mode == store::BillingMode::kPayPerRequest) {
         entry["OnDemandThroughput"] = OnDemandThroughputJson(definition.on_demand_maximum);
       }
@@ -158,9 +158,9 @@ json DescribeTableJson(const core::EngineState& state, const store::Table& table
   description["WarmThroughput"] = WarmThroughputJson(table.Warm(state.clock.NowSeconds()), status);
   AddIndexDescriptions(state, table, status, description);
   if (definition.stream_view_type) {
-    description["StreamSpecification"] = {
+    description["StreamSpecification"] = value::JsonObject({
         {"StreamEnabled", true},
-        {"StreamViewType", streams::StreamViewTypeName(*definition.stream_view_type)}};
+        {"StreamViewType", streams::StreamViewTypeName(*definition.stream_view_type)}});
   }
   // A disabled stream's ARN and label stay until another stream replaces them.
   if (!definition.latest_stream_arn.empty()) {

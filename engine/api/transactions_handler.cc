@@ -245,11 +245,11 @@ class TableUnits {
       json element =
           value::JsonObject({{"TableName", name}, {"CapacityUnits", total}, {kind_member, total}});
       if (mode == ReturnConsumedCapacity::kIndexes) {
-        element["Table"] = {{"CapacityUnits", charge.table}, {kind_member, charge.table}};
+        element["Table"] = value::JsonObject({{"CapacityUnits", charge.table}, {kind_member, charge.table}});
         for (const auto& [arms, member] : {std::pair{&charge.local_indexes, "LocalSecondaryIndexes"},
                                            std::pair{&charge.global_indexes, "GlobalSecondaryIndexes"}}) {
           for (const auto& [index, units] : *arms) {
-            element[member][index] = {{"CapacityUnits", units}, {kind_member, units}};
+            element[member][index] = value::JsonObject({{"CapacityUnits", units}, {kind_member, units}});
           }
         }
       }

@@ -58,10 +58,10 @@ std::map<std::string, std::string> LoadTags(const json& saved) {
 // had a policy saves as it did before policies; a file without one has an empty slot.
 void SavePolicy(const base::ResourcePolicy& policy, json& owner) {
   if (policy.revision_id.empty() && !policy.changed_at) return;
-  owner["ResourcePolicy"] = {
+  owner["ResourcePolicy"] = value::JsonObject({
       {"Document", policy.document},
       {"RevisionId", policy.revision_id},
-      {"ChangedAt", policy.changed_at ? StateCodec::Number(*policy.changed_at) : json(nullptr)}};
+      {"ChangedAt", policy.changed_at ? StateCodec::Number(*policy.changed_at) : json(nullptr)}});
 }
 base::ResourcePolicy LoadPolicy(const json& owner) {
   base::ResourcePolicy policy;
