@@ -8,16 +8,27 @@
 // no region.
 const SCOPE_REGION = /^[^/]*\/\d{8}\/([^/]+)\/[^/]+\/aws4_request$/;
 
+// `name` is lower case, as node's request headers are (looked up first, without going through
+// every header: this runs once per request); the SDK's may be in any case.
 function headerValue(headers, name) {
+  const direct = headers?.[name];
+  if (direct !== undefined) return Array.isArray(direct) ? direct[0] : direct;
   for (const [key, value] of Object.entries(headers ?? {})) {
     if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
   }
   return undefined;
 }
 
+// The Credential= parameter's value: up to the next comma or space, as the header separates its
+// parameters.
 function credentialParameter(authorization) {
-  for (const token of String(authorization).split(/[, ]+/)) {
-    if (token.startsWith('Credential=')) return token.slice('Credential='.length);
+  const text = String(authorization);
+  for (let at = text.indexOf('Credential='); at >= 0; at = text.indexOf('Credential=', at + 1)) {
+    if (at > 0 && text[at - 1] !== ' ' && text[at - 1] !== ',') continue; // inside another token
+    const start = at + 'Credential='.length;
+    let end = start;
+    while (end < text.length && text[end] !== ',' && text[end] !== ' ') end++;
+    return text.slice(start, end);
   }
   return undefined;
 }

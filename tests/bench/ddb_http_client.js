@@ -15,7 +15,8 @@ const THROTTLING_ERRORS = new Set([
 ]);
 
 /**
- * `call(operation, request)` resolves with the answer's status and parsed body. With `{ raw: true }`
+ * `call(operation, request)` (an operation with a dot is a whole target, such as
+ * 'Playground.GetMetrics') resolves with the answer's status and parsed body. With `{ raw: true }`
  * a 200 answer resolves with its bytes instead, unparsed, for a caller that reads them faster than
  * JSON.parse can (the Scan phase's 1 MB pages); other answers are still parsed, for errorName and
  * isThrottled.
@@ -34,7 +35,7 @@ export function createClient(url, { concurrency = 1, keepAlive = true, timeoutMs
         headers: {
           'Content-Type': 'application/x-amz-json-1.0',
           'Content-Length': payload.length,
-          'X-Amz-Target': `DynamoDB_20120810.${operation}`,
+          'X-Amz-Target': operation.includes('.') ? operation : `DynamoDB_20120810.${operation}`,
           'X-Amz-Date': AMZ_DATE,
           Authorization: AUTHORIZATION,
         },

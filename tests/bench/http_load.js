@@ -164,14 +164,17 @@ async function runPhase({ concurrency, durationMs, count, operation, tally = new
  * @param {number} [options.durationSeconds=3] length of each timed phase but the put phase
  * @param {number} [options.warmupSeconds=1] unmeasured load before each phase (0: none)
  * @param {boolean} [options.verify=true] false: only HTTP 200 is checked (the ceiling server)
- * @param {() => any} [options.whileHoldingTable] called once the table is written and read
- *   (after the scan phase, before the batch phase adds to it); its value is returned as
- *   `holdingTable` (the comparison reads the server's peak RSS there)
+ * @param {boolean} [options.putAndGetOnly=false] true: only the PutItem and GetItem phases (the
+ *   comparison's extra rounds of the two phases measured against the ceiling)
+ * @param {(table: {client: object, table: string}) => any} [options.whileHoldingTable] called
+ *   once the table is written and read (after the scan phase, before the batch phase adds to
+ *   it) with the load's client and table name; its value is returned as `holdingTable` (the
+ *   comparison reads the server's peak RSS there, and the playground's partitions)
  * @param {(line: string) => void} [options.log] progress
  */
 export async function runLoad({
   url, concurrency = 16, items = 10_000, durationSeconds = 3, warmupSeconds = 1, verify = true,
-  whileHoldingTable = () => undefined, log = () => {},
+  putAndGetOnly = false, whileHoldingTable = () => undefined, log = () => {},
 }) {
   const client = createClient(url, { concurrency });
   const table = `bench_${process.pid}_${Date.now()}`;
@@ -228,6 +231,7 @@ export async function runLoad({
     };
     await warmUp(getItem);
     result.phases.GetItem = await phase('GetItem', getItem);
+    if (putAndGetOnly) return result;
 
     const range = Math.min(QUERY_RANGE, keys.itemsPerKey);
     const query = async (sequence) => {
@@ -257,7 +261,7 @@ export async function runLoad({
     log('Scan ...');
     result.phases.Scan = await timeScans(scan, durationMs);
 
-    result.holdingTable = await whileHoldingTable();
+    result.holdingTable = await whileHoldingTable({ client, table });
 
     const batchKeys = batchLayout();
     const acknowledged = [];
