@@ -186,10 +186,16 @@ base::Result<json> RestoreTableFromBackup(core::EngineState& state, const json& 
   store::TableDefinition definition = core::RestoredDefinition(backup.table, name);
   std::vector<index::IndexDefinition> indexes = backup.indexes;
   if (base::Status s = ApplyRestoreOverrides(request, definition, indexes); !s.ok()) return s;
+  if (base::Status s = CheckOverridingWarmThroughput(request, definition, indexes, state.scale,
+                                                     state.clock.NowSeconds());
+      !s.ok()) {
+    return s;
+  }
   definition.restore_summary =
       store::RestoreSummary{backup.arn, state.TableArn(backup.table.name), backup.created_at};
   store::Table& table =
       core::RestoreTable(state, std::move(definition), std::move(indexes), backup.items);
+  PrewarmOverridingIndexes(request, table, state.clock.NowSeconds());
   return json{{"TableDescription", DescribeTableJson(state, table, "CREATING")}};
 }
 

@@ -197,6 +197,11 @@ base::Result<json> RestoreTableToPointInTime(core::EngineState& state, const jso
   std::vector<index::IndexDefinition> indexes;
   for (const auto& index : source->indexes()) indexes.push_back(index->definition());
   if (base::Status s = ApplyRestoreOverrides(request, definition, indexes); !s.ok()) return s;
+  if (base::Status s = CheckOverridingWarmThroughput(request, definition, indexes, state.scale,
+                                                     state.clock.NowSeconds());
+      !s.ok()) {
+    return s;
+  }
   definition.restore_summary =
       store::RestoreSummary{"", state.TableArn(source->name()), restore_time};
   store::ItemVersions::ItemMap then = history.ItemsAt(restore_time, source->items());
@@ -205,6 +210,7 @@ base::Result<json> RestoreTableToPointInTime(core::EngineState& state, const jso
   for (auto& [key, item] : then) items.push_back(std::move(item));
   store::Table& table =
       core::RestoreTable(state, std::move(definition), std::move(indexes), std::move(items));
+  PrewarmOverridingIndexes(request, table, state.clock.NowSeconds());
   return json{{"TableDescription", DescribeTableJson(state, table, "CREATING")}};
 }
 

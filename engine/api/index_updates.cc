@@ -368,6 +368,18 @@ void FinishIndexDeletes(store::Table& table, const IndexUpdatePlan& plan, double
   for (const auto& [name, maximum] : plan.maximum_updates) {
     SetIndexStatus(description, name, "UPDATING");
   }
+  // A warm throughput raise is an index update too; its WarmThroughput says the same
+  // (GlobalSecondaryIndexWarmThroughputDescription's Status: UPDATING or ACTIVE). A new index's
+  // warm throughput is part of its creation: it stays CREATING.
+  if (plan.warm_updates.empty() || !description.contains("GlobalSecondaryIndexes")) return;
+  for (json& index : description["GlobalSecondaryIndexes"]) {
+    const bool raised =
+        std::any_of(plan.warm_updates.begin(), plan.warm_updates.end(),
+                    [&index](const auto& update) { return index["IndexName"] == update.first; });
+    if (!raised || index["IndexStatus"] == "CREATING") continue;
+    index["IndexStatus"] = "UPDATING";
+    if (index.contains("WarmThroughput")) index["WarmThroughput"]["Status"] = "UPDATING";
+  }
 }
 
 void SetIndexStatus(json& description, const std::string& name, const std::string& status) {

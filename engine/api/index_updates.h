@@ -45,8 +45,9 @@ void ApplyIndexCreatesAndUpdates(core::EngineState& state, store::Table& table,
                                  IndexUpdatePlan& plan);
 
 // After the response's description was taken: shows deleted indexes DELETING and updated ones
-// UPDATING in it, then drops the deleted indexes (DescribeTable shows them DELETING a few
-// seconds more) and the attribute definitions only they used.
+// (throughput, on-demand maximum or warm throughput; a warm one's WarmThroughput too) UPDATING in
+// it, then drops the deleted indexes (DescribeTable shows them DELETING a few seconds more) and the
+// attribute definitions only they used.
 void FinishIndexDeletes(store::Table& table, const IndexUpdatePlan& plan, double now,
                         json& description);
 

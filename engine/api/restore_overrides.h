@@ -28,4 +28,16 @@ void ValidateRestoreOverrides(const json& request, ValidationErrors& errors);
 base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& definition,
                                    std::vector<index::IndexDefinition>& indexes);
 
+// The WarmThroughput of each GlobalSecondaryIndexOverride entry, checked as CreateTable checks a
+// global index's: not below what a new index of the restored table's billing mode serves at once,
+// nor below its provisioned throughput. `definition` and `indexes` are ApplyRestoreOverrides'
+// results.
+base::Status CheckOverridingWarmThroughput(const json& request,
+                                           const store::TableDefinition& definition,
+                                           const std::vector<index::IndexDefinition>& indexes,
+                                           double scale, double now);
+
+// Warms the restored table's overriding global indexes for the WarmThroughput they ask for.
+void PrewarmOverridingIndexes(const json& request, store::Table& table, double now);
+
 }  // namespace ddbpg::api

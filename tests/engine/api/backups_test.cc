@@ -229,6 +229,58 @@ TEST_F(BackupsTest, RestoreKeepsIndexesUnlessOverridden) {
             "ResourceNotFoundException");
 }
 
+TEST_F(BackupsTest, AnOverridingIndexTakesItsWarmThroughput) {
+  Ok("CreateTable", {{"TableName", "Indexed"},
+                     {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+                     {"AttributeDefinitions",
+                      {{{"AttributeName", "pk"}, {"AttributeType", "S"}},
+                       {{"AttributeName", "g"}, {"AttributeType", "S"}}}},
+                     {"BillingMode", "PAY_PER_REQUEST"},
+                     {"GlobalSecondaryIndexes",
+                      {{{"IndexName", "ByG"},
+                        {"KeySchema", {{{"AttributeName", "g"}, {"KeyType", "HASH"}}}},
+                        {"Projection", {{"ProjectionType", "KEYS_ONLY"}}}}}}});
+  const std::string arn = Backup("Indexed", "bkp");
+  auto overriding = [](const json& warm) {
+    json index = {{"IndexName", "ByG"},
+                  {"KeySchema", {{{"AttributeName", "g"}, {"KeyType", "HASH"}}}},
+                  {"Projection", {{"ProjectionType", "ALL"}}}};
+    if (!warm.is_null()) index["WarmThroughput"] = warm;
+    return json::array({index});
+  };
+  auto index_warm = [&](const std::string& table) {
+    return Ok("DescribeTable",
+              {{"TableName", table}})["Table"]["GlobalSecondaryIndexes"][0]["WarmThroughput"];
+  };
+  Ok("RestoreTableFromBackup", {{"TargetTableName", "Cold"},
+                                {"BackupArn", arn},
+                                {"GlobalSecondaryIndexOverride", overriding(nullptr)}});
+  EXPECT_EQ(index_warm("Cold")["WriteUnitsPerSecond"], 4000);  // a new on-demand index's
+
+  Ok("RestoreTableFromBackup",
+     {{"TargetTableName", "Warm"},
+      {"BackupArn", arn},
+      {"GlobalSecondaryIndexOverride", overriding({{"WriteUnitsPerSecond", 20000}})}});
+  EXPECT_GE(index_warm("Warm")["WriteUnitsPerSecond"].get<long long>(), 20000);
+  EXPECT_GE(index_warm("Warm")["ReadUnitsPerSecond"], index_warm("Cold")["ReadUnitsPerSecond"]);
+
+  // Checked as CreateTable checks an index's: not below what a new on-demand index serves.
+  EXPECT_EQ(ErrorOf(Call("RestoreTableFromBackup", {{"TargetTableName", "Wrong"},
+                                                    {"BackupArn", arn},
+                                                    {"GlobalSecondaryIndexOverride",
+                                                     overriding({{"ReadUnitsPerSecond", 100}})}})),
+            ErrorOf(Call("CreateTable",
+                         {{"TableName", "Wrong"},
+                          {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+                          {"AttributeDefinitions",
+                           {{{"AttributeName", "pk"}, {"AttributeType", "S"}},
+                            {{"AttributeName", "g"}, {"AttributeType", "S"}}}},
+                          {"BillingMode", "PAY_PER_REQUEST"},
+                          {"GlobalSecondaryIndexes", overriding({{"ReadUnitsPerSecond", 100}})}})));
+  EXPECT_EQ(ErrorOf(Call("DescribeTable", {{"TableName", "Wrong"}})).substr(0, 25),
+            "ResourceNotFoundException");
+}
+
 TEST_F(BackupsTest, ListBackupsFiltersAndPages) {
   CreateTable("Other");
   const std::string a = Backup("Music", "bka");  // t0

@@ -326,6 +326,39 @@ TEST_F(OnDemandThroughputTest, RaisingWarmThroughputServesAPeakAtOnce) {
                     "current WarmThroughput, decreasing WarmThroughput is not supported"));
 }
 
+TEST_F(OnDemandThroughputTest, AnIndexWarmThroughputRaiseIsAnIndexUpdate) {
+  Ok("CreateTable", WithTopicIndex(OnDemandRequest("Orders")));
+  json update = {
+      {"TableName", "Orders"},
+      {"GlobalSecondaryIndexUpdates",
+       {{{"Update",
+          {{"IndexName", "ByTopic"}, {"WarmThroughput", {{"WriteUnitsPerSecond", 9000}}}}}}}}};
+  json index = Ok("UpdateTable", update)["TableDescription"]["GlobalSecondaryIndexes"][0];
+  EXPECT_EQ(index["IndexStatus"], "UPDATING");
+  EXPECT_EQ(index["WarmThroughput"]["Status"], "UPDATING");
+  EXPECT_GE(index["WarmThroughput"]["WriteUnitsPerSecond"].get<long long>(), 9000);
+  // The playground applies it at once: the next DescribeTable shows the index ACTIVE.
+  json described = Describe("Orders")["GlobalSecondaryIndexes"][0];
+  EXPECT_EQ(described["IndexStatus"], "ACTIVE");
+  EXPECT_EQ(described["WarmThroughput"]["Status"], "ACTIVE");
+  EXPECT_GE(described["WarmThroughput"]["WriteUnitsPerSecond"].get<long long>(), 9000);
+}
+
+TEST_F(OnDemandThroughputTest, ANewIndexWithWarmThroughputIsCreatingNotUpdating) {
+  Ok("CreateTable", OnDemandRequest("Orders"));
+  json create = {{"IndexName", "ByTopic"},
+                 {"KeySchema", {{{"AttributeName", "topic"}, {"KeyType", "HASH"}}}},
+                 {"Projection", {{"ProjectionType", "ALL"}}},
+                 {"WarmThroughput", {{"ReadUnitsPerSecond", 15000}}}};
+  json update = {{"TableName", "Orders"},
+                 {"AttributeDefinitions",
+                  {{{"AttributeName", "pk"}, {"AttributeType", "S"}},
+                   {{"AttributeName", "topic"}, {"AttributeType", "S"}}}},
+                 {"GlobalSecondaryIndexUpdates", {{{"Create", create}}}}};
+  json index = Ok("UpdateTable", update)["TableDescription"]["GlobalSecondaryIndexes"][0];
+  EXPECT_EQ(index["IndexStatus"], "CREATING");
+}
+
 TEST_F(OnDemandThroughputTest, WarmThroughputChecksOnCreateAndAlone) {
   json request = OnDemandRequest("Orders");
   request["WarmThroughput"] = {{"ReadUnitsPerSecond", 11000}};
