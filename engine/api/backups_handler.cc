@@ -185,9 +185,8 @@ base::Result<json> RestoreTableFromBackup(core::EngineState& state, const json& 
   }
   store::TableDefinition definition = core::RestoredDefinition(backup.table, name);
   std::vector<index::IndexDefinition> indexes = backup.indexes;
-  if (base::Status s = ApplyRestoreOverrides(request, definition, indexes); !s.ok()) return s;
-  if (base::Status s = CheckOverridingWarmThroughput(request, definition, indexes, state.scale,
-                                                     state.clock.NowSeconds());
+  if (base::Status s = ApplyRestoreOverrides(request, definition, indexes, state.scale,
+                                             state.clock.NowSeconds());
       !s.ok()) {
     return s;
   }

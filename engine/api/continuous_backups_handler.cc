@@ -196,9 +196,8 @@ base::Result<json> RestoreTableToPointInTime(core::EngineState& state, const jso
   store::TableDefinition definition = core::RestoredDefinition(source->definition(), name);
   std::vector<index::IndexDefinition> indexes;
   for (const auto& index : source->indexes()) indexes.push_back(index->definition());
-  if (base::Status s = ApplyRestoreOverrides(request, definition, indexes); !s.ok()) return s;
-  if (base::Status s = CheckOverridingWarmThroughput(request, definition, indexes, state.scale,
-                                                     state.clock.NowSeconds());
+  if (base::Status s = ApplyRestoreOverrides(request, definition, indexes, state.scale,
+                                             state.clock.NowSeconds());
       !s.ok()) {
     return s;
   }

@@ -48,6 +48,40 @@ void AddKeyNames(const json& indexes, std::set<std::string>& names) {
   }
 }
 
+// The GlobalSecondaryIndexOverride entries that ask for a WarmThroughput.
+std::vector<const json*> WarmOverrides(const json& request) {
+  std::vector<const json*> asking;
+  const json& globals = Member(request, "GlobalSecondaryIndexOverride");
+  if (!globals.is_array()) return asking;
+  for (const json& index : globals) {
+    if (!Member(index, "WarmThroughput").is_null()) asking.push_back(&index);
+  }
+  return asking;
+}
+
+// The WarmThroughput of each GlobalSecondaryIndexOverride entry, checked as CreateTable checks a
+// global index's: not below what a new index of the restored table's billing mode serves at once,
+// nor below its provisioned throughput.
+base::Status CheckOverridingWarmThroughput(const json& request,
+                                           const store::TableDefinition& definition,
+                                           const std::vector<index::IndexDefinition>& indexes,
+                                           double scale, double now) {
+  const bool on_demand = definition.billing_mode == store::BillingMode::kPayPerRequest;
+  for (const json* entry : WarmOverrides(request)) {
+    const std::string name = Member(*entry, "IndexName").get<std::string>();
+    auto index = std::find_if(indexes.begin(), indexes.end(),
+                              [&](const index::IndexDefinition& d) { return d.name == name; });
+    if (index == indexes.end()) continue;  // ApplyRestoreOverrides took every entry
+    if (base::Status s = CheckNewWarmThroughput(Member(*entry, "WarmThroughput"), name, on_demand,
+                                                index->read_capacity_units,
+                                                index->write_capacity_units, scale, now);
+        !s.ok()) {
+      return s;
+    }
+  }
+  return base::Status::OK();
+}
+
 }  // namespace
 
 std::vector<MemberSpec> WithRestoreOverrides(std::vector<MemberSpec> own) {
@@ -109,7 +143,8 @@ base::Status OverrideOnDemandMaximum(const json& request, store::TableDefinition
 }  // namespace
 
 base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& definition,
-                                   std::vector<index::IndexDefinition>& indexes) {
+                                   std::vector<index::IndexDefinition>& indexes, double scale,
+                                   double now) {
   const json& billing = Member(request, "BillingModeOverride");
   const json& throughput = Member(request, "ProvisionedThroughputOverride");
   if (!billing.is_null()) {
@@ -198,42 +233,7 @@ base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& 
       index.write_capacity_units = definition.throughput.write_capacity_units;
     }
   }
-  return base::Status::OK();
-}
-
-namespace {
-
-// The GlobalSecondaryIndexOverride entries that ask for a WarmThroughput.
-std::vector<const json*> WarmOverrides(const json& request) {
-  std::vector<const json*> asking;
-  const json& globals = Member(request, "GlobalSecondaryIndexOverride");
-  if (!globals.is_array()) return asking;
-  for (const json& index : globals) {
-    if (!Member(index, "WarmThroughput").is_null()) asking.push_back(&index);
-  }
-  return asking;
-}
-
-}  // namespace
-
-base::Status CheckOverridingWarmThroughput(const json& request,
-                                           const store::TableDefinition& definition,
-                                           const std::vector<index::IndexDefinition>& indexes,
-                                           double scale, double now) {
-  const bool on_demand = definition.billing_mode == store::BillingMode::kPayPerRequest;
-  for (const json* entry : WarmOverrides(request)) {
-    const std::string name = Member(*entry, "IndexName").get<std::string>();
-    auto index = std::find_if(indexes.begin(), indexes.end(),
-                              [&](const index::IndexDefinition& d) { return d.name == name; });
-    if (index == indexes.end()) continue;  // ApplyRestoreOverrides took every entry
-    if (base::Status s = CheckNewWarmThroughput(Member(*entry, "WarmThroughput"), name, on_demand,
-                                                index->read_capacity_units,
-                                                index->write_capacity_units, scale, now);
-        !s.ok()) {
-      return s;
-    }
-  }
-  return base::Status::OK();
+  return CheckOverridingWarmThroughput(request, definition, indexes, scale, now);
 }
 
 void PrewarmOverridingIndexes(const json& request, store::Table& table, double now) {

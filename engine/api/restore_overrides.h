@@ -23,19 +23,12 @@ void ValidateRestoreOverrides(const json& request, ValidationErrors& errors);
 
 // Applies the overrides to the restored table's `definition` (from core::RestoredDefinition)
 // and to `indexes` (the source's): billing mode and throughput, then an index list given
-// replaces the source's indexes of its kind, checked as CreateTable checks indexes. The
-// attribute definitions keep only the attributes the keys and indexes still use.
+// replaces the source's indexes of its kind, checked as CreateTable checks indexes (their
+// WarmThroughput too, at the engine's `scale` and clock `now`). The attribute definitions keep
+// only the attributes the keys and indexes still use.
 base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& definition,
-                                   std::vector<index::IndexDefinition>& indexes);
-
-// The WarmThroughput of each GlobalSecondaryIndexOverride entry, checked as CreateTable checks a
-// global index's: not below what a new index of the restored table's billing mode serves at once,
-// nor below its provisioned throughput. `definition` and `indexes` are ApplyRestoreOverrides'
-// results.
-base::Status CheckOverridingWarmThroughput(const json& request,
-                                           const store::TableDefinition& definition,
-                                           const std::vector<index::IndexDefinition>& indexes,
-                                           double scale, double now);
+                                   std::vector<index::IndexDefinition>& indexes, double scale,
+                                   double now);
 
 // Warms the restored table's overriding global indexes for the WarmThroughput they ask for.
 void PrewarmOverridingIndexes(const json& request, store::Table& table, double now);
