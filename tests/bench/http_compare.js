@@ -157,6 +157,18 @@ line('throttles (all phases)', throttles, '-', number(total(dynalite, 'throttles
 line('verification errors (all phases)', wrong, '-', number(total(dynalite, 'verificationErrors')), '', '0', met(wrong === 0));
 const rss = [playground, ceiling, dynalite].map((result) => result?.holdingTable?.rssMB);
 line('peak RSS holding the table, MB', ...rss.map(number), '', '<= 100 MB', met(rss[0] === null ? undefined : rss[0] <= 100));
+// Where the throttles were, and for BatchWriteItem how near the table's partitions it ran: a load
+// spread over many keys still puts a few percent more than the mean on the fullest partition,
+// which DynamoDB throttles past its 1,000 write units a second.
+if (throttles > 0) {
+  const byPhase = Object.entries(playground.phases).filter(([, phase]) => phase.throttles > 0)
+    .map(([name, phase]) => `${name} ${phase.throttles}`).join(', ');
+  const writeBound = playground.holdingTable?.writeBound;
+  const batchShare = writeBound
+    ? `; BatchWriteItem ran at ${Math.round(100 * playground.phases.BatchWriteItem.itemsPerSecond / writeBound.writesPerSecond)}% ` +
+      `of what the table's ${writeBound.partitions} partitions take` : '';
+  console.log(`(the playground's throttles by phase: ${byPhase}${batchShare})`);
+}
 const roundRatios = (rounds) => rounds.map((round) => `${round.ratio.toFixed(2)}x`).join(', ');
 console.log(`(PutItem and GetItem: the median of ${putGetRounds.length} rounds, the playground and the ceiling measured ` +
   `one after the other in each; the rounds' ratios were PutItem ${roundRatios(putRounds.rounds)}, ` +
