@@ -92,7 +92,6 @@ for (let round = 1; round <= EXTRA_PUT_GET_ROUNDS; round++) {
 const total = (result, field) => (result ? Object.values(result.phases).reduce((sum, phase) => sum + phase[field], 0) : undefined);
 const number = (value) => (value === undefined || value === null ? '-' : Math.round(value).toLocaleString('en-US'));
 
-// Each row: the three figures, the ratio the goal is written in (higher is better) and the goal.
 const median = (numbers) => {
   const sorted = [...numbers].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -112,6 +111,9 @@ const putRounds = medianRound('PutItem');
 const getRounds = medianRound('GetItem');
 const dynaliteOps = (phase) => (r) => (r === dynalite ? r?.phases[phase].opsPerSecond : undefined);
 
+// Each row: the three figures, the ratio the goal is written in (higher is better) and the goal.
+// PutItem and GetItem show the median round's playground and ceiling figures and dynalite's from
+// its one run.
 const rows = [
   {
     label: 'PutItem ops/s', figure: dynaliteOps('PutItem'), medianRound: putRounds.shown, hasCeiling: true,
