@@ -20,17 +20,11 @@ function headerValue(headers, name) {
 }
 
 // The Credential= parameter's value: up to the next comma or space, as the header separates its
-// parameters.
+// parameters (one regular expression, without splitting the header: this runs once per request).
+const CREDENTIAL_PARAMETER = /(?:^|[ ,])Credential=([^, ]*)/;
+
 function credentialParameter(authorization) {
-  const text = String(authorization);
-  for (let at = text.indexOf('Credential='); at >= 0; at = text.indexOf('Credential=', at + 1)) {
-    if (at > 0 && text[at - 1] !== ' ' && text[at - 1] !== ',') continue; // inside another token
-    const start = at + 'Credential='.length;
-    let end = start;
-    while (end < text.length && text[end] !== ',' && text[end] !== ' ') end++;
-    return text.slice(start, end);
-  }
-  return undefined;
+  return CREDENTIAL_PARAMETER.exec(String(authorization))?.[1];
 }
 
 /** The signing region of a request with `headers` (and, for a presigned one, `url`). */

@@ -12,6 +12,7 @@
 #include "engine/api/restore_overrides.h"
 #include "engine/api/table_description.h"
 #include "engine/api/validation_errors.h"
+#include "engine/api/warm_throughput.h"
 #include "engine/core/backups.h"
 #include "engine/core/table_restore.h"
 
@@ -194,7 +195,8 @@ base::Result<json> RestoreTableFromBackup(core::EngineState& state, const json& 
       store::RestoreSummary{backup.arn, state.TableArn(backup.table.name), backup.created_at};
   store::Table& table =
       core::RestoreTable(state, std::move(definition), std::move(indexes), backup.items);
-  PrewarmOverridingIndexes(request, table, state.clock.NowSeconds());
+  ApplyIndexWarmThroughputs(Member(request, "GlobalSecondaryIndexOverride"), table,
+                            state.clock.NowSeconds());
   return json{{"TableDescription", DescribeTableJson(state, table, "CREATING")}};
 }
 

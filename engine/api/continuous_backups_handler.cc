@@ -15,6 +15,7 @@
 #include "engine/api/table_description.h"
 #include "engine/api/transfer_checks.h"
 #include "engine/api/validation_errors.h"
+#include "engine/api/warm_throughput.h"
 #include "engine/base/utc_time.h"
 #include "engine/core/table_restore.h"
 
@@ -209,7 +210,8 @@ base::Result<json> RestoreTableToPointInTime(core::EngineState& state, const jso
   for (auto& [key, item] : then) items.push_back(std::move(item));
   store::Table& table =
       core::RestoreTable(state, std::move(definition), std::move(indexes), std::move(items));
-  PrewarmOverridingIndexes(request, table, state.clock.NowSeconds());
+  ApplyIndexWarmThroughputs(Member(request, "GlobalSecondaryIndexOverride"), table,
+                            state.clock.NowSeconds());
   return json{{"TableDescription", DescribeTableJson(state, table, "CREATING")}};
 }
 

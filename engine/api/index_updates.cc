@@ -348,10 +348,7 @@ void ApplyIndexCreatesAndUpdates(core::EngineState& state, store::Table& table,
   }
   // Updated and created indexes alike.
   for (const auto& [name, spec] : plan.warm_updates) {
-    index::SecondaryIndex& index = *table.FindIndex(name);
-    const WarmUnits wanted = RequestedWarmUnits(spec, index.capacity().Warm(now));
-    index.capacity().Prewarm(static_cast<double>(wanted.read_units_per_second),
-                             static_cast<double>(wanted.write_units_per_second), now);
+    ApplyWarmThroughput(table.FindIndex(name)->capacity(), spec, now);
   }
 }
 

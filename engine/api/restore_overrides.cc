@@ -48,17 +48,6 @@ void AddKeyNames(const json& indexes, std::set<std::string>& names) {
   }
 }
 
-// The GlobalSecondaryIndexOverride entries that ask for a WarmThroughput.
-std::vector<const json*> WarmOverrides(const json& request) {
-  std::vector<const json*> asking;
-  const json& globals = Member(request, "GlobalSecondaryIndexOverride");
-  if (!globals.is_array()) return asking;
-  for (const json& index : globals) {
-    if (!Member(index, "WarmThroughput").is_null()) asking.push_back(&index);
-  }
-  return asking;
-}
-
 // The WarmThroughput of each GlobalSecondaryIndexOverride entry, checked as CreateTable checks a
 // global index's: not below what a new index of the restored table's billing mode serves at once,
 // nor below its provisioned throughput.
@@ -67,13 +56,16 @@ base::Status CheckOverridingWarmThroughput(const json& request,
                                            const std::vector<index::IndexDefinition>& indexes,
                                            double scale, double now) {
   const bool on_demand = definition.billing_mode == store::BillingMode::kPayPerRequest;
-  for (const json* entry : WarmOverrides(request)) {
-    const std::string name = Member(*entry, "IndexName").get<std::string>();
+  const json& globals = Member(request, "GlobalSecondaryIndexOverride");
+  if (!globals.is_array()) return base::Status::OK();
+  for (const json& entry : globals) {
+    const json& warm = Member(entry, "WarmThroughput");
+    if (warm.is_null()) continue;
+    const std::string name = Member(entry, "IndexName").get<std::string>();
     auto index = std::find_if(indexes.begin(), indexes.end(),
                               [&](const index::IndexDefinition& d) { return d.name == name; });
     if (index == indexes.end()) continue;  // ApplyRestoreOverrides took every entry
-    if (base::Status s = CheckNewWarmThroughput(Member(*entry, "WarmThroughput"), name, on_demand,
-                                                index->read_capacity_units,
+    if (base::Status s = CheckNewWarmThroughput(warm, name, on_demand, index->read_capacity_units,
                                                 index->write_capacity_units, scale, now);
         !s.ok()) {
       return s;
@@ -234,18 +226,6 @@ base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& 
     }
   }
   return CheckOverridingWarmThroughput(request, definition, indexes, scale, now);
-}
-
-void PrewarmOverridingIndexes(const json& request, store::Table& table, double now) {
-  for (const json* entry : WarmOverrides(request)) {
-    index::SecondaryIndex* index = table.FindIndex(Member(*entry, "IndexName").get<std::string>());
-    if (index == nullptr) continue;
-    capacity::PartitionedCapacity& capacity = index->capacity();
-    const WarmUnits wanted =
-        RequestedWarmUnits(Member(*entry, "WarmThroughput"), capacity.Warm(now));
-    capacity.Prewarm(static_cast<double>(wanted.read_units_per_second),
-                     static_cast<double>(wanted.write_units_per_second), now);
-  }
 }
 
 }  // namespace ddbpg::api

@@ -30,7 +30,4 @@ base::Status ApplyRestoreOverrides(const json& request, store::TableDefinition& 
                                    std::vector<index::IndexDefinition>& indexes, double scale,
                                    double now);
 
-// Warms the restored table's overriding global indexes for the WarmThroughput they ask for.
-void PrewarmOverridingIndexes(const json& request, store::Table& table, double now);
-
 }  // namespace ddbpg::api

@@ -351,20 +351,8 @@ base::Result<json> CreateTable(core::EngineState& state, const json& request) {
   ApplyStreamChange(state, *table, *stream);
   store::Table& installed = core::InstallTable(state, std::move(table));
   const double now = state.clock.NowSeconds();
-  if (!warm.is_null()) {
-    const WarmUnits wanted = RequestedWarmUnits(warm, installed.Warm(now));
-    installed.Prewarm(static_cast<double>(wanted.read_units_per_second),
-                      static_cast<double>(wanted.write_units_per_second), now);
-  }
-  for (const json& index : global_indexes.is_array() ? global_indexes : json::array()) {
-    const json& index_warm = Member(index, "WarmThroughput");
-    if (index_warm.is_null()) continue;
-    capacity::PartitionedCapacity& capacity =
-        installed.FindIndex(Member(index, "IndexName").get<std::string>())->capacity();
-    const WarmUnits wanted = RequestedWarmUnits(index_warm, capacity.Warm(now));
-    capacity.Prewarm(static_cast<double>(wanted.read_units_per_second),
-                     static_cast<double>(wanted.write_units_per_second), now);
-  }
+  if (!warm.is_null()) ApplyWarmThroughput(installed, warm, now);
+  ApplyIndexWarmThroughputs(global_indexes, installed, now);
   return json{{"TableDescription", DescribeTableJson(state, installed, "CREATING")}};
 }
 
@@ -610,11 +598,7 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
 
   const double now = state.clock.NowSeconds();
   definition.on_demand_maximum = on_demand_after ? on_demand_maximum : capacity::OnDemandMaximum{};
-  if (!warm.is_null()) {
-    const WarmUnits wanted = RequestedWarmUnits(warm, (*found)->Warm(now));
-    (*found)->Prewarm(static_cast<double>(wanted.read_units_per_second),
-                      static_cast<double>(wanted.write_units_per_second), now);
-  }
+  if (!warm.is_null()) ApplyWarmThroughput(**found, warm, now);
   if (billing_mode == "PAY_PER_REQUEST" && !currently_on_demand) {
     definition.billing_mode = store::BillingMode::kPayPerRequest;
     definition.last_update_to_pay_per_request_time = now;

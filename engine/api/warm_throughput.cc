@@ -109,4 +109,14 @@ json WarmThroughputJson(WarmUnits units, const std::string& status) {
                             {"Status", status}});
 }
 
+void ApplyIndexWarmThroughputs(const json& global_indexes, store::Table& table, double now) {
+  if (!global_indexes.is_array()) return;
+  for (const json& index : global_indexes) {
+    const json& spec = Member(index, "WarmThroughput");
+    if (spec.is_null()) continue;
+    ApplyWarmThroughput(table.FindIndex(Member(index, "IndexName").get<std::string>())->capacity(),
+                        spec, now);
+  }
+}
+
 }  // namespace ddbpg::api

@@ -11,6 +11,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/base/status.h"
 #include "engine/capacity/partitioned_capacity.h"
+#include "engine/store/table.h"
 
 namespace ddbpg::api {
 
@@ -47,6 +48,20 @@ base::Status CheckNewWarmThroughput(const json& spec, const std::string& index_n
 
 // What `spec` asks for, with the members it leaves out at `current`.
 WarmUnits RequestedWarmUnits(const json& spec, WarmUnits current);
+
+// Warms `target` (a store::Table, or a global index's capacity::PartitionedCapacity) for what
+// `spec`, a checked WarmThroughput member, asks.
+template <typename Warmable>
+void ApplyWarmThroughput(Warmable& target, const json& spec, double now) {
+  const WarmUnits wanted = RequestedWarmUnits(spec, target.Warm(now));
+  target.Prewarm(static_cast<double>(wanted.read_units_per_second),
+                 static_cast<double>(wanted.write_units_per_second), now);
+}
+
+// Warms each global index of `table` that its entry in `global_indexes` (CreateTable's
+// GlobalSecondaryIndexes, a restore's GlobalSecondaryIndexOverride; checked) gives a
+// WarmThroughput.
+void ApplyIndexWarmThroughputs(const json& global_indexes, store::Table& table, double now);
 
 json WarmThroughputJson(WarmUnits units, const std::string& status);
 
