@@ -24,7 +24,16 @@ const TABLE = {
   AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
 };
 
-const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-bench-'));
+// Scratch data directories, all removed when the process exits, a failed run's too.
+const scratchDirectories = [];
+function scratch() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-bench-'));
+  scratchDirectories.push(dir);
+  return dir;
+}
+process.on('exit', () => {
+  for (const dir of scratchDirectories) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 // Never compacts: the journal keeps every write.
 const NEVER = Number.MAX_SAFE_INTEGER;

@@ -371,8 +371,9 @@ test('every acknowledged write survives closing the browser', async () => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-profile-'));
   const url = `http://127.0.0.1:${server.address().port}/web/`;
   const launch = () => chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  let context;
   try {
-    let context = await launch();
+    context = await launch();
     let page = await context.newPage();
     await page.goto(url);
     await ready(page);
@@ -399,6 +400,10 @@ test('every acknowledged write survives closing the browser', async () => {
     assert.deepEqual(keys.sort(), [...acknowledged].sort());
     await context.close();
   } finally {
+    // A failed assertion leaves the browser open on the profile: close it (a second close does
+    // nothing) before removing the profile.
+    await context?.close();
+    fs.rmSync(profile, { recursive: true, force: true });
     await new Promise((resolve) => server.close(resolve));
   }
 });

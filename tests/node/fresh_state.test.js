@@ -53,8 +53,9 @@ describe('fresh state', () => {
     await db.close();
   });
 
-  it('reset() refuses a persistent playground rather than forget what is stored', async () => {
+  it('reset() refuses a persistent playground rather than forget what is stored', async (t) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-reset-'));
+    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
     const db = await createDynamoDB({ path: dir });
     await assert.rejects(db.reset(), { message: /^reset\(\) empties an in-memory playground; delete the data directory/ });
     await db.close();

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 
 import { REPOSITORY_ROOT, callEndpoint } from './support/cli_process.js';
@@ -15,11 +15,12 @@ const run = promisify(execFile);
 const NPM_ENV = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
 describe('the npm package', () => {
+  let work;
   let app;
   let files;
 
   before(async () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-package-'));
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-package-'));
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], {
       cwd: REPOSITORY_ROOT,
       env: NPM_ENV,
@@ -32,6 +33,10 @@ describe('the npm package', () => {
     fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
     // The package has no dependencies, so installing its tarball needs no registry.
     await run('npm', ['install', '--offline', path.join(work, packed.filename)], { cwd: app, env: NPM_ENV });
+  });
+
+  after(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('holds the engine, the JS, the types, the bin and the page, and no sources or tests', () => {

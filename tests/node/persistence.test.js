@@ -19,8 +19,12 @@ import { REPOSITORY_ROOT, callEndpoint, startCli } from './support/cli_process.j
 const run = promisify(execFile);
 const KILL_LOOPS = Number(process.env.DDBPG_KILL_LOOPS ?? 3);
 
-function freshDirectory() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-data-'));
+// A new data directory, removed once test `t` has ended, passed or failed: the test's reopens
+// and second processes all come before then.
+function freshDirectory(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ddbpg-data-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 const MUSIC = {
@@ -80,8 +84,8 @@ async function everything(db) {
 }
 
 describe('createDynamoDB({ path })', () => {
-  it('restores tables, indexes, items, stream records, TTL and the clock', async () => {
-    const dir = freshDirectory();
+  it('restores tables, indexes, items, stream records, TTL and the clock', async (t) => {
+    const dir = freshDirectory(t);
     const first = await createDynamoDB({ path: dir });
     assert.deepEqual(first.restored.records, 0);
     await first.send('Playground.SetClock', { Mode: 'VIRTUAL', Now: 1767225600 });
@@ -126,8 +130,8 @@ describe('createDynamoDB({ path })', () => {
     await third.close();
   });
 
-  it('locks the directory against a second opener, in this process and in another', async () => {
-    const dir = freshDirectory();
+  it('locks the directory against a second opener, in this process and in another', async (t) => {
+    const dir = freshDirectory(t);
     const db = await createDynamoDB({ path: dir });
     await assert.rejects(createDynamoDB({ path: dir }), {
       message: `the data directory ${dir} is in use by this process; a playground directory has one writer at a time (stop it, or use another --data-dir)`,
@@ -142,8 +146,8 @@ describe('createDynamoDB({ path })', () => {
     await again.close();
   });
 
-  it('takes over a lock whose process is gone', async () => {
-    const dir = freshDirectory();
+  it('takes over a lock whose process is gone', async (t) => {
+    const dir = freshDirectory(t);
     const child = await run(process.execPath, ['-e', 'console.log(process.pid)']);
     fs.writeFileSync(path.join(dir, 'LOCK'), child.stdout);
     const db = await createDynamoDB({ path: dir });
@@ -152,16 +156,16 @@ describe('createDynamoDB({ path })', () => {
     assert.equal(fs.existsSync(path.join(dir, 'LOCK')), false);
   });
 
-  it('takes over a lock that names this very PID (a restarted container) but is not held', async () => {
-    const dir = freshDirectory();
+  it('takes over a lock that names this very PID (a restarted container) but is not held', async (t) => {
+    const dir = freshDirectory(t);
     fs.writeFileSync(path.join(dir, 'LOCK'), `${process.pid}\n`);
     const db = await createDynamoDB({ path: dir });
     await db.close();
     assert.equal(fs.existsSync(path.join(dir, 'LOCK')), false);
   });
 
-  it('opens a journal with a damaged end: the valid part, a message, and the rest kept aside', async () => {
-    const dir = freshDirectory();
+  it('opens a journal with a damaged end: the valid part, a message, and the rest kept aside', async (t) => {
+    const dir = freshDirectory(t);
     const db = await createDynamoDB({ path: dir });
     await db.send('CreateTable', { ...MUSIC, StreamSpecification: undefined });
     await db.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'A' }, Song: { S: 'kept' } } });
@@ -185,8 +189,8 @@ describe('createDynamoDB({ path })', () => {
     await last.close();
   });
 
-  it('refuses a file that is not its journal, and leaves it as it was', async () => {
-    const dir = freshDirectory();
+  it('refuses a file that is not its journal, and leaves it as it was', async (t) => {
+    const dir = freshDirectory(t);
     const foreign = Buffer.from('SQLite format 3\0 this is somebody else\'s database');
     fs.writeFileSync(path.join(dir, 'journal.log'), foreign);
     await assert.rejects(createDynamoDB({ path: dir }), {
@@ -196,8 +200,8 @@ describe('createDynamoDB({ path })', () => {
     assert.equal(fs.existsSync(path.join(dir, 'LOCK')), false);
   });
 
-  it('folds its journal into a snapshot once it outgrows it, and reopens from the snapshot', async () => {
-    const dir = freshDirectory();
+  it('folds its journal into a snapshot once it outgrows it, and reopens from the snapshot', async (t) => {
+    const dir = freshDirectory(t);
     const db = await musicPlayground({ path: dir, compactAfterBytes: 2048 });
     await sameAnswers(db, await musicPlayground(), 150);
     const generations = (names) => names.filter((name) => /^(snapshot-\d+\.snap|journal(-\d+)?\.log)$/.test(name)).sort();
@@ -223,8 +227,8 @@ describe('createDynamoDB({ path })', () => {
     await again.close();
   });
 
-  it('a compaction cut short at any step leaves one whole generation', async () => {
-    const dir = freshDirectory();
+  it('a compaction cut short at any step leaves one whole generation', async (t) => {
+    const dir = freshDirectory(t);
     const db = await musicPlayground({ path: dir });
     await db.compact();
     await db.send('PutItem', { TableName: 'Music', Item: { Artist: { S: 'After' }, Song: { S: 'the snapshot' } } });
@@ -246,8 +250,8 @@ describe('createDynamoDB({ path })', () => {
     await reopened.close();
   });
 
-  it('keeps the journal when a compaction cannot be written, and loses nothing', async () => {
-    const dir = freshDirectory();
+  it('keeps the journal when a compaction cannot be written, and loses nothing', async (t) => {
+    const dir = freshDirectory(t);
     const db = await musicPlayground({ path: dir });
     // A directory where the new snapshot's temporary file would go: writing it fails.
     fs.mkdirSync(path.join(dir, 'snapshot-1.snap.tmp'));
@@ -261,8 +265,8 @@ describe('createDynamoDB({ path })', () => {
     await reopened.close();
   });
 
-  it('refuses an empty snapshot file rather than open a playground without it', async () => {
-    const dir = freshDirectory();
+  it('refuses an empty snapshot file rather than open a playground without it', async (t) => {
+    const dir = freshDirectory(t);
     const db = await musicPlayground({ path: dir });
     await db.compact();
     await db.close();
@@ -273,8 +277,8 @@ describe('createDynamoDB({ path })', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['journal-1.log', 'snapshot-1.snap']);
   });
 
-  it('refuses a damaged snapshot and leaves every file as it was', async () => {
-    const dir = freshDirectory();
+  it('refuses a damaged snapshot and leaves every file as it was', async (t) => {
+    const dir = freshDirectory(t);
     const db = await musicPlayground({ path: dir });
     await db.compact();
     await db.close();
@@ -370,11 +374,11 @@ describe('export and import', () => {
     await imported.close();
   });
 
-  it('exports a data directory and imports into a new one', async () => {
-    const dir = freshDirectory();
+  it('exports a data directory and imports into a new one', async (t) => {
+    const dir = freshDirectory(t);
     const original = await musicPlayground({ path: dir });
     const snapshot = await original.exportSnapshot();
-    const copyDir = freshDirectory();
+    const copyDir = freshDirectory(t);
     const copy = await createDynamoDB({ path: copyDir, snapshot });
     // The import is the new directory's first snapshot.
     assert.deepEqual(fs.readdirSync(copyDir).sort(), ['LOCK', 'journal-1.log', 'snapshot-1.snap']);
@@ -386,7 +390,7 @@ describe('export and import', () => {
     assert.equal((await reopened.send('Scan', { TableName: 'Music', Select: 'COUNT' })).Count,
       (await original.send('Scan', { TableName: 'Music', Select: 'COUNT' })).Count + 1);
     // A directory that holds a playground is not overwritten by an import.
-    await assert.rejects(createDynamoDB({ path: freshDirectoryHolding(snapshot), snapshot }), {
+    await assert.rejects(createDynamoDB({ path: freshDirectoryHolding(t, snapshot), snapshot }), {
       message: /already holds a playground; import into a new directory$/,
     });
     await reopened.close();
@@ -409,9 +413,9 @@ describe('export and import', () => {
     await original.close();
   });
 
-  it('cli.js --import starts the endpoint from an exported file', async () => {
+  it('cli.js --import starts the endpoint from an exported file', async (t) => {
     const original = await musicPlayground();
-    const file = path.join(freshDirectory(), 'music.ddbpg');
+    const file = path.join(freshDirectory(t), 'music.ddbpg');
     fs.writeFileSync(file, await original.exportSnapshot());
     const { child, endpoint, banner } = await startCli(['--no-page', '--import', file]);
     try {
@@ -430,15 +434,15 @@ describe('export and import', () => {
   });
 });
 
-function freshDirectoryHolding(bytes) {
-  const dir = freshDirectory();
+function freshDirectoryHolding(t, bytes) {
+  const dir = freshDirectory(t);
   fs.writeFileSync(path.join(dir, 'journal.log'), bytes);
   return dir;
 }
 
 describe('cli.js --data-dir', () => {
-  it('prints where its data lives and restores it on the next start', async () => {
-    const dir = freshDirectory();
+  it('prints where its data lives and restores it on the next start', async (t) => {
+    const dir = freshDirectory(t);
     const first = await startCli(['--no-page', '--data-dir', dir]);
     assert.match(first.banner, new RegExp(`Data directory: +${dir} +\\(0 changes restored in \\d+ ms\\)`));
     const create = await callEndpoint(first.endpoint, 'DynamoDB_20120810.CreateTable', {
@@ -462,7 +466,7 @@ describe('cli.js --data-dir', () => {
   // The promise of a data directory: an acknowledged write survives anything, kill -9 included,
   // however many arrive together.
   it(`loses no acknowledged write to kill -9 during a concurrent burst (${KILL_LOOPS} rounds)`, async (t) => {
-    const dir = freshDirectory();
+    const dir = freshDirectory(t);
     const acknowledged = new Set();
     let created = false;
     for (let round = 0; round < KILL_LOOPS; round++) {

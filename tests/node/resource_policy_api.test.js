@@ -196,7 +196,7 @@ for (const front of SDK_FRONTS) {
 // (1.29) predates resource-based policies (2024), so the script first adds the three operations
 // to the service model botocore loads, as the service's model defines them, when they are missing.
 const BOTO3_SCRIPT = `
-import json, os, sys, tempfile, boto3, botocore.config, botocore.session
+import atexit, json, os, shutil, sys, tempfile, boto3, botocore.config, botocore.session
 from botocore.exceptions import ClientError
 ${BOTO3_COLLECT_ERRORS}
 session = botocore.session.get_session()
@@ -224,6 +224,8 @@ if 'PutResourcePolicy' not in model['operations']:
         model['operations'][name] = {'name': name, 'http': {'method': 'POST', 'requestUri': '/'},
                                      'input': {'shape': name + 'Input'}, 'output': {'shape': output}}
     folder = tempfile.mkdtemp()
+    # botocore reads the model from here whenever it needs it, so the folder stays until the end.
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     os.makedirs(os.path.join(folder, 'dynamodb', '2012-08-10'))
     with open(os.path.join(folder, 'dynamodb', '2012-08-10', 'service-2.json'), 'w') as f:
         json.dump(model, f)

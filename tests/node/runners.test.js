@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 
 import { createDynamoDB } from '../../wasm/index.js';
@@ -50,6 +50,10 @@ describe('the runners', () => {
   let project;
   before(() => {
     project = scratchProject();
+  });
+  // rmSync removes the node_modules links, not what they point to.
+  after(() => {
+    if (project) fs.rmSync(project, { recursive: true, force: true });
   });
 
   it('node:test runs a suite with useDynamoDB and fresh tables per test', async () => {

@@ -125,11 +125,12 @@ describe('db.requestHandler()', () => {
     await db.close();
   });
 
-  it('acknowledges a change of a persistent playground only once it is stored', async () => {
-    const { mkdtempSync } = await import('node:fs');
+  it('acknowledges a change of a persistent playground only once it is stored', async (t) => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'ddbpg-sdk-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
     const db = await createDynamoDB({ path: dir });
     const client = new DynamoDBClient({ region: 'us-east-1', credentials: CREDENTIALS, requestHandler: db.requestHandler() });
     await client.send(new CreateTableCommand({ ...ORDERS, StreamSpecification: undefined }));
