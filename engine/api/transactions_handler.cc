@@ -39,6 +39,7 @@
 #include "engine/base/limits.h"
 #include "engine/capacity/units.h"
 #include "engine/core/read_path.h"
+#include "engine/core/transaction_admission.h"
 #include "engine/expr/document.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
@@ -298,6 +299,36 @@ base::Status CancelledByValidation(size_t action_count, size_t failed, const std
   return TransactionCancelled(reasons);
 }
 
+// An action its capacity or its item collection refused is a cancellation reason, as the API
+// reference lists them for TransactionCanceledException: ProvisionedThroughputExceeded (a
+// provisioned table or index), ThrottlingError (on demand), ItemCollectionSizeLimitExceeded.
+// The messages are the throttles' own, which are the texts listed there.
+json AdmissionReason(const base::Status& refusal) {
+  switch (refusal.type()) {
+    case base::ErrorType::kProvisionedThroughputExceeded:
+      return value::JsonObject(
+          {{"Code", "ProvisionedThroughputExceeded"}, {"Message", refusal.message()}});
+    case base::ErrorType::kThrottling:
+      return value::JsonObject({{"Code", "ThrottlingError"}, {"Message", refusal.message()}});
+    case base::ErrorType::kItemCollectionSizeLimitExceeded:
+      return value::JsonObject(
+          {{"Code", "ItemCollectionSizeLimitExceeded"}, {"Message", "Collection size exceeded"}});
+    default:
+      return value::JsonObject({{"Code", "ValidationError"}, {"Message", refusal.message()}});
+  }
+}
+
+// A transaction some of whose actions were not admitted: each refused action gets its reason,
+// every other action None.
+base::Status CancelledByAdmission(const std::vector<base::Status>& statuses) {
+  json reasons = json::array();
+  for (const base::Status& status : statuses) {
+    reasons.push_back(status.ok() ? value::JsonObject({{"Code", "None"}})
+                                  : AdmissionReason(status));
+  }
+  return TransactionCancelled(reasons);
+}
+
 // --- Idempotency tokens -----------------------------------------------------------------------
 //
 std::map<std::string, core::TransactionToken>& TransactionTokens(core::EngineState& state) {
@@ -500,14 +531,17 @@ base::Result<json> RunWriteTransaction(core::EngineState& state, const json& req
 
   // Throttling comes before any effect.
   const double now = state.clock.NowSeconds();
-  for (WriteAction& action : actions) {
+  std::vector<core::TransactionWrite> writes;
+  for (const WriteAction& action : actions) {
     const bool stores = action.kind->kind != WriteKind::kConditionCheck &&
                         !OnlyRemovesFromAbsentItem(action);
-    base::Result<core::IndexWriteTargets> admitted =
-        core::AdmitWrite(state, *action.table, action.write->key, action.charge, action.current,
-                         stores && action.new_item ? &*action.new_item : nullptr, now);
-    if (!admitted.ok()) return admitted.status();
-    action.index_targets = std::move(*admitted);
+    writes.push_back({action.table, &action.write->key, &action.charge, action.current,
+                      stores && action.new_item ? &*action.new_item : nullptr});
+  }
+  core::TransactionWritesAdmission admission = core::AdmitTransactionWrites(state, writes, now);
+  if (!admission.all_admitted()) return CancelledByAdmission(admission.statuses);
+  for (size_t i = 0; i < actions.size(); ++i) {
+    actions[i].index_targets = std::move(admission.targets[i]);
   }
 
   // Every condition sees the items as they were before the transaction; all failures are listed.
@@ -689,11 +723,12 @@ base::Result<json> TransactGetItems(core::EngineState& state, const json& reques
   if (total_bytes > kMaxTransactionBytes) {
     return base::Status::Validation(kReadTransactionTooLargeMessage);
   }
-  for (size_t i = 0; i < gets.size(); ++i) {
-    if (base::Status s = core::AdmitItemRead(state, *gets[i].table, *gets[i].key, units[i], now);
-        !s.ok()) {
-      return s;
-    }
+  std::vector<core::TransactionRead> reads;
+  for (size_t i = 0; i < gets.size(); ++i)
+    reads.push_back({gets[i].table, &*gets[i].key, units[i]});
+  std::vector<base::Status> admitted = core::AdmitTransactionReads(state, reads, now);
+  for (const base::Status& status : admitted) {
+    if (!status.ok()) return CancelledByAdmission(admitted);
   }
 
   json responses = json::array();

@@ -134,10 +134,6 @@ capacity::CapacityCharge WriteCharge(const store::Table& table, const value::Ite
   return charge;
 }
 
-namespace {
-
-// The hash of the index partition a write lands on: the new entry's, or the old one's when the
-// item leaves the index.
 std::optional<uint64_t> IndexHashOf(const index::SecondaryIndex& index, const value::Item* old_item,
                                     const value::Item* new_item) {
   for (const value::Item* item : {new_item, old_item}) {
@@ -146,8 +142,6 @@ std::optional<uint64_t> IndexHashOf(const index::SecondaryIndex& index, const va
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 base::Result<IndexWriteTargets> AdmitWrite(core::EngineState& state, store::Table& table,
                                            const value::PrimaryKey& key,

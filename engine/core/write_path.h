@@ -69,6 +69,11 @@ struct IndexWriteTargets {
   std::vector<Target> targets;
 };
 
+// The hash of the index partition a write lands on: the new entry's, or the old one's when the
+// item leaves the index; nullopt when neither item is in the index.
+std::optional<uint64_t> IndexHashOf(const index::SecondaryIndex& index, const value::Item* old_item,
+                                    const value::Item* new_item);
+
 // Admission of a write before any effect: the item collection's size limit (tables with local
 // indexes), the table's capacity (with its local indexes' units), then each global index it
 // writes, whose throttle stops the table's write (back-pressure).

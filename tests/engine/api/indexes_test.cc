@@ -374,6 +374,16 @@ TEST_F(IndexesTest, AnUnderProvisionedGlobalIndexThrottlesTheTablesWrites) {
                    .contains("Item"));
   EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "Posts"}, {"Item", Post("ann", "plain", json::object())}})),
             "OK");
+  // In a transaction the index's throttle cancels it, and is the reason of the action that
+  // writes the index (API reference, TransactionCanceledException).
+  json indexed = {
+      {"Put", {{"TableName", "Posts"}, {"Item", Post("ann", "late", {{"topic", {{"S", "x"}}}})}}}};
+  json plain = {{"Put", {{"TableName", "Posts"}, {"Item", Post("bob", "plain", json::object())}}}};
+  Response transaction =
+      Call("TransactWriteItems", {{"TransactItems", json::array({plain, indexed})}});
+  EXPECT_EQ(json::parse(transaction.body)["CancellationReasons"],
+            json::parse(R"([{"Code":"None"},{"Code":"ProvisionedThroughputExceeded","Message":
+              "The level of configured provisioned throughput for one or more global secondary indexes of the table was exceeded. Consider increasing your provisioning level for the under-provisioned global secondary indexes with the UpdateTable API."}])"));
 }
 
 // "Queries on a GSI right after a write can miss it" (the explainer): with a propagation delay
@@ -417,6 +427,15 @@ TEST_F(IndexesTest, ItemCollectionsAreMeasuredAndLimited) {
     if (outcome != "OK") break;
   }
   EXPECT_EQ(outcome, "ItemCollectionSizeLimitExceededException: Collection size exceeded.");
+  // In a transaction the limit cancels it, and is the action's reason (API reference).
+  clock_.Advance(1);
+  json put_action = {
+      {"Put", {{"TableName", "Posts"}, {"Item", Post("ann", "p9", {{"body", {{"S", body}}}})}}}};
+  Response transaction = Call("TransactWriteItems", {{"TransactItems", json::array({put_action})}});
+  EXPECT_EQ(
+      json::parse(transaction.body)["CancellationReasons"],
+      json::parse(
+          R"([{"Code":"ItemCollectionSizeLimitExceeded","Message":"Collection size exceeded"}])"));
   // Another partition-key value is another collection; shrinking a full one is allowed.
   clock_.Advance(1);
   EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "Posts"}, {"Item", Post("bob", "p1", {{"body", {{"S", body}}}})}})),

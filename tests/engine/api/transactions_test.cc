@@ -259,14 +259,92 @@ TEST_F(TransactionsTest, ThrottledTransactionWritesNothingAndCancelledOnesAreBil
   json fails = PutAction("Small", {{"pk", Text("k0")}});
   fails["Put"]["ConditionExpression"] = "attribute_not_exists(pk)";
   EXPECT_EQ(ErrorOf(Write({fails})).substr(0, 28), "TransactionCanceledException");
+  // Insufficient capacity cancels the transaction (API reference, TransactionCanceledException),
+  // with the throttle as the action's reason.
   Response throttled = Write({PutAction("Small", {{"pk", Text("late")}})});
   EXPECT_EQ(ErrorOf(throttled),
-            "ProvisionedThroughputExceededException: The level of configured provisioned "
-            "throughput for the table was exceeded. Consider increasing your provisioning level "
-            "with the UpdateTable API.");
+            "TransactionCanceledException: Transaction cancelled, please refer cancellation "
+            "reasons for specific reasons [ProvisionedThroughputExceeded]");
+  EXPECT_EQ(Body(throttled)["CancellationReasons"],
+            json::parse(R"([{"Code":"ProvisionedThroughputExceeded",
+                "Message":"The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API."}])"));
   EXPECT_EQ(Ok("GetItem", {{"TableName", "Small"}, {"Key", Key("late")}}), json::object());
   clock_.Advance(2);
   EXPECT_EQ(ErrorOf(Write({PutAction("Small", {{"pk", Text("late")}})})), "OK");
+}
+
+// An item of about 300 KB under Orders' partition key "hot": about 300 write units, 600 in a
+// transaction.
+json LargeOrder(const std::string& sk) {
+  return {{"pk", {{"S", "hot"}}}, {"sk", {{"S", sk}}}, {"data", {{"S", std::string(300000, 'x')}}}};
+}
+
+TEST_F(TransactionsTest, ActionsOnOnePartitionAreAdmittedTogether) {
+  // One unit in this second on the partition of "hot", so it serves at most 999 more.
+  Ok("PutItem", {{"TableName", "Orders"}, {"Item", {{"pk", Text("hot")}, {"sk", Text("first")}}}});
+  // Each large put fits alone (about 601 units), but not both together (about 1,201).
+  Response together =
+      Write({PutAction("Accounts", {{"pk", Text("alice")}}), PutAction("Orders", LargeOrder("a")),
+             PutAction("Orders", LargeOrder("b"))});
+  EXPECT_EQ(ErrorOf(together),
+            "TransactionCanceledException: Transaction cancelled, please refer cancellation "
+            "reasons for specific reasons [None, ThrottlingError, ThrottlingError]");
+  const json reasons = Body(together)["CancellationReasons"];
+  ASSERT_EQ(reasons.size(), 3u);
+  EXPECT_EQ(reasons[0], json::parse(R"({"Code":"None"})"));
+  EXPECT_EQ(reasons[1], reasons[2]);
+  EXPECT_EQ(reasons[1]["Message"].get<std::string>().substr(0, 63),
+            "Throughput exceeds the current capacity of your table or index.");
+  // A refused transaction writes nothing, nor takes any capacity.
+  EXPECT_EQ(Account("alice"), json::object());
+  EXPECT_EQ(ErrorOf(Write({PutAction("Orders", LargeOrder("a"))})), "OK");
+}
+
+TEST_F(TransactionsTest, ActionsOnOtherPartitionsAreAdmittedApart) {
+  Ok("PutItem", {{"TableName", "Orders"}, {"Item", {{"pk", Text("hot")}, {"sk", Text("first")}}}});
+  Ok("CreateTable", {{"TableName", "Other"},
+                     {"BillingMode", "PAY_PER_REQUEST"},
+                     {"KeySchema",
+                      {{{"AttributeName", "pk"}, {"KeyType", "HASH"}},
+                       {{"AttributeName", "sk"}, {"KeyType", "RANGE"}}}},
+                     {"AttributeDefinitions",
+                      {{{"AttributeName", "pk"}, {"AttributeType", "S"}},
+                       {{"AttributeName", "sk"}, {"AttributeType", "S"}}}}});
+  // The same key in another table is another partition.
+  json other = PutAction("Other", LargeOrder("b"));
+  EXPECT_EQ(ErrorOf(Write({PutAction("Orders", LargeOrder("a")), other})), "OK");
+}
+
+TEST_F(TransactionsTest, GetsOnOnePartitionAreAdmittedTogether) {
+  Ok("CreateTable",
+     {{"TableName", "Slow"},
+      {"KeySchema",
+       {{{"AttributeName", "pk"}, {"KeyType", "HASH"}},
+        {{"AttributeName", "sk"}, {"KeyType", "RANGE"}}}},
+      {"AttributeDefinitions",
+       {{{"AttributeName", "pk"}, {"AttributeType", "S"}},
+        {{"AttributeName", "sk"}, {"AttributeType", "S"}}}},
+      {"ProvisionedThroughput", {{"ReadCapacityUnits", 1}, {"WriteCapacityUnits", 1}}}});
+  // 1 RCU keeps 300 seconds of burst: 297 strongly consistent reads of a missing item leave 3.
+  json key = {{"pk", Text("p")}, {"sk", Text("a")}};
+  for (int i = 0; i < 297; ++i) {
+    ASSERT_EQ(
+        ErrorOf(Call("GetItem", {{"TableName", "Slow"}, {"Key", key}, {"ConsistentRead", true}})),
+        "OK");
+  }
+  // Each transactional read takes 2 units: one fits, two on the same partition do not.
+  json other_key = {{"pk", Text("p")}, {"sk", Text("b")}};
+  json get_a = {{"Get", {{"TableName", "Slow"}, {"Key", key}}}};
+  json get_b = {{"Get", {{"TableName", "Slow"}, {"Key", other_key}}}};
+  Response both = Get({get_a, get_b});
+  EXPECT_EQ(ErrorOf(both),
+            "TransactionCanceledException: Transaction cancelled, please refer cancellation "
+            "reasons for specific reasons [ProvisionedThroughputExceeded, "
+            "ProvisionedThroughputExceeded]");
+  EXPECT_EQ(Body(both)["CancellationReasons"][0]["Message"],
+            "The level of configured provisioned throughput for the table was exceeded. Consider "
+            "increasing your provisioning level with the UpdateTable API.");
+  EXPECT_EQ(ErrorOf(Get({get_a})), "OK");
 }
 
 // --- TransactWriteItems: request errors -----------------------------------------------------

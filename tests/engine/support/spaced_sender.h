@@ -23,7 +23,8 @@ class SpacedSender {
       const bool throttled =
           response.status != 200 &&
           (response.body.find("ProvisionedThroughputExceeded") != std::string::npos ||
-           response.body.find("ThrottlingException") != std::string::npos);
+           response.body.find("ThrottlingException") != std::string::npos ||
+           response.body.find("ThrottlingError") != std::string::npos);  // a transaction's
       if (!throttled || attempt == 10) return response;
       ++throttle_retries_;
       clock_.Advance(60);

@@ -1,0 +1,150 @@
+#include "engine/core/transaction_admission.h"
+
+#include <cstdint>
+#include <string>
+
+#include "engine/core/item_collection_limit.h"
+#include "engine/core/read_path.h"
+
+namespace ddbpg::core {
+namespace {
+
+// Where an action lands: a partition of its table (index null) or of one of its global indexes.
+struct PartitionOfAction {
+  store::Table* table = nullptr;
+  index::SecondaryIndex* index = nullptr;
+  const std::string* index_name = nullptr;
+  uint64_t partition_id = 0;
+  uint64_t hash = 0;  // the action's partition-key hash, in the table or the index
+};
+
+// The units a transaction's actions bring to one partition, and those actions. The partition
+// is admitted once, for the sum, on the first action's key: the key a throttle is counted
+// against.
+struct PartitionShare {
+  PartitionOfAction partition;  // as the first action on it lands there
+  size_t first = 0;
+  double units = 0;
+  std::vector<size_t> actions;
+};
+
+// The shares in the order their partitions first appear, so that admissions (which count
+// throttles and may grow an index for its peak) happen in request order on every run.
+class PartitionShares {
+ public:
+  void Add(const PartitionOfAction& partition, size_t action, double units) {
+    PartitionShare* share = Find(partition);
+    if (share == nullptr) {
+      shares_.push_back(PartitionShare{partition, action, 0, {}});
+      share = &shares_.back();
+    }
+    share->units += units;
+    share->actions.push_back(action);
+  }
+  const std::vector<PartitionShare>& shares() const { return shares_; }
+
+ private:
+  PartitionShare* Find(const PartitionOfAction& partition) {
+    for (PartitionShare& share : shares_) {
+      const PartitionOfAction& known = share.partition;
+      if (known.table == partition.table && known.index == partition.index &&
+          known.partition_id == partition.partition_id) {
+        return &share;
+      }
+    }
+    return nullptr;
+  }
+  std::vector<PartitionShare> shares_;  // a transaction has at most 100 actions
+};
+
+PartitionOfAction TablePartitionOf(store::Table& table, const value::PrimaryKey& key) {
+  const partition::PartitionMap& map = table.partitions();
+  PartitionOfAction partition;
+  partition.table = &table;
+  partition.partition_id = map.partitions()[map.IndexOf(key.partition_hash)].id;
+  partition.hash = key.partition_hash;
+  return partition;
+}
+
+// Gives every action of a refused share the share's status.
+void Refuse(const PartitionShare& share, const base::Status& status,
+            std::vector<base::Status>& statuses) {
+  for (size_t action : share.actions) statuses[action] = status;
+}
+
+}  // namespace
+
+bool TransactionWritesAdmission::all_admitted() const {
+  for (const base::Status& status : statuses) {
+    if (!status.ok()) return false;
+  }
+  return true;
+}
+
+TransactionWritesAdmission AdmitTransactionWrites(EngineState& state,
+                                                  const std::vector<TransactionWrite>& writes,
+                                                  double now) {
+  TransactionWritesAdmission admission;
+  admission.statuses.resize(writes.size());
+  admission.targets.resize(writes.size());
+
+  // The item collection's size, then the table's partitions, as AdmitWrite checks one write.
+  PartitionShares table_shares;
+  for (size_t i = 0; i < writes.size(); ++i) {
+    const TransactionWrite& write = writes[i];
+    admission.statuses[i] = CheckItemCollectionSize(*write.table, *write.key, write.old_item,
+                                                    write.new_item, state.scale);
+    if (!admission.statuses[i].ok()) continue;
+    table_shares.Add(TablePartitionOf(*write.table, *write.key), i,
+                     write.charge->OnTableCapacity());
+  }
+  for (const PartitionShare& share : table_shares.shares()) {
+    store::Table& table = *share.partition.table;
+    base::Status admitted =
+        table.Admit(capacity::CapacityKind::kWrite, *writes[share.first].key, share.units, now,
+                    [&] { return state.TableArn(table.name()); });
+    if (!admitted.ok()) Refuse(share, admitted, admission.statuses);
+  }
+
+  // Then the partitions of the global indexes the admitted writes change: an index's throttle
+  // stops its table's write (back-pressure).
+  PartitionShares index_shares;
+  for (size_t i = 0; i < writes.size(); ++i) {
+    if (!admission.statuses[i].ok()) continue;
+    const TransactionWrite& write = writes[i];
+    for (const auto& [name, units] : write.charge->global_indexes) {
+      index::SecondaryIndex* index = write.table->FindIndex(name);
+      std::optional<uint64_t> hash = IndexHashOf(*index, write.old_item, write.new_item);
+      if (!hash) continue;
+      index_shares.Add({write.table, index, &name, index->capacity().PartitionIdOf(*hash), *hash},
+                       i, units);
+      admission.targets[i].targets.push_back({index, *hash, units});
+    }
+  }
+  for (const PartitionShare& share : index_shares.shares()) {
+    const PartitionOfAction& at = share.partition;
+    base::Status admitted = at.index->capacity().Admit(
+        capacity::CapacityKind::kWrite, at.hash, share.units, now,
+        [&] { return state.TableArn(at.table->name()) + "/index/" + *at.index_name; });
+    if (!admitted.ok()) Refuse(share, admitted, admission.statuses);
+  }
+  return admission;
+}
+
+std::vector<base::Status> AdmitTransactionReads(EngineState& state,
+                                                const std::vector<TransactionRead>& reads,
+                                                double now) {
+  std::vector<base::Status> statuses(reads.size());
+  PartitionShares shares;
+  for (size_t i = 0; i < reads.size(); ++i) {
+    shares.Add(TablePartitionOf(*reads[i].table, *reads[i].key), i, reads[i].units);
+  }
+  for (const PartitionShare& share : shares.shares()) {
+    base::Status admitted =
+        AdmitItemRead(state, *share.partition.table, *reads[share.first].key, share.units, now);
+    if (!admitted.ok()) Refuse(share, admitted, statuses);
+  }
+  return statuses;
+}
+
+}  // namespace ddbpg::core
