@@ -15,7 +15,8 @@ export interface CreateDynamoDBOptions {
   heatView?: { canvas: HTMLCanvasElement; width: number; height: number };
   /**
    * false: never refuse a request for capacity (no ThrottlingException or
-   * ProvisionedThroughputExceededException); GetMetrics and the heat view still count what
+   * ProvisionedThroughputExceededException, and no transaction cancelled with a ThrottlingError
+   * or ProvisionedThroughputExceeded reason); GetMetrics and the heat view still count what
    * would have been throttled. Default true, as DynamoDB. Same as
    * `Playground.Configure {"Throttling": "OFF"}`.
    */

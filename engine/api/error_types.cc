@@ -99,4 +99,28 @@ std::string ErrorBody(const base::Status& status) {
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+const char* ReasonCodeOf(base::ErrorType type) {
+  switch (type) {
+    case base::ErrorType::kConditionalCheckFailed:
+      return "ConditionalCheckFailed";
+    case base::ErrorType::kDuplicateItem:
+      return "DuplicateItem";
+    case base::ErrorType::kSerialization:
+    case base::ErrorType::kValidation:
+      return "ValidationError";
+    case base::ErrorType::kResourceNotFound:
+      return "ResourceNotFound";
+    case base::ErrorType::kProvisionedThroughputExceeded:
+      return "ProvisionedThroughputExceeded";
+    case base::ErrorType::kThrottling:
+      return "ThrottlingError";
+    case base::ErrorType::kItemCollectionSizeLimitExceeded:
+      return "ItemCollectionSizeLimitExceeded";
+    case base::ErrorType::kAccessDenied:
+      return "AccessDenied";
+    default:
+      return "InternalServerError";
+  }
+}
+
 }  // namespace ddbpg::api

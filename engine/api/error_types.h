@@ -16,6 +16,12 @@ struct WireError {
 
 WireError WireErrorOf(base::ErrorType type);
 
+// The Code an error has where a response lists errors per item instead of failing: a
+// BatchExecuteStatement statement's Error (BatchStatementErrorCodeEnum) and a transaction's
+// CancellationReasons (TransactionCanceledException), which name the same codes:
+// ProvisionedThroughputExceeded, ThrottlingError, ItemCollectionSizeLimitExceeded, ...
+const char* ReasonCodeOf(base::ErrorType type);
+
 // The response body DynamoDB sends for `status`, as JSON text.
 std::string ErrorBody(const base::Status& status);
 

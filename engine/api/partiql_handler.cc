@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/api/error_types.h"
 #include "engine/api/handlers.h"
 #include "engine/api/messages.h"
 #include "engine/api/partiql_translate.h"
@@ -185,35 +186,10 @@ json StatementResponse(const TranslatedStatement& statement, const json& answer)
 
 // --- BatchExecuteStatement and ExecuteTransaction ---------------------------------------------
 
-// The Code a batch response gives an error (the API reference's BatchStatementErrorCodeEnum).
-const char* BatchErrorCode(base::ErrorType type) {
-  switch (type) {
-    case base::ErrorType::kConditionalCheckFailed:
-      return "ConditionalCheckFailed";
-    case base::ErrorType::kDuplicateItem:
-      return "DuplicateItem";
-    case base::ErrorType::kSerialization:
-    case base::ErrorType::kValidation:
-      return "ValidationError";
-    case base::ErrorType::kResourceNotFound:
-      return "ResourceNotFound";
-    case base::ErrorType::kProvisionedThroughputExceeded:
-      return "ProvisionedThroughputExceeded";
-    case base::ErrorType::kThrottling:
-      return "ThrottlingError";
-    case base::ErrorType::kItemCollectionSizeLimitExceeded:
-      return "ItemCollectionSizeLimitExceeded";
-    case base::ErrorType::kAccessDenied:
-      return "AccessDenied";
-    default:
-      return "InternalServerError";
-  }
-}
-
 // {"Code", "Message"} and, for a failed condition with ALL_OLD, the item it found.
 json BatchError(const base::Status& status) {
   json error =
-      value::JsonObject({{"Code", BatchErrorCode(status.type())}, {"Message", status.message()}});
+      value::JsonObject({{"Code", ReasonCodeOf(status.type())}, {"Message", status.message()}});
   json extra = value::ReadJsonOrDiscarded(status.extra_members());
   if (extra.is_object() && extra.contains("Item")) error["Item"] = extra["Item"];
   return error;

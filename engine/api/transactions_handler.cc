@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "engine/api/consumed_capacity.h"
+#include "engine/api/error_types.h"
 #include "engine/api/expression_params.h"
 #include "engine/api/handlers.h"
 #include "engine/api/item_collections.h"
@@ -301,21 +302,12 @@ base::Status CancelledByValidation(size_t action_count, size_t failed, const std
 
 // An action its capacity or its item collection refused is a cancellation reason, as the API
 // reference lists them for TransactionCanceledException: ProvisionedThroughputExceeded (a
-// provisioned table or index), ThrottlingError (on demand), ItemCollectionSizeLimitExceeded.
-// The messages are the throttles' own, which are the texts listed there.
+// provisioned table or index) or ThrottlingError (on demand), or
+// ItemCollectionSizeLimitExceeded, each with the message of the matching request-level error,
+// which is the text listed there.
 json AdmissionReason(const base::Status& refusal) {
-  switch (refusal.type()) {
-    case base::ErrorType::kProvisionedThroughputExceeded:
-      return value::JsonObject(
-          {{"Code", "ProvisionedThroughputExceeded"}, {"Message", refusal.message()}});
-    case base::ErrorType::kThrottling:
-      return value::JsonObject({{"Code", "ThrottlingError"}, {"Message", refusal.message()}});
-    case base::ErrorType::kItemCollectionSizeLimitExceeded:
-      return value::JsonObject(
-          {{"Code", "ItemCollectionSizeLimitExceeded"}, {"Message", "Collection size exceeded"}});
-    default:
-      return value::JsonObject({{"Code", "ValidationError"}, {"Message", refusal.message()}});
-  }
+  return value::JsonObject(
+      {{"Code", ReasonCodeOf(refusal.type())}, {"Message", refusal.message()}});
 }
 
 // A transaction some of whose actions were not admitted: each refused action gets its reason,

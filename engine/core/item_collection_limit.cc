@@ -21,13 +21,19 @@ long long CollectionShare(const store::Table& table, const value::Item* item) {
 
 }  // namespace
 
+long long ItemCollectionGrowth(const store::Table& table, const value::Item* old_item,
+                               const value::Item* new_item) {
+  if (!table.has_local_indexes()) return 0;
+  return CollectionShare(table, new_item) - CollectionShare(table, old_item);
+}
+
 base::Status CheckItemCollectionSize(const store::Table& table, const value::PrimaryKey& key,
                                      const value::Item* old_item, const value::Item* new_item,
-                                     double scale) {
+                                     double scale, long long pending_growth) {
   if (!table.has_local_indexes()) return base::Status::OK();
-  const long long growth = CollectionShare(table, new_item) - CollectionShare(table, old_item);
+  const long long growth = ItemCollectionGrowth(table, old_item, new_item);
   if (growth <= 0) return base::Status::OK();
-  const long long after = table.ItemCollectionBytes(key.partition) + growth;
+  const long long after = table.ItemCollectionBytes(key.partition) + pending_growth + growth;
   if (static_cast<double>(after) <= kCollectionLimitBytes / scale) return base::Status::OK();
   return base::Status(base::ErrorType::kItemCollectionSizeLimitExceeded,
                       "Collection size exceeded.");

@@ -1,6 +1,8 @@
 #include "engine/core/transaction_admission.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "engine/core/item_collection_limit.h"
@@ -57,7 +59,39 @@ class PartitionShares {
   std::vector<PartitionShare> shares_;  // a transaction has at most 100 actions
 };
 
-PartitionOfAction TablePartitionOf(store::Table& table, const value::PrimaryKey& key) {
+// What the actions before the current one add to each item collection (tables with local
+// indexes), so that actions filling one collection together are checked together.
+class CollectionGrowths {
+ public:
+  long long Before(const store::Table* table, const value::AttributeValue& partition) const {
+    for (const Growth& growth : growths_) {
+      if (growth.table == table && *growth.partition == partition) return growth.bytes;
+    }
+    return 0;
+  }
+  void Add(const store::Table* table, const value::AttributeValue& partition, long long bytes) {
+    for (Growth& growth : growths_) {
+      if (growth.table == table && *growth.partition == partition) {
+        growth.bytes += bytes;
+        return;
+      }
+    }
+    growths_.push_back({table, &partition, bytes});
+  }
+
+ private:
+  struct Growth {
+    const store::Table* table;
+    const value::AttributeValue* partition;
+    long long bytes;
+  };
+  std::vector<Growth> growths_;
+};
+
+// The table's partition for `key`, once the table's partitions are adapted for `now` (grown or
+// split), so that a later Admit at `now` changes them no more.
+PartitionOfAction TablePartitionOf(store::Table& table, const value::PrimaryKey& key, double now) {
+  table.AdaptPartitions(now);
   const partition::PartitionMap& map = table.partitions();
   PartitionOfAction partition;
   partition.table = &table;
@@ -90,12 +124,19 @@ TransactionWritesAdmission AdmitTransactionWrites(EngineState& state,
 
   // The item collection's size, then the table's partitions, as AdmitWrite checks one write.
   PartitionShares table_shares;
+  CollectionGrowths growths;
   for (size_t i = 0; i < writes.size(); ++i) {
     const TransactionWrite& write = writes[i];
-    admission.statuses[i] = CheckItemCollectionSize(*write.table, *write.key, write.old_item,
-                                                    write.new_item, state.scale);
+    if (write.table->has_local_indexes()) {
+      const value::AttributeValue& partition = write.key->partition;
+      admission.statuses[i] =
+          CheckItemCollectionSize(*write.table, *write.key, write.old_item, write.new_item,
+                                  state.scale, growths.Before(write.table, partition));
+      growths.Add(write.table, partition,
+                  ItemCollectionGrowth(*write.table, write.old_item, write.new_item));
+    }
     if (!admission.statuses[i].ok()) continue;
-    table_shares.Add(TablePartitionOf(*write.table, *write.key), i,
+    table_shares.Add(TablePartitionOf(*write.table, *write.key, now), i,
                      write.charge->OnTableCapacity());
   }
   for (const PartitionShare& share : table_shares.shares()) {
@@ -116,6 +157,7 @@ TransactionWritesAdmission AdmitTransactionWrites(EngineState& state,
       index::SecondaryIndex* index = write.table->FindIndex(name);
       std::optional<uint64_t> hash = IndexHashOf(*index, write.old_item, write.new_item);
       if (!hash) continue;
+      index->capacity().GrowForPeak(now);  // as its Admit does first
       index_shares.Add({write.table, index, &name, index->capacity().PartitionIdOf(*hash), *hash},
                        i, units);
       admission.targets[i].targets.push_back({index, *hash, units});
@@ -137,7 +179,7 @@ std::vector<base::Status> AdmitTransactionReads(EngineState& state,
   std::vector<base::Status> statuses(reads.size());
   PartitionShares shares;
   for (size_t i = 0; i < reads.size(); ++i) {
-    shares.Add(TablePartitionOf(*reads[i].table, *reads[i].key), i, reads[i].units);
+    shares.Add(TablePartitionOf(*reads[i].table, *reads[i].key, now), i, reads[i].units);
   }
   for (const PartitionShare& share : shares.shares()) {
     base::Status admitted =

@@ -216,14 +216,18 @@ void Table::SetThrottlingEnforced(bool enforced) {
   for (const auto& index : indexes_.all()) index->capacity().SetThrottlingEnforced(enforced);
 }
 
+void Table::AdaptPartitions(double now) {
+  partitions_.Adapt(now, !has_local_indexes(), versions_.items());
+}
+
 base::Status Table::Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
                           double now, const capacity::ResourceArn& arn) {
-  partitions_.Adapt(now, !has_local_indexes(), versions_.items());
+  AdaptPartitions(now);
   return partitions_.Admit(kind, key, units, now, arn);
 }
 
 base::Status Table::AdmitSpread(double units, double now, const capacity::ResourceArn& arn) {
-  partitions_.Adapt(now, !has_local_indexes(), versions_.items());
+  AdaptPartitions(now);
   return partitions_.AdmitSpread(units, now, arn);
 }
 

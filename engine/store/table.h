@@ -244,6 +244,9 @@ class Table {
 
   capacity::TableMetrics& metrics() { return partitions_.metrics(); }
   const capacity::TableMetrics& metrics() const { return partitions_.metrics(); }
+  // Brings the partitions up to date for `now` (growth for an on-demand peak, splits for size
+  // and heat), as Admit does first: partitions looked up after it are those Admit sees at `now`.
+  void AdaptPartitions(double now);
   // Admission before any effect: OK, or the throttling error (counted in the metrics) when
   // the table or the key's partition has no capacity for `units` now. `arn` names the table in
   // the error's ThrottlingReasons.

@@ -435,7 +435,7 @@ TEST_F(IndexesTest, ItemCollectionsAreMeasuredAndLimited) {
   EXPECT_EQ(
       json::parse(transaction.body)["CancellationReasons"],
       json::parse(
-          R"([{"Code":"ItemCollectionSizeLimitExceeded","Message":"Collection size exceeded"}])"));
+          R"([{"Code":"ItemCollectionSizeLimitExceeded","Message":"Collection size exceeded."}])"));
   // Another partition-key value is another collection; shrinking a full one is allowed.
   clock_.Advance(1);
   EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "Posts"}, {"Item", Post("bob", "p1", {{"body", {{"S", body}}}})}})),
@@ -450,6 +450,25 @@ TEST_F(IndexesTest, ItemCollectionsAreMeasuredAndLimited) {
                    {"ReturnItemCollectionMetrics", "SIZE"}});
   EXPECT_EQ(batch["ItemCollectionMetrics"]["Posts"][0]["ItemCollectionKey"],
             json::parse(R"({"author":{"S":"cid"}})"));
+}
+
+// A transaction's writes take effect together, so they fill one item collection together.
+TEST_F(IndexesTest, ATransactionsWritesFillAnItemCollectionTogether) {
+  ASSERT_EQ(ErrorOf(engine_.Handle("Playground.Configure", R"({"Scale": 1000000})")), "OK");
+  CreatePosts();
+  // About 6 KB each, no local index entry: one fits the 10,737 bytes, two do not.
+  const std::string body(6000, 'x');
+  auto put = [this, &body](const std::string& post) {
+    return json{
+        {"Put", {{"TableName", "Posts"}, {"Item", Post("dan", post, {{"body", {{"S", body}}}})}}}};
+  };
+  Response both =
+      Call("TransactWriteItems", {{"TransactItems", json::array({put("a"), put("b")})}});
+  EXPECT_EQ(json::parse(both.body)["CancellationReasons"], json::parse(R"([{"Code":"None"},
+              {"Code":"ItemCollectionSizeLimitExceeded","Message":"Collection size exceeded."}])"));
+  clock_.Advance(1);
+  EXPECT_EQ(ErrorOf(Call("TransactWriteItems", {{"TransactItems", json::array({put("a")})}})),
+            "OK");
 }
 
 TEST_F(IndexesTest, TablesWithoutALocalIndexReturnNoItemCollectionMetrics) {

@@ -300,6 +300,18 @@ TEST_F(TransactionsTest, ActionsOnOnePartitionAreAdmittedTogether) {
   EXPECT_EQ(ErrorOf(Write({PutAction("Orders", LargeOrder("a"))})), "OK");
 }
 
+TEST_F(TransactionsTest, WithThrottlingOffAnOverfullPartitionServesTheTransaction) {
+  ASSERT_EQ(ErrorOf(engine_.Handle("Playground.Configure", R"({"Throttling":"OFF"})")), "OK");
+  Ok("PutItem", {{"TableName", "Orders"}, {"Item", {{"pk", Text("hot")}, {"sk", Text("first")}}}});
+  EXPECT_EQ(
+      ErrorOf(Write({PutAction("Orders", LargeOrder("a")), PutAction("Orders", LargeOrder("b"))})),
+      "OK");
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Orders"},
+                           {"Key", {{"pk", Text("hot")}, {"sk", Text("b")}}},
+                           {"ProjectionExpression", "sk"}}),
+            json::parse(R"({"Item":{"sk":{"S":"b"}}})"));
+}
+
 TEST_F(TransactionsTest, ActionsOnOtherPartitionsAreAdmittedApart) {
   Ok("PutItem", {{"TableName", "Orders"}, {"Item", {{"pk", Text("hot")}, {"sk", Text("first")}}}});
   Ok("CreateTable", {{"TableName", "Other"},
