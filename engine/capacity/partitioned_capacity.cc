@@ -10,8 +10,16 @@ void PartitionedCapacity::Configure(bool on_demand, double read_units, double wr
   const size_t needed = on_demand
                             ? partition::kOnDemandInitialPartitions
                             : partition::PartitionsForThroughput(read_units, write_units, limits);
+  const bool switches_to_on_demand = on_demand && capacity_.provisioned();
+  const size_t provisioned_partitions = partitions_.size();
   partitions_.GrowTo(std::min(needed, partition::kMaxPartitionsForThroughput));
   capacity_.Configure(on_demand, read_units, write_units, limits, now);
+  // Warm throughput never goes down (UpdateTable refuses a lower one): a provisioned table (or
+  // index) served each of its partitions at its limit at once, so on demand, which serves twice
+  // the previous peak, starts from a peak of at least half those partitions.
+  if (switches_to_on_demand) {
+    capacity_.RaisePreviousPeak(static_cast<double>(provisioned_partitions) / 2);
+  }
 }
 
 bool PartitionedCapacity::GrowForPeak(double now) {

@@ -74,6 +74,10 @@ class TableCapacity {
   void RaisePreviousPeak(double load) { warm_load_ = std::max(warm_load_, load); }
 
   bool on_demand() const { return on_demand_; }
+  // Configured with provisioned throughput (a capacity never configured is neither).
+  bool provisioned() const {
+    return !on_demand_ && (read_bucket_.rate() > 0 || write_bucket_.rate() > 0);
+  }
   const partition::PartitionLimits& limits() const { return limits_; }
 
  private:

@@ -326,6 +326,23 @@ TEST_F(OnDemandThroughputTest, RaisingWarmThroughputServesAPeakAtOnce) {
                     "current WarmThroughput, decreasing WarmThroughput is not supported"));
 }
 
+TEST_F(OnDemandThroughputTest, AProvisionedTableSwitchedToOnDemandStaysAsWarm) {
+  CreateProvisioned("Fixed", 5, 5);
+  Ok("UpdateTable",
+     {{"TableName", "Fixed"},
+      {"WarmThroughput", {{"ReadUnitsPerSecond", 60000}, {"WriteUnitsPerSecond", 20000}}}});
+  const json provisioned = Describe("Fixed")["WarmThroughput"];
+  ASSERT_GE(provisioned["ReadUnitsPerSecond"].get<long long>(), 60000);
+  Ok("UpdateTable", {{"TableName", "Fixed"}, {"BillingMode", "PAY_PER_REQUEST"}});
+  const json on_demand = Describe("Fixed")["WarmThroughput"];
+  EXPECT_EQ(on_demand["ReadUnitsPerSecond"], provisioned["ReadUnitsPerSecond"]);
+  EXPECT_EQ(on_demand["WriteUnitsPerSecond"], provisioned["WriteUnitsPerSecond"]);
+  // A small provisioned table switched keeps on demand's starting 12,000 and 4,000.
+  CreateProvisioned("Small", 5, 5);
+  Ok("UpdateTable", {{"TableName", "Small"}, {"BillingMode", "PAY_PER_REQUEST"}});
+  EXPECT_EQ(Describe("Small")["WarmThroughput"]["WriteUnitsPerSecond"], 4000);
+}
+
 TEST_F(OnDemandThroughputTest, AnIndexWarmThroughputRaiseIsAnIndexUpdate) {
   Ok("CreateTable", WithTopicIndex(OnDemandRequest("Orders")));
   json update = {
