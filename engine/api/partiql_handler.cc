@@ -39,6 +39,10 @@ constexpr const char* kMixedTransactionMessage =
 constexpr const char* kPartialKeyReadMessage =
     "Select statements within BatchExecuteStatement and ExecuteTransaction must specify the "
     "full primary key with equality conditions";
+// The Developer Guide: "The EXISTS function can only be used in transactions"; the text is
+// the playground's own (docs/differences.md).
+constexpr const char* kExistsOutsideTransactionMessage =
+    "EXISTS can only be used in ExecuteTransaction";
 constexpr const char* kReturningInTransactionMessage =
     "RETURNING is not supported in ExecuteTransaction";
 
@@ -135,6 +139,8 @@ base::Result<json> Serve(core::EngineState& state, const TranslatedStatement& st
       return UpdateItem(state, statement.request);
     case PartiqlOperation::kDeleteItem:
       return DeleteItem(state, statement.request);
+    case PartiqlOperation::kConditionCheck:
+      return base::Status::Validation(kExistsOutsideTransactionMessage);
   }
   return base::Status::Internal("unknown PartiQL operation");
 }
@@ -318,6 +324,8 @@ const char* TransactActionOf(PartiqlOperation operation) {
       return "Update";
     case PartiqlOperation::kDeleteItem:
       return "Delete";
+    case PartiqlOperation::kConditionCheck:
+      return "ConditionCheck";
     default:
       return "Get";
   }

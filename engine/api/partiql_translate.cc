@@ -16,6 +16,8 @@ using partiql::Literal;
 // The service's texts (guesses where no capture was found: docs/differences.md).
 constexpr const char* kParameterCountMessage =
     "Number of parameters in request and statement don't match.";
+constexpr const char* kExistsShapeMessage =
+    "EXISTS takes a SELECT from a table, without an index or ORDER BY";
 constexpr const char* kKeyEqualityMessage =
     "Where clause does not contain a mandatory equality on all key attributes";
 
@@ -404,6 +406,34 @@ base::Result<TranslatedStatement> TranslateDelete(const store::Table& table,
   return out;
 }
 
+// EXISTS(SELECT * FROM t WHERE <whole key> AND <condition>) holds when the item exists and
+// meets the condition: a ConditionCheck on the key, as UPDATE's condition is built.
+base::Result<TranslatedStatement> TranslateExists(const store::Table& table,
+                                                  const partiql::Exists& exists,
+                                                  const json& parameters) {
+  if (!exists.select.index.empty() || !exists.select.order_by.empty()) {
+    return base::Status::Validation(kExistsShapeMessage);
+  }
+  static const Expr kNoCondition;
+  const Expr& where = exists.select.where.empty() ? kNoCondition : exists.select.where[0];
+  std::vector<const Expr*> conjuncts = Conjuncts(where);
+  std::vector<bool> taken(conjuncts.size(), false);
+  base::Result<json> key = WriteKey(table, conjuncts, taken, parameters);
+  if (!key.ok()) return key.status();
+  ExpressionWriter writer(parameters);
+  std::string condition =
+      "attribute_exists(" + writer.Path({{false, table.partition_key_name(), 0}}) + ")";
+  base::Result<std::string> rest = Remaining(writer, conjuncts, taken);
+  if (!rest.ok()) return rest.status();
+  if (!rest->empty()) condition += " AND " + *rest;
+  TranslatedStatement out;
+  out.operation = PartiqlOperation::kConditionCheck;
+  out.table = exists.table;
+  out.request = {{"TableName", exists.table}, {"Key", *key}, {"ConditionExpression", condition}};
+  writer.AddTo(out.request);
+  return out;
+}
+
 const std::string& TableOf(const partiql::Statement& statement) {
   return std::visit([](const auto& body) -> const std::string& { return body.table; },
                     statement.body);
@@ -430,6 +460,9 @@ base::Result<TranslatedStatement> TranslateStatement(const core::EngineState& st
   }
   if (const auto* update = std::get_if<partiql::Update>(&statement->body)) {
     return TranslateUpdate(*table, *update, parameters);
+  }
+  if (const auto* exists = std::get_if<partiql::Exists>(&statement->body)) {
+    return TranslateExists(*table, *exists, parameters);
   }
   return TranslateDelete(*table, std::get<partiql::Delete>(statement->body), parameters);
 }

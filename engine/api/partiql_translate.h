@@ -16,7 +16,16 @@ namespace ddbpg::api {
 
 using json = nlohmann::json;
 
-enum class PartiqlOperation { kGetItem, kQuery, kScan, kPutItem, kUpdateItem, kDeleteItem };
+// kConditionCheck: EXISTS(SELECT ...), which only a transaction takes.
+enum class PartiqlOperation {
+  kGetItem,
+  kQuery,
+  kScan,
+  kPutItem,
+  kUpdateItem,
+  kDeleteItem,
+  kConditionCheck
+};
 
 struct TranslatedStatement {
   PartiqlOperation operation = PartiqlOperation::kScan;

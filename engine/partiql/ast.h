@@ -96,8 +96,15 @@ struct Delete {
   Returning returning = Returning::kNone;
 };
 
+// EXISTS(SELECT ... WHERE <whole key> AND ...): a transaction's ConditionCheck (Developer
+// Guide, "Using the EXISTS function with PartiQL for DynamoDB").
+struct Exists {
+  std::string table;
+  Select select;
+};
+
 struct Statement {
-  std::variant<Select, Insert, Update, Delete> body;
+  std::variant<Select, Insert, Update, Delete, Exists> body;
   int parameter_count = 0;  // the `?` it holds, which Parameters must match
 };
 

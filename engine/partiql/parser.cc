@@ -45,6 +45,10 @@ class Parser {
       base::Result<Delete> del = ParseDelete();
       if (!del.ok()) return del.status();
       statement.body = std::move(*del);
+    } else if (Keyword("EXISTS")) {
+      base::Result<Exists> exists = ParseExists();
+      if (!exists.ok()) return exists.status();
+      statement.body = std::move(*exists);
     } else {
       return Unexpected();
     }
@@ -146,6 +150,18 @@ class Parser {
       } while (Punctuation(","));
     }
     return select;
+  }
+
+  // EXISTS ( SELECT ... ): the SELECT in parentheses.
+  base::Result<Exists> ParseExists() {
+    if (!Punctuation("(") || !Keyword("SELECT")) return Unexpected();
+    base::Result<Select> select = ParseSelect();
+    if (!select.ok()) return select.status();
+    if (!Punctuation(")")) return Unexpected();
+    Exists exists;
+    exists.table = select->table;
+    exists.select = std::move(*select);
+    return exists;
   }
 
   base::Result<Insert> ParseInsert() {

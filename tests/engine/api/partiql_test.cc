@@ -431,6 +431,53 @@ TEST_F(PartiqlTest, TransactionWritesAllOrNothing) {
   EXPECT_EQ(GetKey("a", 1)["Item"]["n"]["N"], "1");
 }
 
+// EXISTS(SELECT ...) is a ConditionCheck: the item must exist and meet the rest of the WHERE.
+TEST_F(PartiqlTest, ExistsChecksAnItemInATransaction) {
+  Seed();
+  auto transaction = [this](const std::string& exists) {
+    return Call("ExecuteTransaction",
+                {{"TransactStatements",
+                  {BatchStatement(exists),
+                   BatchStatement("UPDATE Music SET n = 99 WHERE pk = 'b' AND sk = 2")}}});
+  };
+  EXPECT_EQ(ErrorOf(transaction("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1)")), "OK");
+  EXPECT_EQ(GetKey("b", 2)["Item"]["n"]["N"], "99");
+  EXPECT_EQ(
+      ErrorOf(transaction("EXISTS(SELECT * FROM \"Music\" WHERE pk = 'a' AND sk = 1 AND n = 10)")),
+      "OK");
+
+  Response missing = transaction("EXISTS(SELECT * FROM Music WHERE pk = 'zz' AND sk = 1)");
+  EXPECT_EQ(ErrorOf(missing),
+            "TransactionCanceledException: Transaction cancelled, please refer cancellation "
+            "reasons for specific reasons [ConditionalCheckFailed, None]");
+  EXPECT_EQ(ErrorOf(transaction("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1 AND n = 11)"))
+                .substr(0, 28),
+            "TransactionCanceledException");
+  // With parameters, as any statement.
+  EXPECT_EQ(ErrorOf(Call("ExecuteTransaction",
+                         {{"TransactStatements",
+                           {{{"Statement", "EXISTS(SELECT * FROM Music WHERE pk = ? AND sk = ?)"},
+                             {"Parameters", {{{"S", "a"}}, {{"N", "2"}}}}}}}})),
+            "OK");
+
+  // The whole key is required, and EXISTS belongs to transactions only.
+  EXPECT_EQ(ErrorOf(transaction("EXISTS(SELECT * FROM Music WHERE pk = 'a')")),
+            "ValidationException: Where clause does not contain a mandatory equality on all key "
+            "attributes");
+  EXPECT_EQ(ErrorOf(Statement("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1)")),
+            "ValidationException: EXISTS can only be used in ExecuteTransaction");
+  EXPECT_EQ(ErrorOf(Statement("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1")),
+            "ValidationException: Statement wasn't well formed, can't be processed: Unexpected end "
+            "of statement");
+  // A check is a write statement: it cannot stand with reads.
+  EXPECT_EQ(ErrorOf(Call("ExecuteTransaction",
+                         {{"TransactStatements",
+                           {BatchStatement("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1)"),
+                            BatchStatement("SELECT * FROM Music WHERE pk = 'a' AND sk = 2")}}})),
+            "ValidationException: Transaction statements must be either all read statements or all "
+            "write statements");
+}
+
 TEST_F(PartiqlTest, TransactionReadsAnswerTheItemsInOrder) {
   Seed();
   json answer = Ok("ExecuteTransaction",
