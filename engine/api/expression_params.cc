@@ -85,7 +85,12 @@ base::Result<RequestExpressions> ParseRequestExpressions(
         return fail("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key +
                     "\"");
       }
-      name_map[key] = value.get<std::string>();
+      std::string name = value.get<std::string>();
+      if (name.empty()) {
+        return fail(
+            "ExpressionAttributeNames contains invalid value: Empty attribute name for key " + key);
+      }
+      name_map[key] = std::move(name);
     }
   }
   value::Item value_map;

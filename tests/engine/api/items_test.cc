@@ -264,5 +264,26 @@ TEST_F(ItemsTest, AttributeNamesUpTo65535BytesAreStored) {
   EXPECT_EQ(Ok("GetItem", {{"TableName", "tbl"}, {"Key", Key("b", "1")}}), json::object());
 }
 
+// A placeholder must name an attribute: an empty name is refused in every expression.
+TEST_F(ItemsTest, AnEmptyExpressionAttributeNameIsRefused) {
+  Ok("PutItem", {{"TableName", "tbl"}, {"Item", Key("a", "1")}});
+  const std::string message =
+      "ExpressionAttributeNames contains invalid value: Empty attribute name for key #a";
+  // PutItem, UpdateItem and DeleteItem put their request-level messages in an envelope.
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", {{"TableName", "tbl"},
+                                        {"Key", Key("a", "1")},
+                                        {"UpdateExpression", "SET #a = :v"},
+                                        {"ExpressionAttributeNames", {{"#a", ""}}},
+                                        {"ExpressionAttributeValues", {{":v", {{"S", "x"}}}}}})),
+            "ValidationException: 1 validation error detected: " + message);
+  EXPECT_EQ(ErrorOf(Call("GetItem", {{"TableName", "tbl"},
+                                     {"Key", Key("a", "1")},
+                                     {"ProjectionExpression", "#a"},
+                                     {"ExpressionAttributeNames", {{"#a", ""}}}})),
+            "ValidationException: " + message);
+  // Nothing was written.
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "tbl"}, {"Key", Key("a", "1")}})["Item"].size(), 2u);
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
