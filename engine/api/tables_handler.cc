@@ -371,18 +371,23 @@ base::Result<store::Table*> FindNamedTable(core::EngineState& state, const json&
   return table;
 }
 
+// A table is UPDATING while a new global index's resources are being allocated; once the index
+// backfills, the table is ACTIVE again.
+bool AllocatesAnIndex(const store::Table& table, double now) {
+  for (const auto& index : table.indexes()) {
+    if (index->IsAllocating(now)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 base::Result<json> DescribeTable(core::EngineState& state, const json& request) {
   if (base::Status s = CheckRequestShape(request, kTableNameOnlyShape); !s.ok()) return s;
   base::Result<store::Table*> table = FindNamedTable(state, request);
   if (!table.ok()) return table.status();
-  // A table is UPDATING while a new global index's resources are being allocated.
-  bool allocating = false;
-  for (const auto& index : (*table)->indexes()) {
-    allocating = allocating || index->IsAllocating(state.clock.NowSeconds());
-  }
-  return json{{"Table", DescribeTableJson(state, **table, allocating ? "UPDATING" : "ACTIVE")}};
+  const bool updating = AllocatesAnIndex(**table, state.clock.NowSeconds());
+  return json{{"Table", DescribeTableJson(state, **table, updating ? "UPDATING" : "ACTIVE")}};
 }
 
 base::Result<json> DeleteTable(core::EngineState& state, const json& request) {
@@ -595,6 +600,14 @@ base::Result<json> UpdateTable(core::EngineState& state, const json& request) {
   base::Result<ReplicaIndexChanges> replica_changes =
       PlanReplicaIndexChanges(state, **found, request);
   if (!replica_changes.ok()) return replica_changes.status();
+  // "While it's UPDATING, you can't issue another UpdateTable request" (API reference); the
+  // index updates' own refusals (deleting or creating an index while one is being allocated)
+  // come first, with their texts.
+  if (AllocatesAnIndex(**found, state.clock.NowSeconds())) {
+    return base::Status::ResourceInUse(
+        "Attempt to change a resource which is still in use: Table is being updated: " +
+        (*found)->name());
+  }
 
   const double now = state.clock.NowSeconds();
   definition.on_demand_maximum = on_demand_after ? on_demand_maximum : capacity::OnDemandMaximum{};

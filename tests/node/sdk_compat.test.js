@@ -374,6 +374,11 @@ describe('indexes, streams and Time to Live through UpdateTable', () => {
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
     }));
     await client.send(new PutItemCommand({ TableName: 'Later', Item: { id: { S: 'a' }, tag: { S: 'red' } } }));
+    const streamed = await client.send(new UpdateTableCommand({
+      TableName: 'Later',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+    }));
+    assert.match(streamed.TableDescription.LatestStreamArn, /table\/Later\/stream\//);
     const updated = await client.send(new UpdateTableCommand({
       TableName: 'Later',
       AttributeDefinitions: [{ AttributeName: 'tag', AttributeType: 'S' }],
@@ -393,11 +398,13 @@ describe('indexes, streams and Time to Live through UpdateTable', () => {
       'ValidationException',
       'Cannot read from backfilling global secondary index',
     );
-    const streamed = await client.send(new UpdateTableCommand({
-      TableName: 'Later',
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
-    }));
-    assert.match(streamed.TableDescription.LatestStreamArn, /table\/Later\/stream\//);
+    // While the new index's resources are allocated the table is UPDATING and refuses another
+    // UpdateTable, as DynamoDB does.
+    await expectError(
+      client.send(new UpdateTableCommand({ TableName: 'Later', DeletionProtectionEnabled: true })),
+      'ResourceInUseException',
+      'Attempt to change a resource which is still in use: Table is being updated: Later',
+    );
     const ttl = await client.send(new UpdateTimeToLiveCommand({
       TableName: 'Later',
       TimeToLiveSpecification: { AttributeName: 'expires', Enabled: true },

@@ -149,7 +149,16 @@ TEST_F(IndexUpdatesTest, TheServicesRules) {
             "ResourceInUseException: Attempt to change a resource which is still in use: Index "
             "creation is in resource allocation phase. Retry deletion during backfilling phase or "
             "when the index is active. Table: Users Index: ByEmail");
+  // Meanwhile the table is UPDATING, and takes no other UpdateTable (API reference).
+  const json stream = {
+      {"TableName", "Users"},
+      {"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", "KEYS_ONLY"}}}};
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", stream)),
+            "ResourceInUseException: Attempt to change a resource which is still in use: Table is "
+            "being updated: Users");
+  EXPECT_FALSE(Describe().contains("LatestStreamArn"));
   clock_.Advance(100);
+  EXPECT_EQ(ErrorOf(Call("UpdateTable", stream)), "OK");
   EXPECT_EQ(ErrorOf(Update(json::array({CreateAction("ByEmail")}))),
             "ValidationException: Attempting to create an index which already exists");
   // Nothing half-applied: the table still has one index.
