@@ -353,6 +353,19 @@ base::Result<TranslatedStatement> TranslateInsert(const store::Table& table,
   return out;
 }
 
+// The condition of a write that needs the item to exist (UPDATE, EXISTS): attribute_exists on
+// the partition key, and the WHERE clause's conjuncts the key did not take.
+base::Result<std::string> ExistingItemCondition(ExpressionWriter& writer, const store::Table& table,
+                                                const std::vector<const Expr*>& conjuncts,
+                                                const std::vector<bool>& taken) {
+  std::string condition =
+      "attribute_exists(" + writer.Path({{false, table.partition_key_name(), 0}}) + ")";
+  base::Result<std::string> rest = Remaining(writer, conjuncts, taken);
+  if (!rest.ok()) return rest.status();
+  if (!rest->empty()) condition += " AND " + *rest;
+  return condition;
+}
+
 base::Result<TranslatedStatement> TranslateUpdate(const store::Table& table,
                                                   const partiql::Update& update,
                                                   const json& parameters) {
@@ -364,18 +377,15 @@ base::Result<TranslatedStatement> TranslateUpdate(const store::Table& table,
   base::Result<std::string> expression = UpdateExpression(writer, update);
   if (!expression.ok()) return expression.status();
   // UPDATE changes an item that exists: a missing one fails the condition.
-  std::string condition =
-      "attribute_exists(" + writer.Path({{false, table.partition_key_name(), 0}}) + ")";
-  base::Result<std::string> rest = Remaining(writer, conjuncts, taken);
-  if (!rest.ok()) return rest.status();
-  if (!rest->empty()) condition += " AND " + *rest;
+  base::Result<std::string> condition = ExistingItemCondition(writer, table, conjuncts, taken);
+  if (!condition.ok()) return condition.status();
   TranslatedStatement out;
   out.operation = PartiqlOperation::kUpdateItem;
   out.table = update.table;
   out.request = {{"TableName", update.table},
                  {"Key", *key},
                  {"UpdateExpression", *expression},
-                 {"ConditionExpression", condition}};
+                 {"ConditionExpression", *condition}};
   if (update.returning != partiql::Returning::kNone) {
     out.request["ReturnValues"] = ReturnValuesOf(update.returning);
   }
@@ -421,15 +431,12 @@ base::Result<TranslatedStatement> TranslateExists(const store::Table& table,
   base::Result<json> key = WriteKey(table, conjuncts, taken, parameters);
   if (!key.ok()) return key.status();
   ExpressionWriter writer(parameters);
-  std::string condition =
-      "attribute_exists(" + writer.Path({{false, table.partition_key_name(), 0}}) + ")";
-  base::Result<std::string> rest = Remaining(writer, conjuncts, taken);
-  if (!rest.ok()) return rest.status();
-  if (!rest->empty()) condition += " AND " + *rest;
+  base::Result<std::string> condition = ExistingItemCondition(writer, table, conjuncts, taken);
+  if (!condition.ok()) return condition.status();
   TranslatedStatement out;
   out.operation = PartiqlOperation::kConditionCheck;
   out.table = exists.table;
-  out.request = {{"TableName", exists.table}, {"Key", *key}, {"ConditionExpression", condition}};
+  out.request = {{"TableName", exists.table}, {"Key", *key}, {"ConditionExpression", *condition}};
   writer.AddTo(out.request);
   return out;
 }
