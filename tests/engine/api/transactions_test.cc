@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/partition/key_hash.h"
+#include "engine/value/attribute_value.h"
 #include "tests/engine/support/engine_fixture.h"
 
 namespace ddbpg::testing {
@@ -314,17 +316,35 @@ TEST_F(TransactionsTest, WithThrottlingOffAnOverfullPartitionServesTheTransactio
 
 TEST_F(TransactionsTest, ActionsOnOtherPartitionsAreAdmittedApart) {
   Ok("PutItem", {{"TableName", "Orders"}, {"Item", {{"pk", Text("hot")}, {"sk", Text("first")}}}});
-  Ok("CreateTable", {{"TableName", "Other"},
-                     {"BillingMode", "PAY_PER_REQUEST"},
-                     {"KeySchema",
-                      {{{"AttributeName", "pk"}, {"KeyType", "HASH"}},
-                       {{"AttributeName", "sk"}, {"KeyType", "RANGE"}}}},
-                     {"AttributeDefinitions",
-                      {{{"AttributeName", "pk"}, {"AttributeType", "S"}},
-                       {{"AttributeName", "sk"}, {"AttributeType", "S"}}}}});
-  // The same key in another table is another partition.
-  json other = PutAction("Other", LargeOrder("b"));
-  EXPECT_EQ(ErrorOf(Write({PutAction("Orders", LargeOrder("a")), other})), "OK");
+  // A partition key of Orders on another partition than "hot": two large puts that one
+  // partition could not take together fit when each partition takes one.
+  const json partitions = Playground("GetMetrics", {{"TableName", "Orders"}})["Partitions"];
+  ASSERT_GT(partitions.size(), 1u);
+  auto partition_of = [&](const std::string& pk) {
+    const uint64_t hash = partition::PartitionKeyHash(value::AttributeValue::String(pk));
+    for (const json& partition : partitions) {
+      if (hash >= std::stoull(partition["HashRange"]["Start"].get<std::string>()) &&
+          hash <= std::stoull(partition["HashRange"]["End"].get<std::string>())) {
+        return partition["PartitionId"].get<long long>();
+      }
+    }
+    return -1LL;
+  };
+  std::string cold;
+  for (int i = 0; cold.empty(); ++i) {
+    const std::string candidate = "cold" + std::to_string(i);
+    if (partition_of(candidate) != partition_of("hot")) cold = candidate;
+  }
+  json cold_order = LargeOrder("b");
+  cold_order["pk"] = Text(cold);
+  EXPECT_EQ(ErrorOf(Write({PutAction("Orders", LargeOrder("a")), PutAction("Orders", cold_order)})),
+            "OK");
+  // The same key in another table is another partition too.
+  CreateTable("Other", "S");
+  clock_.Advance(2);
+  EXPECT_EQ(
+      ErrorOf(Write({PutAction("Orders", LargeOrder("c")), PutAction("Other", LargeOrder("d"))})),
+      "OK");
 }
 
 TEST_F(TransactionsTest, GetsOnOnePartitionAreAdmittedTogether) {
