@@ -51,15 +51,14 @@ void PartitionedCapacity::Prewarm(double read, double write, double now) {
   partitions_.GrowTo(std::min(needed, partition::kMaxPartitionsForThroughput));
 }
 
-PartitionedCapacity::Admission PartitionedCapacity::Admit(CapacityKind kind,
-                                                          std::optional<uint64_t> hash,
-                                                          double units, double now,
-                                                          const ResourceArn& arn,
-                                                          base::Status* throttle) {
+PartitionedCapacity::Admission PartitionedCapacity::Admit(
+    CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
+    const ResourceArn& arn, base::Status* throttle, double request_units_before) {
   const bool is_write = kind == CapacityKind::kWrite;
   const uint64_t partition = PartitionIdOf(hash.value_or(0));
   const double partition_used = hash ? metrics_.ConsumedInSecond(partition, now, is_write) : 0;
-  base::Status admitted = capacity_.Admit(kind, units, partition_used, now, arn);
+  base::Status admitted =
+      capacity_.Admit(kind, units, partition_used, now, arn, request_units_before);
   if (admitted.ok()) return Admission::kAdmitted;
   metrics_.RecordThrottle(partition, now, is_write);
   if (!throttling_enforced_) return Admission::kThrottledButServed;
@@ -68,10 +67,14 @@ PartitionedCapacity::Admission PartitionedCapacity::Admit(CapacityKind kind,
 }
 
 base::Status PartitionedCapacity::Admit(CapacityKind kind, std::optional<uint64_t> hash,
-                                        double units, double now, const ResourceArn& arn) {
+                                        double units, double now, const ResourceArn& arn,
+                                        double request_units_before) {
   GrowForPeak(now);
   base::Status throttle;
-  if (Admit(kind, hash, units, now, arn, &throttle) == Admission::kThrottled) return throttle;
+  if (Admit(kind, hash, units, now, arn, &throttle, request_units_before) ==
+      Admission::kThrottled) {
+    return throttle;
+  }
   return base::Status::OK();
 }
 

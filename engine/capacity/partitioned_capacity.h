@@ -45,12 +45,13 @@ class PartitionedCapacity {
   // Admission before any effect. Without a hash (a Scan) only the overall capacity limits. A
   // throttle is counted in the metrics against the key's partition (the first for a Scan); with
   // throttling not enforced (Playground.Configure) the request is served all the same.
+  // `request_units_before`: as TableCapacity::Admit.
   Admission Admit(CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
-                  const ResourceArn& arn, base::Status* throttle);
+                  const ResourceArn& arn, base::Status* throttle, double request_units_before = 0);
   // What a global index does before a read or write: grows for its peak, then admits; OK when
   // the request is served.
   base::Status Admit(CapacityKind kind, std::optional<uint64_t> hash, double units, double now,
-                     const ResourceArn& arn);
+                     const ResourceArn& arn, double request_units_before = 0);
   // Takes admitted units from the capacity and counts them against the hash's partition.
   void Record(CapacityKind kind, std::optional<uint64_t> hash, double units, double now);
   // Takes admitted units from the capacity only (the caller counts them against partitions).

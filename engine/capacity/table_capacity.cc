@@ -97,27 +97,29 @@ void TableCapacity::Configure(bool on_demand, double read_units, double write_un
 }
 
 base::Status TableCapacity::Admit(CapacityKind kind, double units, double partition_used,
-                                  double now, const ResourceArn& resource_arn) {
+                                  double now, const ResourceArn& resource_arn,
+                                  double request_units_before) {
   const bool is_read = kind == CapacityKind::kRead;
   const double partition_limit =
       is_read ? limits_.read_units_per_second : limits_.write_units_per_second;
   if (!on_demand_) {
     TokenBucket& bucket = is_read ? read_bucket_ : write_bucket_;
-    if (bucket.Available(now) < units) {
+    if (bucket.Available(now) < request_units_before + units) {
       return Throttled(false,
                        for_index_ ? kIndexProvisionedExceededMessage : kProvisionedExceededMessage,
                        Reason(for_index_, kind, "ProvisionedThroughputExceeded"), resource_arn());
     }
   }
   // The owner's maximum counts whole seconds on the clock, like a partition's limit below, and
-  // as there a request larger than the maximum is served in a second that has taken nothing.
+  // as there a request larger than the maximum is served in a second that has taken nothing
+  // before it.
   const long long maximum =
       is_read ? on_demand_maximum_.read_request_units : on_demand_maximum_.write_request_units;
   if (on_demand_ && maximum != OnDemandMaximum::kNone) {
     const double taken = SecondOf(now) == current_second_
                              ? (is_read ? read_units_in_second_ : write_units_in_second_)
                              : 0;
-    if (taken > 0 && taken + units > static_cast<double>(maximum)) {
+    if (taken > 0 && taken + request_units_before + units > static_cast<double>(maximum)) {
       return Throttled(true, kMaxOnDemandMessage,
                        Reason(for_index_, kind, "MaxOnDemandThroughputExceeded"), resource_arn());
     }

@@ -45,8 +45,12 @@ class TableCapacity {
 
   // OK, or the throttling error DynamoDB sends, with ThrottlingReasons naming `resource_arn()`.
   // `partition_used` is what the request's partition consumed so far this second.
+  // `request_units_before` are units the same request already has admitted on this capacity for
+  // other partitions (a transaction's actions elsewhere in the table): the table's own limits
+  // (provisioned rate and burst, the on-demand maximum) count them with `units`, the partition's
+  // limit does not.
   base::Status Admit(CapacityKind kind, double units, double partition_used, double now,
-                     const ResourceArn& resource_arn);
+                     const ResourceArn& resource_arn, double request_units_before = 0);
 
   // Takes the units of an admitted request.
   void Consume(CapacityKind kind, double units, double now);

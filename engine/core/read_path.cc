@@ -13,9 +13,10 @@ ItemRead LocateItem(EngineState& state, const store::Table& table, const value::
 }
 
 base::Status AdmitItemRead(EngineState& state, store::Table& table, const value::PrimaryKey& key,
-                           double units, double now) {
-  return table.Admit(capacity::CapacityKind::kRead, key, units, now,
-                     [&] { return state.TableArn(table.name()); });
+                           double units, double now, double request_units_before) {
+  return table.Admit(
+      capacity::CapacityKind::kRead, key, units, now, [&] { return state.TableArn(table.name()); },
+      request_units_before);
 }
 
 base::Result<ItemRead> ReadItem(EngineState& state, store::Table& table,

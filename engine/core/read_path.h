@@ -32,9 +32,9 @@ struct ItemRead {
 ItemRead LocateItem(EngineState& state, const store::Table& table, const value::PrimaryKey& key,
                     bool consistent);
 // Admits `units` of reading on the key's partition; ProvisionedThroughputExceeded when the
-// partition or the table has no capacity left.
+// partition or the table has no capacity left. `request_units_before`: as store::Table::Admit.
 base::Status AdmitItemRead(EngineState& state, store::Table& table, const value::PrimaryKey& key,
-                           double units, double now);
+                           double units, double now, double request_units_before = 0);
 // LocateItem, AdmitItemRead and the record of the units, for a read of one item.
 base::Result<ItemRead> ReadItem(EngineState& state, store::Table& table,
                                 const value::PrimaryKey& key, bool consistent);

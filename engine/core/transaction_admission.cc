@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "engine/core/item_collection_limit.h"
 #include "engine/core/read_path.h"
@@ -100,6 +101,32 @@ PartitionOfAction TablePartitionOf(store::Table& table, const value::PrimaryKey&
   return partition;
 }
 
+// The units a transaction has admitted so far on each table or global index capacity, so that
+// the capacity's own limits (a provisioned table's rate and burst, an on-demand maximum) are
+// checked against the whole transaction, while each partition's limit is checked against the
+// actions on that partition.
+class AdmittedSoFar {
+ public:
+  double On(const void* capacity) const {
+    for (const auto& [known, units] : totals_) {
+      if (known == capacity) return units;
+    }
+    return 0;
+  }
+  void Add(const void* capacity, double units) {
+    for (auto& [known, total] : totals_) {
+      if (known == capacity) {
+        total += units;
+        return;
+      }
+    }
+    totals_.emplace_back(capacity, units);
+  }
+
+ private:
+  std::vector<std::pair<const void*, double>> totals_;
+};
+
 // Gives every action of a refused share the share's status.
 void Refuse(const PartitionShare& share, const base::Status& status,
             std::vector<base::Status>& statuses) {
@@ -139,12 +166,17 @@ TransactionWritesAdmission AdmitTransactionWrites(EngineState& state,
     table_shares.Add(TablePartitionOf(*write.table, *write.key, now), i,
                      write.charge->OnTableCapacity());
   }
+  AdmittedSoFar on_tables;
   for (const PartitionShare& share : table_shares.shares()) {
     store::Table& table = *share.partition.table;
-    base::Status admitted =
-        table.Admit(capacity::CapacityKind::kWrite, *writes[share.first].key, share.units, now,
-                    [&] { return state.TableArn(table.name()); });
-    if (!admitted.ok()) Refuse(share, admitted, admission.statuses);
+    base::Status admitted = table.Admit(
+        capacity::CapacityKind::kWrite, *writes[share.first].key, share.units, now,
+        [&] { return state.TableArn(table.name()); }, on_tables.On(&table));
+    if (admitted.ok()) {
+      on_tables.Add(&table, share.units);
+    } else {
+      Refuse(share, admitted, admission.statuses);
+    }
   }
 
   // Then the partitions of the global indexes the admitted writes change: an index's throttle
@@ -163,12 +195,18 @@ TransactionWritesAdmission AdmitTransactionWrites(EngineState& state,
       admission.targets[i].targets.push_back({index, *hash, units});
     }
   }
+  AdmittedSoFar on_indexes;
   for (const PartitionShare& share : index_shares.shares()) {
     const PartitionOfAction& at = share.partition;
     base::Status admitted = at.index->capacity().Admit(
         capacity::CapacityKind::kWrite, at.hash, share.units, now,
-        [&] { return state.TableArn(at.table->name()) + "/index/" + *at.index_name; });
-    if (!admitted.ok()) Refuse(share, admitted, admission.statuses);
+        [&] { return state.TableArn(at.table->name()) + "/index/" + *at.index_name; },
+        on_indexes.On(at.index));
+    if (admitted.ok()) {
+      on_indexes.Add(at.index, share.units);
+    } else {
+      Refuse(share, admitted, admission.statuses);
+    }
   }
   return admission;
 }
@@ -181,10 +219,16 @@ std::vector<base::Status> AdmitTransactionReads(EngineState& state,
   for (size_t i = 0; i < reads.size(); ++i) {
     shares.Add(TablePartitionOf(*reads[i].table, *reads[i].key, now), i, reads[i].units);
   }
+  AdmittedSoFar on_tables;
   for (const PartitionShare& share : shares.shares()) {
-    base::Status admitted =
-        AdmitItemRead(state, *share.partition.table, *reads[share.first].key, share.units, now);
-    if (!admitted.ok()) Refuse(share, admitted, statuses);
+    store::Table& table = *share.partition.table;
+    base::Status admitted = AdmitItemRead(state, table, *reads[share.first].key, share.units, now,
+                                          on_tables.On(&table));
+    if (admitted.ok()) {
+      on_tables.Add(&table, share.units);
+    } else {
+      Refuse(share, admitted, statuses);
+    }
   }
   return statuses;
 }

@@ -2,9 +2,11 @@
 // ExecuteTransaction through them). A transaction's actions take effect together, so the units
 // of those that land on one partition, of a table or of a global index, are admitted as one
 // request of their sum: two actions that each fit what a partition has left in this second may
-// not fit it together. Otherwise each action is admitted as AdmitWrite and AdmitItemRead admit
-// one. Nothing is taken here: the caller records each action's units once every action is
-// admitted, and records nothing when one is refused.
+// not fit it together. A table's or an index's own limits (provisioned rate and burst, the
+// on-demand maximum) are checked against the whole transaction's units on it. Otherwise each
+// action is admitted as AdmitWrite and AdmitItemRead admit one. Nothing is taken here: the caller
+// records each action's units once every action is admitted, and records nothing when one is
+// refused.
 #pragma once
 
 #include <vector>

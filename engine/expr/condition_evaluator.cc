@@ -55,6 +55,41 @@ std::optional<value::AttributeType> StaticType(const Operand& operand,
   return value->type();
 }
 
+// A path as the service writes it in messages: [a, b, [1], c].
+std::string PathText(const Path& path) {
+  std::string text = "[";
+  for (size_t i = 0; i < path.elements.size(); ++i) {
+    if (i > 0) text += ", ";
+    const PathElement& element = path.elements[i];
+    text += element.is_index ? "[" + std::to_string(element.index) + "]" : element.name;
+  }
+  return text + "]";
+}
+
+bool SamePath(const Path& a, const Path& b) {
+  return std::equal(a.elements.begin(), a.elements.end(), b.elements.begin(), b.elements.end(),
+                    [](const PathElement& x, const PathElement& y) {
+                      return x.is_index == y.is_index &&
+                             (x.is_index ? x.index == y.index : x.name == y.name);
+                    });
+}
+
+// A comparison or a two-operand function of a path with that same path (`a = a`,
+// `contains(a, #a)` with #a naming a) is refused before anything is read (Developer Guide,
+// "Condition and filter expressions, operators, and functions": "contains (a, a) returns an
+// error"). Paths are compared once their names are resolved; values and size() are not paths.
+base::Status CheckDistinctOperands(const std::vector<Operand>& operands,
+                                   const std::string& operator_name, ExpressionKind kind) {
+  if (operands.size() != 2 || operands[0].kind != Operand::Kind::kPath ||
+      operands[1].kind != Operand::Kind::kPath || !SamePath(operands[0].path, operands[1].path)) {
+    return base::Status::OK();
+  }
+  return base::Status::Validation(Prefix(kind) +
+                                  "The first operand must be distinct from the remaining operands "
+                                  "for this operator or function; operator: " +
+                                  operator_name + ", first operand: " + PathText(operands[0].path));
+}
+
 constexpr const char* kTypeNames[] = {"S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M"};
 
 // size() of a number, boolean or null has no meaning; of a :value of another type it is the
@@ -75,6 +110,7 @@ base::Status CheckOperand(const Operand& operand, const ExpressionContext& conte
 base::Status CheckFunction(const Condition& condition, const ExpressionContext& context,
                            ExpressionKind kind) {
   const std::string& name = condition.function;
+  if (base::Status s = CheckDistinctOperands(condition.operands, name, kind); !s.ok()) return s;
   const Operand& subject = condition.operands[0];
   if (subject.kind != Operand::Kind::kPath) return RequiresPath(kind, name);
   if (name == "attribute_type") {
@@ -212,6 +248,11 @@ base::Status CheckCondition(const Condition& condition, const ExpressionContext&
     case Condition::Kind::kFunction:
       return CheckFunction(condition, context, kind);
     case Condition::Kind::kCompare:
+      if (base::Status s =
+              CheckDistinctOperands(condition.operands, ComparatorText(condition.comparator), kind);
+          !s.ok()) {
+        return s;
+      }
       for (const Operand& operand : condition.operands) {
         if (base::Status s = CheckOperand(operand, context, kind); !s.ok()) return s;
         if (condition.comparator == Comparator::kEq || condition.comparator == Comparator::kNe) {

@@ -221,9 +221,10 @@ void Table::AdaptPartitions(double now) {
 }
 
 base::Status Table::Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
-                          double now, const capacity::ResourceArn& arn) {
+                          double now, const capacity::ResourceArn& arn,
+                          double request_units_before) {
   AdaptPartitions(now);
-  return partitions_.Admit(kind, key, units, now, arn);
+  return partitions_.Admit(kind, key, units, now, arn, request_units_before);
 }
 
 base::Status Table::AdmitSpread(double units, double now, const capacity::ResourceArn& arn) {

@@ -249,9 +249,11 @@ class Table {
   void AdaptPartitions(double now);
   // Admission before any effect: OK, or the throttling error (counted in the metrics) when
   // the table or the key's partition has no capacity for `units` now. `arn` names the table in
-  // the error's ThrottlingReasons.
+  // the error's ThrottlingReasons. `request_units_before` are units the same request already has
+  // admitted on the table's other partitions (a transaction's): the table's own limits count
+  // them, the partition's limit does not.
   base::Status Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
-                     double now, const capacity::ResourceArn& arn);
+                     double now, const capacity::ResourceArn& arn, double request_units_before = 0);
   // The same for a read spread over many partitions (Scan): only the table's capacity limits.
   base::Status AdmitSpread(double units, double now, const capacity::ResourceArn& arn);
 

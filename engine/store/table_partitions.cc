@@ -102,9 +102,11 @@ void TablePartitions::Adapt(double now, bool may_split_for_heat, const ItemMap& 
 }
 
 base::Status TablePartitions::Admit(capacity::CapacityKind kind, const value::PrimaryKey& key,
-                                    double units, double now, const capacity::ResourceArn& arn) {
+                                    double units, double now, const capacity::ResourceArn& arn,
+                                    double request_units_before) {
   base::Status throttle;
-  switch (capacity_.Admit(kind, key.partition_hash, units, now, arn, &throttle)) {
+  switch (
+      capacity_.Admit(kind, key.partition_hash, units, now, arn, &throttle, request_units_before)) {
     case capacity::PartitionedCapacity::Admission::kAdmitted:
       return base::Status::OK();
     case capacity::PartitionedCapacity::Admission::kThrottledButServed:

@@ -68,8 +68,9 @@ class TablePartitions {
 
   // OK, or the throttling error when the table or the key's partition has no capacity for
   // `units` now; a throttle is counted against the partition and the key.
+  // `request_units_before`: as capacity::TableCapacity::Admit.
   base::Status Admit(capacity::CapacityKind kind, const value::PrimaryKey& key, double units,
-                     double now, const capacity::ResourceArn& arn);
+                     double now, const capacity::ResourceArn& arn, double request_units_before = 0);
   // The same for a read spread over many partitions (Scan): only the table's capacity limits.
   base::Status AdmitSpread(double units, double now, const capacity::ResourceArn& arn);
   // Takes admitted units from the capacity and records them against the key's partition, the

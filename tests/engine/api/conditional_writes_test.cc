@@ -31,6 +31,29 @@ TEST_F(ConditionalWritesTest, PutWithAttributeNotExistsRefusesToOverwrite) {
   EXPECT_EQ(ErrorOf(Call("PutItem", request)), "OK");
 }
 
+// A path compared with itself is refused with the service's text, in a filter, a condition and
+// a key condition alike. Nothing is written.
+TEST_F(ConditionalWritesTest, APathComparedWithItselfIsRefused) {
+  const std::string distinct =
+      "The first operand must be distinct from the remaining operands for this operator or "
+      "function; ";
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Music"}, {"FilterExpression", "Price = Price"}})),
+            "ValidationException: Invalid FilterExpression: " + distinct +
+                "operator: =, first operand: [Price]");
+  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "Music"},
+                                     {"Item", Key("New Song")},
+                                     {"ConditionExpression", "contains(#p, Price)"},
+                                     {"ExpressionAttributeNames", {{"#p", "Price"}}}})),
+            "ValidationException: Invalid ConditionExpression: " + distinct +
+                "operator: contains, first operand: [Price]");
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Music"}, {"Key", Key("New Song")}}), json::object());
+  EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Music"},
+                                   {"KeyConditionExpression", "pk = :a AND sk = sk"},
+                                   {"ExpressionAttributeValues", {{":a", {{"S", "Acme"}}}}}})),
+            "ValidationException: Invalid KeyConditionExpression: " + distinct +
+                "operator: =, first operand: [sk]");
+}
+
 TEST_F(ConditionalWritesTest, FailedConditionCanReturnTheItem) {
   Response response = Call("DeleteItem", {{"TableName", "Music"},
                                           {"Key", Key()},

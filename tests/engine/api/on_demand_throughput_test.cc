@@ -87,6 +87,53 @@ TEST_F(OnDemandThroughputTest, ReadsPastTheMaximumAreThrottledWithTheReadReason)
             "TableReadMaxOnDemandThroughputExceeded");
 }
 
+// A transaction is one request: the maximum counts all its units on the table, also those on
+// other partitions, and the action that goes past it cancels the transaction.
+TEST_F(OnDemandThroughputTest, ATransactionsWritesOnSeveralPartitionsCountTogether) {
+  json request = OnDemandRequest("Orders");
+  request["OnDemandThroughput"] = {{"MaxWriteRequestUnits", 10}};
+  Ok("CreateTable", request);
+  ASSERT_EQ(ErrorOf(Put("first")), "OK");  // 1 unit of 10 in this second
+  // About 4 KB each: 8 units as a transactional write, so each fits the 9 left, not both.
+  auto put = [](const std::string& pk) {
+    return json{{"Put",
+                 {{"TableName", "Orders"},
+                  {"Item", {{"pk", {{"S", pk}}}, {"data", {{"S", std::string(3900, 'x')}}}}}}}};
+  };
+  const std::string other = StringKeyOnAnotherPartition("Orders", "a");
+  Response both = Call("TransactWriteItems", {{"TransactItems", {put("a"), put(other)}}});
+  EXPECT_EQ(ErrorOf(both),
+            "TransactionCanceledException: Transaction cancelled, please refer cancellation "
+            "reasons for specific reasons [None, ThrottlingError]");
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "Orders"}, {"Key", {{"pk", {{"S", "a"}}}}}}),
+            json::object());
+  EXPECT_EQ(ErrorOf(Call("TransactWriteItems", {{"TransactItems", {put("a")}}})), "OK");
+}
+
+TEST_F(OnDemandThroughputTest, ATransactionsReadsOnSeveralPartitionsCountTogether) {
+  json request = OnDemandRequest("Orders");
+  request["OnDemandThroughput"] = {{"MaxReadRequestUnits", 10}};
+  Ok("CreateTable", request);
+  // About 12 KB each: 3 units strongly consistent, 6 as a transactional read.
+  const std::string other = StringKeyOnAnotherPartition("Orders", "a");
+  for (const std::string& pk : {std::string("a"), other}) {
+    ASSERT_EQ(ErrorOf(Call(
+                  "PutItem",
+                  {{"TableName", "Orders"},
+                   {"Item", {{"pk", {{"S", pk}}}, {"data", {{"S", std::string(12000, 'x')}}}}}})),
+              "OK");
+  }
+  clock_.Advance(1);
+  ASSERT_EQ(ErrorOf(Get("missing")), "OK");  // 1 unit of 10 in this second
+  auto get = [](const std::string& pk) {
+    return json{{"Get", {{"TableName", "Orders"}, {"Key", {{"pk", {{"S", pk}}}}}}}};
+  };
+  EXPECT_EQ(ErrorOf(Call("TransactGetItems", {{"TransactItems", {get("a"), get(other)}}})),
+            "TransactionCanceledException: Transaction cancelled, please refer cancellation "
+            "reasons for specific reasons [None, ThrottlingError]");
+  EXPECT_EQ(ErrorOf(Call("TransactGetItems", {{"TransactItems", {get("a")}}})), "OK");
+}
+
 TEST_F(OnDemandThroughputTest, AGlobalIndexMaximumThrottlesTheTablesWritesThatReachIt) {
   Ok("CreateTable", WithTopicIndex(OnDemandRequest("Orders"), {{"MaxWriteRequestUnits", 2}}));
   EXPECT_EQ(Describe("Orders")["GlobalSecondaryIndexes"][0]["OnDemandThroughput"],

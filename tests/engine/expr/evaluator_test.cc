@@ -107,6 +107,30 @@ TEST_F(EvaluatorTest, StaticOperandRulesAreCheckedBeforeReading) {
             "operator or function: attribute_exists");
 }
 
+TEST_F(EvaluatorTest, APathComparedWithItselfIsRefusedBeforeReading) {
+  const char* distinct =
+      "Invalid ConditionExpression: The first operand must be distinct from the remaining "
+      "operands for this operator or function; ";
+  EXPECT_EQ(Holds("Artist = Artist", kSong, "{}"),
+            std::string(distinct) + "operator: =, first operand: [Artist]");
+  // Names are compared once resolved; the message names the attribute.
+  EXPECT_EQ(Holds("#y <> #z", kSong, "{}", {{"#y", "Year"}, {"#z", "Year"}}),
+            std::string(distinct) + "operator: <>, first operand: [Year]");
+  EXPECT_EQ(Holds("contains(Info.Charts[1], Info.Charts[1])", kSong, "{}"),
+            std::string(distinct) + "operator: contains, first operand: [Info, Charts, [1]]");
+  EXPECT_EQ(Holds("begins_with(Artist, Artist)", kSong, "{}"),
+            std::string(distinct) + "operator: begins_with, first operand: [Artist]");
+  // It comes before the operand's type is judged.
+  EXPECT_EQ(Holds("attribute_type(Artist, Artist)", kSong, "{}"),
+            std::string(distinct) + "operator: attribute_type, first operand: [Artist]");
+  // Other paths, values and size() are distinct operands.
+  EXPECT_EQ(Holds("Info.Charts[0] > Info.Charts[1]", kSong, "{}"), "true");
+  EXPECT_EQ(Holds("Artist = Artist.x", kSong, "{}"), "false");
+  EXPECT_EQ(Holds(":v = :v", kSong, R"({":v":{"N":"1"}})"), "true");
+  EXPECT_EQ(Holds("size(Artist) = size(Artist)", kSong, "{}"), "true");
+  EXPECT_EQ(Holds("Artist BETWEEN Artist AND Artist", kSong, "{}"), "true");
+}
+
 TEST_F(EvaluatorTest, PlaceholdersMustBeDefinedAndUsed) {
   EXPECT_EQ(Holds("#n = :v", kSong, R"({":v":{"N":"1"}})"),
             "Invalid ConditionExpression: An expression attribute name used in the document path "

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -10,6 +11,8 @@
 #include <string>
 
 #include "engine/engine.h"
+#include "engine/partition/key_hash.h"
+#include "engine/value/attribute_value.h"
 
 namespace ddbpg::testing {
 
@@ -88,6 +91,28 @@ class EngineFixture : public ::testing::Test {
     restored_ = std::make_unique<Engine>(restored_clock_);
     EXPECT_EQ(restored_->RestoreSnapshot(snapshot).error, "");
     return *restored_;
+  }
+
+  // A string partition key of `table` on another of its partitions than `pk`'s (the hash ranges
+  // GetMetrics shows): "<pk>-<n>" for the first n that is.
+  std::string StringKeyOnAnotherPartition(const std::string& table, const std::string& pk) {
+    const json partitions = Playground("GetMetrics", {{"TableName", table}})["Partitions"];
+    EXPECT_GT(partitions.size(), 1u) << table << " has one partition";
+    auto partition_of = [&](const std::string& key) {
+      const uint64_t hash = partition::PartitionKeyHash(value::AttributeValue::String(key));
+      for (size_t i = 0; i < partitions.size(); ++i) {
+        const json& range = partitions[i]["HashRange"];
+        if (hash >= std::stoull(range["Start"].get<std::string>()) &&
+            hash <= std::stoull(range["End"].get<std::string>())) {
+          return i;
+        }
+      }
+      return partitions.size();
+    };
+    for (int n = 0;; ++n) {
+      const std::string candidate = pk + "-" + std::to_string(n);
+      if (partition_of(candidate) != partition_of(pk)) return candidate;
+    }
   }
 
   // Moves the clock of the engine RestoredFromSnapshot made.
