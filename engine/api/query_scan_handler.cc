@@ -268,6 +268,11 @@ base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& req
           : ParseRequestExpressions(request, is_query ? query_members : scan_members, legacy,
                                     /*envelope=*/false);
   if (!expressions.ok()) return expressions.status();
+  // Legacy KeyConditions name one or two key attributes, checked before the table is looked up.
+  if (const json& legacy = Member(request, "KeyConditions");
+      is_query && legacy.is_object() && (legacy.empty() || legacy.size() > 2)) {
+    return base::Status::Validation("Conditions can be of length 1 or 2 only");
+  }
   if (is_query && !expressions->key_condition()) {
     return base::Status::Validation(
         "Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
@@ -337,11 +342,70 @@ std::vector<const value::Item*> AfterStartKey(const std::vector<const value::Ite
 // table: the page then holds the table's items, and the charge is the index entries' bytes
 // (rounded once) plus a read of each whole item fetched, on the table (Developer Guide, "Local
 // secondary indexes", "Provisioned throughput considerations").
+// The key a Query reads when it has one partition-key and at most one sort-key attribute: the
+// table's, or the index's.
+expr::KeySchemaView SingleKeySchema(const store::Table& table, const index::SecondaryIndex* index) {
+  if (index) return IndexKeySchema(*index);
+  return expr::KeySchemaView{table.partition_key_name(),
+                             table.KeyAttributeType(table.partition_key_name()),
+                             table.sort_key_name(),
+                             table.has_sort_key() ? table.KeyAttributeType(table.sort_key_name())
+                                                  : value::AttributeType::kS};
+}
+
+// The legacy KeyConditions against the key, with the texts the service gives them (dynalite's
+// tests, recorded against it), which are not KeyConditionExpression's: each key attribute in
+// turn, partition key first. A key without a sort key takes one condition; the partition key's
+// must be there, and the sort key's too when there are two; NULL, NOT_NULL, NE, CONTAINS,
+// NOT_CONTAINS and IN are not indexable; a value of another type than the key's does not match;
+// the partition key takes only EQ.
+base::Status CheckLegacyKeyConditions(const json& key_conditions,
+                                      const expr::KeySchemaView& schema) {
+  const size_t count = key_conditions.size();
+  const bool has_sort = !schema.sort_name.empty();
+  for (const bool is_partition : {true, false}) {
+    if (!is_partition && !has_sort) break;
+    const std::string& name = is_partition ? schema.partition_name : schema.sort_name;
+    const value::AttributeType type = is_partition ? schema.partition_type : schema.sort_type;
+    if (is_partition && !has_sort && count > 1) {
+      return base::Status::Validation("Query key condition not supported");
+    }
+    const json& condition = Member(key_conditions, name.c_str());
+    if (condition.is_null()) {
+      if (is_partition || count > 1) {
+        return base::Status::Validation("Query condition missed key schema element: " + name);
+      }
+      continue;
+    }
+    const std::string op = Member(condition, "ComparisonOperator").get<std::string>();
+    for (const char* unindexable : {"NULL", "NOT_NULL", "NE", "CONTAINS", "NOT_CONTAINS", "IN"}) {
+      if (op == unindexable) {
+        return base::Status::Validation(
+            "Attempted conditional constraint is not an indexable operation");
+      }
+    }
+    const json& values = Member(condition, "AttributeValueList");
+    for (const json& value : values.is_array() ? values : json::array()) {
+      if (!value.is_object() || value.size() != 1 ||
+          value.begin().key() != value::AttributeTypeName(type)) {
+        return base::Status::Validation(
+            "One or more parameter values were invalid: Condition parameter type does not match "
+            "schema type");
+      }
+    }
+    if (is_partition && op != "EQ") {
+      return base::Status::Validation("Query key condition not supported");
+    }
+  }
+  return base::Status::OK();
+}
+
 // The key condition against the key it reads (the table's, or the index's, whose key may have
 // several attributes), as partition-key values and sort-key conditions; `key_names` gets the
 // key's attribute names, which a filter may not use.
 base::Result<expr::MultiKeyConditionPlan> PlanQuery(const store::Table& table,
                                                     const index::SecondaryIndex* index,
+                                                    const json& request,
                                                     const RequestExpressions& expressions,
                                                     std::vector<std::string>* key_names) {
   if (index && IsMultiAttribute(*index)) {
@@ -351,13 +415,10 @@ base::Result<expr::MultiKeyConditionPlan> PlanQuery(const store::Table& table,
     }
     return expr::PlanMultiKeyCondition(*expressions.key_condition(), expressions.context(), schema);
   }
-  expr::KeySchemaView schema =
-      index ? IndexKeySchema(*index)
-            : expr::KeySchemaView{
-                  table.partition_key_name(), table.KeyAttributeType(table.partition_key_name()),
-                  table.sort_key_name(),
-                  table.has_sort_key() ? table.KeyAttributeType(table.sort_key_name())
-                                       : value::AttributeType::kS};
+  expr::KeySchemaView schema = SingleKeySchema(table, index);
+  if (const json& legacy = Member(request, "KeyConditions"); legacy.is_object()) {
+    if (base::Status s = CheckLegacyKeyConditions(legacy, schema); !s.ok()) return s;
+  }
   key_names->push_back(schema.partition_name);
   if (!schema.sort_name.empty()) key_names->push_back(schema.sort_name);
   base::Result<expr::KeyConditionPlan> single =
@@ -412,7 +473,7 @@ base::Result<std::string> Query(core::EngineState& state, const json& request,
   const index::SecondaryIndex* index = read->index;
   std::vector<std::string> key_names;
   base::Result<expr::MultiKeyConditionPlan> plan =
-      PlanQuery(table, index, read->expressions, &key_names);
+      PlanQuery(table, index, request, read->expressions, &key_names);
   if (!plan.ok()) return plan.status();
   if (read->expressions.filter()) {
     const std::set<std::string> filtered = expr::TopLevelNames(*read->expressions.filter());

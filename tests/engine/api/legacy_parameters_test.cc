@@ -131,6 +131,45 @@ TEST_F(LegacyParametersTest, KeyConditionsAndQueryFilter) {
   EXPECT_EQ(response["ScannedCount"], 4);
 }
 
+// KeyConditions' faults get the texts the service gives them (dynalite's tests, recorded
+// against it), not KeyConditionExpression's.
+TEST_F(LegacyParametersTest, KeyConditionsFaultsHaveTheirOwnTexts) {
+  auto query = [this](const json& key_conditions, const std::string& table = "Legacy") {
+    return ErrorOf(Call("Query", {{"TableName", table}, {"KeyConditions", key_conditions}}));
+  };
+  const json pk_eq = {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"S", "a"}}}}};
+  const std::string invalid = "ValidationException: ";
+  for (const char* op : {"NULL", "NOT_NULL"}) {
+    EXPECT_EQ(query({{"pk", {{"ComparisonOperator", op}}}}),
+              invalid + "Attempted conditional constraint is not an indexable operation")
+        << op;
+  }
+  for (const char* op : {"NE", "CONTAINS", "NOT_CONTAINS", "IN"}) {
+    EXPECT_EQ(query({{"pk", pk_eq},
+                     {"sk", {{"ComparisonOperator", op}, {"AttributeValueList", {{{"N", "1"}}}}}}}),
+              invalid + "Attempted conditional constraint is not an indexable operation")
+        << op;
+  }
+  EXPECT_EQ(query({{"sk", {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"N", "1"}}}}}}}),
+            invalid + "Query condition missed key schema element: pk");
+  EXPECT_EQ(query({{"pk", pk_eq}, {"color", pk_eq}}),
+            invalid + "Query condition missed key schema element: sk");
+  EXPECT_EQ(
+      query({{"pk",
+              {{"ComparisonOperator", "BEGINS_WITH"}, {"AttributeValueList", {{{"S", "a"}}}}}}}),
+      invalid + "Query key condition not supported");
+  EXPECT_EQ(query({{"pk", {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"N", "1"}}}}}}}),
+            invalid +
+                "One or more parameter values were invalid: Condition parameter type does not "
+                "match schema type");
+  // One or two conditions, checked before the table is looked up.
+  EXPECT_EQ(query(json::object(), "Missing"), invalid + "Conditions can be of length 1 or 2 only");
+  EXPECT_EQ(query({{"pk", pk_eq}, {"sk", pk_eq}, {"color", pk_eq}}, "Missing"),
+            invalid + "Conditions can be of length 1 or 2 only");
+  // What holds still answers.
+  EXPECT_EQ(query({{"pk", pk_eq}}), "OK");
+}
+
 TEST_F(LegacyParametersTest, ScanFilterWithInAndNotNull) {
   json response = Ok(
       "Scan", {{"TableName", "Legacy"},
