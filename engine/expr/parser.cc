@@ -365,6 +365,9 @@ class Parser {
         if (!Expect("=")) return false;
         if (!ParseSetValue(action.value)) return false;
       } else if (kind != UpdateAction::Kind::kRemove) {
+        // ADD and DELETE take a :value, nothing else ("ADD path value" where value is an
+        // expression attribute value): `DELETE x y` is a syntax error at y.
+        if (Peek().kind != TokenKind::kValuePlaceholder) return SyntaxError();
         if (!ParseOperand(action.value, /*update_context=*/true)) return false;
       }
       update.actions.push_back(std::move(action));

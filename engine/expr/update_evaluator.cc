@@ -303,8 +303,9 @@ base::Status ApplyUpdate(const UpdateExpression& update, const ExpressionContext
         if (*result) {
           written = std::move(**result);
         } else {
-          remove = existing != nullptr;
-          if (!remove) continue;
+          // Nothing left, or nothing was there: a removal, which also refuses a path no update
+          // can reach (DELETE b.a when b is a string), as REMOVE does.
+          remove = true;
         }
         break;
       }

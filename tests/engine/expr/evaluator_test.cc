@@ -178,6 +178,29 @@ TEST_F(EvaluatorTest, DeletingTheLastMembersRemovesTheSet) {
   EXPECT_FALSE(result.contains("s"));
 }
 
+// DELETE of members along a path no update can reach is refused, as REMOVE and SET are, also
+// when there is nothing to delete; along a path that can be reached it changes nothing.
+TEST_F(EvaluatorTest, DeleteReachesOnlyPathsAnUpdateCanReach) {
+  const char* item = R"({"b":{"S":"str"},"c":{"M":{"x":{"S":"1"}}},"d":{"L":[{"S":"1"}]}})";
+  const char* values = R"({":a":{"SS":["z"]}})";
+  const std::string invalid =
+      "The document path provided in the update expression is invalid for update";
+  EXPECT_EQ(Updated("DELETE b.a :a", item, values), invalid);     // into a string
+  EXPECT_EQ(Updated("DELETE c[1] :a", item, values), invalid);    // an index into a map
+  EXPECT_EQ(Updated("DELETE d.q :a", item, values), invalid);     // a name into a list
+  EXPECT_EQ(Updated("DELETE c.x.y :a", item, values), invalid);   // through a string
+  EXPECT_EQ(Updated("DELETE gone.y :a", item, values), invalid);  // through nothing
+  EXPECT_EQ(json::parse(Updated("DELETE c.y :a, gone :a", item, values)), json::parse(item));
+}
+
+// ADD and DELETE take an expression attribute value: another path is a syntax error.
+TEST_F(EvaluatorTest, AddAndDeleteTakeOnlyAValue) {
+  EXPECT_EQ(Updated("DELETE x y", "{}"),
+            "Invalid UpdateExpression: Syntax error; token: \"y\", near: \"x y\"");
+  EXPECT_EQ(Updated("ADD x size(y)", "{}"),
+            "Invalid UpdateExpression: Syntax error; token: \"size\", near: \"x size(\"");
+}
+
 TEST_F(EvaluatorTest, UpdateErrorsUseTheServiceMessages) {
   EXPECT_EQ(Updated("SET a = absent + :one", "{}", R"({":one":{"N":"1"}})"),
             "The provided expression refers to an attribute that does not exist in the item");
