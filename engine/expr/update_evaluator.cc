@@ -73,6 +73,30 @@ base::Status CheckOperandTypes(const UpdateAction& action, const ExpressionConte
       ", typeSet: ALLOWED_FOR_" + ActionName(action.kind) + "_OPERAND");
 }
 
+// `+` and `-` take numbers, list_append lists: a :value of another type is refused before the
+// item is read, with the value's type (dynalite's tests record the service doing so even for a
+// table that does not exist). Paths and nested functions are judged when evaluated.
+base::Status CheckFunctionOperandTypes(const Operand& operand, const ExpressionContext& context) {
+  const bool arithmetic =
+      operand.kind == Operand::Kind::kPlus || operand.kind == Operand::Kind::kMinus;
+  const bool appends = operand.kind == Operand::Kind::kListAppend;
+  for (const Operand& argument : operand.arguments) {
+    const value::AttributeValue* value =
+        argument.kind == Operand::Kind::kValue ? context.Value(argument.value_name) : nullptr;
+    const value::AttributeType wanted =
+        appends ? value::AttributeType::kL : value::AttributeType::kN;
+    if (value != nullptr && (arithmetic || appends) && value->type() != wanted) {
+      const char* name = appends ? "list_append" : operand.kind == Operand::Kind::kPlus ? "+" : "-";
+      return base::Status::Validation(
+          std::string(kPrefix) +
+          "Incorrect operand type for operator or function; operator or function: " + name +
+          ", operand type: " + std::string(value::AttributeTypeName(value->type())));
+    }
+    if (base::Status s = CheckFunctionOperandTypes(argument, context); !s.ok()) return s;
+  }
+  return base::Status::OK();
+}
+
 base::Result<value::AttributeValue> Evaluate(const Operand& operand, const value::Item& item,
                                              const ExpressionContext& context);
 
@@ -246,6 +270,10 @@ base::Status CheckUpdate(const UpdateExpression& update, const ExpressionContext
   if (base::Status s = CheckPathsDisjoint(UpdatedPaths(update), kPrefix); !s.ok()) return s;
   for (const UpdateAction& action : update.actions) {
     if (base::Status s = CheckOperandTypes(action, context); !s.ok()) return s;
+  }
+  for (const UpdateAction& action : update.actions) {
+    if (action.kind != UpdateAction::Kind::kSet) continue;
+    if (base::Status s = CheckFunctionOperandTypes(action.value, context); !s.ok()) return s;
   }
   return base::Status::OK();
 }

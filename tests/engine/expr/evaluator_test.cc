@@ -201,6 +201,27 @@ TEST_F(EvaluatorTest, AddAndDeleteTakeOnlyAValue) {
             "Invalid UpdateExpression: Syntax error; token: \"size\", near: \"x size(\"");
 }
 
+// `+` and `-` take numbers and list_append lists: a :value of another type is refused before
+// the item is read (here it has no attribute a at all), with the value's type.
+TEST_F(EvaluatorTest, FunctionOperandValuesAreTypedBeforeReading) {
+  const std::string wrong =
+      "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or "
+      "function: ";
+  EXPECT_EQ(Updated("SET a = a + :s", "{}", R"({":s":{"S":"x"}})"), wrong + "+, operand type: S");
+  EXPECT_EQ(Updated("SET a = :n - :m", "{}", R"({":n":{"N":"1"},":m":{"SS":["x"]}})"),
+            wrong + "-, operand type: SS");
+  EXPECT_EQ(Updated("SET a = list_append(a, :m)", "{}", R"({":m":{"M":{}}})"),
+            wrong + "list_append, operand type: M");
+  EXPECT_EQ(Updated("SET a = if_not_exists(a, list_append(:l, :n))", "{}",
+                    R"({":l":{"L":[]},":n":{"N":"1"}})"),
+            wrong + "list_append, operand type: N");
+  // The right types pass to evaluation, which finds a missing.
+  EXPECT_EQ(Updated("SET a = a + :n", "{}", R"({":n":{"N":"1"}})"),
+            "The provided expression refers to an attribute that does not exist in the item");
+  EXPECT_EQ(Updated("SET a = list_append(:l, :l)", "{}", R"({":l":{"L":[{"N":"1"}]}})"),
+            R"({"a":{"L":[{"N":"1"},{"N":"1"}]}})");
+}
+
 TEST_F(EvaluatorTest, UpdateErrorsUseTheServiceMessages) {
   EXPECT_EQ(Updated("SET a = absent + :one", "{}", R"({":one":{"N":"1"}})"),
             "The provided expression refers to an attribute that does not exist in the item");
