@@ -237,6 +237,11 @@ base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& req
     return s;
   }
   base::Result<value::Item> start_key = value::DecodeItem(Member(request, "ExclusiveStartKey"));
+  // A value's fault is the start key's (dynalite's tests, recorded against the service).
+  if (!start_key.ok() && start_key.status().type() == base::ErrorType::kValidation) {
+    return base::Status::Validation("The provided starting key is invalid: " +
+                                    start_key.status().message());
+  }
   if (!start_key.ok()) return start_key.status();
   // An empty ExclusiveStartKey is a key with no attributes, refused like any other wrong key.
   const bool has_start_key = !Member(request, "ExclusiveStartKey").is_null();

@@ -332,6 +332,15 @@ TEST_F(QueryScanTest, QueryStartKeyOutsideThePartitionOrSchemaIsRefused) {
                                   {"ExclusiveStartKey", {{"pk", {{"S", "forum"}}}}}})),
             "ValidationException: The provided starting key is invalid: The provided key element "
             "does not match the schema");
+  // A value that is no valid AttributeValue is the start key's fault too.
+  request["ExclusiveStartKey"] = {{"pk", {{"S", "forum"}}}, {"sk", {{"N", "b"}}}};
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: The provided starting key is invalid: The parameter cannot be "
+            "converted to a numeric value: b");
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"},
+                                  {"ExclusiveStartKey", {{"pk", {{"SS", json::array()}}}}}})),
+            "ValidationException: The provided starting key is invalid: One or more parameter "
+            "values were invalid: An string set  may not be empty");
 }
 
 // A start key outside the sort-key condition is refused (dynalite's tests against the service);
