@@ -115,6 +115,19 @@ base::Result<std::optional<value::Item>> ComputeWrite(PreparedWrite& write,
     return base::Status::Validation("Item size to update has exceeded the maximum allowed size");
   }
   if (base::Status s = CheckAttributeNameSizes(item); !s.ok()) return s;
+  // An UpdateExpression that SETs an index key attribute to another type has the update's own
+  // text (API reference, TransactionCanceledException's messages; dynalite's tests record it for
+  // UpdateItem), not PutItem's Type mismatch for Index Key.
+  if (write.expressions.update()) {
+    for (const expr::UpdateAction& action : write.expressions.update()->actions) {
+      if (action.kind == expr::UpdateAction::Kind::kSet && action.path.elements.size() == 1 &&
+          write.table->HoldsIndexKeyOfAnotherType(item, action.path.elements[0].name)) {
+        return base::Status::Validation(
+            "The update expression attempted to update the secondary index key to unsupported "
+            "type");
+      }
+    }
+  }
   if (base::Status s = write.table->CheckIndexKeys(item); !s.ok()) return s;
   return std::optional<value::Item>(std::move(item));
 }

@@ -207,6 +207,9 @@ class Table {
   bool has_local_indexes() const { return indexes_.has_local(); }
   // Index key attributes of a new item must have their declared types (SecondaryIndex).
   base::Status CheckIndexKeys(const value::Item& item) const { return indexes_.CheckItem(item); }
+  bool HoldsIndexKeyOfAnotherType(const value::Item& item, const std::string& attribute) const {
+    return indexes_.HoldsIndexKeyOfAnotherType(item, attribute);
+  }
 
   // An item collection: the items under one partition-key value and their local index
   // entries (Developer Guide, "Item collections in Local Secondary Indexes").

@@ -95,4 +95,18 @@ base::Status TableIndexes::CheckItem(const value::Item& item) const {
   return base::Status::OK();
 }
 
+bool TableIndexes::HoldsIndexKeyOfAnotherType(const value::Item& item,
+                                              const std::string& attribute) const {
+  auto held = item.find(attribute);
+  if (held == item.end()) return false;
+  for (const auto& index : live_) {
+    for (const auto* names : {&index->definition().partition_key, &index->definition().sort_key}) {
+      for (const std::string& name : *names) {
+        if (name == attribute && held->second.type() != index->KeyType(name)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace ddbpg::store

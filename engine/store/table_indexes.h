@@ -51,6 +51,9 @@ class TableIndexes {
   bool has_local() const;
   // Index key attributes of a new item must have their declared types (SecondaryIndex).
   base::Status CheckItem(const value::Item& item) const;
+  // True when `attribute` is a key attribute of an index and `item` holds it with another type
+  // than the index declares.
+  bool HoldsIndexKeyOfAnotherType(const value::Item& item, const std::string& attribute) const;
 
  private:
   // Saves and restores every member (engine/persist/state_codec.h).
