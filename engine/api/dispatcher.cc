@@ -12,6 +12,7 @@
 #include "engine/api/plain_get_item.h"
 #include "engine/api/plain_put_item.h"
 #include "engine/api/replica_updates.h"
+#include "engine/api/table_name_arn.h"
 #include "engine/base/limits.h"
 #include "engine/core/engine_state.h"
 #include "engine/engine.h"
@@ -225,6 +226,11 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
       // A check only the general handler makes; nothing has changed.
       if (!value::ReadJson(body, request)) return base::Status::Serialization("");
       handler = FindHandler(target);
+    }
+    if (target.substr(0, kDynamoDbPrefix.size()) == kDynamoDbPrefix) {
+      base::Status arns =
+          api::ResolveTableArns(state, target.substr(kDynamoDbPrefix.size()), request);
+      if (!arns.ok()) return arns;
     }
     return handler(state, request);
   });

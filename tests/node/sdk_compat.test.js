@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
 import {
+  BatchGetItemCommand,
   CreateTableCommand,
   DeleteItemCommand,
   DeleteTableCommand,
@@ -421,6 +422,35 @@ describe('indexes, streams and Time to Live through UpdateTable', () => {
       'ValidationException',
       'TimeToLive is already enabled',
     );
+  });
+});
+
+describe('a table named by its ARN', () => {
+  test('PutItem, GetItem and BatchGetItem take the TableArn DescribeTable gives', async () => {
+    await client.send(new CreateTableCommand(tableInput('ByArn', ON_DEMAND)));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: 'ByArn' }));
+    assert.equal(Table.TableArn, 'arn:aws:dynamodb:us-east-1:000000000000:table/ByArn');
+    const item = { pk: { S: 'a' }, n: { N: '1' } };
+    await client.send(new PutItemCommand({ TableName: Table.TableArn, Item: item }));
+    const got = await client.send(new GetItemCommand({
+      TableName: Table.TableArn, Key: { pk: { S: 'a' } }, ReturnConsumedCapacity: 'TOTAL',
+    }));
+    assert.deepEqual(got.Item, item);
+    // Answers name the table.
+    assert.deepEqual(got.ConsumedCapacity, { CapacityUnits: 0.5, TableName: 'ByArn' });
+    const batch = await client.send(new BatchGetItemCommand({
+      RequestItems: { [Table.TableArn]: { Keys: [{ pk: { S: 'a' } }] } },
+    }));
+    assert.deepEqual(batch.Responses, { ByArn: [item] });
+  });
+
+  test('an ARN of another account is AccessDeniedException', async () => {
+    const arn = 'arn:aws:dynamodb:us-east-1:111122223333:table/ByArn';
+    const error = await client.send(new GetItemCommand({ TableName: arn, Key: { pk: { S: 'a' } } }))
+      .then(() => assert.fail('expected AccessDeniedException'), (e) => e);
+    assert.equal(error.name, 'AccessDeniedException');
+    assert.equal(error.message, 'User: arn:aws:iam::000000000000:root is not authorized to ' +
+      `perform: dynamodb:GetItem on resource: ${arn}`);
   });
 });
 
