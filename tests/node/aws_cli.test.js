@@ -59,6 +59,16 @@ describe('aws dynamodb', { skip }, () => {
     assert.deepEqual(JSON.parse(got.stdout), { Item: { pk: { S: 'a' }, price: { N: '19.5' } } });
   });
 
+  test('get-item and describe-table take the table ARN create-table answered', async () => {
+    const arn = 'arn:aws:dynamodb:us-east-1:000000000000:table/Music';
+    const described = await dynamodb('describe-table', '--table-name', arn);
+    assert.equal(described.code, 0, described.stderr);
+    assert.equal(JSON.parse(described.stdout).Table.TableArn, arn);
+    const got = await dynamodb('get-item', '--table-name', arn, '--key', '{"pk":{"S":"a"}}');
+    assert.equal(got.code, 0, got.stderr);
+    assert.deepEqual(JSON.parse(got.stdout), { Item: { pk: { S: 'a' }, price: { N: '19.5' } } });
+  });
+
   test('list-tables passes botocore checksum validation', async () => {
     const listed = await dynamodb('list-tables', '--debug');
     assert.equal(listed.code, 0, listed.stderr);
