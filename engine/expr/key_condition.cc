@@ -7,7 +7,11 @@ namespace {
 
 constexpr const char* kInvalidOperator = "Invalid operator used in KeyConditionExpression: ";
 constexpr const char* kNotSupported = "Query key condition not supported";
-constexpr const char* kOnePerKey = "KeyConditionExpressions must only contain one condition per key";
+// Captured from the service in 2026 with its "Invalid KeyConditionExpression: " prefix (dynalite's
+// older recordings have none).
+constexpr const char* kOnePerKey =
+    "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per "
+    "key";
 
 // One term of the top-level AND: the attribute it constrains and how.
 struct KeyTerm {
@@ -124,19 +128,33 @@ base::Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
                                                 const KeySchemaView& schema) {
   std::vector<const Condition*> conditions;
   if (base::Status s = CollectTerms(condition, conditions); !s.ok()) return s;
-  if (conditions.size() > 2)
-    return base::Status::Validation("Conditions can be of length 1 or 2 only");
   std::vector<KeyTerm> terms;
   for (const Condition* one : conditions) {
     base::Result<KeyTerm> term = TermOf(*one, context);
     if (!term.ok()) return term.status();
+    for (const KeyTerm& earlier : terms) {
+      if (earlier.attribute == term->attribute) return base::Status::Validation(kOnePerKey);
+    }
     terms.push_back(std::move(*term));
   }
-  if (terms.size() == 2 && terms[0].attribute == terms[1].attribute) {
-    return base::Status::Validation(kOnePerKey);
+  // The service's order (2026 captures, and moto's tests recorded against it): more conditions
+  // than the key has attributes, then a missing partition key, then a condition on anything but
+  // the sort key, named as the missing sort key.
+  const size_t key_attributes = schema.sort_name.empty() ? 1 : 2;
+  if (terms.size() > key_attributes) {
+    return base::Status::Validation("The number of query conditions (" +
+                                    std::to_string(terms.size()) +
+                                    ") exceeds the number of key attributes defined in the "
+                                    "schema (" +
+                                    std::to_string(key_attributes) + ")");
+  }
+  bool has_partition = false;
+  for (const KeyTerm& term : terms) has_partition = has_partition || term.attribute == schema.partition_name;
+  if (!has_partition) {
+    return base::Status::Validation("Query condition missed key schema element: " +
+                                    schema.partition_name);
   }
   KeyConditionPlan plan;
-  bool has_partition = false;
   for (const KeyTerm& term : terms) {
     if (term.attribute == schema.partition_name) {
       if (term.condition.op != SortKeyCondition::Op::kEq)
@@ -147,8 +165,7 @@ base::Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
             "schema type");
       }
       plan.partition_value = term.condition.value;
-      has_partition = true;
-    } else if (!schema.sort_name.empty() && term.attribute == schema.sort_name) {
+    } else if (term.attribute == schema.sort_name) {
       if (!TypeMatches(term.condition, schema.sort_type)) {
         return base::Status::Validation(
             "One or more parameter values were invalid: Condition parameter type does not match "
@@ -162,12 +179,9 @@ base::Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
       }
       plan.sort = term.condition;
     } else {
-      return base::Status::Validation(kNotSupported);
+      return base::Status::Validation("Query condition missed key schema element: " +
+                                      schema.sort_name);
     }
-  }
-  if (!has_partition) {
-    return base::Status::Validation("Query condition missed key schema element: " +
-                                    schema.partition_name);
   }
   return plan;
 }
