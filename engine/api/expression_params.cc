@@ -50,29 +50,52 @@ base::Status CheckExpressionMixing(const json& request,
       JoinNames(used_legacy) + "} Expression parameters: {" + JoinNames(used_expressions) + "}");
 }
 
-base::Result<RequestExpressions> ParseRequestExpressions(
-    const json& request, std::initializer_list<ExpressionMember> members,
-    std::initializer_list<const char*> legacy, bool envelope) {
+base::Status CheckPlaceholdersNeedExpressions(const json& request,
+                                              std::initializer_list<ExpressionMember> members,
+                                              bool envelope) {
   auto fail = [envelope](const std::string& message) {
     return base::Status::Validation(envelope ? "1 validation error detected: " + message : message);
   };
-  if (base::Status s = CheckExpressionMixing(request, members, legacy); !s.ok()) return s;
   bool uses_expressions = false;
   bool uses_values = false;
   for (const ExpressionMember& member : members) {
-    if (Member(request, member.name).is_null()) continue;
-    uses_expressions = true;
-    if (member.kind != expr::ExpressionKind::kProjection) uses_values = true;
+    const bool present = !Member(request, member.name).is_null();
+    uses_expressions = uses_expressions || present;
+    if (member.kind != expr::ExpressionKind::kProjection) uses_values = uses_values || present;
   }
-
-  const json& names = Member(request, "ExpressionAttributeNames");
-  const json& values = Member(request, "ExpressionAttributeValues");
-  if (!names.is_null() && !uses_expressions) {
+  // Older answers named the expressions left out ("...: ConditionExpression is null", dynalite's
+  // recordings); the service has sent these texts alone since (2026 captures).
+  if (!Member(request, "ExpressionAttributeNames").is_null() && !uses_expressions) {
     return fail("ExpressionAttributeNames can only be specified when using expressions");
   }
-  if (!values.is_null() && !uses_values) {
+  if (!Member(request, "ExpressionAttributeValues").is_null() && !uses_values) {
     return fail("ExpressionAttributeValues can only be specified when using expressions");
   }
+  return base::Status::OK();
+}
+
+namespace {
+
+base::Result<RequestExpressions> ParseBare(const json& request,
+                                           std::initializer_list<ExpressionMember> members,
+                                           std::initializer_list<const char*> legacy,
+                                           Placeholders placeholders) {
+  const bool envelope = false;  // ParseRequestExpressions wraps every message at once
+  auto fail = [](const std::string& message) { return base::Status::Validation(message); };
+  if (base::Status s = CheckExpressionMixing(request, members, legacy); !s.ok()) return s;
+  bool any_expression = false;
+  for (const ExpressionMember& member : members) {
+    any_expression = any_expression || !Member(request, member.name).is_null();
+  }
+  const bool unused_allowed = placeholders == Placeholders::kUnusedWithoutExpressions &&
+                              !any_expression;
+  if (!unused_allowed) {
+    if (base::Status s = CheckPlaceholdersNeedExpressions(request, members, envelope); !s.ok()) {
+      return s;
+    }
+  }
+  const json& names = Member(request, "ExpressionAttributeNames");
+  const json& values = Member(request, "ExpressionAttributeValues");
   if (!names.is_null() && names.empty()) return fail("ExpressionAttributeNames must not be empty");
   if (!values.is_null() && values.empty()) {
     return fail("ExpressionAttributeValues must not be empty");
@@ -159,8 +182,25 @@ base::Result<RequestExpressions> ParseRequestExpressions(
       }
     }
   }
-  if (base::Status s = parsed.context.CheckAllUsed(); !s.ok()) return s;
+  if (!unused_allowed) {
+    if (base::Status s = parsed.context.CheckAllUsed(); !s.ok()) return s;
+  }
   return RequestExpressions(std::move(parsed));
+}
+
+}  // namespace
+
+base::Result<RequestExpressions> ParseRequestExpressions(
+    const json& request, std::initializer_list<ExpressionMember> members,
+    std::initializer_list<const char*> legacy, bool envelope, Placeholders placeholders) {
+  base::Result<RequestExpressions> parsed = ParseBare(request, members, legacy, placeholders);
+  // PutItem, UpdateItem and DeleteItem wrap every expression fault, the expressions' own
+  // included ("Invalid ConditionExpression: ..."), as the service has since 2026 (captured in
+  // us-east-1 and eu-west-2, October 2026).
+  if (!parsed.ok() && envelope && parsed.status().type() == base::ErrorType::kValidation) {
+    return base::Status::Validation("1 validation error detected: " + parsed.status().message());
+  }
+  return parsed;
 }
 
 std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/api/expression_params.h"
 #include "engine/base/status.h"
 #include "engine/core/engine_state.h"
 #include "engine/core/write_path.h"
@@ -17,8 +18,9 @@ using core::WriteKind;
 
 // Validates one write request after its shape and member constraints have been checked:
 // values, expressions, table and key. `kind` names the member holding the attributes ("Item"
-// for puts, "Key" otherwise). `envelope` as in ParseRequestExpressions.
-base::Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request,
-                                         WriteKind kind, bool envelope);
+// for puts, "Key" otherwise). `envelope` and `placeholders` as in ParseRequestExpressions.
+base::Result<PreparedWrite> PrepareWrite(
+    core::EngineState& state, const json& request, WriteKind kind, bool envelope,
+    Placeholders placeholders = Placeholders::kNeedExpressions);
 
 }  // namespace ddbpg::api

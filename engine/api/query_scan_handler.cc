@@ -267,6 +267,14 @@ base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& req
           " is not less than TotalSegments: " + std::to_string(total.get<long long>()));
     }
   }
+  // A legacy request has no expressions, so any ExpressionAttributeNames or Values are refused.
+  if (UsesLegacyReads(request)) {
+    if (base::Status s = CheckPlaceholdersNeedExpressions(
+            request, is_query ? query_members : scan_members, /*envelope=*/false);
+        !s.ok()) {
+      return s;
+    }
+  }
   base::Result<RequestExpressions> expressions =
       UsesLegacyReads(request)
           ? TranslateLegacyReads(request, is_query)
@@ -316,6 +324,27 @@ base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& req
         "Select type ALL_ATTRIBUTES is not supported for global secondary "
         "index " +
         read.index->name() + " because its projection type is not ALL");
+  }
+  // A global index cannot fetch from the table, so a projection naming an attribute it does not
+  // project is refused (the service's text, as LocalStack's issue #478 quotes it).
+  if (read.index != nullptr && read.index->is_global()) {
+    std::vector<std::string> unprojected;
+    for (const expr::Path& path :
+         ProjectionPaths(read.expressions, Member(request, "AttributesToGet"))) {
+      if (path.elements.empty()) continue;
+      const std::string& name = path.elements[0].name;
+      if (!read.index->Projects(name) &&
+          std::find(unprojected.begin(), unprojected.end(), name) == unprojected.end()) {
+        unprojected.push_back(name);
+      }
+    }
+    if (!unprojected.empty()) {
+      std::string list;
+      for (const std::string& name : unprojected) list += (list.empty() ? "" : ", ") + name;
+      return base::Status::Validation(std::string(kInvalidParameters) +
+                                      "Global secondary index " + read.index->name() +
+                                      " does not project [" + list + "]");
+    }
   }
   if (read.index == nullptr && has_start_key) {
     base::Result<value::PrimaryKey> key = TableStartKey(*read.table, *start_key, is_query);

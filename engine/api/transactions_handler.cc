@@ -438,10 +438,11 @@ base::Result<size_t> CheckActionRequest(const WriteAction& action) {
           ? ParseRequestExpressions(request,
                                     {{"UpdateExpression", expr::ExpressionKind::kUpdate},
                                      {"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                    {}, /*envelope=*/false)
+                                    {}, /*envelope=*/false,
+                                    Placeholders::kUnusedWithoutExpressions)
           : ParseRequestExpressions(request,
                                     {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {},
-                                    /*envelope=*/false);
+                                    /*envelope=*/false, Placeholders::kUnusedWithoutExpressions);
   if (!expressions.ok()) return expressions.status();
   if (const json& values = Member(request, "ExpressionAttributeValues"); values.is_object()) {
     base::Result<value::Item> decoded = value::DecodeItem(values);
@@ -469,7 +470,8 @@ base::Status ResolveTargets(core::EngineState& state, std::vector<WriteAction>& 
       continue;
     }
     base::Result<PreparedWrite> write =
-        PrepareWrite(state, action.request, action.kind->kind, /*envelope=*/false);
+        PrepareWrite(state, action.request, action.kind->kind, /*envelope=*/false,
+                     Placeholders::kUnusedWithoutExpressions);
     if (!write.ok()) return write.status();
     action.write = std::move(*write);
   }
@@ -668,7 +670,7 @@ base::Result<json> TransactGetItems(core::EngineState& state, const json& reques
     get.key_attributes = std::move(*key_attributes);
     base::Result<RequestExpressions> expressions = ParseRequestExpressions(
         get.request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {},
-        /*envelope=*/false);
+        /*envelope=*/false, Placeholders::kUnusedWithoutExpressions);
     if (!expressions.ok()) return expressions.status();
     get.expressions = std::move(*expressions);
     gets.push_back(std::move(get));

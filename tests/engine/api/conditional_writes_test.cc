@@ -44,8 +44,8 @@ TEST_F(ConditionalWritesTest, APathComparedWithItselfIsRefused) {
                                      {"Item", Key("New Song")},
                                      {"ConditionExpression", "contains(#p, Price)"},
                                      {"ExpressionAttributeNames", {{"#p", "Price"}}}})),
-            "ValidationException: Invalid ConditionExpression: " + distinct +
-                "operator: contains, first operand: [Price]");
+            "ValidationException: 1 validation error detected: Invalid ConditionExpression: " +
+                distinct + "operator: contains, first operand: [Price]");
   EXPECT_EQ(Ok("GetItem", {{"TableName", "Music"}, {"Key", Key("New Song")}}), json::object());
   EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Music"},
                                    {"KeyConditionExpression", "pk = :a AND sk = sk"},
@@ -89,7 +89,7 @@ TEST_F(ConditionalWritesTest, ExpressionParameterRules) {
             "be empty");
   request["ExpressionAttributeNames"] = {{"#a", "x"}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: Value provided in ExpressionAttributeNames unused in "
+            "ValidationException: 1 validation error detected: Value provided in ExpressionAttributeNames unused in "
             "expressions: keys: {#a}");
   request["ExpressionAttributeNames"] = {{"a", "x"}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),

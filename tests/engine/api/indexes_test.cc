@@ -181,6 +181,27 @@ TEST_F(IndexesTest, AGlobalIndexIsSparseAndOrderedByItsKeys) {
                             "GlobalSecondaryIndexes":{"ByTopic":{"CapacityUnits":0.5}}})"));
 }
 
+// A global index cannot fetch from the table: a projection naming attributes it does not
+// project is refused, listing them (LocalStack's issue #478 quotes the service), while the
+// attributes it projects, keys included, can be asked for.
+TEST_F(IndexesTest, AGlobalIndexRefusesAProjectionOfAttributesItDoesNotProject) {
+  CreatePosts();
+  json request = {{"TableName", "Posts"},
+                  {"IndexName", "ByTopic"},
+                  {"KeyConditionExpression", "topic = :t"},
+                  {"ExpressionAttributeValues", {{":t", {{"S", "go"}}}}},
+                  {"ProjectionExpression", "title, body, author, stats.nlikes"}};
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: One or more parameter values were invalid: Global secondary "
+            "index ByTopic does not project [body, stats]");
+  json scan = {{"TableName", "Posts"}, {"IndexName", "ByTopic"}, {"AttributesToGet", {"body"}}};
+  EXPECT_EQ(ErrorOf(Call("Scan", scan)),
+            "ValidationException: One or more parameter values were invalid: Global secondary "
+            "index ByTopic does not project [body]");
+  request["ProjectionExpression"] = "title, author, postId, topic, created";
+  EXPECT_EQ(Ok("Query", request)["Count"], 0);
+}
+
 TEST_F(IndexesTest, IndexPagesCarryTheTableAndIndexKeys) {
   CreatePosts();
   for (int i = 0; i < 3; ++i) {

@@ -35,39 +35,39 @@ TEST_F(LegacyParametersTest, ExpectedRulesUseTheServiceMessages) {
   json request = {{"TableName", "Legacy"}, {"Item", Key(1)}};
   request["Expected"] = {{"color", {{"Exists", true}}}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: One or more parameter values were invalid: Value must be "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: Value must be "
             "provided when Exists is true for Attribute: color");
   request["Expected"] = {{"color", {{"Exists", false}, {"Value", {{"S", "x"}}}}}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: One or more parameter values were invalid: Value cannot be "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: Value cannot be "
             "used when Exists is false for Attribute: color");
   request["Expected"] = {{"color", json::object()}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: One or more parameter values were invalid: Value must be "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: Value must be "
             "provided when Exists is null for Attribute: color");
   request["Expected"] = {{"color", {{"ComparisonOperator", "GT"}}}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: One or more parameter values were invalid: Value or "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: Value or "
             "AttributeValueList must be used with ComparisonOperator: GT for Attribute: color");
   request["Expected"] = {{"color", {{"ComparisonOperator", "BEGINS_WITH"},
                                     {"AttributeValueList", {{{"N", "1"}}}}}}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: One or more parameter values were invalid: ComparisonOperator "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: ComparisonOperator "
             "BEGINS_WITH is not valid for N AttributeValue type");
   request["Expected"] = {{"sk", {{"ComparisonOperator", "BETWEEN"},
                                  {"AttributeValueList", {{{"N", "5"}}, {{"N", "1"}}}}}}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: The BETWEEN condition was provided a range where the lower "
+            "ValidationException: 1 validation error detected: The BETWEEN condition was provided a range where the lower "
             "bound is greater than the upper bound");
   request["Expected"] = {{"sk", {{"ComparisonOperator", "IN"},
                                  {"AttributeValueList", {{{"N", "5"}}, {{"S", "1"}}}}}}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: One or more parameter values were invalid: AttributeValues "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: AttributeValues "
             "inside AttributeValueList must be of same type");
   request["Expected"] = {{"color", {{"ComparisonOperator", "EQ"},
                                     {"AttributeValueList", {{{"S", "a"}}, {{"S", "b"}}}}}}};
   EXPECT_EQ(ErrorOf(Call("PutItem", request)),
-            "ValidationException: One or more parameter values were invalid: Invalid number of "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: Invalid number of "
             "argument(s) for the EQ ComparisonOperator");
 }
 
@@ -97,15 +97,15 @@ TEST_F(LegacyParametersTest, AttributeUpdatesPutAddAndDelete) {
   EXPECT_FALSE(item.contains("color"));
   request["AttributeUpdates"] = {{"size", {{"Action", "PUT"}}}};
   EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
-            "ValidationException: One or more parameter values were invalid: Only DELETE action "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: Only DELETE action "
             "is allowed when no attribute value is specified");
   request["AttributeUpdates"] = {{"color", {{"Action", "DELETE"}, {"Value", {{"S", "b"}}}}}};
   EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
-            "ValidationException: One or more parameter values were invalid: DELETE action with "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: DELETE action with "
             "value is not supported for the type S");
   request["AttributeUpdates"] = {{"color", {{"Action", "ADD"}, {"Value", {{"S", "b"}}}}}};
   EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
-            "ValidationException: One or more parameter values were invalid: ADD action is not "
+            "ValidationException: 1 validation error detected: One or more parameter values were invalid: ADD action is not "
             "supported for the type S");
   request["AttributeUpdates"] = {{"tags", {{"Action", "ADD"}, {"Value", {{"L", {{{"S", "x"}}}}}}}}};
   request["ReturnValues"] = "UPDATED_NEW";

@@ -39,23 +39,23 @@ TEST_F(UpdateItemTest, FunctionsNestOnlyAsTheServiceAllows) {
     return ErrorOf(Call("UpdateItem", request));
   };
   EXPECT_EQ(error_of("SET l = list_append(list_append(:a, :b), :a)", lists),
-            "ValidationException: Invalid UpdateExpression: The function is not allowed to be "
+            "ValidationException: 1 validation error detected: Invalid UpdateExpression: The function is not allowed to be "
             "used this way in an expression; function: list_append");
   EXPECT_EQ(error_of("SET l = list_append(:a, list_append(:a, :b))", lists),
-            "ValidationException: Invalid UpdateExpression: The function is not allowed to be "
+            "ValidationException: 1 validation error detected: Invalid UpdateExpression: The function is not allowed to be "
             "used this way in an expression; function: list_append");
   EXPECT_EQ(error_of("SET n = if_not_exists(if_not_exists(n, :a), :b)", lists),
-            "ValidationException: Invalid UpdateExpression: Operator or function requires a "
+            "ValidationException: 1 validation error detected: Invalid UpdateExpression: Operator or function requires a "
             "document path; operator or function: if_not_exists");
   EXPECT_EQ(error_of("SET n = if_not_exists(:a, :b)", lists),
-            "ValidationException: Invalid UpdateExpression: Operator or function requires a "
+            "ValidationException: 1 validation error detected: Invalid UpdateExpression: Operator or function requires a "
             "document path; operator or function: if_not_exists");
   // An undefined placeholder is found before the misplaced argument.
   EXPECT_EQ(error_of("SET n = if_not_exists(:nope, :b)", {{":b", {{"N", "1"}}}}),
-            "ValidationException: Invalid UpdateExpression: An expression attribute value used in "
+            "ValidationException: 1 validation error detected: Invalid UpdateExpression: An expression attribute value used in "
             "expression is not defined; attribute value: :nope");
   EXPECT_EQ(error_of("SET n = f123_hi(n, :b)", {{":b", {{"N", "1"}}}}),
-            "ValidationException: Invalid UpdateExpression: Invalid function name; function: "
+            "ValidationException: 1 validation error detected: Invalid UpdateExpression: Invalid function name; function: "
             "f123_hi");
   // Nothing was written by the refused updates.
   EXPECT_EQ(Ok("GetItem", {{"TableName", "Counters"}, {"Key", Key()}})["Item"]["l"],
@@ -156,7 +156,7 @@ TEST_F(UpdateItemTest, KeyAttributesCannotBeUpdated) {
 TEST_F(UpdateItemTest, SyntaxErrorsNameTheUpdateExpression) {
   json request = {{"TableName", "Counters"}, {"Key", Key()}, {"UpdateExpression", "SET"}};
   EXPECT_EQ(ErrorOf(Call("UpdateItem", request)),
-            "ValidationException: Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: "
+            "ValidationException: 1 validation error detected: Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: "
             "\"SET\"");
 }
 
