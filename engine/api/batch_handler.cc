@@ -120,6 +120,8 @@ class Violations {
     return true;
   }
 
+  bool empty() const { return texts_.empty(); }
+
   base::Status ToStatus() const {
     if (texts_.empty()) return base::Status::OK();
     std::string text = std::to_string(texts_.size()) + " validation error" +
@@ -221,12 +223,16 @@ base::Status CheckBatchGetShape(const json& request) {
 }
 
 base::Status ValidateBatchGetMembers(const json& request) {
-  Violations violations;
-  violations.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
-                  kReturnConsumedCapacityValues);
   const json& request_items = Member(request, "RequestItems");
-  if (!violations.CheckRequestItems(request_items)) return violations.ToStatus();
-  // Measured in 2026 (us-east-1, eu-west-2): the map is echoed as the JSON sent.
+  const json& return_consumed_capacity = Member(request, "ReturnConsumedCapacity");
+  Violations violations;
+  Violations missing_items;  // RequestItems absent or empty: after the enum, as recorded
+  missing_items.Enum(return_consumed_capacity, "returnConsumedCapacity",
+                     kReturnConsumedCapacityValues);
+  if (!missing_items.CheckRequestItems(request_items)) return missing_items.ToStatus();
+  // Measured in 2026 (us-east-1, eu-west-2): the map is echoed as the JSON sent, and the
+  // RequestItems map's faults come before an unknown ReturnConsumedCapacity, in the order of the
+  // request's members.
   if (AnyInvalidTableName(request_items)) {
     violations.AddRendered("'" + DumpJson(request_items) + "'", "requestItems",
                            kTableNameKeysConstraint);
@@ -253,6 +259,8 @@ base::Status ValidateBatchGetMembers(const json& request) {
           "Member must have length less than or equal to " + std::to_string(kMaxAttributesToGet));
     }
   }
+  violations.Enum(return_consumed_capacity, "returnConsumedCapacity",
+                  kReturnConsumedCapacityValues);
   return violations.ToStatus();
 }
 
@@ -482,6 +490,10 @@ base::Status ValidateBatchWriteMembers(const json& request) {
                   kReturnItemCollectionMetricsValues);
   const json& request_items = Member(request, "RequestItems");
   if (!violations.CheckRequestItems(request_items)) return violations.ToStatus();
+  // Measured in 2026 (us-east-1, eu-west-2): past a missing or empty RequestItems, an unknown
+  // enum is reported alone, even with a table name that fails its pattern (dynalite's older
+  // recordings listed them all together).
+  if (!violations.empty()) return violations.ToStatus();
   // Both map constraints echo the whole map, Java-style: {table=[...]}.
   if (AnyInvalidTableName(request_items)) {
     violations.AddValue(request_items, "requestItems", kTableNameKeysConstraint);
