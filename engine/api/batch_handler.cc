@@ -318,7 +318,7 @@ base::Result<std::vector<TableGets>> ValidateGets(const json& request_items) {
     }
     base::Result<RequestExpressions> expressions = ParseRequestExpressions(
         keys_and_attributes, {{"ProjectionExpression", expr::ExpressionKind::kProjection}},
-        {"AttributesToGet"}, /*envelope=*/false);
+        {"AttributesToGet"});
     if (!expressions.ok()) return expressions.status();
     gets.expressions = std::move(*expressions);
     gets.projection = ProjectionPaths(gets.expressions, attributes_to_get);

@@ -51,11 +51,7 @@ base::Status CheckExpressionMixing(const json& request,
 }
 
 base::Status CheckPlaceholdersNeedExpressions(const json& request,
-                                              std::initializer_list<ExpressionMember> members,
-                                              bool envelope) {
-  auto fail = [envelope](const std::string& message) {
-    return base::Status::Validation(envelope ? "1 validation error detected: " + message : message);
-  };
+                                              std::initializer_list<ExpressionMember> members) {
   bool uses_expressions = false;
   bool uses_values = false;
   for (const ExpressionMember& member : members) {
@@ -66,21 +62,19 @@ base::Status CheckPlaceholdersNeedExpressions(const json& request,
   // Older answers named the expressions left out ("...: ConditionExpression is null", dynalite's
   // recordings); the service has sent these texts alone since (2026 captures).
   if (!Member(request, "ExpressionAttributeNames").is_null() && !uses_expressions) {
-    return fail("ExpressionAttributeNames can only be specified when using expressions");
+    return base::Status::Validation(
+        "ExpressionAttributeNames can only be specified when using expressions");
   }
   if (!Member(request, "ExpressionAttributeValues").is_null() && !uses_values) {
-    return fail("ExpressionAttributeValues can only be specified when using expressions");
+    return base::Status::Validation(
+        "ExpressionAttributeValues can only be specified when using expressions");
   }
   return base::Status::OK();
 }
 
-namespace {
-
-base::Result<RequestExpressions> ParseBare(const json& request,
-                                           std::initializer_list<ExpressionMember> members,
-                                           std::initializer_list<const char*> legacy,
-                                           Placeholders placeholders) {
-  const bool envelope = false;  // ParseRequestExpressions wraps every message at once
+base::Result<RequestExpressions> ParseRequestExpressions(
+    const json& request, std::initializer_list<ExpressionMember> members,
+    std::initializer_list<const char*> legacy, Placeholders placeholders) {
   auto fail = [](const std::string& message) { return base::Status::Validation(message); };
   if (base::Status s = CheckExpressionMixing(request, members, legacy); !s.ok()) return s;
   bool any_expression = false;
@@ -90,7 +84,7 @@ base::Result<RequestExpressions> ParseBare(const json& request,
   const bool unused_allowed = placeholders == Placeholders::kUnusedWithoutExpressions &&
                               !any_expression;
   if (!unused_allowed) {
-    if (base::Status s = CheckPlaceholdersNeedExpressions(request, members, envelope); !s.ok()) {
+    if (base::Status s = CheckPlaceholdersNeedExpressions(request, members); !s.ok()) {
       return s;
     }
   }
@@ -186,21 +180,6 @@ base::Result<RequestExpressions> ParseBare(const json& request,
     if (base::Status s = parsed.context.CheckAllUsed(); !s.ok()) return s;
   }
   return RequestExpressions(std::move(parsed));
-}
-
-}  // namespace
-
-base::Result<RequestExpressions> ParseRequestExpressions(
-    const json& request, std::initializer_list<ExpressionMember> members,
-    std::initializer_list<const char*> legacy, bool envelope, Placeholders placeholders) {
-  base::Result<RequestExpressions> parsed = ParseBare(request, members, legacy, placeholders);
-  // PutItem, UpdateItem and DeleteItem wrap every expression fault, the expressions' own
-  // included ("Invalid ConditionExpression: ..."), as the service has since 2026 (captured in
-  // us-east-1 and eu-west-2, October 2026).
-  if (!parsed.ok() && envelope && parsed.status().type() == base::ErrorType::kValidation) {
-    return base::Status::Validation("1 validation error detected: " + parsed.status().message());
-  }
-  return parsed;
 }
 
 std::vector<expr::Path> ProjectionPaths(const RequestExpressions& expressions,

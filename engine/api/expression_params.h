@@ -37,22 +37,20 @@ base::Status CheckExpressionMixing(const json& request,
                                    std::initializer_list<const char*> legacy);
 
 // ExpressionAttributeNames need an expression of `members`, and ExpressionAttributeValues one
-// that takes values (not a projection). Legacy requests are checked too: their members are no
-// expressions.
+// that takes values (not a projection). A request in the legacy parameters has no expressions:
+// checked with no `members`, it may hold neither.
 base::Status CheckPlaceholdersNeedExpressions(const json& request,
-                                              std::initializer_list<ExpressionMember> members,
-                                              bool envelope);
+                                              std::initializer_list<ExpressionMember> members);
 
 // Validates the placeholders and parses every expression member of `request` named in
 // `members`. `legacy` lists the request's legacy members that cannot be mixed with them.
-// `envelope` wraps the request-level messages in "1 validation error detected: " as
-// PutItem, UpdateItem and DeleteItem do.
+// The messages are bare; PutItem, UpdateItem and DeleteItem wrap them (PrepareWrite).
 // A transaction's actions take ExpressionAttributeNames and Values with no expression at all and
 // ignore them (captured from the service); every other request refuses them.
 enum class Placeholders { kNeedExpressions, kUnusedWithoutExpressions };
 base::Result<RequestExpressions> ParseRequestExpressions(
     const json& request, std::initializer_list<ExpressionMember> members,
-    std::initializer_list<const char*> legacy, bool envelope,
+    std::initializer_list<const char*> legacy,
     Placeholders placeholders = Placeholders::kNeedExpressions);
 
 // The paths a read returns: ProjectionExpression's, or AttributesToGet's top-level names; empty

@@ -169,8 +169,7 @@ base::Result<std::string> GetItem(core::EngineState& state, const json& request,
     }
   }
   base::Result<RequestExpressions> expressions = ParseRequestExpressions(
-      request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {"AttributesToGet"},
-      /*envelope=*/false);
+      request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {"AttributesToGet"});
   if (!expressions.ok()) return expressions.status();
 
   base::Result<store::Table*> table = FindItemTable(state, request);

@@ -20,6 +20,8 @@ bool UsesLegacy(const json& request) {
 }
 
 base::Result<RequestExpressions> TranslateLegacyWrite(const json& request) {
+  // A legacy request has no expressions, so it may hold no ExpressionAttributeNames or Values.
+  if (base::Status s = CheckPlaceholdersNeedExpressions(request, {}); !s.ok()) return s;
   LegacyTranslation translation;
   if (base::Status s = TranslateExpected(Member(request, "Expected"),
                                          Member(request, "ConditionalOperator"), translation);
@@ -68,33 +70,21 @@ base::Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& r
   if (is_put) {
     if (base::Status s = core::CheckAttributeNameSizes(*attributes); !s.ok()) return s;
   }
-  // A legacy request has no expressions, so any ExpressionAttributeNames or Values are refused.
-  if (UsesLegacy(request)) {
-    const base::Status placeholders =
-        kind == WriteKind::kUpdate
-            ? CheckPlaceholdersNeedExpressions(
-                  request,
-                  {{"UpdateExpression", expr::ExpressionKind::kUpdate},
-                   {"ConditionExpression", expr::ExpressionKind::kCondition}},
-                  envelope)
-            : CheckPlaceholdersNeedExpressions(
-                  request, {{"ConditionExpression", expr::ExpressionKind::kCondition}}, envelope);
-    if (!placeholders.ok()) return placeholders;
-  }
   base::Result<RequestExpressions> expressions =
       UsesLegacy(request) ? TranslateLegacyWrite(request)
       : kind == WriteKind::kUpdate
           ? ParseRequestExpressions(request,
                                     {{"UpdateExpression", expr::ExpressionKind::kUpdate},
                                      {"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                    {"AttributeUpdates", "Expected"}, envelope, placeholders)
+                                    {"AttributeUpdates", "Expected"}, placeholders)
           : ParseRequestExpressions(request,
                                     {{"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                    {"Expected"}, envelope, placeholders);
+                                    {"Expected"}, placeholders);
   if (!expressions.ok()) {
-    // The legacy members' faults are wrapped too (captured in 2026, as for the expressions).
-    if (UsesLegacy(request) && envelope &&
-        expressions.status().type() == base::ErrorType::kValidation) {
+    // PutItem, UpdateItem and DeleteItem wrap every fault of their expressions, the placeholders
+    // and the legacy members, as the service has since 2026 (captured in us-east-1 and eu-west-2,
+    // October 2026).
+    if (envelope && expressions.status().type() == base::ErrorType::kValidation) {
       return base::Status::Validation("1 validation error detected: " +
                                       expressions.status().message());
     }

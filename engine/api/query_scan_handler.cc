@@ -118,6 +118,8 @@ bool UsesLegacyReads(const json& request) {
 
 // KeyConditions become the key condition, QueryFilter or ScanFilter the filter.
 base::Result<RequestExpressions> TranslateLegacyReads(const json& request, bool is_query) {
+  // A legacy request has no expressions, so it may hold no ExpressionAttributeNames or Values.
+  if (base::Status s = CheckPlaceholdersNeedExpressions(request, {}); !s.ok()) return s;
   LegacyTranslation translation;
   if (base::Status s = TranslateConditions(Member(request, "KeyConditions"), nullptr, translation);
       !s.ok()) {
@@ -267,19 +269,10 @@ base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& req
           " is not less than TotalSegments: " + std::to_string(total.get<long long>()));
     }
   }
-  // A legacy request has no expressions, so any ExpressionAttributeNames or Values are refused.
-  if (UsesLegacyReads(request)) {
-    if (base::Status s = CheckPlaceholdersNeedExpressions(
-            request, is_query ? query_members : scan_members, /*envelope=*/false);
-        !s.ok()) {
-      return s;
-    }
-  }
   base::Result<RequestExpressions> expressions =
       UsesLegacyReads(request)
           ? TranslateLegacyReads(request, is_query)
-          : ParseRequestExpressions(request, is_query ? query_members : scan_members, legacy,
-                                    /*envelope=*/false);
+          : ParseRequestExpressions(request, is_query ? query_members : scan_members, legacy);
   if (!expressions.ok()) return expressions.status();
   // Legacy KeyConditions name one or two key attributes, checked before the table is looked up.
   if (const json& legacy = Member(request, "KeyConditions");

@@ -438,11 +438,10 @@ base::Result<size_t> CheckActionRequest(const WriteAction& action) {
           ? ParseRequestExpressions(request,
                                     {{"UpdateExpression", expr::ExpressionKind::kUpdate},
                                      {"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                    {}, /*envelope=*/false,
-                                    Placeholders::kUnusedWithoutExpressions)
+                                    {}, Placeholders::kUnusedWithoutExpressions)
           : ParseRequestExpressions(request,
                                     {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {},
-                                    /*envelope=*/false, Placeholders::kUnusedWithoutExpressions);
+                                    Placeholders::kUnusedWithoutExpressions);
   if (!expressions.ok()) return expressions.status();
   if (const json& values = Member(request, "ExpressionAttributeValues"); values.is_object()) {
     base::Result<value::Item> decoded = value::DecodeItem(values);
@@ -670,7 +669,7 @@ base::Result<json> TransactGetItems(core::EngineState& state, const json& reques
     get.key_attributes = std::move(*key_attributes);
     base::Result<RequestExpressions> expressions = ParseRequestExpressions(
         get.request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {},
-        /*envelope=*/false, Placeholders::kUnusedWithoutExpressions);
+        Placeholders::kUnusedWithoutExpressions);
     if (!expressions.ok()) return expressions.status();
     get.expressions = std::move(*expressions);
     gets.push_back(std::move(get));
