@@ -65,6 +65,13 @@ module_figures() {
     [ -f "$file" ] || continue
     echo "$module.wasm: $(stat -c %s "$file") bytes ($(gzip -9c "$file" | wc -c) gzipped)"
   done
+  # Issue #15: the engine module no larger than 1.2 MB, 386 KB gzipped (aim: under 1 MB).
+  file=wasm/generated/ddbpg_engine.wasm
+  if [ -f "$file" ]; then
+    awk -v bytes="$(stat -c %s "$file")" -v gzipped="$(gzip -9c "$file" | wc -c)" 'BEGIN {
+      printf "engine module vs goal: %.2fx of 1,200,000 bytes, %.2fx of 386,000 gzipped\n",
+             bytes / 1200000, gzipped / 386000 }'
+  fi
 }
 
 # The servers this script starts, stopped on any exit (success, failure or Ctrl-C).

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -173,6 +174,31 @@ TEST(ItemVersionsTest, PointLookupsMatchAModelWhateverTheSpellingOfANumber) {
       check_all(assigned, step);
     }
   }
+}
+
+// In wasm the engine is compiled without cleanups for exceptions (engine/CMakeLists.txt): an
+// exception must still pass through its functions to the dispatcher's catch, leaving the data
+// as it was. The visitor stands in for any fault below an engine frame.
+TEST(ItemVersionsTest, AnExceptionFromAVisitorPassesThroughAndLeavesTheItems) {
+  store::ItemVersions versions;
+  versions.Store(Key("a"), Value(1));
+  versions.Store(Key("b"), Value(2));
+  int visited = 0;
+  bool caught = false;
+  try {
+    versions.VisitAsOf(nullptr, false, kNow,
+                       [&](const value::PrimaryKey&, const value::Item&) -> bool {
+                         ++visited;
+                         throw std::runtime_error("a fault below the engine");
+                       });
+  } catch (const std::runtime_error& e) {
+    caught = std::string(e.what()) == "a fault below the engine";
+  }
+  EXPECT_TRUE(caught);
+  EXPECT_EQ(visited, 1);
+  EXPECT_EQ(*versions.Find(Key("a")), Value(1));
+  versions.Store(Key("c"), Value(3));
+  EXPECT_EQ(versions.items().size(), 3u);
 }
 
 }  // namespace
