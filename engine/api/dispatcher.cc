@@ -1,5 +1,4 @@
 // Engine::Handle: from (target, body text) to a response, the single entry of every front.
-#include <exception>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +12,7 @@
 #include "engine/api/plain_put_item.h"
 #include "engine/api/replica_updates.h"
 #include "engine/api/table_name_arn.h"
+#include "engine/base/fault_barrier.h"
 #include "engine/base/limits.h"
 #include "engine/core/engine_state.h"
 #include "engine/engine.h"
@@ -264,17 +264,22 @@ Response Engine::Serve(std::string_view target, std::string_view body, double ti
   state_->request_clock.HoldAt(time);
   state_->region = region.empty() ? state_->options.region : std::string(region);
   state_->background_changed = false;
-  Response response;
-  // Handlers report every expected failure as a Status; an exception here is our bug (or
-  // memory exhaustion) and must still not cross into JavaScript.
-  try {
-    response = Dispatch(*state_, target, body);
-  } catch (const std::exception& e) {
-    response = ErrorResponse(base::Status::Internal(std::string("internal error: ") + e.what()));
-  }
+  // An exception out of the request (our bug) is answered as an internal error.
+  struct Call {
+    core::EngineState& state;
+    std::string_view target, body;
+    Response response;
+  } call{*state_, target, body, {}};
+  base::Status fault = base::RunBehindFaultBarrier(
+      [](void* context) {
+        Call& call = *static_cast<Call*>(context);
+        call.response = Dispatch(call.state, call.target, call.body);
+      },
+      &call);
+  if (!fault.ok()) call.response = ErrorResponse(fault);
   state_->request_clock.Release();
   state_->region = state_->options.region;
-  return response;
+  return std::move(call.response);
 }
 
 }  // namespace ddbpg
