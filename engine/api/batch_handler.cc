@@ -137,6 +137,41 @@ class Violations {
   std::vector<std::string> texts_;
 };
 
+// The RequestItems map as the service's request model prints itself in the two map constraints
+// (captured in 2026: "{bad!name=[WriteRequest(putRequest=PutRequest(item={pk=...}...))]}"); an
+// item or key's values as the other echoes print them.
+std::string RenderWriteRequestMap(const json& request_items) {
+  auto render_request = [](const json& write_request) {
+    auto part = [&write_request](const char* member, const char* model, const char* field) {
+      const json& request = Member(write_request, member);
+      if (!request.is_object()) return std::string("null");
+      const std::string values = RenderValue(Member(request, field));
+      // RenderValue quotes what it renders; the model prints the map bare.
+      const std::string bare = values == "null" ? values : values.substr(1, values.size() - 2);
+      return std::string(model) + "(" + (std::string(field) == "Item" ? "item" : "key") + "=" +
+             bare + ")";
+    };
+    return "WriteRequest(putRequest=" + part("PutRequest", "PutRequest", "Item") +
+           ", deleteRequest=" + part("DeleteRequest", "DeleteRequest", "Key") + ")";
+  };
+  std::string out = "'{";
+  bool first_table = true;
+  for (const auto& [table, write_requests] : request_items.items()) {
+    out += (first_table ? "" : ", ") + table + "=";
+    first_table = false;
+    if (!write_requests.is_array()) {
+      out += "null";
+      continue;
+    }
+    out += "[";
+    for (size_t i = 0; i < write_requests.size(); ++i) {
+      out += (i == 0 ? "" : ", ") + render_request(write_requests[i]);
+    }
+    out += "]";
+  }
+  return out + "}'";
+}
+
 bool AnyInvalidTableName(const json& request_items) {
   for (const auto& [name, value] : request_items.items()) {
     if (!IsValidTableName(name)) return true;
@@ -494,14 +529,16 @@ base::Status ValidateBatchWriteMembers(const json& request) {
   // enum is reported alone, even with a table name that fails its pattern (dynalite's older
   // recordings listed them all together).
   if (!violations.empty()) return violations.ToStatus();
-  // Both map constraints echo the whole map, Java-style: {table=[...]}.
+  // Both map constraints echo the whole map as the request model prints it.
   if (AnyInvalidTableName(request_items)) {
-    violations.AddValue(request_items, "requestItems", kTableNameKeysConstraint);
+    violations.AddRendered(RenderWriteRequestMap(request_items), "requestItems",
+                           kTableNameKeysConstraint);
   }
   for (const auto& [table, write_requests] : request_items.items()) {
     if (write_requests.is_null() || write_requests.empty() ||
         write_requests.size() > kMaxBatchWriteRequests) {
-      violations.AddValue(request_items, "requestItems", kWriteListValuesConstraint);
+      violations.AddRendered(RenderWriteRequestMap(request_items), "requestItems",
+                             kWriteListValuesConstraint);
       break;
     }
   }
@@ -545,7 +582,9 @@ base::Result<std::vector<TableWrites>> ValidateWrites(const json& request_items)
       write.is_put = !Member(write_request, "PutRequest").is_null();
       const json& attributes = write.is_put ? Member(Member(write_request, "PutRequest"), "Item")
                                             : Member(Member(write_request, "DeleteRequest"), "Key");
-      base::Result<value::Item> decoded = value::DecodeItem(attributes);
+      // BatchWriteItem checks values in the service's older layer (value::ValueLayer).
+      base::Result<value::Item> decoded =
+          value::DecodeItem(attributes, {.layer = value::ValueLayer::kOlder});
       if (!decoded.ok()) return decoded.status();
       if (write.is_put) {
         if (base::Status s = CheckItemToPut(*decoded); !s.ok()) return s;

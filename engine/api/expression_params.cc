@@ -72,9 +72,31 @@ base::Status CheckPlaceholdersNeedExpressions(const json& request,
   return base::Status::OK();
 }
 
+namespace {
+
+// Resolves a condition's placeholders and checks its operands. A KeyConditionExpression's
+// clauses are taken one at a time in the order written, so a bad operand reaches the caller
+// before an undefined value in a later clause (captured from the service, 2026); the other
+// conditions resolve every placeholder first.
+base::Status ResolveAndCheck(expr::Condition& condition, expr::ExpressionContext& context,
+                             expr::ExpressionKind kind) {
+  if (kind == expr::ExpressionKind::kKeyCondition &&
+      condition.kind == expr::Condition::Kind::kAnd) {
+    for (expr::Condition& clause : condition.children) {
+      if (base::Status s = ResolveAndCheck(clause, context, kind); !s.ok()) return s;
+    }
+    return base::Status::OK();
+  }
+  if (base::Status s = context.Resolve(condition, kind); !s.ok()) return s;
+  return expr::CheckCondition(condition, context, kind);
+}
+
+}  // namespace
+
 base::Result<RequestExpressions> ParseRequestExpressions(
     const json& request, std::initializer_list<ExpressionMember> members,
-    std::initializer_list<const char*> legacy, Placeholders placeholders) {
+    std::initializer_list<const char*> legacy, Placeholders placeholders,
+    value::ValueLayer layer) {
   auto fail = [](const std::string& message) { return base::Status::Validation(message); };
   if (base::Status s = CheckExpressionMixing(request, members, legacy); !s.ok()) return s;
   bool any_expression = false;
@@ -117,11 +139,12 @@ base::Result<RequestExpressions> ParseRequestExpressions(
         return fail("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key +
                     "\"");
       }
-      base::Result<value::AttributeValue> decoded = value::DecodeAttributeValue(value);
-      if (!decoded.ok()) {
-        return fail("ExpressionAttributeValues contains invalid value: " +
-                    decoded.status().message() + " for key " + key);
-      }
+      const std::string for_key = " for key " + key;
+      base::Result<value::AttributeValue> decoded = value::DecodeAttributeValue(
+          value, {.layer = layer,
+                  .fault_prefix = "ExpressionAttributeValues contains invalid value: ",
+                  .fault_suffix = for_key});
+      if (!decoded.ok()) return fail(decoded.status().message());
       value_map.emplace(key, std::move(*decoded));
     }
   }
@@ -162,9 +185,7 @@ base::Result<RequestExpressions> ParseRequestExpressions(
       default: {
         base::Result<expr::Condition> condition = expr::ParseCondition(text, member.kind);
         if (!condition.ok()) return condition.status();
-        if (base::Status s = parsed.context.Resolve(*condition, member.kind); !s.ok()) return s;
-        if (base::Status s = expr::CheckCondition(*condition, parsed.context, member.kind);
-            !s.ok()) {
+        if (base::Status s = ResolveAndCheck(*condition, parsed.context, member.kind); !s.ok()) {
           return s;
         }
         std::optional<expr::Condition>& slot =

@@ -14,6 +14,7 @@
 #include "engine/expr/context.h"
 #include "engine/expr/parser.h"
 #include "engine/expr/request_expressions.h"
+#include "engine/value/ddb_json.h"
 
 namespace ddbpg::api {
 
@@ -46,12 +47,15 @@ base::Status CheckPlaceholdersNeedExpressions(const json& request,
 // `members`. `legacy` lists the request's legacy members that cannot be mixed with them.
 // The messages are bare; PutItem, UpdateItem and DeleteItem wrap them (PrepareWrite).
 // A transaction's actions take ExpressionAttributeNames and Values with no expression at all and
-// ignore them (captured from the service); every other request refuses them.
+// ignore them (captured from the service); every other request refuses them. `layer` words a
+// value's faults (value::ValueLayer): a Scan's in the older layer, inside
+// "ExpressionAttributeValues contains invalid value: ... for key :v".
 enum class Placeholders { kNeedExpressions, kUnusedWithoutExpressions };
 base::Result<RequestExpressions> ParseRequestExpressions(
     const json& request, std::initializer_list<ExpressionMember> members,
     std::initializer_list<const char*> legacy,
-    Placeholders placeholders = Placeholders::kNeedExpressions);
+    Placeholders placeholders = Placeholders::kNeedExpressions,
+    value::ValueLayer layer = value::ValueLayer::kCurrent);
 
 // The paths a read returns: ProjectionExpression's, or AttributesToGet's top-level names; empty
 // for the whole item.

@@ -243,10 +243,12 @@ base::Result<index::IndexDefinition> CheckGlobalIndex(const json& index,
   return DefinitionOf(index, index::IndexKind::kGlobal);
 }
 
+// The global indexes' faults come before the local ones', whatever the request's order
+// (captured from the service, 2026).
 void ValidateIndexMembers(const json& request, ValidationErrors& errors) {
-  ValidateIndexList(Member(request, "LocalSecondaryIndexes"), "localSecondaryIndexes", false,
-                    errors);
   ValidateIndexList(Member(request, "GlobalSecondaryIndexes"), "globalSecondaryIndexes", true,
+                    errors);
+  ValidateIndexList(Member(request, "LocalSecondaryIndexes"), "localSecondaryIndexes", false,
                     errors);
 }
 

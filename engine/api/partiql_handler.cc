@@ -11,6 +11,8 @@
 #include "engine/api/partiql_translate.h"
 #include "engine/api/request_schema.h"
 #include "engine/api/validation_errors.h"
+#include "engine/core/engine_state.h"
+#include "engine/index/secondary_index.h"
 #include "engine/value/base64.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/json_object.h"
@@ -333,6 +335,15 @@ const char* TransactActionOf(PartiqlOperation operation) {
 
 }  // namespace
 
+// Whether a translated SELECT reads a global secondary index.
+bool ReadsGlobalIndex(const core::EngineState& state, const TranslatedStatement& statement) {
+  const json& index_name = Member(statement.request, "IndexName");
+  const store::Table* table = state.FindTable(statement.table);
+  if (!index_name.is_string() || table == nullptr) return false;
+  const index::SecondaryIndex* index = table->FindIndex(index_name.get<std::string>());
+  return index != nullptr && index->is_global();
+}
+
 base::Result<json> ExecuteStatement(core::EngineState& state, const json& request) {
   if (base::Status s = CheckRequestShape(request, ExecuteStatementShape()); !s.ok()) return s;
   if (base::Status s = CheckParametersWire(Member(request, "Parameters")); !s.ok()) return s;
@@ -354,6 +365,11 @@ base::Result<json> ExecuteStatement(core::EngineState& state, const json& reques
   }
   if (statement->is_read()) {
     if (request.contains("ConsistentRead")) call["ConsistentRead"] = request["ConsistentRead"];
+    if (Member(call, "ConsistentRead") == true && ReadsGlobalIndex(state, *statement)) {
+      // ExecuteStatement's own wording, not a Query's (captured from the service, 2026).
+      return base::Status::Validation(
+          "Strongly consistent read is not supported on Global Secondary Indexes");
+    }
   } else if (request.contains("ReturnValuesOnConditionCheckFailure")) {
     call["ReturnValuesOnConditionCheckFailure"] = request["ReturnValuesOnConditionCheckFailure"];
   }

@@ -62,6 +62,16 @@ std::vector<MemberSpec> ReadShape(bool is_query) {
 }
 
 base::Status ValidateReadMembers(const json& request, bool is_query) {
+  // A Query joining two or more QueryFilter conditions with an unknown ConditionalOperator is
+  // refused before its members are validated, bare, in this form of its own (captured from the
+  // service in 2026, eu-west-2 and us-east-1, beside an unknown Select that goes unreported).
+  const json& conditional_operator = Member(request, "ConditionalOperator");
+  const json& query_filter = Member(request, "QueryFilter");
+  if (is_query && conditional_operator.is_string() && conditional_operator != "AND" &&
+      conditional_operator != "OR" && query_filter.is_object() && query_filter.size() >= 2) {
+    return base::Status::Validation(
+        "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]");
+  }
   ValidationErrors errors;
   const json& table_name = Member(request, "TableName");
   errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
@@ -238,12 +248,13 @@ base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& req
       !s.ok()) {
     return s;
   }
-  base::Result<value::Item> start_key = value::DecodeItem(Member(request, "ExclusiveStartKey"));
-  // A value's fault is the start key's (dynalite's tests, recorded against the service).
-  if (!start_key.ok() && start_key.status().type() == base::ErrorType::kValidation) {
-    return base::Status::Validation("The provided starting key is invalid: " +
-                                    start_key.status().message());
-  }
+  // A value's fault is the start key's (dynalite's tests, recorded against the service), but
+  // a Query, in the current layer, reports a number's or a set member's bare (captured, 2026).
+  const value::ValueLayer layer =
+      is_query ? value::ValueLayer::kCurrent : value::ValueLayer::kOlder;
+  base::Result<value::Item> start_key =
+      value::DecodeItem(Member(request, "ExclusiveStartKey"),
+                        {.layer = layer, .fault_prefix = "The provided starting key is invalid: "});
   if (!start_key.ok()) return start_key.status();
   // An empty ExclusiveStartKey is a key with no attributes, refused like any other wrong key.
   const bool has_start_key = !Member(request, "ExclusiveStartKey").is_null();
@@ -272,7 +283,8 @@ base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& req
   base::Result<RequestExpressions> expressions =
       UsesLegacyReads(request)
           ? TranslateLegacyReads(request, is_query)
-          : ParseRequestExpressions(request, is_query ? query_members : scan_members, legacy);
+          : ParseRequestExpressions(request, is_query ? query_members : scan_members, legacy,
+                                    Placeholders::kNeedExpressions, layer);
   if (!expressions.ok()) return expressions.status();
   // Legacy KeyConditions name one or two key attributes, checked before the table is looked up.
   if (const json& legacy = Member(request, "KeyConditions");

@@ -29,22 +29,49 @@ const std::vector<MemberSpec>& UpdateItemShape() {
   return *spec;
 }
 
+// Captured from the service in 2026 (eu-west-2, us-east-1): with the table name or the key at
+// fault, every member's fault is listed together, member by member; with both in order, only
+// the first unknown enum is reported, ReturnValues first.
 base::Status ValidateUpdateItemMembers(const json& request) {
-  ValidationErrors errors;
   const json& table_name = Member(request, "TableName");
-  errors.Enum(Member(request, "ReturnConsumedCapacity"), "returnConsumedCapacity",
-              kReturnConsumedCapacityValues);
-  errors.NotNull(table_name, "tableName");
-  errors.ResourceName(table_name, "tableName", 1);
-  errors.Enum(Member(request, "ReturnValues"), "returnValues",
-              "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
-  errors.NotNull(Member(request, "Key"), "key");
-  errors.Enum(Member(request, "ReturnItemCollectionMetrics"), "returnItemCollectionMetrics",
-              "[SIZE, NONE]");
-  errors.Enum(Member(request, "ConditionalOperator"), "conditionalOperator", "[OR, AND]");
-  errors.Enum(Member(request, "ReturnValuesOnConditionCheckFailure"),
-              "returnValuesOnConditionCheckFailure", kOnConditionCheckFailureValues);
-  return errors.ToStatus();
+  const json& return_consumed_capacity = Member(request, "ReturnConsumedCapacity");
+  const json& return_values = Member(request, "ReturnValues");
+  const json& return_item_collection_metrics = Member(request, "ReturnItemCollectionMetrics");
+  const json& conditional_operator = Member(request, "ConditionalOperator");
+  const json& on_condition_check_failure = Member(request, "ReturnValuesOnConditionCheckFailure");
+  constexpr std::string_view kReturnValues = "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
+  ValidationErrors located;
+  located.NotNull(table_name, "tableName");
+  located.ResourceName(table_name, "tableName", 1);
+  located.NotNull(Member(request, "Key"), "key");
+  if (!located.empty()) {
+    ValidationErrors errors;
+    errors.Enum(return_consumed_capacity, "returnConsumedCapacity",
+                kReturnConsumedCapacityValues);
+    errors.NotNull(table_name, "tableName");
+    errors.ResourceName(table_name, "tableName", 1);
+    errors.Enum(return_values, "returnValues", kReturnValues);
+    errors.Enum(conditional_operator, "conditionalOperator", "[OR, AND]");
+    errors.NotNull(Member(request, "Key"), "key");
+    errors.Enum(return_item_collection_metrics, "returnItemCollectionMetrics", "[SIZE, NONE]");
+    errors.Enum(on_condition_check_failure, "returnValuesOnConditionCheckFailure",
+                kOnConditionCheckFailureValues);
+    return errors.ToStatus();
+  }
+  ValidationErrors first;
+  first.Enum(return_values, "returnValues", kReturnValues);
+  if (first.empty()) {
+    first.Enum(return_consumed_capacity, "returnConsumedCapacity", kReturnConsumedCapacityValues);
+  }
+  if (first.empty()) {
+    first.Enum(return_item_collection_metrics, "returnItemCollectionMetrics", "[SIZE, NONE]");
+  }
+  if (first.empty()) first.Enum(conditional_operator, "conditionalOperator", "[OR, AND]");
+  if (first.empty()) {
+    first.Enum(on_condition_check_failure, "returnValuesOnConditionCheckFailure",
+               kOnConditionCheckFailureValues);
+  }
+  return first.ToStatus();
 }
 
 // ReturnValues: the whole item before or after, or only the updated paths of either. `new_item`

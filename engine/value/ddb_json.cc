@@ -74,10 +74,19 @@ base::Status Invalid(std::string_view detail) {
 // envelope; GetItem and the read operations send them bare (measured against the live service
 // in 2026, the same in every region tested).
 struct DecodeContext {
-  bool envelope_value_errors;
+  DecodeOptions options;
+  bool older() const { return options.layer == ValueLayer::kOlder; }
+  // A number's or a duplicate set member's fault.
   base::Status ValueError(const base::Status& error) const {
-    if (!envelope_value_errors) return error;
+    if (older()) return Placed(error);
+    if (!options.envelope_value_errors) return error;
     return base::Status::Validation("1 validation error detected: " + error.message());
+  }
+  // Any other fault, named by where the value sits.
+  base::Status Placed(const base::Status& error) const {
+    if (options.fault_prefix.empty() && options.fault_suffix.empty()) return error;
+    return base::Status(error.type(), std::string(options.fault_prefix) + error.message() +
+                                          std::string(options.fault_suffix));
   }
 };
 
@@ -97,12 +106,14 @@ base::Result<AttributeValue> DecodeStringSet(const json& members, AttributeType 
                                              const DecodeContext& context) {
   bool binary = type == AttributeType::kBS;
   if (members.empty()) {
-    return Invalid(binary ? "Binary sets should not be empty" : "An string set  may not be empty");
+    return context.Placed(
+        Invalid(binary ? "Binary sets should not be empty" : "An string set  may not be empty"));
   }
   std::vector<std::string> decoded;
   std::set<std::string> seen;
   size_t first_repeat = 0;
   bool duplicate = false;
+  std::string as_sent;  // the older layer's list: every member as sent, unquoted
   for (const json& member : members) {
     if (member.is_null()) continue;
     const std::string& text = member.get_ref<const std::string&>();
@@ -112,6 +123,11 @@ base::Result<AttributeValue> DecodeStringSet(const json& members, AttributeType 
       first_repeat = decoded.size();
     }
     decoded.push_back(std::move(bytes));
+    as_sent += (as_sent.empty() ? "" : ", ") + text;
+  }
+  if (duplicate && context.older()) {
+    return context.ValueError(Invalid("Input collection [" + as_sent + "]" +
+                                      (binary ? "of type BS " : " ") + "contains duplicates."));
   }
   if (duplicate) {
     std::string listed;
@@ -126,12 +142,16 @@ base::Result<AttributeValue> DecodeStringSet(const json& members, AttributeType 
   return binary ? AttributeValue::BinarySet(decoded) : AttributeValue::StringSet(decoded);
 }
 
+base::Result<Number> ParseNumber(std::string_view text, const DecodeContext& context) {
+  return context.older() ? Number::ParseAsOlderLayer(text) : Number::Parse(text);
+}
+
 base::Result<AttributeValue> DecodeNumberSet(const json& members, const DecodeContext& context) {
-  if (members.empty()) return Invalid("An number set  may not be empty");
+  if (members.empty()) return context.Placed(Invalid("An number set  may not be empty"));
   std::vector<Number> numbers;
   for (const json& member : members) {
     if (member.is_null()) continue;
-    base::Result<Number> n = Number::Parse(member.get_ref<const std::string&>());
+    base::Result<Number> n = ParseNumber(member.get_ref<const std::string&>(), context);
     if (!n.ok()) return context.ValueError(n.status());
     numbers.push_back(*n);
   }
@@ -139,9 +159,10 @@ base::Result<AttributeValue> DecodeNumberSet(const json& members, const DecodeCo
   std::sort(sorted.begin(), sorted.end(),
             [](const Number& a, const Number& b) { return a.Compare(b) < 0; });
   for (size_t i = 1; i < sorted.size(); ++i) {
-    if (sorted[i - 1].Compare(sorted[i]) == 0) {
-      return context.ValueError(Invalid("Input collection contains duplicates."));
-    }
+    if (sorted[i - 1].Compare(sorted[i]) != 0) continue;
+    return context.ValueError(
+        context.older() ? base::Status::Validation("Input collection contains duplicates")
+                        : Invalid("Input collection contains duplicates."));
   }
   return AttributeValue::NumberSet(numbers);
 }
@@ -154,23 +175,25 @@ base::Result<AttributeValue> DecodeMember(std::string_view name, const json& mem
                                           const DecodeContext& context) {
   if (name == "S") return AttributeValue::String(member.get<std::string>());
   if (name == "N") {
-    base::Result<Number> n = Number::Parse(member.get_ref<const std::string&>());
+    base::Result<Number> n = ParseNumber(member.get_ref<const std::string&>(), context);
     if (!n.ok()) return context.ValueError(n.status());
     return AttributeValue::OfNumber(*n);
   }
   if (name == "B") return AttributeValue::Binary(Base64Decode(member.get<std::string>()).value());
   if (name == "BOOL") return AttributeValue::Bool(member.get<bool>());
   if (name == "NULL") {
-    if (!member.get<bool>()) return Invalid("Null attribute value types must have the value of true");
+    if (!member.get<bool>()) {
+      return context.Placed(Invalid("Null attribute value types must have the value of true"));
+    }
     return AttributeValue::Null();
   }
   if (name == "SS") return DecodeStringSet(member, AttributeType::kSS, context);
   if (name == "BS") return DecodeStringSet(member, AttributeType::kBS, context);
   if (name == "NS") return DecodeNumberSet(member, context);
   if (NestingTooDeep(depth)) {
-    return base::Status::Validation(
+    return context.Placed(base::Status::Validation(
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
-        "levels beyond supported limit");
+        "levels beyond supported limit"));
   }
   if (name == "L") {
     AttributeValue::List list;
@@ -206,13 +229,13 @@ base::Result<AttributeValue> Decode(const json& value, int depth, const DecodeCo
     if (!decoded) decoded = std::move(*one);
   }
   if (present_count == 0) {
-    return base::Status::Validation(
-        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+    return context.Placed(base::Status::Validation(
+        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"));
   }
   if (present_count > 1) {
-    return base::Status::Validation(
+    return context.Placed(base::Status::Validation(
         "Supplied AttributeValue has more than one datatypes set, must contain exactly one of "
-        "the supported datatypes");
+        "the supported datatypes"));
   }
   return std::move(*decoded);
 }
@@ -231,11 +254,11 @@ base::Status CheckAttributeMapWire(const json& value) {
 }
 
 base::Result<AttributeValue> DecodeAttributeValue(const json& value, DecodeOptions options) {
-  return Decode(value, 0, DecodeContext{options.envelope_value_errors});
+  return Decode(value, 0, DecodeContext{options});
 }
 
 base::Result<Item> DecodeItem(const json& value, DecodeOptions options) {
-  const DecodeContext context{options.envelope_value_errors};
+  const DecodeContext context{options};
   Item item;
   for (const auto& [name, element] : value.items()) {
     if (element.is_null()) continue;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "engine/base/status.h"
 #include "engine/value/attribute_value.h"
@@ -22,10 +23,23 @@ base::Status CheckAttributeValueWire(const json& value);
 // The same for a map of name to AttributeValue (an Item, a Key, ExpressionAttributeValues).
 base::Status CheckAttributeMapWire(const json& value);
 
+// The service checks values in one of two layers, and the operation decides which; the layer
+// decides the wording of a bad number or a duplicate set member (captured in four regions,
+// 2026). kCurrent: PutItem, UpdateItem, DeleteItem, GetItem, BatchGetItem, Query and the
+// transactions (as eu-west-2 answers them). kOlder: BatchWriteItem and Scan, which read numbers
+// as Java's BigDecimal does and print a duplicate set's members as sent, unquoted.
+enum class ValueLayer { kCurrent, kOlder };
+
 struct DecodeOptions {
   // PutItem, UpdateItem and DeleteItem report number and duplicate-member errors inside
   // "1 validation error detected: "; the other operations report them bare.
   bool envelope_value_errors = false;
+  ValueLayer layer = ValueLayer::kCurrent;
+  // Where the value sits, as its faults name it ("ExpressionAttributeValues contains invalid
+  // value: " ... " for key :v"): around every fault, except that the current layer reports a
+  // number's or a set member's fault bare.
+  std::string_view fault_prefix;
+  std::string_view fault_suffix;
 };
 
 // Decodes a wire-checked AttributeValue, enforcing DynamoDB's value rules.

@@ -44,16 +44,28 @@ int64_t ClampedExponentValue(std::string_view digits) {
   return value;
 }
 
+// The service reads the written exponent as a 64-bit integer: one past it cannot be converted at
+// all, while one that fits but is outside the range overflows or underflows (captured from the
+// service, eu-west-2, 2026).
+bool FitsInt64(std::string_view digits, bool negative) {
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  constexpr std::string_view kMax = "9223372036854775807";
+  constexpr std::string_view kMinMagnitude = "9223372036854775808";
+  const std::string_view limit = negative ? kMinMagnitude : kMax;
+  return digits.size() < limit.size() || (digits.size() == limit.size() && digits <= limit);
+}
+
 // The parts of syntactically valid number text, before any normalization.
 struct Lexed {
   bool negative = false;
   std::string_view integer;   // digits before the '.', possibly empty
   std::string_view fraction;  // digits after the '.', possibly empty
   int64_t exponent = 0;       // the e/E part, clamped to ±kExponentClamp
+  bool exponent_fits = true;  // whether the e/E part fits a 64-bit integer
 };
 
 // Parses the e/E suffix starting at pos (just past the 'e'); false if it has no digits.
-bool LexExponent(std::string_view text, size_t& pos, int64_t& exponent) {
+bool LexExponent(std::string_view text, size_t& pos, int64_t& exponent, bool& fits) {
   bool negative = false;
   if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
     negative = text[pos] == '-';
@@ -62,6 +74,7 @@ bool LexExponent(std::string_view text, size_t& pos, int64_t& exponent) {
   size_t end = SkipDigits(text, pos);
   if (end == pos) return false;
   exponent = ClampedExponentValue(text.substr(pos, end - pos));
+  fits = FitsInt64(text.substr(pos, end - pos), negative);
   if (negative) exponent = -exponent;
   pos = end;
   return true;
@@ -86,9 +99,18 @@ bool Lex(std::string_view text, Lexed& out) {
   if (out.integer.empty() && out.fraction.empty()) return false;
   if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
     ++pos;
-    if (!LexExponent(text, pos, out.exponent)) return false;
+    if (!LexExponent(text, pos, out.exponent, out.exponent_fits)) return false;
   }
   return pos == text.size();
+}
+
+// Zero is range-checked by the exponent it is written with, as a decimal whose one digit is 0
+// (0e125 is stored as 0, 0e126 overflows, 0.0e126 does not; captured from the service, 2026).
+base::Result<Number> CheckedZero(const Lexed& lexed) {
+  const int64_t exponent = lexed.exponent - static_cast<int64_t>(lexed.fraction.size());
+  if (exponent > Number::kMaxExponent - 1) return base::Status::Validation(kOverflow);
+  if (exponent < Number::kMinExponent - 1) return base::Status::Validation(kUnderflow);
+  return Number();
 }
 
 // Rounds toward negative infinity, so decimal places -1 and -2 share base-100 pair -1.
@@ -142,7 +164,9 @@ base::Result<Number> Number::Validated(bool negative, std::string digits, int64_
 
 base::Result<Number> Number::Parse(std::string_view text) {
   Lexed lexed;
-  if (!Lex(text, lexed)) return base::Status::Validation(kNotANumberPrefix + std::string(text));
+  if (!Lex(text, lexed) || !lexed.exponent_fits) {
+    return base::Status::Validation(kNotANumberPrefix + std::string(text));
+  }
 
   // Treat integer and fraction as one digit run with the point after integer.size(); the run is
   // only walked, never copied, so long zero padding costs linear time and no memory.
@@ -152,7 +176,7 @@ base::Result<Number> Number::Parse(std::string_view text) {
   };
   size_t first = 0;
   while (first < total && digit_at(first) == '0') ++first;
-  if (first == total) return Number();
+  if (first == total) return CheckedZero(lexed);
   size_t last = total - 1;
   while (digit_at(last) == '0') --last;
 
@@ -169,6 +193,24 @@ base::Result<Number> Number::Parse(std::string_view text) {
   digits.reserve(last - first + 1);
   for (size_t i = first; i <= last; ++i) digits.push_back(digit_at(i));
   return Validated(lexed.negative, std::move(digits), exponent);
+}
+
+base::Result<Number> Number::ParseAsOlderLayer(std::string_view text) {
+  if (text.empty()) {
+    return base::Status::Validation("The parameter cannot be converted to a numeric value");
+  }
+  base::Result<Number> number = Parse(text);
+  if (number.ok() || number.status().message() != kOverflow) return number;
+  // Out of range: the exponent of the 0.d form, as the older layer computes it in 32 bits.
+  Lexed lexed;
+  Lex(text, lexed);
+  size_t first = 0;
+  const std::string_view integer = lexed.integer;
+  while (first < integer.size() && integer[first] == '0') ++first;
+  const int64_t exponent = static_cast<int64_t>(integer.size() - first) + lexed.exponent;
+  const bool fits_int32 = lexed.exponent <= INT32_MAX && lexed.exponent >= INT32_MIN;
+  if (fits_int32 && exponent > INT32_MAX) return base::Status::Validation(kUnderflow);
+  return number;
 }
 
 Number Number::Negated() const {

@@ -463,16 +463,26 @@ TEST_F(BatchTest, WriteTakesOneToTwentyFiveRequestsPerTable) {
                 kWriteListValuesConstraint);
   json requests = json::array();
   for (int i = 0; i < 26; ++i) requests.push_back(Put(Key(std::to_string(i))));
-  // The whole map is echoed, Java-style.
+  // The whole map is echoed as the service's request model prints it (captured in 2026).
   std::string error = WriteError({{"RequestItems", {{"tbl", requests}}}});
   EXPECT_EQ(error.rfind("ValidationException: 1 validation error detected: Value "
-                        "'{tbl=[{PutRequest={Item={pk={S=0}}}}, {PutRequest={Item={pk={S=1}}}}, ",
+                        "'{tbl=[WriteRequest(putRequest=PutRequest(item={pk={S=0}}), "
+                        "deleteRequest=null), WriteRequest(putRequest=PutRequest(item={pk={S=1}}), ",
                         0),
             0u)
       << error;
-  const std::string tail = std::string("}}}]}' at 'requestItems' failed to satisfy constraint: ") +
-                           kWriteListValuesConstraint;
+  const std::string tail =
+      std::string("deleteRequest=null)]}' at 'requestItems' failed to satisfy constraint: ") +
+      kWriteListValuesConstraint;
   EXPECT_EQ(error.substr(error.size() - tail.size()), tail);
+  // A table name outside the pattern: the same echo, a delete's key too.
+  EXPECT_EQ(WriteError({{"RequestItems",
+                         {{"bad!name", {{{"DeleteRequest", {{"Key", Key("x")}}}}}}}}}),
+            "ValidationException: 1 validation error detected: Value "
+            "'{bad!name=[WriteRequest(putRequest=null, "
+            "deleteRequest=DeleteRequest(key={pk={S=x}}))]}' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: "
+            "[Member must have length less than or equal to 255, Member must have length greater "
+            "than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
 }
 
 TEST_F(BatchTest, WriteTakesAtMostTwentyFiveRequestsInTotal) {
@@ -498,8 +508,10 @@ TEST_F(BatchTest, WriteReportsAnUnknownEnumAloneThenTableNamesAndMissingMembersT
             "'returnItemCollectionMetrics' failed to satisfy constraint: Member must "
             "satisfy enum value set: [SIZE, NONE]");
   EXPECT_EQ(WriteError({{"RequestItems", request_items}}),
-            std::string("ValidationException: 3 validation errors detected: Value '{aa;=[{DeleteRequest={}, "
-                        "PutRequest={}}]}' at 'requestItems' failed to satisfy constraint: ") +
+            std::string("ValidationException: 3 validation errors detected: Value "
+                        "'{aa;=[WriteRequest(putRequest=PutRequest(item=null), "
+                        "deleteRequest=DeleteRequest(key=null))]}' at 'requestItems' failed to "
+                        "satisfy constraint: ") +
                 kTableNameKeysConstraint +
                 "; Value null at 'requestItems.aa;.member.1.member.deleteRequest.key' failed to "
                 "satisfy constraint: Member must not be null; Value null at "

@@ -134,6 +134,17 @@ TEST_F(IndexesTest, CreateTableChecksIndexesWithDynamoDBsMessages) {
             "satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'x;' at "
             "'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must "
             "have length greater than or equal to 3");
+  // The global indexes' faults first, whatever the order of the request or the names (captured
+  // from the service, 2026).
+  EXPECT_EQ(CreateError([](json& r) {
+              r["LocalSecondaryIndexes"][0]["IndexName"] = "aa";
+              r["GlobalSecondaryIndexes"][0]["IndexName"] = "zz";
+            }),
+            "ValidationException: 2 validation errors detected: Value 'zz' at "
+            "'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must "
+            "have length greater than or equal to 3; Value 'aa' at "
+            "'localSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must "
+            "have length greater than or equal to 3");
   EXPECT_EQ(CreateError([](json& r) { r["GlobalSecondaryIndexes"][0]["IndexName"] = 7; }),
             "SerializationException: NUMBER_VALUE cannot be converted to String");
 }

@@ -131,6 +131,33 @@ TEST_F(LegacyParametersTest, KeyConditionsAndQueryFilter) {
   EXPECT_EQ(response["ScannedCount"], 4);
 }
 
+// Captured from the service in 2026 (eu-west-2, us-east-1): two QueryFilter conditions joined
+// by an unknown operator are refused bare in a form of their own, ahead of an unknown Select;
+// with one condition the operator is an ordinary member fault.
+TEST_F(LegacyParametersTest, AnUnknownOperatorJoiningQueryFiltersHasItsOwnText) {
+  const json key = {
+      {"pk", {{"ComparisonOperator", "EQ"}, {"AttributeValueList", {{{"S", "a"}}}}}}};
+  const json two = {{"b", {{"ComparisonOperator", "NULL"}}},
+                    {"c", {{"ComparisonOperator", "NULL"}}}};
+  for (const char* table : {"Legacy", "Absent"}) {
+    EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", table},
+                                     {"KeyConditions", key},
+                                     {"QueryFilter", two},
+                                     {"ConditionalOperator", "XOR"},
+                                     {"Select", "BOGUS"}})),
+              "ValidationException: Failed to satisfy constraint: Member must satisfy enum value "
+              "set: [ALL, OR]")
+        << table;
+  }
+  EXPECT_EQ(ErrorOf(Call("Query", {{"TableName", "Legacy"},
+                                   {"KeyConditions", key},
+                                   {"QueryFilter", {{"b", {{"ComparisonOperator", "NULL"}}}}},
+                                   {"ConditionalOperator", "XOR"}})),
+            "ValidationException: 1 validation error detected: Value 'XOR' at "
+            "'conditionalOperator' failed to satisfy constraint: Member must satisfy enum value "
+            "set: [OR, AND]");
+}
+
 // KeyConditions' faults get the texts the service gives them (dynalite's tests, recorded
 // against it), not KeyConditionExpression's.
 TEST_F(LegacyParametersTest, KeyConditionsFaultsHaveTheirOwnTexts) {

@@ -170,6 +170,18 @@ TEST_F(QueryScanTest, KeyConditionErrors) {
   EXPECT_EQ(error("pk = :pk AND begins_with(sk, :s)", {{":pk", {{"S", "forum"}}}, {":s", {{"N", "1"}}}}),
             "ValidationException: Invalid KeyConditionExpression: Incorrect operand type for "
             "operator or function; operator or function: begins_with, operand type: N");
+  // The clauses are checked in the order written: a bad operand before an undefined value in a
+  // later clause, and the other way round (captured from the service, 2026).
+  const std::string bad_operand =
+      "ValidationException: Invalid KeyConditionExpression: Incorrect operand type for operator "
+      "or function; operator or function: begins_with, operand type: N";
+  EXPECT_EQ(error("begins_with(sk, :s) AND pk = :missing", {{":s", {{"N", "1"}}}}), bad_operand);
+  EXPECT_EQ(error("pk = :pk AND begins_with(sk, :s) AND sk = :missing",
+                  {{":pk", {{"S", "forum"}}}, {":s", {{"N", "1"}}}}),
+            bad_operand);
+  EXPECT_EQ(error("pk = :missing AND begins_with(sk, :s)", {{":s", {{"N", "1"}}}}),
+            "ValidationException: Invalid KeyConditionExpression: An expression attribute value "
+            "used in expression is not defined; attribute value: :missing");
   EXPECT_EQ(error("pk = :pk AND size(sk) > :pk", pk),
             "ValidationException: KeyConditionExpressions cannot contain nested operations");
   EXPECT_EQ(error("pk = :pk AND sk > parity", pk),
@@ -347,15 +359,28 @@ TEST_F(QueryScanTest, QueryStartKeyOutsideThePartitionOrSchemaIsRefused) {
                                   {"ExclusiveStartKey", {{"pk", {{"S", "forum"}}}}}})),
             "ValidationException: The provided starting key is invalid: The provided key element "
             "does not match the schema");
-  // A value that is no valid AttributeValue is the start key's fault too.
+  // A value that is no valid AttributeValue is the start key's fault too, except that a
+  // Query, in the service's current layer, reports a number's or a set member's fault bare
+  // (captured in 2026); a Scan, in the older layer, names the start key for every fault.
   request["ExclusiveStartKey"] = {{"pk", {{"S", "forum"}}}, {"sk", {{"N", "b"}}}};
   EXPECT_EQ(ErrorOf(Call("Query", request)),
-            "ValidationException: The provided starting key is invalid: The parameter cannot be "
-            "converted to a numeric value: b");
+            "ValidationException: The parameter cannot be converted to a numeric value: b");
+  request["ExclusiveStartKey"] = {{"pk", {{"SS", {"b", "a", "b"}}}}, {"sk", {{"N", "1"}}}};
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: One or more parameter values were invalid: Input collection "
+            "[\"a\", \"b\", \"b\"] contains duplicates.");
+  request["ExclusiveStartKey"] = {{"pk", {{"SS", json::array()}}}, {"sk", {{"N", "1"}}}};
+  EXPECT_EQ(ErrorOf(Call("Query", request)),
+            "ValidationException: The provided starting key is invalid: One or more parameter "
+            "values were invalid: An string set  may not be empty");
   EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"},
                                   {"ExclusiveStartKey", {{"pk", {{"SS", json::array()}}}}}})),
             "ValidationException: The provided starting key is invalid: One or more parameter "
             "values were invalid: An string set  may not be empty");
+  EXPECT_EQ(ErrorOf(Call("Scan", {{"TableName", "Thread"},
+                                  {"ExclusiveStartKey", {{"pk", {{"N", ""}}}}}})),
+            "ValidationException: The provided starting key is invalid: The parameter cannot be "
+            "converted to a numeric value");
 }
 
 // A start key outside the sort-key condition is refused (dynalite's tests against the service);

@@ -27,6 +27,54 @@ TEST_F(UpdateItemTest, CreatesTheItemWhenAbsent) {
   EXPECT_EQ(response["ConsumedCapacity"]["CapacityUnits"], 1.0);
 }
 
+// Captured from the service in 2026 (eu-west-2, us-east-1): with the key or the table name at
+// fault every member's fault is listed, member by member; with both in order only the first
+// unknown enum is, ReturnValues first.
+TEST_F(UpdateItemTest, MemberFaultsAreListedTogetherOnlyBesideAMissingKey) {
+  const json update = {{"UpdateExpression", "SET a = :a"},
+                       {"ExpressionAttributeValues", {{":a", {{"S", "x"}}}}}};
+  auto error_of = [&](json request) {
+    request.update(update);
+    return ErrorOf(Call("UpdateItem", request));
+  };
+  const std::string empty_name =
+      "Value '' at 'tableName' failed to satisfy constraint: Member must have length greater "
+      "than or equal to 1";
+  const std::string no_key =
+      "Value null at 'key' failed to satisfy constraint: Member must not be null";
+  const std::string bad_return_values =
+      "Value 'INVALID' at 'returnValues' failed to satisfy constraint: Member must satisfy enum "
+      "value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
+  EXPECT_EQ(error_of({{"TableName", ""}}),
+            "ValidationException: 2 validation errors detected: " + empty_name + "; " + no_key);
+  EXPECT_EQ(error_of({{"TableName", ""},
+                      {"ReturnConsumedCapacity", "INVALID"},
+                      {"ReturnValues", "INVALID"}}),
+            "ValidationException: 4 validation errors detected: Value 'INVALID' at "
+            "'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value "
+            "set: [INDEXES, TOTAL, NONE]; " +
+                empty_name + "; " + bad_return_values + "; " + no_key);
+  EXPECT_EQ(error_of({{"TableName", "Counters"},
+                      {"AttributeUpdates", {{"x", {{"Action", "PUT"}, {"Value", {{"S", "1"}}}}}}},
+                      {"ConditionalOperator", "XOR"}}),
+            "ValidationException: 2 validation errors detected: Value 'XOR' at "
+            "'conditionalOperator' failed to satisfy constraint: Member must satisfy enum value "
+            "set: [OR, AND]; " +
+                no_key);
+  EXPECT_EQ(error_of({{"TableName", "Counters"},
+                      {"Key", Key()},
+                      {"ReturnConsumedCapacity", "INVALID"},
+                      {"ReturnValues", "INVALID"}}),
+            "ValidationException: 1 validation error detected: " + bad_return_values);
+  EXPECT_EQ(error_of({{"TableName", "Counters"},
+                      {"Key", Key()},
+                      {"ReturnConsumedCapacity", "INVALID"},
+                      {"ReturnItemCollectionMetrics", "INVALID"}}),
+            "ValidationException: 1 validation error detected: Value 'INVALID' at "
+            "'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value "
+            "set: [INDEXES, TOTAL, NONE]");
+}
+
 // ScyllaDB's tests, run against DynamoDB: list_append may wrap if_not_exists but not another
 // list_append, and if_not_exists needs a document path first; an unknown function is named.
 TEST_F(UpdateItemTest, FunctionsNestOnlyAsTheServiceAllows) {
