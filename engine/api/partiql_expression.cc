@@ -3,6 +3,7 @@
 #include <set>
 
 #include "engine/partiql/lexer.h"
+#include "engine/value/number.h"
 
 namespace ddbpg::api {
 namespace {
@@ -39,17 +40,28 @@ base::Result<json> BagValue(const std::vector<json>& elements) {
     type = element_type;
     members.push_back(element.begin().value());
   }
-  if (type.empty()) return base::Status::Validation("An empty set is not supported");
+  if (type.empty()) return base::Status::Validation("Empty bags are not supported");
   return json{{type + "S", members}};
+}
+
+base::Status CheckNumberLiteral(const std::string& text, const std::string& path) {
+  base::Result<value::Number> number = value::Number::ParseAsOlderLayer(text);
+  if (number.ok()) return base::Status::OK();
+  if (number.status().message().rfind("The parameter cannot be converted", 0) == 0) {
+    return partiql::MalformedStatement("");
+  }
+  return base::Status::Validation(number.status().message() + " under " + path);
 }
 
 }  // namespace
 
-base::Result<json> LiteralValue(const Literal& literal, const json& parameters) {
+base::Result<json> LiteralValue(const Literal& literal, const json& parameters,
+                                const std::string& path) {
   switch (literal.kind) {
     case Literal::Kind::kString:
       return json{{"S", literal.text}};
     case Literal::Kind::kNumber:
+      if (base::Status s = CheckNumberLiteral(literal.text, path); !s.ok()) return s;
       return json{{"N", literal.text}};
     case Literal::Kind::kBoolean:
       return json{{"BOOL", literal.boolean}};
@@ -66,7 +78,10 @@ base::Result<json> LiteralValue(const Literal& literal, const json& parameters) 
     case Literal::Kind::kBag: {
       std::vector<json> elements;
       for (const Literal& element : literal.elements) {
-        base::Result<json> value = LiteralValue(element, parameters);
+        const std::string at = literal.kind == Literal::Kind::kList
+                                   ? path + "[" + std::to_string(elements.size()) + "]"
+                                   : path;
+        base::Result<json> value = LiteralValue(element, parameters, at);
         if (!value.ok()) return value.status();
         elements.push_back(std::move(*value));
       }
@@ -76,7 +91,8 @@ base::Result<json> LiteralValue(const Literal& literal, const json& parameters) 
     case Literal::Kind::kTuple: {
       json members = json::object();
       for (const auto& [name, member] : literal.members) {
-        base::Result<json> value = LiteralValue(member, parameters);
+        base::Result<json> value =
+            LiteralValue(member, parameters, path.empty() ? "root" : path + "." + name);
         if (!value.ok()) return value.status();
         members[name] = std::move(*value);
       }

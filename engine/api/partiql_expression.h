@@ -15,8 +15,12 @@ namespace ddbpg::api {
 using json = nlohmann::json;
 
 // A literal as an AttributeValue in DynamoDB JSON: 'a' is S, 1 is N, <<'a'>> is SS, `?` is the
-// request's parameter as given. A bag mixing types, or empty, is a ValidationException.
-base::Result<json> LiteralValue(const partiql::Literal& literal, const json& parameters);
+// request's parameter as given. A bag mixing types, or empty, is a ValidationException. A number
+// literal the statement reader cannot convert is a syntax error; one out of range or too long is
+// refused naming where it sits below `path` ("root", "root.x", "root[1]"; captured in 2026). An
+// empty `path` makes a tuple's members each a root, as an INSERT's item's attributes are.
+base::Result<json> LiteralValue(const partiql::Literal& literal, const json& parameters,
+                                const std::string& path = "root");
 
 class ExpressionWriter {
  public:

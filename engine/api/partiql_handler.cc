@@ -38,9 +38,16 @@ constexpr const char* kMixedBatchMessage =
     "Batch statements must be either all read statements or all write statements";
 constexpr const char* kMixedTransactionMessage =
     "Transaction statements must be either all read statements or all write statements";
-constexpr const char* kPartialKeyReadMessage =
-    "Select statements within BatchExecuteStatement and ExecuteTransaction must specify the "
-    "full primary key with equality conditions";
+// A SELECT in a batch or a transaction that is not a whole-key read: each operation's own text,
+// a transaction's naming the statement (captured from the service, 2026).
+constexpr const char* kBatchPartialKeyReadMessage =
+    "Select statements within BatchExecuteStatement must specify the primary key in the where "
+    "clause.";
+std::string TransactionPartialKeyReadMessage(size_t index) {
+  return "Validation failed in TransactStatements[" + std::to_string(index) +
+         "]: Select statements within ExecuteTransaction must specify the primary key in the "
+         "where clause.";
+}
 // The Developer Guide: "The EXISTS function can only be used in transactions"; the text is
 // the playground's own (docs/differences.md).
 constexpr const char* kExistsOutsideTransactionMessage =
@@ -120,6 +127,14 @@ base::Result<json> Parsed(base::Result<std::string> text) {
   return parsed;
 }
 
+// A statement has no FilterExpression: its WHERE clause's faults are reported without the
+// expression's name (captured from the service, 2026).
+base::Result<json> WithoutFilterPrefix(base::Result<json> answer) {
+  constexpr std::string_view kPrefix = "Invalid FilterExpression: ";
+  if (answer.ok() || answer.status().message().rfind(kPrefix, 0) != 0) return answer;
+  return base::Status(answer.status().type(), answer.status().message().substr(kPrefix.size()));
+}
+
 // Serves the translated request with its operation's handler. INSERT's failed condition is
 // the service's DuplicateItemException.
 base::Result<json> Serve(core::EngineState& state, const TranslatedStatement& statement) {
@@ -127,9 +142,9 @@ base::Result<json> Serve(core::EngineState& state, const TranslatedStatement& st
     case PartiqlOperation::kGetItem:
       return Parsed(GetItem(state, statement.request));
     case PartiqlOperation::kQuery:
-      return Parsed(Query(state, statement.request));
+      return WithoutFilterPrefix(Parsed(Query(state, statement.request)));
     case PartiqlOperation::kScan:
-      return Parsed(Scan(state, statement.request));
+      return WithoutFilterPrefix(Parsed(Scan(state, statement.request)));
     case PartiqlOperation::kPutItem: {
       base::Result<json> answer = PutItem(state, statement.request);
       if (!answer.ok() && answer.status().type() == base::ErrorType::kConditionalCheckFailed) {
@@ -281,7 +296,7 @@ json BatchStatementResult(core::EngineState& state, const json& element,
   if (!translated.ok()) return value::JsonObject({{"Error", BatchError(translated.status())}});
   json result = value::JsonObject({{"TableName", translated->table}});
   if (translated->is_read() && translated->operation != PartiqlOperation::kGetItem) {
-    result["Error"] = BatchError(base::Status::Validation(kPartialKeyReadMessage));
+    result["Error"] = BatchError(base::Status::Validation(kBatchPartialKeyReadMessage));
     return result;
   }
   json& call = translated->request;
@@ -445,7 +460,7 @@ base::Result<json> ExecuteTransaction(core::EngineState& state, const json& requ
   for (size_t i = 0; i < translated.size(); ++i) {
     json action = translated[i]->request;
     if (reads && translated[i]->operation != PartiqlOperation::kGetItem) {
-      return base::Status::Validation(kPartialKeyReadMessage);
+      return base::Status::Validation(TransactionPartialKeyReadMessage(i));
     }
     if (action.contains("ReturnValues"))
       return base::Status::Validation(kReturningInTransactionMessage);
@@ -464,8 +479,9 @@ base::Result<json> ExecuteTransaction(core::EngineState& state, const json& requ
     if (answer.status().type() != base::ErrorType::kTransactionCanceled) return answer.status();
     return RenameDuplicateInserts(answer.status(), translated);
   }
+  // A transaction of writes answers an empty Responses list (captured from the service, 2026).
   json response = json::object();
-  if (reads) response["Responses"] = (*answer)["Responses"];
+  response["Responses"] = reads ? (*answer)["Responses"] : json::array();
   CopyConsumedCapacity(*answer, response);
   return response;
 }

@@ -5,6 +5,7 @@
 #include "engine/api/messages.h"
 #include "engine/api/partiql_expression.h"
 #include "engine/partiql/parser.h"
+#include "engine/value/ddb_json.h"
 #include "engine/value/json_object.h"
 
 namespace ddbpg::api {
@@ -125,8 +126,6 @@ base::Result<KeyNames> SelectKeyNames(const store::Table& table, const std::stri
     return base::Status::Validation("The table does not have the specified index");
   }
   const index::IndexDefinition& definition = index->definition();
-  // An index keyed on several attributes is only scanned here (docs/differences.md).
-  if (definition.partition_key.size() != 1 || definition.sort_key.size() > 1) return KeyNames{};
   return KeyNames{definition.partition_key[0],
                   definition.sort_key.empty() ? "" : definition.sort_key[0]};
 }
@@ -164,9 +163,40 @@ base::Result<TranslatedStatement> ScanSelect(const partiql::Select& select,
   return out;
 }
 
+// Reads every literal of an expression as a value, for the faults of its numbers.
+base::Status CheckLiterals(const Expr& expr, const json& parameters) {
+  if (expr.kind == Expr::Kind::kLiteral) {
+    base::Result<json> value = LiteralValue(expr.literal, parameters);
+    return value.ok() ? base::Status::OK() : value.status();
+  }
+  for (const Expr& operand : expr.operands) {
+    if (base::Status s = CheckLiterals(operand, parameters); !s.ok()) return s;
+  }
+  return base::Status::OK();
+}
+
+// Whether the SELECT reads a global index keyed on several attributes, which PartiQL refuses
+// (captured from the service, 2026); the table itself may still be read.
+bool ReadsMultiAttributeIndex(const store::Table& table, const std::string& index_name) {
+  if (index_name.empty()) return false;
+  const index::SecondaryIndex* index = table.FindIndex(index_name);
+  if (index == nullptr) return false;
+  const index::IndexDefinition& definition = index->definition();
+  return definition.partition_key.size() > 1 || definition.sort_key.size() > 1;
+}
+
 base::Result<TranslatedStatement> TranslateSelect(const store::Table& table,
                                                   const partiql::Select& select,
                                                   const json& parameters) {
+  if (ReadsMultiAttributeIndex(table, select.index)) {
+    // Its literals are read first: a number that cannot be converted is reported ahead.
+    for (const Expr& where : select.where) {
+      if (base::Status s = CheckLiterals(where, parameters); !s.ok()) return s;
+    }
+    return base::Status::Validation(
+        "PartiQL statements cannot be executed on tables with multi-attribute HASH keys or "
+        "multi-attribute RANGE keys.");
+  }
   base::Result<KeyNames> keys = SelectKeyNames(table, select.index);
   if (!keys.ok()) return keys.status();
   std::vector<const Expr*> conjuncts;
@@ -337,7 +367,8 @@ base::Result<std::string> UpdateExpression(ExpressionWriter& writer,
 base::Result<TranslatedStatement> TranslateInsert(const store::Table& table,
                                                   const partiql::Insert& insert,
                                                   const json& parameters) {
-  base::Result<json> item = LiteralValue(insert.item, parameters);
+  // The item's attributes are each a root where a literal's fault is named (LiteralValue).
+  base::Result<json> item = LiteralValue(insert.item, parameters, "");
   if (!item.ok()) return item.status();
   if (!item->is_object() || !item->contains("M")) {
     return base::Status::Validation("Unsupported type for INSERT: the value must be a tuple");
@@ -457,6 +488,14 @@ base::Result<TranslatedStatement> TranslateStatement(const core::EngineState& st
   size_t given = parameters.is_array() ? parameters.size() : 0;
   if (given != static_cast<size_t>(statement->parameter_count)) {
     return base::Status::Validation(kParameterCountMessage);
+  }
+  // The parameters' values are read as the service's older layer reads them, bare, in order
+  // (captured in 2026: 1e2147483648 cannot be converted, 1e2147483647 underflows; a value nested
+  // too deep before a bad number is reported first).
+  for (size_t i = 0; i < given; ++i) {
+    base::Result<value::AttributeValue> decoded =
+        value::DecodeAttributeValue(parameters[i], {.layer = value::ValueLayer::kOlder});
+    if (!decoded.ok()) return decoded.status();
   }
   const store::Table* table = state.FindTable(TableOf(*statement));
   if (table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);

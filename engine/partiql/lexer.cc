@@ -1,6 +1,9 @@
 #include "engine/partiql/lexer.h"
 
+#include <algorithm>
 #include <cctype>
+#include <string_view>
+#include <vector>
 
 namespace ddbpg::partiql {
 namespace {
@@ -48,6 +51,36 @@ size_t NumberEnd(std::string_view text, size_t pos) {
   return pos;
 }
 
+// Skips whitespace and comments, which the service ignores (captured in 2026): "--" to the end
+// of the line and "/* ... */". False for a block comment that never ends.
+bool SkipSpaceAndComments(std::string_view text, size_t& pos) {
+  while (pos < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[pos]))) {
+      ++pos;
+    } else if (text.substr(pos, 2) == "--") {
+      pos = std::min(text.find('\n', pos), text.size());
+    } else if (text.substr(pos, 2) == "/*") {
+      const size_t end = text.find("*/", pos + 2);
+      if (end == std::string_view::npos) return false;
+      pos = end + 2;
+    } else {
+      break;
+    }
+  }
+  return true;
+}
+
+// A number may start with its point (".73e1"), except right after a name, a quoted name or a
+// closing bracket, where the point is a path's.
+bool StartsNumber(std::string_view text, size_t pos, const std::vector<Token>& tokens) {
+  if (IsDigit(text[pos])) return true;
+  if (text[pos] != '.' || pos + 1 >= text.size() || !IsDigit(text[pos + 1])) return false;
+  if (tokens.empty()) return true;
+  const Token& last = tokens.back();
+  return last.kind != Token::Kind::kName && last.kind != Token::Kind::kQuotedName &&
+         last.text != "]" && last.text != ")";
+}
+
 // Punctuation, longest first so "<=" is not read as "<" then "=".
 constexpr std::string_view kPunctuation[] = {"<<", ">>", "<=", ">=", "<>", "!=", "(", ")",
                                              "[",  "]",  "{",  "}",  ",",  ".",  ":", "?",
@@ -63,7 +96,7 @@ base::Result<std::vector<Token>> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   size_t pos = 0;
   while (true) {
-    while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
+    if (!SkipSpaceAndComments(text, pos)) return MalformedStatement("");
     Token token;
     token.offset = pos;
     if (pos >= text.size()) {
@@ -82,7 +115,7 @@ base::Result<std::vector<Token>> Tokenize(std::string_view text) {
       while (end < text.size() && IsNamePart(text[end])) ++end;
       token.text = std::string(text.substr(pos, end - pos));
       pos = end;
-    } else if (IsDigit(c)) {
+    } else if (StartsNumber(text, pos, tokens)) {
       token.kind = Token::Kind::kNumber;
       size_t end = NumberEnd(text, pos);
       token.text = std::string(text.substr(pos, end - pos));
@@ -95,6 +128,8 @@ base::Result<std::vector<Token>> Tokenize(std::string_view text) {
           break;
         }
       }
+      // A '#' comment is not PartiQL's: the service refuses it with no detail (captured, 2026).
+      if (c == '#') return MalformedStatement("");
       if (token.text.empty()) {
         return MalformedStatement("Unexpected character '" + std::string(1, c) + "' at position " +
                                   std::to_string(pos + 1));

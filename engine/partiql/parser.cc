@@ -38,7 +38,7 @@ class Parser {
       if (!insert.ok()) return insert.status();
       statement.body = std::move(*insert);
     } else if (Keyword("UPDATE")) {
-      base::Result<Update> update = ParseUpdate();
+      base::Result<Update> update = ParseUpdate(/*where_first=*/false);
       if (!update.ok()) return update.status();
       statement.body = std::move(*update);
     } else if (Keyword("DELETE")) {
@@ -49,11 +49,15 @@ class Parser {
       base::Result<Exists> exists = ParseExists();
       if (!exists.ok()) return exists.status();
       statement.body = std::move(*exists);
+    } else if (Keyword("FROM")) {
+      base::Result<Update> update = ParseUpdate(/*where_first=*/true);
+      if (!update.ok()) return update.status();
+      statement.body = std::move(*update);
     } else {
       return Unexpected();
     }
     Punctuation(";");
-    if (Peek().kind != Token::Kind::kEnd) return Unexpected();
+    if (Peek().kind != Token::Kind::kEnd) return LeftoverToken();
     statement.parameter_count = parameters_;
     return statement;
   }
@@ -89,6 +93,20 @@ class Parser {
                                                                  : token.text;
     return MalformedStatement("Unexpected token " + shown + " at position " +
                               std::to_string(token.offset + 1));
+  }
+  // A token after a whole statement (captured from the service, 2026).
+  static base::Status LeftoverToken() {
+    return MalformedStatement("Unexpected token after expression");
+  }
+  // A name after the table's ("FROM t x", "FROM t AS x") is an alias, which the service
+  // refuses on its own (captured in 2026).
+  base::Status RefuseAlias() const {
+    if (IsKeyword("AS")) return base::Status::Validation("Aliasing is not supported");
+    if (Peek().kind != Token::Kind::kName) return base::Status::OK();
+    for (std::string_view clause : {"WHERE", "ORDER", "SET", "REMOVE", "RETURNING"}) {
+      if (IsKeyword(clause)) return base::Status::OK();
+    }
+    return base::Status::Validation("Aliasing is not supported");
   }
   base::Status ExpectKeyword(std::string_view word) {
     return Keyword(word) ? base::Status::OK() : Unexpected();
@@ -129,6 +147,7 @@ class Parser {
       if (!index.ok()) return index.status();
       select.index = *index;
     }
+    if (base::Status s = RefuseAlias(); !s.ok()) return s;
     if (Keyword("WHERE")) {
       base::Result<Expr> where = ParseCondition();
       if (!where.ok()) return where.status();
@@ -170,6 +189,7 @@ class Parser {
     base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     insert.table = *table;
+    if (Peek().kind == Token::Kind::kName && !IsKeyword("VALUE")) return LeftoverToken();
     if (base::Status s = ExpectKeyword("VALUE"); !s.ok()) return s;
     base::Result<Literal> item = ParseLiteral();
     if (!item.ok()) return item.status();
@@ -177,12 +197,32 @@ class Parser {
     return insert;
   }
 
-  base::Result<Update> ParseUpdate() {
+  // UPDATE t SET ... REMOVE ... WHERE ... [RETURNING ...], or, `where_first`, the same written
+  // FROM t WHERE ... SET ... REMOVE ..., which the service runs alike (captured in 2026).
+  base::Result<Update> ParseUpdate(bool where_first) {
     Update update;
     base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     update.table = *table;
-    // SET and REMOVE clauses in any number and order, each with one or more actions.
+    if (base::Status s = RefuseAlias(); !s.ok()) return s;
+    if (!where_first) {
+      if (base::Status s = ParseUpdateActions(update); !s.ok()) return s;
+    }
+    if (base::Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
+    base::Result<Expr> where = ParseCondition();
+    if (!where.ok()) return where.status();
+    update.where = std::move(*where);
+    if (where_first) {
+      if (base::Status s = ParseUpdateActions(update); !s.ok()) return s;
+    }
+    base::Result<Returning> returning = ParseReturning();
+    if (!returning.ok()) return returning.status();
+    update.returning = *returning;
+    return update;
+  }
+
+  // SET and REMOVE clauses in any number and order, each with one or more actions; at least one.
+  base::Status ParseUpdateActions(Update& update) {
     while (IsKeyword("SET") || IsKeyword("REMOVE")) {
       bool remove = Keyword("REMOVE");
       if (!remove) Keyword("SET");
@@ -201,15 +241,7 @@ class Parser {
         update.actions.push_back(std::move(action));
       } while (Punctuation(","));
     }
-    if (update.actions.empty()) return Unexpected();
-    if (base::Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
-    base::Result<Expr> where = ParseCondition();
-    if (!where.ok()) return where.status();
-    update.where = std::move(*where);
-    base::Result<Returning> returning = ParseReturning();
-    if (!returning.ok()) return returning.status();
-    update.returning = *returning;
-    return update;
+    return update.actions.empty() ? Unexpected() : base::Status::OK();
   }
 
   base::Result<Delete> ParseDelete() {
@@ -218,6 +250,7 @@ class Parser {
     base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     del.table = *table;
+    if (base::Status s = RefuseAlias(); !s.ok()) return s;
     if (base::Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
     base::Result<Expr> where = ParseCondition();
     if (!where.ok()) return where.status();

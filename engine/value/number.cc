@@ -199,17 +199,25 @@ base::Result<Number> Number::ParseAsOlderLayer(std::string_view text) {
   if (text.empty()) {
     return base::Status::Validation("The parameter cannot be converted to a numeric value");
   }
+  // BigDecimal's exponent and scale (fraction digits less the exponent) are 32-bit integers: a
+  // number whose either does not fit cannot be converted (1e2147483648, 1e-2147483648).
+  Lexed written;
+  if (Lex(text, written)) {
+    const int64_t scale = static_cast<int64_t>(written.fraction.size()) - written.exponent;
+    if (written.exponent > INT32_MAX || written.exponent < INT32_MIN || scale > INT32_MAX ||
+        scale < INT32_MIN) {
+      return base::Status::Validation(kNotANumberPrefix + std::string(text));
+    }
+  }
   base::Result<Number> number = Parse(text);
   if (number.ok() || number.status().message() != kOverflow) return number;
-  // Out of range: the exponent of the 0.d form, as the older layer computes it in 32 bits.
-  Lexed lexed;
-  Lex(text, lexed);
+  // Out of range: the exponent of the 0.d form, as the older layer computes it in 32 bits,
+  // wraps past the largest.
   size_t first = 0;
-  const std::string_view integer = lexed.integer;
+  const std::string_view integer = written.integer;
   while (first < integer.size() && integer[first] == '0') ++first;
-  const int64_t exponent = static_cast<int64_t>(integer.size() - first) + lexed.exponent;
-  const bool fits_int32 = lexed.exponent <= INT32_MAX && lexed.exponent >= INT32_MIN;
-  if (fits_int32 && exponent > INT32_MAX) return base::Status::Validation(kUnderflow);
+  const int64_t exponent = static_cast<int64_t>(integer.size() - first) + written.exponent;
+  if (exponent > INT32_MAX) return base::Status::Validation(kUnderflow);
   return number;
 }
 

@@ -41,9 +41,10 @@ class Number {
   // Status::Validation with DynamoDB's message when the text is not a number, has more than 38
   // significant digits, or is out of range (checked in that order). Linear in the text length.
   static base::Result<Number> Parse(std::string_view text);
-  // As the service's older layer reads a number (BatchWriteItem, Scan; value::ValueLayer): like
-  // Java's BigDecimal, whose 32-bit exponent wraps (1e2147483647 underflows), and an empty text
-  // is not echoed after a colon.
+  // As the service's older layer reads a number (BatchWriteItem, Scan, PartiQL's parameters;
+  // value::ValueLayer): like Java's BigDecimal, whose exponent and scale are 32-bit integers (a
+  // number past them cannot be converted, and 1e2147483647 wraps to an underflow), and an empty
+  // text is not echoed after a colon.
   static base::Result<Number> ParseAsOlderLayer(std::string_view text);
 
   // Exact a + b and a - b, validated like Parse: a result needing more than 38 significant digits

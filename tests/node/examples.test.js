@@ -69,7 +69,8 @@ describe('the page examples', () => {
     ]);
     assert.deepEqual(outputs.ExecuteStatement.Items.map((item) => item.SongTitle.S), ['Happy Day', 'PartiQL Rocks']);
     assert.deepEqual(outputs.BatchExecuteStatement.Responses.map((r) => r.Item.SongTitle.S), ['Happy Day', 'PartiQL Rocks']);
-    assert.deepEqual(outputs.ExecuteTransaction, {});
+    // A transaction of writes answers an empty Responses list, as the service does (2026).
+    assert.deepEqual(outputs.ExecuteTransaction, { Responses: [] });
     assert.equal(outputs.DescribeLimits.TableMaxWriteCapacityUnits, 40000);
     // The policy was kept, and the minute the clock moved let DeleteResourcePolicy remove it.
     assert.equal(outputs.GetResourcePolicy.RevisionId, outputs.PutResourcePolicy.RevisionId);

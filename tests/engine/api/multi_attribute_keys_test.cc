@@ -66,6 +66,29 @@ class MultiAttributeKeysTest : public EngineFixture {
   const json kEu = {{":t", {{"S", "WC"}}}, {":r", {{"S", "EU"}}}};
 };
 
+// PartiQL refuses to read an index keyed on several attributes, after the statement's syntax
+// and its numbers; the table itself is still read (captured from the service, 2026).
+TEST_F(MultiAttributeKeysTest, PartiqlRefusesToReadTheIndex) {
+  auto statement = [this](const std::string& text) {
+    return ErrorOf(Call("ExecuteStatement", {{"Statement", text}}));
+  };
+  const std::string refused =
+      "ValidationException: PartiQL statements cannot be executed on tables with multi-attribute "
+      "HASH keys or multi-attribute RANGE keys.";
+  EXPECT_EQ(statement("SELECT * FROM \"Matches\".\"ByBracket\" WHERE tournament = 'WC'"),
+            refused);
+  EXPECT_EQ(statement("SELECT * FROM \"Matches\".\"ByBracket\""), refused);
+  EXPECT_EQ(statement("SELECT id FROM \"Matches\".\"ByBracket\" WHERE tournament = 'WC' AND "
+                      "league = 'EU' ORDER BY round DESC"),
+            refused);
+  EXPECT_EQ(
+      statement("SELECT * FROM \"Matches\".\"ByBracket\" WHERE tournament = 1e2147483648"),
+      "ValidationException: Statement wasn't well formed, can't be processed: ");
+  const json answer = json::parse(
+      Call("ExecuteStatement", {{"Statement", "SELECT * FROM \"Matches\" WHERE id = 'm1'"}}).body);
+  ASSERT_EQ(answer["Items"].size(), 1u);
+}
+
 TEST_F(MultiAttributeKeysTest, DescribeTableKeepsTheKeySchemaOrder) {
   json index = Ok("DescribeTable", {{"TableName", "Matches"}})["Table"]["GlobalSecondaryIndexes"][0];
   EXPECT_EQ(index["KeySchema"], MatchesRequest()["GlobalSecondaryIndexes"][0]["KeySchema"]);

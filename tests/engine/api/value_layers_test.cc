@@ -109,6 +109,20 @@ TEST_F(ValueLayersTest, TheOlderLayerReadsNumbersAsBigDecimalDoes) {
   }
 }
 
+// The older layer's exponent and scale are 32-bit integers; the current layer's exponent 64-bit.
+TEST_F(ValueLayersTest, TheOlderLayerCannotConvertAnExponentPast32Bits) {
+  for (const std::string text : {"1e2147483648", "1e-2147483648", "1.5e-2147483647"}) {
+    json item = Key();
+    item["n"] = {{"N", text}};
+    EXPECT_EQ(Refusal("BatchWriteItem",
+                      {{"RequestItems", {{"Layers", {{{"PutRequest", {{"Item", item}}}}}}}}}),
+              kBare + kNotNumeric + ": " + text);
+  }
+  json item = Key();
+  item["n"] = {{"N", "1e2147483648"}};
+  EXPECT_EQ(Refusal("PutItem", {{"TableName", "Layers"}, {"Item", item}}), kOne + kOverflow);
+}
+
 TEST_F(ValueLayersTest, EachLayerPrintsADuplicateSetMemberItsOwnWay) {
   for (size_t i = 0; i < kDuplicates.size(); ++i) {
     const json value = {{":t", kDuplicates[i]}};

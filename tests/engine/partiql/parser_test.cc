@@ -90,14 +90,66 @@ TEST(PartiqlParserTest, DeleteReadsWhereAndReturning) {
   EXPECT_EQ(del.returning, Returning::kAllOld);
 }
 
+// Captured from the service in 2026: "--" and "/* */" comments are ignored wherever they sit,
+// an unterminated block comment or a '#' is refused with no detail, and a number may start with
+// its point.
+TEST(PartiqlParserTest, CommentsAreIgnoredAndANumberMayStartWithItsPoint) {
+  for (std::string_view text :
+       {"SELECT * FROM \"T\" WHERE pk = 'a' -- a note",
+        "-- a note\nSELECT * FROM \"T\" WHERE pk = 'a'",
+        "SELECT * FROM \"T\" -- a note\nWHERE pk = 'a'",
+        "SELECT * FROM \"T\" /* a note */ WHERE pk = 'a'",
+        "SELECT * FROM \"T\" WHERE pk = 'a' /* a note */"}) {
+    base::Result<Statement> parsed = Parse(text);
+    ASSERT_TRUE(parsed.ok()) << text << ": " << parsed.status().message();
+    EXPECT_EQ(std::get<Select>(parsed->body).where.size(), 1u) << text;
+  }
+  const std::string bare = "Statement wasn't well formed, can't be processed: ";
+  EXPECT_EQ(ErrorOf("SELECT * FROM \"T\" WHERE pk = 1 /* note"), bare);
+  EXPECT_EQ(ErrorOf("SELECT * FROM \"T\" WHERE pk = 1 # note"), bare);
+  EXPECT_EQ(ErrorOf("SELECT * FROM \"T\" WHERE pk = .73e1"), "OK");
+  EXPECT_EQ(ErrorOf("SELECT * FROM \"T\" WHERE pk = -.73e1"), "OK");
+  EXPECT_EQ(ErrorOf("INSERT INTO \"T\" VALUE {'pk': .7325e1}"), "OK");
+  // After a name the point is a path's, as before.
+  EXPECT_EQ(ErrorOf("SELECT a.b FROM \"T\" WHERE pk = 1"), "OK");
+}
+
+// Captured from the service in 2026: an UPDATE may be written FROM first; a token after a whole
+// statement is a leftover; a table alias is refused on its own.
+TEST(PartiqlParserTest, FromFirstUpdatesLeftoversAndAliases) {
+  base::Result<Statement> parsed =
+      Parse("from \"T\" where pk = ? AND a = 1 SET c = ? REMOVE b RETURNING ALL NEW *");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  const Update& update = std::get<Update>(parsed->body);
+  EXPECT_EQ(update.table, "T");
+  EXPECT_EQ(update.actions.size(), 2u);
+  EXPECT_TRUE(update.actions[1].remove);
+  EXPECT_EQ(update.returning, Returning::kAllNew);
+  EXPECT_EQ(parsed->parameter_count, 2);
+  const std::string leftover =
+      "Statement wasn't well formed, can't be processed: Unexpected token after expression";
+  EXPECT_EQ(ErrorOf("DELETE FROM \"T\" WHERE pk = 1 ORDER BY pk"), leftover);
+  EXPECT_EQ(ErrorOf("SELECT * FROM \"T\" ORDER BY pk WHERE pk = 1"), leftover);
+  EXPECT_EQ(ErrorOf("SELECT * FROM \"T\" WHERE pk = 1)"), leftover);
+  EXPECT_EQ(ErrorOf("INSERT INTO \"T\" t VALUE {'pk': 'x'}"), leftover);
+  for (std::string_view text : {"SELECT * FROM \"T\" t WHERE pk = 'x'",
+                                "SELECT * FROM \"T\" AS t WHERE pk = 'x'",
+                                "UPDATE \"T\" t SET a = 3 WHERE pk = 'x'",
+                                "DELETE FROM \"T\" t WHERE pk = 'x'"}) {
+    EXPECT_EQ(ErrorOf(text), "Aliasing is not supported") << text;
+  }
+  EXPECT_EQ(ErrorOf("FROM \"T\" WHERE pk = 1"),
+            "Statement wasn't well formed, can't be processed: Unexpected end of statement");
+}
+
 TEST(PartiqlParserTest, MalformedStatementsAreRefusedWithTheServicePrefix) {
   const std::string prefix = "Statement wasn't well formed, can't be processed: ";
   EXPECT_EQ(ErrorOf("SELEC * FROM t"), prefix + "Unexpected token SELEC at position 1");
   EXPECT_EQ(ErrorOf("SELECT * FROM"), prefix + "Unexpected end of statement");
   EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a = 'open"), prefix + "Invalid string literal");
-  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a = 1 b"), prefix + "Unexpected token b at position 29");
-  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a # 1"),
-            prefix + "Unexpected character '#' at position 25");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a = 1 b"), prefix + "Unexpected token after expression");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a @ 1"),
+            prefix + "Unexpected character '@' at position 25");
   EXPECT_EQ(ErrorOf("UPDATE t WHERE pk = 1"), prefix + "Unexpected token WHERE at position 10");
   EXPECT_EQ(ErrorOf("DELETE FROM t"), prefix + "Unexpected end of statement");
   EXPECT_EQ(ErrorOf("INSERT INTO t VALUE {'a' 1}"), prefix + "Unexpected token 1 at position 26");
