@@ -113,7 +113,6 @@ base::Result<AttributeValue> DecodeStringSet(const json& members, AttributeType 
   std::set<std::string> seen;
   size_t first_repeat = 0;
   bool duplicate = false;
-  std::string as_sent;  // the older layer's list: every member as sent, unquoted
   for (const json& member : members) {
     if (member.is_null()) continue;
     const std::string& text = member.get_ref<const std::string&>();
@@ -123,9 +122,14 @@ base::Result<AttributeValue> DecodeStringSet(const json& members, AttributeType 
       first_repeat = decoded.size();
     }
     decoded.push_back(std::move(bytes));
-    as_sent += (as_sent.empty() ? "" : ", ") + text;
   }
   if (duplicate && context.older()) {
+    // The older layer lists every member as sent, unquoted.
+    std::string as_sent;
+    for (const json& member : members) {
+      if (member.is_null()) continue;
+      as_sent += (as_sent.empty() ? "" : ", ") + member.get_ref<const std::string&>();
+    }
     return context.ValueError(Invalid("Input collection [" + as_sent + "]" +
                                       (binary ? "of type BS " : " ") + "contains duplicates."));
   }
