@@ -77,7 +77,7 @@ base::Status CheckItemToPut(const value::Item& item) {
   if (value::ItemSize(item) > base::limits::kMaxItemBytes) {
     return base::Status::Validation(kItemTooLargeMessage);
   }
-  return core::CheckAttributeNameSizes(item);
+  return core::CheckAttributeNames(item);
 }
 
 base::Status ResolveWrites(core::EngineState& state, std::vector<TableWrites>& tables) {

@@ -16,6 +16,7 @@
 #include "engine/base/limits.h"
 #include "engine/core/engine_state.h"
 #include "engine/engine.h"
+#include "engine/value/deep_request.h"
 #include "engine/value/json_depth.h"
 #include "engine/value/json_reader.h"
 
@@ -152,12 +153,27 @@ Handler FindHandler(std::string_view target) {
   return nullptr;
 }
 
-// A request nested deeper than this cannot be valid (an item nests 32 levels, two JSON levels
-// each, plus the request's own), and refusing it before parsing keeps every later recursion
-// shallow.
-constexpr int kMaxJsonDepth = 2 * 32 + 16;
+// How a body's nesting decides its reading (2026 captures). A body nested past the newer
+// reader's limit is refused before anything else, as the newer reader refuses it; one nested
+// past the older reader's point (value/deep_request.h) is read the older way, its too deep
+// values answered last; and past kMaxJsonDepth no valid request could lie (an item nests 32
+// levels), so it is refused before parsing, which keeps every later recursion shallow.
+constexpr int kNewerReaderJsonDepth = 2 * 32 + 16;
+constexpr int kMaxJsonDepth = 256;
 
-bool NestedTooDeeply(std::string_view body) { return value::NestedDeeperThan(body, kMaxJsonDepth); }
+enum class Reading { kNewer, kOlder, kRefused };
+
+Reading ReadingOf(std::string_view body) {
+  if (!value::NestedDeeperThan(body, kNewerReaderJsonDepth)) return Reading::kNewer;
+  if (!value::NestedDeeperThan(body, value::kOlderReadingJsonDepth)) return Reading::kRefused;
+  return value::NestedDeeperThan(body, kMaxJsonDepth) ? Reading::kRefused : Reading::kOlder;
+}
+
+base::Status NestingFault() {
+  return base::Status::Validation(
+      "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
+      "levels beyond supported limit");
+}
 
 // A PutItem, GetItem or BatchWriteItem read straight into its typed request, when it is plain
 // (most requests are); monostate for anything else.
@@ -197,13 +213,11 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
     return ErrorResponse(
         base::Status::Validation("Request size exceeded the maximum allowed size"));
   }
-  if (NestedTooDeeply(body)) {
-    return ErrorResponse(base::Status::Validation(
-        "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
-        "levels beyond supported limit"));
-  }
+  const Reading reading = ReadingOf(body);
+  if (reading == Reading::kRefused) return ErrorResponse(NestingFault());
   // A plain request is read straight into its typed request; the rest as a tree.
-  PlainRequest plain_request = ReadPlain(target, body);
+  PlainRequest plain_request =
+      reading == Reading::kNewer ? ReadPlain(target, body) : PlainRequest{};
   const bool plain = !std::holds_alternative<std::monostate>(plain_request);
   json request;
   Handler handler = nullptr;
@@ -232,7 +246,11 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
           api::ResolveTableArns(state, target.substr(kDynamoDbPrefix.size()), request);
       if (!arns.ok()) return arns;
     }
-    return handler(state, request);
+    if (reading == Reading::kNewer) return handler(state, request);
+    value::DeepRequest deep;
+    base::Result<std::string> answer = handler(state, request);
+    if (deep.stopped()) return NestingFault();
+    return answer;
   });
   if (!result.ok()) return ErrorResponse(result.status());
   return Response{200, std::move(*result)};

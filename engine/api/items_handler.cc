@@ -16,6 +16,7 @@
 #include "engine/core/read_path.h"
 #include "engine/expr/document.h"
 #include "engine/value/ddb_json.h"
+#include "engine/value/deep_request.h"
 #include "engine/value/item_size.h"
 #include "engine/value/item_writer.h"
 
@@ -94,6 +95,8 @@ base::Status CheckReturnValuesForPutOrDelete(const json& request) {
   if (return_values.is_null() || return_values == "NONE" || return_values == "ALL_OLD") {
     return base::Status::OK();
   }
+  // The older reader of a deep request (value/deep_request.h) words it bare.
+  if (value::InDeepRequest()) return base::Status::Validation(kReturnValuesPutDeleteMessage);
   return base::Status::Validation(std::string("1 validation error detected: ") +
                                   kReturnValuesPutDeleteMessage);
 }

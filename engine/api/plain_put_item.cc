@@ -35,7 +35,7 @@ std::optional<base::Result<std::string>> PutPlainItem(core::EngineState& state,
                                                       PlainPutItem& request) {
   // api::PutItem's checks in its order (PrepareWrite), each handed back to it when it fails.
   if (value::ItemSize(request.item) > base::limits::kMaxItemBytes) return std::nullopt;
-  if (!core::CheckAttributeNameSizes(request.item).ok()) return std::nullopt;
+  if (!core::CheckAttributeNames(request.item).ok()) return std::nullopt;
   core::PreparedWrite write;
   write.kind = core::WriteKind::kPut;
   write.table = state.FindTable(request.table_name);

@@ -68,7 +68,7 @@ base::Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& r
     return base::Status::Validation(kItemTooLargeMessage);
   }
   if (is_put) {
-    if (base::Status s = core::CheckAttributeNameSizes(*attributes); !s.ok()) return s;
+    if (base::Status s = core::CheckAttributeNames(*attributes); !s.ok()) return s;
   }
   base::Result<RequestExpressions> expressions =
       UsesLegacy(request) ? TranslateLegacyWrite(request)

@@ -41,6 +41,7 @@
 #include "engine/capacity/units.h"
 #include "engine/core/read_path.h"
 #include "engine/core/transaction_admission.h"
+#include "engine/core/write_path.h"
 #include "engine/expr/document.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
@@ -432,6 +433,9 @@ base::Result<size_t> CheckActionRequest(const WriteAction& action) {
   size_t bytes = value::ItemSize(*attributes);
   if (action.kind->kind == WriteKind::kPut && bytes > base::limits::kMaxItemBytes) {
     return base::Status::Validation(kItemTooLargeMessage);
+  }
+  if (action.kind->kind == WriteKind::kPut) {
+    if (base::Status s = core::CheckAttributeNames(*attributes); !s.ok()) return s;
   }
   base::Result<RequestExpressions> expressions =
       action.kind->kind == WriteKind::kUpdate

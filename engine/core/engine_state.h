@@ -20,6 +20,7 @@
 #include "engine/exchange/transfer_records.h"
 #include "engine/store/table.h"
 #include "engine/store/table_backup.h"
+#include "engine/value/deep_request.h"
 
 namespace ddbpg::core {
 
@@ -115,13 +116,17 @@ struct EngineState {
   TableMap& TablesIn(const std::string& table_region) {
     return table_region == options.region ? tables : replicas[table_region];
   }
+  // Every request finds its tables here, so a deep request with a value nested too deeply
+  // stops at its first lookup (value/deep_request.h) and touches no table.
   store::Table* FindTableIn(const std::string& table_region, const std::string& name) {
+    if (value::StopAtTableLookup()) return nullptr;
     TableMap& in_region = TablesIn(table_region);
     auto it = in_region.find(name);
     return it == in_region.end() ? nullptr : it->second.get();
   }
   store::Table* FindTable(const std::string& name) { return FindTableIn(RegionOf(name), name); }
   const store::Table* FindTable(const std::string& name) const {
+    if (value::StopAtTableLookup()) return nullptr;
     const TableMap* in_region = &tables;
     if (RegionOf(name) != options.region) in_region = &replicas.at(region);
     auto it = in_region->find(name);

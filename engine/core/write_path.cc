@@ -1,6 +1,7 @@
 #include "engine/core/write_path.h"
 
 #include <algorithm>
+#include <string>
 
 #include "engine/base/limits.h"
 #include "engine/capacity/units.h"
@@ -15,30 +16,44 @@ namespace {
 
 constexpr const char* kConditionFailedMessage = "The conditional request failed";
 
-bool HasLongName(const value::AttributeValue& value) {
+// Whether a map key inside `value`, at any depth, passes `bad`.
+template <typename Predicate>
+bool HasNestedName(const value::AttributeValue& value, const Predicate& bad) {
   if (value.type() == value::AttributeType::kL) {
     for (const value::AttributeValue& element : value.AsList()) {
-      if (HasLongName(element)) return true;
+      if (HasNestedName(element, bad)) return true;
     }
   }
   if (value.type() == value::AttributeType::kM) {
     for (const auto& [name, element] : value.AsMap()) {
-      if (name.size() > base::limits::kMaxAttributeNameBytes || HasLongName(element)) return true;
+      if (bad(name) || HasNestedName(element, bad)) return true;
     }
+  }
+  return false;
+}
+
+// Whether an attribute name of `item` or a map key inside it passes `bad`.
+template <typename Predicate>
+bool HasName(const value::Item& item, const Predicate& bad) {
+  for (const auto& [name, value] : item) {
+    if (bad(name) || HasNestedName(value, bad)) return true;
   }
   return false;
 }
 
 }  // namespace
 
-base::Status CheckAttributeNameSizes(const value::Item& item) {
-  for (const auto& [name, value] : item) {
-    if (name.size() > base::limits::kMaxAttributeNameBytes || HasLongName(value)) {
-      // The service's text says "less than 65536" (ExtendDB issue #365, measured in 2026).
-      return base::Status::Validation(
-          "1 validation error detected: Attribute name is too large, must be less than 65536 "
-          "bytes");
-    }
+base::Status CheckAttributeNames(const value::Item& item) {
+  if (HasName(item, [](const std::string& name) { return name.empty(); })) {
+    return base::Status::Validation("Empty attribute name");
+  }
+  if (HasName(item, [](const std::string& name) {
+        return name.size() > base::limits::kMaxAttributeNameBytes;
+      })) {
+    // The service's text says "less than 65536" (ExtendDB issue #365, measured in 2026).
+    return base::Status::Validation(
+        "1 validation error detected: Attribute name is too large, must be less than 65536 "
+        "bytes");
   }
   return base::Status::OK();
 }
@@ -114,7 +129,7 @@ base::Result<std::optional<value::Item>> ComputeWrite(PreparedWrite& write,
   if (value::ItemSize(item) > base::limits::kMaxItemBytes) {
     return base::Status::Validation("Item size to update has exceeded the maximum allowed size");
   }
-  if (base::Status s = CheckAttributeNameSizes(item); !s.ok()) return s;
+  if (base::Status s = CheckAttributeNames(item); !s.ok()) return s;
   // An UpdateExpression that SETs an index key attribute to another type has the update's own
   // text (API reference, TransactionCanceledException's messages; dynalite's tests record it for
   // UpdateItem), not PutItem's Type mismatch for Index Key.

@@ -121,11 +121,9 @@ bool TypeMatches(const SortKeyCondition& condition, value::AttributeType type) {
   return condition.op != SortKeyCondition::Op::kBetween || condition.upper.type() == type;
 }
 
-}  // namespace
-
-base::Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
-                                                const ExpressionContext& context,
-                                                const KeySchemaView& schema) {
+// The condition's clauses as key terms, in the order written; an attribute named twice is refused.
+base::Result<std::vector<KeyTerm>> TermsOf(const Condition& condition,
+                                           const ExpressionContext& context) {
   std::vector<const Condition*> conditions;
   if (base::Status s = CollectTerms(condition, conditions); !s.ok()) return s;
   std::vector<KeyTerm> terms;
@@ -137,6 +135,17 @@ base::Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
     }
     terms.push_back(std::move(*term));
   }
+  return terms;
+}
+
+}  // namespace
+
+base::Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
+                                                const ExpressionContext& context,
+                                                const KeySchemaView& schema) {
+  base::Result<std::vector<KeyTerm>> written = TermsOf(condition, context);
+  if (!written.ok()) return written.status();
+  std::vector<KeyTerm> terms = std::move(*written);
   // The service's order (2026 captures, and moto's tests recorded against it): more conditions
   // than the key has attributes, then a missing partition key, then a condition on anything but
   // the sort key, named as the missing sort key.
@@ -189,17 +198,9 @@ base::Result<KeyConditionPlan> PlanKeyCondition(const Condition& condition,
 base::Result<MultiKeyConditionPlan> PlanMultiKeyCondition(const Condition& condition,
                                                           const ExpressionContext& context,
                                                           const MultiKeySchemaView& schema) {
-  std::vector<const Condition*> conditions;
-  if (base::Status s = CollectTerms(condition, conditions); !s.ok()) return s;
-  std::vector<KeyTerm> terms;
-  for (const Condition* one : conditions) {
-    base::Result<KeyTerm> term = TermOf(*one, context);
-    if (!term.ok()) return term.status();
-    for (const KeyTerm& earlier : terms) {
-      if (earlier.attribute == term->attribute) return base::Status::Validation(kOnePerKey);
-    }
-    terms.push_back(std::move(*term));
-  }
+  base::Result<std::vector<KeyTerm>> written = TermsOf(condition, context);
+  if (!written.ok()) return written.status();
+  std::vector<KeyTerm> terms = std::move(*written);
   auto find = [&terms](const std::string& name) -> const KeyTerm* {
     for (const KeyTerm& term : terms) {
       if (term.attribute == name) return &term;

@@ -9,6 +9,7 @@
 #include "engine/base/limits.h"
 #include "engine/base/service_text.h"
 #include "engine/value/base64.h"
+#include "engine/value/deep_request.h"
 #include "engine/value/json_object.h"
 #include "engine/value/wire_shape.h"
 
@@ -36,9 +37,8 @@ constexpr std::array<MemberRule, 10> kMembers = {{
     {"BOOL", WireType::kBoolean, WireType::kBoolean},
 }};
 
-// The wire check recurses once per JSON level; DecodeAttributeValue rejects anything deeper
-// than kMaxNestingDepth, and the dispatcher refuses bodies nested far deeper than that before
-// parsing, so this recursion is bounded.
+// The wire check recurses once per JSON level; the dispatcher refuses bodies nested far deeper
+// than any value may be before parsing, so this recursion is bounded.
 base::Status CheckWire(const json& value) {
   if (base::Status s = CheckWireType(value, WireType::kValueStructure, "AttributeValue"); !s.ok()) {
     return s;
@@ -194,7 +194,8 @@ base::Result<AttributeValue> DecodeMember(std::string_view name, const json& mem
   if (name == "SS") return DecodeStringSet(member, AttributeType::kSS, context);
   if (name == "BS") return DecodeStringSet(member, AttributeType::kBS, context);
   if (name == "NS") return DecodeNumberSet(member, context);
-  if (NestingTooDeep(depth)) {
+  // A deep request (value/deep_request.h) reads the value on and answers its nesting later.
+  if (NestingTooDeep(depth) && !DeferNestingFault()) {
     return context.Placed(base::Status::Validation(
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
         "levels beyond supported limit"));

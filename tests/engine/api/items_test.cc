@@ -264,6 +264,34 @@ TEST_F(ItemsTest, AttributeNamesUpTo65535BytesAreStored) {
   EXPECT_EQ(Ok("GetItem", {{"TableName", "tbl"}, {"Key", Key("b", "1")}}), json::object());
 }
 
+// An item's attribute needs a name: an empty one is refused by every write that stores the item,
+// before its table is looked up, and nothing is stored.
+TEST_F(ItemsTest, AnEmptyAttributeNameInAnItemIsRefused) {
+  json item = Key("e", "1");
+  item[""] = {{"S", "x"}};
+  const std::string message = "ValidationException: Empty attribute name";
+  for (const char* table : {"tbl", "absent"}) {
+    EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", table}, {"Item", item}})), message);
+    EXPECT_EQ(ErrorOf(Call("TransactWriteItems",
+                           {{"TransactItems", {{{"Put", {{"TableName", table}, {"Item", item}}}}}}})),
+              message);
+  }
+  EXPECT_EQ(ErrorOf(Call("BatchWriteItem",
+                         {{"RequestItems", {{"tbl", {{{"PutRequest", {{"Item", item}}}}}}}}})),
+            message);
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "tbl"}, {"Key", Key("e", "1")}}), json::object());
+  // A map's key is an attribute name too, at any depth.
+  json nested = Key("e", "1");
+  nested["doc"] = {{"L", {{{"M", {{"", {{"S", "x"}}}}}}}}};
+  EXPECT_EQ(ErrorOf(Call("PutItem", {{"TableName", "tbl"}, {"Item", nested}})), message);
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", {{"TableName", "tbl"},
+                                        {"Key", Key("e", "1")},
+                                        {"UpdateExpression", "SET doc = :v"},
+                                        {"ExpressionAttributeValues", {{":v", nested["doc"]}}}})),
+            message);
+  EXPECT_EQ(Ok("GetItem", {{"TableName", "tbl"}, {"Key", Key("e", "1")}}), json::object());
+}
+
 // A placeholder must name an attribute: an empty name is refused in every expression.
 TEST_F(ItemsTest, AnEmptyExpressionAttributeNameIsRefused) {
   Ok("PutItem", {{"TableName", "tbl"}, {"Item", Key("a", "1")}});
