@@ -43,10 +43,13 @@ constexpr const char* kMixedTransactionMessage =
 constexpr const char* kBatchPartialKeyReadMessage =
     "Select statements within BatchExecuteStatement must specify the primary key in the where "
     "clause.";
+std::string StatementFault(size_t index, const std::string& fault) {
+  return "Validation failed in TransactStatements[" + std::to_string(index) + "]: " + fault;
+}
 std::string TransactionPartialKeyReadMessage(size_t index) {
-  return "Validation failed in TransactStatements[" + std::to_string(index) +
-         "]: Select statements within ExecuteTransaction must specify the primary key in the "
-         "where clause.";
+  return StatementFault(index,
+                        "Select statements within ExecuteTransaction must specify the primary key "
+                        "in the where clause.");
 }
 // The Developer Guide: "The EXISTS function can only be used in transactions"; the text is
 // the playground's own (docs/differences.md).
@@ -459,6 +462,10 @@ base::Result<json> ExecuteTransaction(core::EngineState& state, const json& requ
   json items = json::array();
   for (size_t i = 0; i < translated.size(); ++i) {
     json action = translated[i]->request;
+    if (translated[i]->exists_without_condition) {
+      return base::Status::Validation(StatementFault(
+          i, "EXISTS() must contain a single item read with additional condition"));
+    }
     if (reads && translated[i]->operation != PartiqlOperation::kGetItem) {
       return base::Status::Validation(TransactionPartialKeyReadMessage(i));
     }

@@ -1,5 +1,7 @@
 #include "engine/api/partiql_translate.h"
 
+#include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "engine/api/messages.h"
@@ -323,6 +325,31 @@ bool SamePath(const partiql::Path& a, const partiql::Path& b) {
   return true;
 }
 
+// set_add(a, <<...>>) adds to a's own set: two arguments, the first the path set, the second a
+// set (or a parameter, whose type UpdateItem checks). The texts and their places are the
+// service's (captured, 2026); the second argument's fault is placed at the first.
+base::Status CheckSetCall(const Expr& call, const partiql::Path& assigned) {
+  std::string name = call.name;
+  for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (call.operands.size() != 2) {
+    return base::Status::Validation(name + " must have exactly two arguments" + call.place);
+  }
+  const Expr& target = call.operands[0];
+  if (target.kind != Expr::Kind::kPath || !SamePath(target.path, assigned)) {
+    return base::Status::Validation("The first argument to " + name +
+                                    " must equal the assignment value" + call.place);
+  }
+  const Expr& set = call.operands[1];
+  const bool is_set = set.kind == Expr::Kind::kLiteral &&
+                      (set.literal.kind == partiql::Literal::Kind::kBag ||
+                       set.literal.kind == partiql::Literal::Kind::kParameter);
+  if (!is_set) {
+    return base::Status::Validation("The second argument to " + name +
+                                    " must be a value with type SET" + target.place);
+  }
+  return base::Status::OK();
+}
+
 // SET, REMOVE, and the set_add / set_delete calls that stand for ADD and DELETE.
 base::Result<std::string> UpdateExpression(ExpressionWriter& writer,
                                            const partiql::Update& update) {
@@ -334,13 +361,7 @@ base::Result<std::string> UpdateExpression(ExpressionWriter& writer,
                     (value.name == "set_add" || value.name == "set_delete");
     std::string text;
     if (set_call) {
-      // set_add(a, <<...>>) adds to a's own set: its first argument must be the path set.
-      if (value.operands.size() != 2 || value.operands[0].kind != Expr::Kind::kPath ||
-          !SamePath(value.operands[0].path, action.path) ||
-          value.operands[1].kind != Expr::Kind::kLiteral) {
-        return base::Status::Validation(value.name +
-                                        " takes the attribute being set and a set value");
-      }
+      if (base::Status s = CheckSetCall(value, action.path); !s.ok()) return s;
       clause = value.name == "set_add" ? 2 : 3;
       base::Result<std::string> operand = writer.Value(value.operands[1].literal);
       if (!operand.ok()) return operand.status();
@@ -467,6 +488,7 @@ base::Result<TranslatedStatement> TranslateExists(const store::Table& table,
   if (!condition.ok()) return condition.status();
   TranslatedStatement out;
   out.operation = PartiqlOperation::kConditionCheck;
+  out.exists_without_condition = std::find(taken.begin(), taken.end(), false) == taken.end();
   out.table = exists.table;
   out.request = {{"TableName", exists.table}, {"Key", *key}, {"ConditionExpression", *condition}};
   writer.AddTo(out.request);

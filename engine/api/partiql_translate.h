@@ -33,6 +33,9 @@ struct TranslatedStatement {
   // The request with TableName, the key or item and the expressions; the caller adds the
   // members that come from the PartiQL request (ConsistentRead, Limit, ReturnConsumedCapacity).
   json request;
+  // An EXISTS whose WHERE clause names the key and nothing more, which a transaction refuses
+  // naming the statement.
+  bool exists_without_condition = false;
 
   bool is_read() const {
     return operation == PartiqlOperation::kGetItem || operation == PartiqlOperation::kQuery ||

@@ -48,6 +48,9 @@ struct Expr {
     kArithmetic  // name is + or -: only in UPDATE's SET values
   };
   Kind kind = Kind::kLiteral;
+  // Where it starts, as the service's messages place it (" at 1:31:7": a call's name, a path's
+  // first name); empty for what the parser made up.
+  std::string place;
   Path path;
   Literal literal;
   std::string name;

@@ -92,14 +92,35 @@ base::Status MalformedStatement(const std::string& detail) {
   return base::Status::Validation("Statement wasn't well formed, can't be processed: " + detail);
 }
 
+std::string PlaceOf(const Token& token) {
+  return " at " + std::to_string(token.line) + ":" + std::to_string(token.column) + ":" +
+         std::to_string(token.length);
+}
+
 base::Result<std::vector<Token>> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   size_t pos = 0;
+  size_t line = 1;
+  size_t line_start = 0;  // the offset of the current line's first character
+  size_t scanned = 0;     // the text before this offset has had its lines counted
+  // Places a token: its line, column and length.
+  auto place = [&](Token& token, size_t end) {
+    for (; scanned < token.offset; ++scanned) {
+      if (text[scanned] == '\n') {
+        ++line;
+        line_start = scanned + 1;
+      }
+    }
+    token.line = line;
+    token.column = token.offset - line_start + 1;
+    token.length = end - token.offset;
+  };
   while (true) {
     if (!SkipSpaceAndComments(text, pos)) return MalformedStatement("");
     Token token;
     token.offset = pos;
     if (pos >= text.size()) {
+      place(token, pos);
       tokens.push_back(token);
       return tokens;
     }
@@ -136,6 +157,7 @@ base::Result<std::vector<Token>> Tokenize(std::string_view text) {
       }
       pos += token.text.size();
     }
+    place(token, pos);
     tokens.push_back(std::move(token));
   }
 }

@@ -15,7 +15,13 @@ struct Token {
   Kind kind = Kind::kEnd;
   std::string text;   // a quoted name or string without its quotes, with doubled quotes undone
   size_t offset = 0;  // where the token starts in the statement, for messages
+  size_t line = 1;    // the line it starts on, and its column there, from 1
+  size_t column = 1;
+  size_t length = 0;  // its length in the statement, quotes included
 };
+
+// Where a token stands as the service's messages place it: " at <line>:<column>:<length>".
+std::string PlaceOf(const Token& token);
 
 // The tokens of `statement`, ending with one kEnd; a ValidationException for a character that
 // starts no token or a quote left open.

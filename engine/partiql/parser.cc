@@ -133,6 +133,11 @@ class Parser {
       select.all_attributes = true;
     } else {
       do {
+        // A projection is paths only: a call there is refused at its name (captured, 2026).
+        if (Peek().kind == Token::Kind::kName && Peek(1).kind == Token::Kind::kPunctuation &&
+            Peek(1).text == "(") {
+          return base::Status::Validation("Unexpected path component" + PlaceOf(Peek()));
+        }
         base::Result<Path> path = ParsePath();
         if (!path.ok()) return path.status();
         select.projection.push_back(std::move(*path));
@@ -503,6 +508,7 @@ class Parser {
   // A path, a value, or a function call on operands.
   base::Result<Expr> ParseOperand() {
     Expr operand;
+    operand.place = PlaceOf(Peek());
     bool is_name = Peek().kind == Token::Kind::kName || Peek().kind == Token::Kind::kQuotedName;
     bool is_word_value = IsKeyword("TRUE") || IsKeyword("FALSE") || IsKeyword("NULL");
     if (Peek().kind == Token::Kind::kName && Peek(1).kind == Token::Kind::kPunctuation &&

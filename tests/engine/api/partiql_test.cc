@@ -365,7 +365,43 @@ TEST_F(PartiqlTest, SyntaxErrorsAreValidationExceptions) {
   EXPECT_EQ(ErrorOf(Statement("UPSERT INTO Music VALUE {}")),
             std::string(kMalformed) + "Unexpected token UPSERT at position 1");
   EXPECT_EQ(ErrorOf(Statement("SELECT * FROM Music WHERE nope(n)")),
-            "ValidationException: Unsupported function name: nope");
+            "ValidationException: Unrecognized function: nope at 1:27:4");
+}
+
+// The service places these faults at line:column:length of the token they concern (captured,
+// 2026), across lines too.
+TEST_F(PartiqlTest, FunctionFaultsArePlacedAtTheirTokens) {
+  EXPECT_EQ(ErrorOf(Statement("SELECT * FROM Music WHERE pk = 'a'\n  AND EXISTS(sk)")),
+            "ValidationException: Unrecognized function: exists at 2:7:6");
+  EXPECT_EQ(ErrorOf(Statement("SELECT * FROM Music WHERE pk = 'a' AND set_add(s, <<'x'>>) = s")),
+            "ValidationException: Unrecognized function: set_add at 1:40:7");
+  EXPECT_EQ(ErrorOf(Statement("SELECT attribute_exists(s) FROM Music WHERE pk = 'a'")),
+            "ValidationException: Unexpected path component at 1:8:16");
+  const std::string update = "UPDATE Music SET ";
+  const std::string where = " WHERE pk = 'a' AND sk = 1";
+  EXPECT_EQ(ErrorOf(Statement(update + "t = set_add(s, <<'x'>>)" + where)),
+            "ValidationException: The first argument to SET_ADD must equal the assignment value "
+            "at 1:22:7");
+  EXPECT_EQ(ErrorOf(Statement(update + "s = set_delete(<<'a'>>, <<'b'>>)" + where)),
+            "ValidationException: The first argument to SET_DELETE must equal the assignment "
+            "value at 1:22:10");
+  EXPECT_EQ(ErrorOf(Statement(update + "s = set_add(s)" + where)),
+            "ValidationException: SET_ADD must have exactly two arguments at 1:22:7");
+  EXPECT_EQ(ErrorOf(Statement(update + "s = set_add(s, <<'x'>>, <<'y'>>)" + where)),
+            "ValidationException: SET_ADD must have exactly two arguments at 1:22:7");
+  // The second argument's fault is placed at the first argument.
+  EXPECT_EQ(ErrorOf(Statement(update + "s = set_delete(s, ['x'])" + where)),
+            "ValidationException: The second argument to SET_DELETE must be a value with type SET "
+            "at 1:33:1");
+  EXPECT_EQ(ErrorOf(Statement(update + "s = set_add(s, <<'x', 'x'>>)" + where)),
+            "ValidationException: One or more parameter values were invalid: Input collection "
+            "[x, x] contains duplicates.");
+  // A parameter may carry the set.
+  Ok("ExecuteStatement", {{"Statement", "INSERT INTO Music VALUE {'pk': 'a', 'sk': 1}"}});
+  Ok("ExecuteStatement", {{"Statement", update + "s = set_add(s, ?)" + where},
+                          {"Parameters", {{{"SS", {"x"}}}}}});
+  EXPECT_EQ(Items("SELECT s FROM Music WHERE pk = 'a' AND sk = 1"),
+            json::parse(R"([{"s":{"SS":["x"]}}])"));
 }
 
 TEST_F(PartiqlTest, AnUnknownTableIsResourceNotFound) {
@@ -521,13 +557,16 @@ TEST_F(PartiqlTest, ExistsChecksAnItemInATransaction) {
                   {BatchStatement(exists),
                    BatchStatement("UPDATE Music SET n = 99 WHERE pk = 'b' AND sk = 2")}}});
   };
-  EXPECT_EQ(ErrorOf(transaction("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1)")), "OK");
+  EXPECT_EQ(ErrorOf(transaction(
+                "EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1 AND attribute_exists(n))")),
+            "OK");
   EXPECT_EQ(GetKey("b", 2)["Item"]["n"]["N"], "99");
   EXPECT_EQ(
       ErrorOf(transaction("EXISTS(SELECT * FROM \"Music\" WHERE pk = 'a' AND sk = 1 AND n = 10)")),
       "OK");
 
-  Response missing = transaction("EXISTS(SELECT * FROM Music WHERE pk = 'zz' AND sk = 1)");
+  Response missing =
+      transaction("EXISTS(SELECT * FROM Music WHERE pk = 'zz' AND sk = 1 AND attribute_exists(n))");
   EXPECT_EQ(ErrorOf(missing),
             "TransactionCanceledException: Transaction cancelled, please refer cancellation "
             "reasons for specific reasons [ConditionalCheckFailed, None]");
@@ -537,9 +576,13 @@ TEST_F(PartiqlTest, ExistsChecksAnItemInATransaction) {
   // With parameters, as any statement.
   EXPECT_EQ(ErrorOf(Call("ExecuteTransaction",
                          {{"TransactStatements",
-                           {{{"Statement", "EXISTS(SELECT * FROM Music WHERE pk = ? AND sk = ?)"},
-                             {"Parameters", {{{"S", "a"}}, {{"N", "2"}}}}}}}})),
+                           {{{"Statement", "EXISTS(SELECT * FROM Music WHERE pk = ? AND sk = ? AND n <> ?)"},
+                             {"Parameters", {{{"S", "a"}}, {{"N", "2"}}, {{"N", "0"}}}}}}}})),
             "OK");
+  // The key alone is refused: EXISTS must test something of the item (captured, 2026).
+  EXPECT_EQ(ErrorOf(transaction("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1)")),
+            "ValidationException: Validation failed in TransactStatements[0]: EXISTS() must "
+            "contain a single item read with additional condition");
 
   // The whole key is required, and EXISTS belongs to transactions only.
   EXPECT_EQ(ErrorOf(transaction("EXISTS(SELECT * FROM Music WHERE pk = 'a')")),
