@@ -163,8 +163,20 @@ constexpr int kMaxJsonDepth = 256;
 
 enum class Reading { kNewer, kOlder, kRefused };
 
-Reading ReadingOf(std::string_view body) {
+// PartiQL's parameters are read in order at any depth (captured, 2026): a parameter nested 40
+// or 100 maps deep is refused where it stands among the others, neither first nor last.
+bool IsPartiql(std::string_view target) {
+  if (target.substr(0, kDynamoDbPrefix.size()) != kDynamoDbPrefix) return false;
+  const std::string_view operation = target.substr(kDynamoDbPrefix.size());
+  return operation == "ExecuteStatement" || operation == "BatchExecuteStatement" ||
+         operation == "ExecuteTransaction";
+}
+
+Reading ReadingOf(std::string_view target, std::string_view body) {
   if (!value::NestedDeeperThan(body, kNewerReaderJsonDepth)) return Reading::kNewer;
+  if (IsPartiql(target)) {
+    return value::NestedDeeperThan(body, kMaxJsonDepth) ? Reading::kRefused : Reading::kNewer;
+  }
   if (!value::NestedDeeperThan(body, value::kOlderReadingJsonDepth)) return Reading::kRefused;
   return value::NestedDeeperThan(body, kMaxJsonDepth) ? Reading::kRefused : Reading::kOlder;
 }
@@ -213,7 +225,7 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
     return ErrorResponse(
         base::Status::Validation("Request size exceeded the maximum allowed size"));
   }
-  const Reading reading = ReadingOf(body);
+  const Reading reading = ReadingOf(target, body);
   if (reading == Reading::kRefused) return ErrorResponse(NestingFault());
   // A plain request is read straight into its typed request; the rest as a tree.
   PlainRequest plain_request =

@@ -1,6 +1,7 @@
 #include "engine/api/partiql_expression.h"
 
 #include <set>
+#include <sstream>
 
 #include "engine/partiql/lexer.h"
 #include "engine/value/ddb_json.h"
@@ -182,6 +183,17 @@ base::Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
       return "(NOT " + *inner + ")";
     }
     case Expr::Kind::kCompare: {
+      // A test compared with TRUE or FALSE is the test or its negation (captured, 2026).
+      const Expr& test = condition.operands[0];
+      const Expr& truth = condition.operands[1];
+      if (test.kind == Expr::Kind::kCall && test.name != "size" &&
+          truth.kind == Expr::Kind::kLiteral && truth.literal.kind == Literal::Kind::kBoolean &&
+          (condition.name == "=" || condition.name == "<>")) {
+        base::Result<std::string> call = Condition(test);
+        if (!call.ok()) return call.status();
+        const bool holds = truth.literal.boolean == (condition.name == "=");
+        return holds ? *call : "(NOT " + *call + ")";
+      }
       base::Result<std::string> left = Operand(condition.operands[0]);
       if (!left.ok()) return left.status();
       base::Result<std::string> right = Operand(condition.operands[1]);
@@ -229,6 +241,24 @@ base::Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
                "))";
       }
       return "(attribute_not_exists(" + path + ") OR attribute_type(" + path + ", " + *type + "))";
+    }
+    case Expr::Kind::kIsType: {
+      if (condition.operands[0].kind != Expr::Kind::kPath) {
+        return partiql::MalformedStatement("IS takes an attribute path");
+      }
+      const std::string path = Path(condition.operands[0].path);
+      std::string text;
+      std::istringstream types(condition.name);
+      for (std::string type; types >> type;) {
+        Literal name;
+        name.kind = Literal::Kind::kString;
+        name.text = type;
+        base::Result<std::string> value = Value(name);
+        if (!value.ok()) return value.status();
+        text += std::string(text.empty() ? "" : " OR ") + "attribute_type(" + path + ", " +
+                *value + ")";
+      }
+      return condition.negated ? "(NOT (" + text + "))" : "(" + text + ")";
     }
     case Expr::Kind::kCall:
       if (ConditionFunctions().count(condition.name) == 0) return UnrecognizedFunction(condition);

@@ -199,6 +199,7 @@ base::Result<TranslatedStatement> TranslateSelect(const store::Table& table,
         "PartiQL statements cannot be executed on tables with multi-attribute HASH keys or "
         "multi-attribute RANGE keys.");
   }
+  if (!select.projection_fault.empty()) return base::Status::Validation(select.projection_fault);
   base::Result<KeyNames> keys = SelectKeyNames(table, select.index);
   if (!keys.ok()) return keys.status();
   std::vector<const Expr*> conjuncts;

@@ -45,6 +45,7 @@ struct Expr {
     kIn,         // operands: value, then the candidates
     kIsMissing,  // operands: the path; negated for IS NOT MISSING
     kIsNull,     // operands: the path; negated for IS NOT NULL
+    kIsType,     // operands: the path; name: the DynamoDB types it may hold ("S", "SS NS BS")
     kArithmetic  // name is + or -: only in UPDATE's SET values
   };
   Kind kind = Kind::kLiteral;
@@ -69,6 +70,9 @@ struct OrderBy {
 struct Select {
   bool all_attributes = false;   // SELECT *
   std::vector<Path> projection;  // otherwise, the paths listed
+  // A function call in the projection (COUNT(*), attribute_exists(a)) parses, and is refused
+  // once the table is known (after a multi-attribute index's refusal, captured 2026): this text.
+  std::string projection_fault;
   std::string table;
   std::string index;        // FROM "table"."index"
   std::vector<Expr> where;  // empty, or the one WHERE condition

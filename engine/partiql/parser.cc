@@ -125,6 +125,40 @@ class Parser {
     return token.text;
   }
 
+  // The type name after IS (PartiQL's, in one or two words), as the DynamoDB types a value of
+  // it has; "Expected type name" for any other word (captured, 2026).
+  base::Result<std::string> TypeTest() {
+    static const auto* kTypes = new std::vector<std::pair<std::string_view, std::string_view>>{
+        {"BOOL", "BOOL"}, {"BOOLEAN", "BOOL"}, {"STRING", "S"}, {"CHAR", "S"},
+        {"CHARACTER VARYING", "S"}, {"CHARACTER", "S"}, {"VARCHAR", "S"}, {"SYMBOL", "S"},
+        {"CLOB", "S"}, {"SMALLINT", "N"}, {"INT2", "N"}, {"INTEGER2", "N"}, {"INT4", "N"},
+        {"INTEGER4", "N"}, {"INT8", "N"}, {"INTEGER8", "N"}, {"INT", "N"}, {"INTEGER", "N"},
+        {"BIGINT", "N"}, {"REAL", "N"}, {"FLOAT", "N"}, {"DOUBLE PRECISION", "N"},
+        {"DECIMAL", "N"}, {"DEC", "N"}, {"NUMERIC", "N"}, {"BLOB", "B"}, {"LIST", "L"},
+        {"SEXP", "L"}, {"STRUCT", "M"}, {"TUPLE", "M"}, {"BAG", "SS NS BS"}};
+    for (const auto& [words, types] : *kTypes) {
+      const size_t space = words.find(' ');
+      if (space == std::string_view::npos) {
+        if (Keyword(words)) return std::string(types);
+      } else if (IsKeyword(words.substr(0, space)) && IsKeyword(words.substr(space + 1), 1)) {
+        pos_ += 2;
+        return std::string(types);
+      }
+    }
+    return MalformedStatement("Expected type name");
+  }
+
+  // Past a call's name and its parenthesised arguments, whatever tokens they are.
+  base::Status SkipCall() {
+    pos_ += 2;
+    for (int open = 1; open > 0; ++pos_) {
+      if (Peek().kind == Token::Kind::kEnd) return Unexpected();
+      if (IsPunctuation("(")) ++open;
+      if (IsPunctuation(")")) --open;
+    }
+    return base::Status::OK();
+  }
+
   // --- statements -----------------------------------------------------------------------------
 
   base::Result<Select> ParseSelect() {
@@ -136,7 +170,11 @@ class Parser {
         // A projection is paths only: a call there is refused at its name (captured, 2026).
         if (Peek().kind == Token::Kind::kName && Peek(1).kind == Token::Kind::kPunctuation &&
             Peek(1).text == "(") {
-          return base::Status::Validation("Unexpected path component" + PlaceOf(Peek()));
+          if (select.projection_fault.empty()) {
+            select.projection_fault = "Unexpected path component" + PlaceOf(Peek());
+          }
+          if (base::Status s = SkipCall(); !s.ok()) return s;
+          continue;
         }
         base::Result<Path> path = ParsePath();
         if (!path.ok()) return path.status();
@@ -476,7 +514,10 @@ class Parser {
       } else if (Keyword("NULL")) {
         test.kind = Expr::Kind::kIsNull;
       } else {
-        return Unexpected();
+        base::Result<std::string> types = TypeTest();
+        if (!types.ok()) return types.status();
+        test.kind = Expr::Kind::kIsType;
+        test.name = *types;
       }
       test.operands.push_back(std::move(*left));
       return test;
@@ -507,6 +548,8 @@ class Parser {
 
   // A path, a value, or a function call on operands.
   base::Result<Expr> ParseOperand() {
+    // A statement that ends where a term is due (captured, 2026: "... WHERE").
+    if (Peek().kind == Token::Kind::kEnd) return MalformedStatement("Unexpected term");
     Expr operand;
     operand.place = PlaceOf(Peek());
     bool is_name = Peek().kind == Token::Kind::kName || Peek().kind == Token::Kind::kQuotedName;

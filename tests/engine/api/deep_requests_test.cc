@@ -144,5 +144,30 @@ TEST_F(DeepRequestsTest, BodiesBetweenTheTwoReadersAndPastAnyRequestAreRefusedFi
   EXPECT_EQ(Ok("GetItem", {{"TableName", "Deep"}, {"Key", Key(Str("ok"))}})["Item"]["d"], Deep(31));
 }
 
+// PartiQL reads its parameters in order at any depth: a deep one is refused where it stands.
+TEST_F(DeepRequestsTest, PartiqlParametersAreReadInOrderAtAnyDepth) {
+  const std::string select = "SELECT * FROM Deep WHERE pk = 'a' AND x = ? AND y = ?";
+  const std::string not_numeric =
+      "ValidationException: The parameter cannot be converted to a numeric value: abc";
+  for (int depth : {40, 100}) {
+    EXPECT_EQ(Refusal("ExecuteStatement",
+                      {{"Statement", select}, {"Parameters", {{{"N", "abc"}}, Deep(depth)}}}),
+              not_numeric)
+        << depth;
+    EXPECT_EQ(Refusal("ExecuteStatement",
+                      {{"Statement", select}, {"Parameters", {Deep(depth), {{"N", "abc"}}}}}),
+              kNest)
+        << depth;
+    // A batch answers each statement's fault in its own response.
+    json batch = Ok("BatchExecuteStatement",
+                    {{"Statements", {{{"Statement", select},
+                                      {"Parameters", {Deep(depth), {{"N", "abc"}}}}}}}});
+    EXPECT_EQ(batch["Responses"][0]["Error"]["Code"], "ValidationError") << depth;
+    EXPECT_EQ("ValidationException: " + batch["Responses"][0]["Error"]["Message"].get<std::string>(),
+              kNest)
+        << depth;
+  }
+}
+
 }  // namespace
 }  // namespace ddbpg::testing

@@ -78,6 +78,10 @@ TEST_F(MultiAttributeKeysTest, PartiqlRefusesToReadTheIndex) {
   EXPECT_EQ(statement("SELECT * FROM \"Matches\".\"ByBracket\" WHERE tournament = 'WC'"),
             refused);
   EXPECT_EQ(statement("SELECT * FROM \"Matches\".\"ByBracket\""), refused);
+  // A call in the projection is refused only after, but a statement cut short before.
+  EXPECT_EQ(statement("SELECT COUNT(*) FROM \"Matches\".\"ByBracket\""), refused);
+  EXPECT_EQ(statement("SELECT * FROM \"Matches\".\"ByBracket\" WHERE"),
+            "ValidationException: Statement wasn't well formed, can't be processed: Unexpected term");
   EXPECT_EQ(statement("SELECT id FROM \"Matches\".\"ByBracket\" WHERE tournament = 'WC' AND "
                       "league = 'EU' ORDER BY round DESC"),
             refused);

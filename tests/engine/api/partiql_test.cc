@@ -111,6 +111,17 @@ TEST_F(PartiqlTest, SelectWithoutThePartitionKeyScansWithTheWhereAsFilter) {
   EXPECT_EQ(sorted_keys("tag IS NULL AND info.\"year\" > 2003"), "a4");
   EXPECT_EQ(sorted_keys("list[1] = 'second' AND sk = 2"), "a2 b2");
   EXPECT_EQ(Items("SELECT * FROM Music").size(), 6u);
+  // A test compared with TRUE or FALSE; IS with a PartiQL type name tests the type.
+  EXPECT_EQ(sorted_keys("attribute_exists(tag) = true"), "a1 a3 b1");
+  EXPECT_EQ(sorted_keys("begins_with(tag, 'tag-a') <> TRUE AND pk = 'a'"), "a2 a4");
+  EXPECT_EQ(sorted_keys("attribute_exists(tag) = false"), "a2 a4 b2");
+  EXPECT_EQ(sorted_keys("tag IS STRING"), "a1 a3 b1");
+  EXPECT_EQ(sorted_keys("n IS INT4 AND info IS STRUCT AND list IS LIST AND pk = 'b'"), "b1 b2");
+  EXPECT_EQ(sorted_keys("n IS DOUBLE PRECISION AND sk = 2"), "a2 b2");
+  EXPECT_EQ(sorted_keys("tag IS NOT CHARACTER VARYING"), "a2 a4 b2");
+  EXPECT_EQ(sorted_keys("n IS BOOL"), "");
+  EXPECT_EQ(ErrorOf(Statement("SELECT * FROM Music WHERE n IS FOO")),
+            std::string(kMalformed) + "Expected type name");
 }
 
 TEST_F(PartiqlTest, ProjectionTakesNamesNestedPathsAndListElements) {
@@ -377,6 +388,12 @@ TEST_F(PartiqlTest, FunctionFaultsArePlacedAtTheirTokens) {
             "ValidationException: Unrecognized function: set_add at 1:40:7");
   EXPECT_EQ(ErrorOf(Statement("SELECT attribute_exists(s) FROM Music WHERE pk = 'a'")),
             "ValidationException: Unexpected path component at 1:8:16");
+  EXPECT_EQ(ErrorOf(Statement("SELECT n, COUNT(*) FROM Music")),
+            "ValidationException: Unexpected path component at 1:11:5");
+  EXPECT_EQ(ErrorOf(Statement("SELECT COUNT(* FROM Music")),
+            std::string(kMalformed) + "Unexpected end of statement");
+  EXPECT_EQ(ErrorOf(Statement("SELECT * FROM Music WHERE pk =")),
+            std::string(kMalformed) + "Unexpected term");
   const std::string update = "UPDATE Music SET ";
   const std::string where = " WHERE pk = 'a' AND sk = 1";
   EXPECT_EQ(ErrorOf(Statement(update + "t = set_add(s, <<'x'>>)" + where)),
