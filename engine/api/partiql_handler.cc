@@ -452,8 +452,12 @@ base::Result<json> ExecuteTransaction(core::EngineState& state, const json& requ
 
   const json& statements = request["TransactStatements"];
   std::vector<base::Result<TranslatedStatement>> translated = TranslateAll(state, statements);
-  for (const base::Result<TranslatedStatement>& statement : translated) {
-    if (!statement.ok()) return statement.status();
+  // A statement's own validation fault names the statement (captured, 2026).
+  for (size_t i = 0; i < translated.size(); ++i) {
+    const base::Status& fault = translated[i].status();
+    if (fault.ok()) continue;
+    if (fault.type() != base::ErrorType::kValidation) return fault;
+    return base::Status::Validation(StatementFault(i, fault.message()));
   }
   if (MixesReadsAndWrites(translated)) return base::Status::Validation(kMixedTransactionMessage);
   bool reads = translated[0]->is_read();

@@ -148,6 +148,26 @@ class Parser {
     return MalformedStatement("Expected type name");
   }
 
+  // Whether the statement ends here (a final ';' included).
+  bool AtStatementEnd() const {
+    return Peek().kind == Token::Kind::kEnd ||
+           (IsPunctuation(";") && Peek(1).kind == Token::Kind::kEnd);
+  }
+
+  // Where a term is due, the service's texts for what cannot start one (captured, 2026): the
+  // statement's end, an operator, a clause's keyword.
+  base::Status CheckTermStart() const {
+    if (AtStatementEnd()) return MalformedStatement("Unexpected term");
+    for (std::string_view word : {"IS", "LIKE", "BETWEEN", "IN", "AND", "OR"}) {
+      if (IsKeyword(word)) return MalformedStatement("Unexpected operator");
+    }
+    for (std::string_view word : {"SELECT", "FROM", "WHERE", "ORDER", "BY", "SET", "REMOVE",
+                                  "INSERT", "INTO", "VALUE", "UPDATE", "DELETE", "RETURNING"}) {
+      if (IsKeyword(word)) return MalformedStatement("Unexpected keyword");
+    }
+    return base::Status::OK();
+  }
+
   // Past a call's name and its parenthesised arguments, whatever tokens they are.
   base::Status SkipCall() {
     pos_ += 2;
@@ -182,6 +202,7 @@ class Parser {
       } while (Punctuation(","));
     }
     if (base::Status s = ExpectKeyword("FROM"); !s.ok()) return s;
+    if (AtStatementEnd()) return MalformedStatement("Unexpected term");
     base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     select.table = *table;
@@ -251,10 +272,14 @@ class Parser {
     if (!where_first) {
       if (base::Status s = ParseUpdateActions(update); !s.ok()) return s;
     }
-    if (base::Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
-    base::Result<Expr> where = ParseCondition();
-    if (!where.ok()) return where.status();
-    update.where = std::move(*where);
+    // Written FROM first, the WHERE clause may be left out, and the key is then missing
+    // (captured, 2026).
+    if (!where_first || IsKeyword("WHERE")) {
+      if (base::Status s = ExpectKeyword("WHERE"); !s.ok()) return s;
+      base::Result<Expr> where = ParseCondition();
+      if (!where.ok()) return where.status();
+      update.where = std::move(*where);
+    }
     if (where_first) {
       if (base::Status s = ParseUpdateActions(update); !s.ok()) return s;
     }
@@ -290,6 +315,9 @@ class Parser {
   base::Result<Delete> ParseDelete() {
     Delete del;
     if (base::Status s = ExpectKeyword("FROM"); !s.ok()) return s;
+    if (AtStatementEnd() || IsKeyword("WHERE")) {
+      return MalformedStatement("Expected identifier for simple path");
+    }
     base::Result<std::string> table = Name();
     if (!table.ok()) return table.status();
     del.table = *table;
@@ -440,6 +468,9 @@ class Parser {
     joined.kind = kind;
     joined.operands.push_back(std::move(*first));
     while (Keyword(word)) {
+      if (AtStatementEnd()) {
+        return MalformedStatement("Missing right-hand side expression of infix operator");
+      }
       base::Result<Expr> next =
           kind == Expr::Kind::kOr ? ParseBinary(Expr::Kind::kAnd) : ParseNot();
       if (!next.ok()) return next.status();
@@ -548,8 +579,7 @@ class Parser {
 
   // A path, a value, or a function call on operands.
   base::Result<Expr> ParseOperand() {
-    // A statement that ends where a term is due (captured, 2026: "... WHERE").
-    if (Peek().kind == Token::Kind::kEnd) return MalformedStatement("Unexpected term");
+    if (base::Status s = CheckTermStart(); !s.ok()) return s;
     Expr operand;
     operand.place = PlaceOf(Peek());
     bool is_name = Peek().kind == Token::Kind::kName || Peek().kind == Token::Kind::kQuotedName;

@@ -264,6 +264,16 @@ TEST_F(PartiqlTest, FromFirstUpdatesAndTheWhereClausesOwnTexts) {
             "ConditionalCheckFailedException: The conditional request failed");
   EXPECT_EQ(ErrorOf(Statement("FROM Music WHERE pk = 'zz' AND sk = 1 SET c = 1")),
             "ConditionalCheckFailedException: The conditional request failed");
+  // Written FROM first, the WHERE clause may be left out (the key is then missing), and one
+  // after the actions is a token left over.
+  for (const char* without : {"FROM Music SET c = 1", "FROM Music REMOVE tag"}) {
+    EXPECT_EQ(ErrorOf(Statement(without)),
+              "ValidationException: Where clause does not contain a mandatory equality on all key "
+              "attributes")
+        << without;
+  }
+  EXPECT_EQ(ErrorOf(Statement("FROM Music SET c = 1 WHERE pk = 'a' AND sk = 1")),
+            std::string(kMalformed) + "Unexpected token after expression");
   EXPECT_EQ(ErrorOf(Statement("SELECT * FROM Music WHERE pk = 'a' AND attribute_exists('n')")),
             "ValidationException: Operator or function requires a document path; operator or "
             "function: attribute_exists");
@@ -603,8 +613,8 @@ TEST_F(PartiqlTest, ExistsChecksAnItemInATransaction) {
 
   // The whole key is required, and EXISTS belongs to transactions only.
   EXPECT_EQ(ErrorOf(transaction("EXISTS(SELECT * FROM Music WHERE pk = 'a')")),
-            "ValidationException: Where clause does not contain a mandatory equality on all key "
-            "attributes");
+            "ValidationException: Validation failed in TransactStatements[0]: Where clause does "
+            "not contain a mandatory equality on all key attributes");
   EXPECT_EQ(ErrorOf(Statement("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1)")),
             "ValidationException: EXISTS can only be used in ExecuteTransaction");
   EXPECT_EQ(ErrorOf(Statement("EXISTS(SELECT * FROM Music WHERE pk = 'a' AND sk = 1")),
@@ -645,7 +655,8 @@ TEST_F(PartiqlTest, TransactionErrorsRefuseTheWholeRequest) {
                          {{"TransactStatements",
                            {BatchStatement("DELETE FROM Music WHERE pk = 'a' AND sk = 1"),
                             BatchStatement("DELETE FROM")}}})),
-            std::string(kMalformed) + "Unexpected end of statement");
+            "ValidationException: Validation failed in TransactStatements[1]: Statement wasn't "
+            "well formed, can't be processed: Expected identifier for simple path");
   EXPECT_TRUE(GetKey("a", 1).contains("Item"));
   EXPECT_EQ(ErrorOf(Call("ExecuteTransaction",
                          {{"TransactStatements",

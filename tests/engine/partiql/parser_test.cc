@@ -145,7 +145,23 @@ TEST(PartiqlParserTest, FromFirstUpdatesLeftoversAndAliases) {
 TEST(PartiqlParserTest, MalformedStatementsAreRefusedWithTheServicePrefix) {
   const std::string prefix = "Statement wasn't well formed, can't be processed: ";
   EXPECT_EQ(ErrorOf("SELEC * FROM t"), prefix + "Unexpected token SELEC at position 1");
-  EXPECT_EQ(ErrorOf("SELECT * FROM"), prefix + "Unexpected end of statement");
+  EXPECT_EQ(ErrorOf("SELECT * FROM"), prefix + "Unexpected term");
+  // What cannot start a term, where one is due (captured, 2026).
+  for (const char* cut : {"SELECT * FROM t WHERE", "SELECT * FROM t WHERE;",
+                          "SELECT * FROM t WHERE NOT", "SELECT * FROM t WHERE (",
+                          "UPDATE t SET a = 1 WHERE", "DELETE FROM t WHERE  "}) {
+    EXPECT_EQ(ErrorOf(cut), prefix + "Unexpected term") << cut;
+  }
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE pk = 1 AND"),
+            prefix + "Missing right-hand side expression of infix operator");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE pk = 1 OR;"),
+            prefix + "Missing right-hand side expression of infix operator");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE ORDER BY pk"), prefix + "Unexpected keyword");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE IS NULL"), prefix + "Unexpected operator");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE pk = LIKE"), prefix + "Unexpected operator");
+  for (const char* no_table : {"DELETE FROM", "DELETE FROM;", "DELETE FROM WHERE pk = 'a'"}) {
+    EXPECT_EQ(ErrorOf(no_table), prefix + "Expected identifier for simple path") << no_table;
+  }
   EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a = 'open"), prefix + "Invalid string literal");
   EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a = 1 b"), prefix + "Unexpected token after expression");
   EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE a @ 1"),
