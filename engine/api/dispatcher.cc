@@ -261,7 +261,7 @@ Response Dispatch(core::EngineState& state, std::string_view target, std::string
     if (reading == Reading::kNewer) return handler(state, request);
     value::DeepRequest deep;
     base::Result<std::string> answer = handler(state, request);
-    if (deep.stopped()) return NestingFault();
+    if (deep.stopped() || (answer.ok() && deep.fault_deferred())) return NestingFault();
     return answer;
   });
   if (!result.ok()) return ErrorResponse(result.status());
@@ -307,6 +307,8 @@ Response Engine::Serve(std::string_view target, std::string_view body, double ti
       },
       &call);
   if (!fault.ok()) call.response = ErrorResponse(fault);
+  // A request that ended in an exception skipped its scopes' cleanups (value/deep_request.h).
+  value::EndDeepRequest();
   state_->request_clock.Release();
   state_->region = state_->options.region;
   return std::move(call.response);

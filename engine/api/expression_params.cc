@@ -156,10 +156,11 @@ base::Result<RequestExpressions> ParseRequestExpressions(
     if (text_json.is_null()) continue;
     const std::string& text = text_json.get_ref<const std::string&>();
     if (text.size() > kMaxExpressionBytes) {
-      // Only a Scan's and a transaction action's checks name the size, and never an
+      // The older layer's checks (a Scan's) and a transaction's name the size, and never an
       // UpdateExpression's (captured in 2026: a Scan's filter and a transaction's condition
       // end "; expression size: 4097", a Query's filter, GetItem's projection, PutItem's
-      // condition and every UpdateExpression end at "size;").
+      // condition and every UpdateExpression end at "size;"; a Scan's projection and a
+      // TransactGetItems projection are taken to follow their operation).
       const bool names_size = member.kind != expr::ExpressionKind::kUpdate &&
                               (layer == value::ValueLayer::kOlder ||
                                placeholders == Placeholders::kUnusedWithoutExpressions);

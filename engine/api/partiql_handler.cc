@@ -247,12 +247,18 @@ void AddTableCapacity(json& list, const json& consumed) {
 
 // Translates every statement of a batch or transaction (nothing runs yet), and refuses a list
 // that mixes reads and writes.
-std::vector<base::Result<TranslatedStatement>> TranslateAll(const core::EngineState& state,
-                                                            const json& statements) {
+// Each statement translated; `value_faults`, when given, marks those refused for a parameter's
+// value.
+std::vector<base::Result<TranslatedStatement>> TranslateAll(
+    const core::EngineState& state, const json& statements,
+    std::vector<bool>* value_faults = nullptr) {
   std::vector<base::Result<TranslatedStatement>> translated;
   for (const json& statement : statements) {
-    translated.push_back(TranslateStatement(
-        state, Member(statement, "Statement").get<std::string>(), Member(statement, "Parameters")));
+    bool value_fault = false;
+    translated.push_back(TranslateStatement(state,
+                                            Member(statement, "Statement").get<std::string>(),
+                                            Member(statement, "Parameters"), &value_fault));
+    if (value_faults != nullptr) value_faults->push_back(value_fault);
   }
   return translated;
 }
@@ -451,12 +457,15 @@ base::Result<json> ExecuteTransaction(core::EngineState& state, const json& requ
   if (base::Status s = errors.ToStatus(); !s.ok()) return s;
 
   const json& statements = request["TransactStatements"];
-  std::vector<base::Result<TranslatedStatement>> translated = TranslateAll(state, statements);
-  // A statement's own validation fault names the statement (captured, 2026).
+  std::vector<bool> value_faults;
+  std::vector<base::Result<TranslatedStatement>> translated =
+      TranslateAll(state, statements, &value_faults);
+  // A statement's own validation fault names the statement; a parameter's value's does not
+  // (captured, 2026).
   for (size_t i = 0; i < translated.size(); ++i) {
     const base::Status& fault = translated[i].status();
     if (fault.ok()) continue;
-    if (fault.type() != base::ErrorType::kValidation) return fault;
+    if (fault.type() != base::ErrorType::kValidation || value_faults[i]) return fault;
     return base::Status::Validation(StatementFault(i, fault.message()));
   }
   if (MixesReadsAndWrites(translated)) return base::Status::Validation(kMixedTransactionMessage);

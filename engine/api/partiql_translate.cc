@@ -478,6 +478,9 @@ base::Result<TranslatedStatement> TranslateExists(const store::Table& table,
   if (!exists.select.index.empty() || !exists.select.order_by.empty()) {
     return base::Status::Validation(kExistsShapeMessage);
   }
+  if (!exists.select.projection_fault.empty()) {
+    return base::Status::Validation(exists.select.projection_fault);
+  }
   static const Expr kNoCondition;
   const Expr& where = exists.select.where.empty() ? kNoCondition : exists.select.where[0];
   std::vector<const Expr*> conjuncts = Conjuncts(where);
@@ -505,7 +508,7 @@ const std::string& TableOf(const partiql::Statement& statement) {
 
 base::Result<TranslatedStatement> TranslateStatement(const core::EngineState& state,
                                                      std::string_view text,
-                                                     const json& parameters) {
+                                                     const json& parameters, bool* value_fault) {
   base::Result<partiql::Statement> statement = partiql::Parse(text);
   if (!statement.ok()) return statement.status();
   size_t given = parameters.is_array() ? parameters.size() : 0;
@@ -518,7 +521,10 @@ base::Result<TranslatedStatement> TranslateStatement(const core::EngineState& st
   for (size_t i = 0; i < given; ++i) {
     base::Result<value::AttributeValue> decoded =
         value::DecodeAttributeValue(parameters[i], {.layer = value::ValueLayer::kOlder});
-    if (!decoded.ok()) return decoded.status();
+    if (!decoded.ok()) {
+      if (value_fault != nullptr) *value_fault = true;
+      return decoded.status();
+    }
   }
   const store::Table* table = state.FindTable(TableOf(*statement));
   if (table == nullptr) return base::Status::ResourceNotFound(kItemNotFoundInTableMessage);

@@ -46,8 +46,11 @@ struct TranslatedStatement {
 // Parses `statement` and translates it with `parameters` (a JSON array of AttributeValues, or
 // null) against the tables of `state`. Errors, in this order: the statement's syntax, the
 // number of parameters, the table (ResourceNotFoundException), a key the WHERE clause must name.
+// `value_fault`, when given, is set when the error is a parameter's value (a transaction names
+// the statement of its other faults, not of these: captured, 2026).
 base::Result<TranslatedStatement> TranslateStatement(const core::EngineState& state,
                                                      std::string_view statement,
-                                                     const json& parameters);
+                                                     const json& parameters,
+                                                     bool* value_fault = nullptr);
 
 }  // namespace ddbpg::api

@@ -116,8 +116,8 @@ struct EngineState {
   TableMap& TablesIn(const std::string& table_region) {
     return table_region == options.region ? tables : replicas[table_region];
   }
-  // Every request finds its tables here, so a deep request with a value nested too deeply
-  // stops at its first lookup (value/deep_request.h) and touches no table.
+  // Every item read or write finds its table here, so a deep request with a value nested too
+  // deeply stops at its first lookup (value/deep_request.h) and touches no table.
   store::Table* FindTableIn(const std::string& table_region, const std::string& name) {
     if (value::StopAtTableLookup()) return nullptr;
     TableMap& in_region = TablesIn(table_region);

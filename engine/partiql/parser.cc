@@ -175,6 +175,7 @@ class Parser {
       if (Peek().kind == Token::Kind::kEnd) return Unexpected();
       if (IsPunctuation("(")) ++open;
       if (IsPunctuation(")")) --open;
+      if (IsPunctuation("?")) ++parameters_;  // still one of the statement's parameters
     }
     return base::Status::OK();
   }

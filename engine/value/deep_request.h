@@ -17,6 +17,10 @@ namespace ddbpg::value {
 // an attribute value's leaf are read the newer way, 63 the older: about 128 JSON levels).
 inline constexpr int kOlderReadingJsonDepth = 128;
 
+// Opens the older reading for this thread's request; closing it ends it. The state is kept by
+// value, not in this object: in wasm the engine is compiled without cleanups (-fignore-exceptions),
+// so a request that ends in an exception skips this destructor, and the dispatcher then calls
+// EndDeepRequest() after its fault barrier.
 class DeepRequest {
  public:
   DeepRequest();
@@ -24,19 +28,14 @@ class DeepRequest {
   DeepRequest(const DeepRequest&) = delete;
   DeepRequest& operator=(const DeepRequest&) = delete;
 
-  // Whether the request stopped at a table lookup with a value nested too deeply: the answer is
-  // then the nesting fault, whatever the handler returned.
-  bool stopped() const { return stopped_; }
-
- private:
-  friend bool DeferNestingFault();
-  friend bool StopAtTableLookup();
-  friend bool InDeepRequest();
-  bool fault_pending_ = false;
-  bool table_reached_ = false;
-  bool stopped_ = false;
-  DeepRequest* outer_;
+  // Whether a value nested too deeply was deferred, and whether the request then stopped at a
+  // table lookup: the answer is the nesting fault if it stopped, or if it would succeed.
+  bool fault_deferred() const;
+  bool stopped() const;
 };
+
+// Ends any deep request open on this thread.
+void EndDeepRequest();
 
 // Whether a DeepRequest is open on this thread (some checks answer in their older form there).
 bool InDeepRequest();
@@ -45,8 +44,8 @@ bool InDeepRequest();
 // and the value read on), false when it is to be refused now.
 bool DeferNestingFault();
 
-// Called by every table lookup: true when a deferred nesting fault is pending, and the lookup is
-// to find nothing (the request stops there).
+// Called by every lookup of a table for an item's read or write: true when a deferred nesting
+// fault is pending, and the lookup is to find nothing (the request stops there).
 bool StopAtTableLookup();
 
 }  // namespace ddbpg::value

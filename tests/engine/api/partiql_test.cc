@@ -312,6 +312,17 @@ TEST_F(PartiqlTest, NumbersInParametersAndLiteralsHaveTheStatementsTexts) {
   }
   EXPECT_FALSE(GetKey("new", 1).contains("Item"));
   EXPECT_EQ(GetKey("a", 1)["Item"]["n"]["N"], "10");
+  // A transaction names the statement of its faults, but not of a parameter's value.
+  EXPECT_EQ(ErrorOf(Call("ExecuteTransaction",
+                         {{"TransactStatements",
+                           {{{"Statement", "UPDATE Music SET n = ? WHERE pk = 'a' AND sk = 1"},
+                             {"Parameters", {{{"N", "1e99999999999"}}}}}}}})),
+            not_numeric + ": 1e99999999999");
+  EXPECT_EQ(ErrorOf(Call("ExecuteTransaction",
+                         {{"TransactStatements",
+                           {{{"Statement", "UPDATE Music SET n = 1e126 WHERE pk = 'a' AND sk = 1"}}}}})),
+            "ValidationException: Validation failed in TransactStatements[0]: " + overflow +
+                " under root");
   const std::string malformed =
       "ValidationException: Statement wasn't well formed, can't be processed: ";
   EXPECT_EQ(ErrorOf(Statement("SELECT * FROM Music WHERE pk = 'a' AND n = 1e126")),
@@ -400,6 +411,15 @@ TEST_F(PartiqlTest, FunctionFaultsArePlacedAtTheirTokens) {
             "ValidationException: Unexpected path component at 1:8:16");
   EXPECT_EQ(ErrorOf(Statement("SELECT n, COUNT(*) FROM Music")),
             "ValidationException: Unexpected path component at 1:11:5");
+  EXPECT_EQ(ErrorOf(Statement("SELECT attribute_exists(?) FROM Music WHERE pk = ?",
+                              {{"Parameters", {{{"S", "a"}}, {{"S", "a"}}}}})),
+            "ValidationException: Unexpected path component at 1:8:16");
+  EXPECT_EQ(ErrorOf(Call("ExecuteTransaction",
+                         {{"TransactStatements",
+                           {{{"Statement", "EXISTS(SELECT COUNT(*) FROM Music WHERE pk = 'a' AND "
+                                           "sk = 1 AND n = 1)"}}}}})),
+            "ValidationException: Validation failed in TransactStatements[0]: Unexpected path "
+            "component at 1:15:5");
   EXPECT_EQ(ErrorOf(Statement("SELECT COUNT(* FROM Music")),
             std::string(kMalformed) + "Unexpected end of statement");
   EXPECT_EQ(ErrorOf(Statement("SELECT * FROM Music WHERE pk =")),
