@@ -10,6 +10,7 @@
 #include "engine/capacity/units.h"
 #include "engine/core/item_collection_limit.h"
 #include "engine/core/write_path.h"
+#include "engine/value/attribute_names.h"
 #include "engine/value/item_size.h"
 #include "engine/value/json_object.h"
 #include "engine/value/json_reader.h"
@@ -77,7 +78,7 @@ base::Status CheckItemToPut(const value::Item& item) {
   if (value::ItemSize(item) > base::limits::kMaxItemBytes) {
     return base::Status::Validation(kItemTooLargeMessage);
   }
-  return core::CheckAttributeNames(item);
+  return value::CheckAttributeNames(item);
 }
 
 base::Status ResolveWrites(core::EngineState& state, std::vector<TableWrites>& tables) {

@@ -4,6 +4,7 @@
 #include "engine/api/write_answer.h"
 #include "engine/base/limits.h"
 #include "engine/core/write_path.h"
+#include "engine/value/attribute_names.h"
 #include "engine/value/item_size.h"
 #include "engine/value/item_text.h"
 
@@ -35,7 +36,7 @@ std::optional<base::Result<std::string>> PutPlainItem(core::EngineState& state,
                                                       PlainPutItem& request) {
   // api::PutItem's checks in its order (PrepareWrite), each handed back to it when it fails.
   if (value::ItemSize(request.item) > base::limits::kMaxItemBytes) return std::nullopt;
-  if (!core::CheckAttributeNames(request.item).ok()) return std::nullopt;
+  if (!value::CheckAttributeNames(request.item).ok()) return std::nullopt;
   core::PreparedWrite write;
   write.kind = core::WriteKind::kPut;
   write.table = state.FindTable(request.table_name);

@@ -6,6 +6,7 @@
 #include "engine/api/request_schema.h"
 #include "engine/base/limits.h"
 #include "engine/expr/update_evaluator.h"
+#include "engine/value/attribute_names.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 
@@ -68,7 +69,7 @@ base::Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& r
     return base::Status::Validation(kItemTooLargeMessage);
   }
   if (is_put) {
-    if (base::Status s = core::CheckAttributeNames(*attributes); !s.ok()) return s;
+    if (base::Status s = value::CheckAttributeNames(*attributes); !s.ok()) return s;
   }
   base::Result<RequestExpressions> expressions =
       UsesLegacy(request) ? TranslateLegacyWrite(request)

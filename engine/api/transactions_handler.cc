@@ -43,6 +43,7 @@
 #include "engine/core/transaction_admission.h"
 #include "engine/core/write_path.h"
 #include "engine/expr/document.h"
+#include "engine/value/attribute_names.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 #include "engine/value/json_object.h"
@@ -435,7 +436,7 @@ base::Result<size_t> CheckActionRequest(const WriteAction& action) {
     return base::Status::Validation(kItemTooLargeMessage);
   }
   if (action.kind->kind == WriteKind::kPut) {
-    if (base::Status s = core::CheckAttributeNames(*attributes); !s.ok()) return s;
+    if (base::Status s = value::CheckAttributeNames(*attributes); !s.ok()) return s;
   }
   base::Result<RequestExpressions> expressions =
       action.kind->kind == WriteKind::kUpdate

@@ -8,6 +8,7 @@
 #include "engine/core/item_collection_limit.h"
 #include "engine/expr/condition_evaluator.h"
 #include "engine/expr/update_evaluator.h"
+#include "engine/value/attribute_names.h"
 #include "engine/value/item_size.h"
 #include "engine/value/item_writer.h"
 
@@ -16,47 +17,7 @@ namespace {
 
 constexpr const char* kConditionFailedMessage = "The conditional request failed";
 
-// Whether a map key inside `value`, at any depth, passes `bad`.
-template <typename Predicate>
-bool HasNestedName(const value::AttributeValue& value, const Predicate& bad) {
-  if (value.type() == value::AttributeType::kL) {
-    for (const value::AttributeValue& element : value.AsList()) {
-      if (HasNestedName(element, bad)) return true;
-    }
-  }
-  if (value.type() == value::AttributeType::kM) {
-    for (const auto& [name, element] : value.AsMap()) {
-      if (bad(name) || HasNestedName(element, bad)) return true;
-    }
-  }
-  return false;
-}
-
-// Whether an attribute name of `item` or a map key inside it passes `bad`.
-template <typename Predicate>
-bool HasName(const value::Item& item, const Predicate& bad) {
-  for (const auto& [name, value] : item) {
-    if (bad(name) || HasNestedName(value, bad)) return true;
-  }
-  return false;
-}
-
 }  // namespace
-
-base::Status CheckAttributeNames(const value::Item& item) {
-  if (HasName(item, [](const std::string& name) { return name.empty(); })) {
-    return base::Status::Validation("Empty attribute name");
-  }
-  if (HasName(item, [](const std::string& name) {
-        return name.size() > base::limits::kMaxAttributeNameBytes;
-      })) {
-    // The service's text says "less than 65536" (ExtendDB issue #365, measured in 2026).
-    return base::Status::Validation(
-        "1 validation error detected: Attribute name is too large, must be less than 65536 "
-        "bytes");
-  }
-  return base::Status::OK();
-}
 
 base::Status CheckWriteCondition(const PreparedWrite& write, const value::Item* current) {
   const std::optional<expr::Condition>& condition = write.expressions.condition();
@@ -129,7 +90,7 @@ base::Result<std::optional<value::Item>> ComputeWrite(PreparedWrite& write,
   if (value::ItemSize(item) > base::limits::kMaxItemBytes) {
     return base::Status::Validation("Item size to update has exceeded the maximum allowed size");
   }
-  if (base::Status s = CheckAttributeNames(item); !s.ok()) return s;
+  if (base::Status s = value::CheckAttributeNames(item); !s.ok()) return s;
   // An UpdateExpression that SETs an index key attribute to another type has the update's own
   // text (API reference, TransactionCanceledException's messages; dynalite's tests record it for
   // UpdateItem), not PutItem's Type mismatch for Index Key.

@@ -31,11 +31,6 @@ struct PreparedWrite {
   bool return_old_on_condition_failure = false;  // ReturnValuesOnConditionCheckFailure ALL_OLD
 };
 
-// ValidationException when an attribute name of `item`, nested map keys included, is empty
-// ("Empty attribute name", reported before the table is looked up: 2026 captures of
-// TransactWriteItems) or longer than 65,535 bytes; every write that
-// stores an item checks it (a key attribute's name is already bounded by its table's schema).
-base::Status CheckAttributeNames(const value::Item& item);
 
 // OK when the write's condition holds for `current` (nullptr: no item), else
 // ConditionalCheckFailedException, carrying the item when the request asked for it.

@@ -6,6 +6,7 @@
 #include "engine/base/utf8.h"
 #include "engine/exchange/gzip.h"
 #include "engine/exchange/ion_text.h"
+#include "engine/value/attribute_names.h"
 #include "engine/value/ddb_json.h"
 #include "engine/value/item_size.h"
 #include "engine/value/json_depth.h"
@@ -75,7 +76,8 @@ void Accept(const json& wire, const ImportOptions& options, ImportedItems& out) 
     return;
   }
   base::Result<value::Item> item = value::DecodeItem(wire);
-  if (!item.ok() || value::ItemSize(*item) > base::limits::kMaxItemBytes) {
+  if (!item.ok() || value::ItemSize(*item) > base::limits::kMaxItemBytes ||
+      !value::CheckAttributeNames(*item).ok()) {
     ++out.errors;
     return;
   }

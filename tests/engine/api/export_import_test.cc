@@ -412,7 +412,9 @@ TEST_F(ExportImportTest, BadItemsFailTheImportButTheGoodOnesStay) {
       "{\"Item\":{\"pk\":{\"S\":\"ok\"},\"g\":{\"N\":\"5\"}}}\n"
       "{\"Item\":{\"other\":{\"S\":\"no key\"}}}\n"
       "{\"Item\":{\"pk\":{\"S\":\"typed\"},\"g\":{\"S\":\"five\"}}}\n"
-      "not json\n";
+      "not json\n"
+      // An attribute needs a name, at any depth.
+      "{\"Item\":{\"pk\":{\"S\":\"unnamed\"},\"m\":{\"M\":{\"\":{\"S\":\"x\"}}}}}\n";
   Playground("PutObject",
              {{"Bucket", "src"}, {"Key", "in/part1.json"}, {"Body", value::Base64Encode(lines)}});
   json mixed = Ok("ImportTable", {{"S3BucketSource", {{"S3Bucket", "src"}, {"S3KeyPrefix", "in/"}}},
@@ -421,9 +423,9 @@ TEST_F(ExportImportTest, BadItemsFailTheImportButTheGoodOnesStay) {
   done =
       Ok("DescribeImport",
          {{"ImportArn", mixed["ImportTableDescription"]["ImportArn"]}})["ImportTableDescription"];
-  EXPECT_EQ(done["ProcessedItemCount"], 4);
+  EXPECT_EQ(done["ProcessedItemCount"], 5);
   EXPECT_EQ(done["ImportedItemCount"], 1);
-  EXPECT_EQ(done["ErrorCount"], 3);
+  EXPECT_EQ(done["ErrorCount"], 4);
   EXPECT_EQ(done["ProcessedSizeBytes"], lines.size());
   EXPECT_EQ(Items("Partial").size(), 1u);
 
