@@ -95,7 +95,7 @@ base::Status ResolveAndCheck(expr::Condition& condition, expr::ExpressionContext
 
 base::Result<RequestExpressions> ParseRequestExpressions(
     const json& request, std::initializer_list<ExpressionMember> members,
-    std::initializer_list<const char*> legacy, Placeholders placeholders,
+    std::initializer_list<const char*> legacy, ExpressionOwner owner,
     value::ValueLayer layer) {
   auto fail = [](const std::string& message) { return base::Status::Validation(message); };
   if (base::Status s = CheckExpressionMixing(request, members, legacy); !s.ok()) return s;
@@ -103,8 +103,7 @@ base::Result<RequestExpressions> ParseRequestExpressions(
   for (const ExpressionMember& member : members) {
     any_expression = any_expression || !Member(request, member.name).is_null();
   }
-  const bool unused_allowed = placeholders == Placeholders::kUnusedWithoutExpressions &&
-                              !any_expression;
+  const bool unused_allowed = owner == ExpressionOwner::kTransactionAction && !any_expression;
   if (!unused_allowed) {
     if (base::Status s = CheckPlaceholdersNeedExpressions(request, members); !s.ok()) {
       return s;
@@ -163,7 +162,7 @@ base::Result<RequestExpressions> ParseRequestExpressions(
       // TransactGetItems projection are taken to follow their operation).
       const bool names_size = member.kind != expr::ExpressionKind::kUpdate &&
                               (layer == value::ValueLayer::kOlder ||
-                               placeholders == Placeholders::kUnusedWithoutExpressions);
+                               owner == ExpressionOwner::kTransactionAction);
       return base::Status::Validation(
           "Invalid " + std::string(member.name) +
           ": Expression size has exceeded the maximum allowed size;" +

@@ -46,15 +46,16 @@ base::Status CheckPlaceholdersNeedExpressions(const json& request,
 // Validates the placeholders and parses every expression member of `request` named in
 // `members`. `legacy` lists the request's legacy members that cannot be mixed with them.
 // The messages are bare; PutItem, UpdateItem and DeleteItem wrap them (PrepareWrite).
-// A transaction's actions take ExpressionAttributeNames and Values with no expression at all and
-// ignore them (captured from the service); every other request refuses them. `layer` words a
-// value's faults (value::ValueLayer): a Scan's in the older layer, inside
-// "ExpressionAttributeValues contains invalid value: ... for key :v".
-enum class Placeholders { kNeedExpressions, kUnusedWithoutExpressions };
+// `owner` says whose expressions they are, since a transaction's actions differ in two ways
+// (captured from the service): they take ExpressionAttributeNames and Values with no expression
+// at all and ignore them, where every other request refuses them; and their condition's size
+// fault names the size. `layer` words a value's faults (value::ValueLayer): a Scan's in the
+// older layer, inside "ExpressionAttributeValues contains invalid value: ... for key :v".
+enum class ExpressionOwner { kRequest, kTransactionAction };
 base::Result<RequestExpressions> ParseRequestExpressions(
     const json& request, std::initializer_list<ExpressionMember> members,
     std::initializer_list<const char*> legacy,
-    Placeholders placeholders = Placeholders::kNeedExpressions,
+    ExpressionOwner owner = ExpressionOwner::kRequest,
     value::ValueLayer layer = value::ValueLayer::kCurrent);
 
 // The paths a read returns: ProjectionExpression's, or AttributesToGet's top-level names; empty

@@ -1,7 +1,8 @@
 #include "engine/api/partiql_expression.h"
 
+#include <algorithm>
 #include <set>
-#include <sstream>
+#include <string_view>
 
 #include "engine/partiql/lexer.h"
 #include "engine/value/ddb_json.h"
@@ -248,11 +249,13 @@ base::Result<std::string> ExpressionWriter::Condition(const Expr& condition) {
       }
       const std::string path = Path(condition.operands[0].path);
       std::string text;
-      std::istringstream types(condition.name);
-      for (std::string type; types >> type;) {
+      // condition.name lists the DynamoDB types, separated by single spaces ("SS NS BS").
+      for (std::string_view types = condition.name; !types.empty();) {
+        const size_t end = std::min(types.find(' '), types.size());
         Literal name;
         name.kind = Literal::Kind::kString;
-        name.text = type;
+        name.text = std::string(types.substr(0, end));
+        types.remove_prefix(std::min(end + 1, types.size()));
         base::Result<std::string> value = Value(name);
         if (!value.ok()) return value.status();
         text += std::string(text.empty() ? "" : " OR ") + "attribute_type(" + path + ", " +

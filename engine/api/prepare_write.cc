@@ -42,7 +42,7 @@ base::Result<RequestExpressions> TranslateLegacyWrite(const json& request) {
 
 base::Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& request,
                                          WriteKind kind, bool envelope,
-                                         Placeholders placeholders) {
+                                         ExpressionOwner owner) {
   PreparedWrite write;
   write.kind = kind;
   const bool is_put = kind == WriteKind::kPut;
@@ -77,10 +77,10 @@ base::Result<PreparedWrite> PrepareWrite(core::EngineState& state, const json& r
           ? ParseRequestExpressions(request,
                                     {{"UpdateExpression", expr::ExpressionKind::kUpdate},
                                      {"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                    {"AttributeUpdates", "Expected"}, placeholders)
+                                    {"AttributeUpdates", "Expected"}, owner)
           : ParseRequestExpressions(request,
                                     {{"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                    {"Expected"}, placeholders);
+                                    {"Expected"}, owner);
   if (!expressions.ok()) {
     // PutItem, UpdateItem and DeleteItem wrap every fault of their expressions, the placeholders
     // and the legacy members, as the service has since 2026 (captured in us-east-1 and eu-west-2,

@@ -20,9 +20,9 @@ using core::WriteKind;
 // values, expressions, table and key. `kind` names the member holding the attributes ("Item"
 // for puts, "Key" otherwise). `envelope` wraps the faults of the expressions, placeholders and
 // legacy members in "1 validation error detected: ", as PutItem, UpdateItem and DeleteItem answer
-// (and the values' faults, value::DecodeItem); `placeholders` as in ParseRequestExpressions.
+// (and the values' faults, value::DecodeItem); `owner` as in ParseRequestExpressions.
 base::Result<PreparedWrite> PrepareWrite(
     core::EngineState& state, const json& request, WriteKind kind, bool envelope,
-    Placeholders placeholders = Placeholders::kNeedExpressions);
+    ExpressionOwner owner = ExpressionOwner::kRequest);
 
 }  // namespace ddbpg::api

@@ -284,7 +284,7 @@ base::Result<PreparedRead> PrepareRead(core::EngineState& state, const json& req
       UsesLegacyReads(request)
           ? TranslateLegacyReads(request, is_query)
           : ParseRequestExpressions(request, is_query ? query_members : scan_members, legacy,
-                                    Placeholders::kNeedExpressions, layer);
+                                    ExpressionOwner::kRequest, layer);
   if (!expressions.ok()) return expressions.status();
   // Legacy KeyConditions name one or two key attributes, checked before the table is looked up.
   if (const json& legacy = Member(request, "KeyConditions");

@@ -443,10 +443,10 @@ base::Result<size_t> CheckActionRequest(const WriteAction& action) {
           ? ParseRequestExpressions(request,
                                     {{"UpdateExpression", expr::ExpressionKind::kUpdate},
                                      {"ConditionExpression", expr::ExpressionKind::kCondition}},
-                                    {}, Placeholders::kUnusedWithoutExpressions)
+                                    {}, ExpressionOwner::kTransactionAction)
           : ParseRequestExpressions(request,
                                     {{"ConditionExpression", expr::ExpressionKind::kCondition}}, {},
-                                    Placeholders::kUnusedWithoutExpressions);
+                                    ExpressionOwner::kTransactionAction);
   if (!expressions.ok()) return expressions.status();
   if (const json& values = Member(request, "ExpressionAttributeValues"); values.is_object()) {
     base::Result<value::Item> decoded = value::DecodeItem(values);
@@ -475,7 +475,7 @@ base::Status ResolveTargets(core::EngineState& state, std::vector<WriteAction>& 
     }
     base::Result<PreparedWrite> write =
         PrepareWrite(state, action.request, action.kind->kind, /*envelope=*/false,
-                     Placeholders::kUnusedWithoutExpressions);
+                     ExpressionOwner::kTransactionAction);
     if (!write.ok()) return write.status();
     action.write = std::move(*write);
   }
@@ -674,7 +674,7 @@ base::Result<json> TransactGetItems(core::EngineState& state, const json& reques
     get.key_attributes = std::move(*key_attributes);
     base::Result<RequestExpressions> expressions = ParseRequestExpressions(
         get.request, {{"ProjectionExpression", expr::ExpressionKind::kProjection}}, {},
-        Placeholders::kUnusedWithoutExpressions);
+        ExpressionOwner::kTransactionAction);
     if (!expressions.ok()) return expressions.status();
     get.expressions = std::move(*expressions);
     gets.push_back(std::move(get));

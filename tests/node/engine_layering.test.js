@@ -73,3 +73,13 @@ test('each folder declares its names in its own namespace', () => {
   }
   assert.deepEqual(strays, []);
 });
+
+// The standard streams bring the locale machinery with them (number parsing and formatting for
+// every character type, money and time facets): one istringstream added 90 KB of code to the
+// engine module, whose size issue #15 bounds. The engine formats and splits text by hand.
+test('the engine includes no standard stream or locale header', () => {
+  const withStreams = LAYERS.flatMap((folder) => sources(path.join(ENGINE, folder)))
+    .filter((file) => /^#include <(sstream|iostream|istream|ostream|fstream|iomanip|locale|regex)>/m.test(readFileSync(file, 'utf8')))
+    .map((file) => path.relative(ENGINE, file));
+  assert.deepEqual(withStreams, []);
+});
