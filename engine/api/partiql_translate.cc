@@ -179,6 +179,56 @@ base::Status CheckLiterals(const Expr& expr, const json& parameters) {
 
 // Whether the SELECT reads a global index keyed on several attributes, which PartiQL refuses
 // (captured from the service, 2026); the table itself may still be read.
+// A WHERE that is an OR of branches, each naming one partition key value, reads once a branch;
+// the service refuses two branches that read the same partition over sort key ranges that
+// overlap (captured, 2026: pk = 'a' AND x = '1' OR pk = 'a' AND sk = '2'). Refused here when
+// the overlap is certain: the same partition, with no sort key condition on one side (it reads
+// the whole partition) or an equality with the same value on both.
+base::Status CheckOverlappingBranches(const Expr& where, const KeyNames& keys,
+                                      const json& parameters) {
+  if (where.kind != Expr::Kind::kOr || keys.sort.empty()) return base::Status::OK();
+  struct BranchRead {
+    std::string partition;     // the value's JSON
+    std::string sort;          // an equality's value's JSON; empty when the branch has none
+    bool sort_named = false;   // any condition on the sort key
+  };
+  std::vector<BranchRead> reads;
+  for (const Expr& branch : where.operands) {
+    BranchRead read;
+    for (const Expr* conjunct : Conjuncts(branch)) {
+      const Literal* partition = EqualityOn(*conjunct, keys.partition);
+      const Literal* sort = EqualityOn(*conjunct, keys.sort);
+      if (partition != nullptr && read.partition.empty()) {
+        base::Result<json> value = LiteralValue(*partition, parameters);
+        if (!value.ok()) return base::Status::OK();  // reported as the statement is translated
+        read.partition = value->dump();
+      } else if (sort != nullptr && !read.sort_named) {
+        base::Result<json> value = LiteralValue(*sort, parameters);
+        if (!value.ok()) return base::Status::OK();
+        read.sort = value->dump();
+        read.sort_named = true;
+      } else if (Mentions(*conjunct, {keys.sort})) {
+        read.sort.clear();
+        read.sort_named = true;
+      }
+    }
+    if (read.partition.empty()) return base::Status::OK();  // a Scan
+    reads.push_back(std::move(read));
+  }
+  for (size_t i = 0; i < reads.size(); ++i) {
+    for (size_t j = i + 1; j < reads.size(); ++j) {
+      const BranchRead& a = reads[i];
+      const BranchRead& b = reads[j];
+      if (a.partition != b.partition) continue;
+      if (!a.sort_named || !b.sort_named || (!a.sort.empty() && a.sort == b.sort)) {
+        return base::Status::Validation(
+            "Overlapping conditions with range keys are not supported in where clause");
+      }
+    }
+  }
+  return base::Status::OK();
+}
+
 bool ReadsMultiAttributeIndex(const store::Table& table, const std::string& index_name) {
   if (index_name.empty()) return false;
   const index::SecondaryIndex* index = table.FindIndex(index_name);
@@ -202,6 +252,11 @@ base::Result<TranslatedStatement> TranslateSelect(const store::Table& table,
   if (!select.projection_fault.empty()) return base::Status::Validation(select.projection_fault);
   base::Result<KeyNames> keys = SelectKeyNames(table, select.index);
   if (!keys.ok()) return keys.status();
+  if (!select.where.empty()) {
+    if (base::Status s = CheckOverlappingBranches(select.where[0], *keys, parameters); !s.ok()) {
+      return s;
+    }
+  }
   std::vector<const Expr*> conjuncts;
   if (!select.where.empty()) conjuncts = Conjuncts(select.where[0]);
   std::vector<bool> taken(conjuncts.size(), false);

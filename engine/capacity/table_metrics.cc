@@ -129,14 +129,20 @@ std::vector<SecondSample> TableMetrics::Samples(uint64_t partition_id, double si
 }
 
 std::vector<KeyTraffic> TableMetrics::TopKeys(size_t count) const {
-  std::vector<KeyTraffic> all;
-  for (const auto& [key, traffic] : keys_) all.push_back(traffic);
-  std::sort(all.begin(), all.end(), [](const KeyTraffic& a, const KeyTraffic& b) {
-    int64_t x = a.reads + a.writes, y = b.reads + b.writes;
-    return x != y ? x > y : a.key < b.key;
-  });
-  if (all.size() > count) all.resize(count);
-  return all;
+  // Ranked by pointer, so the ranking moves no key's string and only the top ones are copied.
+  std::vector<const KeyTraffic*> ranked;
+  ranked.reserve(keys_.size());
+  for (const auto& [key, traffic] : keys_) ranked.push_back(&traffic);
+  const size_t top = std::min(count, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(top), ranked.end(),
+                    [](const KeyTraffic* a, const KeyTraffic* b) {
+                      int64_t x = a->reads + a->writes, y = b->reads + b->writes;
+                      return x != y ? x > y : a->key < b->key;
+                    });
+  std::vector<KeyTraffic> out;
+  out.reserve(top);
+  for (size_t i = 0; i < top; ++i) out.push_back(*ranked[i]);
+  return out;
 }
 
 }  // namespace ddbpg::capacity

@@ -124,6 +124,36 @@ TEST_F(PartiqlTest, SelectWithoutThePartitionKeyScansWithTheWhereAsFilter) {
             std::string(kMalformed) + "Expected type name");
 }
 
+// An OR whose branches each name a partition key value reads once a branch; branches reading the
+// same partition over overlapping sort key ranges are refused (captured, 2026).
+TEST_F(PartiqlTest, OrBranchesReadingOverlappingSortKeyRangesAreRefused) {
+  Seed();
+  const std::string overlapping =
+      "ValidationException: Overlapping conditions with range keys are not supported in where "
+      "clause";
+  for (const char* where : {"pk = 'a' AND tag = 'x' OR pk = 'a' AND sk = 2",
+                            "pk = 'a' AND n <> 10 OR sk = 2 AND pk = 'a'", "pk = 'a' OR pk = 'a'",
+                            "pk = 'a' AND sk = 2 OR pk = 'a' AND sk = 2",
+                            "pk = 'b' OR pk = 'a' AND sk > 1 OR pk = 'a'",
+                            "pk = ? AND sk = 1 OR pk = 'a'"}) {
+    const json extra = std::string(where).find('?') == std::string::npos
+                           ? json::object()
+                           : json{{"Parameters", {{{"S", "a"}}}}};
+    EXPECT_EQ(ErrorOf(Statement(std::string("SELECT * FROM Music WHERE ") + where, extra)),
+              overlapping)
+        << where;
+  }
+  // Other partitions, other points, a range beside a point, a branch without the partition key:
+  // read as before.
+  auto count = [&](const std::string& where) {
+    return Items("SELECT * FROM Music WHERE " + where).size();
+  };
+  EXPECT_EQ(count("pk = 'a' AND sk = 1 OR pk = 'a' AND sk = 3"), 2u);
+  EXPECT_EQ(count("pk = 'a' OR pk = 'b'"), 6u);
+  EXPECT_EQ(count("pk = 'a' AND sk > 3 OR pk = 'a' AND sk = 1"), 2u);
+  EXPECT_EQ(count("pk = 'a' AND sk = 1 OR n = 20"), 3u);
+}
+
 TEST_F(PartiqlTest, ProjectionTakesNamesNestedPathsAndListElements) {
   Seed();
   EXPECT_EQ(Items("SELECT n, info.\"year\", list[1] FROM Music WHERE pk = 'a' AND sk = 1"),

@@ -172,6 +172,47 @@ TEST(PartiqlParserTest, MalformedStatementsAreRefusedWithTheServicePrefix) {
   EXPECT_EQ(ErrorOf(""), prefix + "Unexpected end of statement");
 }
 
+// A bare reserved word is a keyword to the service's parser, so no path's dot component; quoted,
+// or not reserved, it is a name (captured, 2026: m.inner).
+TEST(PartiqlParserTest, AReservedWordAfterADotIsRefusedUnlessQuoted) {
+  const std::string refused =
+      "Statement wasn't well formed, can't be processed: Invalid path dot component";
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE attribute_exists(m.inner)"), refused);
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE m.Value = 1"), refused);
+  EXPECT_EQ(ErrorOf("UPDATE t SET m.inner = set_add(m.inner, <<'y'>>) WHERE pk = 'a'"), refused);
+  EXPECT_EQ(ErrorOf("SELECT m.count FROM t"), refused);
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE attribute_exists(m.\"inner\")"), "OK");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE m.innermost = 1 AND m.name = 'x'"), "OK");
+  EXPECT_EQ(ErrorOf("SELECT * FROM t WHERE m[0].color = 'red'"), "OK");
+}
+
+// A lone expression parses as PartiQL's grammar allows and is refused by its node's name
+// (captured, 2026: x IS INT4); what is not one whole expression keeps its first token's fault.
+TEST(PartiqlParserTest, ALoneExpressionIsAnUnsupportedOperation) {
+  for (const char* type_test : {"x IS INT4", "x IS DOUBLE PRECISION", "x IS CHARACTER VARYING;",
+                                "x IS MISSING", "(x IS NULL)"}) {
+    EXPECT_EQ(ErrorOf(type_test), "Unsupported operation: IsType") << type_test;
+  }
+  EXPECT_EQ(ErrorOf("x IS NOT INT4"), "Unsupported operation: Not");
+  EXPECT_EQ(ErrorOf("a.b >= 3"), "Unsupported operation: Gte");
+  EXPECT_EQ(ErrorOf("a = 1 OR b = 2"), "Unsupported operation: Or");
+  EXPECT_EQ(ErrorOf("x BETWEEN 1 AND 2"), "Unsupported operation: Between");
+  EXPECT_EQ(ErrorOf("begins_with(x, 'a')"), "Unsupported operation: Call");
+  const std::string prefix = "Statement wasn't well formed, can't be processed: ";
+  EXPECT_EQ(ErrorOf("x IS INT4 y"), prefix + "Unexpected token x at position 1");
+}
+
+// An INSERT's item holds values only (captured, 2026): a call in it is named, with its place, at
+// the item's root.
+TEST(PartiqlParserTest, ACallInAnInsertedItemIsAnUnsupportedDataType) {
+  EXPECT_EQ(ErrorOf("INSERT INTO t VALUE {'pk': 'a', 'ss': set_add(<<'a'>>, <<'b'>>)}"),
+            "Unsupported data type: set_add under key root at 1:39:7");
+  EXPECT_EQ(ErrorOf("INSERT INTO t VALUE {'pk': 'a', 'm': {'l': [size(x)]}}"),
+            "Unsupported data type: size under key root at 1:45:4");
+  EXPECT_EQ(ErrorOf("INSERT INTO t VALUE {'pk': 'a', 'x': y}"),
+            "Statement wasn't well formed, can't be processed: Unexpected token y at position 38");
+}
+
 TEST(PartiqlParserTest, DeepNestingIsRefusedNotRecursedInto) {
   std::string deep =
       "SELECT * FROM t WHERE " + std::string(5000, '(') + "a = 1" + std::string(5000, ')');
