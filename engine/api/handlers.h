@@ -23,6 +23,9 @@ base::Result<json> DeleteTable(core::EngineState& state, const json& request);
 base::Result<json> PutItem(core::EngineState& state, const json& request);
 base::Result<json> DeleteItem(core::EngineState& state, const json& request);
 base::Result<json> UpdateItem(core::EngineState& state, const json& request);
+// UpdateItem sized by its finished item alone in every region, as a PartiQL UPDATE is (most
+// regions also size an UpdateItem's UpdateExpression as a statement: update_item_handler.cc).
+base::Result<json> UpdateItemSizedByItem(core::EngineState& state, const json& request);
 
 // The reads whose answers can be large write their response text directly, without a tree.
 // `charge`, when given, receives what the request consumed (SimulateWorkload adds it up).

@@ -156,7 +156,7 @@ base::Result<json> Serve(core::EngineState& state, const TranslatedStatement& st
       return answer;
     }
     case PartiqlOperation::kUpdateItem:
-      return UpdateItem(state, statement.request);
+      return UpdateItemSizedByItem(state, statement.request);
     case PartiqlOperation::kDeleteItem:
       return DeleteItem(state, statement.request);
     case PartiqlOperation::kConditionCheck:

@@ -8,6 +8,7 @@
 #include "engine/core/item_collection_limit.h"
 #include "engine/expr/condition_evaluator.h"
 #include "engine/expr/update_evaluator.h"
+#include "engine/expr/update_statement_size.h"
 #include "engine/value/attribute_names.h"
 #include "engine/value/item_size.h"
 #include "engine/value/item_writer.h"
@@ -182,6 +183,11 @@ std::optional<value::Item> CommitWrite(const PreparedWrite& write,
 base::Result<WriteOutcome> ExecuteWrite(EngineState& state, PreparedWrite& write) {
   store::Table& table = *write.table;
   const value::Item* current = table.Find(write.key);
+  if (write.statement_sized && write.expressions.update() &&
+      expr::UpdateStatementSize(*write.expressions.update(), write.expressions.context(),
+                                current) > base::limits::kMaxItemBytes) {
+    return base::Status::Validation("Item size to update has exceeded the maximum allowed size");
+  }
   const double now = state.clock.NowSeconds();
   base::Result<std::optional<value::Item>> computed = ComputeWrite(write, current);
   const bool stores = !UpdateStoresNothing(write, current);

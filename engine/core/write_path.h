@@ -29,6 +29,9 @@ struct PreparedWrite {
   value::Item put_item;  // kPut: the item to store (ComputeWrite moves it out)
   expr::RequestExpressions expressions;
   bool return_old_on_condition_failure = false;  // ReturnValuesOnConditionCheckFailure ALL_OLD
+  // An UpdateItem whose region sizes its UpdateExpression as a statement too
+  // (expr/update_statement_size.h), checked before anything else about the write.
+  bool statement_sized = false;
 };
 
 

@@ -286,5 +286,60 @@ TEST_F(UpdateItemTest, LegacyDeleteOnAnAbsentItemCreatesNothing) {
   }
 }
 
+// Most regions size an UpdateExpression as a statement as well as by its finished item
+// (expr/update_statement_size.h; paritysuite's itemSizeBySurface, 2026): at a one-byte key a
+// single SET takes 19 bytes more than the key gives back, so a finished item of 409,600 is
+// refused, before the condition is looked at. Ten regions, AttributeUpdates, transactions and
+// PartiQL size the finished item alone.
+TEST_F(UpdateItemTest, MostRegionsSizeAnUpdateExpressionAsAStatement) {
+  const size_t key_bytes = 2 + 1;  // "pk" and "K"
+  auto set_padding = [&](size_t finished, const std::string& region, const json& extra) {
+    json request = {{"TableName", "Counters"},
+                    {"Key", {{"pk", {{"S", "K"}}}}},
+                    {"UpdateExpression", "SET b = :pad"},
+                    {"ExpressionAttributeValues",
+                     {{":pad", {{"S", std::string(finished - key_bytes - 1, 'x')}}}}}};
+    request.update(extra);
+    clock_.Advance(1);  // a 400 KB write takes 400 of a partition's 1,000 units a second
+    return ErrorOf(engine_.Handle("DynamoDB_20120810.UpdateItem", request.dump(), region));
+  };
+  const std::string refused =
+      "ValidationException: Item size to update has exceeded the maximum allowed size";
+  EXPECT_EQ(set_padding(409581, "us-east-1", json::object()), "OK");
+  EXPECT_EQ(set_padding(409582, "us-east-1", json::object()), refused);
+  EXPECT_EQ(set_padding(409582, "eu-west-2",
+                        {{"ConditionExpression", "attribute_exists(nothing)"}}),
+            refused);
+  EXPECT_EQ(set_padding(409600, "eu-west-1", json::object()), "OK");
+  EXPECT_EQ(set_padding(409601, "eu-west-1", json::object()), refused);
+
+  Ok("DeleteItem", {{"TableName", "Counters"}, {"Key", {{"pk", {{"S", "K"}}}}}});
+  const json legacy = {
+      {"TableName", "Counters"},
+      {"Key", {{"pk", {{"S", "K"}}}}},
+      {"AttributeUpdates",
+       {{"b", {{"Action", "PUT"}, {"Value", {{"S", std::string(409600 - key_bytes - 1, 'x')}}}}}}}};
+  clock_.Advance(1);
+  EXPECT_EQ(ErrorOf(Call("UpdateItem", legacy)), "OK");
+  clock_.Advance(1);
+  const json transacted = {
+      {"TransactItems",
+       {{{"Update",
+          {{"TableName", "Counters"},
+           {"Key", {{"pk", {{"S", "T"}}}}},
+           {"UpdateExpression", "SET b = :pad"},
+           {"ExpressionAttributeValues",
+            {{":pad", {{"S", std::string(409600 - key_bytes - 1, 'x')}}}}}}}}}}};
+  EXPECT_EQ(ErrorOf(Call("TransactWriteItems", transacted)), "OK");
+  clock_.Advance(1);
+  Ok("PutItem", {{"TableName", "Counters"}, {"Item", {{"pk", {{"S", "P"}}}}}});
+  const json partiql = {
+      {"Statement", "UPDATE Counters SET b = ? WHERE pk = 'P'"},
+      {"Parameters", {{{"S", std::string(409600 - key_bytes - 1, 'x')}}}}};
+  EXPECT_EQ(ErrorOf(engine_.Handle("DynamoDB_20120810.ExecuteStatement", partiql.dump(),
+                                   "us-east-1")),
+            "OK");
+}
+
 }  // namespace
 }  // namespace ddbpg::testing
