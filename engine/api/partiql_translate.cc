@@ -179,11 +179,32 @@ base::Status CheckLiterals(const Expr& expr, const json& parameters) {
 
 // Whether the SELECT reads a global index keyed on several attributes, which PartiQL refuses
 // (captured from the service, 2026); the table itself may still be read.
+// Whether `conjunct` is a sort key condition a key condition takes, other than an equality:
+// a comparison with a value, BETWEEN two values, or begins_with.
+bool IsSortKeyRange(const Expr& conjunct, const std::string& sort_key) {
+  auto is_value = [](const Expr& e) { return e.kind == Expr::Kind::kLiteral; };
+  const auto& operands = conjunct.operands;
+  switch (conjunct.kind) {
+    case Expr::Kind::kCompare:
+      return conjunct.name != "<>" &&
+             ((IsAttribute(operands[0], sort_key) && is_value(operands[1])) ||
+              (IsAttribute(operands[1], sort_key) && is_value(operands[0])));
+    case Expr::Kind::kBetween:
+      return IsAttribute(operands[0], sort_key) && is_value(operands[1]) && is_value(operands[2]);
+    case Expr::Kind::kCall:
+      return conjunct.name == "begins_with" && operands.size() == 2 &&
+             IsAttribute(operands[0], sort_key) && is_value(operands[1]);
+    default:
+      return false;
+  }
+}
+
 // A WHERE that is an OR of branches, each naming one partition key value, reads once a branch;
 // the service refuses two branches that read the same partition over sort key ranges that
 // overlap (captured, 2026: pk = 'a' AND x = '1' OR pk = 'a' AND sk = '2'). Refused here when
 // the overlap is certain: the same partition, with no sort key condition on one side (it reads
-// the whole partition) or an equality with the same value on both.
+// the whole partition) or an equality with the same value on both. A branch whose sort key
+// condition is no key range (NOT, <>) leaves the statement to be read as a whole.
 base::Status CheckOverlappingBranches(const Expr& where, const KeyNames& keys,
                                       const json& parameters) {
   if (where.kind != Expr::Kind::kOr || keys.sort.empty()) return base::Status::OK();
@@ -208,6 +229,9 @@ base::Status CheckOverlappingBranches(const Expr& where, const KeyNames& keys,
         read.sort = value->dump();
         read.sort_named = true;
       } else if (Mentions(*conjunct, {keys.sort})) {
+        // A negation or <> is no key range: the branches are not read range by range, and
+        // nothing overlaps (captured, 2026: pk = 'a' OR pk = 'a' AND NOT sk = '1' runs).
+        if (!IsSortKeyRange(*conjunct, keys.sort)) return base::Status::OK();
         read.sort.clear();
         read.sort_named = true;
       }

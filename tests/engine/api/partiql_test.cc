@@ -152,6 +152,10 @@ TEST_F(PartiqlTest, OrBranchesReadingOverlappingSortKeyRangesAreRefused) {
   EXPECT_EQ(count("pk = 'a' OR pk = 'b'"), 6u);
   EXPECT_EQ(count("pk = 'a' AND sk > 3 OR pk = 'a' AND sk = 1"), 2u);
   EXPECT_EQ(count("pk = 'a' AND sk = 1 OR n = 20"), 3u);
+  // A negated sort key condition or <> is no key range: nothing is read range by range.
+  EXPECT_EQ(count("pk = 'a' OR pk = 'a' AND NOT sk = 1"), 4u);
+  EXPECT_EQ(count("pk = 'a' AND sk <> 1 OR pk = 'a' AND sk = 2"), 3u);
+  EXPECT_EQ(count("pk = 'a' AND NOT sk IN [1, 3] OR pk = 'a' AND sk = 2"), 2u);
 }
 
 TEST_F(PartiqlTest, ProjectionTakesNamesNestedPathsAndListElements) {
