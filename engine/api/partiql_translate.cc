@@ -177,8 +177,6 @@ base::Status CheckLiterals(const Expr& expr, const json& parameters) {
   return base::Status::OK();
 }
 
-// Whether the SELECT reads a global index keyed on several attributes, which PartiQL refuses
-// (captured from the service, 2026); the table itself may still be read.
 // Whether `conjunct` is a sort key condition a key condition takes, other than an equality:
 // a comparison with a value, BETWEEN two values, or begins_with.
 bool IsSortKeyRange(const Expr& conjunct, const std::string& sort_key) {
@@ -253,6 +251,8 @@ base::Status CheckOverlappingBranches(const Expr& where, const KeyNames& keys,
   return base::Status::OK();
 }
 
+// Whether the SELECT reads a global index keyed on several attributes, which PartiQL refuses
+// (captured from the service, 2026); the table itself may still be read.
 bool ReadsMultiAttributeIndex(const store::Table& table, const std::string& index_name) {
   if (index_name.empty()) return false;
   const index::SecondaryIndex* index = table.FindIndex(index_name);
